@@ -1,0 +1,27 @@
+/**
+ * effect-clerk: a Clerk Backend SDK on Effect 3.
+ *
+ * - Effect users: the resource services (`Users`, `Organizations`, ...) and the layers (`ClerkLive`, `ClerkFrom`).
+ * - Promise users: `createClerkClient`, `clerkClient` and the errors, with `@clerk/backend`'s names.
+ *
+ * @module
+ */
+
+// Promise API (drop-in names)
+export {
+  type CallOptions,
+  clerkClient,
+  type ClerkClient,
+  ClerkOptionsError,
+  createClerkClient,
+  type CreateClerkClientOptions
+} from "./promise/createClerkClient.js"
+export { ClerkAPIResponseError, ClerkRequestError, isClerkAPIResponseError } from "./promise/errors.js"
+export type { ClerkAPIError } from "./promise/errors.js"
+
+// Effect API
+export * as BackendApi from "./services/BackendApi.js"
+export * as ClerkConfig from "./services/ClerkConfig.js"
+export * as Errors from "./services/ClerkErrors.js"
+export { ClerkFrom, ClerkLive, ClerkLiveFromEnv } from "./layers/live.js"
+export * from "./resources/exports.js"

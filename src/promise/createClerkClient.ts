@@ -1,0 +1,284 @@
+/**
+ * The Promise adapter: `createClerkClient(options)` and the default `clerkClient()`, drop-in for `@clerk/backend`.
+ *
+ * One `ManagedRuntime` per client runs every call; it is built on first use and never per call.
+ *
+ * @module
+ */
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
+import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Exit from "effect/Exit"
+import * as Layer from "effect/Layer"
+import * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
+import * as Predicate from "effect/Predicate"
+import * as Scope from "effect/Scope"
+import * as Stream from "effect/Stream"
+import { type ResourceName, resourceServices, type ResourceServices, ResourcesLive } from "../resources/index.js"
+import { BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
+import type { RequestOverrides } from "../services/BackendApi.js"
+import {
+  ClerkConfig,
+  type ClerkConfigShape,
+  type ClerkOptions,
+  optionsFromConfig,
+  resolve
+} from "../services/ClerkConfig.js"
+import { type ClerkError, isClerkError } from "../services/ClerkErrors.js"
+import { toPromiseError } from "./errors.js"
+
+/** A service method as a Promise method: Effects become Promises, Streams become async iterables. */
+export type Promisified<S> = {
+  readonly [K in keyof S as S[K] extends (...args: ReadonlyArray<never>) => unknown ? K : never]: S[K] extends
+    (...args: infer Args) => infer Result ? Result extends Effect.Effect<infer A, infer _E, infer _R> ? (...args: Args) => Promise<A>
+    : Result extends Stream.Stream<infer A, infer _E, infer _R> ? (...args: Args) => AsyncIterable<A>
+    : never
+    : never
+}
+
+/** Options of `createClerkClient`: `@clerk/backend`'s, plus transport choices. */
+export interface CreateClerkClientOptions extends ClerkOptions {
+  /** A `fetch` to use instead of the global one. */
+  readonly fetch?: typeof globalThis.fetch | undefined
+  /** An HttpClient layer to use instead of fetch (e.g. a test layer from `effect-clerk/testing`). */
+  readonly httpClient?: Layer.Layer<HttpClient.HttpClient> | undefined
+}
+
+/** Per-call options for {@link ClerkClient.withOptions}. */
+export interface CallOptions {
+  /** Retry policy for calls made through the returned client, or `false` for none. */
+  readonly retry?: RequestOverrides["retry"]
+  /** Per-attempt timeout for calls made through the returned client, or `false` for none. */
+  readonly timeout?: Duration.DurationInput | false | undefined
+  /** Aborting this signal interrupts the call and aborts its HTTP request. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/** Everything the client's runtime provides. */
+export type ClerkClientServices = ResourceServices | BackendApi | ClerkConfig
+
+/** The resource properties of the client (`users`, `organizations`, ...). */
+export type ClerkClientResources = {
+  readonly [K in ResourceName]: Promisified<InstanceType<(typeof resourceServices)[K]>>
+}
+
+/** The Promise client. Calling it resolves to itself, so `const client = await clerkClient()` also works. */
+export type ClerkClient = ClerkClientResources & {
+  (): Promise<ClerkClient>
+  /** A client that shares this one's runtime but uses other per-call options. */
+  readonly withOptions: (options: CallOptions) => ClerkClient
+  /** Runs an Effect with this client's services (the escape hatch to the Effect API). */
+  readonly runEffect: <A, E>(effect: Effect.Effect<A, E, ClerkClientServices>, signal?: AbortSignal) => Promise<A>
+  /** The client's runtime, for Effect users who want to share it. */
+  readonly runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>
+  /** Releases the runtime. */
+  readonly dispose: () => Promise<void>
+  /** Accepted for compatibility: effect-clerk sends no telemetry, so `record` does nothing. */
+  readonly telemetry: { readonly isEnabled: false; readonly isDebug: boolean; readonly record: (event: unknown) => void }
+  /** The validated configuration (secrets stay Redacted). */
+  readonly config: ClerkConfigShape
+}
+
+const isStream = (u: unknown): u is Stream.Stream<unknown, ClerkError> => Predicate.hasProperty(u, Stream.StreamTypeId)
+
+/** Extension points: other modules add client members (e.g. `authenticateRequest`). */
+export type ClientExtension = (runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>) => Record<
+  string,
+  unknown
+>
+const extensions: Array<ClientExtension> = []
+
+/** Registers members added to every client created afterwards. */
+export const registerClientExtension = (extension: ClientExtension): void => {
+  extensions.push(extension)
+}
+
+const rethrow = (cause: Cause.Cause<unknown>): never => {
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) {
+    const error = failure.value
+    throw isClerkError(error) ? toPromiseError(error) : error
+  }
+  if (Cause.isInterruptedOnly(cause)) {
+    throw new DOMException("The operation was aborted.", "AbortError")
+  }
+  throw Cause.squash(cause)
+}
+
+const makeRunner = (
+  runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>,
+  options: CallOptions
+) => {
+  const overrides: RequestOverrides = {
+    ...(options.retry !== undefined ? { retry: options.retry } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {})
+  }
+  const withOverrides = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    Object.keys(overrides).length === 0 ? effect : Effect.provideService(effect, CurrentRequestOverrides, overrides)
+  const run = <A, E>(effect: Effect.Effect<A, E, ClerkClientServices>, signal?: AbortSignal): Promise<A> =>
+    runtime.runPromiseExit(withOverrides(effect), { signal: signal ?? options.signal }).then((exit) =>
+      Exit.isSuccess(exit) ? exit.value : rethrow(exit.cause)
+    )
+  const iterate = <A>(stream: Stream.Stream<A, ClerkError, never>): AsyncIterable<A> => ({
+    [Symbol.asyncIterator]: () => {
+      const scope = Effect.runSync(Scope.make())
+      let pull: Effect.Effect<Chunk.Chunk<A>, Option.Option<ClerkError>> | undefined
+      let buffer: Array<A> = []
+      let done = false
+      const close = () => Effect.runPromise(Scope.close(scope, Exit.void))
+      return {
+        next: async (): Promise<IteratorResult<A>> => {
+          while (buffer.length === 0 && !done) {
+            pull ??= await run(Scope.extend(Stream.toPull(stream), scope))
+            const exit = await runtime.runPromiseExit(withOverrides(pull), { signal: options.signal })
+            if (Exit.isSuccess(exit)) {
+              buffer = Chunk.toArray(exit.value)
+            } else {
+              const failure = Cause.failureOption(exit.cause)
+              done = true
+              await close()
+              if (Option.isSome(failure) && Option.isNone(failure.value)) break
+              if (Option.isSome(failure) && Option.isSome(failure.value)) throw toPromiseError(failure.value.value)
+              rethrow(exit.cause)
+            }
+          }
+          if (buffer.length === 0) return { done: true, value: undefined }
+          const value = buffer[0]
+          buffer = buffer.slice(1)
+          return { done: false, value }
+        },
+        return: async (): Promise<IteratorResult<A>> => {
+          done = true
+          await close()
+          return { done: true, value: undefined }
+        }
+      }
+    }
+  })
+  return { run, iterate }
+}
+
+const wrapService = (
+  service: object,
+  runner: ReturnType<typeof makeRunner>
+): Record<string, unknown> => {
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(service)) {
+    if (typeof value !== "function") continue
+    out[key] = (...args: ReadonlyArray<unknown>) => {
+      const result: unknown = value.apply(service, args)
+      // Service methods resolve their dependencies when the service is built, so their Effects need nothing.
+      if (Effect.isEffect(result)) return runner.run(result as Effect.Effect<unknown, unknown, never>)
+      if (isStream(result)) return runner.iterate(result)
+      return result
+    }
+  }
+  return out
+}
+
+const httpLayerFor = (options: CreateClerkClientOptions): Layer.Layer<HttpClient.HttpClient> =>
+  options.httpClient ??
+    (options.fetch === undefined
+      ? FetchHttpClient.layer
+      : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch))))
+
+/** The layer behind a client: every resource service, the pipeline and the configuration. */
+export const clientLayer = (
+  config: ClerkConfigShape,
+  httpClient: Layer.Layer<HttpClient.HttpClient>
+): Layer.Layer<ClerkClientServices> =>
+  ResourcesLive.pipe(
+    Layer.provideMerge(backendApiLayer),
+    Layer.provideMerge(Layer.succeed(ClerkConfig, config)),
+    Layer.provide(httpClient)
+  )
+
+/** Thrown by `createClerkClient` for malformed options; the message names the option and never shows a secret. */
+export class ClerkOptionsError extends Error {
+  override get name(): string {
+    return "ClerkOptionsError"
+  }
+}
+
+/**
+ * Creates a Promise client with `@clerk/backend`'s property and method names. Options are validated now: a malformed
+ * key throws {@link ClerkOptionsError} here, not at the first request.
+ */
+export const createClerkClient = (options: CreateClerkClientOptions = {}): ClerkClient => {
+  const resolved = resolve(options)
+  if (Either.isLeft(resolved)) {
+    throw new ClerkOptionsError(`effect-clerk: invalid createClerkClient options: ${resolved.left.toString()}`, {
+      cause: resolved.left
+    })
+  }
+  const config = resolved.right
+  const runtime = ManagedRuntime.make(clientLayer(config, httpLayerFor(options)))
+  return buildClient(runtime, config, {})
+}
+
+const buildClient = (
+  runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>,
+  config: ClerkConfigShape,
+  callOptions: CallOptions
+): ClerkClient => {
+  const runner = makeRunner(runtime, callOptions)
+  let services: Context.Context<ClerkClientServices> | undefined
+  const context = () => {
+    if (services === undefined) {
+      try {
+        services = runtime.runSync(Effect.context<ClerkClientServices>())
+      } catch (error) {
+        throw new Error("effect-clerk: the client's layers must build synchronously (check the httpClient layer)", {
+          cause: error
+        })
+      }
+    }
+    return services
+  }
+  const resources: Record<string, Record<string, unknown>> = {}
+  const self = Object.assign(() => Promise.resolve(client), {
+    withOptions: (options: CallOptions) => buildClient(runtime, config, { ...callOptions, ...options }),
+    runEffect: <A, E>(effect: Effect.Effect<A, E, ClerkClientServices>, signal?: AbortSignal) =>
+      runner.run(effect, signal),
+    runtime,
+    dispose: () => runtime.dispose(),
+    telemetry: { isEnabled: false as const, isDebug: config.telemetry.debug, record: (_event: unknown) => {} },
+    config
+  })
+  for (const [name, tag] of Object.entries(resourceServices)) {
+    Object.defineProperty(self, name, {
+      enumerable: true,
+      get: () => (resources[name] ??= wrapService(Context.get(context(), tag), runner))
+    })
+  }
+  for (const extension of extensions) {
+    Object.assign(self, extension(runtime))
+  }
+  const client = self as unknown as ClerkClient
+  return client
+}
+
+let defaultClient: ClerkClient | undefined
+
+/**
+ * The default client, configured from the environment (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY,
+ * CLERK_API_URL, CLERK_API_VERSION, ...). Created on first call and reused.
+ */
+export const clerkClient = async (): Promise<ClerkClient> => {
+  if (defaultClient === undefined) {
+    const options = Effect.runSync(Effect.either(optionsFromConfig()))
+    if (Either.isLeft(options)) {
+      throw new ClerkOptionsError(`effect-clerk: invalid Clerk environment: ${options.left.toString()}`, {
+        cause: options.left
+      })
+    }
+    defaultClient = createClerkClient(options.right)
+  }
+  return defaultClient
+}

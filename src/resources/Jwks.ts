@@ -1,0 +1,38 @@
+/**
+ * The instance's JSON Web Key Set (`GET /jwks`).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { BackendApi } from "../services/BackendApi.js"
+
+/** One public key of the JWKS (kept as sent; only the fields token verification reads are typed). */
+export const JsonWebKey = Schema.Struct(
+  {
+    kid: Schema.String,
+    kty: Schema.String,
+    alg: Schema.optional(Schema.String),
+    use: Schema.optional(Schema.String),
+    n: Schema.optional(Schema.String),
+    e: Schema.optional(Schema.String)
+  },
+  Schema.Record({ key: Schema.String, value: Schema.Unknown })
+)
+
+/** The JWKS document `{ keys: [...] }`, returned as sent (like `@clerk/backend`'s raw JwksJSON). */
+export const JwksDocument = Schema.Struct({ keys: Schema.Array(JsonWebKey) })
+/** The JWKS document. */
+export type JwksDocument = typeof JwksDocument.Type
+
+/** `jwks`: reads the instance's public signing keys. */
+export class Jwks extends Effect.Service<Jwks>()("effect-clerk/Jwks", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `GET /jwks` */
+      getJwks: () => api.execute({ operation: "jwks.getJwks", method: "GET", path: "/jwks" }, JwksDocument)
+    }
+  })
+}) {}

@@ -1,0 +1,329 @@
+/**
+ * The one request pipeline. Every Backend API call goes through {@link BackendApi}: URL and path-id encoding, headers,
+ * query and body encoding, the per-attempt timeout, retries, response decoding, error mapping and the span.
+ *
+ * @module
+ */
+import * as HttpBody from "@effect/platform/HttpBody"
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { dual } from "effect/Function"
+import * as Layer from "effect/Layer"
+import * as ParseResult from "effect/ParseResult"
+import * as Predicate from "effect/Predicate"
+import type * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import { ClerkConfig, CLERK_API_VERSION_HEADER, resolveRetry } from "./ClerkConfig.js"
+import type { ClerkConfigShape, RetryOptions, RetryPolicy } from "./ClerkConfig.js"
+import {
+  apiErrorForStatus,
+  ClerkDecodeError,
+  type ClerkError,
+  ClerkInvalidRequestError,
+  ClerkTimeoutError,
+  ClerkTransportError
+} from "./ClerkErrors.js"
+import { type Casing, snakeKeys } from "./internal/casing.js"
+import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
+import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
+
+export type { Casing } from "./internal/casing.js"
+export type { QueryValue } from "./internal/url.js"
+
+/** HTTP methods the Backend API uses. */
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
+
+/** One Backend API call, described as data. */
+export interface ApiRequest {
+  /** `resource.method`, used for the span name `clerk.<operation>`. */
+  readonly operation: string
+  readonly method: HttpMethod
+  /** The spec's path template, e.g. `/users/{user_id}`. */
+  readonly path: string
+  /** Values for the template's placeholders; each is checked and URL-encoded. */
+  readonly pathParams?: Readonly<Record<string, unknown>> | undefined
+  /** Query parameters; keys are snake_cased, arrays repeat the key, `undefined`/`null` are left out. */
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  /** A JSON body (object or array). Sent only for non-GET calls with at least one key or element. */
+  readonly body?: unknown
+  /** How body keys are snake_cased (default `shallow`, as `@clerk/backend` does). */
+  readonly casing?: Casing | undefined
+  /** A multipart body; wins over `body`. */
+  readonly formData?: FormData | undefined
+  /** Leave the `/v1` segment out of the URL (API keys, M2M and OAuth token endpoints). */
+  readonly versionless?: boolean | undefined
+  /** Which key authenticates the call (default the secret key). */
+  readonly auth?: "secretKey" | "machineSecretKey" | "none" | undefined
+  /** A per-call bearer token that wins over `auth`. */
+  readonly bearer?: Redacted.Redacted<string> | undefined
+  /** Extra request headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/** The pipeline service. */
+export interface BackendApiShape {
+  /** Sends the request and decodes the 2xx body with `schema`. */
+  readonly execute: <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>) => Effect.Effect<A, ClerkError>
+  /** Sends the request and returns the parsed JSON body as it is (`undefined` for an empty body). */
+  readonly executeJson: (request: ApiRequest) => Effect.Effect<unknown, ClerkError>
+  /** Sends the request and ignores the 2xx body. */
+  readonly executeVoid: (request: ApiRequest) => Effect.Effect<void, ClerkError>
+  /** The validated configuration the pipeline was built with. */
+  readonly config: ClerkConfigShape
+}
+
+/** The request pipeline service. */
+export class BackendApi extends Context.Tag("effect-clerk/BackendApi")<BackendApi, BackendApiShape>() {}
+
+/** Per-call overrides of the client's retry policy and timeout. */
+export interface RequestOverrides {
+  readonly retry?: RetryOptions | false | undefined
+  readonly timeout?: Duration.DurationInput | false | undefined
+}
+
+/** The overrides in force for the current fiber (none by default). */
+export class CurrentRequestOverrides extends Context.Reference<CurrentRequestOverrides>()(
+  "effect-clerk/CurrentRequestOverrides",
+  { defaultValue: (): RequestOverrides => ({}) }
+) {}
+
+/** Runs `effect` with a different retry policy (`false` turns retries off). */
+export const withRetry: {
+  (retry: RetryOptions | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, retry: RetryOptions | false): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, retry: RetryOptions | false): Effect.Effect<A, E, R> =>
+    Effect.flatMap(CurrentRequestOverrides, (current) =>
+      Effect.provideService(self, CurrentRequestOverrides, { ...current, retry }))
+)
+
+/** Runs `effect` with a different per-attempt timeout (`false` for none). */
+export const withTimeout: {
+  (timeout: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput | false): Effect.Effect<A, E, R>
+} = dual(
+  2,
+  <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
+    Effect.flatMap(CurrentRequestOverrides, (current) =>
+      Effect.provideService(self, CurrentRequestOverrides, { ...current, timeout }))
+)
+
+const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE"])
+
+/**
+ * Whether a failure is worth another attempt: 429 always (the request was not processed); 5xx, timeouts and network
+ * errors only for idempotent methods.
+ */
+export const isRetryable = (method: HttpMethod, error: ClerkError): boolean => {
+  switch (error._tag) {
+    case "ClerkRateLimitError":
+      return true
+    case "ClerkServerError":
+      return IDEMPOTENT.has(method) && error.status !== 501
+    case "ClerkTimeoutError":
+    case "ClerkTransportError":
+      return IDEMPOTENT.has(method)
+    default:
+      return false
+  }
+}
+
+/**
+ * The retry schedule: jittered exponential backoff capped at `maxDelay`, at most `maxRetries` retries, inside the
+ * total `budget`. A `Retry-After` from a 429 replaces the backoff delay; one longer than the budget ends the retries.
+ */
+export const retrySchedule = (
+  policy: RetryPolicy,
+  method: HttpMethod
+): Schedule.Schedule<unknown, ClerkError> => {
+  const budgetMillis = Duration.toMillis(policy.budget)
+  const backoff = Schedule.exponential(policy.baseDelay, 2).pipe(
+    Schedule.jittered,
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, policy.maxDelay))
+  )
+  return Schedule.identity<ClerkError>().pipe(
+    Schedule.intersect(backoff),
+    Schedule.intersect(Schedule.recurs(policy.maxRetries)),
+    Schedule.whileInput((error: ClerkError) =>
+      isRetryable(method, error) &&
+      (error._tag !== "ClerkRateLimitError" || (error.retryAfter ?? 0) * 1000 <= budgetMillis)
+    ),
+    Schedule.modifyDelay(([[error]], delay) =>
+      error._tag === "ClerkRateLimitError" && error.retryAfter !== undefined
+        ? Duration.seconds(error.retryAfter)
+        : delay
+    ),
+    Schedule.upTo(policy.budget)
+  )
+}
+
+const decodeIssue = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
+
+/** Builds the pipeline from the configuration and an HttpClient. */
+export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
+  const config = yield* ClerkConfig
+  const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+
+  const buildRequest = (
+    request: ApiRequest
+  ): Either.Either<{ readonly req: HttpClientRequest.HttpClientRequest; readonly path: string }, ClerkInvalidRequestError> =>
+    Either.gen(function*() {
+      const filled = yield* Either.mapLeft(
+        fillPath(request.path, request.pathParams ?? {}),
+        (problem) => new ClerkInvalidRequestError({ reason: problem.reason, param: problem.param })
+      )
+      const bearer = request.bearer ??
+        (request.auth === "none"
+          ? undefined
+          : request.auth === "machineSecretKey"
+          ? config.machineSecretKey ?? config.secretKey
+          : config.secretKey)
+      if (bearer === undefined && request.auth !== "none") {
+        return yield* Either.left(
+          new ClerkInvalidRequestError({
+            reason: request.auth === "machineSecretKey"
+              ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
+              : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
+          })
+        )
+      }
+      const urlPath = request.versionless ? filled : `/${config.apiVersion}${filled}`
+      const url = joinUrl(config.apiUrl, urlPath) + encodeQuery(request.query)
+      let req = HttpClientRequest.make(request.method)(url).pipe(
+        HttpClientRequest.setHeader("clerk-api-version", CLERK_API_VERSION_HEADER),
+        HttpClientRequest.setHeader("user-agent", config.userAgent)
+      )
+      if (bearer !== undefined) req = HttpClientRequest.bearerToken(req, bearer)
+      if (request.formData !== undefined) {
+        req = HttpClientRequest.setBody(req, HttpBody.formData(request.formData))
+      } else {
+        req = HttpClientRequest.setHeader(req, "content-type", "application/json")
+        const body = request.body
+        const hasBody = request.method !== "GET" && body !== undefined && body !== null &&
+          (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
+        if (hasBody) {
+          req = HttpClientRequest.setBody(
+            req,
+            HttpBody.text(JSON.stringify(snakeKeys(body, request.casing ?? "shallow")), "application/json")
+          )
+        }
+      }
+      if (request.headers !== undefined) req = HttpClientRequest.setHeaders(req, request.headers)
+      return { req, path: urlPath }
+    })
+
+  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError) =>
+    new ClerkTransportError({
+      method,
+      path,
+      reason: error._tag === "RequestError"
+        ? `${error.reason}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
+        : `could not read the response body (${error.reason})`,
+      cause: error
+    })
+
+  const readResponse = (
+    method: HttpMethod,
+    path: string,
+    response: HttpClientResponse.HttpClientResponse
+  ): Effect.Effect<unknown, ClerkError> =>
+    Effect.gen(function*() {
+      const text = yield* Effect.mapError(response.text, transportError(method, path))
+      yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
+      if (response.status >= 200 && response.status < 300) {
+        if (text.length === 0) return undefined
+        try {
+          return JSON.parse(text) as unknown
+        } catch {
+          return yield* new ClerkDecodeError({
+            method,
+            path,
+            status: response.status,
+            issue: `the body is not JSON: ${JSON.stringify(text.slice(0, 120))}`
+          })
+        }
+      }
+      const parsed = parseErrorBody(text)
+      const clerkTraceId = parsed.clerkTraceId ?? response.headers["cf-ray"]
+      if (clerkTraceId !== undefined) yield* Effect.annotateCurrentSpan("clerk.trace_id", clerkTraceId)
+      const now = yield* Clock.currentTimeMillis
+      return yield* Effect.fail(apiErrorForStatus({
+        status: response.status,
+        statusText: statusText(response),
+        errors: parsed.errors,
+        clerkTraceId,
+        retryAfter: parseRetryAfter(response.headers["retry-after"], now),
+        method,
+        path,
+        bodySnippet: parsed.bodySnippet
+      }))
+    })
+
+  const send = (
+    request: ApiRequest
+  ): Effect.Effect<{ readonly json: unknown; readonly status: number; readonly path: string }, ClerkError> =>
+    Effect.gen(function*() {
+      const built = buildRequest(request)
+      if (Either.isLeft(built)) return yield* built.left
+      const { path, req } = built.right
+      const overrides = yield* CurrentRequestOverrides
+      const retry = overrides.retry === undefined ? config.retry : Either.getOrUndefined(resolveRetry(overrides.retry))
+      const timeout = overrides.timeout === undefined
+        ? config.timeout
+        : overrides.timeout === false
+        ? undefined
+        : Duration.decode(overrides.timeout)
+      const once = client.execute(req).pipe(
+        Effect.mapError(transportError(request.method, path)),
+        Effect.flatMap((response) =>
+          Effect.map(readResponse(request.method, path, response), (json) => ({ json, status: response.status, path }))
+        ),
+        Effect.scoped
+      )
+      const attempt = timeout === undefined ? once : Effect.timeoutFail(once, {
+        duration: timeout,
+        onTimeout: () =>
+          new ClerkTimeoutError({ method: request.method, path, timeoutMillis: Duration.toMillis(timeout) })
+      })
+      return yield* retry === undefined || retry.maxRetries === 0
+        ? attempt
+        : Effect.retry(attempt, retrySchedule(retry, request.method))
+    }).pipe(
+      Effect.withSpan(`clerk.${request.operation}`, {
+        kind: "client",
+        captureStackTrace: false,
+        attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
+      })
+    )
+
+  const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
+    Effect.map(send(request), (result) => result.json)
+
+  const execute = <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>): Effect.Effect<A, ClerkError> => {
+    const decode = Schema.decodeUnknown(schema)
+    return Effect.flatMap(send(request), ({ json, path, status }) =>
+      Effect.mapError(decode(json), (error) =>
+        new ClerkDecodeError({ method: request.method, path, status, issue: decodeIssue(error) })))
+  }
+
+  const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> => Effect.asVoid(executeJson(request))
+
+  return { execute, executeJson, executeVoid, config }
+})
+
+const statusText = (response: HttpClientResponse.HttpClientResponse): string => {
+  if (Predicate.hasProperty(response, "source") && response.source instanceof Response) return response.source.statusText
+  return ""
+}
+
+/** The pipeline layer; needs a ClerkConfig and an HttpClient. */
+export const layer: Layer.Layer<BackendApi, never, ClerkConfig | HttpClient.HttpClient> = Layer.effect(BackendApi, make)

@@ -1,0 +1,80 @@
+/**
+ * URL building for the request pipeline: path templates with encoded ids, and query strings.
+ *
+ * @internal
+ */
+import * as Either from "effect/Either"
+import { snakeCase } from "./casing.js"
+
+/** A query value: arrays become repeated keys; `undefined` and `null` are left out; every other value is sent. */
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | ReadonlyArray<string | number | boolean | Date>
+
+/** A path problem found before any request is sent. */
+export interface PathProblem {
+  readonly param: string
+  readonly reason: string
+}
+
+/**
+ * Fills `{name}` placeholders with URL-encoded values. An empty, missing or non-string id, or a `.`/`..` segment, is
+ * rejected (encoding alone would let `..` walk up the path).
+ */
+export const fillPath = (
+  template: string,
+  params: Readonly<Record<string, unknown>>
+): Either.Either<string, PathProblem> => {
+  let problem: PathProblem | undefined
+  const filled = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params[name]
+    if (problem !== undefined) return ""
+    if (typeof value !== "string" && typeof value !== "number") {
+      problem = { param: name, reason: "A valid resource ID is required." }
+      return ""
+    }
+    const text = String(value)
+    if (text.length === 0 || text.trim().length === 0) {
+      problem = { param: name, reason: "A valid resource ID is required." }
+      return ""
+    }
+    if (text === "." || text === "..") {
+      problem = { param: name, reason: "A resource ID may not be a dot segment." }
+      return ""
+    }
+    return encodeURIComponent(text)
+  })
+  return problem === undefined ? Either.right(filled) : Either.left(problem)
+}
+
+/** Joins URL parts with single slashes, dropping empty parts. */
+export const joinUrl = (...parts: ReadonlyArray<string>): string =>
+  parts
+    .filter((p) => p.length > 0)
+    .map((p, i) => (i === 0 ? p.replace(/\/+$/, "") : p.replace(/^\/+|\/+$/g, "")))
+    .filter((p) => p.length > 0)
+    .join("/")
+
+const queryText = (v: string | number | boolean | Date): string => v instanceof Date ? v.toISOString() : String(v)
+
+/** Encodes a query: keys snake_cased, arrays as repeated keys, falsy values such as `0` and `false` kept. */
+export const encodeQuery = (query: Readonly<Record<string, QueryValue>> | undefined): string => {
+  if (query === undefined) return ""
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue
+    const name = snakeCase(key)
+    if (Array.isArray(value)) {
+      for (const item of value as ReadonlyArray<string | number | boolean | Date>) params.append(name, queryText(item))
+    } else {
+      params.append(name, queryText(value as string | number | boolean | Date))
+    }
+  }
+  const text = params.toString()
+  return text.length === 0 ? "" : `?${text}`
+}
