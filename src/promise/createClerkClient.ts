@@ -87,18 +87,6 @@ export type ClerkClient = ClerkClientResources & {
 
 const isStream = (u: unknown): u is Stream.Stream<unknown, ClerkError> => Predicate.hasProperty(u, Stream.StreamTypeId)
 
-/** Extension points: other modules add client members (e.g. `authenticateRequest`). */
-export type ClientExtension = (runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>) => Record<
-  string,
-  unknown
->
-const extensions: Array<ClientExtension> = []
-
-/** Registers members added to every client created afterwards. */
-export const registerClientExtension = (extension: ClientExtension): void => {
-  extensions.push(extension)
-}
-
 const rethrow = (cause: Cause.Cause<unknown>): never => {
   const failure = Cause.failureOption(cause)
   if (Option.isSome(failure)) {
@@ -256,9 +244,6 @@ const buildClient = (
       enumerable: true,
       get: () => (resources[name] ??= wrapService(Context.get(context(), tag), runner))
     })
-  }
-  for (const extension of extensions) {
-    Object.assign(self, extension(runtime))
   }
   const client = self as unknown as ClerkClient
   return client
