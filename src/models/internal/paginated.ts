@@ -1,0 +1,17 @@
+import { Schema } from "effect"
+
+/**
+ * The list envelope most Backend API list endpoints return: `{ data: [...], total_count }` on the wire,
+ * `{ data, totalCount }` on the Type side.
+ */
+export const Paginated = <Item extends Schema.Schema.Any>(item: Item) =>
+  Schema.Struct({
+    data: Schema.Array(item),
+    totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
+  })
+
+/** The decoded type of `Paginated(item)`. */
+export interface Paginated<A> {
+  readonly data: ReadonlyArray<A>
+  readonly totalCount: number
+}
