@@ -155,6 +155,8 @@ interface FieldInfo {
 
 interface ObjectShape {
   readonly fields: ReadonlyArray<FieldInfo>
+  /** Names listed in `required` that have no property schema (a spec defect; they are not generated). */
+  readonly requiredWithoutSchema: ReadonlyArray<string>
   readonly additionalProperties: boolean | OSchema | undefined
 }
 
@@ -277,6 +279,7 @@ class Generator {
     visit(schema)
     return {
       fields: order.map((wireName) => ({ wireName, schema: props.get(wireName)!, required: required.has(wireName) })),
+      requiredWithoutSchema: [...required].filter((name) => !props.has(name)),
       additionalProperties
     }
   }
@@ -548,6 +551,9 @@ class Generator {
       Generator.alternatives(schema).length < 2
     if (isClass) {
       const shape = this.objectShape(schema)
+      for (const name of shape.requiredWithoutSchema) {
+        this.warnings.push(`${entity.specName}: required field ${name} has no schema in the spec; not generated`)
+      }
       const fields = this.fieldLines(shape, override, deps, "  ")
       for (const wireName of Object.keys(override?.fieldOverrides ?? {})) {
         if (!shape.fields.some((field) => field.wireName === wireName)) {
@@ -963,8 +969,7 @@ export const generateFiles = (
 
 /** Writes the generated files into `outDir` and returns their paths. */
 export const generate = (outDir: string = defaultOutDir, specPath?: string): ReadonlyArray<string> => {
-  const { files, warnings } = generateFiles(specPath)
-  for (const warning of warnings) console.warn(`warning: ${warning}`)
+  const { files } = generateFiles(specPath)
   fs.mkdirSync(outDir, { recursive: true })
   return Object.entries(files).map(([name, content]) => {
     const file = path.join(outDir, name)
@@ -975,5 +980,6 @@ export const generate = (outDir: string = defaultOutDir, specPath?: string): Rea
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (isMain) {
+  for (const warning of generateFiles().warnings) console.warn(`warning: ${warning}`)
   for (const file of generate()) console.log(`wrote ${path.relative(repoRoot, file)}`)
 }
