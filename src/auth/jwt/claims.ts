@@ -1,0 +1,151 @@
+/**
+ * Claim checks, in `@clerk/backend`'s order: `sub`, `aud`, `azp`, `iss`, `exp`, `nbf`, `iat`. Each returns the failure
+ * or `undefined`.
+ *
+ * @module
+ */
+import { TimeClaimDetail, tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
+
+/** The claims of a verified Clerk session token (or JWT-template token). Other claims are kept as sent. */
+export interface JwtPayload {
+  /** The user (or machine) id. */
+  readonly sub: string
+  /** Expiry, in seconds since the epoch. */
+  readonly exp: number
+  readonly iat?: number
+  readonly nbf?: number
+  /** The Frontend API URL of the instance. */
+  readonly iss?: string
+  /** The origin the token was issued for. */
+  readonly azp?: string
+  /** The session id. */
+  readonly sid?: string
+  readonly aud?: string | ReadonlyArray<string>
+  readonly [claim: string]: unknown
+}
+
+/** Options of the claim checks. */
+export interface ClaimOptions {
+  /** Accepted `aud` values; checked when both this and the token's `aud` are non-empty. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
+  /** Accepted `azp` origins; when non-empty the token must carry one of them. */
+  readonly authorizedParties?: ReadonlyArray<string> | undefined
+  /** Accepted `iss` values; when given the token must carry one of them. */
+  readonly issuer?: string | ReadonlyArray<string> | undefined
+  /** Tolerance for `exp`, `nbf` and `iat` (default 5000 ms; any finite number, 0 included). */
+  readonly clockSkewInMs?: number | undefined
+}
+
+/** The default tolerance for time claims. */
+export const DEFAULT_CLOCK_SKEW_MS = 5000
+
+/** The tolerance to apply: `clockSkewInMs` when it is a finite number, else 5000 ms. */
+export const clockSkew = (clockSkewInMs: number | undefined): number =>
+  typeof clockSkewInMs === "number" && Number.isFinite(clockSkewInMs) ? clockSkewInMs : DEFAULT_CLOCK_SKEW_MS
+
+const failed = (message: string) =>
+  tokenFailure("token-verification-failed", message, { action: TokenVerificationAction.EnsureClerkJwt })
+
+const list = (value: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> =>
+  value === undefined ? [] : (typeof value === "string" ? [value] : value).filter((v) => typeof v === "string" && v !== "")
+
+const isStringArray = (u: unknown): u is ReadonlyArray<string> =>
+  Array.isArray(u) && u.every((v) => typeof v === "string")
+
+const checkAudience = (aud: unknown, audience: ClaimOptions["audience"]): TokenVerificationFailure | undefined => {
+  const accepted = list(audience)
+  if (accepted.length === 0 || aud === undefined || aud === null || aud === "") return undefined
+  if (typeof aud === "string") {
+    return accepted.includes(aud)
+      ? undefined
+      : failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}: expected one of ${JSON.stringify(accepted)}.`)
+  }
+  // Deliberately stricter than @clerk/backend: an `aud` that is neither a string nor a string array fails.
+  if (!isStringArray(aud)) return failed(`Invalid JWT audience claim (aud): expected a string or an array of strings.`)
+  const present = aud.filter((a) => a !== "")
+  if (present.length === 0 || present.some((a) => accepted.includes(a))) return undefined
+  return failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}: expected one of ${JSON.stringify(accepted)}.`)
+}
+
+const timeDetail = (claim: "exp" | "nbf" | "iat", seconds: number, now: number, skew: number): TimeClaimDetail => ({
+  claim,
+  at: Math.trunc(seconds) * 1000,
+  now,
+  clockSkewInMs: skew
+})
+
+const iso = (millis: number): string => {
+  const date = new Date(millis)
+  return Number.isNaN(date.getTime()) ? String(millis) : date.toISOString()
+}
+
+/** Runs every claim check at `now` (milliseconds); returns the first failure. */
+export const checkClaims = (
+  payload: Readonly<Record<string, unknown>>,
+  options: ClaimOptions,
+  now: number
+): TokenVerificationFailure | undefined => {
+  const { aud, azp, exp, iat, iss, nbf, sub } = payload
+  if (typeof sub !== "string") return failed("The subject claim (sub) is missing or not a string.")
+  const audFailure = checkAudience(aud, options.audience)
+  if (audFailure !== undefined) return audFailure
+  const parties = options.authorizedParties
+  if (parties !== undefined && parties.length > 0 && (typeof azp !== "string" || azp === "" || !parties.includes(azp))) {
+    return tokenFailure(
+      "token-invalid-authorized-parties",
+      `Invalid authorized party claim (azp) ${JSON.stringify(azp)}: expected one of ${JSON.stringify(parties)}.`
+    )
+  }
+  const issuers = list(options.issuer)
+  if (issuers.length > 0 && (typeof iss !== "string" || !issuers.includes(iss))) {
+    return tokenFailure(
+      "token-invalid-issuer",
+      `Invalid issuer claim (iss) ${JSON.stringify(iss)}: expected one of ${JSON.stringify(issuers)}.`,
+      { action: TokenVerificationAction.EnsureClerkJwt }
+    )
+  }
+  const skew = clockSkew(options.clockSkewInMs)
+  if (typeof exp !== "number") return failed("The expiry claim (exp) is missing or not a number.")
+  if (Math.trunc(exp) * 1000 <= now - skew) {
+    const time = timeDetail("exp", exp, now, skew)
+    return tokenFailure("token-expired", `The token expired at ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`, {
+      time
+    })
+  }
+  if (nbf !== undefined) {
+    if (typeof nbf !== "number") return failed("The not-before claim (nbf) is not a number.")
+    if (Math.trunc(nbf) * 1000 > now + skew) {
+      const time = timeDetail("nbf", nbf, now, skew)
+      return tokenFailure(
+        "token-not-active-yet",
+        `The token is not valid before ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`,
+        { time }
+      )
+    }
+  }
+  if (iat !== undefined) {
+    if (typeof iat !== "number") return failed("The issued-at claim (iat) is not a number.")
+    if (Math.trunc(iat) * 1000 > now + skew) {
+      const time = timeDetail("iat", iat, now, skew)
+      return tokenFailure(
+        "token-iat-in-the-future",
+        `The token was issued in the future, at ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`,
+        { time }
+      )
+    }
+  }
+  return undefined
+}
+
+const optionalString = (u: unknown): boolean => u === undefined || typeof u === "string"
+
+/**
+ * Whether the standard claims have their standard JSON types (`iss`, `azp`, `sid` strings; `aud` a string or string
+ * array). Deliberately stricter than `@clerk/backend`, which passes such claims through unchecked.
+ */
+export const isJwtPayload = (payload: Readonly<Record<string, unknown>>): payload is JwtPayload =>
+  typeof payload.sub === "string" && typeof payload.exp === "number" &&
+  (payload.iat === undefined || typeof payload.iat === "number") &&
+  (payload.nbf === undefined || typeof payload.nbf === "number") &&
+  optionalString(payload.iss) && optionalString(payload.azp) && optionalString(payload.sid) &&
+  (payload.aud === undefined || typeof payload.aud === "string" || isStringArray(payload.aud))

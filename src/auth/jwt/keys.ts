@@ -1,0 +1,88 @@
+/**
+ * Public verification keys: a PEM (`jwtKey`) or a JWK from the JWKS, imported once into a node `KeyObject`.
+ *
+ * Clerk instance keys are RSA and sign with RS256, so every key here is pinned to RS256.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer"
+import { createPublicKey, type KeyObject } from "node:crypto"
+import * as Either from "effect/Either"
+import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
+
+/** An imported RSA public key, ready to verify RS256 signatures. */
+export interface PublicKey {
+  /** The JWKS `kid`; `undefined` for a PEM key. */
+  readonly kid: string | undefined
+  /** The one algorithm this key verifies. */
+  readonly alg: "RS256"
+  readonly keyObject: KeyObject
+}
+
+/** A key, or why it could not be imported (reported at the signature step, as `token-verification-failed`). */
+export type KeyResult = Either.Either<PublicKey, TokenVerificationFailure>
+
+const unusable = (what: string) =>
+  Either.left(tokenFailure("token-verification-failed", `The ${what} is not a usable RSA public key.`, {
+    action: TokenVerificationAction.SetJwtKey
+  }))
+
+const rsa = (keyObject: KeyObject, kid: string | undefined, what: string): KeyResult =>
+  keyObject.asymmetricKeyType === "rsa" ? Either.right({ kid, alg: "RS256", keyObject }) : unusable(what)
+
+/**
+ * Imports a PEM SPKI public key. Accepts what the Dashboard shows (with or without the BEGIN/END lines, with real or
+ * escaped `\n` line breaks, or on one line).
+ */
+export const importPemUncached = (pem: string): KeyResult => {
+  const body = pem
+    .replace(/-----(BEGIN|END) PUBLIC KEY-----/g, "")
+    .replace(/\\[rn]/g, "")
+    .replace(/\s+/g, "")
+  if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return unusable("jwtKey")
+  try {
+    return rsa(createPublicKey({ key: Buffer.from(body, "base64"), format: "der", type: "spki" }), undefined, "jwtKey")
+  } catch {
+    return unusable("jwtKey")
+  }
+}
+
+const PEM_CACHE_SIZE = 32
+const pemCache = new Map<string, KeyResult>()
+
+/**
+ * {@link importPemUncached}, memoised per PEM string so a key is parsed once, not per token. The memo holds at most
+ * 32 keys (oldest dropped first); it caches a pure function of its input, so it shares nothing between clients.
+ */
+export const importPem = (pem: string): KeyResult => {
+  const hit = pemCache.get(pem)
+  if (hit !== undefined) return hit
+  const result = importPemUncached(pem)
+  if (pemCache.size >= PEM_CACHE_SIZE) {
+    const oldest = pemCache.keys().next()
+    if (oldest.done !== true) pemCache.delete(oldest.value)
+  }
+  pemCache.set(pem, result)
+  return result
+}
+
+/** The JWK fields a Clerk signing key has. */
+export interface RsaJwk {
+  readonly kid: string
+  readonly kty: string
+  readonly alg?: string | undefined
+  readonly n?: string | undefined
+  readonly e?: string | undefined
+}
+
+/** Imports one JWKS key. Only RSA keys whose `alg` is RS256 (or absent) are usable. */
+export const importJwk = (jwk: RsaJwk): KeyResult => {
+  const what = `JWKS key ${JSON.stringify(jwk.kid)}`
+  if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) return unusable(what)
+  if (typeof jwk.n !== "string" || typeof jwk.e !== "string") return unusable(what)
+  try {
+    return rsa(createPublicKey({ key: { kty: "RSA", n: jwk.n, e: jwk.e }, format: "jwk" }), jwk.kid, what)
+  } catch {
+    return unusable(what)
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Synchronous JWT verification against an imported key, in `@clerk/backend` 3.25.0's order: header `typ`, header
+ * `alg`, the key's pinned algorithm, the signature, then the claims ({@link checkClaims}).
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer"
+import { verify as cryptoVerify } from "node:crypto"
+import * as Either from "effect/Either"
+import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
+import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from "./claims.js"
+import type { DecodedJwt } from "./decode.js"
+import type { KeyResult } from "./keys.js"
+
+/** Options of {@link verifyJwt}: the claim checks plus the accepted header types. */
+export interface JwtVerifyOptions extends ClaimOptions {
+  /** Accepted header `typ` values (default `"JWT"`; a token with no `typ` passes only when this is not given). */
+  readonly headerType?: string | ReadonlyArray<string> | undefined
+}
+
+/** Algorithms a Clerk token header may name; only RS256 verifies against a Clerk key. */
+const RSA_ALGORITHMS: ReadonlySet<unknown> = new Set(["RS256", "RS384", "RS512"])
+
+/** Checks the header `typ` and `alg`; returns the failure or `undefined`. */
+export const checkHeader = (
+  header: Readonly<Record<string, unknown>>,
+  headerType: string | ReadonlyArray<string> | undefined
+): TokenVerificationFailure | undefined => {
+  const { alg, typ } = header
+  if (typ !== undefined || headerType !== undefined) {
+    const allowed: ReadonlyArray<string> = headerType === undefined
+      ? ["JWT"]
+      : typeof headerType === "string"
+      ? [headerType]
+      : headerType
+    if (typeof typ !== "string" || !allowed.includes(typ)) {
+      return tokenFailure("token-invalid", `Invalid JWT type ${JSON.stringify(typ)}: expected ${allowed.join(", ")}.`, {
+        action: TokenVerificationAction.EnsureClerkJwt
+      })
+    }
+  }
+  if (!RSA_ALGORITHMS.has(alg)) {
+    return tokenFailure("token-invalid-algorithm", `Invalid JWT algorithm ${JSON.stringify(alg)}: expected RS256.`, {
+      action: TokenVerificationAction.EnsureClerkJwt
+    })
+  }
+  return undefined
+}
+
+/** Checks the signature with the key; returns the failure or `undefined`. */
+export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerificationFailure | undefined => {
+  if (Either.isLeft(key)) return key.left
+  if (decoded.header.alg !== key.right.alg) {
+    return tokenFailure(
+      "token-verification-failed",
+      `The token is signed with ${String(decoded.header.alg)}, but the key only verifies ${key.right.alg}.`,
+      { action: TokenVerificationAction.EnsureClerkJwt }
+    )
+  }
+  let valid: boolean
+  try {
+    valid = cryptoVerify("sha256", Buffer.from(decoded.signingInput, "latin1"), key.right.keyObject, decoded.signature)
+  } catch {
+    return tokenFailure("token-verification-failed", "The signature could not be checked.", {
+      action: TokenVerificationAction.EnsureClerkJwt
+    })
+  }
+  return valid ? undefined : tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
+}
+
+/**
+ * Verifies a decoded JWT with a key at `now` (milliseconds since the epoch). Pure and synchronous: the same inputs
+ * always give the same result.
+ */
+export const verifyJwt = (
+  decoded: DecodedJwt,
+  key: KeyResult,
+  options: JwtVerifyOptions,
+  now: number
+): Either.Either<JwtPayload, TokenVerificationFailure> => {
+  const failure = checkHeader(decoded.header, options.headerType) ??
+    checkSignature(decoded, key) ??
+    checkClaims(decoded.payload, options, now)
+  if (failure !== undefined) return Either.left(failure)
+  const payload = decoded.payload
+  return isJwtPayload(payload)
+    ? Either.right(payload)
+    : Either.left(tokenFailure(
+      "token-verification-failed",
+      "A standard claim has the wrong type (iss, azp and sid must be strings; aud a string or an array of strings).",
+      { action: TokenVerificationAction.EnsureClerkJwt }
+    ))
+}

@@ -1,0 +1,218 @@
+/**
+ * What a verified machine token resolves to: `@clerk/backend`'s `M2MToken`, `IdPOAuthAccessToken` and `APIKey` shapes
+ * (plain objects, camelCase), built from a verified JWT payload or from a Backend API verify response.
+ *
+ * @module
+ */
+import * as Predicate from "effect/Predicate"
+import * as Schema from "effect/Schema"
+import { ApiKey, ClerkIdpOauthAccessToken, MachineToMachineToken } from "../../models/generated/schemas.js"
+import type { JwtPayload } from "../jwt/claims.js"
+import type { MachineTokenType } from "./detect.js"
+
+/** A verified M2M token. Times are milliseconds since the epoch. */
+export interface M2MToken {
+  readonly id: string
+  /** The machine id (`mch_…`). */
+  readonly subject: string
+  readonly scopes: ReadonlyArray<string>
+  /** Custom claims (`null` when there are none). */
+  readonly claims: Readonly<Record<string, unknown>> | null
+  readonly revoked: boolean
+  readonly revocationReason: string | null
+  readonly expired: boolean
+  readonly expiration: number | null
+  readonly createdAt: number
+  readonly updatedAt: number
+}
+
+/** The actor of a delegated OAuth token (one nested level kept). */
+export interface OAuthActor {
+  readonly iss?: string
+  readonly sub: string
+  readonly act?: OAuthActor
+}
+
+/** A verified OAuth access token. Times are milliseconds since the epoch. */
+export interface IdPOAuthAccessToken {
+  readonly id: string
+  readonly clientId: string
+  readonly type: string
+  /** The user id the token acts for. */
+  readonly subject: string
+  readonly scopes: ReadonlyArray<string>
+  readonly revoked: boolean
+  readonly revocationReason: string | null
+  readonly expired: boolean
+  readonly expiration: number | null
+  readonly createdAt: number
+  readonly updatedAt: number
+  readonly aud?: ReadonlyArray<string>
+  readonly act?: OAuthActor
+}
+
+/** A verified API key. Times are milliseconds since the epoch. */
+export interface APIKey {
+  readonly id: string
+  readonly type: string
+  readonly name: string
+  /** The owner: a user (`user_…`) or an organization (`org_…`). */
+  readonly subject: string
+  readonly scopes: ReadonlyArray<string>
+  readonly claims: unknown
+  readonly revoked: boolean
+  readonly revocationReason: string | null
+  readonly expired: boolean
+  readonly expiration: number | null
+  readonly createdBy: string | null
+  readonly description: string | null
+  readonly lastUsedAt: number | null
+  readonly createdAt: number
+  readonly updatedAt: number
+}
+
+/** A verified machine token and its type. */
+export type MachineTokenResult =
+  | { readonly tokenType: "m2m_token"; readonly data: M2MToken }
+  | { readonly tokenType: "oauth_token"; readonly data: IdPOAuthAccessToken }
+  | { readonly tokenType: "api_key"; readonly data: APIKey }
+
+/** The result type for a token type. */
+export type MachineTokenData<T extends MachineTokenType> = Extract<MachineTokenResult, { readonly tokenType: T }>["data"]
+
+const RESERVED_M2M_CLAIMS: ReadonlySet<string> = new Set(["iss", "sub", "exp", "nbf", "iat", "jti"])
+
+const stringOr = (u: unknown, fallback: string): string => (typeof u === "string" ? u : fallback)
+const millisOf = (seconds: number | undefined): number => (seconds === undefined ? 0 : seconds * 1000)
+
+/** An M2M token from a verified M2M JWT payload (scopes from `scopes`, else `aud`). */
+export const m2mTokenFromJwt = (payload: JwtPayload): M2MToken => {
+  const claims: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(payload)) {
+    if (!RESERVED_M2M_CLAIMS.has(key)) claims[key] = value
+  }
+  const scopes = typeof payload.scopes === "string"
+    ? payload.scopes.split(" ")
+    : payload.aud === undefined
+    ? []
+    : typeof payload.aud === "string"
+    ? [payload.aud]
+    : payload.aud
+  return {
+    id: stringOr(payload.jti, ""),
+    subject: payload.sub,
+    scopes,
+    claims: Object.keys(claims).length > 0 ? claims : null,
+    revoked: false,
+    revocationReason: null,
+    expired: false,
+    expiration: payload.exp * 1000,
+    createdAt: millisOf(payload.iat),
+    updatedAt: millisOf(payload.iat)
+  }
+}
+
+const toActor = (value: unknown, depth: number): OAuthActor | undefined => {
+  if (!Predicate.isRecord(value)) return undefined
+  const { act, iss, sub } = value
+  if (typeof sub !== "string") return undefined
+  const nested = depth > 0 ? toActor(act, depth - 1) : undefined
+  return { ...(typeof iss === "string" ? { iss } : {}), sub, ...(nested !== undefined ? { act: nested } : {}) }
+}
+
+const stringList = (u: unknown): ReadonlyArray<string> | undefined =>
+  Array.isArray(u) && u.every((v) => typeof v === "string") ? u : undefined
+
+/** An OAuth access token from a verified OAuth JWT payload (scopes from `scp`, else `scope`). */
+export const oauthTokenFromJwt = (payload: JwtPayload): IdPOAuthAccessToken => {
+  const act = toActor(payload.act, 1)
+  return {
+    id: stringOr(payload.jti, ""),
+    clientId: stringOr(payload.client_id, ""),
+    type: "oauth_token",
+    subject: payload.sub,
+    scopes: stringList(payload.scp) ?? (typeof payload.scope === "string" ? payload.scope.split(" ") : []),
+    revoked: false,
+    revocationReason: null,
+    expired: false,
+    expiration: payload.exp * 1000,
+    createdAt: millisOf(payload.iat),
+    updatedAt: millisOf(payload.iat),
+    ...(payload.aud === undefined ? {} : { aud: typeof payload.aud === "string" ? [payload.aud] : payload.aud }),
+    ...(act !== undefined ? { act } : {})
+  }
+}
+
+/** `POST /m2m_tokens/verify` response. */
+export const M2MVerifyResponse = Schema.Struct(MachineToMachineToken.fields)
+
+/** `POST /api_keys/verify` response. */
+export const ApiKeyVerifyResponse = Schema.Struct(ApiKey.fields)
+
+/** `POST /oauth_applications/access_tokens/verify` response: the token, or `{ active: false }`. */
+export const OAuthVerifyResponse = Schema.Union(
+  Schema.Struct({
+    ...ClerkIdpOauthAccessToken.fields,
+    type: Schema.optional(Schema.String),
+    aud: Schema.optional(Schema.NullOr(Schema.Union(Schema.String, Schema.Array(Schema.String)))),
+    act: Schema.optional(Schema.Unknown)
+  }),
+  Schema.Struct({ active: Schema.Literal(false) })
+)
+
+const claimsRecord = (u: unknown): Readonly<Record<string, unknown>> | null => (Predicate.isRecord(u) ? u : null)
+
+/** An M2M token from a verify response. */
+export const m2mTokenFromResponse = (r: typeof M2MVerifyResponse.Type): M2MToken => ({
+  id: r.id,
+  subject: r.subject,
+  scopes: r.scopes ?? [],
+  claims: claimsRecord(r.claims),
+  revoked: r.revoked,
+  revocationReason: r.revocationReason,
+  expired: r.expired,
+  expiration: r.expiration,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt
+})
+
+/** An API key from a verify response. */
+export const apiKeyFromResponse = (r: typeof ApiKeyVerifyResponse.Type): APIKey => ({
+  id: r.id,
+  type: r.type,
+  name: r.name,
+  subject: r.subject,
+  scopes: r.scopes,
+  claims: r.claims,
+  revoked: r.revoked,
+  revocationReason: r.revocationReason,
+  expired: r.expired,
+  expiration: r.expiration,
+  createdBy: r.createdBy,
+  description: r.description ?? null,
+  lastUsedAt: r.lastUsedAt,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt
+})
+
+/** An OAuth access token from a verify response's token member. */
+export const oauthTokenFromResponse = (
+  r: Exclude<typeof OAuthVerifyResponse.Type, { readonly active: false }>
+): IdPOAuthAccessToken => {
+  const act = toActor(r.act, 1)
+  return {
+    id: r.id,
+    clientId: r.clientId,
+    type: r.type ?? "oauth_token",
+    subject: r.subject,
+    scopes: r.scopes,
+    revoked: r.revoked,
+    revocationReason: r.revocationReason,
+    expired: r.expired,
+    expiration: r.expiration,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    ...(r.aud === undefined || r.aud === null ? {} : { aud: typeof r.aud === "string" ? [r.aud] : r.aud }),
+    ...(act !== undefined ? { act } : {})
+  }
+}

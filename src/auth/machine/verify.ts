@@ -1,0 +1,223 @@
+/**
+ * Machine token verification (Effect API): M2M tokens, OAuth access tokens and API keys.
+ *
+ * JWT forms (M2M JWTs, OAuth JWTs) are verified locally with the client's keys. Opaque forms (`mt_`, `oat_`, `ak_`)
+ * are checked for shape locally, then verified through the request pipeline. Fails closed: a 200 response for a
+ * revoked or expired token is a failure, unlike `@clerk/backend`, which returns it as data.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import type * as Schema from "effect/Schema"
+import { type ApiRequest, BackendApi } from "../../services/BackendApi.js"
+import { type ClerkError, isApiResponseError } from "../../services/ClerkErrors.js"
+import { machineFailure, type MachineTokenVerificationFailure, TokenVerificationAction } from "../errors.js"
+import type { ClaimOptions } from "../jwt/claims.js"
+import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
+import { M2M_TOKEN_CATEGORY } from "../tokens/categories.js"
+import { JwksCache } from "../tokens/JwksCache.js"
+import { planWithKeys } from "../tokens/verifyToken.js"
+import { isM2MJwt, isOAuthJwt, OAUTH_JWT_TYPES, opaqueTokenType } from "./detect.js"
+import {
+  apiKeyFromResponse,
+  ApiKeyVerifyResponse,
+  m2mTokenFromJwt,
+  m2mTokenFromResponse,
+  M2MVerifyResponse,
+  type MachineTokenResult,
+  oauthTokenFromJwt,
+  oauthTokenFromResponse,
+  OAuthVerifyResponse
+} from "./results.js"
+
+/** Options of {@link verifyMachineToken}. */
+export interface VerifyMachineTokenOptions {
+  /** For M2M JWTs: accepted `aud` values. For OAuth tokens: the token's `aud` must include one of them. */
+  readonly audience?: ClaimOptions["audience"]
+  /** Tolerance for JWT time claims (default 5000 ms). */
+  readonly clockSkewInMs?: number | undefined
+  /** PEM public key for the JWT forms; wins over the client's jwtKey and the JWKS. */
+  readonly jwtKey?: string | undefined
+  /** Refetch the JWKS for the JWT forms. */
+  readonly skipJwksCache?: boolean | undefined
+}
+
+/** Bearer tokens are token68 (RFC 6750); anything else is rejected before any request. */
+const OPAQUE_TOKEN = /^[A-Za-z0-9._~+/=-]+$/
+const MAX_OPAQUE_LENGTH = 4096
+
+const list = (value: ClaimOptions["audience"]): ReadonlyArray<string> =>
+  value === undefined ? [] : (typeof value === "string" ? [value] : value).filter((v) => v !== "")
+
+/** The OAuth audience rule: with an audience configured, the token's `aud` must be non-empty strings, one accepted. */
+const checkOAuthAudience = (
+  aud: string | ReadonlyArray<string> | null | undefined,
+  audience: ClaimOptions["audience"]
+): MachineTokenVerificationFailure | undefined => {
+  const accepted = list(audience)
+  if (accepted.length === 0) return undefined
+  const auds = aud === undefined || aud === null || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
+  if (auds.length === 0 || auds.some((a) => a === "")) {
+    return machineFailure("token-verification-failed", "The OAuth token has no usable audience claim (aud).")
+  }
+  return auds.some((a) => accepted.includes(a))
+    ? undefined
+    : machineFailure(
+      "token-verification-failed",
+      `OAuth audience mismatch: expected one of ${JSON.stringify(accepted)}, got ${JSON.stringify(auds)}.`
+    )
+}
+
+/** Maps a failed verify call: 401 → `secret-key-invalid`, 404 → `token-invalid`, anything else → `unexpected-error`. */
+export const verifyCallFailure = (notFound: string) => (error: ClerkError): MachineTokenVerificationFailure => {
+  if (isApiResponseError(error)) {
+    if (error.status === 401) {
+      return machineFailure("secret-key-invalid", error.errors[0]?.message ?? "Invalid secret key", {
+        status: 401,
+        action: TokenVerificationAction.SetSecretKey
+      })
+    }
+    if (error.status === 404) return machineFailure("token-invalid", notFound, { status: 404 })
+    return machineFailure("unexpected-error", `Unexpected error: ${error.message}`, { status: error.status })
+  }
+  if (error._tag === "ClerkInvalidRequestError") {
+    return machineFailure("secret-key-invalid", error.message, { action: TokenVerificationAction.SetSecretKey })
+  }
+  return machineFailure("unexpected-error", `Unexpected error: ${error.message}`)
+}
+
+/** Fails closed on a token the Backend API reports as revoked or expired. */
+const ensureLive = (
+  what: string,
+  token: { readonly revoked: boolean; readonly expired: boolean; readonly expiration: number | null },
+  now: number
+): MachineTokenVerificationFailure | undefined =>
+  token.revoked
+    ? machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 })
+    : token.expired || (token.expiration !== null && token.expiration <= now)
+    ? machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 })
+    : undefined
+
+const callVerify = <A, I>(
+  request: Omit<ApiRequest, "method" | "versionless">,
+  schema: Schema.Schema<A, I, never>,
+  notFound: string
+): Effect.Effect<A, MachineTokenVerificationFailure, BackendApi> =>
+  Effect.flatMap(BackendApi, (api) =>
+    Effect.mapError(api.execute({ ...request, method: "POST", versionless: true }, schema), verifyCallFailure(notFound)))
+
+const liveOr = <A>(
+  what: string,
+  token: { readonly revoked: boolean; readonly expired: boolean; readonly expiration: number | null },
+  result: A
+): Effect.Effect<A, MachineTokenVerificationFailure> =>
+  Effect.clockWith((clock) => {
+    const failure = ensureLive(what, token, clock.unsafeCurrentTimeMillis())
+    return failure === undefined ? Effect.succeed(result) : Effect.fail(failure)
+  })
+
+const verifyOpaque = (
+  token: string,
+  options: VerifyMachineTokenOptions
+): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi> => {
+  if (token.length > MAX_OPAQUE_LENGTH || !OPAQUE_TOKEN.test(token)) {
+    return Effect.fail(machineFailure("token-invalid", "The machine token is malformed."))
+  }
+  switch (opaqueTokenType(token)) {
+    case "m2m_token":
+      return Effect.flatMap(
+        callVerify(
+          { operation: "m2m.verify", path: "/m2m_tokens/verify", body: { token }, auth: "machineSecretKey" },
+          M2MVerifyResponse,
+          "Machine token not found"
+        ),
+        (r) => liveOr("M2M token", r, { tokenType: "m2m_token" as const, data: m2mTokenFromResponse(r) })
+      )
+    case "oauth_token":
+      return Effect.flatMap(
+        callVerify(
+          {
+            operation: "idPOAuthAccessToken.verify",
+            path: "/oauth_applications/access_tokens/verify",
+            body: { access_token: token }
+          },
+          OAuthVerifyResponse,
+          "OAuth token not found"
+        ),
+        (r) => {
+          if ("active" in r) return Effect.fail(machineFailure("token-invalid", "The OAuth token is not active.", { status: 200 }))
+          const audience = checkOAuthAudience(r.aud, options.audience)
+          if (audience !== undefined) return Effect.fail(audience)
+          return liveOr("OAuth token", r, { tokenType: "oauth_token" as const, data: oauthTokenFromResponse(r) })
+        }
+      )
+    case "api_key":
+      return Effect.flatMap(
+        callVerify(
+          { operation: "apiKeys.verify", path: "/api_keys/verify", body: { secret: token } },
+          ApiKeyVerifyResponse,
+          "API key not found"
+        ),
+        (r) => liveOr("API key", r, { tokenType: "api_key" as const, data: apiKeyFromResponse(r) })
+      )
+    default:
+      return Effect.fail(machineFailure("token-invalid", "Unknown machine token type."))
+  }
+}
+
+const verifyMachineJwt = (
+  decoded: DecodedJwt,
+  options: VerifyMachineTokenOptions
+): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, JwksCache> => {
+  const m2m = isM2MJwt(decoded)
+  if (!m2m && !isOAuthJwt(decoded)) {
+    return Effect.fail(machineFailure(
+      "token-verification-failed",
+      `Invalid JWT type ${JSON.stringify(decoded.header.typ)}: expected ${OAUTH_JWT_TYPES.join(" or ")} (OAuth), or a sub starting with mch_ (M2M).`
+    ))
+  }
+  if (m2m && decoded.header.cat !== undefined && decoded.header.cat !== M2M_TOKEN_CATEGORY) {
+    return Effect.fail(machineFailure("token-invalid", "Invalid M2M JWT category."))
+  }
+  const jwtOptions = {
+    clockSkewInMs: options.clockSkewInMs,
+    jwtKey: options.jwtKey,
+    skipJwksCache: options.skipJwksCache,
+    ...(m2m ? { audience: options.audience } : { headerType: OAUTH_JWT_TYPES })
+  }
+  return Effect.flatMap(JwksCache, (keys) =>
+    Effect.clockWith((clock) => {
+      const plan = planWithKeys(decoded, jwtOptions, keys, clock.unsafeCurrentTimeMillis())
+      return Effect.mapError(plan, (e) => machineFailure("token-verification-failed", e.message))
+    })).pipe(
+      Effect.flatMap((payload): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure> => {
+        if (m2m) return Effect.succeed({ tokenType: "m2m_token", data: m2mTokenFromJwt(payload) })
+        const audience = checkOAuthAudience(payload.aud, options.audience)
+        return audience === undefined
+          ? Effect.succeed({ tokenType: "oauth_token", data: oauthTokenFromJwt(payload) })
+          : Effect.fail(audience)
+      })
+    )
+}
+
+/**
+ * Verifies an M2M token, OAuth access token or API key (opaque or JWT) and returns it with its type. The type is
+ * decided once, locally; a token of no machine type fails with `token-invalid` before any request.
+ */
+export const verifyMachineToken = (
+  token: string,
+  options: VerifyMachineTokenOptions = {}
+): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi | JwksCache> => {
+  if (typeof token !== "string" || token === "") {
+    return Effect.fail(machineFailure("token-invalid", "The machine token is empty."))
+  }
+  const effect: Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi | JwksCache> =
+    opaqueTokenType(token) !== undefined
+    ? verifyOpaque(token, options)
+    : Either.match(decodeJwt(token), {
+      onLeft: (e) => Effect.fail(machineFailure("token-invalid", e.message)),
+      onRight: (decoded) => verifyMachineJwt(decoded, options)
+    })
+  return Effect.withSpan(effect, "clerk.verifyMachineToken", { kind: "internal", captureStackTrace: false })
+}
