@@ -1,0 +1,146 @@
+/**
+ * API keys that users and organizations use to call your backend. The endpoints live outside `/v1`.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { ApiKey, CreateApiKeyResponse, DeletedObject, GetApiKeySecretResponse } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { ApiKey, CreateApiKeyResponse, GetApiKeySecretResponse }
+
+/** An API key, under `@clerk/backend`'s name. */
+export type APIKey = ApiKey
+
+/** Params of `apiKeys.list`. */
+export interface GetAPIKeyListParams extends PaginationParams {
+  /** The user or organization id the keys belong to. */
+  readonly subject: string
+  /** Include revoked and expired keys (default false). */
+  readonly includeInvalid?: boolean | undefined
+}
+
+/** Params of `apiKeys.create`. */
+export interface CreateAPIKeyParams {
+  readonly name: string
+  /** The user or organization id the key belongs to. */
+  readonly subject: string
+  readonly description?: string | null | undefined
+  readonly claims?: Readonly<Record<string, unknown>> | null | undefined
+  readonly scopes?: ReadonlyArray<string> | undefined
+  /** The user id of the creator. */
+  readonly createdBy?: string | null | undefined
+  /** Lifetime in seconds; `null` (the default) never expires. */
+  readonly secondsUntilExpiration?: number | null | undefined
+}
+
+/** Params of `apiKeys.update`. */
+export interface UpdateAPIKeyParams {
+  readonly apiKeyId: string
+  readonly subject: string
+  readonly description?: string | null | undefined
+  readonly claims?: Readonly<Record<string, unknown>> | null | undefined
+  readonly scopes?: ReadonlyArray<string> | undefined
+  readonly secondsUntilExpiration?: number | null | undefined
+}
+
+/** Params of `apiKeys.revoke`. */
+export interface RevokeAPIKeyParams {
+  readonly apiKeyId: string
+  /** Kept for your records; sent as `null` when left out. */
+  readonly revocationReason?: string | null | undefined
+}
+
+const ApiKeyList = Paginated(ApiKey)
+const LIST_PAGE = pageSize("getApiKeys")
+
+/** `apiKeys`: create, read, revoke and verify API keys. */
+export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const list = (params: GetAPIKeyListParams) =>
+      api.execute({
+        operation: "apiKeys.list",
+        method: "GET",
+        path: "/api_keys",
+        query: { ...params },
+        versionless: true
+      }, ApiKeyList)
+    return {
+      /** `GET /api_keys` */
+      list,
+      /** Every API key of a subject, page by page (`GET /api_keys`). */
+      listStream: (params: StreamParams<GetAPIKeyListParams>) =>
+        streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
+      /** `POST /api_keys` */
+      create: (params: CreateAPIKeyParams) =>
+        api.execute({
+          operation: "apiKeys.create",
+          method: "POST",
+          path: "/api_keys",
+          body: params,
+          versionless: true
+        }, CreateApiKeyResponse),
+      /** `GET /api_keys/{apiKeyID}` */
+      get: (apiKeyId: string) =>
+        api.execute({
+          operation: "apiKeys.get",
+          method: "GET",
+          path: "/api_keys/{apiKeyID}",
+          pathParams: { apiKeyID: apiKeyId },
+          versionless: true
+        }, ApiKey),
+      /** `PATCH /api_keys/{apiKeyID}` */
+      update: ({ apiKeyId, ...body }: UpdateAPIKeyParams) =>
+        api.execute({
+          operation: "apiKeys.update",
+          method: "PATCH",
+          path: "/api_keys/{apiKeyID}",
+          pathParams: { apiKeyID: apiKeyId },
+          body,
+          versionless: true
+        }, ApiKey),
+      /** `DELETE /api_keys/{apiKeyID}` */
+      delete: (apiKeyId: string) =>
+        api.execute({
+          operation: "apiKeys.delete",
+          method: "DELETE",
+          path: "/api_keys/{apiKeyID}",
+          pathParams: { apiKeyID: apiKeyId },
+          versionless: true
+        }, DeletedObject),
+      /** `POST /api_keys/{apiKeyID}/revoke` */
+      revoke: ({ apiKeyId, revocationReason = null }: RevokeAPIKeyParams) =>
+        api.execute({
+          operation: "apiKeys.revoke",
+          method: "POST",
+          path: "/api_keys/{apiKeyID}/revoke",
+          pathParams: { apiKeyID: apiKeyId },
+          body: { revocationReason },
+          versionless: true
+        }, ApiKey),
+      /** `GET /api_keys/{apiKeyID}/secret` */
+      getSecret: (apiKeyId: string) =>
+        api.execute({
+          operation: "apiKeys.getSecret",
+          method: "GET",
+          path: "/api_keys/{apiKeyID}/secret",
+          pathParams: { apiKeyID: apiKeyId },
+          versionless: true
+        }, GetApiKeySecretResponse),
+      /** `POST /api_keys/verify` */
+      verify: (secret: string) =>
+        api.execute({
+          operation: "apiKeys.verify",
+          method: "POST",
+          path: "/api_keys/verify",
+          body: { secret },
+          versionless: true
+        }, ApiKey)
+    }
+  })
+}) {}

@@ -1,0 +1,257 @@
+/**
+ * Billing: plans, prices, subscriptions and their items, discounts and statements.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import {
+  BillingPaymentAttempt,
+  BillingPriceResponse,
+  BillingStatement,
+  CommerceDiscountRedemptionResponse,
+  CommercePlan,
+  CommercePriceTransitionResponse,
+  CommerceSubscription,
+  CommerceSubscriptionItem,
+  CommerceSubscriptionItem2
+} from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export {
+  BillingPaymentAttempt,
+  BillingPriceResponse,
+  BillingStatement,
+  CommerceDiscountRedemptionResponse,
+  CommercePlan,
+  CommercePriceTransitionResponse,
+  CommerceSubscription,
+  CommerceSubscriptionItem,
+  CommerceSubscriptionItem2
+}
+
+/** A billing plan, under `@clerk/backend`'s name. */
+export type BillingPlan = CommercePlan
+/** A billing subscription, under `@clerk/backend`'s name. */
+export type BillingSubscription = CommerceSubscription
+/** A billing subscription item, under `@clerk/backend`'s name. */
+export type BillingSubscriptionItem = CommerceSubscriptionItem
+
+/** Who pays: a user or an organization. */
+export type BillingPayerType = "org" | "user"
+
+/** Params of `billing.getPlanList`. */
+export interface GetPlanListParams extends PaginationParams {
+  readonly payerType?: BillingPayerType | undefined
+}
+
+/** Params of `billing.cancelSubscriptionItem`. */
+export interface CancelSubscriptionItemParams {
+  /** End now instead of at the end of the period (sent as the `end_now` query parameter). */
+  readonly endNow?: boolean | undefined
+}
+
+/** Params of `billing.extendSubscriptionItemFreeTrial`. */
+export interface ExtendSubscriptionItemFreeTrialParams {
+  /** The new end of the trial (sent as an ISO string). */
+  readonly extendTo: Date
+}
+
+/** Params of `billing.getPriceList`. */
+export interface GetPriceListParams extends PaginationParams {
+  /** Only prices of this plan. */
+  readonly planId?: string | undefined
+}
+
+/** Params of `billing.createPrice`. */
+export interface CreatePriceParams {
+  readonly planId: string
+  /** Defaults to USD. */
+  readonly currency?: string | undefined
+  /** Monthly amount in cents. */
+  readonly amount: number | null
+  /** Monthly amount in cents when billed annually. */
+  readonly annualMonthlyAmount?: number | null | undefined
+  readonly description?: string | undefined
+  readonly supportedBillingPeriods?: "month" | "annual" | "both" | undefined
+}
+
+/** Params of `billing.getSubscriptionItemList`. */
+export interface GetSubscriptionItemListParams extends PaginationParams {
+  readonly status?: "active" | "ended" | "past_due" | "upcoming" | "free_trial" | undefined
+  readonly payerType?: "user" | "org" | undefined
+  readonly planId?: string | undefined
+  /** Include free-plan items (default false). */
+  readonly includeFree?: boolean | undefined
+  readonly query?: string | undefined
+}
+
+/** Params of `billing.createPriceTransition`. */
+export interface CreatePriceTransitionParams {
+  readonly fromPriceId: string
+  readonly toPriceId: string
+}
+
+/** Params of `billing.applySubscriptionItemDiscount`. */
+export interface ApplySubscriptionItemDiscountParams {
+  readonly discountId: string
+}
+
+/** Params of `billing.getStatementList` and `billing.getStatementPaymentAttemptList`. */
+export type GetStatementListParams = PaginationParams
+
+const PlanList = Paginated(CommercePlan)
+const PriceList = Paginated(BillingPriceResponse)
+const SubscriptionItemList = Paginated(CommerceSubscriptionItem)
+const StatementList = Paginated(BillingStatement)
+const PaymentAttemptList = Paginated(BillingPaymentAttempt)
+
+const PLAN_PAGE = pageSize("GetCommercePlanList")
+const PRICE_PAGE = pageSize("GetBillingPriceList")
+const ITEM_PAGE = pageSize("GetCommerceSubscriptionItemList")
+const STATEMENT_PAGE = pageSize("GetBillingStatementList")
+const ATTEMPT_PAGE = pageSize("GetBillingStatementPaymentAttempts")
+
+/** `billing`: plans, prices, subscriptions, subscription items and statements. */
+export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const getPlanList = (params: GetPlanListParams = {}) =>
+      api.execute({ operation: "billing.getPlanList", method: "GET", path: "/billing/plans", query: { ...params } }, PlanList)
+    const getPriceList = (params: GetPriceListParams = {}) =>
+      api.execute({
+        operation: "billing.getPriceList",
+        method: "GET",
+        path: "/billing/prices",
+        query: { paginated: true, ...params }
+      }, PriceList)
+    const getSubscriptionItemList = (params: GetSubscriptionItemListParams = {}) =>
+      api.execute({
+        operation: "billing.getSubscriptionItemList",
+        method: "GET",
+        path: "/billing/subscription_items",
+        query: { paginated: true, ...params }
+      }, SubscriptionItemList)
+    const getStatementList = (params: GetStatementListParams = {}) =>
+      api.execute({
+        operation: "billing.getStatementList",
+        method: "GET",
+        path: "/billing/statements",
+        query: { paginated: true, ...params }
+      }, StatementList)
+    const getStatementPaymentAttemptList = (statementId: string, params: GetStatementListParams = {}) =>
+      api.execute({
+        operation: "billing.getStatementPaymentAttemptList",
+        method: "GET",
+        path: "/billing/statements/{statementID}/payment_attempts",
+        pathParams: { statementID: statementId },
+        query: { paginated: true, ...params }
+      }, PaymentAttemptList)
+    return {
+      /** `GET /billing/plans` */
+      getPlanList,
+      /** Every plan, page by page (`GET /billing/plans`). */
+      getPlanListStream: (params: StreamParams<GetPlanListParams> = {}) =>
+        streamPages(PLAN_PAGE, (page) => getPlanList({ ...params, ...page })),
+      /** `DELETE /billing/subscription_items/{subscription_item_id}` (`endNow` goes in the query) */
+      cancelSubscriptionItem: (subscriptionItemId: string, params: CancelSubscriptionItemParams = {}) =>
+        api.execute({
+          operation: "billing.cancelSubscriptionItem",
+          method: "DELETE",
+          path: "/billing/subscription_items/{subscription_item_id}",
+          pathParams: { subscription_item_id: subscriptionItemId },
+          query: { ...params }
+        }, CommerceSubscriptionItem),
+      /** `POST /billing/subscription_items/{subscription_item_id}/extend_free_trial` */
+      extendSubscriptionItemFreeTrial: (subscriptionItemId: string, params: ExtendSubscriptionItemFreeTrialParams) =>
+        api.execute({
+          operation: "billing.extendSubscriptionItemFreeTrial",
+          method: "POST",
+          path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial",
+          pathParams: { subscription_item_id: subscriptionItemId },
+          body: params
+        }, CommerceSubscriptionItem2),
+      /** `GET /organizations/{organization_id}/billing/subscription` */
+      getOrganizationBillingSubscription: (organizationId: string) =>
+        api.execute({
+          operation: "billing.getOrganizationBillingSubscription",
+          method: "GET",
+          path: "/organizations/{organization_id}/billing/subscription",
+          pathParams: { organization_id: organizationId }
+        }, CommerceSubscription),
+      /** `GET /users/{user_id}/billing/subscription` */
+      getUserBillingSubscription: (userId: string) =>
+        api.execute({
+          operation: "billing.getUserBillingSubscription",
+          method: "GET",
+          path: "/users/{user_id}/billing/subscription",
+          pathParams: { user_id: userId }
+        }, CommerceSubscription),
+      /** `GET /billing/prices` */
+      getPriceList,
+      /** Every price, page by page (`GET /billing/prices`). */
+      getPriceListStream: (params: StreamParams<GetPriceListParams> = {}) =>
+        streamPages(PRICE_PAGE, (page) => getPriceList({ ...params, ...page })),
+      /** `POST /billing/prices` */
+      createPrice: (params: CreatePriceParams) =>
+        api.execute({
+          operation: "billing.createPrice",
+          method: "POST",
+          path: "/billing/prices",
+          body: params
+        }, BillingPriceResponse),
+      /** `GET /billing/subscription_items` */
+      getSubscriptionItemList,
+      /** Every subscription item, page by page (`GET /billing/subscription_items`). */
+      getSubscriptionItemListStream: (params: StreamParams<GetSubscriptionItemListParams> = {}) =>
+        streamPages(ITEM_PAGE, (page) => getSubscriptionItemList({ ...params, ...page })),
+      /** `POST /billing/subscription_items/{subscription_item_id}/price_transition` */
+      createPriceTransition: (subscriptionItemId: string, params: CreatePriceTransitionParams) =>
+        api.execute({
+          operation: "billing.createPriceTransition",
+          method: "POST",
+          path: "/billing/subscription_items/{subscription_item_id}/price_transition",
+          pathParams: { subscription_item_id: subscriptionItemId },
+          body: params
+        }, CommercePriceTransitionResponse),
+      /** `POST /billing/subscription_items/{subscription_item_id}/discounts` */
+      applySubscriptionItemDiscount: (subscriptionItemId: string, params: ApplySubscriptionItemDiscountParams) =>
+        api.execute({
+          operation: "billing.applySubscriptionItemDiscount",
+          method: "POST",
+          path: "/billing/subscription_items/{subscription_item_id}/discounts",
+          pathParams: { subscription_item_id: subscriptionItemId },
+          body: params
+        }, CommerceDiscountRedemptionResponse),
+      /** `DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}` */
+      removeSubscriptionItemDiscount: (subscriptionItemId: string, discountId: string) =>
+        api.execute({
+          operation: "billing.removeSubscriptionItemDiscount",
+          method: "DELETE",
+          path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}",
+          pathParams: { subscription_item_id: subscriptionItemId, discount_id: discountId }
+        }, CommerceDiscountRedemptionResponse),
+      /** `GET /billing/statements` */
+      getStatementList,
+      /** Every statement, page by page (`GET /billing/statements`). */
+      getStatementListStream: (params: StreamParams<GetStatementListParams> = {}) =>
+        streamPages(STATEMENT_PAGE, (page) => getStatementList({ ...params, ...page })),
+      /** `GET /billing/statements/{statementID}` */
+      getStatement: (statementId: string) =>
+        api.execute({
+          operation: "billing.getStatement",
+          method: "GET",
+          path: "/billing/statements/{statementID}",
+          pathParams: { statementID: statementId }
+        }, BillingStatement),
+      /** `GET /billing/statements/{statementID}/payment_attempts` */
+      getStatementPaymentAttemptList,
+      /** Every payment attempt of a statement, page by page (`GET /billing/statements/{statementID}/payment_attempts`). */
+      getStatementPaymentAttemptListStream: (statementId: string, params: StreamParams<GetStatementListParams> = {}) =>
+        streamPages(ATTEMPT_PAGE, (page) => getStatementPaymentAttemptList(statementId, { ...params, ...page }))
+    }
+  })
+}) {}

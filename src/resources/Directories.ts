@@ -1,0 +1,81 @@
+/**
+ * Directories: user provisioning from an identity provider into an enterprise connection, with group → role
+ * mappings (the successor of `scimDirectories`, same methods on `/directories`).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { Directory, DirectoryGroupRoleMapping } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { directoryMethods } from "./internal/directories.js"
+
+export { Directory, DirectoryGroupRoleMapping }
+
+/** One group → role mapping of `directories.create`. */
+export interface DirectoryGroupRoleMappingInput {
+  readonly directoryGroupId?: string | undefined
+  readonly scimGroupId?: string | undefined
+  readonly directoryGroupDisplayName?: string | undefined
+  readonly scimGroupDisplayName?: string | undefined
+  readonly roleId: string
+  /** Lower wins when a user is in several mapped groups. */
+  readonly precedence?: number | undefined
+}
+
+/** Params of `directories.create`. */
+export interface CreateDirectoryParams {
+  readonly enterpriseConnectionId: string
+  readonly name?: string | undefined
+  readonly provider: string
+  readonly groupRoleMappings?: ReadonlyArray<DirectoryGroupRoleMappingInput> | undefined
+}
+
+/** Params of `directories.update`. */
+export interface UpdateDirectoryParams {
+  readonly name?: string | undefined
+  readonly enabled?: boolean | undefined
+  readonly provider?: string | undefined
+  /** Directory attribute → user field; keys are sent as given. */
+  readonly attributeMapping?: Readonly<Record<string, string>> | undefined
+  readonly groupRoleMappingEnabled?: boolean | undefined
+}
+
+/** Params of `directories.createGroupRoleMapping`. */
+export interface CreateDirectoryGroupRoleMappingParams {
+  readonly directoryGroupId?: string | undefined
+  readonly scimGroupId?: string | undefined
+  readonly roleId: string
+  readonly precedence?: number | undefined
+}
+
+/** Params of `directories.replaceGroupRoleMappings`. */
+export interface ReplaceDirectoryGroupRoleMappingsParams {
+  readonly mappings: ReadonlyArray<{
+    readonly directoryGroupId?: string | undefined
+    readonly scimGroupId?: string | undefined
+    readonly roleId: string
+  }>
+}
+
+/** `directories`: directories and their group → role mappings. */
+export class Directories extends Effect.Service<Directories>()("effect-clerk/Directories", {
+  accessors: true,
+  effect: Effect.map(BackendApi, (api) =>
+    directoryMethods<
+      Directory,
+      typeof Directory.Encoded,
+      DirectoryGroupRoleMapping,
+      typeof DirectoryGroupRoleMapping.Encoded,
+      CreateDirectoryParams,
+      UpdateDirectoryParams,
+      CreateDirectoryGroupRoleMappingParams,
+      ReplaceDirectoryGroupRoleMappingsParams
+    >(api, {
+      property: "directories",
+      basePath: "/directories",
+      idParam: "directory_id",
+      listOperation: "ListDirectories",
+      directory: Directory,
+      mapping: DirectoryGroupRoleMapping
+    }))
+}) {}

@@ -1,0 +1,97 @@
+/**
+ * Verification of OAuth access tokens issued by your Clerk instance acting as an identity provider. The endpoint lives
+ * outside `/v1`.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { tokenFailure, type TokenVerificationFailure } from "../auth/errors.js"
+import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+import type { ClerkError } from "../services/ClerkErrors.js"
+
+/** The actor of a delegated token (`act` claim). */
+export interface OAuthTokenActor {
+  readonly iss?: string | undefined
+  readonly sub: string
+  readonly act?: OAuthTokenActor | undefined
+}
+
+const Actor: Schema.Schema<OAuthTokenActor> = Schema.Struct({
+  iss: Schema.optional(Schema.String),
+  sub: Schema.String,
+  act: Schema.optional(Schema.suspend(() => Actor))
+})
+
+/** A verified OAuth access token (`@clerk/backend`'s `IdPOAuthAccessToken`), with `type`, `aud` and `act` when sent. */
+export class VerifiedOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<VerifiedOAuthAccessToken>(
+  "effect-clerk/VerifiedOAuthAccessToken"
+)({
+  type: Schema.optional(Schema.String),
+  aud: Schema.optional(Schema.Union(Schema.String, Schema.Array(Schema.String))),
+  act: Schema.optional(Actor)
+}) {}
+
+/** An inactive token: the Backend API's answer for a token it does not know as valid. */
+export const InactiveOAuthAccessToken = Schema.Struct({ active: Schema.Literal(false) })
+
+/** What `idPOAuthAccessToken.verify` resolves to. */
+export const OAuthAccessTokenVerification = Schema.Union(VerifiedOAuthAccessToken, InactiveOAuthAccessToken)
+/** What `idPOAuthAccessToken.verify` resolves to. */
+export type OAuthAccessTokenVerification = typeof OAuthAccessTokenVerification.Type
+
+/** Options of `idPOAuthAccessToken.verify`. */
+export interface VerifyOAuthAccessTokenOptions {
+  /** When given, the token's `aud` must contain one of these. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
+}
+
+const audienceFailure = (
+  aud: string | ReadonlyArray<string> | undefined,
+  audience: VerifyOAuthAccessTokenOptions["audience"]
+): TokenVerificationFailure | undefined => {
+  const expected = (audience === undefined ? [] : typeof audience === "string" ? [audience] : audience)
+    .filter((a) => a !== "")
+  if (expected.length === 0) return undefined
+  const actual = aud === undefined || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
+  if (actual.length === 0 || actual.some((a) => a === "")) {
+    return tokenFailure(
+      "token-verification-failed",
+      `Invalid OAuth audience claim (aud) ${JSON.stringify(aud)}. Expected a non-empty string or array of them.`
+    )
+  }
+  return actual.some((a) => expected.includes(a))
+    ? undefined
+    : tokenFailure(
+      "token-verification-failed",
+      `OAuth audience mismatch: expected one of ${JSON.stringify(expected)}, the token has ${JSON.stringify(aud)}.`
+    )
+}
+
+/** `idPOAuthAccessToken`: verifies OAuth access tokens through the Backend API. */
+export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("effect-clerk/IdPOAuthAccessToken", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `POST /oauth_applications/access_tokens/verify`; then checks `audience` when given. */
+      verify: (
+        accessToken: string,
+        options: VerifyOAuthAccessTokenOptions = {}
+      ): Effect.Effect<OAuthAccessTokenVerification, ClerkError | TokenVerificationFailure> =>
+        api.execute({
+          operation: "idPOAuthAccessToken.verify",
+          method: "POST",
+          path: "/oauth_applications/access_tokens/verify",
+          body: { access_token: accessToken },
+          versionless: true
+        }, OAuthAccessTokenVerification).pipe(
+          Effect.flatMap((token) => {
+            const failure = audienceFailure("aud" in token ? token.aud : undefined, options.audience)
+            return failure === undefined ? Effect.succeed(token) : Effect.fail(failure)
+          })
+        )
+    }
+  })
+}) {}

@@ -1,0 +1,143 @@
+/**
+ * OAuth applications: third-party apps that sign users in with your Clerk instance as the identity provider.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { DeletedObject, OAuthApplication, OAuthApplicationWithSecret } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { ClerkInvalidRequestError } from "../services/ClerkErrors.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { OAuthApplication, OAuthApplicationWithSecret }
+
+/** Params of `oauthApplications.list`. */
+export interface GetOAuthApplicationListParams extends PaginationParams {
+  /** Matches application names. */
+  readonly nameQuery?: string | undefined
+  readonly orderBy?: WithSign<"name" | "created_at"> | undefined
+}
+
+/** Params of `oauthApplications.create`. */
+export interface CreateOAuthApplicationParams {
+  readonly name: string
+  readonly redirectUris?: ReadonlyArray<string> | null | undefined
+  /** Space-separated scopes. */
+  readonly scopes?: string | null | undefined
+  /** A public client (PKCE, no secret). */
+  readonly public?: boolean | null | undefined
+}
+
+/** Params of `oauthApplications.update`. */
+export interface UpdateOAuthApplicationParams extends CreateOAuthApplicationParams {
+  readonly oauthApplicationId: string
+}
+
+/** Params of `oauthApplications.revokeToken`. */
+export interface RevokeOAuthApplicationTokenParams {
+  readonly oauthApplicationId: string
+  /** The access or refresh token whose grant to revoke. */
+  readonly token: string
+}
+
+/** Params of `oauthApplications.uploadLogo`. */
+export interface UploadOAuthApplicationLogoParams {
+  readonly oauthApplicationId: string
+  /** The image. */
+  readonly file: Blob
+  /** The user id recorded as the uploader. */
+  readonly uploaderUserId?: string | undefined
+}
+
+const OAuthApplicationList = Paginated(OAuthApplication)
+const LIST_PAGE = pageSize("ListOAuthApplications")
+
+/** `oauthApplications`: manage OAuth applications and their secrets. */
+export class OAuthApplications extends Effect.Service<OAuthApplications>()("effect-clerk/OAuthApplications", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const list = (params: GetOAuthApplicationListParams = {}) =>
+      api.execute({
+        operation: "oauthApplications.list",
+        method: "GET",
+        path: "/oauth_applications",
+        query: { ...params }
+      }, OAuthApplicationList)
+    return {
+      /** `GET /oauth_applications` */
+      list,
+      /** Every OAuth application, page by page (`GET /oauth_applications`). */
+      listStream: (params: StreamParams<GetOAuthApplicationListParams> = {}) =>
+        streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
+      /** `GET /oauth_applications/{oauth_application_id}` */
+      get: (oauthApplicationId: string) =>
+        api.execute({
+          operation: "oauthApplications.get",
+          method: "GET",
+          path: "/oauth_applications/{oauth_application_id}",
+          pathParams: { oauth_application_id: oauthApplicationId }
+        }, OAuthApplication),
+      /** `POST /oauth_applications` */
+      create: (params: CreateOAuthApplicationParams) =>
+        api.execute({
+          operation: "oauthApplications.create",
+          method: "POST",
+          path: "/oauth_applications",
+          body: params
+        }, OAuthApplicationWithSecret),
+      /** `PATCH /oauth_applications/{oauth_application_id}` */
+      update: ({ oauthApplicationId, ...body }: UpdateOAuthApplicationParams) =>
+        api.execute({
+          operation: "oauthApplications.update",
+          method: "PATCH",
+          path: "/oauth_applications/{oauth_application_id}",
+          pathParams: { oauth_application_id: oauthApplicationId },
+          body
+        }, OAuthApplication),
+      /** `DELETE /oauth_applications/{oauth_application_id}` */
+      delete: (oauthApplicationId: string) =>
+        api.execute({
+          operation: "oauthApplications.delete",
+          method: "DELETE",
+          path: "/oauth_applications/{oauth_application_id}",
+          pathParams: { oauth_application_id: oauthApplicationId }
+        }, DeletedObject),
+      /** `POST /oauth_applications/{oauth_application_id}/rotate_secret` */
+      rotateSecret: (oauthApplicationId: string) =>
+        api.execute({
+          operation: "oauthApplications.rotateSecret",
+          method: "POST",
+          path: "/oauth_applications/{oauth_application_id}/rotate_secret",
+          pathParams: { oauth_application_id: oauthApplicationId }
+        }, OAuthApplicationWithSecret),
+      /** `POST /oauth_applications/{oauth_application_id}/revoke_token` */
+      revokeToken: ({ oauthApplicationId, ...body }: RevokeOAuthApplicationTokenParams) =>
+        api.executeVoid({
+          operation: "oauthApplications.revokeToken",
+          method: "POST",
+          path: "/oauth_applications/{oauth_application_id}/revoke_token",
+          pathParams: { oauth_application_id: oauthApplicationId },
+          body
+        }),
+      /** `PUT /oauth_applications/{oauth_application_id}/logo` (multipart) */
+      uploadLogo: ({ file, oauthApplicationId, uploaderUserId }: UploadOAuthApplicationLogoParams) => {
+        if (!(file instanceof Blob)) {
+          return Effect.fail(new ClerkInvalidRequestError({ reason: "The logo must be a Blob or File.", param: "file" }))
+        }
+        const formData = new FormData()
+        formData.append("file", file)
+        if (uploaderUserId !== undefined) formData.append("uploader_user_id", uploaderUserId)
+        return api.execute({
+          operation: "oauthApplications.uploadLogo",
+          method: "PUT",
+          path: "/oauth_applications/{oauth_application_id}/logo",
+          pathParams: { oauth_application_id: oauthApplicationId },
+          formData
+        }, OAuthApplication)
+      }
+    }
+  })
+}) {}

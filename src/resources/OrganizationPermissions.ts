@@ -1,0 +1,97 @@
+/**
+ * Custom organization permissions (the `org:feature:action` keys roles are made of).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { DeletedObject, Permission } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { Permission }
+
+/** Params of `organizationPermissions.getOrganizationPermissionList`. */
+export interface GetOrganizationPermissionListParams extends PaginationParams {
+  /** Matches permission names and keys. */
+  readonly query?: string | undefined
+  readonly orderBy?: WithSign<"created_at" | "name" | "key"> | undefined
+}
+
+/** Params of `organizationPermissions.createOrganizationPermission`. */
+export interface CreateOrganizationPermissionParams {
+  readonly name: string
+  /** `org:<feature>:<action>`. */
+  readonly key: string
+  readonly description?: string | undefined
+}
+
+/** Params of `organizationPermissions.updateOrganizationPermission`. */
+export interface UpdateOrganizationPermissionParams {
+  readonly permissionId: string
+  readonly name?: string | undefined
+  readonly key?: string | undefined
+  readonly description?: string | undefined
+}
+
+const PermissionList = Paginated(Permission)
+const LIST_PAGE = pageSize("ListOrganizationPermissions")
+
+/** `organizationPermissions`: create, read, update and delete custom organization permissions. */
+export class OrganizationPermissions extends Effect.Service<OrganizationPermissions>()(
+  "effect-clerk/OrganizationPermissions",
+  {
+    accessors: true,
+    effect: Effect.gen(function*() {
+      const api = yield* BackendApi
+      const getOrganizationPermissionList = (params: GetOrganizationPermissionListParams = {}) =>
+        api.execute({
+          operation: "organizationPermissions.getOrganizationPermissionList",
+          method: "GET",
+          path: "/organization_permissions",
+          query: { ...params }
+        }, PermissionList)
+      return {
+        /** `GET /organization_permissions` */
+        getOrganizationPermissionList,
+        /** Every permission, page by page (`GET /organization_permissions`). */
+        getOrganizationPermissionListStream: (params: StreamParams<GetOrganizationPermissionListParams> = {}) =>
+          streamPages(LIST_PAGE, (page) => getOrganizationPermissionList({ ...params, ...page })),
+        /** `GET /organization_permissions/{permission_id}` */
+        getOrganizationPermission: (permissionId: string) =>
+          api.execute({
+            operation: "organizationPermissions.getOrganizationPermission",
+            method: "GET",
+            path: "/organization_permissions/{permission_id}",
+            pathParams: { permission_id: permissionId }
+          }, Permission),
+        /** `POST /organization_permissions` */
+        createOrganizationPermission: (params: CreateOrganizationPermissionParams) =>
+          api.execute({
+            operation: "organizationPermissions.createOrganizationPermission",
+            method: "POST",
+            path: "/organization_permissions",
+            body: params
+          }, Permission),
+        /** `PATCH /organization_permissions/{permission_id}` */
+        updateOrganizationPermission: ({ permissionId, ...body }: UpdateOrganizationPermissionParams) =>
+          api.execute({
+            operation: "organizationPermissions.updateOrganizationPermission",
+            method: "PATCH",
+            path: "/organization_permissions/{permission_id}",
+            pathParams: { permission_id: permissionId },
+            body
+          }, Permission),
+        /** `DELETE /organization_permissions/{permission_id}` */
+        deleteOrganizationPermission: (permissionId: string) =>
+          api.execute({
+            operation: "organizationPermissions.deleteOrganizationPermission",
+            method: "DELETE",
+            path: "/organization_permissions/{permission_id}",
+            pathParams: { permission_id: permissionId }
+          }, DeletedObject)
+      }
+    })
+  }
+) {}

@@ -1,0 +1,122 @@
+/**
+ * Custom organization roles and the permissions they grant.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { DeletedObject, Role } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { Role }
+
+/** Params of `organizationRoles.getOrganizationRoleList`. */
+export interface GetOrganizationRoleListParams extends PaginationParams {
+  /** Matches role names and keys. */
+  readonly query?: string | undefined
+  readonly orderBy?: WithSign<"created_at" | "name" | "key"> | undefined
+}
+
+/** Params of `organizationRoles.createOrganizationRole`. */
+export interface CreateOrganizationRoleParams {
+  readonly name: string
+  /** `org:<role>`. */
+  readonly key: string
+  readonly description?: string | null | undefined
+  /** Permission ids granted by the role. */
+  readonly permissions?: ReadonlyArray<string> | null | undefined
+  /** Also add the role to the instance's initial role set. */
+  readonly includeInInitialRoleSet?: boolean | null | undefined
+}
+
+/** Params of `organizationRoles.updateOrganizationRole`. */
+export interface UpdateOrganizationRoleParams {
+  readonly organizationRoleId: string
+  readonly name?: string | null | undefined
+  readonly key?: string | null | undefined
+  readonly description?: string | null | undefined
+  readonly permissions?: ReadonlyArray<string> | null | undefined
+}
+
+/** Params of `organizationRoles.assignPermissionToOrganizationRole` and `removePermissionFromOrganizationRole`. */
+export interface OrganizationRolePermissionParams {
+  readonly organizationRoleId: string
+  readonly permissionId: string
+}
+
+const RoleList = Paginated(Role)
+const LIST_PAGE = pageSize("ListOrganizationRoles")
+
+/** `organizationRoles`: create, read, update and delete custom organization roles. */
+export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effect-clerk/OrganizationRoles", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const getOrganizationRoleList = (params: GetOrganizationRoleListParams = {}) =>
+      api.execute({
+        operation: "organizationRoles.getOrganizationRoleList",
+        method: "GET",
+        path: "/organization_roles",
+        query: { ...params }
+      }, RoleList)
+    const rolePermission = (
+      operation: string,
+      method: "POST" | "DELETE",
+      { organizationRoleId, permissionId }: OrganizationRolePermissionParams
+    ) =>
+      api.execute({
+        operation,
+        method,
+        path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
+        pathParams: { organization_role_id: organizationRoleId, permission_id: permissionId }
+      }, Role)
+    return {
+      /** `GET /organization_roles` */
+      getOrganizationRoleList,
+      /** Every role, page by page (`GET /organization_roles`). */
+      getOrganizationRoleListStream: (params: StreamParams<GetOrganizationRoleListParams> = {}) =>
+        streamPages(LIST_PAGE, (page) => getOrganizationRoleList({ ...params, ...page })),
+      /** `GET /organization_roles/{organization_role_id}` */
+      getOrganizationRole: (organizationRoleId: string) =>
+        api.execute({
+          operation: "organizationRoles.getOrganizationRole",
+          method: "GET",
+          path: "/organization_roles/{organization_role_id}",
+          pathParams: { organization_role_id: organizationRoleId }
+        }, Role),
+      /** `POST /organization_roles` */
+      createOrganizationRole: (params: CreateOrganizationRoleParams) =>
+        api.execute({
+          operation: "organizationRoles.createOrganizationRole",
+          method: "POST",
+          path: "/organization_roles",
+          body: params
+        }, Role),
+      /** `PATCH /organization_roles/{organization_role_id}` */
+      updateOrganizationRole: ({ organizationRoleId, ...body }: UpdateOrganizationRoleParams) =>
+        api.execute({
+          operation: "organizationRoles.updateOrganizationRole",
+          method: "PATCH",
+          path: "/organization_roles/{organization_role_id}",
+          pathParams: { organization_role_id: organizationRoleId },
+          body
+        }, Role),
+      /** `DELETE /organization_roles/{organization_role_id}` */
+      deleteOrganizationRole: (organizationRoleId: string) =>
+        api.execute({
+          operation: "organizationRoles.deleteOrganizationRole",
+          method: "DELETE",
+          path: "/organization_roles/{organization_role_id}",
+          pathParams: { organization_role_id: organizationRoleId }
+        }, DeletedObject),
+      /** `POST /organization_roles/{organization_role_id}/permissions/{permission_id}` */
+      assignPermissionToOrganizationRole: (params: OrganizationRolePermissionParams) =>
+        rolePermission("organizationRoles.assignPermissionToOrganizationRole", "POST", params),
+      /** `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}` */
+      removePermissionFromOrganizationRole: (params: OrganizationRolePermissionParams) =>
+        rolePermission("organizationRoles.removePermissionFromOrganizationRole", "DELETE", params)
+    }
+  })
+}) {}

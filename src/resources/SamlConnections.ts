@@ -1,0 +1,132 @@
+/**
+ * SAML connections (the older, SAML-only form of enterprise connections).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { DeletedObject, SAMLConnection } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+/** One IdP signing certificate of a SAML connection. */
+export class SamlConnectionIdpCertificate
+  extends Schema.Class<SamlConnectionIdpCertificate>("effect-clerk/SamlConnectionIdpCertificate")({
+    certificate: Schema.String,
+    issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
+    expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
+  })
+{}
+
+/** A SAML connection, with its IdP certificates (`[]` when none are sent), as `@clerk/backend`'s `SamlConnection`. */
+export class SamlConnection extends SAMLConnection.extend<SamlConnection>("effect-clerk/SamlConnection")({
+  idpCertificates: Schema.optionalWith(Schema.Array(SamlConnectionIdpCertificate), { default: () => [] }).pipe(
+    Schema.fromKey("idp_certificates")
+  )
+}) {}
+
+/** The attribute mapping of a SAML connection (keys are deep snake-cased on the wire). */
+export interface SamlAttributeMappingParams {
+  readonly emailAddress?: string | undefined
+  readonly firstName?: string | undefined
+  readonly lastName?: string | undefined
+  readonly userId?: string | undefined
+}
+
+/** The SAML identity providers. */
+export type SamlIdpSlug = "saml_okta" | "saml_google" | "saml_microsoft" | "saml_custom"
+
+/** Params of `samlConnections.getSamlConnectionList`. */
+export interface SamlConnectionListParams extends PaginationParams {
+  readonly query?: string | undefined
+  readonly orderBy?:
+    | WithSign<"phone_number" | "email_address" | "created_at" | "first_name" | "last_name" | "username">
+    | undefined
+  /** Only connections of these organizations. */
+  readonly organizationId?: ReadonlyArray<WithSign<string>> | undefined
+}
+
+/** Params of `samlConnections.createSamlConnection`. */
+export interface CreateSamlConnectionParams {
+  readonly name: string
+  readonly provider: SamlIdpSlug
+  readonly domain: string
+  readonly organizationId?: string | undefined
+  readonly idpEntityId?: string | undefined
+  readonly idpSsoUrl?: string | undefined
+  readonly idpCertificate?: string | undefined
+  readonly idpCertificates?: ReadonlyArray<string> | undefined
+  readonly idpMetadataUrl?: string | undefined
+  readonly idpMetadata?: string | undefined
+  readonly attributeMapping?: SamlAttributeMappingParams | undefined
+}
+
+/** Params of `samlConnections.updateSamlConnection`. */
+export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnectionParams> {
+  readonly active?: boolean | undefined
+  readonly syncUserAttributes?: boolean | undefined
+  readonly allowSubdomains?: boolean | undefined
+  readonly allowIdpInitiated?: boolean | undefined
+}
+
+const SamlConnectionList = Paginated(SamlConnection)
+const LIST_PAGE = pageSize("ListSAMLConnections")
+
+/** `samlConnections`: create, read, update and delete SAML connections. */
+export class SamlConnections extends Effect.Service<SamlConnections>()("effect-clerk/SamlConnections", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const getSamlConnectionList = (params: SamlConnectionListParams = {}) =>
+      api.execute({
+        operation: "samlConnections.getSamlConnectionList",
+        method: "GET",
+        path: "/saml_connections",
+        query: { ...params }
+      }, SamlConnectionList)
+    return {
+      /** `GET /saml_connections` */
+      getSamlConnectionList,
+      /** Every SAML connection, page by page (`GET /saml_connections`). */
+      getSamlConnectionListStream: (params: StreamParams<SamlConnectionListParams> = {}) =>
+        streamPages(LIST_PAGE, (page) => getSamlConnectionList({ ...params, ...page })),
+      /** `POST /saml_connections` (body keys deep snake-cased) */
+      createSamlConnection: (params: CreateSamlConnectionParams) =>
+        api.execute({
+          operation: "samlConnections.createSamlConnection",
+          method: "POST",
+          path: "/saml_connections",
+          body: params,
+          casing: "deep"
+        }, SamlConnection),
+      /** `GET /saml_connections/{saml_connection_id}` */
+      getSamlConnection: (samlConnectionId: string) =>
+        api.execute({
+          operation: "samlConnections.getSamlConnection",
+          method: "GET",
+          path: "/saml_connections/{saml_connection_id}",
+          pathParams: { saml_connection_id: samlConnectionId }
+        }, SamlConnection),
+      /** `PATCH /saml_connections/{saml_connection_id}` (body keys deep snake-cased) */
+      updateSamlConnection: (samlConnectionId: string, params: UpdateSamlConnectionParams = {}) =>
+        api.execute({
+          operation: "samlConnections.updateSamlConnection",
+          method: "PATCH",
+          path: "/saml_connections/{saml_connection_id}",
+          pathParams: { saml_connection_id: samlConnectionId },
+          body: params,
+          casing: "deep"
+        }, SamlConnection),
+      /** `DELETE /saml_connections/{saml_connection_id}` */
+      deleteSamlConnection: (samlConnectionId: string) =>
+        api.execute({
+          operation: "samlConnections.deleteSamlConnection",
+          method: "DELETE",
+          path: "/saml_connections/{saml_connection_id}",
+          pathParams: { saml_connection_id: samlConnectionId }
+        }, DeletedObject)
+    }
+  })
+}) {}

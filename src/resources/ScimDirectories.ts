@@ -1,0 +1,74 @@
+/**
+ * SCIM directories: user provisioning from an identity provider into an enterprise connection, with group → role
+ * mappings. The methods are those of `directories` on `/scim_directories`.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { SCIMDirectory, SCIMGroupRoleMapping } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { directoryMethods } from "./internal/directories.js"
+
+export { SCIMDirectory, SCIMGroupRoleMapping }
+
+/** One group → role mapping of `scimDirectories.create`. */
+export interface ScimGroupRoleMappingInput {
+  readonly scimGroupId: string
+  readonly scimGroupDisplayName?: string | undefined
+  readonly roleId: string
+  /** Lower wins when a user is in several mapped groups. */
+  readonly precedence?: number | undefined
+}
+
+/** Params of `scimDirectories.create`. */
+export interface CreateScimDirectoryParams {
+  readonly enterpriseConnectionId: string
+  readonly name?: string | undefined
+  readonly provider: string
+  readonly groupRoleMappings?: ReadonlyArray<ScimGroupRoleMappingInput> | undefined
+}
+
+/** Params of `scimDirectories.update`. */
+export interface UpdateScimDirectoryParams {
+  readonly name?: string | undefined
+  readonly enabled?: boolean | undefined
+  readonly provider?: string | undefined
+  /** SCIM attribute → user field; keys are sent as given. */
+  readonly attributeMapping?: Readonly<Record<string, string>> | undefined
+  readonly groupRoleMappingEnabled?: boolean | undefined
+}
+
+/** Params of `scimDirectories.createGroupRoleMapping`. */
+export interface CreateScimGroupRoleMappingParams {
+  readonly scimGroupId: string
+  readonly roleId: string
+  readonly precedence?: number | undefined
+}
+
+/** Params of `scimDirectories.replaceGroupRoleMappings`. */
+export interface ReplaceScimGroupRoleMappingsParams {
+  readonly mappings: ReadonlyArray<{ readonly scimGroupId: string; readonly roleId: string }>
+}
+
+/** `scimDirectories`: SCIM directories and their group → role mappings. */
+export class ScimDirectories extends Effect.Service<ScimDirectories>()("effect-clerk/ScimDirectories", {
+  accessors: true,
+  effect: Effect.map(BackendApi, (api) =>
+    directoryMethods<
+      SCIMDirectory,
+      typeof SCIMDirectory.Encoded,
+      SCIMGroupRoleMapping,
+      typeof SCIMGroupRoleMapping.Encoded,
+      CreateScimDirectoryParams,
+      UpdateScimDirectoryParams,
+      CreateScimGroupRoleMappingParams,
+      ReplaceScimGroupRoleMappingsParams
+    >(api, {
+      property: "scimDirectories",
+      basePath: "/scim_directories",
+      idParam: "scim_directory_id",
+      listOperation: "ListSCIMDirectories",
+      directory: SCIMDirectory,
+      mapping: SCIMGroupRoleMapping
+    }))
+}) {}
