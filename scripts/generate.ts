@@ -507,6 +507,8 @@ class Generator {
       const clash = typeNames.get(typeName)
       if (clash !== undefined) throw new Error(`Fields ${clash} and ${field.wireName} both map to ${typeName}`)
       typeNames.set(typeName, field.wireName)
+      const fallback = fieldOverride?.default
+      const nullAsDefault = fallback !== undefined && fieldOverride?.nullAsDefault === true
       let value: string
       if (fieldOverride?.schema !== undefined) {
         value = fieldOverride.schema
@@ -514,13 +516,23 @@ class Generator {
           if (new RegExp(`\\b${entity.name}\\b`).test(value)) deps.add(entity.name)
         }
       } else {
-        value = this.expr(field.schema, deps, indent, field.wireName)
+        value = nullAsDefault
+          ? this.baseExpr(field.schema, deps, indent, field.wireName)
+          : this.expr(field.schema, deps, indent, field.wireName)
       }
       const optional = fieldOverride?.optional ?? !field.required
       const renamed = typeName !== field.wireName
-      const head = optional ? `Schema.optional(${value})` : value
+      let head: string
+      if (fallback !== undefined) {
+        const thunk = `() => ${fallback.trimStart().startsWith("{") ? `(${fallback})` : fallback}`
+        head = `Schema.optionalWith(${value}, { ${nullAsDefault ? "nullable: true, " : ""}default: ${thunk} })`
+      } else {
+        head = optional ? `Schema.optional(${value})` : value
+      }
       const pipeArgs = renamed
-        ? optional ? [`Schema.fromKey(${str(field.wireName)})`] : ["Schema.propertySignature", `Schema.fromKey(${str(field.wireName)})`]
+        ? optional || fallback !== undefined
+          ? [`Schema.fromKey(${str(field.wireName)})`]
+          : ["Schema.propertySignature", `Schema.fromKey(${str(field.wireName)})`]
         : []
       let line = `${indent}${printKey(typeName)}: ${head}`
       if (pipeArgs.length > 0) {
@@ -532,6 +544,23 @@ class Generator {
       }
       const doc = field.schema.deprecated === true ? `${indent}/** @deprecated */\n` : ""
       lines.push(doc + line)
+    }
+    return lines
+  }
+
+  /** Getters exposing each renamed field under its wire name (for `wireAliases`). */
+  wireAliasLines(className: string, shape: ObjectShape, overrides: SchemaOverride): Array<string> {
+    const lines: Array<string> = []
+    for (const field of shape.fields) {
+      const typeName = overrides.fieldOverrides?.[field.wireName]?.name ?? toCamel(field.wireName)
+      if (typeName === field.wireName || !isIdentifier(field.wireName)) continue
+      if (lines.length > 0) lines.push("")
+      lines.push(
+        `/** \`${typeName}\` under its wire name. */`,
+        `get ${field.wireName}(): ${className}[${str(typeName)}] {`,
+        `  return this.${typeName}`,
+        `}`
+      )
     }
     return lines
   }
@@ -554,13 +583,34 @@ class Generator {
       for (const name of shape.requiredWithoutSchema) {
         this.warnings.push(`${entity.specName}: required field ${name} has no schema in the spec; not generated`)
       }
-      const fields = this.fieldLines(shape, override, deps, "  ")
       for (const wireName of Object.keys(override?.fieldOverrides ?? {})) {
         if (!shape.fields.some((field) => field.wireName === wireName)) {
           throw new Error(`generate.config.ts: ${entity.baseName} has no field ${wireName}`)
         }
       }
-      const extra = override?.extraBody ?? []
+      const extraFields = Object.entries(override?.extraFields ?? {})
+      for (const [wireName, extraField] of extraFields) {
+        if (shape.fields.some((field) => field.wireName === wireName)) {
+          throw new Error(`generate.config.ts: ${entity.baseName}.${wireName} is in the spec; use fieldOverrides`)
+        }
+        if (extraField.schema === undefined) {
+          throw new Error(`generate.config.ts: extra field ${entity.baseName}.${wireName} needs a schema`)
+        }
+      }
+      const fullShape: ObjectShape = {
+        ...shape,
+        fields: [
+          ...shape.fields,
+          ...extraFields.map(([wireName, extraField]) => ({ wireName, schema: {}, required: extraField.optional === false }))
+        ]
+      }
+      const fullOverride: SchemaOverride = {
+        ...override,
+        fieldOverrides: { ...override?.fieldOverrides, ...override?.extraFields }
+      }
+      const fields = this.fieldLines(fullShape, fullOverride, deps, "  ")
+      const aliases = override?.wireAliases === true ? this.wireAliasLines(entity.name, fullShape, fullOverride) : []
+      const extra = [...aliases, ...(aliases.length > 0 && override?.extraBody !== undefined ? [""] : []), ...(override?.extraBody ?? [])]
       const body = extra.length === 0 ? "{}" : `{\n${extra.map((line) => (line.length > 0 ? `  ${line}` : "")).join("\n")}\n}`
       return [
         doc,
@@ -569,7 +619,10 @@ class Generator {
         `}) ${body}`
       ].join("\n")
     }
-    if (override?.extraBody !== undefined || override?.fieldOverrides !== undefined) {
+    if (
+      override?.extraBody !== undefined || override?.fieldOverrides !== undefined ||
+      override?.extraFields !== undefined || override?.wireAliases !== undefined
+    ) {
       throw new Error(`generate.config.ts: ${entity.baseName} is not an object schema; only rename applies`)
     }
     this.currentSelf = entity
@@ -833,6 +886,10 @@ class Generator {
       const result: Record<string, unknown> = {}
       for (const field of this.objectShape(schema).fields) {
         result[field.wireName] = this.fieldFixture(field, literal, overrides?.[field.wireName])
+      }
+      const extraFields = self !== undefined ? this.override(self)?.extraFields : undefined
+      for (const [wireName, extraField] of Object.entries(extraFields ?? {})) {
+        if ("fixture" in extraField) result[wireName] = extraField.fixture
       }
       return result
     }

@@ -174,3 +174,29 @@ export {
   RevokeAdminPortalLinkTokenResponse,
   type RevokeAdminPortalLinkTokenParams
 } from "./AdminPortalLinkTokens.js"
+export {
+  type AdjustBillingCreditBalanceParams,
+  type CreateUserParams,
+  type DeleteUserExternalAccountParams,
+  type DeleteUserPasskeyParams,
+  type DeleteWeb3WalletParams,
+  type GetUserOrganizationInvitationListParams,
+  type GetUserOrganizationMembershipListParams,
+  type OauthAccessTokenListParams,
+  type PasswordHasher,
+  type RemovePasswordParams,
+  type ReplaceUserEmailAddressParams,
+  type ReplaceUserPhoneNumberParams,
+  type RevokeUserTrustedDeviceParams,
+  type SetPasswordCompromisedParams,
+  type UpdateUserParams,
+  type UpdateUserProfileImageParams,
+  User,
+  type UserCountParams,
+  type UserListParams,
+  type UserMetadataParams,
+  type UserOrderBy,
+  Users,
+  type VerifyPasswordParams,
+  type VerifyTOTPParams
+} from "./Users.js"

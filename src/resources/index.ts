@@ -20,6 +20,7 @@ import { Billing } from "./Billing.js"
 import { ScimDirectories } from "./ScimDirectories.js"
 import { Directories } from "./Directories.js"
 import { AdminPortalLinkTokens } from "./AdminPortalLinkTokens.js"
+import { Users } from "./Users.js"
 
 /** Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`). */
 export const resourceServices = {
@@ -38,7 +39,8 @@ export const resourceServices = {
   billing: Billing,
   scimDirectories: ScimDirectories,
   directories: Directories,
-  adminPortalLinkTokens: AdminPortalLinkTokens
+  adminPortalLinkTokens: AdminPortalLinkTokens,
+  users: Users
 } as const
 
 /** The resource services' property names. */
@@ -64,5 +66,6 @@ export const ResourcesLive = Layer.mergeAll(
   Billing.Default,
   ScimDirectories.Default,
   Directories.Default,
-  AdminPortalLinkTokens.Default
+  AdminPortalLinkTokens.Default,
+  Users.Default
 )

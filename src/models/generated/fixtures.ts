@@ -748,7 +748,8 @@ export const fixtures: Record<string, unknown> = {
     last_active_at: 1700690400000,
     legal_accepted_at: 1700690400000,
     bypass_client_trust: false,
-    scim: null
+    scim: null,
+    timezone: "Europe/London"
   },
   PasswordHasher: "string",
   TotalCount: {

@@ -150,7 +150,7 @@ export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   id: Schema.String,
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
   clientId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("client_id")),
-  actor: Schema.optional(Schema.NullOr(UnknownRecord)),
+  actor: Schema.optionalWith(Schema.NullOr(UnknownRecord), { default: () => null }),
   status: OpenEnum("active", "revoked", "ended", "expired", "removed", "abandoned", "replaced", "pending"),
   lastActiveOrganizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("last_active_organization_id")
@@ -207,7 +207,12 @@ export class VerificationOtp extends Schema.Class<VerificationOtp>("effect-clerk
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   channel: Schema.optional(Schema.NullOr(Schema.String)),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationAdmin object. */
@@ -217,7 +222,12 @@ export class VerificationAdmin extends Schema.Class<VerificationAdmin>("effect-c
   strategy: OpenEnum("admin"),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationFromOauth object. */
@@ -228,7 +238,12 @@ export class VerificationFromOauth extends Schema.Class<VerificationFromOauth>("
   error: Schema.optional(Schema.NullOr(ClerkError)),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   attempts: Schema.NullOr(Schema.Number),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationTicket object. */
@@ -238,7 +253,12 @@ export class VerificationTicket extends Schema.Class<VerificationTicket>("effect
   strategy: OpenEnum("ticket"),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationSaml object. */
@@ -246,13 +266,17 @@ export class VerificationSaml extends Schema.Class<VerificationSaml>("effect-cle
   object: Schema.optional(Schema.Literal("verification_saml")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
   strategy: OpenEnum("saml"),
-  externalVerificationRedirectUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
     Schema.fromKey("external_verification_redirect_url")
   ),
   error: Schema.optional(Schema.NullOr(ClerkError)),
-  expireAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expire_at")),
+  expireAt: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null }).pipe(
+    Schema.fromKey("expire_at")
+  ),
   attempts: Schema.NullOr(Schema.Number),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationEmailLink object. */
@@ -262,7 +286,12 @@ export class VerificationEmailLink extends Schema.Class<VerificationEmailLink>("
   strategy: OpenEnum("email_link"),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationScim object. */
@@ -271,7 +300,12 @@ export class VerificationScim extends Schema.Class<VerificationScim>("effect-cle
   status: OpenEnum("verified"),
   strategy: OpenEnum("scim"),
   attempts: Schema.NullOr(Schema.Number),
-  expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at"))
+  expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The IdentificationLink object. */
@@ -304,8 +338,8 @@ export class EmailAddress extends Schema.Class<EmailAddress>("effect-clerk/Email
 /** The DeletedObject object. */
 export class DeletedObject extends Schema.Class<DeletedObject>("effect-clerk/DeletedObject")({
   object: Schema.String,
-  id: Schema.optional(Schema.String),
-  slug: Schema.optional(Schema.String),
+  id: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  slug: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
   deleted: Schema.Boolean,
   externalId: Schema.optional(Schema.String).pipe(Schema.fromKey("external_id"))
 }) {}
@@ -380,11 +414,14 @@ export class VerificationWeb3 extends Schema.Class<VerificationWeb3>("effect-cle
     "web3_okx_wallet_signature",
     "web3_solana_signature"
   ),
-  nonce: Schema.optional(Schema.NullOr(Schema.String)),
-  message: Schema.optional(Schema.NullOr(Schema.String)),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  )
 }) {}
 
 /** The Web3Wallet object. */
@@ -402,11 +439,14 @@ export class VerificationPasskey extends Schema.Class<VerificationPasskey>("effe
   object: Schema.optional(Schema.Literal("verification_passkey")),
   status: OpenEnum("verified"),
   strategy: OpenEnum("passkey"),
-  nonce: Schema.optional(OpenEnum("nonce")),
-  message: Schema.optional(Schema.NullOr(Schema.String)),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  )
 }) {}
 
 /** The Passkey object. */
@@ -423,13 +463,15 @@ export class VerificationOauth extends Schema.Class<VerificationOauth>("effect-c
   object: Schema.optional(Schema.Literal("verification_oauth")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
   strategy: Schema.String,
-  externalVerificationRedirectUrl: Schema.optional(Schema.String).pipe(
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
     Schema.fromKey("external_verification_redirect_url")
   ),
   error: Schema.optional(Schema.NullOr(ClerkError)),
   expireAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   attempts: Schema.NullOr(Schema.Number),
-  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client"))
+  verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The VerificationGoogleOneTap object. */
@@ -440,7 +482,12 @@ export class VerificationGoogleOneTap extends Schema.Class<VerificationGoogleOne
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   attempts: Schema.NullOr(Schema.Number),
   verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
-  error: Schema.optional(Schema.NullOr(ClerkError))
+  error: Schema.optional(Schema.NullOr(ClerkError)),
+  externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
+    Schema.fromKey("external_verification_redirect_url")
+  ),
+  nonce: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
+  message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
 /** The ExternalAccountWithVerification object. */
@@ -457,7 +504,7 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   lastName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("last_name")),
   /** @deprecated */
   avatarUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("avatar_url")),
-  imageUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("image_url")),
+  imageUrl: Schema.optionalWith(Schema.String, { nullable: true, default: () => "" }).pipe(Schema.fromKey("image_url")),
   username: Schema.optional(Schema.NullOr(Schema.String)),
   phoneNumber: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("phone_number")),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
@@ -465,7 +512,12 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap))
-}) {}
+}) {
+  /** The provider's user id, under the name `@clerk/backend` gives it. */
+  get externalId(): string {
+    return this.providerUserId
+  }
+}
 
 /** The SAMLAccountConnection object. */
 export class SAMLAccountConnection extends Schema.Class<SAMLAccountConnection>("effect-clerk/SAMLAccountConnection")({
@@ -552,7 +604,7 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   id: Schema.String,
   name: Schema.String,
   slug: Schema.String,
-  imageUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("image_url")),
+  imageUrl: Schema.optionalWith(Schema.String, { nullable: true, default: () => "" }).pipe(Schema.fromKey("image_url")),
   hasImage: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_image")),
   membersCount: Schema.optional(Schema.Number).pipe(Schema.fromKey("members_count")),
   missingMemberWithElevatedPermissions: Schema.optional(Schema.Boolean).pipe(
@@ -562,13 +614,23 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   maxAllowedMemberships: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_memberships")),
   adminDeleteEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("admin_delete_enabled")),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("private_metadata")),
+  privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   lastActiveAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("last_active_at")),
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key"))
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof Organization.Encoded {
+    return Schema.encodeSync(Organization)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof Organization.Encoded {
+    return this.raw
+  }
+}
 
 /** An organization membership with public user data populated */
 export class OrganizationMembershipPublicUserData extends Schema.Class<OrganizationMembershipPublicUserData>("effect-clerk/OrganizationMembershipPublicUserData")({
@@ -593,12 +655,22 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
   roleName: Schema.optional(Schema.String).pipe(Schema.fromKey("role_name")),
   permissions: Schema.Array(Schema.String),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("private_metadata")),
+  privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   organization: Organization,
   publicUserData: Schema.optional(OrganizationMembershipPublicUserData).pipe(Schema.fromKey("public_user_data")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this membership, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof OrganizationMembership.Encoded {
+    return Schema.encodeSync(OrganizationMembership)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof OrganizationMembership.Encoded {
+    return this.raw
+  }
+}
 
 /** Metadata describing a user's linkage to a directory. */
 export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-clerk/SCIMUserMetadata")({
@@ -633,8 +705,10 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   imageUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("image_url")),
   hasImage: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_image")),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(Schema.NullOr(UnknownRecord)).pipe(Schema.fromKey("private_metadata")),
-  unsafeMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("unsafe_metadata")),
+  privateMetadata: Schema.optionalWith(Schema.NullOr(UnknownRecord), { default: () => ({}) }).pipe(
+    Schema.fromKey("private_metadata")
+  ),
+  unsafeMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("unsafe_metadata")),
   emailAddresses: Schema.Array(EmailAddress).pipe(Schema.propertySignature, Schema.fromKey("email_addresses")),
   phoneNumbers: Schema.Array(PhoneNumber).pipe(Schema.propertySignature, Schema.fromKey("phone_numbers")),
   web3Wallets: Schema.Array(Web3Wallet).pipe(Schema.propertySignature, Schema.fromKey("web3_wallets")),
@@ -661,7 +735,7 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   lastSignInAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_sign_in_at")),
   banned: Schema.Boolean,
   locked: Schema.Boolean,
-  deprovisioned: Schema.optional(Schema.Boolean),
+  deprovisioned: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   lockoutExpiresInSeconds: Schema.NullOr(Schema.Number).pipe(
     Schema.propertySignature,
     Schema.fromKey("lockout_expires_in_seconds")
@@ -677,13 +751,14 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
     Schema.propertySignature,
     Schema.fromKey("create_organization_enabled")
   ),
-  createOrganizationsLimit: Schema.optional(Schema.NullOr(Schema.Number)).pipe(
+  createOrganizationsLimit: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null }).pipe(
     Schema.fromKey("create_organizations_limit")
   ),
   lastActiveAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_active_at")),
   legalAcceptedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("legal_accepted_at")),
   bypassClientTrust: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("bypass_client_trust")),
-  scim: Schema.optional(Schema.NullOr(SCIMUserMetadata))
+  scim: Schema.optional(Schema.NullOr(SCIMUserMetadata)),
+  timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {
   /** First and last name joined by a space, or `null` when both are empty. */
   get fullName(): string | null {
@@ -704,6 +779,16 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   /** The entry of `web3Wallets` whose id is `primaryWeb3WalletId`, or `null`. */
   get primaryWeb3Wallet(): Web3Wallet | null {
     return this.web3Wallets.find((entry) => entry.id === this.primaryWeb3WalletId) ?? null
+  }
+
+  /** The wire (snake_case) JSON of this user, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof User.Encoded {
+    return Schema.encodeSync(User)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof User.Encoded {
+    return this.raw
   }
 }
 
@@ -1039,8 +1124,8 @@ export class OAuthAccessTokenItem extends Schema.Class<OAuthAccessTokenItem>("ef
   token: Schema.String,
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
   provider: Schema.String,
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  label: Schema.NullOr(Schema.String),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
+  label: Schema.optionalWith(Schema.String, { nullable: true, default: () => "" }),
   scopes: Schema.optional(Schema.Array(Schema.String)),
   idToken: Schema.optional(Schema.String).pipe(Schema.fromKey("id_token")),
   tokenSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("token_secret"))
@@ -1073,7 +1158,17 @@ export class OrganizationInvitationPublicOrganizationData extends Schema.Class<O
   slug: Schema.String,
   imageUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("image_url")),
   hasImage: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_image"))
-}) {}
+}) {
+  /** `imageUrl` under its wire name. */
+  get image_url(): OrganizationInvitationPublicOrganizationData["imageUrl"] {
+    return this.imageUrl
+  }
+
+  /** `hasImage` under its wire name. */
+  get has_image(): OrganizationInvitationPublicOrganizationData["hasImage"] {
+    return this.hasImage
+  }
+}
 
 /** An organization invitation with public organization data populated */
 export class OrganizationInvitationWithPublicOrganizationData extends Schema.Class<OrganizationInvitationWithPublicOrganizationData>("effect-clerk/OrganizationInvitationWithPublicOrganizationData")({
@@ -1090,7 +1185,7 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
   ),
   status: Schema.optional(Schema.String),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("private_metadata")),
+  privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
@@ -1098,7 +1193,17 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
   publicOrganizationData: Schema.optional(OrganizationInvitationPublicOrganizationData).pipe(
     Schema.fromKey("public_organization_data")
   )
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {
+    return Schema.encodeSync(OrganizationInvitationWithPublicOrganizationData)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {
+    return this.raw
+  }
+}
 
 /** The OrganizationInvitationsWithPublicOrganizationData object. */
 export class OrganizationInvitationsWithPublicOrganizationData extends Schema.Class<OrganizationInvitationsWithPublicOrganizationData>("effect-clerk/OrganizationInvitationsWithPublicOrganizationData")({
@@ -1133,7 +1238,17 @@ export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitatio
   expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof Invitation.Encoded {
+    return Schema.encodeSync(Invitation)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof Invitation.Encoded {
+    return this.raw
+  }
+}
 
 /** The AllowlistIdentifier object. */
 export class AllowlistIdentifier extends Schema.Class<AllowlistIdentifier>("effect-clerk/AllowlistIdentifier")({
@@ -1303,7 +1418,12 @@ export class OrganizationSettings extends Schema.Class<OrganizationSettings>("ef
 /** The SvixURL object. */
 export class SvixURL extends Schema.Class<SvixURL>("effect-clerk/SvixURL")({
   svixUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("svix_url"))
-}) {}
+}) {
+  /** `svixUrl` under its wire name. */
+  get svix_url(): SvixURL["svixUrl"] {
+    return this.svixUrl
+  }
+}
 
 /** The JWTTemplate object. */
 export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemplate")({
@@ -1375,7 +1495,7 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   maxAllowedMemberships: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_memberships")),
   adminDeleteEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("admin_delete_enabled")),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("private_metadata")),
+  privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
@@ -1383,7 +1503,17 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key")),
   /** @deprecated */
   logoUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("logo_url"))
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof OrganizationWithLogo.Encoded {
+    return Schema.encodeSync(OrganizationWithLogo)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof OrganizationWithLogo.Encoded {
+    return this.raw
+  }
+}
 
 /** An organization invitation */
 export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>("effect-clerk/OrganizationInvitation")({
@@ -1400,12 +1530,22 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   ),
   status: Schema.optional(Schema.String),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
-  privateMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("private_metadata")),
+  privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
-}) {}
+}) {
+  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof OrganizationInvitation.Encoded {
+    return Schema.encodeSync(OrganizationInvitation)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof OrganizationInvitation.Encoded {
+    return this.raw
+  }
+}
 
 /** The OrganizationInvitations object. */
 export class OrganizationInvitations extends Schema.Class<OrganizationInvitations>("effect-clerk/OrganizationInvitations")({
@@ -1451,7 +1591,17 @@ export class OrganizationDomainVerification extends Schema.Class<OrganizationDom
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   verifiedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("verified_at"))
-}) {}
+}) {
+  /** `expireAt` under its wire name. */
+  get expire_at(): OrganizationDomainVerification["expireAt"] {
+    return this.expireAt
+  }
+
+  /** `verifiedAt` under its wire name. */
+  get verified_at(): OrganizationDomainVerification["verifiedAt"] {
+    return this.verifiedAt
+  }
+}
 
 /** An organization domain */
 export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect-clerk/OrganizationDomain")({
@@ -1484,7 +1634,57 @@ export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect
   ),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
-}) {}
+}) {
+  /** `organizationId` under its wire name. */
+  get organization_id(): OrganizationDomain["organizationId"] {
+    return this.organizationId
+  }
+
+  /** `enrollmentMode` under its wire name. */
+  get enrollment_mode(): OrganizationDomain["enrollmentMode"] {
+    return this.enrollmentMode
+  }
+
+  /** `affiliationEmailAddress` under its wire name. */
+  get affiliation_email_address(): OrganizationDomain["affiliationEmailAddress"] {
+    return this.affiliationEmailAddress
+  }
+
+  /** `affiliationVerification` under its wire name. */
+  get affiliation_verification(): OrganizationDomain["affiliationVerification"] {
+    return this.affiliationVerification
+  }
+
+  /** `ownershipVerification` under its wire name. */
+  get ownership_verification(): OrganizationDomain["ownershipVerification"] {
+    return this.ownershipVerification
+  }
+
+  /** `totalPendingInvitations` under its wire name. */
+  get total_pending_invitations(): OrganizationDomain["totalPendingInvitations"] {
+    return this.totalPendingInvitations
+  }
+
+  /** `totalPendingSuggestions` under its wire name. */
+  get total_pending_suggestions(): OrganizationDomain["totalPendingSuggestions"] {
+    return this.totalPendingSuggestions
+  }
+
+  /** `publicOrganizationData` under its wire name. */
+  get public_organization_data(): OrganizationDomain["publicOrganizationData"] {
+    return this.publicOrganizationData
+  }
+
+  /** `createdAt` under its wire name. */
+  get created_at(): OrganizationDomain["createdAt"] {
+    return this.createdAt
+  }
+
+  /** `updatedAt` under its wire name. */
+  get updated_at(): OrganizationDomain["updatedAt"] {
+    return this.updatedAt
+  }
+}
 
 /** The OrganizationDomains object. */
 export class OrganizationDomains extends Schema.Class<OrganizationDomains>("effect-clerk/OrganizationDomains")({
@@ -1810,7 +2010,12 @@ export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/Testi
   object: Schema.Literal("testing_token"),
   token: Schema.String,
   expiresAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expires_at"))
-}) {}
+}) {
+  /** `expiresAt` under its wire name. */
+  get expires_at(): TestingToken["expiresAt"] {
+    return this.expiresAt
+  }
+}
 
 /** The AgentTask object. */
 export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")({
@@ -1818,9 +2023,14 @@ export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")
   agentId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("agent_id")),
   agentTaskId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("agent_task_id")),
   /** @deprecated */
-  taskId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("task_id")),
+  task_id: Schema.optional(Schema.String),
   url: Schema.optional(Schema.String)
-}) {}
+}) {
+  /** @deprecated Use `agentTaskId` (`@clerk/backend` gives the same id under this name). */
+  get taskId(): string {
+    return this.agentTaskId
+  }
+}
 
 /** The WaitlistEntry object. */
 export class WaitlistEntry extends Schema.Class<WaitlistEntry>("effect-clerk/WaitlistEntry")({
@@ -2606,13 +2816,18 @@ export type VerifyOAuthAccessTokenResponse = typeof VerifyOAuthAccessTokenRespon
 /** The CreateSessionTokenResponse object. */
 export class CreateSessionTokenResponse extends Schema.Class<CreateSessionTokenResponse>("effect-clerk/CreateSessionTokenResponse")({
   object: Schema.optional(Schema.Literal("token")),
-  jwt: Schema.optional(Schema.String)
+  jwt: Schema.String
 }) {}
 
 /** The DeleteBackupCodeResponse object. */
 export class DeleteBackupCodeResponse extends Schema.Class<DeleteBackupCodeResponse>("effect-clerk/DeleteBackupCodeResponse")({
   userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id"))
-}) {}
+}) {
+  /** `userId` under its wire name. */
+  get user_id(): DeleteBackupCodeResponse["userId"] {
+    return this.userId
+  }
+}
 
 /** The VerifyPasswordResponse object. */
 export class VerifyPasswordResponse extends Schema.Class<VerifyPasswordResponse>("effect-clerk/VerifyPasswordResponse")({
@@ -2623,4 +2838,9 @@ export class VerifyPasswordResponse extends Schema.Class<VerifyPasswordResponse>
 export class VerifyTOTPResponse extends Schema.Class<VerifyTOTPResponse>("effect-clerk/VerifyTOTPResponse")({
   verified: Schema.optional(Schema.Boolean),
   codeType: Schema.optional(OpenEnum("totp", "backup_code")).pipe(Schema.fromKey("code_type"))
-}) {}
+}) {
+  /** `codeType` under its wire name. */
+  get code_type(): VerifyTOTPResponse["codeType"] {
+    return this.codeType
+  }
+}
