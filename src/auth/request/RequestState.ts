@@ -1,0 +1,276 @@
+/**
+ * The result of `authenticateRequest`: signed in, signed out, or a handshake redirect, with `@clerk/backend`'s fields
+ * and `toAuth()`.
+ *
+ * @module
+ */
+import type {
+  AuthenticatedMachineObject,
+  InvalidTokenAuthObject,
+  MachineTokenType,
+  SignedInAuthObject,
+  SignedOutAuthObject,
+  UnauthenticatedMachineObject
+} from "../auth-object/AuthObject.js"
+import type { TokenVerificationErrorReason } from "../errors.js"
+import { type AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
+
+/** Why a request is not signed in: an {@link AuthErrorReason}, a token verification reason, or a machine code. */
+export type AuthReason = AuthErrorReason | TokenVerificationErrorReason | (string & {})
+
+/** Options of a signed-in session state's `toAuth()`. */
+export interface PendingSessionOptions {
+  /** Treat a `pending` session (tasks left to do) as signed out (default true). */
+  readonly treatPendingAsSignedOut?: boolean | undefined
+}
+
+/** The fields every state has. */
+export interface RequestStateBase {
+  readonly proxyUrl: string
+  readonly publishableKey: string
+  readonly isSatellite: boolean
+  readonly domain: string
+  readonly signInUrl: string
+  readonly signUpUrl: string
+  readonly afterSignInUrl: string
+  readonly afterSignUpUrl: string
+  /** Headers to send with the response: `Set-Cookie`, `Location` for a handshake, and `x-clerk-auth-*` debug headers. */
+  readonly headers: Headers
+}
+
+/** A signed-in session. */
+export interface SignedInSessionState extends RequestStateBase {
+  readonly status: "signed-in"
+  readonly reason: null
+  readonly message: null
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: true
+  readonly isAuthenticated: true
+  readonly tokenType: "session_token"
+  readonly token: string
+  readonly toAuth: (options?: PendingSessionOptions) => SignedInAuthObject | SignedOutAuthObject
+}
+
+/** An authenticated machine token. */
+export interface SignedInMachineState<T extends MachineTokenType = MachineTokenType> extends RequestStateBase {
+  readonly status: "signed-in"
+  readonly reason: null
+  readonly message: null
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: true
+  readonly isAuthenticated: true
+  readonly tokenType: T
+  readonly token: string
+  readonly toAuth: () => AuthenticatedMachineObject<T>
+}
+
+/** Signed out (session token). */
+export interface SignedOutSessionState extends RequestStateBase {
+  readonly status: "signed-out"
+  readonly reason: AuthReason
+  readonly message: string
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: false
+  readonly isAuthenticated: false
+  readonly tokenType: "session_token"
+  readonly token: null
+  readonly toAuth: () => SignedOutAuthObject
+}
+
+/** A machine token that was missing or failed verification. */
+export interface SignedOutMachineState<T extends MachineTokenType = MachineTokenType> extends RequestStateBase {
+  readonly status: "signed-out"
+  readonly reason: AuthReason
+  readonly message: string
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: false
+  readonly isAuthenticated: false
+  readonly tokenType: T
+  readonly token: null
+  readonly toAuth: () => UnauthenticatedMachineObject<T>
+}
+
+/** The token's type is not among the accepted ones (`acceptsToken` list). */
+export interface InvalidTokenState extends RequestStateBase {
+  readonly status: "signed-out"
+  readonly reason: "token-type-mismatch"
+  readonly message: string
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: false
+  readonly isAuthenticated: false
+  readonly tokenType: null
+  readonly token: null
+  readonly toAuth: () => InvalidTokenAuthObject
+}
+
+/** The browser must be sent through Clerk's handshake: respond with `headers` (a `Location` redirect) and no body. */
+export interface HandshakeState extends RequestStateBase {
+  readonly status: "handshake"
+  readonly reason: AuthReason
+  readonly message: string
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: false
+  readonly isAuthenticated: false
+  readonly tokenType: "session_token"
+  readonly token: null
+  readonly toAuth: () => null
+}
+
+/** Every result of `authenticateRequest`. */
+export type RequestState =
+  | SignedInSessionState
+  | SignedInMachineState
+  | SignedOutSessionState
+  | SignedOutMachineState
+  | InvalidTokenState
+  | HandshakeState
+
+/** The configuration echoed in every state. */
+export type StateEcho = Omit<RequestStateBase, "headers">
+
+/** The state echo of a request with nothing configured. */
+export const emptyEcho: StateEcho = {
+  proxyUrl: "",
+  publishableKey: "",
+  isSatellite: false,
+  domain: "",
+  signInUrl: "",
+  signUpUrl: "",
+  afterSignInUrl: "",
+  afterSignUpUrl: ""
+}
+
+const withDebugHeaders = (
+  headers: Headers,
+  status: AuthStatus,
+  reason: string,
+  message: string
+): Headers => {
+  const out = new Headers(headers)
+  // Headers.set rejects values that are not ByteStrings (e.g. non-Latin-1 text); such a debug header is skipped.
+  const trySet = (name: string, value: string) => {
+    if (!value) return
+    try {
+      out.set(name, value)
+    } catch {
+      // skipped
+    }
+  }
+  trySet(HeaderNames.AuthMessage, message)
+  trySet(HeaderNames.AuthReason, reason)
+  trySet(HeaderNames.AuthStatus, status)
+  return out
+}
+
+const signedInBase = (echo: StateEcho, token: string, headers: Headers) => ({
+  status: AuthStatus.SignedIn,
+  reason: null,
+  message: null,
+  ...echo,
+  isSignedIn: true as const,
+  isAuthenticated: true as const,
+  token,
+  headers
+})
+
+/** A signed-in session state. */
+export const signedInSessionState = (
+  echo: StateEcho,
+  token: string,
+  headers: Headers,
+  toAuth: SignedInSessionState["toAuth"]
+): SignedInSessionState => ({ ...signedInBase(echo, token, headers), tokenType: "session_token", toAuth })
+
+/** A signed-in machine token state. */
+export const signedInMachineState = <T extends MachineTokenType>(
+  echo: StateEcho,
+  tokenType: T,
+  token: string,
+  toAuth: () => AuthenticatedMachineObject<T>
+): SignedInMachineState<T> => ({ ...signedInBase(echo, token, new Headers()), tokenType, toAuth })
+
+const signedOutBase = (echo: StateEcho, reason: AuthReason, message: string, headers: Headers) => ({
+  status: AuthStatus.SignedOut,
+  reason,
+  message,
+  ...echo,
+  isSignedIn: false as const,
+  isAuthenticated: false as const,
+  token: null,
+  headers: withDebugHeaders(headers, AuthStatus.SignedOut, reason, message)
+})
+
+/** A signed-out session state, with the `x-clerk-auth-*` debug headers. */
+export const signedOutSessionState = (
+  echo: StateEcho,
+  reason: AuthReason,
+  message: string,
+  headers: Headers,
+  toAuth: SignedOutSessionState["toAuth"]
+): SignedOutSessionState => ({ ...signedOutBase(echo, reason, message, headers), tokenType: "session_token", toAuth })
+
+/** A signed-out machine token state, with the `x-clerk-auth-*` debug headers. */
+export const signedOutMachineState = <T extends MachineTokenType>(
+  echo: StateEcho,
+  tokenType: T,
+  reason: AuthReason,
+  message: string,
+  toAuth: () => UnauthenticatedMachineObject<T>
+): SignedOutMachineState<T> => ({ ...signedOutBase(echo, reason, message, new Headers()), tokenType, toAuth })
+
+/** The state for a token whose type was not accepted. */
+export const invalidTokenState = (toAuth: () => InvalidTokenAuthObject): InvalidTokenState => ({
+  status: AuthStatus.SignedOut,
+  reason: "token-type-mismatch",
+  message: "",
+  ...emptyEcho,
+  isSignedIn: false,
+  isAuthenticated: false,
+  tokenType: null,
+  token: null,
+  headers: withDebugHeaders(new Headers(), AuthStatus.SignedOut, "token-type-mismatch", ""),
+  toAuth
+})
+
+/** A handshake state, with the `x-clerk-auth-*` debug headers. */
+export const handshakeState = (
+  echo: StateEcho,
+  reason: AuthReason,
+  message: string,
+  headers: Headers
+): HandshakeState => ({
+  status: AuthStatus.Handshake,
+  reason,
+  message,
+  ...echo,
+  isSignedIn: false,
+  isAuthenticated: false,
+  tokenType: "session_token",
+  token: null,
+  headers: withDebugHeaders(headers, AuthStatus.Handshake, reason, message),
+  toAuth: () => null
+})
+
+/** The fields `debugRequestState` returns. */
+export interface DebugRequestState {
+  readonly isSignedIn: boolean
+  readonly isAuthenticated: boolean
+  readonly proxyUrl: string
+  readonly reason: AuthReason | null
+  readonly message: string | null
+  readonly publishableKey: string
+  readonly isSatellite: boolean
+  readonly domain: string
+}
+
+/** A state's debug summary (no token, no headers). */
+export const debugRequestState = (state: RequestState): DebugRequestState => ({
+  isSignedIn: state.isSignedIn,
+  isAuthenticated: state.isAuthenticated,
+  proxyUrl: state.proxyUrl,
+  reason: state.reason,
+  message: state.message,
+  publishableKey: state.publishableKey,
+  isSatellite: state.isSatellite,
+  domain: state.domain
+})

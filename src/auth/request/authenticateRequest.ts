@@ -1,0 +1,303 @@
+/**
+ * `authenticateRequest`: decides from a Fetch `Request` whether it is signed in (session or machine token), signed
+ * out, or must go through Clerk's handshake, with `@clerk/backend` 3.25.0's decision flow and results.
+ *
+ * - A token in the Authorization header is verified on its own; cookies are not read.
+ * - Without one, the session comes from cookies (see `cookieFlow.ts`); document requests may get a handshake redirect.
+ * - Only the method, URL and headers are read, never the body.
+ * - Bad input (garbage tokens, hostile cookies, duplicate headers) always ends in a state with a reason. The Effect
+ *   fails only for a configuration that cannot authenticate anything ({@link AuthenticateRequestError}).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Predicate from "effect/Predicate"
+import * as Redacted from "effect/Redacted"
+import { Clients } from "../../resources/Clients.js"
+import { Sessions } from "../../resources/Sessions.js"
+import { ClerkConfig, parsePublishableKey } from "../../services/ClerkConfig.js"
+import {
+  authenticatedMachineObject,
+  invalidTokenAuthObject,
+  type MachineAuthData,
+  type MachineTokenType,
+  type TokenType,
+  unauthenticatedMachineObject
+} from "../auth-object/AuthObject.js"
+import { decodeJwt } from "../jwt/decode.js"
+import { machineJwtType, machineTokenType } from "../machine/detect.js"
+import type { MachineTokenResult } from "../machine/results.js"
+import { type MachineVerifyServices, verifyMachineToken } from "../machine/verify.js"
+import { isNonSessionCategory } from "../tokens/categories.js"
+import type { JwksCache } from "../tokens/JwksCache.js"
+import { configError, type AuthenticateRequestError } from "./AuthenticateRequestError.js"
+import { AuthPromiseRunner } from "./AuthPromiseRunner.js"
+import { AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
+import { RequestContext } from "./context.js"
+import { cookieFlow } from "./cookieFlow.js"
+import { debugData, echoOf, type Flow, handleTokenFailure, signedIn, signedOut, verifySession } from "./flow.js"
+import type { AcceptsToken, AuthenticateRequestOptions, OrganizationSyncOptions, ResolvedOptions } from "./options.js"
+import { resolveOptions } from "./options.js"
+import { makeOrganizationMatcher, type OrganizationMatcher } from "./organizationSync.js"
+import {
+  invalidTokenState,
+  type RequestState,
+  signedInMachineState,
+  signedOutMachineState,
+  type StateEcho
+} from "./RequestState.js"
+
+const isMachineType = (type: AcceptsToken): type is MachineTokenType =>
+  type === "api_key" || type === "m2m_token" || type === "oauth_token"
+
+const accepts = (type: TokenType, acceptsToken: AcceptsToken): boolean =>
+  acceptsToken === "any" || (typeof acceptsToken === "string" ? acceptsToken === type : acceptsToken.includes(type))
+
+const noMatcher: OrganizationMatcher = { findTarget: () => undefined }
+const matchers = new WeakMap<OrganizationSyncOptions, Either.Either<OrganizationMatcher, string>>()
+
+/** The organization matcher of the options, compiled once per options object. */
+const organizationMatcher = (
+  options: OrganizationSyncOptions | undefined
+): Effect.Effect<OrganizationMatcher, AuthenticateRequestError> => {
+  if (options === undefined) return Effect.succeed(noMatcher)
+  let compiled = matchers.get(options)
+  if (compiled === undefined) {
+    compiled = makeOrganizationMatcher(options)
+    matchers.set(options, compiled)
+  }
+  return Either.match(compiled, {
+    onLeft: (message) => Effect.fail(configError("invalid-organization-pattern", message)),
+    onRight: Effect.succeed
+  })
+}
+
+const isDevelopmentSecretKey = (key: Redacted.Redacted<string>): boolean => {
+  const value = Redacted.value(key)
+  return value.startsWith("sk_test_") || value.startsWith("test_")
+}
+
+/** The configuration checks `@clerk/backend` makes before looking at the request. */
+const checkConfiguration = (options: ResolvedOptions): Effect.Effect<void, AuthenticateRequestError> =>
+  Effect.suspend(() => {
+    const acceptsToken = options.acceptsToken
+    const sessionCapable = acceptsToken !== "m2m_token" && acceptsToken !== "api_key"
+    if (sessionCapable) {
+      if (options.publishableKey === undefined) {
+        return Effect.fail(configError(
+          "missing-publishable-key",
+          "Missing publishableKey: set it on the client or per call (CLERK_PUBLISHABLE_KEY; pk_test_… or pk_live_…)."
+        ))
+      }
+      if (parsePublishableKey(options.publishableKey) === undefined) {
+        return Effect.fail(configError(
+          "invalid-publishable-key",
+          "publishableKey is malformed: expected pk_test_… or pk_live_… encoding the Frontend API host."
+        ))
+      }
+    }
+    if (acceptsToken === "m2m_token") {
+      return options.machineSecretKey === undefined && options.secretKey === undefined
+        ? Effect.fail(configError(
+          "missing-machine-secret-key",
+          "M2M token authentication needs machineSecretKey (CLERK_MACHINE_SECRET_KEY) or secretKey (CLERK_SECRET_KEY)."
+        ))
+        : Effect.void
+    }
+    if (options.secretKey === undefined) {
+      return Effect.fail(configError(
+        "missing-secret-key",
+        "Missing secretKey: set it on the client or per call (CLERK_SECRET_KEY, from the API keys page of the Clerk Dashboard)."
+      ))
+    }
+    if (options.isSatellite) {
+      if (options.signInUrl === undefined && isDevelopmentSecretKey(options.secretKey)) {
+        return Effect.fail(configError(
+          "satellite-missing-sign-in-url",
+          "A satellite on a development instance needs signInUrl (the primary domain's sign-in page)."
+        ))
+      }
+      if (options.signInUrl !== undefined && !URL.canParse(options.signInUrl)) {
+        return Effect.fail(configError(
+          "satellite-invalid-sign-in-url",
+          "A satellite's signInUrl must be an absolute URL on the primary domain."
+        ))
+      }
+      if (options.proxyUrl === undefined && options.domain === undefined) {
+        return Effect.fail(configError("satellite-missing-domain", "A satellite needs domain or proxyUrl."))
+      }
+    }
+    return Effect.void
+  })
+
+const machineAuthData = (result: MachineTokenResult): MachineAuthData => {
+  switch (result.tokenType) {
+    case "api_key":
+      return {
+        id: result.data.id,
+        subject: result.data.subject,
+        scopes: result.data.scopes,
+        name: result.data.name,
+        claims: Predicate.isRecord(result.data.claims) ? result.data.claims : null
+      }
+    case "m2m_token":
+      return { id: result.data.id, subject: result.data.subject, scopes: result.data.scopes, claims: result.data.claims }
+    case "oauth_token":
+      return {
+        id: result.data.id,
+        subject: result.data.subject,
+        scopes: result.data.scopes,
+        clientId: result.data.clientId
+      }
+  }
+}
+
+const machineSignedOut = <T extends MachineTokenType>(
+  flow: Flow,
+  tokenType: T,
+  reason: string,
+  message: string
+) =>
+  signedOutMachineState(flow.echo, tokenType, reason, message, () =>
+    unauthenticatedMachineObject(
+      tokenType,
+      debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message })
+    ))
+
+/** Verifies a machine token of a known type and returns its state. */
+const machineState = (
+  flow: Flow,
+  token: string,
+  tokenType: MachineTokenType
+): Effect.Effect<RequestState, never, MachineVerifyServices | JwksCache> =>
+  Effect.match(
+    verifyMachineToken(token, {
+      audience: flow.ctx.options.audience,
+      clockSkewInMs: flow.ctx.options.clockSkewInMs,
+      jwtKey: flow.ctx.options.jwtKey,
+      skipJwksCache: flow.ctx.options.skipJwksCache
+    }),
+    {
+      onFailure: (failure): RequestState => machineSignedOut(flow, tokenType, failure.code, failure.getFullMessage()),
+      onSuccess: (result): RequestState => {
+        const data = machineAuthData(result)
+        const debug = debugData(flow.ctx, { status: AuthStatus.SignedIn })
+        return signedInMachineState(
+          flow.echo,
+          result.tokenType,
+          token,
+          () => authenticatedMachineObject(result.tokenType, token, data, debug)
+        )
+      }
+    }
+  )
+
+/** A session token in the Authorization header (`acceptsToken` `session_token`, or a session token under `any`). */
+const sessionHeaderFlow = (
+  flow: Flow,
+  token: string,
+  rejectMachineJwts: boolean
+): Effect.Effect<RequestState, never, JwksCache> =>
+  Effect.suspend(() => {
+    const decoded = decodeJwt(token)
+    // JWT templates and machine JWTs are signed by the instance key too, but they are not session tokens.
+    if (
+      Either.isRight(decoded) &&
+      ((rejectMachineJwts && machineJwtType(decoded.right) !== undefined) ||
+        isNonSessionCategory(decoded.right.header.cat))
+    ) {
+      return Effect.succeed(signedOut(flow, AuthErrorReason.TokenTypeMismatch, ""))
+    }
+    return Effect.matchEffect(verifySession(flow, token), {
+      onFailure: (failure) => handleTokenFailure(flow, failure, "header"),
+      onSuccess: (claims) => Effect.succeed(signedIn(flow, claims, token))
+    })
+  })
+
+/** A token in the Authorization header. */
+const headerFlow = (
+  flow: Flow,
+  token: string
+): Effect.Effect<RequestState, never, MachineVerifyServices | JwksCache> => {
+  const acceptsToken = flow.ctx.options.acceptsToken
+  if (acceptsToken === "session_token") return sessionHeaderFlow(flow, token, true)
+  const machineType = machineTokenType(token)
+  if (acceptsToken === "any" || typeof acceptsToken !== "string") {
+    // Lists were checked before; `any` takes every type.
+    return machineType === undefined ? sessionHeaderFlow(flow, token, false) : machineState(flow, token, machineType)
+  }
+  if (machineType === undefined || machineType !== acceptsToken) {
+    return Effect.succeed(machineSignedOut(flow, acceptsToken, AuthErrorReason.TokenTypeMismatch, ""))
+  }
+  return machineState(flow, token, machineType)
+}
+
+/** The services `authenticateRequest` needs; a client's layer provides them all. */
+export type AuthenticateRequestServices = ClerkConfig | Sessions | Clients | JwksCache | MachineVerifyServices
+
+/**
+ * Authenticates a request. The options merge over the client's configuration as in `@clerk/backend` (see
+ * {@link resolveOptions}). Never fails for anything the request carries; fails with {@link AuthenticateRequestError}
+ * when the configuration cannot authenticate any request.
+ */
+export const authenticateRequest = (
+  request: Request,
+  options: AuthenticateRequestOptions = {}
+): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> =>
+  Effect.gen(function*() {
+    const config = yield* ClerkConfig
+    const resolved = resolveOptions(config, options)
+    yield* checkConfiguration(resolved)
+    const organizations = yield* organizationMatcher(resolved.organizationSyncOptions)
+    const acceptsToken = resolved.acceptsToken
+    const now = yield* Effect.clockWith((clock) => Effect.succeed(clock.unsafeCurrentTimeMillis()))
+    const ctx = new RequestContext(request, resolved, acceptsToken !== "m2m_token" && acceptsToken !== "api_key", now)
+    const tokenInHeader = ctx.tokenInHeader
+
+    if (typeof acceptsToken !== "string") {
+      const type = tokenInHeader === undefined ? "session_token" : machineTokenType(tokenInHeader) ?? "session_token"
+      if (!acceptsToken.includes(type)) return invalidTokenState(invalidTokenAuthObject)
+    }
+
+    const flow: Flow = {
+      ctx,
+      echo: echoOf(ctx),
+      sessions: yield* Sessions,
+      clients: yield* Clients,
+      runner: yield* AuthPromiseRunner,
+      organizations,
+      verifyOptions: {
+        jwtKey: resolved.jwtKey,
+        audience: resolved.audience,
+        authorizedParties: resolved.authorizedParties,
+        issuer: resolved.issuer,
+        clockSkewInMs: resolved.clockSkewInMs,
+        headerType: resolved.headerType,
+        skipJwksCache: resolved.skipJwksCache
+      }
+    }
+
+    if (tokenInHeader !== undefined) return yield* headerFlow(flow, tokenInHeader)
+    if (isMachineType(acceptsToken)) return machineSignedOut(flow, acceptsToken, "No token in header", "")
+    return yield* cookieFlow(flow)
+  }).pipe(Effect.withSpan("clerk.authenticateRequest", {
+    kind: "internal",
+    captureStackTrace: false,
+    attributes: { "http.request.method": request.method }
+  }))
+
+/** Whether a state is a handshake: respond with its `headers` (a redirect) and no body. */
+export const isHandshake = (state: RequestState): state is Extract<RequestState, { readonly status: "handshake" }> =>
+  state.status === AuthStatus.Handshake
+
+/** The `Location` of a handshake state, else `undefined`. */
+export const handshakeLocation = (state: RequestState): string | undefined =>
+  state.status === AuthStatus.Handshake ? state.headers.get(HeaderNames.Location) ?? undefined : undefined
+
+/** Whether `acceptsToken` takes a token type (`"any"`, a list, or one type). */
+export const isTokenTypeAccepted = (type: TokenType | null, acceptsToken: AcceptsToken): boolean =>
+  type !== null && accepts(type, acceptsToken)
+
+/** The state echo type (configuration returned in every state). */
+export type { StateEcho }

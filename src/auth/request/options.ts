@@ -1,0 +1,139 @@
+/**
+ * The options of `authenticateRequest`, and how they merge with the client's configuration.
+ *
+ * @module
+ */
+import * as Redacted from "effect/Redacted"
+import type { ClerkConfigShape } from "../../services/ClerkConfig.js"
+import type { TokenType } from "../auth-object/AuthObject.js"
+
+/** Which token types a request may carry: one type, a list, or `"any"`. */
+export type AcceptsToken = TokenType | ReadonlyArray<TokenType> | "any"
+
+/** URL patterns that activate an organization (or the personal account) on a signed-in request. */
+export interface OrganizationSyncOptions {
+  /** Patterns with a `:id` or `:slug` parameter, e.g. `/orgs/:slug` and `/orgs/:slug/(.*)`. */
+  readonly organizationPatterns?: ReadonlyArray<string> | undefined
+  /** Patterns of the personal account, e.g. `/me` and `/me/(.*)`. */
+  readonly personalAccountPatterns?: ReadonlyArray<string> | undefined
+}
+
+/** The options `authenticateRequest` takes (those of `@clerk/backend`). Missing keys come from the client config. */
+export interface AuthenticateRequestOptions {
+  /** Secret key; default: the client's. */
+  readonly secretKey?: string | undefined
+  /** Machine secret key for M2M tokens; default: the client's. */
+  readonly machineSecretKey?: string | undefined
+  /** PEM public key for networkless verification; default: the client's. */
+  readonly jwtKey?: string | undefined
+  /** Publishable key; default: the client's. Required unless only machine tokens are accepted. */
+  readonly publishableKey?: string | undefined
+  /** Satellite domain; default: the client's. */
+  readonly domain?: string | undefined
+  /** Whether this app is a satellite; default: the client's. */
+  readonly isSatellite?: boolean | undefined
+  /** Proxy URL, absolute or relative to the request's origin; default: the client's. */
+  readonly proxyUrl?: string | undefined
+  /** Accepted `aud` values; default: the client's. */
+  readonly audience?: string | ReadonlyArray<string> | undefined
+  /** Ignored: the client's Backend API URL is always used (as in `@clerk/backend`). */
+  readonly apiUrl?: string | undefined
+  /** Ignored: the client's API version is always used (as in `@clerk/backend`). */
+  readonly apiVersion?: string | undefined
+  /** Origins allowed in the token's `azp` claim (recommended: your app's origins). */
+  readonly authorizedParties?: ReadonlyArray<string> | undefined
+  /** Accepted `iss` values. */
+  readonly issuer?: string | ReadonlyArray<string> | undefined
+  /** Tolerance for the token's time claims (default 5000 ms). */
+  readonly clockSkewInMs?: number | undefined
+  /** Accepted JWT header `typ` values (default `"JWT"`). */
+  readonly headerType?: string | ReadonlyArray<string> | undefined
+  /** Fetch the JWKS even when the key is cached. */
+  readonly skipJwksCache?: boolean | undefined
+  /** Deprecated in `@clerk/backend`; accepted and ignored. */
+  readonly jwksCacheTtlInMs?: number | undefined
+  /** Sign-in URL; required for development satellites. */
+  readonly signInUrl?: string | undefined
+  /** Sign-up URL, returned in the request state. */
+  readonly signUpUrl?: string | undefined
+  /** Returned in the request state. */
+  readonly afterSignInUrl?: string | undefined
+  /** Returned in the request state. */
+  readonly afterSignUpUrl?: string | undefined
+  /** Activate organizations from URL patterns. */
+  readonly organizationSyncOptions?: OrganizationSyncOptions | undefined
+  /** Accepted token types (default `"session_token"`). */
+  readonly acceptsToken?: AcceptsToken | undefined
+  /** Whether a satellite syncs with the primary on first visit (default: the client's, else false). */
+  readonly satelliteAutoSync?: boolean | undefined
+}
+
+/** Options after merging with the client configuration. Secrets are Redacted. */
+export interface ResolvedOptions {
+  readonly secretKey: Redacted.Redacted<string> | undefined
+  readonly machineSecretKey: Redacted.Redacted<string> | undefined
+  readonly jwtKey: string | undefined
+  readonly publishableKey: string | undefined
+  readonly domain: string | undefined
+  readonly isSatellite: boolean
+  readonly proxyUrl: string | undefined
+  readonly audience: string | ReadonlyArray<string> | undefined
+  readonly authorizedParties: ReadonlyArray<string> | undefined
+  readonly issuer: string | ReadonlyArray<string> | undefined
+  readonly clockSkewInMs: number | undefined
+  readonly headerType: string | ReadonlyArray<string> | undefined
+  readonly skipJwksCache: boolean
+  readonly signInUrl: string | undefined
+  readonly signUpUrl: string | undefined
+  readonly afterSignInUrl: string | undefined
+  readonly afterSignUpUrl: string | undefined
+  readonly organizationSyncOptions: OrganizationSyncOptions | undefined
+  readonly acceptsToken: AcceptsToken
+  readonly satelliteAutoSync: boolean
+  /** True when the secret key is not the client's (BAPI calls made for this request then use it). */
+  readonly secretKeyOverridden: boolean
+}
+
+const nonEmpty = (s: string | undefined): string | undefined => (s === undefined || s === "" ? undefined : s)
+
+const secret = (
+  value: string | undefined,
+  fallback: Redacted.Redacted<string> | undefined
+): Redacted.Redacted<string> | undefined => {
+  const v = nonEmpty(value)
+  return v === undefined ? fallback : Redacted.make(v)
+}
+
+/**
+ * Merges per-call options over the client configuration the way `@clerk/backend` does: for the keys, domain,
+ * satellite flag, proxy URL and audience a per-call value wins only when truthy (`isSatellite: false` does not undo a
+ * client-level `true`); `apiUrl`/`apiVersion` always come from the client.
+ */
+export const resolveOptions = (config: ClerkConfigShape, options: AuthenticateRequestOptions = {}): ResolvedOptions => {
+  const secretKey = secret(options.secretKey, config.secretKey)
+  const audience = options.audience
+  return {
+    secretKey,
+    machineSecretKey: secret(options.machineSecretKey, config.machineSecretKey),
+    jwtKey: nonEmpty(options.jwtKey) ?? config.jwtKey,
+    publishableKey: nonEmpty(options.publishableKey) ?? config.publishableKey,
+    domain: nonEmpty(options.domain) ?? config.domain,
+    isSatellite: options.isSatellite === true || config.isSatellite,
+    proxyUrl: nonEmpty(options.proxyUrl) ?? config.proxyUrl,
+    audience: audience !== undefined && audience !== "" ? audience : config.audience,
+    authorizedParties: options.authorizedParties,
+    issuer: options.issuer,
+    clockSkewInMs: options.clockSkewInMs,
+    headerType: options.headerType,
+    skipJwksCache: options.skipJwksCache === true,
+    signInUrl: nonEmpty(options.signInUrl),
+    signUpUrl: nonEmpty(options.signUpUrl),
+    afterSignInUrl: nonEmpty(options.afterSignInUrl),
+    afterSignUpUrl: nonEmpty(options.afterSignUpUrl),
+    organizationSyncOptions: options.organizationSyncOptions,
+    acceptsToken: options.acceptsToken ?? "session_token",
+    satelliteAutoSync: options.satelliteAutoSync ?? config.satelliteAutoSync,
+    secretKeyOverridden: nonEmpty(options.secretKey) !== undefined &&
+      (config.secretKey === undefined || Redacted.value(config.secretKey) !== options.secretKey)
+  }
+}
