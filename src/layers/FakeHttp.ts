@@ -114,7 +114,8 @@ const parseJson = (text: string | undefined): unknown => {
   }
 }
 
-const toWebResponse = (response: Exclude<FakeResponse, { networkError: string }>): Response => {
+/** Turns a (non-network-error) fake response into a web `Response`; also used by the loopback fake server. */
+export const toWebResponse = (response: Exclude<FakeResponse, { networkError: string }>): Response => {
   const headers = new Headers(response.headers)
   let payload: string | null = null
   if (response.text !== undefined) payload = response.text
@@ -126,6 +127,21 @@ const toWebResponse = (response: Exclude<FakeResponse, { networkError: string }>
   return new Response(nullBody ? null : payload, { status: response.status, headers })
 }
 
+/** Builds a {@link RecordedRequest} from what arrived; also used by the loopback fake server. */
+export const recordRequest = (
+  method: string,
+  url: URL,
+  headers: Readonly<Record<string, string>>,
+  bodyText: string | undefined,
+  formData: FormData | undefined
+): RecordedRequest => {
+  const query: Record<string, Array<string>> = {}
+  url.searchParams.forEach((value, key) => {
+    ;(query[key] ??= []).push(value)
+  })
+  return { method, url, path: url.pathname, query, headers, bodyText, body: parseJson(bodyText), formData, params: {} }
+}
+
 /** Builds a fake HttpClient plus its recorder from a handler. */
 export const make = (handler: FakeHandler) =>
   Effect.gen(function*() {
@@ -133,21 +149,7 @@ export const make = (handler: FakeHandler) =>
     const client = HttpClient.make((request, url) =>
       Effect.gen(function*() {
         const { formData, text: bodyText } = readBody(request.body)
-        const query: Record<string, Array<string>> = {}
-        url.searchParams.forEach((value, key) => {
-          ;(query[key] ??= []).push(value)
-        })
-        const recorded: RecordedRequest = {
-          method: request.method,
-          url,
-          path: url.pathname,
-          query,
-          headers: { ...request.headers },
-          bodyText,
-          body: parseJson(bodyText),
-          formData,
-          params: {}
-        }
+        const recorded = recordRequest(request.method, url, { ...request.headers }, bodyText, formData)
         yield* Ref.update(log, (all) => [...all, recorded])
         const answer = handler(recorded)
         const response = Effect.isEffect(answer) ? yield* answer : answer
