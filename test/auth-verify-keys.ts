@@ -44,13 +44,22 @@ export const sessionClaims = (now: number, extra: JWTPayload = {}): JWTPayload =
   ...extra
 })
 
-/** Signs claims with jose (RS256 by default), with `typ: JWT` and the key's `kid` unless overridden. */
+/** Drops keys whose value is `undefined` (so tests can remove a claim or header with `{ sub: undefined }`). */
+const defined = (record: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined))
+
+/**
+ * Signs claims with jose (RS256 by default), with `typ: JWT` and the key's `kid` unless overridden; a header or claim
+ * set to `undefined` is left out.
+ */
 export const sign = (
   key: TestKey,
-  claims: JWTPayload,
-  header: Partial<JWTHeaderParameters> = {}
-): Promise<string> =>
-  new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: key.kid, ...header }).sign(key.privateKey)
+  claims: Readonly<Record<string, unknown>>,
+  header: Readonly<Record<string, unknown>> = {}
+): Promise<string> => {
+  const protectedHeader: JWTHeaderParameters = { alg: "RS256", ...defined({ typ: "JWT", kid: key.kid, ...header }) }
+  return new SignJWT(defined(claims)).setProtectedHeader(protectedHeader).sign(key.privateKey)
+}
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url")
 

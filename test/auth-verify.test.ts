@@ -73,7 +73,7 @@ describe("verifyToken with a jwtKey", () => {
       const claims = sessionClaims(NOW, { org_id: "org_1" })
       const token = yield* Effect.promise(() => sign(KEY, claims))
       const payload = yield* verifyToken(token, { jwtKey: KEY.pem, authorizedParties: ["http://localhost:3000"] })
-      assert.deepStrictEqual(payload, claims)
+      assert.deepStrictEqual<unknown>(payload, claims)
     }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
 
   it.effect("checks exp, nbf and iat against the Clock with the skew", () =>

@@ -5,8 +5,9 @@
  * @module
  */
 import * as Predicate from "effect/Predicate"
-import * as Schema from "effect/Schema"
-import { ApiKey, ClerkIdpOauthAccessToken, MachineToMachineToken } from "../../models/generated/schemas.js"
+import type { ApiKey } from "../../resources/ApiKeys.js"
+import type { VerifiedOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
+import type { MachineToMachineToken } from "../../resources/M2M.js"
 import type { JwtPayload } from "../jwt/claims.js"
 import type { MachineTokenType } from "./detect.js"
 
@@ -143,27 +144,10 @@ export const oauthTokenFromJwt = (payload: JwtPayload): IdPOAuthAccessToken => {
   }
 }
 
-/** `POST /m2m_tokens/verify` response. */
-export const M2MVerifyResponse = Schema.Struct(MachineToMachineToken.fields)
-
-/** `POST /api_keys/verify` response. */
-export const ApiKeyVerifyResponse = Schema.Struct(ApiKey.fields)
-
-/** `POST /oauth_applications/access_tokens/verify` response: the token, or `{ active: false }`. */
-export const OAuthVerifyResponse = Schema.Union(
-  Schema.Struct({
-    ...ClerkIdpOauthAccessToken.fields,
-    type: Schema.optional(Schema.String),
-    aud: Schema.optional(Schema.NullOr(Schema.Union(Schema.String, Schema.Array(Schema.String)))),
-    act: Schema.optional(Schema.Unknown)
-  }),
-  Schema.Struct({ active: Schema.Literal(false) })
-)
-
 const claimsRecord = (u: unknown): Readonly<Record<string, unknown>> | null => (Predicate.isRecord(u) ? u : null)
 
 /** An M2M token from a verify response. */
-export const m2mTokenFromResponse = (r: typeof M2MVerifyResponse.Type): M2MToken => ({
+export const m2mTokenFromResponse = (r: MachineToMachineToken): M2MToken => ({
   id: r.id,
   subject: r.subject,
   scopes: r.scopes ?? [],
@@ -177,7 +161,7 @@ export const m2mTokenFromResponse = (r: typeof M2MVerifyResponse.Type): M2MToken
 })
 
 /** An API key from a verify response. */
-export const apiKeyFromResponse = (r: typeof ApiKeyVerifyResponse.Type): APIKey => ({
+export const apiKeyFromResponse = (r: ApiKey): APIKey => ({
   id: r.id,
   type: r.type,
   name: r.name,
@@ -196,9 +180,7 @@ export const apiKeyFromResponse = (r: typeof ApiKeyVerifyResponse.Type): APIKey 
 })
 
 /** An OAuth access token from a verify response's token member. */
-export const oauthTokenFromResponse = (
-  r: Exclude<typeof OAuthVerifyResponse.Type, { readonly active: false }>
-): IdPOAuthAccessToken => {
+export const oauthTokenFromResponse = (r: VerifiedOAuthAccessToken): IdPOAuthAccessToken => {
   const act = toActor(r.act, 1)
   return {
     id: r.id,
@@ -212,7 +194,7 @@ export const oauthTokenFromResponse = (
     expiration: r.expiration,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-    ...(r.aud === undefined || r.aud === null ? {} : { aud: typeof r.aud === "string" ? [r.aud] : r.aud }),
+    ...(r.aud === undefined ? {} : { aud: typeof r.aud === "string" ? [r.aud] : r.aud }),
     ...(act !== undefined ? { act } : {})
   }
 }

@@ -2,17 +2,24 @@
  * Machine token verification (Effect API): M2M tokens, OAuth access tokens and API keys.
  *
  * JWT forms (M2M JWTs, OAuth JWTs) are verified locally with the client's keys. Opaque forms (`mt_`, `oat_`, `ak_`)
- * are checked for shape locally, then verified through the request pipeline. Fails closed: a 200 response for a
- * revoked or expired token is a failure, unlike `@clerk/backend`, which returns it as data.
+ * are checked for shape locally, then verified through the `m2m`, `idPOAuthAccessToken` and `apiKeys` resources.
+ * Fails closed: a 200 response for a revoked, expired or inactive token is a failure (`token-invalid`), unlike
+ * `@clerk/backend`, which returns it as data.
  *
  * @module
  */
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import type * as Schema from "effect/Schema"
-import { type ApiRequest, BackendApi } from "../../services/BackendApi.js"
+import { ApiKeys } from "../../resources/ApiKeys.js"
+import { IdPOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
+import { M2M } from "../../resources/M2M.js"
 import { type ClerkError, isApiResponseError } from "../../services/ClerkErrors.js"
-import { machineFailure, type MachineTokenVerificationFailure, TokenVerificationAction } from "../errors.js"
+import {
+  machineFailure,
+  type MachineTokenVerificationFailure,
+  TokenVerificationAction,
+  type TokenVerificationFailure
+} from "../errors.js"
 import type { ClaimOptions } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { M2M_TOKEN_CATEGORY } from "../tokens/categories.js"
@@ -21,15 +28,15 @@ import { planWithKeys } from "../tokens/verifyToken.js"
 import { isM2MJwt, isOAuthJwt, OAUTH_JWT_TYPES, opaqueTokenType } from "./detect.js"
 import {
   apiKeyFromResponse,
-  ApiKeyVerifyResponse,
   m2mTokenFromJwt,
   m2mTokenFromResponse,
-  M2MVerifyResponse,
   type MachineTokenResult,
   oauthTokenFromJwt,
-  oauthTokenFromResponse,
-  OAuthVerifyResponse
+  oauthTokenFromResponse
 } from "./results.js"
+
+/** The services opaque-token verification calls. */
+export type MachineVerifyServices = M2M | ApiKeys | IdPOAuthAccessToken
 
 /** Options of {@link verifyMachineToken}. */
 export interface VerifyMachineTokenOptions {
@@ -50,14 +57,14 @@ const MAX_OPAQUE_LENGTH = 4096
 const list = (value: ClaimOptions["audience"]): ReadonlyArray<string> =>
   value === undefined ? [] : (typeof value === "string" ? [value] : value).filter((v) => v !== "")
 
-/** The OAuth audience rule: with an audience configured, the token's `aud` must be non-empty strings, one accepted. */
+/** The OAuth audience rule for OAuth JWTs: with an audience configured, `aud` must name one of it. */
 const checkOAuthAudience = (
-  aud: string | ReadonlyArray<string> | null | undefined,
+  aud: string | ReadonlyArray<string> | undefined,
   audience: ClaimOptions["audience"]
 ): MachineTokenVerificationFailure | undefined => {
   const accepted = list(audience)
   if (accepted.length === 0) return undefined
-  const auds = aud === undefined || aud === null || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
+  const auds = aud === undefined || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
   if (auds.length === 0 || auds.some((a) => a === "")) {
     return machineFailure("token-verification-failed", "The OAuth token has no usable audience claim (aud).")
   }
@@ -70,7 +77,9 @@ const checkOAuthAudience = (
 }
 
 /** Maps a failed verify call: 401 → `secret-key-invalid`, 404 → `token-invalid`, anything else → `unexpected-error`. */
-export const verifyCallFailure = (notFound: string) => (error: ClerkError): MachineTokenVerificationFailure => {
+export const verifyCallFailure = (notFound: string) =>
+(error: ClerkError | TokenVerificationFailure): MachineTokenVerificationFailure => {
+  if (error._tag === "TokenVerificationError") return machineFailure("token-verification-failed", error.message)
   if (isApiResponseError(error)) {
     if (error.status === 401) {
       return machineFailure("secret-key-invalid", error.errors[0]?.message ?? "Invalid secret key", {
@@ -87,79 +96,48 @@ export const verifyCallFailure = (notFound: string) => (error: ClerkError): Mach
   return machineFailure("unexpected-error", `Unexpected error: ${error.message}`)
 }
 
-/** Fails closed on a token the Backend API reports as revoked or expired. */
-const ensureLive = (
-  what: string,
-  token: { readonly revoked: boolean; readonly expired: boolean; readonly expiration: number | null },
-  now: number
-): MachineTokenVerificationFailure | undefined =>
-  token.revoked
-    ? machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 })
-    : token.expired || (token.expiration !== null && token.expiration <= now)
-    ? machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 })
-    : undefined
+interface Lifecycle {
+  readonly revoked: boolean
+  readonly expired: boolean
+  readonly expiration: number | null
+}
 
-const callVerify = <A, I>(
-  request: Omit<ApiRequest, "method" | "versionless">,
-  schema: Schema.Schema<A, I, never>,
-  notFound: string
-): Effect.Effect<A, MachineTokenVerificationFailure, BackendApi> =>
-  Effect.flatMap(BackendApi, (api) =>
-    Effect.mapError(api.execute({ ...request, method: "POST", versionless: true }, schema), verifyCallFailure(notFound)))
-
-const liveOr = <A>(
-  what: string,
-  token: { readonly revoked: boolean; readonly expired: boolean; readonly expiration: number | null },
-  result: A
-): Effect.Effect<A, MachineTokenVerificationFailure> =>
-  Effect.clockWith((clock) => {
-    const failure = ensureLive(what, token, clock.unsafeCurrentTimeMillis())
-    return failure === undefined ? Effect.succeed(result) : Effect.fail(failure)
-  })
+/** Succeeds with `result` unless the Backend API reports the token revoked or expired (fail closed). */
+const ensureLive = <A>(what: string, token: Lifecycle, result: A): Effect.Effect<A, MachineTokenVerificationFailure> =>
+  Effect.clockWith((clock) =>
+    token.revoked
+      ? Effect.fail(machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 }))
+      : token.expired || (token.expiration !== null && token.expiration <= clock.unsafeCurrentTimeMillis())
+      ? Effect.fail(machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 }))
+      : Effect.succeed(result)
+  )
 
 const verifyOpaque = (
   token: string,
   options: VerifyMachineTokenOptions
-): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi> => {
+): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, MachineVerifyServices> => {
   if (token.length > MAX_OPAQUE_LENGTH || !OPAQUE_TOKEN.test(token)) {
     return Effect.fail(machineFailure("token-invalid", "The machine token is malformed."))
   }
   switch (opaqueTokenType(token)) {
     case "m2m_token":
-      return Effect.flatMap(
-        callVerify(
-          { operation: "m2m.verify", path: "/m2m_tokens/verify", body: { token }, auth: "machineSecretKey" },
-          M2MVerifyResponse,
-          "Machine token not found"
-        ),
-        (r) => liveOr("M2M token", r, { tokenType: "m2m_token" as const, data: m2mTokenFromResponse(r) })
+      return M2M.verify({ token }).pipe(
+        Effect.mapError(verifyCallFailure("Machine token not found")),
+        Effect.flatMap((r) => ensureLive("M2M token", r, { tokenType: "m2m_token" as const, data: m2mTokenFromResponse(r) }))
       )
     case "oauth_token":
-      return Effect.flatMap(
-        callVerify(
-          {
-            operation: "idPOAuthAccessToken.verify",
-            path: "/oauth_applications/access_tokens/verify",
-            body: { access_token: token }
-          },
-          OAuthVerifyResponse,
-          "OAuth token not found"
-        ),
-        (r) => {
-          if ("active" in r) return Effect.fail(machineFailure("token-invalid", "The OAuth token is not active.", { status: 200 }))
-          const audience = checkOAuthAudience(r.aud, options.audience)
-          if (audience !== undefined) return Effect.fail(audience)
-          return liveOr("OAuth token", r, { tokenType: "oauth_token" as const, data: oauthTokenFromResponse(r) })
-        }
+      return IdPOAuthAccessToken.verify(token, { audience: options.audience }).pipe(
+        Effect.mapError(verifyCallFailure("OAuth token not found")),
+        Effect.flatMap((r) =>
+          "active" in r
+            ? Effect.fail(machineFailure("token-invalid", "The OAuth token is not active.", { status: 200 }))
+            : ensureLive("OAuth token", r, { tokenType: "oauth_token" as const, data: oauthTokenFromResponse(r) })
+        )
       )
     case "api_key":
-      return Effect.flatMap(
-        callVerify(
-          { operation: "apiKeys.verify", path: "/api_keys/verify", body: { secret: token } },
-          ApiKeyVerifyResponse,
-          "API key not found"
-        ),
-        (r) => liveOr("API key", r, { tokenType: "api_key" as const, data: apiKeyFromResponse(r) })
+      return ApiKeys.verify(token).pipe(
+        Effect.mapError(verifyCallFailure("API key not found")),
+        Effect.flatMap((r) => ensureLive("API key", r, { tokenType: "api_key" as const, data: apiKeyFromResponse(r) }))
       )
     default:
       return Effect.fail(machineFailure("token-invalid", "Unknown machine token type."))
@@ -208,11 +186,11 @@ const verifyMachineJwt = (
 export const verifyMachineToken = (
   token: string,
   options: VerifyMachineTokenOptions = {}
-): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi | JwksCache> => {
+): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, MachineVerifyServices | JwksCache> => {
   if (typeof token !== "string" || token === "") {
     return Effect.fail(machineFailure("token-invalid", "The machine token is empty."))
   }
-  const effect: Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, BackendApi | JwksCache> =
+  const effect: Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, MachineVerifyServices | JwksCache> =
     opaqueTokenType(token) !== undefined
     ? verifyOpaque(token, options)
     : Either.match(decodeJwt(token), {

@@ -18,8 +18,11 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
+import { ApiKeys } from "../../resources/ApiKeys.js"
+import { IdPOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
 import { Jwks } from "../../resources/Jwks.js"
-import { type BackendApi, layer as backendApiLayer } from "../../services/BackendApi.js"
+import { M2M } from "../../resources/M2M.js"
+import { layer as backendApiLayer } from "../../services/BackendApi.js"
 import { ClerkConfig, type ClerkOptions, resolve } from "../../services/ClerkConfig.js"
 import {
   machineFailure,
@@ -32,7 +35,11 @@ import {
 } from "../errors.js"
 import type { JwtPayload } from "../jwt/claims.js"
 import type { MachineTokenResult } from "../machine/results.js"
-import { verifyMachineToken as verifyMachineTokenEffect, type VerifyMachineTokenOptions } from "../machine/verify.js"
+import {
+  type MachineVerifyServices,
+  verifyMachineToken as verifyMachineTokenEffect,
+  type VerifyMachineTokenOptions
+} from "../machine/verify.js"
 import {
   JwksCache,
   type JwksCacheOptions,
@@ -89,7 +96,7 @@ export interface TokenVerifier {
   readonly dispose: () => Promise<void>
 }
 
-type Services = JwksCache | BackendApi
+type Services = JwksCache | MachineVerifyServices
 
 interface Client {
   readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>
@@ -139,7 +146,8 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
     }
     const config = resolve({ ...options, retry: verifierOptions.retry, timeout: verifierOptions.timeout })
     if (Either.isLeft(config)) return Either.left(optionsProblem(config.left))
-    const layer = jwksCacheLayer(verifierOptions.jwks).pipe(
+    const layer = Layer.mergeAll(jwksCacheLayer(verifierOptions.jwks), M2M.Default, ApiKeys.Default, IdPOAuthAccessToken.Default)
+      .pipe(
       Layer.provideMerge(Jwks.Default),
       Layer.provideMerge(backendApiLayer),
       Layer.provide(Layer.succeed(ClerkConfig, config.right)),
