@@ -14,9 +14,9 @@ export interface TestKey {
   readonly jwk: { readonly kid: string; readonly kty: string; readonly alg: string; readonly use: string; readonly n: string; readonly e: string }
 }
 
-/** Generates a 2048-bit RSA key (what Clerk instances use). */
-export const makeKey = (kid: string): TestKey => {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+/** Generates an RSA key (2048 bits by default, what Clerk instances use). */
+export const makeKey = (kid: string, modulusLength = 2048): TestKey => {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength })
   const exported = publicKey.export({ format: "jwk" })
   return {
     kid,
