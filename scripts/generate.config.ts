@@ -341,6 +341,141 @@ export const config: GenerateConfig = {
     OrganizationDomainVerification: { wireAliases: true },
     DeleteBackupCodeResponse: { wireAliases: true },
     VerifyTOTPResponse: { wireAliases: true },
+    // Batch B: @clerk/backend's names and defaults for machines, OAuth applications, SAML/enterprise connections,
+    // instance restrictions and billing.
+    MachineWithoutScopedMachines: {
+      extraBody: [
+        "/** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */",
+        "get scopedMachines(): ReadonlyArray<never> {",
+        "  return []",
+        "}"
+      ]
+    },
+    MachineScopeDeleted: {
+      extraBody: [
+        "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
+        "get id(): null {",
+        "  return null",
+        "}",
+        "",
+        "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
+        "get slug(): null {",
+        "  return null",
+        "}"
+      ]
+    },
+    OAuthApplication: {
+      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
+    },
+    OAuthApplicationWithSecret: {
+      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
+    },
+    SAMLConnection: {
+      extraFields: {
+        idp_certificates: {
+          schema: `Schema.Array(Schema.Struct({
+    certificate: Schema.String,
+    issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
+    expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
+  }))`,
+          default: "[]",
+          fixture: [{ certificate: "MIIC", issued_at: 1700000000000, expires_at: 1800000000000 }]
+        },
+        // Listed as required in the spec, with no schema.
+        authenticatable: { schema: "Schema.Boolean", fixture: true },
+        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false }
+      }
+    },
+    EnterpriseConnection: {
+      fieldOverrides: {
+        organization_id: { default: "null" },
+        // The nested SAML connection with every field @clerk/backend reads.
+        saml_connection: {
+          schema: `Schema.NullOr(Schema.Struct({
+    id: Schema.optional(Schema.String),
+    name: Schema.optional(Schema.String),
+    idpEntityId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_entity_id")),
+    idpSsoUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_sso_url")),
+    idpCertificate: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_certificate")),
+    idpCertificateIssuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("idp_certificate_issued_at")),
+    idpCertificateExpiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(
+      Schema.fromKey("idp_certificate_expires_at")
+    ),
+    idpMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata_url")),
+    idpMetadata: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata")),
+    acsUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("acs_url")),
+    spEntityId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("sp_entity_id")),
+    spMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("sp_metadata_url")),
+    syncUserAttributes: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("sync_user_attributes")),
+    active: Schema.optional(Schema.Boolean),
+    allowIdpInitiated: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_idp_initiated")),
+    allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains")),
+    forceAuthn: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("force_authn")),
+    loginHint: Schema.optional(Schema.Struct({
+      mode: OpenEnum("email_address", "custom_attribute", "off"),
+      source: Schema.optional(Schema.String)
+    })).pipe(Schema.fromKey("login_hint")),
+    idpCertificates: Schema.optionalWith(Schema.Array(Schema.Struct({
+      certificate: Schema.String,
+      issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
+      expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
+    })), { default: () => [] }).pipe(Schema.fromKey("idp_certificates"))
+  }))`,
+          default: "null"
+        },
+        oauth_config: { default: "null" }
+      },
+      // Listed as required in the spec, with no schema.
+      extraFields: {
+        authenticatable: { schema: "Schema.Boolean", fixture: true },
+        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false }
+      }
+    },
+    InstanceRestrictions: {
+      extraFields: { ignore_dots_for_gmail_addresses: { schema: "Schema.Boolean", fixture: false } }
+    },
+    CommercePlan: { fieldOverrides: { features: { default: "[]" } } },
+    CommerceSubscription: {
+      fieldOverrides: {
+        next_payment: { schema: "Schema.NullOr(CommerceSubscriptionNextPayment)", default: "null" },
+        eligible_for_free_trial: { default: "false" }
+      }
+    },
+    CommerceSubscriptionNextPayment: {
+      fieldOverrides: {
+        totals: { schema: "Schema.UndefinedOr(CommerceTotalsResponse2)", default: "undefined", nullAsDefault: true }
+      }
+    },
+    CommerceSubscriptionItemNextPaymentResponse: {
+      fieldOverrides: {
+        totals: { schema: "Schema.UndefinedOr(CommerceTotalsResponse)", default: "undefined", nullAsDefault: true }
+      }
+    },
+    CommerceTotalsResponse: {
+      fieldOverrides: { credits: { default: "null" }, discounts: { default: "null" } }
+    },
+    CommerceTotalsResponse2: {
+      fieldOverrides: { credits: { default: "null" }, discounts: { default: "null" } }
+    },
+    CommerceSubscriptionItem: {
+      fieldOverrides: {
+        price_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
+        plan: { default: "null" },
+        lifetime_paid: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true },
+        seats: {
+          schema: "Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse)",
+          default: "undefined",
+          nullAsDefault: true
+        }
+      }
+    },
+    CommerceSubscriptionItem2: {
+      fieldOverrides: {
+        price_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
+        lifetime_paid: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true },
+        amount: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true }
+      }
+    },
     DeletedObject: {
       fieldOverrides: {
         id: { schema: "Schema.NullOr(Schema.String)", default: "null" },

@@ -5,25 +5,24 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import {
   Instance as InstanceModel,
   InstanceCommunication,
   InstanceProtect,
-  InstanceRestrictions as InstanceRestrictionsModel,
+  InstanceRestrictions,
   OAuthApplicationSettings,
   OrganizationSettings
 } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
-export { InstanceCommunication, InstanceModel, InstanceProtect, OAuthApplicationSettings, OrganizationSettings }
-
-/** The instance's sign-up restrictions, with `ignoreDotsForGmailAddresses` when sent (as in `@clerk/backend`). */
-export class InstanceRestrictions extends InstanceRestrictionsModel.extend<InstanceRestrictions>(
-  "effect-clerk/InstanceRestrictionsWithGmailDots"
-)({
-  ignoreDotsForGmailAddresses: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("ignore_dots_for_gmail_addresses"))
-}) {}
+export {
+  InstanceCommunication,
+  InstanceModel,
+  InstanceProtect,
+  InstanceRestrictions,
+  OAuthApplicationSettings,
+  OrganizationSettings
+}
 
 /** Params of `instance.update`. */
 export interface UpdateInstanceParams {

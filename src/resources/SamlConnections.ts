@@ -4,28 +4,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import * as Schema from "effect/Schema"
 import { DeletedObject, SAMLConnection } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
 import { streamPages } from "./internal/paginate.js"
 
-/** One IdP signing certificate of a SAML connection. */
-export class SamlConnectionIdpCertificate
-  extends Schema.Class<SamlConnectionIdpCertificate>("effect-clerk/SamlConnectionIdpCertificate")({
-    certificate: Schema.String,
-    issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
-    expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
-  })
-{}
+export { SAMLConnection }
 
-/** A SAML connection, with its IdP certificates (`[]` when none are sent), as `@clerk/backend`'s `SamlConnection`. */
-export class SamlConnection extends SAMLConnection.extend<SamlConnection>("effect-clerk/SamlConnection")({
-  idpCertificates: Schema.optionalWith(Schema.Array(SamlConnectionIdpCertificate), { default: () => [] }).pipe(
-    Schema.fromKey("idp_certificates")
-  )
-}) {}
+/** A SAML connection (with `idpCertificates`, `[]` when none are sent), under `@clerk/backend`'s name. */
+export type SamlConnection = SAMLConnection
 
 /** The attribute mapping of a SAML connection (keys are deep snake-cased on the wire). */
 export interface SamlAttributeMappingParams {
@@ -71,7 +59,7 @@ export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnection
   readonly allowIdpInitiated?: boolean | undefined
 }
 
-const SamlConnectionList = Paginated(SamlConnection)
+const SamlConnectionList = Paginated(SAMLConnection)
 const LIST_PAGE = pageSize("ListSAMLConnections")
 
 /** `samlConnections`: create, read, update and delete SAML connections. */
@@ -100,7 +88,7 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
           path: "/saml_connections",
           body: params,
           casing: "deep"
-        }, SamlConnection),
+        }, SAMLConnection),
       /** `GET /saml_connections/{saml_connection_id}` */
       getSamlConnection: (samlConnectionId: string) =>
         api.execute({
@@ -108,7 +96,7 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
           method: "GET",
           path: "/saml_connections/{saml_connection_id}",
           pathParams: { saml_connection_id: samlConnectionId }
-        }, SamlConnection),
+        }, SAMLConnection),
       /** `PATCH /saml_connections/{saml_connection_id}` (body keys deep snake-cased) */
       updateSamlConnection: (samlConnectionId: string, params: UpdateSamlConnectionParams = {}) =>
         api.execute({
@@ -118,7 +106,7 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
           pathParams: { saml_connection_id: samlConnectionId },
           body: params,
           casing: "deep"
-        }, SamlConnection),
+        }, SAMLConnection),
       /** `DELETE /saml_connections/{saml_connection_id}` */
       deleteSamlConnection: (samlConnectionId: string) =>
         api.execute({

@@ -84,8 +84,8 @@ export {
 export {
   type CreateSamlConnectionParams,
   type SamlAttributeMappingParams,
-  SamlConnection,
-  SamlConnectionIdpCertificate,
+  SAMLConnection,
+  type SamlConnection,
   type SamlConnectionListParams,
   SamlConnections,
   type SamlIdpSlug,

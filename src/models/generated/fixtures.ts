@@ -1680,7 +1680,8 @@ export const fixtures: Record<string, unknown> = {
     blocklist: false,
     allowlist_blocklist_disabled_on_sign_in: false,
     block_email_subaddresses: false,
-    block_disposable_email_domains: false
+    block_disposable_email_domains: false,
+    ignore_dots_for_gmail_addresses: false
   },
   InstanceProtect: {
     object: "instance_protect",
@@ -2147,7 +2148,16 @@ export const fixtures: Record<string, unknown> = {
     },
     enterprise_connection_id: null,
     created_at: 1700000000000,
-    updated_at: 1700000000000
+    updated_at: 1700000000000,
+    idp_certificates: [
+      {
+        certificate: "MIIC",
+        issued_at: 1700000000000,
+        expires_at: 1800000000000
+      }
+    ],
+    authenticatable: true,
+    disable_jit_provisioning: false
   },
   SAMLConnections: {
     data: [
@@ -2189,7 +2199,16 @@ export const fixtures: Record<string, unknown> = {
         },
         enterprise_connection_id: null,
         created_at: 1700000000000,
-        updated_at: 1700000000000
+        updated_at: 1700000000000,
+        idp_certificates: [
+          {
+            certificate: "MIIC",
+            issued_at: 1700000000000,
+            expires_at: 1800000000000
+          }
+        ],
+        authenticatable: true,
+        disable_jit_provisioning: false
       }
     ],
     total_count: 1
@@ -2219,7 +2238,9 @@ export const fixtures: Record<string, unknown> = {
     saml_connection: null,
     oauth_config: null,
     created_at: 1700000000000,
-    updated_at: 1700000000000
+    updated_at: 1700000000000,
+    authenticatable: true,
+    disable_jit_provisioning: false
   },
   EnterpriseConnections: {
     data: [
@@ -2248,7 +2269,9 @@ export const fixtures: Record<string, unknown> = {
         saml_connection: null,
         oauth_config: null,
         created_at: 1700000000000,
-        updated_at: 1700000000000
+        updated_at: 1700000000000,
+        authenticatable: true,
+        disable_jit_provisioning: false
       }
     ],
     total_count: 1

@@ -882,7 +882,7 @@ export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/Comme
   forPayerType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("for_payer_type")),
   slug: Schema.String,
   avatarUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("avatar_url")),
-  features: Schema.optional(Schema.Array(FeatureResponse)),
+  features: Schema.optionalWith(Schema.Array(FeatureResponse), { default: () => [] }),
   freeTrialEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("free_trial_enabled")),
   freeTrialDays: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("free_trial_days")),
   unitPrices: Schema.optional(Schema.Array(CommercePlanUnitPrice)).pipe(Schema.fromKey("unit_prices"))
@@ -947,8 +947,8 @@ export class CommerceTotalsResponse extends Schema.Class<CommerceTotalsResponse>
   taxTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("tax_total")),
   grandTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("grand_total")),
   perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal)).pipe(Schema.fromKey("per_unit_totals")),
-  credits: Schema.optional(Schema.NullOr(CommerceCreditsResponse)),
-  discounts: Schema.optional(Schema.NullOr(CommerceDiscountsResponse))
+  credits: Schema.optionalWith(Schema.NullOr(CommerceCreditsResponse), { default: () => null }),
+  discounts: Schema.optionalWith(Schema.NullOr(CommerceDiscountsResponse), { default: () => null })
 }) {}
 
 /** The CommerceSubscriptionItemNextPaymentResponse object. */
@@ -956,7 +956,7 @@ export class CommerceSubscriptionItemNextPaymentResponse extends Schema.Class<Co
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
   date: Schema.optional(Schema.NullOr(Schema.Number)),
   perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal)).pipe(Schema.fromKey("per_unit_totals")),
-  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse))
+  totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommercePayerResponse object. */
@@ -1017,8 +1017,8 @@ export class CommerceTotalsResponse2 extends Schema.Class<CommerceTotalsResponse
   taxTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("tax_total")),
   grandTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("grand_total")),
   perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal2)).pipe(Schema.fromKey("per_unit_totals")),
-  credits: Schema.optional(Schema.NullOr(CommerceCreditsResponse)),
-  discounts: Schema.optional(Schema.NullOr(BillingDiscountsResponse))
+  credits: Schema.optionalWith(Schema.NullOr(CommerceCreditsResponse), { default: () => null }),
+  discounts: Schema.optionalWith(Schema.NullOr(BillingDiscountsResponse), { default: () => null })
 }) {}
 
 /** The CommerceSubscriptionItem object. */
@@ -1039,11 +1039,13 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
   credit: Schema.optional(CommerceSubscriptionCreditResponse),
   credits: Schema.optional(Schema.NullOr(CommerceCreditsResponse)),
   planId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
-  priceId: Schema.optional(Schema.String).pipe(Schema.fromKey("price_id")),
-  plan: Schema.optional(Schema.NullOr(CommercePlan)),
+  priceId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("price_id")),
+  plan: Schema.optionalWith(Schema.NullOr(CommercePlan), { default: () => null }),
   planPeriod: OpenEnum("month", "annual").pipe(Schema.propertySignature, Schema.fromKey("plan_period")),
   paymentMethod: Schema.optional(CommercePaymentMethodResponse).pipe(Schema.fromKey("payment_method")),
-  lifetimePaid: Schema.optional(CommerceMoneyResponse).pipe(Schema.fromKey("lifetime_paid")),
+  lifetimePaid: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }).pipe(
+    Schema.fromKey("lifetime_paid")
+  ),
   nextPayment: Schema.optional(Schema.NullOr(CommerceSubscriptionItemNextPaymentResponse)).pipe(
     Schema.fromKey("next_payment")
   ),
@@ -1058,7 +1060,7 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
   endedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("ended_at")),
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
-  seats: Schema.optional(Schema.NullOr(CommerceSubscriptionItemSeatsResponse)),
+  seats: Schema.optionalWith(Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse), { nullable: true, default: () => undefined }),
   totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2))
 }) {}
 
@@ -1067,7 +1069,7 @@ export class CommerceSubscriptionNextPayment extends Schema.Class<CommerceSubscr
   date: Schema.Number,
   amount: CommerceMoneyResponse,
   perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal2)).pipe(Schema.fromKey("per_unit_totals")),
-  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2))
+  totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse2), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommerceSubscription object. */
@@ -1085,8 +1087,12 @@ export class CommerceSubscription extends Schema.Class<CommerceSubscription>("ef
     Schema.propertySignature,
     Schema.fromKey("subscription_items")
   ),
-  nextPayment: Schema.optional(CommerceSubscriptionNextPayment).pipe(Schema.fromKey("next_payment")),
-  eligibleForFreeTrial: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("eligible_for_free_trial"))
+  nextPayment: Schema.optionalWith(Schema.NullOr(CommerceSubscriptionNextPayment), { default: () => null }).pipe(
+    Schema.fromKey("next_payment")
+  ),
+  eligibleForFreeTrial: Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(
+    Schema.fromKey("eligible_for_free_trial")
+  )
 }) {}
 
 /** The CommerceCreditBalanceResponse object. */
@@ -1347,7 +1353,8 @@ export class InstanceRestrictions extends Schema.Class<InstanceRestrictions>("ef
   blockDisposableEmailDomains: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("block_disposable_email_domains")
-  )
+  ),
+  ignoreDotsForGmailAddresses: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("ignore_dots_for_gmail_addresses"))
 }) {}
 
 /** The InstanceProtect object. */
@@ -1448,7 +1455,12 @@ export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutSco
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl"))
-}) {}
+}) {
+  /** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */
+  get scopedMachines(): ReadonlyArray<never> {
+    return []
+  }
+}
 
 /** The Machine object. */
 export class Machine extends Schema.Class<Machine>("effect-clerk/Machine")({
@@ -1793,7 +1805,12 @@ export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-cle
   tokenIntrospectionUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("token_introspection_url")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
-}) {}
+}) {
+  /** `public` under `@clerk/backend`'s name. */
+  get isPublic(): boolean {
+    return this.public
+  }
+}
 
 /** The OAuthApplications object. */
 export class OAuthApplications extends Schema.Class<OAuthApplications>("effect-clerk/OAuthApplications")({
@@ -1826,7 +1843,12 @@ export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWit
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   clientSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("client_secret"))
-}) {}
+}) {
+  /** `public` under `@clerk/backend`'s name. */
+  get isPublic(): boolean {
+    return this.public
+  }
+}
 
 /** The SAMLConnectionAttributeMapping object. */
 export class SAMLConnectionAttributeMapping extends Schema.Class<SAMLConnectionAttributeMapping>("effect-clerk/SAMLConnectionAttributeMapping")({
@@ -1888,7 +1910,14 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
     Schema.fromKey("enterprise_connection_id")
   ),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
-  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
+  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  idpCertificates: Schema.optionalWith(Schema.Array(Schema.Struct({
+    certificate: Schema.String,
+    issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
+    expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
+  })), { default: () => [] }).pipe(Schema.fromKey("idp_certificates")),
+  authenticatable: Schema.optional(Schema.Boolean),
+  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
 }) {}
 
 /** The SAMLConnections object. */
@@ -1906,7 +1935,9 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
   logoPublicUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("logo_public_url")),
   active: Schema.Boolean,
   domains: Schema.Array(Schema.String),
-  organizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_id")),
+  organizationId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(
+    Schema.fromKey("organization_id")
+  ),
   syncUserAttributes: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("sync_user_attributes")),
   disableAdditionalIdentifications: Schema.optional(Schema.Boolean).pipe(
     Schema.fromKey("disable_additional_identifications")
@@ -1922,15 +1953,22 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
     directoryPath: Schema.optional(Schema.String).pipe(Schema.fromKey("directory_path")),
     multiValued: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("multi_valued"))
   }))).pipe(Schema.fromKey("custom_attributes")),
-  samlConnection: Schema.optional(Schema.NullOr(Schema.Struct({
+  samlConnection: Schema.optionalWith(Schema.NullOr(Schema.Struct({
     id: Schema.optional(Schema.String),
     name: Schema.optional(Schema.String),
     idpEntityId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_entity_id")),
     idpSsoUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_sso_url")),
+    idpCertificate: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_certificate")),
+    idpCertificateIssuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("idp_certificate_issued_at")),
+    idpCertificateExpiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(
+      Schema.fromKey("idp_certificate_expires_at")
+    ),
     idpMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata_url")),
+    idpMetadata: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata")),
     acsUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("acs_url")),
     spEntityId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("sp_entity_id")),
     spMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("sp_metadata_url")),
+    syncUserAttributes: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("sync_user_attributes")),
     active: Schema.optional(Schema.Boolean),
     allowIdpInitiated: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_idp_initiated")),
     allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains")),
@@ -1938,9 +1976,14 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
     loginHint: Schema.optional(Schema.Struct({
       mode: OpenEnum("email_address", "custom_attribute", "off"),
       source: Schema.optional(Schema.String)
-    })).pipe(Schema.fromKey("login_hint"))
-  }))).pipe(Schema.fromKey("saml_connection")),
-  oauthConfig: Schema.optional(Schema.NullOr(Schema.Struct({
+    })).pipe(Schema.fromKey("login_hint")),
+    idpCertificates: Schema.optionalWith(Schema.Array(Schema.Struct({
+      certificate: Schema.String,
+      issuedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("issued_at")),
+      expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
+    })), { default: () => [] }).pipe(Schema.fromKey("idp_certificates"))
+  })), { default: () => null }).pipe(Schema.fromKey("saml_connection")),
+  oauthConfig: Schema.optionalWith(Schema.NullOr(Schema.Struct({
     id: Schema.optional(Schema.String),
     name: Schema.optional(Schema.String),
     providerKey: Schema.optional(Schema.String).pipe(Schema.fromKey("provider_key")),
@@ -1953,9 +1996,11 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
     logoPublicUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("logo_public_url")),
     createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
     updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
-  }))).pipe(Schema.fromKey("oauth_config")),
+  })), { default: () => null }).pipe(Schema.fromKey("oauth_config")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
-  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
+  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  authenticatable: Schema.optional(Schema.Boolean),
+  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
 }) {}
 
 /** The EnterpriseConnections object. */
@@ -2203,13 +2248,15 @@ export class CommerceSubscriptionItem2 extends Schema.Class<CommerceSubscription
   status: OpenEnum("active", "ended", "past_due", "upcoming", "incomplete", "abandoned"),
   credit: Schema.optional(Schema.NullOr(CommerceSubscriptionCreditResponse)),
   planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
-  priceId: Schema.optional(Schema.String).pipe(Schema.fromKey("price_id")),
+  priceId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("price_id")),
   plan: Schema.NullOr(CommercePlan2),
   planPeriod: OpenEnum("month", "annual").pipe(Schema.propertySignature, Schema.fromKey("plan_period")),
   paymentSourceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payment_source_id")),
   paymentSource: Schema.optional(Schema.NullOr(CommercePaymentSourceResponse)).pipe(Schema.fromKey("payment_source")),
-  lifetimePaid: Schema.optional(Schema.NullOr(CommerceMoneyResponse)).pipe(Schema.fromKey("lifetime_paid")),
-  amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
+  lifetimePaid: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }).pipe(
+    Schema.fromKey("lifetime_paid")
+  ),
+  amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }),
   nextInvoice: Schema.optional(Schema.NullOr(CommerceSubscriptionItemNextPaymentResponse)).pipe(
     Schema.fromKey("next_invoice")
   ),
@@ -2610,7 +2657,17 @@ export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effe
   fromMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("from_machine_id")),
   toMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("to_machine_id")),
   deleted: Schema.Literal(true)
-}) {}
+}) {
+  /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
+  get id(): null {
+    return null
+  }
+
+  /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
+  get slug(): null {
+    return null
+  }
+}
 
 /** The WaitlistEntries object. */
 export class WaitlistEntries extends Schema.Class<WaitlistEntries>("effect-clerk/WaitlistEntries")({
