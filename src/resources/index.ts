@@ -20,6 +20,28 @@ import { Billing } from "./Billing.js"
 import { ScimDirectories } from "./ScimDirectories.js"
 import { Directories } from "./Directories.js"
 import { AdminPortalLinkTokens } from "./AdminPortalLinkTokens.js"
+import { AccountlessApplications } from "./AccountlessApplications.js"
+import { ActorTokens } from "./ActorTokens.js"
+import { AgentTasks } from "./AgentTasks.js"
+import { AllowlistIdentifiers } from "./AllowlistIdentifiers.js"
+import { BetaFeatures } from "./BetaFeatures.js"
+import { BlocklistIdentifiers } from "./BlocklistIdentifiers.js"
+import { Clients } from "./Clients.js"
+import { Domains } from "./Domains.js"
+import { EmailAddresses } from "./EmailAddresses.js"
+import { Emails } from "./Emails.js"
+import { Invitations } from "./Invitations.js"
+import { JwtTemplates } from "./JwtTemplates.js"
+import { PhoneNumbers } from "./PhoneNumbers.js"
+import { ProxyChecks } from "./ProxyChecks.js"
+import { RedirectUrls } from "./RedirectUrls.js"
+import { Sessions } from "./Sessions.js"
+import { SignInTokens } from "./SignInTokens.js"
+import { SignUps } from "./SignUps.js"
+import { Templates } from "./Templates.js"
+import { TestingTokens } from "./TestingTokens.js"
+import { WaitlistEntries } from "./WaitlistEntries.js"
+import { Webhooks } from "./Webhooks.js"
 import { Users } from "./Users.js"
 
 /** Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`). */
@@ -40,6 +62,28 @@ export const resourceServices = {
   scimDirectories: ScimDirectories,
   directories: Directories,
   adminPortalLinkTokens: AdminPortalLinkTokens,
+  __experimental_accountlessApplications: AccountlessApplications,
+  actorTokens: ActorTokens,
+  agentTasks: AgentTasks,
+  allowlistIdentifiers: AllowlistIdentifiers,
+  betaFeatures: BetaFeatures,
+  blocklistIdentifiers: BlocklistIdentifiers,
+  clients: Clients,
+  domains: Domains,
+  emailAddresses: EmailAddresses,
+  emails: Emails,
+  invitations: Invitations,
+  jwtTemplates: JwtTemplates,
+  phoneNumbers: PhoneNumbers,
+  proxyChecks: ProxyChecks,
+  redirectUrls: RedirectUrls,
+  sessions: Sessions,
+  signInTokens: SignInTokens,
+  signUps: SignUps,
+  templates: Templates,
+  testingTokens: TestingTokens,
+  waitlistEntries: WaitlistEntries,
+  webhooks: Webhooks,
   users: Users
 } as const
 
@@ -67,5 +111,27 @@ export const ResourcesLive = Layer.mergeAll(
   ScimDirectories.Default,
   Directories.Default,
   AdminPortalLinkTokens.Default,
+  AccountlessApplications.Default,
+  ActorTokens.Default,
+  AgentTasks.Default,
+  AllowlistIdentifiers.Default,
+  BetaFeatures.Default,
+  BlocklistIdentifiers.Default,
+  Clients.Default,
+  Domains.Default,
+  EmailAddresses.Default,
+  Emails.Default,
+  Invitations.Default,
+  JwtTemplates.Default,
+  PhoneNumbers.Default,
+  ProxyChecks.Default,
+  RedirectUrls.Default,
+  Sessions.Default,
+  SignInTokens.Default,
+  SignUps.Default,
+  Templates.Default,
+  TestingTokens.Default,
+  WaitlistEntries.Default,
+  Webhooks.Default,
   Users.Default
 )

@@ -1,0 +1,56 @@
+/**
+ * Agent tasks: URLs that create a session for a user on behalf of an agent (experimental in Clerk).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { AgentTask } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+
+export { AgentTask }
+
+/** Who the task acts for: a user id, or an identifier (email address, phone number or username). */
+export type AgentTaskOnBehalfOf =
+  | { readonly userId: string; readonly identifier?: never }
+  | { readonly identifier: string; readonly userId?: never }
+
+/** Params of `agentTasks.create`. Keys are snake_cased all the way down (`onBehalfOf.userId` → `on_behalf_of.user_id`). */
+export interface CreateAgentTaskParams {
+  readonly onBehalfOf: AgentTaskOnBehalfOf
+  /** Currently only `*` (all permissions). */
+  readonly permissions: string
+  /** Names the agent; a stable `agent_id` is derived from it. */
+  readonly agentName: string
+  readonly taskDescription: string
+  /** Where the user lands once the task is accepted (a domain of the instance). */
+  readonly redirectUrl: string
+  /** Maximum lifetime of the session the task creates (Clerk's default is 30 minutes). */
+  readonly sessionMaxDurationInSeconds?: number | undefined
+}
+
+/** `agentTasks`: agent tasks. */
+export class AgentTasks extends Effect.Service<AgentTasks>()("effect-clerk/AgentTasks", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `POST /agents/tasks` (deep snake-casing) */
+      create: (params: CreateAgentTaskParams) =>
+        api.execute({
+          operation: "agentTasks.create",
+          method: "POST",
+          path: "/agents/tasks",
+          body: params,
+          casing: "deep"
+        }, AgentTask),
+      /** `POST /agents/tasks/{agent_task_id}/revoke` (the result has no `url`) */
+      revoke: (agentTaskId: string) =>
+        api.execute({
+          operation: "agentTasks.revoke",
+          method: "POST",
+          path: "/agents/tasks/{agent_task_id}/revoke",
+          pathParams: { agent_task_id: agentTaskId }
+        }, AgentTask)
+    }
+  })
+}) {}

@@ -1,0 +1,75 @@
+/**
+ * Instance settings Clerk ships as beta features, and changing a production instance's domain.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { InstanceSettings } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+
+export { InstanceSettings }
+
+/** Params of the domain-changing methods. */
+export interface ChangeDomainParams {
+  /** The new home URL of the production instance, e.g. `https://www.example.com`. */
+  readonly homeUrl?: string | undefined
+  /** Whether the domain is for a secondary app (its subdomain is significant). */
+  readonly isSecondary?: boolean | undefined
+}
+
+/** Params of `betaFeatures.updateInstanceSettings`. */
+export interface UpdateInstanceSettingsParams {
+  /** Restrict sign-up to the allowlist. */
+  readonly restrictedToAllowlist?: boolean | null | undefined
+  /** Local part of the address authentication emails come from (e.g. `foo` for `foo@example.com`). */
+  readonly fromEmailAddress?: string | null | undefined
+  /** Progressive sign-up (deprecated by Clerk). */
+  readonly progressiveSignUp?: boolean | null | undefined
+  /** Allow test email addresses and phone numbers. */
+  readonly testMode?: boolean | null | undefined
+}
+
+/** `betaFeatures`: beta instance settings and production domain changes. */
+export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/BetaFeatures", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /**
+       * `POST /beta_features/change_domain` (not in the spec; kept as `@clerk/backend` sends it). Changing the domain
+       * signs every user out.
+       */
+      changeDomain: (params: ChangeDomainParams) =>
+        api.executeVoid({
+          operation: "betaFeatures.changeDomain",
+          method: "POST",
+          path: "/beta_features/change_domain",
+          body: params
+        }),
+      /** `PATCH /beta_features/instance_settings` */
+      updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
+        api.execute({
+          operation: "betaFeatures.updateInstanceSettings",
+          method: "PATCH",
+          path: "/beta_features/instance_settings",
+          body: params
+        }, InstanceSettings),
+      /** `PUT /beta_features/domain` (deprecated by Clerk: use `changeProductionInstanceDomain`) */
+      updateProductionInstanceDomain: (params: ChangeDomainParams) =>
+        api.executeVoid({
+          operation: "betaFeatures.updateProductionInstanceDomain",
+          method: "PUT",
+          path: "/beta_features/domain",
+          body: params
+        }),
+      /** `POST /instance/change_domain`. Changing the domain signs every user out. */
+      changeProductionInstanceDomain: (params: ChangeDomainParams) =>
+        api.executeVoid({
+          operation: "betaFeatures.changeProductionInstanceDomain",
+          method: "POST",
+          path: "/instance/change_domain",
+          body: params
+        })
+    }
+  })
+}) {}

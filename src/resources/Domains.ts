@@ -1,0 +1,65 @@
+/**
+ * The instance's domains: the primary domain and satellite domains of a multi-domain setup.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { DeletedObject, Domain } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+
+export { Domain }
+
+/** Params of `domains.add` (snake_case keys, as `@clerk/backend` takes them). */
+export interface AddDomainParams {
+  /** The domain name, without a scheme (a port is allowed on development instances). */
+  readonly name: string
+  readonly is_satellite: boolean
+  /** The proxy URL (production instances only). */
+  readonly proxy_url?: string | null | undefined
+}
+
+/** Params of `domains.update`. */
+export interface UpdateDomainParams {
+  readonly domainId: string
+  readonly name?: string | undefined
+  /** `null` switches from a proxy back to a DNS setup. */
+  readonly proxy_url?: string | null | undefined
+  /** Whether the domain is for a secondary app on the same root domain. */
+  readonly is_secondary?: boolean | null | undefined
+}
+
+const DomainList = Paginated(Domain)
+
+/** `domains`: primary and satellite domains. */
+export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const remove = (operation: "domains.delete" | "domains.deleteDomain") => (domainId: string) =>
+      api.execute({ operation, method: "DELETE", path: "/domains/{domain_id}", pathParams: { domain_id: domainId } }, DeletedObject)
+    return {
+      /** `GET /domains` */
+      list: () => api.execute({ operation: "domains.list", method: "GET", path: "/domains" }, DomainList),
+      /** `POST /domains` */
+      add: (params: AddDomainParams) =>
+        api.execute({ operation: "domains.add", method: "POST", path: "/domains", body: params }, Domain),
+      /** `PATCH /domains/{domain_id}` */
+      update: ({ domainId, ...body }: UpdateDomainParams) =>
+        api.execute({
+          operation: "domains.update",
+          method: "PATCH",
+          path: "/domains/{domain_id}",
+          pathParams: { domain_id: domainId },
+          body
+        }, Domain),
+      /** `DELETE /domains/{domain_id}` */
+      delete: remove("domains.delete"),
+      /**
+       * `DELETE /domains/{domain_id}`
+       * @deprecated Use `delete`.
+       */
+      deleteDomain: remove("domains.deleteDomain")
+    }
+  })
+}) {}

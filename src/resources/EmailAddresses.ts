@@ -1,0 +1,91 @@
+/**
+ * Email addresses of users, and backend-driven verification of them with one-time codes.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { DeletedObject, EmailAddress, VerificationResponse } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+import type { AttemptVerificationParams } from "./internal/verification.js"
+
+export type { AttemptVerificationParams } from "./internal/verification.js"
+export { EmailAddress, VerificationResponse }
+
+/** Params of `emailAddresses.createEmailAddress`. */
+export interface CreateEmailAddressParams {
+  readonly userId: string
+  readonly emailAddress: string
+  /** Create it verified (default false). */
+  readonly verified?: boolean | undefined
+  /** Make it the primary address (default false, unless it is the user's first). */
+  readonly primary?: boolean | undefined
+}
+
+/** Params of `emailAddresses.updateEmailAddress`. */
+export interface UpdateEmailAddressParams {
+  readonly verified?: boolean | undefined
+  readonly primary?: boolean | undefined
+}
+
+/** `emailAddresses`: users' email addresses. */
+export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-clerk/EmailAddresses", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `GET /email_addresses/{email_address_id}` */
+      getEmailAddress: (emailAddressId: string) =>
+        api.execute({
+          operation: "emailAddresses.getEmailAddress",
+          method: "GET",
+          path: "/email_addresses/{email_address_id}",
+          pathParams: { email_address_id: emailAddressId }
+        }, EmailAddress),
+      /** `POST /email_addresses` */
+      createEmailAddress: (params: CreateEmailAddressParams) =>
+        api.execute({
+          operation: "emailAddresses.createEmailAddress",
+          method: "POST",
+          path: "/email_addresses",
+          body: params
+        }, EmailAddress),
+      /** `PATCH /email_addresses/{email_address_id}` */
+      updateEmailAddress: (emailAddressId: string, params: UpdateEmailAddressParams = {}) =>
+        api.execute({
+          operation: "emailAddresses.updateEmailAddress",
+          method: "PATCH",
+          path: "/email_addresses/{email_address_id}",
+          pathParams: { email_address_id: emailAddressId },
+          body: params
+        }, EmailAddress),
+      /** `DELETE /email_addresses/{email_address_id}` */
+      deleteEmailAddress: (emailAddressId: string) =>
+        api.execute({
+          operation: "emailAddresses.deleteEmailAddress",
+          method: "DELETE",
+          path: "/email_addresses/{email_address_id}",
+          pathParams: { email_address_id: emailAddressId }
+        }, DeletedObject),
+      /** `POST /email_addresses/{email_address_id}/prepare_verification`: sends a one-time code. */
+      prepareEmailAddressVerification: (emailAddressId: string) =>
+        api.execute({
+          operation: "emailAddresses.prepareEmailAddressVerification",
+          method: "POST",
+          path: "/email_addresses/{email_address_id}/prepare_verification",
+          pathParams: { email_address_id: emailAddressId }
+        }, VerificationResponse),
+      /**
+       * `POST /email_addresses/{email_address_id}/attempt_verification`: checks a code. A wrong or expired code is
+       * reported in the verification's `status`, not as an error.
+       */
+      attemptEmailAddressVerification: (emailAddressId: string, params: AttemptVerificationParams) =>
+        api.execute({
+          operation: "emailAddresses.attemptEmailAddressVerification",
+          method: "POST",
+          path: "/email_addresses/{email_address_id}/attempt_verification",
+          pathParams: { email_address_id: emailAddressId },
+          body: params
+        }, VerificationResponse)
+    }
+  })
+}) {}

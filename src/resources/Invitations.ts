@@ -1,0 +1,103 @@
+/**
+ * Invitations to sign up to the application.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { DeletedObject, Invitation } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { DeletedObject, Invitation }
+
+/** The status of an invitation. */
+export type InvitationStatus = "accepted" | "expired" | "pending" | "revoked"
+
+/** The email template an invitation is sent with. */
+export type InvitationTemplateSlug = "invitation" | "waitlist_invitation"
+
+/** Params of `invitations.getInvitationList`. */
+export interface GetInvitationListParams extends PaginationParams {
+  /** Sort order, e.g. `-created_at` (the default) or `email_address`. */
+  readonly orderBy?: WithSign<"created_at" | "email_address" | "expires_at"> | undefined
+  readonly status?: InvitationStatus | undefined
+  /** Matches the email address or the id. */
+  readonly query?: string | undefined
+}
+
+/** Params of `invitations.createInvitation` (and one element of `createInvitationBulk`). */
+export interface CreateInvitationParams {
+  readonly emailAddress: string
+  /** Days until the invitation expires (default 30). */
+  readonly expiresInDays?: number | undefined
+  /** Invite even if the address was already invited or already has an account. */
+  readonly ignoreExisting?: boolean | undefined
+  /** Send the invitation email (default true). */
+  readonly notify?: boolean | undefined
+  /** Becomes the user's public metadata on sign-up. Keys are sent as given. */
+  readonly publicMetadata?: Readonly<Record<string, unknown>> | undefined
+  /** Where the user lands after accepting. */
+  readonly redirectUrl?: string | undefined
+  readonly templateSlug?: InvitationTemplateSlug | undefined
+}
+
+const InvitationList = Paginated(Invitation)
+const InvitationArray = Schema.Array(Invitation)
+const LIST_PAGE = pageSize("ListInvitations")
+
+/** `invitations`: application invitations. */
+export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Invitations", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const getInvitationList = (params: GetInvitationListParams = {}) =>
+      api.execute({
+        operation: "invitations.getInvitationList",
+        method: "GET",
+        path: "/invitations",
+        query: { ...params, paginated: true }
+      }, InvitationList)
+    return {
+      /** `GET /invitations` (sends `paginated=true`) */
+      getInvitationList,
+      /** Every invitation matching the filters, page by page (`GET /invitations`). */
+      getInvitationListStream: (params: StreamParams<GetInvitationListParams> = {}) =>
+        streamPages(LIST_PAGE, (page) => getInvitationList({ ...params, ...page })),
+      /** `POST /invitations` */
+      createInvitation: (params: CreateInvitationParams) =>
+        api.execute({
+          operation: "invitations.createInvitation",
+          method: "POST",
+          path: "/invitations",
+          body: params
+        }, Invitation),
+      /** `POST /invitations/bulk` (a JSON array body) */
+      createInvitationBulk: (params: ReadonlyArray<CreateInvitationParams>) =>
+        api.execute({
+          operation: "invitations.createInvitationBulk",
+          method: "POST",
+          path: "/invitations/bulk",
+          body: params
+        }, InvitationArray),
+      /** `POST /invitations/{invitation_id}/revoke` */
+      revokeInvitation: (invitationId: string) =>
+        api.execute({
+          operation: "invitations.revokeInvitation",
+          method: "POST",
+          path: "/invitations/{invitation_id}/revoke",
+          pathParams: { invitation_id: invitationId }
+        }, Invitation),
+      /** `DELETE /invitations/{invitation_id}` (not in the spec; kept as `@clerk/backend` sends it) */
+      deleteInvitation: (invitationId: string) =>
+        api.execute({
+          operation: "invitations.deleteInvitation",
+          method: "DELETE",
+          path: "/invitations/{invitation_id}",
+          pathParams: { invitation_id: invitationId }
+        }, DeletedObject)
+    }
+  })
+}) {}

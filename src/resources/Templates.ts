@@ -1,0 +1,136 @@
+/**
+ * Email and SMS templates (deprecated by Clerk in favour of the Dashboard, still served by the Backend API).
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { Template } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { Template }
+
+/** The kind of template. */
+export type TemplateType = "email" | "sms"
+
+/** Identifies one template. */
+export interface TemplateRef {
+  readonly templateType: TemplateType
+  /** The template's machine-friendly name, e.g. `verification_code`. */
+  readonly slug: string
+}
+
+/** Params of `templates.getTemplateList`. */
+export interface GetTemplateListParams extends PaginationParams {
+  readonly templateType: TemplateType
+}
+
+/** The editable content of a template. `subject`, `fromEmailName` and `replyToEmailName` apply to emails only. */
+export interface TemplateContent {
+  readonly subject?: string | null | undefined
+  /** The body before variable interpolation. */
+  readonly body?: string | undefined
+  /** Local part of the From address (`hello` for `hello@example.com`). */
+  readonly fromEmailName?: string | undefined
+  /** Local part of the Reply-To address. */
+  readonly replyToEmailName?: string | undefined
+}
+
+/** Params of `templates.upsertTemplate`. */
+export interface UpsertTemplateParams extends TemplateRef, TemplateContent {
+  readonly name?: string | undefined
+  /** The editor markup the body was generated from. */
+  readonly markup?: string | null | undefined
+  /** Whether Clerk delivers the messages (otherwise handle the `email.created` / `sms.created` webhooks). */
+  readonly deliveredByClerk?: boolean | null | undefined
+}
+
+/** Params of `templates.previewTemplate`. */
+export interface PreviewTemplateParams extends TemplateRef, TemplateContent {}
+
+/** Params of `templates.toggleTemplateDelivery`. */
+export interface ToggleTemplateDeliveryParams extends TemplateRef {
+  readonly deliveredByClerk?: boolean | undefined
+}
+
+/** A rendered template preview. */
+export class TemplatePreview extends Schema.Class<TemplatePreview>("effect-clerk/TemplatePreview")({
+  subject: Schema.optional(Schema.NullOr(Schema.String)),
+  body: Schema.optional(Schema.String),
+  fromEmailAddress: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("from_email_address")),
+  replyToEmailAddress: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("reply_to_email_address"))
+}) {}
+
+const TemplateList = Paginated(Template)
+const LIST_PAGE = pageSize("GetTemplateList")
+const TEMPLATE_PATH = "/templates/{template_type}/{slug}"
+
+/** `templates`: email and SMS templates. */
+export class Templates extends Effect.Service<Templates>()("effect-clerk/Templates", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const getTemplateList = ({ templateType, ...query }: GetTemplateListParams) =>
+      api.execute({
+        operation: "templates.getTemplateList",
+        method: "GET",
+        path: "/templates/{template_type}",
+        pathParams: { template_type: templateType },
+        query: { ...query, paginated: true }
+      }, TemplateList)
+    const pathParams = (ref: TemplateRef) => ({ template_type: ref.templateType, slug: ref.slug })
+    return {
+      /** `GET /templates/{template_type}` (sends `paginated=true`) */
+      getTemplateList,
+      /** Every template of a type, page by page (`GET /templates/{template_type}`). */
+      getTemplateListStream: (params: StreamParams<GetTemplateListParams>) =>
+        streamPages(LIST_PAGE, (page) => getTemplateList({ ...params, ...page })),
+      /** `GET /templates/{template_type}/{slug}` */
+      getTemplate: (params: TemplateRef) =>
+        api.execute({
+          operation: "templates.getTemplate",
+          method: "GET",
+          path: TEMPLATE_PATH,
+          pathParams: pathParams(params)
+        }, Template),
+      /** `PUT /templates/{template_type}/{slug}` */
+      upsertTemplate: ({ slug, templateType, ...body }: UpsertTemplateParams) =>
+        api.execute({
+          operation: "templates.upsertTemplate",
+          method: "PUT",
+          path: TEMPLATE_PATH,
+          pathParams: pathParams({ slug, templateType }),
+          body
+        }, Template),
+      /** `POST /templates/{template_type}/{slug}/preview` */
+      previewTemplate: ({ slug, templateType, ...body }: PreviewTemplateParams) =>
+        api.execute({
+          operation: "templates.previewTemplate",
+          method: "POST",
+          path: `${TEMPLATE_PATH}/preview`,
+          pathParams: pathParams({ slug, templateType }),
+          body
+        }, TemplatePreview),
+      /** `POST /templates/{template_type}/{slug}/revert`: back to Clerk's default. */
+      revertTemplate: (params: TemplateRef) =>
+        api.execute({
+          operation: "templates.revertTemplate",
+          method: "POST",
+          path: `${TEMPLATE_PATH}/revert`,
+          pathParams: pathParams(params)
+        }, Template),
+      /** `POST /templates/{template_type}/{slug}/toggle_delivery` */
+      toggleTemplateDelivery: ({ slug, templateType, ...body }: ToggleTemplateDeliveryParams) =>
+        api.execute({
+          operation: "templates.toggleTemplateDelivery",
+          method: "POST",
+          path: `${TEMPLATE_PATH}/toggle_delivery`,
+          pathParams: pathParams({ slug, templateType }),
+          body
+        }, Template)
+    }
+  })
+}) {}

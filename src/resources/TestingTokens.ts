@@ -1,0 +1,23 @@
+/**
+ * Testing tokens: let end-to-end test runners bypass bot protection.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { TestingToken } from "../models/generated/schemas.js"
+import { BackendApi } from "../services/BackendApi.js"
+
+export { TestingToken }
+
+/** `testingTokens`: testing tokens for end-to-end tests. */
+export class TestingTokens extends Effect.Service<TestingTokens>()("effect-clerk/TestingTokens", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `POST /testing_tokens` */
+      createTestingToken: () =>
+        api.execute({ operation: "testingTokens.createTestingToken", method: "POST", path: "/testing_tokens" }, TestingToken)
+    }
+  })
+}) {}

@@ -1,0 +1,106 @@
+/**
+ * The waitlist: email addresses waiting for access while the instance is in waitlist mode.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
+import { DeletedObject, WaitlistEntry } from "../models/generated/schemas.js"
+import { Paginated } from "../models/internal/paginated.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { streamPages } from "./internal/paginate.js"
+
+export { WaitlistEntry }
+
+/** The status of a waitlist entry. */
+export type WaitlistEntryStatus = "pending" | "invited" | "completed" | "rejected"
+
+/** Params of `waitlistEntries.list`. */
+export interface WaitlistEntryListParams extends PaginationParams {
+  /** Matches the email address or the id. */
+  readonly query?: string | undefined
+  readonly status?: WaitlistEntryStatus | undefined
+  /** Sort order, e.g. `-created_at` (the default). */
+  readonly orderBy?: WithSign<"created_at" | "invited_at" | "email_address"> | undefined
+}
+
+/** Params of `waitlistEntries.create` (and one element of `createBulk`). */
+export interface WaitlistEntryCreateParams {
+  readonly emailAddress: string
+  /** Tell the address it was added (default true). */
+  readonly notify?: boolean | undefined
+}
+
+/** Params of `waitlistEntries.invite`. */
+export interface WaitlistEntryInviteParams {
+  /** Invite even if an invitation already exists (default false). */
+  readonly ignoreExisting?: boolean | undefined
+}
+
+const WaitlistEntryList = Paginated(WaitlistEntry)
+const WaitlistEntryArray = Schema.Array(WaitlistEntry)
+const LIST_PAGE = pageSize("ListWaitlistEntries")
+
+/** `waitlistEntries`: the waitlist. */
+export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-clerk/WaitlistEntries", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    const list = (params: WaitlistEntryListParams = {}) =>
+      api.execute({
+        operation: "waitlistEntries.list",
+        method: "GET",
+        path: "/waitlist_entries",
+        query: { ...params }
+      }, WaitlistEntryList)
+    return {
+      /** `GET /waitlist_entries` */
+      list,
+      /** Every waitlist entry matching the filters, page by page (`GET /waitlist_entries`). */
+      listStream: (params: StreamParams<WaitlistEntryListParams> = {}) =>
+        streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
+      /** `POST /waitlist_entries` (an address already on the list returns its entry) */
+      create: (params: WaitlistEntryCreateParams) =>
+        api.execute({
+          operation: "waitlistEntries.create",
+          method: "POST",
+          path: "/waitlist_entries",
+          body: params
+        }, WaitlistEntry),
+      /** `POST /waitlist_entries/bulk` (a JSON array body) */
+      createBulk: (params: ReadonlyArray<WaitlistEntryCreateParams>) =>
+        api.execute({
+          operation: "waitlistEntries.createBulk",
+          method: "POST",
+          path: "/waitlist_entries/bulk",
+          body: params
+        }, WaitlistEntryArray),
+      /** `POST /waitlist_entries/{waitlist_entry_id}/invite` */
+      invite: (id: string, params: WaitlistEntryInviteParams = {}) =>
+        api.execute({
+          operation: "waitlistEntries.invite",
+          method: "POST",
+          path: "/waitlist_entries/{waitlist_entry_id}/invite",
+          pathParams: { waitlist_entry_id: id },
+          body: params
+        }, WaitlistEntry),
+      /** `POST /waitlist_entries/{waitlist_entry_id}/reject` */
+      reject: (id: string) =>
+        api.execute({
+          operation: "waitlistEntries.reject",
+          method: "POST",
+          path: "/waitlist_entries/{waitlist_entry_id}/reject",
+          pathParams: { waitlist_entry_id: id }
+        }, WaitlistEntry),
+      /** `DELETE /waitlist_entries/{waitlist_entry_id}` */
+      delete: (id: string) =>
+        api.execute({
+          operation: "waitlistEntries.delete",
+          method: "DELETE",
+          path: "/waitlist_entries/{waitlist_entry_id}",
+          pathParams: { waitlist_entry_id: id }
+        }, DeletedObject)
+    }
+  })
+}) {}
