@@ -94,7 +94,7 @@ export const wire = {
   agentTask: { object: "agent_task", agent_id: "agent_1", agent_task_id: "at_1", task_id: "at_1", url: "https://x.example" },
   proxyCheck: { ...fixture("ProxyCheck"), successful: true, last_run_at: 1700000000000 },
   jwtTemplate: { ...fixture("JWTTemplate"), name: "hasura", claims: { "https://hasura.io/jwt/claims": { role: "user" } } },
-  template: { ...fixture("Template"), template_type: "email", slug: "verification_code" },
+  template: { ...fixture("Template"), template_type: "email", slug: "verification_code", from_email_name: "verify" },
   instanceSettings: fixture("InstanceSettings"),
   email: {
     object: "email",
