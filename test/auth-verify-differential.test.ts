@@ -6,13 +6,16 @@
 import { verifyToken as clerkVerifyToken } from "@clerk/backend"
 import { Buffer } from "node:buffer"
 import { afterAll, describe, expect, it, vi } from "vitest"
-import { createTokenVerifier, type VerifyTokenPromiseOptions } from "../src/auth/tokens/verifier.js"
+import { createTokenVerifier } from "../src/auth/tokens/verifier.js"
 import { hs256WithPublicKey, makeKey, sessionClaims, sign, tamperPayload, tamperSignature, unsignedToken } from "./auth-verify-keys.js"
 
 const KEY = makeKey("ins_diff_1")
 const OTHER = makeKey("ins_diff_2")
 const BIG = makeKey("ins_diff_3072", 3072)
 const now = () => Math.floor(Date.now() / 1000)
+/** @clerk/backend's option type: ours must accept it as is (drop-in). */
+type VerifyTokenPromiseOptions = Parameters<typeof clerkVerifyToken>[1]
+
 const ours = createTokenVerifier()
 afterAll(() => ours.dispose())
 

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Buffer } from "node:buffer"
 import { generateKeyPairSync } from "node:crypto"
-import { Deferred, Effect, Either, Exit, Fiber, Layer, TestClock } from "effect"
+import { Deferred, Effect, Either, Exit, Fiber, Layer, TestClock, Tracer } from "effect"
 import { TokenVerificationError, TokenVerificationFailure } from "../src/auth/errors.js"
 import { decodeJwt, MAX_TOKEN_LENGTH } from "../src/auth/jwt/decode.js"
 import { importPem } from "../src/auth/jwt/keys.js"
@@ -179,6 +179,25 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(token, { jwtKey: KEY.pem.replace(/\n/g, "\\n") }), "ok")
       assert.strictEqual(yield* verdict(token, { jwtKey: "" }), "jwk-failed-to-resolve")
     }))
+
+  it.effect("opens a clerk.verifyToken span only when a tracer is installed", () =>
+    Effect.gen(function*() {
+      yield* TestClock.setTime(NOW_MS)
+      const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
+      const names: Array<string> = []
+      const builtIn = yield* Effect.tracer
+      const recording = Tracer.make({
+        span: (name, parent, context, links, startTime, kind, options) => {
+          names.push(name)
+          return builtIn.span(name, parent, context, links, startTime, kind, options)
+        },
+        context: builtIn.context
+      })
+      yield* verifyToken(token, { jwtKey: KEY.pem })
+      assert.deepStrictEqual(names, [])
+      yield* Effect.withTracer(verifyToken(token, { jwtKey: KEY.pem }), recording)
+      assert.deepStrictEqual(names, ["clerk.verifyToken"])
+    }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
 
   it("imports a PEM once per string", () => {
     assert.strictEqual(importPem(KEY.pem), importPem(KEY.pem))

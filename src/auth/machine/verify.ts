@@ -24,6 +24,7 @@ import type { ClaimOptions } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { M2M_TOKEN_CATEGORY } from "../tokens/categories.js"
 import { JwksCache } from "../tokens/JwksCache.js"
+import { withSpanWhenTraced } from "../tokens/tracing.js"
 import { planWithKeys } from "../tokens/verifyToken.js"
 import { isM2MJwt, isOAuthJwt, OAUTH_JWT_TYPES, opaqueTokenType } from "./detect.js"
 import {
@@ -197,5 +198,5 @@ export const verifyMachineToken = (
       onLeft: (e) => Effect.fail(machineFailure("token-invalid", e.message)),
       onRight: (decoded) => verifyMachineJwt(decoded, options)
     })
-  return Effect.withSpan(effect, "clerk.verifyMachineToken", { kind: "internal", captureStackTrace: false })
+  return withSpanWhenTraced("clerk.verifyMachineToken")(effect)
 }

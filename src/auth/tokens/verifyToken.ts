@@ -21,6 +21,7 @@ import { importPem, type PublicKey } from "../jwt/keys.js"
 import { checkHeader, type JwtVerifyOptions, verifyJwt } from "../jwt/verify.js"
 import { M2M_TOKEN_CATEGORY } from "./categories.js"
 import { JwksCache, type JwksCacheShape } from "./JwksCache.js"
+import { withSpanWhenTraced } from "./tracing.js"
 
 /** Options of {@link verifyToken}: `@clerk/backend`'s, minus what the client's layer already knows. */
 export interface VerifyTokenOptions extends JwtVerifyOptions {
@@ -101,7 +102,8 @@ export const planVerification = (
 /**
  * Verifies a Clerk session token and returns its claims. Networkless with `options.jwtKey` or the client's jwtKey;
  * otherwise the key comes from the client's JWKS cache. Fails with a {@link TokenVerificationFailure} whose `reason`
- * is `@clerk/backend`'s. Time comes from the Effect `Clock` (use `TestClock` in tests).
+ * is `@clerk/backend`'s. Time comes from the Effect `Clock` (use `TestClock` in tests). Traced as `clerk.verifyToken`
+ * when a tracer is installed.
  */
 export const verifyToken = (
   token: string,
@@ -109,4 +111,4 @@ export const verifyToken = (
 ): Effect.Effect<JwtPayload, TokenVerificationFailure, JwksCache> =>
   Effect.flatMap(JwksCache, (keys) =>
     Effect.clockWith((clock) => planVerification(token, options, keys, clock.unsafeCurrentTimeMillis()))
-  ).pipe(Effect.withSpan("clerk.verifyToken", { kind: "internal", captureStackTrace: false }))
+  ).pipe(withSpanWhenTraced("clerk.verifyToken"))
