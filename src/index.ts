@@ -18,10 +18,28 @@ export {
 } from "./promise/createClerkClient.js"
 export { ClerkAPIResponseError, ClerkRequestError, isClerkAPIResponseError } from "./promise/errors.js"
 export type { ClerkAPIError } from "./promise/errors.js"
+export {
+  isMachineTokenVerificationError,
+  isTokenVerificationError,
+  MachineTokenVerificationError,
+  TokenVerificationError,
+  type TokenVerificationErrorReason
+} from "./auth/errors.js"
+export type { JwtPayload } from "./auth/jwt/claims.js"
+export { isMachineToken, machineTokenType, type MachineTokenType } from "./auth/machine/detect.js"
+export type { MachineTokenResult } from "./auth/machine/results.js"
+export {
+  createTokenVerifier,
+  type TokenVerifier,
+  verifyMachineToken,
+  verifyToken,
+  type VerifyTokenPromiseOptions as VerifyTokenOptions
+} from "./auth/tokens/verifier.js"
 
 // Effect API
 export * as BackendApi from "./services/BackendApi.js"
 export * as ClerkConfig from "./services/ClerkConfig.js"
 export * as Errors from "./services/ClerkErrors.js"
+export * as Tokens from "./auth/tokens/index.js"
 export { ClerkFrom, ClerkLive, ClerkLiveFromEnv } from "./layers/live.js"
 export * from "./resources/exports.js"
