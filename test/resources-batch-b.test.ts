@@ -21,6 +21,7 @@ import { wire } from "./support/samples/batch-b.js"
 type Call = (client: ReferenceClient & ClerkClient) => Promise<unknown>
 const onReference = (call: Call) => (client: ReferenceClient) => call(client as ReferenceClient & ClerkClient)
 const onOurs = (call: Call) => (client: ClerkClient) => call(client as ReferenceClient & ClerkClient)
+const both = (call: Call): Call => call
 
 interface Case {
   /** `property.method` */
@@ -113,6 +114,11 @@ const cases: ReadonlyArray<Case> = [
     name: "idPOAuthAccessToken.verify",
     body: wire.oauthAccessToken,
     call: (c) => c.idPOAuthAccessToken.verify("oat_token", { audience: ["https://api.example.com"] })
+  },
+  {
+    name: "idPOAuthAccessToken.verify (audience mismatch fails on both)",
+    body: wire.oauthAccessToken,
+    call: (c) => c.idPOAuthAccessToken.verify("oat_token", { audience: "https://other.example.com" })
   },
   // machines
   { name: "machines.get", body: wire.machine, call: (c) => c.machines.get("mch_1") },
@@ -428,5 +434,21 @@ describe("batch B resources vs @clerk/backend", () => {
     expectSameRequests(result)
     expectSameOutcome(result)
     expect(result.ours.requests).toHaveLength(1)
+  })
+
+  it.each([
+    { status: 404, code: "resource_not_found", call: both((c) => c.machines.get("mch_missing")) },
+    { status: 422, code: "form_param_invalid", call: both((c) => c.apiKeys.create({ name: "", subject: "user_1" })) },
+    { status: 401, code: "authentication_invalid", call: both((c) => c.m2m.verify({ token: "mt_bad" })) },
+    { status: 402, code: "payment_required", call: both((c) => c.billing.getPlanList()) }
+  ])("a $status response fails both with the same status", async ({ call, code, status }) => {
+    const result = await runBoth(
+      () => FakeHttp.clerkError(status, [{ code, message: "failed" }], { traceId: "trace_b" }),
+      onReference(call),
+      onOurs(call)
+    )
+    expectSameRequests(result)
+    expectSameOutcome(result)
+    expect(result.ours.error).toMatchObject({ status, clerkTraceId: "trace_b", errors: [{ code }] })
   })
 })
