@@ -17,7 +17,7 @@ export interface Mailbox {
 
 /** The recipient: a literal address, or the id of a user whose primary address Clerk resolves. */
 export type EmailRecipient =
-  | { readonly address: string; readonly name?: string | undefined; readonly userId?: never }
+  | { readonly address: string; readonly userId?: never }
   | { readonly userId: string; readonly address?: never }
 
 /** The body: `html`, `text` or both (`html` wins); together at most 50,000 bytes of UTF-8. */
