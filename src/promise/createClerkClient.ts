@@ -20,6 +20,9 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import { type AuthenticateRequestPromise, makeAuthenticateRequest } from "../auth/request/promise.js"
+import { type DebugRequestState, debugRequestState, type RequestState } from "../auth/request/RequestState.js"
+import { JwksCache, layer as jwksCacheLayer } from "../auth/tokens/JwksCache.js"
 import { type ResourceName, resourceServices, type ResourceServices, ResourcesLive } from "../resources/index.js"
 import { BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
 import type { RequestOverrides } from "../services/BackendApi.js"
@@ -61,7 +64,7 @@ export interface CallOptions {
 }
 
 /** Everything the client's runtime provides. */
-export type ClerkClientServices = ResourceServices | BackendApi | ClerkConfig
+export type ClerkClientServices = ResourceServices | BackendApi | ClerkConfig | JwksCache
 
 /** The resource properties of the client (`users`, `organizations`, ...). */
 export type ClerkClientResources = {
@@ -79,6 +82,10 @@ export type ClerkClient = ClerkClientResources & {
   readonly runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>
   /** Releases the runtime. */
   readonly dispose: () => Promise<void>
+  /** Authenticates a Fetch `Request` (session cookie or token, or a machine token), as `@clerk/backend` does. */
+  readonly authenticateRequest: AuthenticateRequestPromise
+  /** The debug summary of a request state. */
+  readonly debugRequestState: (state: RequestState) => DebugRequestState
   /** Accepted for compatibility: effect-clerk sends no telemetry, so `record` does nothing. */
   readonly telemetry: { readonly isEnabled: false; readonly isDebug: boolean; readonly record: (event: unknown) => void }
   /** The validated configuration (secrets stay Redacted). */
@@ -181,7 +188,8 @@ export const clientLayer = (
   config: ClerkConfigShape,
   httpClient: Layer.Layer<HttpClient.HttpClient>
 ): Layer.Layer<ClerkClientServices> =>
-  ResourcesLive.pipe(
+  jwksCacheLayer().pipe(
+    Layer.provideMerge(ResourcesLive),
     Layer.provideMerge(backendApiLayer),
     Layer.provideMerge(Layer.succeed(ClerkConfig, config)),
     Layer.provide(httpClient)
@@ -236,6 +244,8 @@ const buildClient = (
       runner.run(effect, signal),
     runtime,
     dispose: () => runtime.dispose(),
+    authenticateRequest: makeAuthenticateRequest(context, runner.run, { run: (effect) => runner.run(effect) }),
+    debugRequestState,
     telemetry: { isEnabled: false as const, isDebug: config.telemetry.debug, record: (_event: unknown) => {} },
     config
   })

@@ -175,6 +175,98 @@ export {
   type RevokeAdminPortalLinkTokenParams
 } from "./AdminPortalLinkTokens.js"
 export {
+  AccountlessApplication,
+  type AccountlessApplicationParams,
+  AccountlessApplications
+} from "./AccountlessApplications.js"
+export { ActorToken, type ActorTokenActor, ActorTokens, type CreateActorTokenParams } from "./ActorTokens.js"
+export { AgentTask, type AgentTaskOnBehalfOf, AgentTasks, type CreateAgentTaskParams } from "./AgentTasks.js"
+export {
+  AllowlistIdentifier,
+  AllowlistIdentifiers,
+  type CreateAllowlistIdentifierParams
+} from "./AllowlistIdentifiers.js"
+export { BetaFeatures, type ChangeDomainParams, type UpdateInstanceSettingsParams } from "./BetaFeatures.js"
+export {
+  BlocklistIdentifier,
+  BlocklistIdentifiers,
+  type CreateBlocklistIdentifierParams
+} from "./BlocklistIdentifiers.js"
+export { Client, Clients, type GetHandshakePayloadParams, HandshakePayload } from "./Clients.js"
+export { type AddDomainParams, Domain, Domains, type UpdateDomainParams } from "./Domains.js"
+export {
+  type AttemptVerificationParams,
+  type CreateEmailAddressParams,
+  EmailAddress,
+  EmailAddresses,
+  type UpdateEmailAddressParams,
+  VerificationResponse
+} from "./EmailAddresses.js"
+export {
+  type BatchEmailResult,
+  type CreateBatchEmailParams,
+  type CreateEmailOptions,
+  type CreateEmailParams,
+  Email,
+  type EmailContent,
+  type EmailRecipient,
+  Emails,
+  type Mailbox
+} from "./Emails.js"
+export {
+  type CreateInvitationParams,
+  type GetInvitationListParams,
+  Invitation,
+  Invitations,
+  type InvitationStatus,
+  type InvitationTemplateSlug
+} from "./Invitations.js"
+export { type CreateJwtTemplateParams, JWTTemplate, JwtTemplates, type UpdateJwtTemplateParams } from "./JwtTemplates.js"
+export {
+  type CreatePhoneNumberParams,
+  PhoneNumber,
+  PhoneNumbers,
+  type UpdatePhoneNumberParams
+} from "./PhoneNumbers.js"
+export { ProxyCheck, ProxyChecks, type VerifyProxyParams } from "./ProxyChecks.js"
+export { type CreateRedirectUrlParams, RedirectURL, RedirectUrls } from "./RedirectUrls.js"
+export {
+  Cookies,
+  type CreateSessionParams,
+  CreateSessionTokenResponse,
+  type GetSessionListParams,
+  type RefreshSessionParams,
+  Session,
+  type SessionRefreshResult,
+  Sessions,
+  type SessionStatus,
+  Token
+} from "./Sessions.js"
+export { type CreateSignInTokenParams, SignInToken, SignInTokens } from "./SignInTokens.js"
+export { SignUp, SignUps, type UpdateSignUpParams } from "./SignUps.js"
+export {
+  type GetTemplateListParams,
+  type PreviewTemplateParams,
+  Template,
+  type TemplateContent,
+  TemplatePreview,
+  type TemplateRef,
+  Templates,
+  type TemplateType,
+  type ToggleTemplateDeliveryParams,
+  type UpsertTemplateParams
+} from "./Templates.js"
+export { TestingToken, TestingTokens } from "./TestingTokens.js"
+export {
+  WaitlistEntries,
+  WaitlistEntry,
+  type WaitlistEntryCreateParams,
+  type WaitlistEntryInviteParams,
+  type WaitlistEntryListParams,
+  type WaitlistEntryStatus
+} from "./WaitlistEntries.js"
+export { SvixURL, Webhooks } from "./Webhooks.js"
+export {
   type AdjustBillingCreditBalanceParams,
   type CreateUserParams,
   type DeleteUserExternalAccountParams,

@@ -10,6 +10,7 @@ import type {
   MachineTokenType,
   SignedInAuthObject,
   SignedOutAuthObject,
+  TokenType,
   UnauthenticatedMachineObject
 } from "../auth-object/AuthObject.js"
 import type { TokenVerificationErrorReason } from "../errors.js"
@@ -274,3 +275,12 @@ export const debugRequestState = (state: RequestState): DebugRequestState => ({
   isSatellite: state.isSatellite,
   domain: state.domain
 })
+
+/**
+ * The states a request can end in for the accepted token type `T` (`null`: a type outside an `acceptsToken` list).
+ * `"session_token"` adds the handshake.
+ */
+export type RequestStateFor<T extends TokenType | null> = T extends "session_token"
+  ? SignedInSessionState | SignedOutSessionState | HandshakeState
+  : T extends MachineTokenType ? SignedInMachineState<T> | SignedOutMachineState<T>
+  : InvalidTokenState

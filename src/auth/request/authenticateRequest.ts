@@ -10,13 +10,13 @@
  *
  * @module
  */
+import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Predicate from "effect/Predicate"
-import * as Redacted from "effect/Redacted"
 import { Clients } from "../../resources/Clients.js"
 import { Sessions } from "../../resources/Sessions.js"
-import { ClerkConfig, parsePublishableKey } from "../../services/ClerkConfig.js"
+import { ClerkConfig } from "../../services/ClerkConfig.js"
 import {
   authenticatedMachineObject,
   invalidTokenAuthObject,
@@ -30,19 +30,19 @@ import { machineJwtType, machineTokenType } from "../machine/detect.js"
 import type { MachineTokenResult } from "../machine/results.js"
 import { type MachineVerifyServices, verifyMachineToken } from "../machine/verify.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
-import type { JwksCache } from "../tokens/JwksCache.js"
-import { configError, type AuthenticateRequestError } from "./AuthenticateRequestError.js"
+import { JwksCache } from "../tokens/JwksCache.js"
+import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
 import { AuthPromiseRunner } from "./AuthPromiseRunner.js"
 import { AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
-import { RequestContext } from "./context.js"
 import { cookieFlow } from "./cookieFlow.js"
-import { debugData, echoOf, type Flow, handleTokenFailure, signedIn, signedOut, verifySession } from "./flow.js"
-import type { AcceptsToken, AuthenticateRequestOptions, OrganizationSyncOptions, ResolvedOptions } from "./options.js"
-import { resolveOptions } from "./options.js"
-import { makeOrganizationMatcher, type OrganizationMatcher } from "./organizationSync.js"
+import { bearerSessionFastPath } from "./fastPath.js"
+import { debugData, type Flow, handleTokenFailure, signedIn, signedOut, verifySession } from "./flow.js"
+import type { AcceptsToken, AuthenticateRequestOptions } from "./options.js"
+import { prepare } from "./prepare.js"
 import {
   invalidTokenState,
   type RequestState,
+  type RequestStateFor,
   signedInMachineState,
   signedOutMachineState,
   type StateEcho
@@ -53,83 +53,6 @@ const isMachineType = (type: AcceptsToken): type is MachineTokenType =>
 
 const accepts = (type: TokenType, acceptsToken: AcceptsToken): boolean =>
   acceptsToken === "any" || (typeof acceptsToken === "string" ? acceptsToken === type : acceptsToken.includes(type))
-
-const noMatcher: OrganizationMatcher = { findTarget: () => undefined }
-const matchers = new WeakMap<OrganizationSyncOptions, Either.Either<OrganizationMatcher, string>>()
-
-/** The organization matcher of the options, compiled once per options object. */
-const organizationMatcher = (
-  options: OrganizationSyncOptions | undefined
-): Effect.Effect<OrganizationMatcher, AuthenticateRequestError> => {
-  if (options === undefined) return Effect.succeed(noMatcher)
-  let compiled = matchers.get(options)
-  if (compiled === undefined) {
-    compiled = makeOrganizationMatcher(options)
-    matchers.set(options, compiled)
-  }
-  return Either.match(compiled, {
-    onLeft: (message) => Effect.fail(configError("invalid-organization-pattern", message)),
-    onRight: Effect.succeed
-  })
-}
-
-const isDevelopmentSecretKey = (key: Redacted.Redacted<string>): boolean => {
-  const value = Redacted.value(key)
-  return value.startsWith("sk_test_") || value.startsWith("test_")
-}
-
-/** The configuration checks `@clerk/backend` makes before looking at the request. */
-const checkConfiguration = (options: ResolvedOptions): Effect.Effect<void, AuthenticateRequestError> =>
-  Effect.suspend(() => {
-    const acceptsToken = options.acceptsToken
-    const sessionCapable = acceptsToken !== "m2m_token" && acceptsToken !== "api_key"
-    if (sessionCapable) {
-      if (options.publishableKey === undefined) {
-        return Effect.fail(configError(
-          "missing-publishable-key",
-          "Missing publishableKey: set it on the client or per call (CLERK_PUBLISHABLE_KEY; pk_test_… or pk_live_…)."
-        ))
-      }
-      if (parsePublishableKey(options.publishableKey) === undefined) {
-        return Effect.fail(configError(
-          "invalid-publishable-key",
-          "publishableKey is malformed: expected pk_test_… or pk_live_… encoding the Frontend API host."
-        ))
-      }
-    }
-    if (acceptsToken === "m2m_token") {
-      return options.machineSecretKey === undefined && options.secretKey === undefined
-        ? Effect.fail(configError(
-          "missing-machine-secret-key",
-          "M2M token authentication needs machineSecretKey (CLERK_MACHINE_SECRET_KEY) or secretKey (CLERK_SECRET_KEY)."
-        ))
-        : Effect.void
-    }
-    if (options.secretKey === undefined) {
-      return Effect.fail(configError(
-        "missing-secret-key",
-        "Missing secretKey: set it on the client or per call (CLERK_SECRET_KEY, from the API keys page of the Clerk Dashboard)."
-      ))
-    }
-    if (options.isSatellite) {
-      if (options.signInUrl === undefined && isDevelopmentSecretKey(options.secretKey)) {
-        return Effect.fail(configError(
-          "satellite-missing-sign-in-url",
-          "A satellite on a development instance needs signInUrl (the primary domain's sign-in page)."
-        ))
-      }
-      if (options.signInUrl !== undefined && !URL.canParse(options.signInUrl)) {
-        return Effect.fail(configError(
-          "satellite-invalid-sign-in-url",
-          "A satellite's signInUrl must be an absolute URL on the primary domain."
-        ))
-      }
-      if (options.proxyUrl === undefined && options.domain === undefined) {
-        return Effect.fail(configError("satellite-missing-domain", "A satellite needs domain or proxyUrl."))
-      }
-    }
-    return Effect.void
-  })
 
 const machineAuthData = (result: MachineTokenResult): MachineAuthData => {
   switch (result.tokenType) {
@@ -239,53 +162,67 @@ export type AuthenticateRequestServices = ClerkConfig | Sessions | Clients | Jwk
 /**
  * Authenticates a request. The options merge over the client's configuration as in `@clerk/backend` (see
  * {@link resolveOptions}). Never fails for anything the request carries; fails with {@link AuthenticateRequestError}
- * when the configuration cannot authenticate any request.
+ * when the configuration cannot authenticate any request. The result type follows `acceptsToken`.
  */
-export const authenticateRequest = (
+export function authenticateRequest<const T extends ReadonlyArray<TokenType>>(
+  request: Request,
+  options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+): Effect.Effect<RequestStateFor<T[number] | null>, AuthenticateRequestError, AuthenticateRequestServices>
+export function authenticateRequest<T extends TokenType>(
+  request: Request,
+  options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+): Effect.Effect<RequestStateFor<T>, AuthenticateRequestError, AuthenticateRequestServices>
+export function authenticateRequest(
+  request: Request,
+  options: AuthenticateRequestOptions & { readonly acceptsToken: "any" }
+): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices>
+export function authenticateRequest(
+  request: Request,
+  options?: AuthenticateRequestOptions & { readonly acceptsToken?: undefined }
+): Effect.Effect<RequestStateFor<"session_token">, AuthenticateRequestError, AuthenticateRequestServices>
+export function authenticateRequest(
+  request: Request,
+  options: AuthenticateRequestOptions
+): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices>
+export function authenticateRequest(
   request: Request,
   options: AuthenticateRequestOptions = {}
+): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> {
+  return authenticate(request, options)
+}
+
+const authenticate = (
+  request: Request,
+  options: AuthenticateRequestOptions
 ): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> =>
   Effect.gen(function*() {
     const config = yield* ClerkConfig
-    const resolved = resolveOptions(config, options)
-    yield* checkConfiguration(resolved)
-    const organizations = yield* organizationMatcher(resolved.organizationSyncOptions)
-    const acceptsToken = resolved.acceptsToken
-    const now = yield* Effect.clockWith((clock) => Effect.succeed(clock.unsafeCurrentTimeMillis()))
-    const ctx = new RequestContext(request, resolved, acceptsToken !== "m2m_token" && acceptsToken !== "api_key", now)
-    const tokenInHeader = ctx.tokenInHeader
-
-    if (typeof acceptsToken !== "string") {
-      const type = tokenInHeader === undefined ? "session_token" : machineTokenType(tokenInHeader) ?? "session_token"
-      if (!acceptsToken.includes(type)) return invalidTokenState(invalidTokenAuthObject)
-    }
-
-    const flow: Flow = {
-      ctx,
-      echo: echoOf(ctx),
-      sessions: yield* Sessions,
-      clients: yield* Clients,
-      runner: yield* AuthPromiseRunner,
-      organizations,
-      verifyOptions: {
-        jwtKey: resolved.jwtKey,
-        audience: resolved.audience,
-        authorizedParties: resolved.authorizedParties,
-        issuer: resolved.issuer,
-        clockSkewInMs: resolved.clockSkewInMs,
-        headerType: resolved.headerType,
-        skipJwksCache: resolved.skipJwksCache
-      }
-    }
-
-    if (tokenInHeader !== undefined) return yield* headerFlow(flow, tokenInHeader)
-    if (isMachineType(acceptsToken)) return machineSignedOut(flow, acceptsToken, "No token in header", "")
-    return yield* cookieFlow(flow)
+    const services = { sessions: yield* Sessions, clients: yield* Clients, runner: yield* AuthPromiseRunner }
+    const now = yield* Clock.currentTimeMillis
+    const flow = yield* prepare(request, options, config, services, now)
+    return bearerSessionFastPath(flow, yield* JwksCache) ?? (yield* decide(flow))
   }).pipe(Effect.withSpan("clerk.authenticateRequest", {
     kind: "internal",
     captureStackTrace: false,
     attributes: { "http.request.method": request.method }
   }))
+
+/** The full decision flow for a prepared request. */
+export const decide = (flow: Flow): Effect.Effect<RequestState, never, Exclude<AuthenticateRequestServices, ClerkConfig>> =>
+  Effect.suspend(() => {
+    const { ctx } = flow
+    const acceptsToken = ctx.options.acceptsToken
+    const tokenInHeader = ctx.tokenInHeader
+    if (typeof acceptsToken !== "string") {
+      const type = tokenInHeader === undefined ? "session_token" : machineTokenType(tokenInHeader) ?? "session_token"
+      if (!acceptsToken.includes(type)) return Effect.succeed(invalidTokenState(invalidTokenAuthObject))
+    }
+    if (tokenInHeader !== undefined) return headerFlow(flow, tokenInHeader)
+    if (isMachineType(acceptsToken)) {
+      return Effect.succeed(machineSignedOut(flow, acceptsToken, "No token in header", ""))
+    }
+    return cookieFlow(flow)
+  })
 
 /** Whether a state is a handshake: respond with its `headers` (a redirect) and no body. */
 export const isHandshake = (state: RequestState): state is Extract<RequestState, { readonly status: "handshake" }> =>

@@ -1,0 +1,49 @@
+/**
+ * The synchronous core for the common API case: a session token in the Authorization header that verifies with a key
+ * already at hand (`jwtKey`, or a JWKS key in the client's cache). It decodes the token once and runs no Effect.
+ * Anything else (a failure, a refresh, a JWKS fetch, a machine token, cookies) returns `undefined` and the full flow
+ * decides, so the result is always the same as the full flow's.
+ *
+ * @module
+ */
+import * as Either from "effect/Either"
+import { decodeJwt } from "../jwt/decode.js"
+import { importPem, type KeyResult } from "../jwt/keys.js"
+import { verifyJwt } from "../jwt/verify.js"
+import { machineJwtType } from "../machine/detect.js"
+import { isNonSessionCategory } from "../tokens/categories.js"
+import type { JwksCacheShape } from "../tokens/JwksCache.js"
+import { AuthErrorReason } from "./constants.js"
+import { type Flow, signedIn, signedOut } from "./flow.js"
+import type { SignedInSessionState, SignedOutSessionState } from "./RequestState.js"
+
+/** The state of a verified bearer session token, or `undefined` when the full flow must decide. */
+export const bearerSessionFastPath = (
+  flow: Flow,
+  keys: JwksCacheShape
+): SignedInSessionState | SignedOutSessionState | undefined => {
+  const { ctx } = flow
+  const token = ctx.tokenInHeader
+  if (token === undefined || ctx.options.acceptsToken !== "session_token") return undefined
+  const decoded = decodeJwt(token)
+  if (Either.isLeft(decoded)) return undefined
+  const jwt = decoded.right
+  if (machineJwtType(jwt) !== undefined || isNonSessionCategory(jwt.header.cat)) {
+    return signedOut(flow, AuthErrorReason.TokenTypeMismatch, "")
+  }
+  const pem = flow.verifyOptions.jwtKey || keys.jwtKey
+  let key: KeyResult
+  if (pem) {
+    key = importPem(pem)
+  } else {
+    const kid = jwt.header.kid
+    const cached = flow.verifyOptions.skipJwksCache || typeof kid !== "string" ? undefined : keys.peek(kid, ctx.now)
+    if (cached === undefined) return undefined
+    key = Either.right(cached)
+  }
+  const verified = verifyJwt(jwt, key, flow.verifyOptions, ctx.now)
+  if (Either.isLeft(verified)) return undefined
+  const claims = verified.right
+  const sid = claims.sid
+  return typeof sid === "string" && sid !== "" ? signedIn(flow, { ...claims, sid }, token) : undefined
+}

@@ -1,0 +1,89 @@
+/**
+ * The Promise form of `authenticateRequest`, as the Promise client exposes it (`client.authenticateRequest`), with
+ * `@clerk/backend`'s overloads: the result type follows `acceptsToken`.
+ *
+ * @module
+ */
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { Clients } from "../../resources/Clients.js"
+import { Sessions } from "../../resources/Sessions.js"
+import { ClerkConfig } from "../../services/ClerkConfig.js"
+import type { TokenType } from "../auth-object/AuthObject.js"
+import { JwksCache } from "../tokens/JwksCache.js"
+import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
+import { type AuthenticateRequestServices, decide } from "./authenticateRequest.js"
+import type { PromiseRunner } from "./AuthPromiseRunner.js"
+import { bearerSessionFastPath } from "./fastPath.js"
+import type { AuthenticateRequestOptions } from "./options.js"
+import { prepare } from "./prepare.js"
+import type { RequestState, RequestStateFor } from "./RequestState.js"
+
+/** `client.authenticateRequest(request, options?)`. */
+export interface AuthenticateRequestPromise {
+  <const T extends ReadonlyArray<TokenType>>(
+    request: Request,
+    options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+  ): Promise<RequestStateFor<T[number] | null>>
+  <T extends TokenType>(
+    request: Request,
+    options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+  ): Promise<RequestStateFor<T>>
+  (request: Request, options: AuthenticateRequestOptions & { readonly acceptsToken: "any" }): Promise<RequestState>
+  (
+    request: Request,
+    options?: AuthenticateRequestOptions & { readonly acceptsToken?: undefined }
+  ): Promise<RequestStateFor<"session_token">>
+  (request: Request, options: AuthenticateRequestOptions): Promise<RequestState>
+}
+
+/**
+ * Builds the Promise `authenticateRequest` of a client. `services` gives the client's (already built) services; `run`
+ * executes an Effect with them and turns failures into thrown errors; `tokenRunner` runs the Auth objects' `getToken`
+ * calls. A bearer session token that verifies with a key at hand is decided synchronously, without the runtime.
+ */
+export const makeAuthenticateRequest = (
+  services: () => Context.Context<AuthenticateRequestServices>,
+  run: <A, E>(effect: Effect.Effect<A, E, AuthenticateRequestServices>) => Promise<A>,
+  tokenRunner: PromiseRunner
+): AuthenticateRequestPromise => {
+  function authenticate<const T extends ReadonlyArray<TokenType>>(
+    request: Request,
+    options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+  ): Promise<RequestStateFor<T[number] | null>>
+  function authenticate<T extends TokenType>(
+    request: Request,
+    options: AuthenticateRequestOptions & { readonly acceptsToken: T }
+  ): Promise<RequestStateFor<T>>
+  function authenticate(
+    request: Request,
+    options: AuthenticateRequestOptions & { readonly acceptsToken: "any" }
+  ): Promise<RequestState>
+  function authenticate(
+    request: Request,
+    options?: AuthenticateRequestOptions & { readonly acceptsToken?: undefined }
+  ): Promise<RequestStateFor<"session_token">>
+  function authenticate(request: Request, options: AuthenticateRequestOptions): Promise<RequestState>
+  function authenticate(request: Request, options: AuthenticateRequestOptions = {}): Promise<RequestState> {
+    const context = services()
+    const prepared = prepare(request, options, Context.get(context, ClerkConfig), {
+      sessions: Context.get(context, Sessions),
+      clients: Context.get(context, Clients),
+      runner: tokenRunner
+    }, Date.now())
+    if (Either.isLeft(prepared)) return Promise.reject(prepared.left)
+    const flow = prepared.right
+    const fast = bearerSessionFastPath(flow, Context.get(context, JwksCache))
+    if (fast !== undefined) return Promise.resolve(fast)
+    return run(Effect.withSpan(decide(flow), "clerk.authenticateRequest", {
+      kind: "internal",
+      captureStackTrace: false,
+      attributes: { "http.request.method": request.method }
+    }))
+  }
+  return authenticate
+}
+
+/** `AuthenticateRequestError` is thrown as is by the Promise API (it is an `Error` with a clear message). */
+export type { AuthenticateRequestError }
