@@ -272,6 +272,28 @@ const withTraceId = (response: FakeHttp.FakeResponse): FakeHttp.FakeResponse =>
     ? { ...response, body: { ...response.body, clerk_trace_id: randomBytes(16).toString("hex") } }
     : response
 
+const wireOf = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => I =>
+  Schema.decodeUnknownSync(Schema.encodedSchema(schema))
+
+/** Decoders of the wire side of what seeds return: they check the fake's answers are valid wire objects. */
+const wire = {
+  user: wireOf(S.User),
+  organization: wireOf(S.Organization),
+  membership: wireOf(S.OrganizationMembership),
+  organizationInvitation: wireOf(S.OrganizationInvitation),
+  organizationDomain: wireOf(S.OrganizationDomain),
+  session: wireOf(S.Session),
+  emailAddress: wireOf(S.EmailAddress),
+  phoneNumber: wireOf(S.PhoneNumber),
+  invitation: wireOf(S.Invitation),
+  jwtTemplate: wireOf(S.JWTTemplate),
+  allowlistIdentifier: wireOf(S.AllowlistIdentifier),
+  blocklistIdentifier: wireOf(S.BlocklistIdentifier),
+  redirectUrl: wireOf(S.RedirectURL),
+  domain: wireOf(S.Domain),
+  apiKey: wireOf(S.CreateApiKeyResponse)
+}
+
 const mapAnswer = (
   answer: FakeHttp.FakeResponse | Effect.Effect<FakeHttp.FakeResponse>,
   f: (response: FakeHttp.FakeResponse) => FakeHttp.FakeResponse
@@ -384,8 +406,8 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
   const handler: FakeHttp.FakeHandler = (req) => dispatch(req, false)
 
   /** Calls the API as a trusted caller (no auth, no faults) and returns the decoded wire body. */
-  const call = <A, I>(
-    schema: Schema.Schema<A, I>,
+  const call = <I>(
+    decode: (u: unknown) => I,
     method: string,
     path: string,
     body?: unknown
@@ -406,46 +428,43 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
         detail: String(first.long_message ?? first.message ?? "")
       })
     }
-    return Schema.decodeUnknownSync(Schema.encodedSchema(schema))(response.body)
+    return decode(response.body)
   }
 
   const without = (params: Readonly<Record<string, unknown>>, drop: string) =>
     Object.fromEntries(Object.entries(params).filter(([k]) => k !== drop))
 
   const seeder: FakeSeeder = {
-    user: (params = {}) => call(S.User, "POST", "/users", params),
-    organization: (params) => call(S.Organization, "POST", "/organizations", params),
+    user: (params = {}) => call(wire.user, "POST", "/users", params),
+    organization: (params) => call(wire.organization, "POST", "/organizations", params),
     membership: (params) =>
-      call(
-        S.OrganizationMembership,
+      call(wire.membership,
         "POST",
         `/organizations/${encodeURIComponent(params.organizationId)}/memberships`,
         { role: "org:member", ...without(params, "organizationId") }
       ),
     organizationInvitation: (params) =>
-      call(
-        S.OrganizationInvitation,
+      call(wire.organizationInvitation,
         "POST",
         `/organizations/${encodeURIComponent(params.organizationId)}/invitations`,
         { role: "org:member", ...without(params, "organizationId") }
       ),
     organizationDomain: (params) =>
-      call(
-        S.OrganizationDomain,
+      call(wire.organizationDomain,
         "POST",
         `/organizations/${encodeURIComponent(params.organizationId)}/domains`,
         without(params, "organizationId")
       ),
-    session: (params) => call(S.Session, "POST", "/sessions", params),
-    emailAddress: (params) => call(S.EmailAddress, "POST", "/email_addresses", params),
-    phoneNumber: (params) => call(S.PhoneNumber, "POST", "/phone_numbers", params),
-    invitation: (params) => call(S.Invitation, "POST", "/invitations", params),
-    jwtTemplate: (params) => call(S.JWTTemplate, "POST", "/jwt_templates", params),
-    allowlistIdentifier: (identifier) => call(S.AllowlistIdentifier, "POST", "/allowlist_identifiers", { identifier }),
-    blocklistIdentifier: (identifier) => call(S.BlocklistIdentifier, "POST", "/blocklist_identifiers", { identifier }),
-    redirectUrl: (url) => call(S.RedirectURL, "POST", "/redirect_urls", { url }),
-    domain: (params) => call(S.Domain, "POST", "/domains", { isSatellite: true, ...params }),
-    apiKey: (params) => call(S.CreateApiKeyResponse, "POST", "/api_keys", params),
+    session: (params) => call(wire.session, "POST", "/sessions", params),
+    emailAddress: (params) => call(wire.emailAddress, "POST", "/email_addresses", params),
+    phoneNumber: (params) => call(wire.phoneNumber, "POST", "/phone_numbers", params),
+    invitation: (params) => call(wire.invitation, "POST", "/invitations", params),
+    jwtTemplate: (params) => call(wire.jwtTemplate, "POST", "/jwt_templates", params),
+    allowlistIdentifier: (identifier) => call(wire.allowlistIdentifier, "POST", "/allowlist_identifiers", { identifier }),
+    blocklistIdentifier: (identifier) => call(wire.blocklistIdentifier, "POST", "/blocklist_identifiers", { identifier }),
+    redirectUrl: (url) => call(wire.redirectUrl, "POST", "/redirect_urls", { url }),
+    domain: (params) => call(wire.domain, "POST", "/domains", { isSatellite: true, ...params }),
+    apiKey: (params) => call(wire.apiKey, "POST", "/api_keys", params),
     machine: (name = "Fake machine") => {
       const row = Machine.addMachine(env(), name)
       return { id: row.id, name: row.name, secretKey: row.secretKey }
