@@ -1,0 +1,185 @@
+/**
+ * Webhook verification for Effect programs: the {@link WebhookVerifier} service, its layers, accessors, and an
+ * HTTP handler for `@effect/platform` servers.
+ *
+ * ```ts
+ * const app = Webhooks.handler((event) =>
+ *   event.type === "user.created" ? saveUser(event.data) : Effect.void
+ * )
+ * // provide Webhooks.layerConfig() (reads CLERK_WEBHOOK_SIGNING_SECRET)
+ * ```
+ *
+ * The body is read once, as text. The timestamp is checked against the Effect `Clock` (so `TestClock` moves it), with
+ * a 5-minute tolerance either way by default. Events are the decoded {@link WebhookEvent} union, `data` in snake_case.
+ *
+ * @module
+ */
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Clock from "effect/Clock"
+import * as Config from "effect/Config"
+import type * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import { WebhookBodyError, type WebhookError, WebhookSecretError } from "./errors.js"
+import type { WebhookEvent } from "./events.generated.js"
+import {
+  bodyText,
+  DEFAULT_TOLERANCE_SECONDS,
+  readDeliveryHeaders,
+  type SigningKey,
+  signingKey,
+  verifyBody,
+  type WebhookHeaders
+} from "./signature.js"
+
+/** A raw delivery: the body exactly as received, and the request headers. */
+export interface WebhookPayload {
+  readonly body: string | Uint8Array | ArrayBuffer
+  readonly headers: WebhookHeaders
+}
+
+/** Options of the verifier. */
+export interface WebhookVerifierOptions {
+  /** The endpoint's Signing Secret (`whsec_…`). */
+  readonly signingSecret: Redacted.Redacted<string> | string
+  /** How far the delivery timestamp may be from the clock, either way (default 5 minutes). */
+  readonly tolerance?: Duration.DurationInput | undefined
+}
+
+/** Verifies deliveries signed with one secret. */
+export interface WebhookVerifierService {
+  /** Reads the body of a Fetch `Request` once, checks the signature and timestamp, and decodes the event. */
+  readonly verify: (request: Request) => Effect.Effect<WebhookEvent, WebhookError>
+  /** Verifies a body you already hold (e.g. Express `express.raw()`), with its headers. */
+  readonly verifyPayload: (payload: WebhookPayload) => Effect.Effect<WebhookEvent, WebhookError>
+  /** Verifies the `HttpServerRequest` of an `@effect/platform` server. */
+  readonly verifyServerRequest: (
+    request: HttpServerRequest.HttpServerRequest
+  ) => Effect.Effect<WebhookEvent, WebhookError>
+}
+
+/** The webhook verifier service. */
+export class WebhookVerifier
+  extends Context.Tag("effect-clerk/WebhookVerifier")<WebhookVerifier, WebhookVerifierService>()
+{}
+
+const toleranceSeconds = (tolerance: Duration.DurationInput | undefined): number =>
+  tolerance === undefined ? DEFAULT_TOLERANCE_SECONDS : Math.floor(Duration.toSeconds(Duration.decode(tolerance)))
+
+/**
+ * The verification steps, in `@clerk/backend`'s order: headers (before the body is read), body, timestamp against the
+ * Effect `Clock`, signature, decoding.
+ */
+const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: false })(function*(
+  key: SigningKey,
+  tolerance: number,
+  rawHeaders: WebhookHeaders,
+  readBody: Effect.Effect<WebhookPayload["body"], WebhookBodyError>
+) {
+  const headers = yield* readDeliveryHeaders(rawHeaders)
+  yield* Effect.annotateCurrentSpan("clerk.webhook.id", headers.id)
+  const body = bodyText(yield* readBody)
+  const now = yield* Clock.currentTimeMillis
+  const event = yield* verifyBody(key, headers, body, now, tolerance)
+  yield* Effect.annotateCurrentSpan("clerk.webhook.type", event.type)
+  return event
+})
+
+const readRequestBody = (request: Request): Effect.Effect<string, WebhookBodyError> =>
+  request.bodyUsed
+    ? Effect.fail(new WebhookBodyError({ issue: "the body was already read" }))
+    : Effect.tryPromise({
+      try: () => request.text(),
+      catch: (cause) => new WebhookBodyError({ issue: "reading the body failed", cause })
+    })
+
+/** Builds a verifier; fails with {@link WebhookSecretError} when the secret is empty or malformed. */
+export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVerifierService, WebhookSecretError> =>
+  Effect.map(signingKey(options.signingSecret), (key) => {
+    const tolerance = toleranceSeconds(options.tolerance)
+    return WebhookVerifier.of({
+      verify: (request) => verifyDelivery(key, tolerance, request.headers, readRequestBody(request)),
+      verifyPayload: (payload) => verifyDelivery(key, tolerance, payload.headers, Effect.succeed(payload.body)),
+      verifyServerRequest: (request) =>
+        verifyDelivery(
+          key,
+          tolerance,
+          request.headers,
+          Effect.mapError(request.text, (cause) => new WebhookBodyError({ issue: cause.reason, cause }))
+        )
+    })
+  })
+
+/** A verifier layer from options. */
+export const layer = (options: WebhookVerifierOptions): Layer.Layer<WebhookVerifier, WebhookSecretError> =>
+  Layer.effect(WebhookVerifier, make(options))
+
+/** Options of {@link layerConfig}. */
+export interface WebhookVerifierConfig {
+  /** Where the secret comes from (default `Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET")`). */
+  readonly signingSecret?: Config.Config<Redacted.Redacted<string>> | undefined
+  /** How far the delivery timestamp may be from the clock, either way (default 5 minutes). */
+  readonly tolerance?: Duration.DurationInput | undefined
+}
+
+/** The secret from Effect `Config`, by default `CLERK_WEBHOOK_SIGNING_SECRET`; absent is {@link WebhookSecretError}. */
+export const signingSecretFromConfig = (
+  config: Config.Config<Redacted.Redacted<string>> = Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET")
+): Effect.Effect<Redacted.Redacted<string>, WebhookSecretError | ConfigError.ConfigError> =>
+  Effect.flatMap(
+    Config.option(config),
+    Option.match({
+      onNone: () => Effect.fail(new WebhookSecretError({ reason: "missing" })),
+      onSome: Effect.succeed
+    })
+  )
+
+/** A verifier layer whose secret is read through Effect `Config` (by default CLERK_WEBHOOK_SIGNING_SECRET). */
+export const layerConfig = (
+  options: WebhookVerifierConfig = {}
+): Layer.Layer<WebhookVerifier, WebhookSecretError | ConfigError.ConfigError> =>
+  Layer.effect(
+    WebhookVerifier,
+    Effect.flatMap(signingSecretFromConfig(options.signingSecret), (signingSecret) =>
+      make({ signingSecret, tolerance: options.tolerance }))
+  )
+
+/** Verifies a Fetch `Request` with the {@link WebhookVerifier} in context. */
+export const verify = (request: Request): Effect.Effect<WebhookEvent, WebhookError, WebhookVerifier> =>
+  Effect.flatMap(WebhookVerifier, (verifier) => verifier.verify(request))
+
+/** Verifies a raw body and its headers with the {@link WebhookVerifier} in context. */
+export const verifyPayload = (payload: WebhookPayload): Effect.Effect<WebhookEvent, WebhookError, WebhookVerifier> =>
+  Effect.flatMap(WebhookVerifier, (verifier) => verifier.verifyPayload(payload))
+
+/** Verifies the current `HttpServerRequest` with the {@link WebhookVerifier} in context. */
+export const verifyServerRequest: Effect.Effect<
+  WebhookEvent,
+  WebhookError,
+  WebhookVerifier | HttpServerRequest.HttpServerRequest
+> = Effect.flatMap(
+  Effect.all([WebhookVerifier, HttpServerRequest.HttpServerRequest]),
+  ([verifier, request]) => verifier.verifyServerRequest(request)
+)
+
+/**
+ * An `@effect/platform` HTTP handler for a webhook endpoint: verifies the request, runs `handle` on the event, and
+ * answers 204 (or what `handle` returns). A delivery that fails verification gets 400 with `{ "error": message }` and
+ * `handle` never runs. Failures of `handle` propagate, so Clerk retries the delivery.
+ */
+export const handler = <E, R>(
+  handle: (event: WebhookEvent) => Effect.Effect<HttpServerResponse.HttpServerResponse | void, E, R>
+): Effect.Effect<HttpServerResponse.HttpServerResponse, E, R | WebhookVerifier | HttpServerRequest.HttpServerRequest> =>
+  Effect.matchEffect(verifyServerRequest, {
+    onFailure: (error) =>
+      Effect.logWarning("effect-clerk: webhook refused", error.message).pipe(
+        Effect.as(HttpServerResponse.unsafeJson({ error: error.message }, { status: 400 }))
+      ),
+    onSuccess: (event) =>
+      Effect.map(handle(event), (response) => response ?? HttpServerResponse.empty({ status: 204 }))
+  })

@@ -1,0 +1,102 @@
+/**
+ * `verifyWebhook(request, options?)`: the Promise API, a drop-in for `@clerk/backend/webhooks`.
+ *
+ * Same inputs, same result shape (`{ type, object, data, event_attributes, timestamp, instance_id }`, raw snake_case
+ * JSON), and it throws an `Error` with `@clerk/backend`'s messages. Differences: the payload is validated against the
+ * event schema (a body that is not an event throws), `webhook-*` headers are accepted as well as `svix-*`, and an event
+ * type this SDK does not know arrives as `{ type: "unknown", unknownType: "<its type>", ... }`.
+ *
+ * It runs the same steps as the Effect verifier (`signature.ts`), without a fiber: only reading the body is async.
+ *
+ * @module
+ */
+import * as Config from "effect/Config"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import type * as Redacted from "effect/Redacted"
+import { WebhookBodyError, type WebhookError, WebhookVerificationError } from "./errors.js"
+import type { WebhookEvent } from "./events.generated.js"
+import {
+  bodyText,
+  DEFAULT_TOLERANCE_SECONDS,
+  readDeliveryHeaders,
+  type SigningKey,
+  signingKey,
+  verifyBody,
+  type WebhookHeaders
+} from "./signature.js"
+import type { WebhookPayload } from "./Webhooks.js"
+
+/** Options of {@link verifyWebhook}. */
+export interface VerifyWebhookOptions {
+  /** The endpoint's Signing Secret (`whsec_…`); default: the CLERK_WEBHOOK_SIGNING_SECRET environment variable. */
+  readonly signingSecret?: string | undefined
+}
+
+const envSecret = Config.option(Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET"))
+
+/** The secret from the options, else from the environment (through Effect `Config`, read at each call). */
+const secretOf = (options: VerifyWebhookOptions): Redacted.Redacted<string> | string | undefined =>
+  options.signingSecret ??
+    Effect.runSync(Effect.orElseSucceed(Effect.map(envSecret, Option.getOrUndefined), () => undefined))
+
+/** `@clerk/backend` always sets `event_attributes`, `undefined` when the payload has none. */
+const toResult = (event: WebhookEvent): WebhookEvent => ({ ...event, event_attributes: event.event_attributes })
+
+/** The value, or the Error a Promise user catches. */
+const orThrow = <A>(result: Either.Either<A, WebhookError>): A => {
+  if (Either.isLeft(result)) throw new WebhookVerificationError(result.left)
+  return result.right
+}
+
+const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
+  const key: SigningKey = orThrow(signingKey(secretOf(options)))
+  return { key, delivery: orThrow(readDeliveryHeaders(headers)) }
+}
+
+/**
+ * Verifies a webhook request from Clerk and returns its event. Reads the body once (`request.text()`), after the
+ * secret and the headers are checked; the timestamp may be 5 minutes off either way.
+ *
+ * ```ts
+ * import { verifyWebhook } from "effect-clerk/webhooks"
+ *
+ * export async function POST(request: Request) {
+ *   try {
+ *     const evt = await verifyWebhook(request)
+ *     if (evt.type === "user.created") console.log("new user", evt.data.id)
+ *     return new Response("ok")
+ *   } catch (err) {
+ *     return new Response("Webhook verification failed", { status: 400 })
+ *   }
+ * }
+ * ```
+ *
+ * @throws {WebhookVerificationError} for a missing secret, missing headers, a bad signature or timestamp, or a body
+ * that is not an event.
+ */
+export const verifyWebhook = async (request: Request, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> => {
+  const { delivery, key } = prepare(options, request.headers)
+  if (request.bodyUsed) throw new WebhookVerificationError(new WebhookBodyError({ issue: "the body was already read" }))
+  let body: string
+  try {
+    body = await request.text()
+  } catch (cause) {
+    throw new WebhookVerificationError(new WebhookBodyError({ issue: "reading the body failed", cause }))
+  }
+  return toResult(orThrow(verifyBody(key, delivery, body, Date.now(), DEFAULT_TOLERANCE_SECONDS)))
+}
+
+/**
+ * Verifies a body you already hold, with its headers: for frameworks that read the body themselves (Express
+ * `express.raw({ type: "application/json" })` gives a `Buffer`). Pass the bytes exactly as received, never a
+ * re-serialized object.
+ */
+export const verifyWebhookPayload = async (
+  payload: WebhookPayload,
+  options: VerifyWebhookOptions = {}
+): Promise<WebhookEvent> => {
+  const { delivery, key } = prepare(options, payload.headers)
+  return toResult(orThrow(verifyBody(key, delivery, bodyText(payload.body), Date.now(), DEFAULT_TOLERANCE_SECONDS)))
+}

@@ -1,0 +1,283 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import { ConfigProvider, Effect, Either, Exit, Layer, Redacted, Schema, TestClock } from "effect"
+import * as fs from "node:fs"
+import { inspect } from "node:util"
+import { Webhook } from "svix"
+import { defaultOutFile, generateSource, loadSpec, specEvents } from "../scripts/generate-webhooks.js"
+import {
+  type WebhookEvent,
+  WebhookEvent as WebhookEventSchema,
+  webhookEventTypes,
+  Webhooks,
+  WebhookVerifier
+} from "../src/auth/webhooks/index.js"
+
+const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
+const OTHER_SECRET = "whsec_dGhpcyBpcyBhbm90aGVyIHNlY3JldCE="
+const NOW = 1_716_883_200 // seconds
+const ID = "msg_2g7np7Hrk0SN6kj5EDMLDaKNL0S"
+
+const events = specEvents(loadSpec())
+const exampleOf = (type: string): Record<string, unknown> => {
+  const example = events.find((e) => e.type === type)?.examples[0]
+  if (typeof example !== "object" || example === null) throw new Error(`no example for ${type}`)
+  return { ...example }
+}
+const userCreated = JSON.stringify(exampleOf("user.created"))
+
+const sign = (body: string, options: { secret?: string; id?: string; timestamp?: number } = {}) =>
+  new Webhook(options.secret ?? SECRET).sign(options.id ?? ID, new Date((options.timestamp ?? NOW) * 1000), body)
+
+const svixHeaders = (body: string, options: { secret?: string; id?: string; timestamp?: number } = {}) => ({
+  "svix-id": options.id ?? ID,
+  "svix-timestamp": String(options.timestamp ?? NOW),
+  "svix-signature": sign(body, options)
+})
+
+const request = (body: string, headers: Record<string, string>) =>
+  new Request("https://app.example.com/webhooks/clerk", { method: "POST", body, headers })
+
+const verifierLayer = Webhooks.layer({ signingSecret: Redacted.make(SECRET) })
+
+/** Runs at the delivery's time unless told otherwise. */
+const at = <A, E, R>(seconds: number, effect: Effect.Effect<A, E, R>) =>
+  Effect.zipRight(TestClock.setTime(seconds * 1000), effect)
+
+const failure = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.exit(effect), (exit) =>
+    Exit.isFailure(exit) && exit.cause._tag === "Fail"
+      ? Effect.succeed(exit.cause.error)
+      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+
+describe("Webhooks.verify (Effect)", () => {
+  it.effect("verifies a signed user.created delivery and decodes the spec's example, data kept as sent", () =>
+    Effect.gen(function*() {
+      const event = yield* at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      assert.strictEqual(event.type, "user.created")
+      if (event.type !== "user.created") return
+      assert.strictEqual(event.data.id, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
+      assert.strictEqual(event.data.first_name, "John")
+      assert.strictEqual(event.instance_id, "ins_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
+      assert.deepStrictEqual(event, JSON.parse(userCreated))
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("rejects a body altered by one byte, and a signature made with another secret", () =>
+    Effect.gen(function*() {
+      const headers = svixHeaders(userCreated)
+      const altered = userCreated.replace("John", "Joho")
+      assert.notStrictEqual(altered, userCreated)
+      const e1 = yield* failure(at(NOW, Webhooks.verify(request(altered, headers))))
+      assert.strictEqual(e1._tag, "WebhookSignatureError")
+      assert.strictEqual(e1.message, "Unable to verify incoming webhook: No matching signature found")
+      const e2 = yield* failure(at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated, { secret: OTHER_SECRET })))))
+      assert.strictEqual(e2._tag, "WebhookSignatureError")
+      const e3 = yield* failure(at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-id": "msg_other" }))))
+      assert.strictEqual(e3._tag, "WebhookSignatureError")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("names each missing header, and does not read the body when headers are missing", () =>
+    Effect.gen(function*() {
+      const headers = svixHeaders(userCreated)
+      for (const name of ["svix-id", "svix-timestamp", "svix-signature"] as const) {
+        const { [name]: _removed, ...rest } = headers
+        const req = request(userCreated, rest)
+        const error = yield* failure(at(NOW, Webhooks.verify(req)))
+        assert.strictEqual(error._tag, "WebhookMissingHeadersError")
+        if (error._tag === "WebhookMissingHeadersError") assert.deepStrictEqual(error.headers, [name])
+        assert.strictEqual(error.message, `Missing required webhook headers: ${name}`)
+        assert.isFalse(req.bodyUsed)
+      }
+      const blank = yield* failure(at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": "  " }))))
+      assert.strictEqual(blank.message, "Missing required webhook headers: svix-signature")
+      const none = yield* failure(at(NOW, Webhooks.verify(request(userCreated, {}))))
+      assert.strictEqual(none.message, "Missing required webhook headers: svix-id, svix-timestamp, svix-signature")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("accepts webhook-* (Standard Webhooks) headers and names them when one is missing", () =>
+    Effect.gen(function*() {
+      const svix = svixHeaders(userCreated)
+      const standard = {
+        "webhook-id": svix["svix-id"],
+        "webhook-timestamp": svix["svix-timestamp"],
+        "webhook-signature": svix["svix-signature"]
+      }
+      const event = yield* at(NOW, Webhooks.verify(request(userCreated, standard)))
+      assert.strictEqual(event.type, "user.created")
+      const { "webhook-id": _id, ...noId } = standard
+      const error = yield* failure(at(NOW, Webhooks.verify(request(userCreated, noId))))
+      assert.strictEqual(error.message, "Missing required webhook headers: webhook-id")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("allows 5 minutes of skew either way on the Effect Clock, and rejects stale or future deliveries", () =>
+    Effect.gen(function*() {
+      const verify = Webhooks.verify
+      const fresh = () => request(userCreated, svixHeaders(userCreated))
+      assert.strictEqual((yield* at(NOW + 300, verify(fresh()))).type, "user.created")
+      assert.strictEqual((yield* at(NOW - 300, verify(fresh()))).type, "user.created")
+      const stale = yield* failure(at(NOW + 301, verify(fresh())))
+      assert.strictEqual(stale._tag, "WebhookTimestampError")
+      assert.strictEqual(stale.message, "Unable to verify incoming webhook: Message timestamp too old")
+      if (stale._tag === "WebhookTimestampError") {
+        assert.strictEqual(stale.reason, "too-old")
+        assert.strictEqual(stale.now, NOW + 301)
+      }
+      const future = yield* failure(at(NOW - 301, verify(fresh())))
+      assert.strictEqual(future.message, "Unable to verify incoming webhook: Message timestamp too new")
+      const malformed = yield* failure(
+        at(NOW, verify(request(userCreated, { ...svixHeaders(userCreated), "svix-timestamp": "soon" })))
+      )
+      assert.strictEqual(malformed.message, "Unable to verify incoming webhook: Invalid Signature Headers")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("honours a custom tolerance", () =>
+    Effect.gen(function*() {
+      const error = yield* failure(at(NOW + 11, Webhooks.verify(request(userCreated, svixHeaders(userCreated)))))
+      assert.strictEqual(error._tag, "WebhookTimestampError")
+      const ok = yield* at(NOW + 10, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      assert.strictEqual(ok.type, "user.created")
+    }).pipe(Effect.provide(Webhooks.layer({ signingSecret: SECRET, tolerance: "10 seconds" }))))
+
+  it.effect("accepts any matching v1 entry among several space-separated signatures", () =>
+    Effect.gen(function*() {
+      const good = sign(userCreated)
+      const bad = sign(userCreated, { secret: OTHER_SECRET })
+      const headers = svixHeaders(userCreated)
+      for (const signature of [`${bad} ${good}`, `${good} ${bad}`, `v1a,xyz ${good}`]) {
+        const event = yield* at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": signature })))
+        assert.strictEqual(event.type, "user.created")
+      }
+      const wrongVersion = good.replace("v1,", "v2,")
+      const error = yield* failure(
+        at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": `${bad} ${wrongVersion}` })))
+      )
+      assert.strictEqual(error._tag, "WebhookSignatureError")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("decodes an unknown event type to { type: 'unknown', unknownType } and encodes it back", () =>
+    Effect.gen(function*() {
+      const wire = { type: "apiKey.created", object: "event", data: { id: "ak_1", extra: [1] }, timestamp: NOW, instance_id: "ins_1" }
+      const body = JSON.stringify(wire)
+      const event = yield* at(NOW, Webhooks.verify(request(body, svixHeaders(body))))
+      assert.strictEqual(event.type, "unknown")
+      if (event.type !== "unknown") return
+      assert.strictEqual(event.unknownType, "apiKey.created")
+      assert.deepStrictEqual(event.data, { id: "ak_1", extra: [1] })
+      const encoded = yield* Schema.encode(WebhookEventSchema)(event)
+      assert.deepStrictEqual<unknown>(encoded, wire)
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("refuses signed bodies that are not events, with the reason and the failing path", () =>
+    Effect.gen(function*() {
+      const cases: ReadonlyArray<readonly [string, string, RegExp]> = [
+        ["", "empty", /payload is empty/],
+        ["not json", "not-json", /not JSON/],
+        ["[1,2]", "not-an-event", /not a webhook event/],
+        [JSON.stringify({ type: "user.created", object: "event", data: { id: 1 }, timestamp: NOW, instance_id: "i" }), "schema", /user\.created event: data\.id: Expected string, actual 1/],
+        [JSON.stringify({ ...exampleOf("user.created"), object: "evt" }), "schema", /object/]
+      ]
+      for (const [body, reason, pattern] of cases) {
+        const error = yield* failure(at(NOW, Webhooks.verify(request(body, svixHeaders(body)))))
+        assert.strictEqual(error._tag, "WebhookPayloadError")
+        if (error._tag === "WebhookPayloadError") assert.strictEqual(error.reason, reason)
+        assert.match(error.message, pattern)
+      }
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("reads the body once: an already-read request is a typed error", () =>
+    Effect.gen(function*() {
+      const req = request(userCreated, svixHeaders(userCreated))
+      yield* Effect.promise(() => req.text())
+      const error = yield* failure(at(NOW, Webhooks.verify(req)))
+      assert.strictEqual(error._tag, "WebhookBodyError")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("verifies raw bytes with Node-style headers (verifyPayload)", () =>
+    Effect.gen(function*() {
+      const bytes = new TextEncoder().encode(userCreated)
+      const event = yield* at(NOW, Webhooks.verifyPayload({ body: bytes, headers: svixHeaders(userCreated) }))
+      assert.strictEqual(event.type, "user.created")
+      const twice = { ...svixHeaders(userCreated), "svix-signature": [sign(userCreated, { secret: OTHER_SECRET }), sign(userCreated)] }
+      const again = yield* at(NOW, Webhooks.verifyPayload({ body: bytes.buffer, headers: twice }))
+      assert.strictEqual(again.type, "user.created")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("verifies an @effect/platform HttpServerRequest", () =>
+    Effect.gen(function*() {
+      const serverRequest = HttpServerRequest.fromWeb(request(userCreated, svixHeaders(userCreated)))
+      const event = yield* at(NOW, Webhooks.verifyServerRequest).pipe(
+        Effect.provideService(HttpServerRequest.HttpServerRequest, serverRequest)
+      )
+      assert.strictEqual(event.type, "user.created")
+    }).pipe(Effect.provide(verifierLayer)))
+
+  it.effect("Webhooks.handler answers 204 after handling a verified event, 400 without calling the handler", () =>
+    Effect.gen(function*() {
+      const seen: Array<WebhookEvent["type"]> = []
+      const app = Webhooks.handler((event) => Effect.sync(() => void seen.push(event.type)))
+      const run = (req: Request) =>
+        at(NOW, app).pipe(
+          Effect.provideService(HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(req)),
+          Effect.map((res) => HttpServerResponse.toWeb(res))
+        )
+      const ok = yield* run(request(userCreated, svixHeaders(userCreated)))
+      assert.strictEqual(ok.status, 204)
+      const bad = yield* run(request(userCreated, svixHeaders(userCreated, { secret: OTHER_SECRET })))
+      assert.strictEqual(bad.status, 400)
+      const body: unknown = yield* Effect.promise(() => bad.json())
+      assert.deepStrictEqual(body, { error: "Unable to verify incoming webhook: No matching signature found" })
+      assert.deepStrictEqual(seen, ["user.created"])
+    }).pipe(Effect.provide(verifierLayer)))
+})
+
+describe("WebhookVerifier layers", () => {
+  it.effect("layerConfig reads CLERK_WEBHOOK_SIGNING_SECRET through Effect Config", () =>
+    Effect.gen(function*() {
+      const event = yield* at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      assert.strictEqual(event.type, "user.created")
+    }).pipe(
+      Effect.provide(Webhooks.layerConfig()),
+      Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_WEBHOOK_SIGNING_SECRET", SECRET]])))
+    ))
+
+  it.effect("a missing or malformed secret fails the layer with WebhookSecretError, never printing the secret", () =>
+    Effect.gen(function*() {
+      const missing = yield* failure(Layer.build(Webhooks.layerConfig()).pipe(Effect.scoped))
+      assert.strictEqual(missing._tag, "WebhookSecretError")
+      assert.match(missing.message, /CLERK_WEBHOOK_SIGNING_SECRET/)
+      for (const secret of ["whsec_", "whsec_!!!not base64!!!", "   "]) {
+        const error = yield* failure(WebhookVerifier.pipe(Effect.provide(Webhooks.layer({ signingSecret: secret }))))
+        assert.strictEqual(error._tag, "WebhookSecretError")
+      }
+      const malformed = "whsec_s3cr3t-with-bad-chars!"
+      const error = yield* failure(Webhooks.make({ signingSecret: malformed }))
+      for (const text of [error.message, String(error), inspect(error), JSON.stringify(error)]) {
+        assert.notInclude(text, "s3cr3t")
+      }
+    }).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))))
+})
+
+describe("generated event schemas", () => {
+  it("are up to date with the spec (npm run generate:webhooks)", () => {
+    assert.strictEqual(fs.readFileSync(defaultOutFile, "utf8"), generateSource().source)
+  })
+
+  it("decode every example in the spec to its own event type, keeping every key", () => {
+    const decode = Schema.decodeUnknownEither(WebhookEventSchema, { onExcessProperty: "preserve" })
+    let count = 0
+    for (const event of events) {
+      for (const example of event.examples) {
+        const decoded = decode(example)
+        assert.isTrue(Either.isRight(decoded), `${event.type}: ${Either.isLeft(decoded) ? decoded.left.message : ""}`)
+        if (Either.isRight(decoded)) {
+          assert.strictEqual(decoded.right.type, event.type)
+          assert.deepStrictEqual(decoded.right, example)
+        }
+        count++
+      }
+    }
+    assert.isAtLeast(count, 45)
+    assert.includeMembers([...webhookEventTypes], events.map((e) => e.type))
+  })
+})
