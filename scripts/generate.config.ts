@@ -41,6 +41,10 @@ export interface SchemaOverride {
    * `@clerk/backend` results that are raw JSON.
    */
   readonly wireAliases?: boolean | undefined
+  /** Add `raw` (and `_raw`, `@clerk/backend`'s name) getters returning the wire JSON re-encoded from the fields. */
+  readonly rawJson?: boolean | undefined
+  /** Start from another entry's overrides (this entry's own settings are merged over them). */
+  readonly extends?: string | undefined
 }
 
 export interface GenerateConfig {
@@ -102,18 +106,9 @@ export const config: GenerateConfig = {
         "/** The entry of `web3Wallets` whose id is `primaryWeb3WalletId`, or `null`. */",
         "get primaryWeb3Wallet(): Web3Wallet | null {",
         "  return this.web3Wallets.find((entry) => entry.id === this.primaryWeb3WalletId) ?? null",
-        "}",
-        "",
-        "/** The wire (snake_case) JSON of this user, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof User.Encoded {",
-        "  return Schema.encodeSync(User)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof User.Encoded {",
-        "  return this.raw",
         "}"
       ],
+      rawJson: true,
       fieldOverrides: {
         private_metadata: { default: "{}" },
         unsafe_metadata: { default: "{}" },
@@ -137,72 +132,12 @@ export const config: GenerateConfig = {
         message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
       }
     },
-    VerificationAdmin: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
-    VerificationFromOauth: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
-    VerificationTicket: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
-    VerificationEmailLink: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
-    VerificationScim: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
-    VerificationGoogleOneTap: {
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
+    VerificationAdmin: { extends: "VerificationOtp" },
+    VerificationFromOauth: { extends: "VerificationOtp" },
+    VerificationTicket: { extends: "VerificationOtp" },
+    VerificationEmailLink: { extends: "VerificationOtp" },
+    VerificationScim: { extends: "VerificationOtp" },
+    VerificationGoogleOneTap: { extends: "VerificationOtp" },
     VerificationOauth: {
       fieldOverrides: {
         external_verification_redirect_url: {
@@ -216,20 +151,7 @@ export const config: GenerateConfig = {
         message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
       }
     },
-    VerificationSaml: {
-      fieldOverrides: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        },
-        expire_at: { default: "null" }
-      },
-      extraFields: {
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { schema: "Schema.NullOr(Schema.String)", default: "null" }
-      }
-    },
+    VerificationSaml: { extends: "VerificationOauth", fieldOverrides: { expire_at: { default: "null" } } },
     VerificationWeb3: {
       fieldOverrides: { nonce: { default: "null" }, message: { default: "null" } },
       extraFields: {
@@ -241,17 +163,8 @@ export const config: GenerateConfig = {
       }
     },
     VerificationPasskey: {
-      fieldOverrides: {
-        nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        message: { default: "null" }
-      },
-      extraFields: {
-        external_verification_redirect_url: {
-          name: "externalVerificationRedirectURL",
-          schema: "Schema.NullOr(Schema.URL)",
-          default: "null"
-        }
-      }
+      extends: "VerificationWeb3",
+      fieldOverrides: { nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" } }
     },
     ExternalAccountWithVerification: {
       fieldOverrides: { image_url: { default: "\"\"", nullAsDefault: true } },
@@ -267,73 +180,23 @@ export const config: GenerateConfig = {
         image_url: { default: "\"\"", nullAsDefault: true },
         private_metadata: { default: "{}" }
       },
-      extraBody: [
-        "/** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof Organization.Encoded {",
-        "  return Schema.encodeSync(Organization)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof Organization.Encoded {",
-        "  return this.raw",
-        "}"
-      ]
+      rawJson: true
     },
     OrganizationWithLogo: {
       fieldOverrides: { private_metadata: { default: "{}" } },
-      extraBody: [
-        "/** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof OrganizationWithLogo.Encoded {",
-        "  return Schema.encodeSync(OrganizationWithLogo)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof OrganizationWithLogo.Encoded {",
-        "  return this.raw",
-        "}"
-      ]
+      rawJson: true
     },
     OrganizationMembership: {
       fieldOverrides: { private_metadata: { default: "{}" } },
-      extraBody: [
-        "/** The wire (snake_case) JSON of this membership, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof OrganizationMembership.Encoded {",
-        "  return Schema.encodeSync(OrganizationMembership)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof OrganizationMembership.Encoded {",
-        "  return this.raw",
-        "}"
-      ]
+      rawJson: true
     },
     OrganizationInvitation: {
       fieldOverrides: { private_metadata: { default: "{}" } },
-      extraBody: [
-        "/** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof OrganizationInvitation.Encoded {",
-        "  return Schema.encodeSync(OrganizationInvitation)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof OrganizationInvitation.Encoded {",
-        "  return this.raw",
-        "}"
-      ]
+      rawJson: true
     },
     OrganizationInvitationWithPublicOrganizationData: {
       fieldOverrides: { private_metadata: { default: "{}" } },
-      extraBody: [
-        "/** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */",
-        "get raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {",
-        "  return Schema.encodeSync(OrganizationInvitationWithPublicOrganizationData)(this)",
-        "}",
-        "",
-        "/** `raw` under the name `@clerk/backend` stores it. */",
-        "get _raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {",
-        "  return this.raw",
-        "}"
-      ]
+      rawJson: true
     },
     // @clerk/backend returns these as raw JSON: keep the snake_case names readable.
     OrganizationInvitationPublicOrganizationData: { wireAliases: true },

@@ -307,7 +307,25 @@ class Generator {
   // -- entities --------------------------------------------------------------------------------------------------
 
   override(entity: Entity): SchemaOverride | undefined {
-    return this.config.schemas[entity.baseName]
+    return this.resolveOverride(entity.baseName, [])
+  }
+
+  /** An entry with its `extends` chain merged in (the entry's own settings win). */
+  resolveOverride(name: string, trail: ReadonlyArray<string>): SchemaOverride | undefined {
+    const own = this.config.schemas[name]
+    if (own?.extends === undefined) return own
+    if (trail.includes(name)) throw new Error(`generate.config.ts: extends cycle ${[...trail, name].join(" -> ")}`)
+    const base = this.resolveOverride(own.extends, [...trail, name])
+    if (base === undefined) throw new Error(`generate.config.ts: ${name} extends unknown entry ${own.extends}`)
+    const { extends: _, ...rest } = own
+    const { rename: _rename, ...inherited } = base
+    return {
+      ...inherited,
+      ...rest,
+      fieldOverrides: { ...base.fieldOverrides, ...own.fieldOverrides },
+      extraFields: { ...base.extraFields, ...own.extraFields },
+      extraBody: [...(base.extraBody ?? []), ...(own.extraBody ?? [])]
+    }
   }
 
   addEntity(key: string, specName: string, origin: EntityOrigin, schema: OSchema, baseName: string): Entity {
@@ -609,8 +627,12 @@ class Generator {
         fieldOverrides: { ...override?.fieldOverrides, ...override?.extraFields }
       }
       const fields = this.fieldLines(fullShape, fullOverride, deps, "  ")
-      const aliases = override?.wireAliases === true ? this.wireAliasLines(entity.name, fullShape, fullOverride) : []
-      const extra = [...aliases, ...(aliases.length > 0 && override?.extraBody !== undefined ? [""] : []), ...(override?.extraBody ?? [])]
+      const blocks = [
+        override?.wireAliases === true ? this.wireAliasLines(entity.name, fullShape, fullOverride) : [],
+        override?.rawJson === true ? rawJsonLines(entity.name) : [],
+        [...(override?.extraBody ?? [])]
+      ].filter((block) => block.length > 0)
+      const extra = blocks.flatMap((block, index) => (index === 0 ? block : ["", ...block]))
       const body = extra.length === 0 ? "{}" : `{\n${extra.map((line) => (line.length > 0 ? `  ${line}` : "")).join("\n")}\n}`
       return [
         doc,
@@ -621,7 +643,7 @@ class Generator {
     }
     if (
       override?.extraBody !== undefined || override?.fieldOverrides !== undefined ||
-      override?.extraFields !== undefined || override?.wireAliases !== undefined
+      override?.extraFields !== undefined || override?.wireAliases !== undefined || override?.rawJson !== undefined
     ) {
       throw new Error(`generate.config.ts: ${entity.baseName} is not an object schema; only rename applies`)
     }
@@ -929,6 +951,19 @@ class Generator {
     ].join("\n")
   }
 }
+
+/** The `raw`/`_raw` getters of a class (for `rawJson`). */
+const rawJsonLines = (className: string): Array<string> => [
+  "/** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */",
+  `get raw(): typeof ${className}.Encoded {`,
+  `  return Schema.encodeSync(${className})(this)`,
+  "}",
+  "",
+  "/** `raw` under the name `@clerk/backend` stores it. */",
+  `get _raw(): typeof ${className}.Encoded {`,
+  "  return this.raw",
+  "}"
+]
 
 const ID_SUFFIX = "2xhFjEI5X2qWRvtV13BzSj8H6Dk"
 

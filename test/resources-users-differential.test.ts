@@ -2,7 +2,6 @@
  * `users` against `@clerk/backend` 3.25.0: every method sends the same requests and returns the same data.
  */
 import { describe, expect, it } from "vitest"
-import { fixtures } from "../src/models/generated/fixtures.js"
 import type { ClerkClient } from "../src/promise/createClerkClient.js"
 import {
   dataMismatches,
@@ -12,6 +11,7 @@ import {
   type Responder,
   runBoth
 } from "./support/differential.js"
+import { invitationWithOrganizationJson as invitationJson, membershipJson } from "./support/samples/organizations.js"
 import { emailAddressJson, phoneNumberJson, respond, sparseUserJson, userJson, userWithId } from "./support/samples/users.js"
 
 const U = userJson.id
@@ -28,44 +28,6 @@ const same = async (responder: Responder, call: Call) => {
 }
 
 const deleted = (object: string, id: string) => ({ object, id, deleted: true })
-
-const membershipJson = {
-  ...(fixtures["OrganizationMembership"] as Record<string, unknown>),
-  id: "orgmem_2ada00000000000000000",
-  role: "org:admin",
-  role_name: "Admin",
-  permissions: ["org:sys_memberships:manage", "org:sys_profile:read"],
-  public_metadata: { department: "math" },
-  public_user_data: {
-    user_id: U,
-    first_name: "Ada",
-    last_name: "Lovelace",
-    profile_image_url: null,
-    image_url: "https://img.clerk.com/ada.png",
-    has_image: true,
-    identifier: "ada@example.com",
-    username: "ada"
-  }
-}
-
-const invitationJson = {
-  ...(fixtures["OrganizationInvitationWithPublicOrganizationData"] as Record<string, unknown>),
-  id: "orginv_2ada000000000000000000",
-  email_address: "ada@example.com",
-  role: "org:member",
-  role_name: "Member",
-  status: "pending",
-  url: "https://accounts.example.com/accept?ticket=abc",
-  expires_at: 1702592000000,
-  public_metadata: { invited_by: "charles" },
-  public_organization_data: {
-    id: "org_2analytical0000000000000",
-    name: "Analytical Engines",
-    slug: "analytical",
-    image_url: "https://img.clerk.com/org.png",
-    has_image: true
-  }
-}
 
 const oauthTokenJson = {
   object: "oauth_access_token",

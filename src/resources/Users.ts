@@ -22,12 +22,36 @@ import {
   VerifyTOTPResponse
 } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
-import { type ApiRequest, BackendApi } from "../services/BackendApi.js"
+import { type ApiRequest, BackendApi, type HttpMethod } from "../services/BackendApi.js"
 import { ClerkInvalidRequestError } from "../services/ClerkErrors.js"
-import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
+import { pageSize, type StreamParams } from "./internal/lists.js"
 import { updateWithMetadata } from "./internal/metadata.js"
 import { streamPages } from "./internal/paginate.js"
+import { uploadForm } from "./internal/upload.js"
+import type {
+  AdjustBillingCreditBalanceParams,
+  CreateUserParams,
+  DeleteUserExternalAccountParams,
+  DeleteUserPasskeyParams,
+  DeleteWeb3WalletParams,
+  GetUserOrganizationInvitationListParams,
+  GetUserOrganizationMembershipListParams,
+  OauthAccessTokenListParams,
+  RemovePasswordParams,
+  ReplaceUserEmailAddressParams,
+  ReplaceUserPhoneNumberParams,
+  RevokeUserTrustedDeviceParams,
+  SetPasswordCompromisedParams,
+  UpdateUserParams,
+  UpdateUserProfileImageParams,
+  UserCountParams,
+  UserListParams,
+  UserMetadataParams,
+  VerifyPasswordParams,
+  VerifyTOTPParams
+} from "./users/params.js"
 
+export type * from "./users/params.js"
 export {
   CommerceCreditBalanceResponse,
   CommerceCreditLedgerResponse,
@@ -42,238 +66,6 @@ export {
   User,
   VerifyPasswordResponse,
   VerifyTOTPResponse
-}
-
-/** A metadata object. Its keys are sent as given (only top-level param names are snake-cased). */
-export type Metadata = Readonly<Record<string, unknown>>
-
-/** A sort key of `users.getUserList`. */
-export type UserOrderBy = WithSign<
-  | "created_at"
-  | "updated_at"
-  | "email_address"
-  | "web3wallet"
-  | "first_name"
-  | "last_name"
-  | "phone_number"
-  | "username"
-  | "last_active_at"
-  | "last_sign_in_at"
->
-
-/** Filters of `users.getCount` (and of `users.getUserList`). Array filters accept up to 100 values. */
-export interface UserCountParams {
-  readonly emailAddress?: ReadonlyArray<string> | undefined
-  readonly phoneNumber?: ReadonlyArray<string> | undefined
-  readonly username?: ReadonlyArray<string> | undefined
-  readonly web3Wallet?: ReadonlyArray<string> | undefined
-  readonly userId?: ReadonlyArray<string> | undefined
-  readonly externalId?: ReadonlyArray<string> | undefined
-  /** Users who are members of any of these organizations. */
-  readonly organizationId?: ReadonlyArray<string> | undefined
-  /** Partial match across email addresses, phone numbers, usernames, wallets, ids and names. */
-  readonly query?: string | undefined
-  readonly emailAddressQuery?: string | undefined
-  readonly phoneNumberQuery?: string | undefined
-  readonly usernameQuery?: string | undefined
-  readonly nameQuery?: string | undefined
-  readonly banned?: boolean | undefined
-  /** OAuth provider of `providerUserId`, e.g. `oauth_google`. */
-  readonly provider?: string | undefined
-  readonly providerUserId?: ReadonlyArray<string> | undefined
-  /** Unix milliseconds. */
-  readonly lastActiveAtBefore?: number | undefined
-  readonly lastActiveAtAfter?: number | undefined
-  /** @deprecated Use `lastActiveAtAfter`. */
-  readonly last_active_at_since?: number | undefined
-  readonly createdAtBefore?: number | undefined
-  readonly createdAtAfter?: number | undefined
-  readonly lastSignInAtBefore?: number | undefined
-  readonly lastSignInAtAfter?: number | undefined
-}
-
-/** Params of `users.getUserList`. */
-export interface UserListParams extends UserCountParams, PaginationParams {
-  /** Sort order (default `-created_at`). */
-  readonly orderBy?: UserOrderBy | undefined
-}
-
-/** A password hashing algorithm Clerk can import digests from. */
-export type PasswordHasher =
-  | "argon2i"
-  | "argon2id"
-  | "awscognito"
-  | "bcrypt"
-  | "bcrypt_peppered"
-  | "bcrypt_sha256_django"
-  | "ldap_ssha"
-  | "md5"
-  | "md5_phpass"
-  | "md5_salted"
-  | "pbkdf2_sha1"
-  | "pbkdf2_sha256"
-  | "pbkdf2_sha256_django"
-  | "pbkdf2_sha512"
-  | "pbkdf2_sha512_hex"
-  | "phpass"
-  | "scrypt_firebase"
-  | "scrypt_werkzeug"
-  | "sha256"
-  | "sha256_salted"
-  | "sha512_symfony"
-
-/** The three metadata objects of a user. */
-export interface UserMetadataParams {
-  readonly publicMetadata?: Metadata | undefined
-  readonly privateMetadata?: Metadata | undefined
-  readonly unsafeMetadata?: Metadata | undefined
-}
-
-/** Fields `createUser` and `updateUser` share. */
-interface UserFields {
-  readonly externalId?: string | undefined
-  readonly username?: string | undefined
-  readonly password?: string | undefined
-  readonly firstName?: string | undefined
-  readonly lastName?: string | undefined
-  readonly locale?: string | undefined
-  readonly timezone?: string | undefined
-  readonly skipPasswordChecks?: boolean | undefined
-  readonly skipLegalChecks?: boolean | undefined
-  readonly legalAcceptedAt?: Date | undefined
-  readonly totpSecret?: string | undefined
-  readonly backupCodes?: ReadonlyArray<string> | undefined
-  readonly createdAt?: Date | undefined
-  readonly deleteSelfEnabled?: boolean | undefined
-  readonly createOrganizationEnabled?: boolean | undefined
-  readonly createOrganizationsLimit?: number | undefined
-  readonly bypassClientTrust?: boolean | undefined
-  /** An imported password digest; needs `passwordHasher`. */
-  readonly passwordDigest?: string | undefined
-  readonly passwordHasher?: PasswordHasher | undefined
-}
-
-/** Params of `users.createUser`. */
-export interface CreateUserParams extends UserFields, UserMetadataParams {
-  /** The first address becomes the primary one. */
-  readonly emailAddress?: ReadonlyArray<string> | undefined
-  readonly emailAddressIdentificationStatus?: ReadonlyArray<"verified" | "reserved"> | undefined
-  readonly phoneNumber?: ReadonlyArray<string> | undefined
-  readonly phoneNumberIdentificationStatus?: ReadonlyArray<"verified" | "reserved"> | undefined
-  readonly web3Wallet?: ReadonlyArray<string> | undefined
-  readonly skipPasswordRequirement?: boolean | undefined
-  readonly skipUserRequirement?: boolean | undefined
-  readonly banned?: boolean | undefined
-  readonly locked?: boolean | undefined
-}
-
-/** Params of `users.updateUser`. */
-export interface UpdateUserParams extends UserFields {
-  readonly signOutOfOtherSessions?: boolean | undefined
-  readonly primaryEmailAddressID?: string | undefined
-  readonly notifyPrimaryEmailAddressChanged?: boolean | undefined
-  readonly primaryPhoneNumberID?: string | undefined
-  readonly primaryWeb3WalletID?: string | undefined
-  readonly profileImageID?: string | undefined
-  /** @deprecated Use `updateUserMetadata` (merge) or `replaceUserMetadata` (replace). */
-  readonly publicMetadata?: Metadata | undefined
-  /** @deprecated Use `updateUserMetadata` (merge) or `replaceUserMetadata` (replace). */
-  readonly privateMetadata?: Metadata | undefined
-  /** @deprecated Use `updateUserMetadata` (merge) or `replaceUserMetadata` (replace). */
-  readonly unsafeMetadata?: Metadata | undefined
-}
-
-/** Params of `users.replaceUserEmailAddress`. */
-export interface ReplaceUserEmailAddressParams {
-  readonly emailAddress: string
-}
-
-/** Params of `users.replaceUserPhoneNumber`. */
-export interface ReplaceUserPhoneNumberParams {
-  readonly phoneNumber: string
-}
-
-/** Params of `users.updateUserProfileImage`. */
-export interface UpdateUserProfileImageParams {
-  readonly file: Blob
-}
-
-/** Limit/offset of `users.getUserOauthAccessToken` (`@clerk/backend` takes none). */
-export type OauthAccessTokenListParams = PaginationParams
-
-/** Params of `users.getOrganizationMembershipList`. */
-export interface GetUserOrganizationMembershipListParams extends PaginationParams {
-  readonly userId: string
-}
-
-/** The status of an organization invitation. */
-export type OrganizationInvitationStatus = "pending" | "accepted" | "revoked" | "expired"
-
-/** Params of `users.getOrganizationInvitationList`. */
-export interface GetUserOrganizationInvitationListParams extends PaginationParams {
-  readonly userId: string
-  readonly status?: OrganizationInvitationStatus | undefined
-}
-
-/** Params of `users.removePassword`. */
-export interface RemovePasswordParams {
-  /** Revoke the sessions active when the request is processed. */
-  readonly signOutOfOtherSessions?: boolean | undefined
-}
-
-/** Params of `users.verifyPassword`. */
-export interface VerifyPasswordParams {
-  readonly userId: string
-  readonly password: string
-}
-
-/** Params of `users.verifyTOTP`. */
-export interface VerifyTOTPParams {
-  readonly userId: string
-  /** A TOTP code or a backup code (which is then consumed). */
-  readonly code: string
-}
-
-/** Params of `users.deleteUserPasskey`. */
-export interface DeleteUserPasskeyParams {
-  readonly userId: string
-  readonly passkeyIdentificationId: string
-}
-
-/** Params of `users.deleteUserWeb3Wallet`. */
-export interface DeleteWeb3WalletParams {
-  readonly userId: string
-  readonly web3WalletIdentificationId: string
-}
-
-/** Params of `users.deleteUserExternalAccount`. */
-export interface DeleteUserExternalAccountParams {
-  readonly userId: string
-  readonly externalAccountId: string
-}
-
-/** Params of `users.setPasswordCompromised`. */
-export interface SetPasswordCompromisedParams {
-  /** Also revoke every session of the user (default `false`). */
-  readonly revokeAllSessions?: boolean | undefined
-}
-
-/** Params of `users.revokeUserTrustedDevice`. */
-export interface RevokeUserTrustedDeviceParams {
-  readonly userId: string
-  readonly trustedDeviceId: string
-}
-
-/** Params of `users.adjustUserBillingCreditBalance` and `organizations.adjustOrganizationBillingCreditBalance`. */
-export interface AdjustBillingCreditBalanceParams {
-  /** In cents; greater than zero. */
-  readonly amount: number
-  readonly action: "increase" | "decrease"
-  /** Currency code (default `USD`). */
-  readonly currency?: string | undefined
-  /** A repeated request with the same key returns the original ledger entry, so retries are safe. */
-  readonly idempotencyKey: string
-  readonly note?: string | undefined
 }
 
 const UserArray = Schema.Array(User)
@@ -300,19 +92,26 @@ const checkBulkIds = (userIds: ReadonlyArray<string>): Effect.Effect<void, Clerk
       })
     )
 
-const checkFile = (file: unknown): Effect.Effect<Blob, ClerkInvalidRequestError> =>
-  file instanceof Blob
-    ? Effect.succeed(file)
-    : Effect.fail(new ClerkInvalidRequestError({ reason: "file must be a Blob or File", param: "file" }))
-
 /** `users`: users, their identifiers, credentials, metadata and memberships. */
 export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
   accessors: true,
   effect: Effect.gen(function*() {
     const api = yield* BackendApi
-    const call = <A, I>(method: string, request: Omit<ApiRequest, "operation">, schema: Schema.Schema<A, I, never>) =>
-      api.execute({ operation: `users.${method}`, ...request }, schema)
+    const call = <A, I>(name: string, request: Omit<ApiRequest, "operation">, schema: Schema.Schema<A, I, never>) =>
+      api.execute({ operation: `users.${name}`, ...request }, schema)
     const onUser = (userId: string) => ({ pathParams: { user_id: userId } })
+    /** A call whose only input is the user id. */
+    const byUser = <A, I>(name: string, method: HttpMethod, path: string, schema: Schema.Schema<A, I, never>) =>
+    (userId: string) => call(name, { method, path, ...onUser(userId) }, schema)
+    /** A call with the user id in the path and `body` as the JSON body. */
+    const withBody = <A, I>(
+      name: string,
+      method: HttpMethod,
+      path: string,
+      userId: string,
+      body: unknown,
+      schema: Schema.Schema<A, I, never>
+    ) => call(name, { method, path, ...onUser(userId), body }, schema)
 
     const listUsers = (params: UserListParams) =>
       call("getUserList", { method: "GET", path: "/users", query: { ...params } }, UserArray)
@@ -342,13 +141,8 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         ...onUser(userId),
         query
       }, InvitationList)
-    const userAction = (method: string, path: string) => (userId: string) =>
-      call(method, { method: "POST", path, ...onUser(userId) }, User)
-    const bulk = (method: string, path: string) => (userIds: ReadonlyArray<string>) =>
-      Effect.zipRight(
-        checkBulkIds(userIds),
-        call(method, { method: "POST", path, body: { userIds } }, UserArray)
-      )
+    const bulk = (name: string, path: string) => (userIds: ReadonlyArray<string>) =>
+      Effect.zipRight(checkBulkIds(userIds), call(name, { method: "POST", path, body: { userIds } }, UserArray))
 
     return {
       /** `GET /users` and `GET /users/count` in parallel: one page of users and the total matching the filters. */
@@ -363,12 +157,13 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserListStream: (params: StreamParams<UserListParams> = {}) =>
         streamPages(USER_PAGE, (page) => Effect.map(listUsers({ ...params, ...page }), (data) => ({ data }))),
       /** `GET /users/{user_id}` */
-      getUser: (userId: string) => call("getUser", { method: "GET", path: "/users/{user_id}", ...onUser(userId) }, User),
+      getUser: byUser("getUser", "GET", "/users/{user_id}", User),
       /** `POST /users` */
-      createUser: (params: CreateUserParams) => call("createUser", { method: "POST", path: "/users", body: params }, User),
+      createUser: (params: CreateUserParams) =>
+        call("createUser", { method: "POST", path: "/users", body: params }, User),
       /**
-       * `PATCH /users/{user_id}`; with (deprecated) metadata fields, the other fields are PATCHed first (if any) and the
-       * metadata is then replaced with `PUT /users/{user_id}/metadata`.
+       * `PATCH /users/{user_id}`; with (deprecated) metadata fields, the other fields are PATCHed first (if any)
+       * and the metadata is then replaced with `PUT /users/{user_id}/metadata`.
        */
       updateUser: (userId: string, params: UpdateUserParams = {}) => {
         const { privateMetadata, publicMetadata, unsafeMetadata, ...fields } = params
@@ -376,7 +171,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
           unsafeMetadata !== undefined
         return updateWithMetadata(
           api,
-          { operation: "users.updateUser", path: "/users/{user_id}", pathParams: { user_id: userId } },
+          { operation: "users.updateUser", path: "/users/{user_id}", ...onUser(userId) },
           fields,
           hasMetadata ? { publicMetadata, privateMetadata, unsafeMetadata } : undefined,
           User
@@ -384,51 +179,27 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       },
       /** `PUT /users/{user_id}/email_address` */
       replaceUserEmailAddress: (userId: string, params: ReplaceUserEmailAddressParams) =>
-        call("replaceUserEmailAddress", {
-          method: "PUT",
-          path: "/users/{user_id}/email_address",
-          ...onUser(userId),
-          body: params
-        }, EmailAddress),
+        withBody("replaceUserEmailAddress", "PUT", "/users/{user_id}/email_address", userId, params, EmailAddress),
       /** `PUT /users/{user_id}/phone_number` */
       replaceUserPhoneNumber: (userId: string, params: ReplaceUserPhoneNumberParams) =>
-        call("replaceUserPhoneNumber", {
-          method: "PUT",
-          path: "/users/{user_id}/phone_number",
-          ...onUser(userId),
-          body: params
-        }, PhoneNumber),
+        withBody("replaceUserPhoneNumber", "PUT", "/users/{user_id}/phone_number", userId, params, PhoneNumber),
       /** `POST /users/{user_id}/profile_image` (multipart, field `file`) */
       updateUserProfileImage: (userId: string, params: UpdateUserProfileImageParams) =>
-        Effect.flatMap(checkFile(params.file), (file) => {
-          const formData = new FormData()
-          formData.append("file", file)
-          return call("updateUserProfileImage", {
+        Effect.flatMap(uploadForm(params.file), (formData) =>
+          call("updateUserProfileImage", {
             method: "POST",
             path: "/users/{user_id}/profile_image",
             ...onUser(userId),
             formData
-          }, User)
-        }),
+          }, User)),
       /** `PATCH /users/{user_id}/metadata` (deep merge; `null` removes a key) */
       updateUserMetadata: (userId: string, params: UserMetadataParams) =>
-        call("updateUserMetadata", {
-          method: "PATCH",
-          path: "/users/{user_id}/metadata",
-          ...onUser(userId),
-          body: params
-        }, User),
+        withBody("updateUserMetadata", "PATCH", "/users/{user_id}/metadata", userId, params, User),
       /** `PUT /users/{user_id}/metadata` (each given field is replaced whole; `{}` clears it) */
       replaceUserMetadata: (userId: string, params: UserMetadataParams) =>
-        call("replaceUserMetadata", {
-          method: "PUT",
-          path: "/users/{user_id}/metadata",
-          ...onUser(userId),
-          body: params
-        }, User),
+        withBody("replaceUserMetadata", "PUT", "/users/{user_id}/metadata", userId, params, User),
       /** `DELETE /users/{user_id}` */
-      deleteUser: (userId: string) =>
-        call("deleteUser", { method: "DELETE", path: "/users/{user_id}", ...onUser(userId) }, DeletedObject),
+      deleteUser: byUser("deleteUser", "DELETE", "/users/{user_id}", DeletedObject),
       /** `GET /users/count`: the number of users matching the filters. */
       getCount,
       /** `GET /users/{user_id}/oauth_access_tokens/oauth_<provider>` (sends `paginated=true`) */
@@ -437,8 +208,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserOauthAccessTokenStream: (userId: string, provider: string) =>
         streamPages(OAUTH_TOKEN_PAGE, (page) => getUserOauthAccessToken(userId, provider, page)),
       /** `DELETE /users/{user_id}/mfa` */
-      disableUserMFA: (userId: string) =>
-        call("disableUserMFA", { method: "DELETE", path: "/users/{user_id}/mfa", ...onUser(userId) }, DeleteBackupCodeResponse),
+      disableUserMFA: byUser("disableUserMFA", "DELETE", "/users/{user_id}/mfa", DeleteBackupCodeResponse),
       /** `GET /users/{user_id}/organization_memberships` */
       getOrganizationMembershipList,
       /** Every organization membership of the user, page by page. */
@@ -451,47 +221,34 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         streamPages(INVITATION_PAGE, (page) => getOrganizationInvitationList({ ...params, ...page })),
       /** `POST /users/{user_id}/remove_password` */
       removePassword: (userId: string, params: RemovePasswordParams = {}) =>
-        call("removePassword", {
-          method: "POST",
-          path: "/users/{user_id}/remove_password",
-          ...onUser(userId),
-          body: params
-        }, User),
+        withBody("removePassword", "POST", "/users/{user_id}/remove_password", userId, params, User),
       /** `POST /users/{user_id}/verify_password` */
       verifyPassword: ({ password, userId }: VerifyPasswordParams) =>
-        call("verifyPassword", {
-          method: "POST",
-          path: "/users/{user_id}/verify_password",
-          ...onUser(userId),
-          body: { password }
-        }, VerifyPasswordResponse),
+        withBody(
+          "verifyPassword",
+          "POST",
+          "/users/{user_id}/verify_password",
+          userId,
+          { password },
+          VerifyPasswordResponse
+        ),
       /** `POST /users/{user_id}/verify_totp` */
       verifyTOTP: ({ code, userId }: VerifyTOTPParams) =>
-        call("verifyTOTP", {
-          method: "POST",
-          path: "/users/{user_id}/verify_totp",
-          ...onUser(userId),
-          body: { code }
-        }, VerifyTOTPResponse),
+        withBody("verifyTOTP", "POST", "/users/{user_id}/verify_totp", userId, { code }, VerifyTOTPResponse),
       /** `POST /users/{user_id}/ban` */
-      banUser: userAction("banUser", "/users/{user_id}/ban"),
+      banUser: byUser("banUser", "POST", "/users/{user_id}/ban", User),
       /** `POST /users/{user_id}/unban` */
-      unbanUser: userAction("unbanUser", "/users/{user_id}/unban"),
+      unbanUser: byUser("unbanUser", "POST", "/users/{user_id}/unban", User),
       /** `POST /users/ban`: bans up to 50 users at once. */
       banUsers: bulk("banUsers", "/users/ban"),
       /** `POST /users/unban`: lifts the ban of up to 50 users at once. */
       unbanUsers: bulk("unbanUsers", "/users/unban"),
       /** `POST /users/{user_id}/lock` */
-      lockUser: userAction("lockUser", "/users/{user_id}/lock"),
+      lockUser: byUser("lockUser", "POST", "/users/{user_id}/lock", User),
       /** `POST /users/{user_id}/unlock` */
-      unlockUser: userAction("unlockUser", "/users/{user_id}/unlock"),
+      unlockUser: byUser("unlockUser", "POST", "/users/{user_id}/unlock", User),
       /** `DELETE /users/{user_id}/profile_image` */
-      deleteUserProfileImage: (userId: string) =>
-        call("deleteUserProfileImage", {
-          method: "DELETE",
-          path: "/users/{user_id}/profile_image",
-          ...onUser(userId)
-        }, User),
+      deleteUserProfileImage: byUser("deleteUserProfileImage", "DELETE", "/users/{user_id}/profile_image", User),
       /** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` */
       deleteUserPasskey: ({ passkeyIdentificationId, userId }: DeleteUserPasskeyParams) =>
         call("deleteUserPasskey", {
@@ -514,47 +271,48 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
           pathParams: { user_id: userId, external_account_id: externalAccountId }
         }, DeletedObject),
       /** `DELETE /users/{user_id}/backup_code` */
-      deleteUserBackupCodes: (userId: string) =>
-        call("deleteUserBackupCodes", {
-          method: "DELETE",
-          path: "/users/{user_id}/backup_code",
-          ...onUser(userId)
-        }, DeleteBackupCodeResponse),
+      deleteUserBackupCodes: byUser(
+        "deleteUserBackupCodes",
+        "DELETE",
+        "/users/{user_id}/backup_code",
+        DeleteBackupCodeResponse
+      ),
       /** `DELETE /users/{user_id}/totp` */
-      deleteUserTOTP: (userId: string) =>
-        call("deleteUserTOTP", { method: "DELETE", path: "/users/{user_id}/totp", ...onUser(userId) }, DeleteBackupCodeResponse),
+      deleteUserTOTP: byUser("deleteUserTOTP", "DELETE", "/users/{user_id}/totp", DeleteBackupCodeResponse),
       /** `POST /users/{user_id}/password/set_compromised` */
       setPasswordCompromised: (userId: string, params: SetPasswordCompromisedParams = { revokeAllSessions: false }) =>
-        call("setPasswordCompromised", {
-          method: "POST",
-          path: "/users/{user_id}/password/set_compromised",
-          ...onUser(userId),
-          body: params
-        }, User),
+        withBody("setPasswordCompromised", "POST", "/users/{user_id}/password/set_compromised", userId, params, User),
       /** `POST /users/{user_id}/password/unset_compromised` */
-      unsetPasswordCompromised: userAction("unsetPasswordCompromised", "/users/{user_id}/password/unset_compromised"),
+      unsetPasswordCompromised: byUser(
+        "unsetPasswordCompromised",
+        "POST",
+        "/users/{user_id}/password/unset_compromised",
+        User
+      ),
       /** `GET /users/{user_id}/billing/credits` */
-      getUserBillingCreditBalance: (userId: string) =>
-        call("getUserBillingCreditBalance", {
-          method: "GET",
-          path: "/users/{user_id}/billing/credits",
-          ...onUser(userId)
-        }, CommerceCreditBalanceResponse),
+      getUserBillingCreditBalance: byUser(
+        "getUserBillingCreditBalance",
+        "GET",
+        "/users/{user_id}/billing/credits",
+        CommerceCreditBalanceResponse
+      ),
       /** `POST /users/{user_id}/billing/credits` */
       adjustUserBillingCreditBalance: (userId: string, params: AdjustBillingCreditBalanceParams) =>
-        call("adjustUserBillingCreditBalance", {
-          method: "POST",
-          path: "/users/{user_id}/billing/credits",
-          ...onUser(userId),
-          body: params
-        }, CommerceCreditLedgerResponse),
+        withBody(
+          "adjustUserBillingCreditBalance",
+          "POST",
+          "/users/{user_id}/billing/credits",
+          userId,
+          params,
+          CommerceCreditLedgerResponse
+        ),
       /** `GET /users/{user_id}/trusted_devices` */
-      getUserTrustedDeviceList: (userId: string) =>
-        call("getUserTrustedDeviceList", {
-          method: "GET",
-          path: "/users/{user_id}/trusted_devices",
-          ...onUser(userId)
-        }, TrustedDeviceList),
+      getUserTrustedDeviceList: byUser(
+        "getUserTrustedDeviceList",
+        "GET",
+        "/users/{user_id}/trusted_devices",
+        TrustedDeviceList
+      ),
       /** `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}` */
       revokeUserTrustedDevice: ({ trustedDeviceId, userId }: RevokeUserTrustedDeviceParams) =>
         call("revokeUserTrustedDevice", {

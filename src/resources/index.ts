@@ -43,6 +43,7 @@ import { TestingTokens } from "./TestingTokens.js"
 import { WaitlistEntries } from "./WaitlistEntries.js"
 import { Webhooks } from "./Webhooks.js"
 import { Users } from "./Users.js"
+import { Organizations } from "./Organizations.js"
 
 /** Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`). */
 export const resourceServices = {
@@ -84,7 +85,8 @@ export const resourceServices = {
   testingTokens: TestingTokens,
   waitlistEntries: WaitlistEntries,
   webhooks: Webhooks,
-  users: Users
+  users: Users,
+  organizations: Organizations
 } as const
 
 /** The resource services' property names. */
@@ -133,5 +135,6 @@ export const ResourcesLive = Layer.mergeAll(
   TestingTokens.Default,
   WaitlistEntries.Default,
   Webhooks.Default,
-  Users.Default
+  Users.Default,
+  Organizations.Default
 )

@@ -621,7 +621,7 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   lastActiveAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("last_active_at")),
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key"))
 }) {
-  /** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
   get raw(): typeof Organization.Encoded {
     return Schema.encodeSync(Organization)(this)
   }
@@ -661,7 +661,7 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** The wire (snake_case) JSON of this membership, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
   get raw(): typeof OrganizationMembership.Encoded {
     return Schema.encodeSync(OrganizationMembership)(this)
   }
@@ -760,6 +760,16 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   scim: Schema.optional(Schema.NullOr(SCIMUserMetadata)),
   timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  get raw(): typeof User.Encoded {
+    return Schema.encodeSync(User)(this)
+  }
+
+  /** `raw` under the name `@clerk/backend` stores it. */
+  get _raw(): typeof User.Encoded {
+    return this.raw
+  }
+
   /** First and last name joined by a space, or `null` when both are empty. */
   get fullName(): string | null {
     const name = `${this.firstName ?? ""} ${this.lastName ?? ""}`.trim()
@@ -779,16 +789,6 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   /** The entry of `web3Wallets` whose id is `primaryWeb3WalletId`, or `null`. */
   get primaryWeb3Wallet(): Web3Wallet | null {
     return this.web3Wallets.find((entry) => entry.id === this.primaryWeb3WalletId) ?? null
-  }
-
-  /** The wire (snake_case) JSON of this user, re-encoded from the decoded fields (unknown keys are dropped). */
-  get raw(): typeof User.Encoded {
-    return Schema.encodeSync(User)(this)
-  }
-
-  /** `raw` under the name `@clerk/backend` stores it. */
-  get _raw(): typeof User.Encoded {
-    return this.raw
   }
 }
 
@@ -1200,7 +1200,7 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
     Schema.fromKey("public_organization_data")
   )
 }) {
-  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
   get raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {
     return Schema.encodeSync(OrganizationInvitationWithPublicOrganizationData)(this)
   }
@@ -1516,7 +1516,7 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   /** @deprecated */
   logoUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("logo_url"))
 }) {
-  /** The wire (snake_case) JSON of this organization, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
   get raw(): typeof OrganizationWithLogo.Encoded {
     return Schema.encodeSync(OrganizationWithLogo)(this)
   }
@@ -1548,7 +1548,7 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
   get raw(): typeof OrganizationInvitation.Encoded {
     return Schema.encodeSync(OrganizationInvitation)(this)
   }

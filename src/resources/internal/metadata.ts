@@ -16,8 +16,8 @@ export interface MetadataSplitTarget {
 }
 
 /**
- * Without metadata: one `PATCH path` with `fields`. With metadata: `PATCH path` with `fields` (only when there are any),
- * then `PUT path/metadata` with the metadata (replace semantics); the result is the last response.
+ * Without metadata: one `PATCH path` with `fields`. With metadata: `PATCH path` with `fields` (only when there are
+ * any), then `PUT path/metadata` with the metadata (replace semantics); the result is the last response.
  */
 export const updateWithMetadata = <A, I>(
   api: BackendApiShape,

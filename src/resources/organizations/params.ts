@@ -1,0 +1,230 @@
+/**
+ * Params of the `organizations` methods, shaped as `@clerk/backend` takes them (plus the spec's extra filters).
+ *
+ * @module
+ */
+import type { PaginationParams, WithSign } from "../internal/lists.js"
+import type { Metadata, OrganizationInvitationStatus } from "../users/params.js"
+
+/** How users with an email address on a domain join the organization. */
+export type OrganizationEnrollmentMode =
+  | "manual_invitation"
+  | "automatic_invitation"
+  | "automatic_suggestion"
+  | "enterprise_sso"
+
+/** A role key, e.g. `org:admin`. */
+export type OrganizationMembershipRole = string
+
+/** The two metadata objects of an organization (or a membership, or an invitation). */
+export interface OrganizationMetadataParams {
+  readonly publicMetadata?: Metadata | undefined
+  readonly privateMetadata?: Metadata | undefined
+}
+
+/** Params of `organizations.getOrganizationList`. */
+export interface GetOrganizationListParams extends PaginationParams {
+  readonly includeMembersCount?: boolean | undefined
+  readonly includeMissingMemberWithElevatedPermissions?: boolean | undefined
+  /** Exact id, or partial name or slug. */
+  readonly query?: string | undefined
+  readonly orderBy?: WithSign<"name" | "created_at" | "members_count"> | undefined
+  readonly organizationId?: ReadonlyArray<string> | undefined
+  /** Organizations any of these users belong to. */
+  readonly userId?: ReadonlyArray<string> | undefined
+}
+
+/** Params of `organizations.createOrganization`. */
+export interface CreateOrganizationParams extends OrganizationMetadataParams {
+  readonly name: string
+  readonly slug?: string | undefined
+  /** The user who becomes the organization's admin. */
+  readonly createdBy?: string | undefined
+  readonly maxAllowedMemberships?: number | undefined
+  readonly roleSetKey?: string | undefined
+}
+
+/** Params of `organizations.getOrganization`: the id or the slug (both go in the path). */
+export type GetOrganizationParams =
+  & ({ readonly organizationId: string } | { readonly slug: string })
+  & {
+    readonly includeMembersCount?: boolean | undefined
+    readonly includeMissingMemberWithElevatedPermissions?: boolean | undefined
+  }
+
+/** Params of `organizations.updateOrganization`. */
+export interface UpdateOrganizationParams {
+  readonly name?: string | undefined
+  readonly slug?: string | undefined
+  readonly adminDeleteEnabled?: boolean | undefined
+  readonly maxAllowedMemberships?: number | undefined
+  readonly roleSetKey?: string | undefined
+  /** @deprecated Use `updateOrganizationMetadata` (merge) or `replaceOrganizationMetadata` (replace). */
+  readonly publicMetadata?: Metadata | undefined
+  /** @deprecated Use `updateOrganizationMetadata` (merge) or `replaceOrganizationMetadata` (replace). */
+  readonly privateMetadata?: Metadata | undefined
+}
+
+/** Params of `organizations.updateOrganizationLogo`. */
+export interface UpdateOrganizationLogoParams {
+  readonly file: Blob
+  /** The user uploading the logo. */
+  readonly uploaderUserId?: string | undefined
+}
+
+/** A sort key of membership lists. */
+export type OrganizationMembershipOrderBy = WithSign<
+  "phone_number" | "email_address" | "created_at" | "first_name" | "last_name" | "username"
+>
+
+/** Params of `organizations.getOrganizationMembershipList`. */
+export interface GetOrganizationMembershipListParams extends PaginationParams {
+  readonly organizationId: string
+  readonly orderBy?: OrganizationMembershipOrderBy | undefined
+  readonly userId?: ReadonlyArray<string> | undefined
+  readonly emailAddress?: ReadonlyArray<string> | undefined
+  readonly phoneNumber?: ReadonlyArray<string> | undefined
+  readonly username?: ReadonlyArray<string> | undefined
+  readonly web3Wallet?: ReadonlyArray<string> | undefined
+  readonly role?: ReadonlyArray<OrganizationMembershipRole> | undefined
+  readonly query?: string | undefined
+  readonly emailAddressQuery?: string | undefined
+  readonly phoneNumberQuery?: string | undefined
+  readonly usernameQuery?: string | undefined
+  readonly nameQuery?: string | undefined
+  /** Unix milliseconds. */
+  readonly lastActiveAtBefore?: number | undefined
+  readonly lastActiveAtAfter?: number | undefined
+  readonly createdAtBefore?: number | undefined
+  readonly createdAtAfter?: number | undefined
+}
+
+/** Params of `organizations.getInstanceOrganizationMembershipList`. */
+export interface GetInstanceOrganizationMembershipListParams extends PaginationParams {
+  readonly orderBy?: OrganizationMembershipOrderBy | undefined
+}
+
+/** Params of `organizations.createOrganizationMembership`. */
+export interface CreateOrganizationMembershipParams extends OrganizationMetadataParams {
+  readonly organizationId: string
+  readonly userId: string
+  readonly role: OrganizationMembershipRole
+}
+
+/** Params of `organizations.updateOrganizationMembership`. */
+export interface UpdateOrganizationMembershipParams {
+  readonly organizationId: string
+  readonly userId: string
+  readonly role: OrganizationMembershipRole
+}
+
+/** Params of `organizations.updateOrganizationMembershipMetadata`. */
+export interface UpdateOrganizationMembershipMetadataParams extends OrganizationMetadataParams {
+  readonly organizationId: string
+  readonly userId: string
+}
+
+/** Params of `organizations.deleteOrganizationMembership`. */
+export interface DeleteOrganizationMembershipParams {
+  readonly organizationId: string
+  readonly userId: string
+}
+
+/** A sort key of invitation lists. */
+export type OrganizationInvitationOrderBy = WithSign<"created_at" | "email_address">
+
+/** Params of `organizations.getOrganizationInvitationList`. */
+export interface GetOrganizationInvitationListParams extends PaginationParams {
+  readonly organizationId: string
+  /** One status, or several (sent as repeated keys, as `@clerk/backend` does). */
+  readonly status?: OrganizationInvitationStatus | ReadonlyArray<OrganizationInvitationStatus> | undefined
+  readonly emailAddress?: string | undefined
+  readonly orderBy?: OrganizationInvitationOrderBy | undefined
+}
+
+/** One invitation of `organizations.createOrganizationInvitationBulk`. */
+export interface OrganizationInvitationFields extends OrganizationMetadataParams {
+  readonly emailAddress: string
+  readonly role: OrganizationMembershipRole
+  readonly expiresInDays?: number | undefined
+  readonly inviterUserId?: string | undefined
+  readonly redirectUrl?: string | undefined
+  /** Send the invitation email (default `true`). */
+  readonly notify?: boolean | undefined
+}
+
+/** Params of `organizations.createOrganizationInvitation`. */
+export interface CreateOrganizationInvitationParams extends OrganizationInvitationFields {
+  readonly organizationId: string
+}
+
+/** Params of `organizations.getOrganizationInvitation`. */
+export interface GetOrganizationInvitationParams {
+  readonly organizationId: string
+  readonly invitationId: string
+}
+
+/** Params of `organizations.revokeOrganizationInvitation`. */
+export interface RevokeOrganizationInvitationParams extends GetOrganizationInvitationParams {
+  readonly requestingUserId?: string | undefined
+}
+
+/** Params of `organizations.getInstanceOrganizationInvitationList`. */
+export interface GetInstanceOrganizationInvitationListParams extends PaginationParams {
+  readonly status?: OrganizationInvitationStatus | undefined
+  /** Matches the email address. */
+  readonly query?: string | undefined
+  readonly orderBy?: OrganizationInvitationOrderBy | undefined
+}
+
+/** Params of `organizations.getPendingOrganizationInvitationList`. */
+export interface GetPendingOrganizationInvitationListParams extends PaginationParams {
+  readonly organizationId: string
+}
+
+/** Params of `organizations.getOrganizationDomainList`. */
+export interface GetOrganizationDomainListParams extends PaginationParams {
+  readonly organizationId: string
+  readonly verified?: boolean | undefined
+  readonly enrollmentMode?: OrganizationEnrollmentMode | undefined
+}
+
+/** Params of `organizations.getInstanceOrganizationDomainList`. */
+export interface GetInstanceOrganizationDomainListParams extends PaginationParams {
+  readonly organizationId?: string | undefined
+  readonly verified?: boolean | undefined
+  /** Any of these modes; prefix one with `-` to exclude it. Sent comma-separated. */
+  readonly enrollmentMode?: ReadonlyArray<OrganizationEnrollmentMode | `-${OrganizationEnrollmentMode}`> | undefined
+  /** Partial domain name, or an exact `org_` id. */
+  readonly query?: string | undefined
+  /** Exact domain names. */
+  readonly domains?: ReadonlyArray<string> | undefined
+  readonly orderBy?: WithSign<"name" | "created_at"> | undefined
+}
+
+/** Params of `organizations.createOrganizationDomain`. */
+export interface CreateOrganizationDomainParams {
+  readonly organizationId: string
+  readonly name: string
+  readonly enrollmentMode: OrganizationEnrollmentMode
+  /** Default `true`. */
+  readonly verified?: boolean | undefined
+}
+
+/** Params of `organizations.updateOrganizationDomain`. */
+export interface UpdateOrganizationDomainParams {
+  readonly organizationId: string
+  readonly domainId: string
+  readonly name?: string | undefined
+  readonly enrollmentMode?: OrganizationEnrollmentMode | undefined
+  readonly verified?: boolean | undefined
+}
+
+/** Params of `organizations.deleteOrganizationDomain` and `organizations.verifyOrganizationDomainOwnership`. */
+export interface OrganizationDomainParams {
+  readonly organizationId: string
+  readonly domainId: string
+}
+
+/** Params of `organizations.deleteOrganizationDomain`. */
+export type DeleteOrganizationDomainParams = OrganizationDomainParams
