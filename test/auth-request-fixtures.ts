@@ -85,3 +85,58 @@ export const servicesLayer = (options: ClerkConfig.ClerkOptions, handler: FakeHt
     Layer.provideMerge(ClerkConfig.layer({ retry: false, ...options })),
     Layer.provideMerge(FakeHttp.layer(handler))
   )
+
+/** `POST /api_keys/verify` answer at `nowMs`. */
+export const apiKeyBody = (nowMs: number, extra: Readonly<Record<string, unknown>> = {}) => ({
+  object: "api_key",
+  id: "ak_id_1",
+  type: "api_key",
+  name: "CI",
+  subject: "user_1",
+  description: null,
+  claims: { team: "core" },
+  scopes: ["read"],
+  revoked: false,
+  revocation_reason: null,
+  expired: false,
+  expiration: null,
+  created_by: "user_1",
+  last_used_at: nowMs - 5000,
+  created_at: nowMs - 9000,
+  updated_at: nowMs - 9000,
+  ...extra
+})
+
+/** `POST /m2m_tokens/verify` answer at `nowMs`. */
+export const m2mBody = (nowMs: number, extra: Readonly<Record<string, unknown>> = {}) => ({
+  object: "machine_to_machine_token",
+  id: "mt_id_1",
+  subject: "mch_1",
+  claims: { tier: "gold" },
+  scopes: ["mch_2"],
+  revoked: false,
+  revocation_reason: null,
+  expired: false,
+  expiration: nowMs + 3_600_000,
+  last_used_at: null,
+  created_at: nowMs - 1000,
+  updated_at: nowMs - 1000,
+  ...extra
+})
+
+/** `POST /oauth_applications/access_tokens/verify` answer at `nowMs`. */
+export const oauthBody = (nowMs: number, extra: Readonly<Record<string, unknown>> = {}) => ({
+  object: "clerk_idp_oauth_access_token",
+  id: "oat_id_1",
+  client_id: "client_1",
+  type: "oauth_token",
+  subject: "user_1",
+  scopes: ["profile"],
+  revoked: false,
+  revocation_reason: null,
+  expired: false,
+  expiration: nowMs + 60_000,
+  created_at: nowMs - 1000,
+  updated_at: nowMs - 1000,
+  ...extra
+})

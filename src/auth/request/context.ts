@@ -21,7 +21,7 @@ export interface InstanceInfo {
   readonly instanceType: InstanceType
   /** The Frontend API: the proxy URL, `clerk.<domain>` for a production satellite, else the key's host. */
   readonly frontendApi: string
-  /** The host encoded in the publishable key (token issuers carry it). */
+  /** The Frontend API before any proxy: what token issuers carry. */
   readonly originalFrontendApi: string
 }
 
@@ -75,15 +75,15 @@ export const instanceInfo = (options: ResolvedOptions, proxyUrl: string | undefi
   if (options.publishableKey === undefined) return undefined
   const parsed = parsePublishableKey(options.publishableKey)
   if (parsed === undefined) return undefined
-  const frontendApi = proxyUrl ??
-    (parsed.instanceType === "production" && options.domain !== undefined && options.isSatellite
-      ? `clerk.${options.domain}`
-      : parsed.frontendApi)
+  // A production satellite's Frontend API (and so its tokens' issuer) is on its own domain.
+  const instanceFrontendApi = parsed.instanceType === "production" && options.domain !== undefined && options.isSatellite
+    ? `clerk.${options.domain}`
+    : parsed.frontendApi
   return {
     publishableKey: options.publishableKey,
     instanceType: parsed.instanceType,
-    frontendApi,
-    originalFrontendApi: parsed.frontendApi
+    frontendApi: proxyUrl ?? instanceFrontendApi,
+    originalFrontendApi: instanceFrontendApi
   }
 }
 
