@@ -4,6 +4,7 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import type * as Schema from "effect/Schema"
 import {
   BillingPaymentAttempt,
   BillingPriceResponse,
@@ -16,7 +17,7 @@ import {
   CommerceSubscriptionItem2
 } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
-import { BackendApi } from "../services/BackendApi.js"
+import { BackendApi, type QueryValue } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
 import { streamPages } from "./internal/paginate.js"
 
@@ -103,10 +104,6 @@ export interface ApplySubscriptionItemDiscountParams {
 export type GetStatementListParams = PaginationParams
 
 const PlanList = Paginated(CommercePlan)
-const PriceList = Paginated(BillingPriceResponse)
-const SubscriptionItemList = Paginated(CommerceSubscriptionItem)
-const StatementList = Paginated(BillingStatement)
-const PaymentAttemptList = Paginated(BillingPaymentAttempt)
 
 const PLAN_PAGE = pageSize("GetCommercePlanList")
 const PRICE_PAGE = pageSize("GetBillingPriceList")
@@ -119,37 +116,27 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
   accessors: true,
   effect: Effect.gen(function*() {
     const api = yield* BackendApi
+    /** A `GET` list that asks for the `{ data, total_count }` envelope (`paginated=true`). */
+    const paginatedList = <A, I>(operation: string, path: string, item: Schema.Schema<A, I>) => {
+      const schema = Paginated(item)
+      return (query: Readonly<Record<string, QueryValue>>, pathParams?: Readonly<Record<string, string>>) =>
+        api.execute({ operation, method: "GET", path, pathParams, query: { paginated: true, ...query } }, schema)
+    }
+    const prices = paginatedList("billing.getPriceList", "/billing/prices", BillingPriceResponse)
+    const items = paginatedList("billing.getSubscriptionItemList", "/billing/subscription_items", CommerceSubscriptionItem)
+    const statements = paginatedList("billing.getStatementList", "/billing/statements", BillingStatement)
+    const attempts = paginatedList(
+      "billing.getStatementPaymentAttemptList",
+      "/billing/statements/{statementID}/payment_attempts",
+      BillingPaymentAttempt
+    )
     const getPlanList = (params: GetPlanListParams = {}) =>
       api.execute({ operation: "billing.getPlanList", method: "GET", path: "/billing/plans", query: { ...params } }, PlanList)
-    const getPriceList = (params: GetPriceListParams = {}) =>
-      api.execute({
-        operation: "billing.getPriceList",
-        method: "GET",
-        path: "/billing/prices",
-        query: { paginated: true, ...params }
-      }, PriceList)
-    const getSubscriptionItemList = (params: GetSubscriptionItemListParams = {}) =>
-      api.execute({
-        operation: "billing.getSubscriptionItemList",
-        method: "GET",
-        path: "/billing/subscription_items",
-        query: { paginated: true, ...params }
-      }, SubscriptionItemList)
-    const getStatementList = (params: GetStatementListParams = {}) =>
-      api.execute({
-        operation: "billing.getStatementList",
-        method: "GET",
-        path: "/billing/statements",
-        query: { paginated: true, ...params }
-      }, StatementList)
+    const getPriceList = (params: GetPriceListParams = {}) => prices({ ...params })
+    const getSubscriptionItemList = (params: GetSubscriptionItemListParams = {}) => items({ ...params })
+    const getStatementList = (params: GetStatementListParams = {}) => statements({ ...params })
     const getStatementPaymentAttemptList = (statementId: string, params: GetStatementListParams = {}) =>
-      api.execute({
-        operation: "billing.getStatementPaymentAttemptList",
-        method: "GET",
-        path: "/billing/statements/{statementID}/payment_attempts",
-        pathParams: { statementID: statementId },
-        query: { paginated: true, ...params }
-      }, PaymentAttemptList)
+      attempts({ ...params }, { statementID: statementId })
     return {
       /** `GET /billing/plans` */
       getPlanList,

@@ -7,7 +7,7 @@
 import * as Effect from "effect/Effect"
 import { Directory, DirectoryGroupRoleMapping } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
-import { directoryMethods } from "./internal/directories.js"
+import { directoryMethods, type DirectoryUpdateParams } from "./internal/directories.js"
 
 export { Directory, DirectoryGroupRoleMapping }
 
@@ -31,14 +31,7 @@ export interface CreateDirectoryParams {
 }
 
 /** Params of `directories.update`. */
-export interface UpdateDirectoryParams {
-  readonly name?: string | undefined
-  readonly enabled?: boolean | undefined
-  readonly provider?: string | undefined
-  /** Directory attribute → user field; keys are sent as given. */
-  readonly attributeMapping?: Readonly<Record<string, string>> | undefined
-  readonly groupRoleMappingEnabled?: boolean | undefined
-}
+export type UpdateDirectoryParams = DirectoryUpdateParams
 
 /** Params of `directories.createGroupRoleMapping`. */
 export interface CreateDirectoryGroupRoleMappingParams {

@@ -7,7 +7,7 @@
 import * as Effect from "effect/Effect"
 import { SCIMDirectory, SCIMGroupRoleMapping } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
-import { directoryMethods } from "./internal/directories.js"
+import { directoryMethods, type DirectoryUpdateParams } from "./internal/directories.js"
 
 export { SCIMDirectory, SCIMGroupRoleMapping }
 
@@ -29,14 +29,7 @@ export interface CreateScimDirectoryParams {
 }
 
 /** Params of `scimDirectories.update`. */
-export interface UpdateScimDirectoryParams {
-  readonly name?: string | undefined
-  readonly enabled?: boolean | undefined
-  readonly provider?: string | undefined
-  /** SCIM attribute → user field; keys are sent as given. */
-  readonly attributeMapping?: Readonly<Record<string, string>> | undefined
-  readonly groupRoleMappingEnabled?: boolean | undefined
-}
+export type UpdateScimDirectoryParams = DirectoryUpdateParams
 
 /** Params of `scimDirectories.createGroupRoleMapping`. */
 export interface CreateScimGroupRoleMappingParams {

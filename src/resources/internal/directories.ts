@@ -15,6 +15,16 @@ import type { ClerkError } from "../../services/ClerkErrors.js"
 import { type PaginationParams, pageSize } from "./lists.js"
 import { streamPages } from "./paginate.js"
 
+/** Params of `update` of both directory APIs. */
+export interface DirectoryUpdateParams {
+  readonly name?: string | undefined
+  readonly enabled?: boolean | undefined
+  readonly provider?: string | undefined
+  /** Directory attribute → user field; keys are sent as given. */
+  readonly attributeMapping?: Readonly<Record<string, string>> | undefined
+  readonly groupRoleMappingEnabled?: boolean | undefined
+}
+
 /** Where one of the two directory APIs lives and what it returns. */
 export interface DirectoryApiSpec<D, DI, M, MI> {
   /** The Promise property, used in span names. */
