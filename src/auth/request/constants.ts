@@ -96,8 +96,3 @@ export const RefreshErrorReason = {
 
 /** Handshake redirects allowed in a row before the request is treated as signed out. */
 export const MAX_HANDSHAKE_REDIRECTS = 3
-
-/** Token category (`cat` header) of session tokens. */
-export const JWT_CATEGORY_SESSION = "cl_B7d4PD111AAA"
-/** Token category stamped on every class by instances that opt out of categories. */
-export const JWT_CATEGORY_IGNORE = "cl_I7d4PD111III"
