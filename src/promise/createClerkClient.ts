@@ -177,6 +177,12 @@ const wrapService = (
   return out
 }
 
+const serviceOf = (context: Context.Context<ClerkClientServices>, key: string): object => {
+  const service: unknown = context.unsafeMap.get(key)
+  if (typeof service !== "object" || service === null) throw new Error(`effect-clerk: no service for ${key}`)
+  return service
+}
+
 const httpLayerFor = (options: CreateClerkClientOptions): Layer.Layer<HttpClient.HttpClient> =>
   options.httpClient ??
     (options.fetch === undefined
@@ -252,7 +258,7 @@ const buildClient = (
   for (const [name, tag] of Object.entries(resourceServices)) {
     Object.defineProperty(self, name, {
       enumerable: true,
-      get: () => (resources[name] ??= wrapService(Context.get(context(), tag), runner))
+      get: () => (resources[name] ??= wrapService(serviceOf(context(), tag.key), runner))
     })
   }
   const client = self as unknown as ClerkClient
