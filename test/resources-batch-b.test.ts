@@ -10,7 +10,8 @@ import {
   expectSameRequests,
   MACHINE_SECRET_KEY,
   type ReferenceClient,
-  runBoth
+  runBoth,
+  runOurs
 } from "./support/differential.js"
 import { wire } from "./support/samples/batch-b.js"
 
@@ -450,5 +451,27 @@ describe("batch B resources vs @clerk/backend", () => {
     expectSameRequests(result)
     expectSameOutcome(result)
     expect(result.ours.error).toMatchObject({ status, clerkTraceId: "trace_b", errors: [{ code }] })
+  })
+
+  it("list Streams are async iterables on the Promise client, walking every page", async () => {
+    const role = fx("Role") as Record<string, unknown>
+    const { requests, result } = await runOurs(({ url }) => {
+      const offset = Number(url.searchParams.get("offset"))
+      const count = Math.min(Number(url.searchParams.get("limit")), 501 - offset)
+      return FakeHttp.json(200, {
+        data: Array.from({ length: count }, (_, i) => ({ ...role, id: `role_${offset + i}` })),
+        total_count: 501
+      })
+    }, async (c) => {
+      const ids: Array<string> = []
+      for await (const r of c.organizationRoles.getOrganizationRoleListStream({ query: "adm" })) ids.push(r.id)
+      return ids
+    })
+    expect(result).toHaveLength(501)
+    expect(result).toEqual(expect.arrayContaining(["role_0", "role_499", "role_500"]))
+    expect(requests.map((r) => r.query)).toEqual([
+      [["limit", "500"], ["offset", "0"], ["query", "adm"]],
+      [["limit", "500"], ["offset", "500"], ["query", "adm"]]
+    ])
   })
 })
