@@ -120,7 +120,7 @@ export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
           body: { revocationReason },
           ...machineAuth(machineSecretKey)
         }, MachineToMachineToken),
-      /** `POST /m2m_tokens/verify` */
+      /** `POST /m2m_tokens/verify` (JWT-format tokens are posted too; `verifyMachineToken` verifies them locally). */
       verify: ({ machineSecretKey, token }: VerifyM2MTokenParams) =>
         api.execute({
           operation: "m2m.verify",
