@@ -4,6 +4,7 @@
  * @module
  */
 export { Jwks, JwksDocument } from "./Jwks.js"
+export { type GetPublicInterstitialParams, Miscellaneous } from "./Miscellaneous.js"
 export {
   type APIKey,
   ApiKey,

@@ -5,6 +5,7 @@
  */
 import * as Layer from "effect/Layer"
 import { Jwks } from "./Jwks.js"
+import { Miscellaneous } from "./Miscellaneous.js"
 import { ApiKeys } from "./ApiKeys.js"
 import { M2M } from "./M2M.js"
 import { IdPOAuthAccessToken } from "./IdPOAuthAccessToken.js"
@@ -48,6 +49,7 @@ import { Organizations } from "./Organizations.js"
 /** Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`). */
 export const resourceServices = {
   jwks: Jwks,
+  miscellaneous: Miscellaneous,
   apiKeys: ApiKeys,
   m2m: M2M,
   idPOAuthAccessToken: IdPOAuthAccessToken,
@@ -98,6 +100,7 @@ export type ResourceServices = InstanceType<(typeof resourceServices)[ResourceNa
 /** One layer providing every resource service; needs BackendApi. */
 export const ResourcesLive = Layer.mergeAll(
   Jwks.Default,
+  Miscellaneous.Default,
   ApiKeys.Default,
   M2M.Default,
   IdPOAuthAccessToken.Default,

@@ -68,13 +68,18 @@ export interface ApiRequest {
   readonly headers?: Readonly<Record<string, string>> | undefined
 }
 
+/** How a 2xx body is read: parsed as JSON, or kept as text. */
+type BodyKind = "json" | "text"
+
 /** The pipeline service. */
 export interface BackendApiShape {
   /** Sends the request and decodes the 2xx body with `schema`. */
   readonly execute: <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>) => Effect.Effect<A, ClerkError>
   /** Sends the request and returns the parsed JSON body as it is (`undefined` for an empty body). */
   readonly executeJson: (request: ApiRequest) => Effect.Effect<unknown, ClerkError>
-  /** Sends the request and ignores the 2xx body. */
+  /** Sends the request and returns the 2xx body as text (for the few endpoints that answer HTML). */
+  readonly executeText: (request: ApiRequest) => Effect.Effect<string, ClerkError>
+  /** Sends the request and ignores the 2xx body (whatever its content type). */
   readonly executeVoid: (request: ApiRequest) => Effect.Effect<void, ClerkError>
   /** The validated configuration the pipeline was built with. */
   readonly config: ClerkConfigShape
@@ -234,12 +239,14 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   const readResponse = (
     method: HttpMethod,
     path: string,
-    response: HttpClientResponse.HttpClientResponse
+    response: HttpClientResponse.HttpClientResponse,
+    body: BodyKind
   ): Effect.Effect<unknown, ClerkError> =>
     Effect.gen(function*() {
       const text = yield* Effect.mapError(response.text, transportError(method, path))
       yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
       if (response.status >= 200 && response.status < 300) {
+        if (body === "text") return text
         if (text.length === 0) return undefined
         try {
           return JSON.parse(text) as unknown
@@ -269,7 +276,8 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     })
 
   const send = (
-    request: ApiRequest
+    request: ApiRequest,
+    body: BodyKind
   ): Effect.Effect<{ readonly json: unknown; readonly status: number; readonly path: string }, ClerkError> =>
     Effect.gen(function*() {
       const built = buildRequest(request)
@@ -285,7 +293,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       const once = client.execute(req).pipe(
         Effect.mapError(transportError(request.method, path)),
         Effect.flatMap((response) =>
-          Effect.map(readResponse(request.method, path, response), (json) => ({ json, status: response.status, path }))
+          Effect.map(readResponse(request.method, path, response, body), (json) => ({ json, status: response.status, path }))
         ),
         Effect.scoped
       )
@@ -306,18 +314,22 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     )
 
   const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
-    Effect.map(send(request), (result) => result.json)
+    Effect.map(send(request, "json"), (result) => result.json)
+
+  const executeText = (request: ApiRequest): Effect.Effect<string, ClerkError> =>
+    Effect.map(send(request, "text"), (result) => typeof result.json === "string" ? result.json : "")
 
   const execute = <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>): Effect.Effect<A, ClerkError> => {
     const decode = Schema.decodeUnknown(schema)
-    return Effect.flatMap(send(request), ({ json, path, status }) =>
+    return Effect.flatMap(send(request, "json"), ({ json, path, status }) =>
       Effect.mapError(decode(json), (error) =>
         new ClerkDecodeError({ method: request.method, path, status, issue: decodeIssue(error) })))
   }
 
-  const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> => Effect.asVoid(executeJson(request))
+  const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> =>
+    Effect.asVoid(send(request, "text"))
 
-  return { execute, executeJson, executeVoid, config }
+  return { execute, executeJson, executeText, executeVoid, config }
 })
 
 const statusText = (response: HttpClientResponse.HttpClientResponse): string => {

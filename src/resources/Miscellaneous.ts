@@ -1,0 +1,37 @@
+/**
+ * `miscellaneous`: public endpoints that belong to no resource (the interstitial page). `@clerk/backend` has none.
+ *
+ * @module
+ */
+import * as Effect from "effect/Effect"
+import { BackendApi } from "../services/BackendApi.js"
+
+/** Query of `getPublicInterstitial`: which instance's interstitial page to render. */
+export interface GetPublicInterstitialParams {
+  /** The Frontend API host (sent as `frontend_api`). */
+  readonly frontendApi?: string | undefined
+  readonly publishableKey?: string | undefined
+  readonly proxyUrl?: string | undefined
+  readonly domain?: string | undefined
+  readonly signInUrl?: string | undefined
+  readonly useDomainForScript?: boolean | undefined
+}
+
+/** `miscellaneous`: the public interstitial page. */
+export class Miscellaneous extends Effect.Service<Miscellaneous>()("effect-clerk/Miscellaneous", {
+  accessors: true,
+  effect: Effect.gen(function*() {
+    const api = yield* BackendApi
+    return {
+      /** `GET /public/interstitial`: the interstitial page's HTML markup. Public: no secret key is sent. */
+      getPublicInterstitial: (params: GetPublicInterstitialParams = {}) =>
+        api.executeText({
+          operation: "miscellaneous.getPublicInterstitial",
+          method: "GET",
+          path: "/public/interstitial",
+          query: { ...params },
+          auth: "none"
+        })
+    }
+  })
+}) {}
