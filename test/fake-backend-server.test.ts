@@ -124,9 +124,11 @@ describe("FakeServer over loopback with real fetch", () => {
       assert.strictEqual(fault.hits(), 2)
       const noRetry = clerk.withOptions({ retry: false })
       server.fake.inject(Fault.networkError(), { match: "GetUserList", times: 1 })
+      const abortedBefore = server.aborted().length
       const network = await rejection(noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown)))
       assert.instanceOf(network, ClerkAPIResponseError)
       if (network instanceof ClerkAPIResponseError) assert.strictEqual(network.kind, "ClerkTransportError")
+      assert.strictEqual(server.aborted().length, abortedBefore, "a dropped connection is the server's doing, not an abort")
       server.fake.inject(Fault.badGatewayHtml(), { match: "GetUserList", times: 1 })
       const html = await rejection(noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown)))
       assert.instanceOf(html, ClerkAPIResponseError)

@@ -18,34 +18,26 @@
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
-import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
-import { randomBytes } from "node:crypto"
 import * as FakeHttp from "../layers/FakeHttp.js"
 import { type SpecOperation, specOperations } from "../models/generated/operations.js"
-import * as S from "../models/generated/schemas.js"
-import { snakeKeys } from "../services/internal/casing.js"
+import type * as S from "../models/generated/schemas.js"
 import * as Faults from "./faults.js"
-import { generic } from "./internal/generic.js"
-import { type Caller, type Ctx, errorResponse, type HandlerSettings, type Route } from "./internal/http.js"
+import { isStateful, makeDispatch } from "./internal/dispatch.js"
+import type { HandlerSettings } from "./internal/http.js"
 import { renderClient, renderMembership, renderUser } from "./internal/render.js"
 import { clearState, emptyState, makeIds, type Wire } from "./internal/store.js"
-import * as Identifications from "./routes/identifications.js"
-import * as Instance from "./routes/instance.js"
-import * as Invitations from "./routes/invitations.js"
 import * as Machine from "./routes/machine.js"
-import * as Memberships from "./routes/memberships.js"
-import * as OrganizationDomains from "./routes/organizationDomains.js"
-import * as OrganizationInvitations from "./routes/organizationInvitations.js"
-import * as Organizations from "./routes/organizations.js"
-import * as Restrictions from "./routes/restrictions.js"
-import * as Sessions from "./routes/sessions.js"
-import * as Users from "./routes/users.js"
+import { type FakeSeeder, FakeSeedError, makeSeeder } from "./seed.js"
 import * as Tokens from "./tokens.js"
 
 export type { FakeJwk, FakeKeys, MachineTokenOptions, SessionTokenOptions, TokenOrganization } from "./tokens.js"
+export { FakeSeedError } from "./seed.js"
+export type { FakeSeeder, OrganizationSeed, UserSeed } from "./seed.js"
+export { statefulRoutes } from "./internal/dispatch.js"
+/** The wire (snake_case, encoded) shape of a generated model, e.g. `Wire<typeof User>`: what seeds return. */
+export type { Wire } from "./internal/store.js"
 
 /** The secret key a fake accepts unless told otherwise. */
 export const DEFAULT_SECRET_KEY = "sk_test_effectClerkFakeBackendSecretKey"
@@ -70,89 +62,6 @@ export interface FakeBackendOptions {
    * token; `flagged` answers 200 with `revoked`/`expired` set, as Clerk has been seen to do.
    */
   readonly revokedTokenVerification?: "not-found" | "flagged" | undefined
-}
-
-/** Parameters of `seed.user`: `createUser`'s parameters (camelCase or snake_case). */
-export interface UserSeed {
-  readonly emailAddress?: ReadonlyArray<string> | undefined
-  readonly phoneNumber?: ReadonlyArray<string> | undefined
-  readonly username?: string | undefined
-  readonly password?: string | undefined
-  readonly firstName?: string | undefined
-  readonly lastName?: string | undefined
-  readonly externalId?: string | undefined
-  readonly publicMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly privateMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly unsafeMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly [param: string]: unknown
-}
-
-/** Parameters of `seed.organization`. */
-export interface OrganizationSeed {
-  readonly name: string
-  readonly slug?: string | undefined
-  readonly createdBy?: string | undefined
-  readonly maxAllowedMemberships?: number | undefined
-  readonly publicMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly privateMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly [param: string]: unknown
-}
-
-/** Test-setup helpers: each creates through the same code path as the API call and returns the wire object. */
-export interface FakeSeeder {
-  readonly user: (params?: UserSeed) => Wire<typeof S.User>
-  readonly organization: (params: OrganizationSeed) => Wire<typeof S.Organization>
-  readonly membership: (params: {
-    readonly organizationId: string
-    readonly userId: string
-    readonly role?: string | undefined
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.OrganizationMembership>
-  readonly organizationInvitation: (params: {
-    readonly organizationId: string
-    readonly emailAddress: string
-    readonly role?: string | undefined
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.OrganizationInvitation>
-  readonly organizationDomain: (params: {
-    readonly organizationId: string
-    readonly name: string
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.OrganizationDomain>
-  readonly session: (params: {
-    readonly userId: string
-    readonly activeOrganizationId?: string | undefined
-  }) => Wire<typeof S.Session>
-  readonly emailAddress: (params: {
-    readonly userId: string
-    readonly emailAddress: string
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.EmailAddress>
-  readonly phoneNumber: (params: {
-    readonly userId: string
-    readonly phoneNumber: string
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.PhoneNumber>
-  readonly invitation: (params: {
-    readonly emailAddress: string
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.Invitation>
-  readonly jwtTemplate: (params: {
-    readonly name: string
-    readonly claims: Readonly<Record<string, unknown>>
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.JWTTemplate>
-  readonly allowlistIdentifier: (identifier: string) => Wire<typeof S.AllowlistIdentifier>
-  readonly blocklistIdentifier: (identifier: string) => Wire<typeof S.BlocklistIdentifier>
-  readonly redirectUrl: (url: string) => Wire<typeof S.RedirectURL>
-  readonly domain: (params: { readonly name: string; readonly isSatellite?: boolean | undefined }) => Wire<typeof S.Domain>
-  readonly apiKey: (params: {
-    readonly name: string
-    readonly subject: string
-    readonly [param: string]: unknown
-  }) => Wire<typeof S.CreateApiKeyResponse>
-  /** A machine whose `secretKey` (`ak_…`) can be the client's `machineSecretKey`. */
-  readonly machine: (name?: string) => { readonly id: string; readonly name: string; readonly secretKey: string }
 }
 
 /** Read-only views of the fake's state, as wire objects. */
@@ -206,98 +115,8 @@ export interface FakeBackendInstance {
   readonly reset: () => void
 }
 
-/** A seed helper was given what Clerk would reject; carries the Clerk error. */
-export class FakeSeedError extends Schema.TaggedError<FakeSeedError>("effect-clerk/FakeSeedError")("FakeSeedError", {
-  status: Schema.Number,
-  code: Schema.String,
-  detail: Schema.String
-}) {
-  override get message(): string {
-    return `Fake backend rejected the seed (${this.status} ${this.code}): ${this.detail}`
-  }
-}
-
 /** The fake backend as a service, for state inspection, seeding and token minting in Effect tests. */
 export class FakeBackend extends Context.Tag("effect-clerk/testing/FakeBackend")<FakeBackend, FakeBackendInstance>() {}
-
-const VERSIONLESS = ["/api_keys", "/m2m_tokens", "/oauth_applications/access_tokens/verify"]
-
-const isParam = (segment: string) => segment.startsWith("{")
-
-/** Literal segments before placeholders, so `/users/count` wins over `/users/{user_id}`. */
-const specificity = (a: string, b: string): number => {
-  const x = a.split(" ")[1]!.split("/")
-  const y = b.split(" ")[1]!.split("/")
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const px = isParam(x[i]!)
-    const py = isParam(y[i]!)
-    if (px !== py) return px ? 1 : -1
-  }
-  return 0
-}
-
-const stateful: ReadonlyArray<Readonly<Record<string, Route>>> = [
-  Users.routes,
-  Identifications.routes,
-  Organizations.routes,
-  Memberships.routes,
-  OrganizationInvitations.routes,
-  OrganizationDomains.routes,
-  Sessions.routes,
-  Invitations.routes,
-  Restrictions.routes,
-  Instance.routes,
-  Machine.routes
-]
-
-/** The spec route (`"METHOD /path"`) of every stateful handler; each is a spec operation. */
-export const statefulRoutes: ReadonlyArray<string> = stateful.flatMap((table) => Object.keys(table))
-
-const statefulTable: Readonly<Record<string, Route>> = Object.assign({}, ...stateful)
-
-const notFoundResponse = (method: string, path: string) =>
-  errorResponse(404, {
-    code: "resource_not_found",
-    message: "not found",
-    long_message: `No route ${method} ${path} in the Backend API`
-  })
-
-const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
-  u !== null && typeof u === "object" && !Array.isArray(u)
-
-/** Adds a `clerk_trace_id` to Clerk error bodies that lack one. */
-const withTraceId = (response: FakeHttp.FakeResponse): FakeHttp.FakeResponse =>
-  "status" in response && response.status >= 400 && isRecord(response.body) && Array.isArray(response.body.errors) &&
-    response.body.clerk_trace_id === undefined
-    ? { ...response, body: { ...response.body, clerk_trace_id: randomBytes(16).toString("hex") } }
-    : response
-
-const wireOf = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => I =>
-  Schema.decodeUnknownSync(Schema.encodedSchema(schema))
-
-/** Decoders of the wire side of what seeds return: they check the fake's answers are valid wire objects. */
-const wire = {
-  user: wireOf(S.User),
-  organization: wireOf(S.Organization),
-  membership: wireOf(S.OrganizationMembership),
-  organizationInvitation: wireOf(S.OrganizationInvitation),
-  organizationDomain: wireOf(S.OrganizationDomain),
-  session: wireOf(S.Session),
-  emailAddress: wireOf(S.EmailAddress),
-  phoneNumber: wireOf(S.PhoneNumber),
-  invitation: wireOf(S.Invitation),
-  jwtTemplate: wireOf(S.JWTTemplate),
-  allowlistIdentifier: wireOf(S.AllowlistIdentifier),
-  blocklistIdentifier: wireOf(S.BlocklistIdentifier),
-  redirectUrl: wireOf(S.RedirectURL),
-  domain: wireOf(S.Domain),
-  apiKey: wireOf(S.CreateApiKeyResponse)
-}
-
-const mapAnswer = (
-  answer: FakeHttp.FakeResponse | Effect.Effect<FakeHttp.FakeResponse>,
-  f: (response: FakeHttp.FakeResponse) => FakeHttp.FakeResponse
-) => (Effect.isEffect(answer) ? Effect.map(answer, f) : f(answer))
 
 /** Builds a fake backend (synchronously; generating the RSA key takes ~100 ms unless `keys` is given). */
 export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
@@ -314,162 +133,12 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
     revokedTokenVerification: options.revokedTokenVerification ?? "not-found"
   }
   const env = () => ({ state, ids, now: now(), keys, settings })
-
-  const authenticate = (req: FakeHttp.RecordedRequest, route: string): Either.Either<Caller, FakeHttp.FakeResponse> => {
-    if (route.startsWith("GET /public/")) return Either.right({ _tag: "Public" })
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers["authorization"] ?? "")?.[1]
-    if (bearer === undefined) {
-      return Either.left(errorResponse(401, {
-        code: "authentication_invalid",
-        message: "Invalid authentication",
-        long_message: "Unable to authenticate the request, you need to supply an active API key"
-      }))
-    }
-    if (bearer === secretKey) return Either.right({ _tag: "Instance" })
-    const machine = route.includes(" /m2m_tokens") ? Machine.machineBySecret(state, bearer) : undefined
-    if (machine !== undefined) return Either.right({ _tag: "Machine", machineId: machine.id })
-    return Either.left(errorResponse(401, {
-      code: "clerk_key_invalid",
-      message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
-      long_message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct."
-    }))
-  }
-
-  const run = (op: SpecOperation, route: Route, req: FakeHttp.RecordedRequest, caller: Caller) => {
-    const ctx: Ctx = { req, params: req.params, op, caller, ...env() }
-    return Either.merge(route(ctx))
-  }
-
-  const answer = (
-    op: SpecOperation,
-    route: Route,
-    key: string,
-    req: FakeHttp.RecordedRequest,
-    trusted: boolean
-  ): FakeHttp.FakeResponse | Effect.Effect<FakeHttp.FakeResponse> => {
-    const proceed = () => {
-      if (trusted) return run(op, route, req, { _tag: "Instance" })
-      return Either.match(authenticate(req, key), { onLeft: (r) => r, onRight: (caller) => run(op, route, req, caller) })
-    }
-    const fault = trusted ? undefined : faults.take(req, { operationId: op.operationId, route: key })
-    if (fault === undefined) return proceed()
-    switch (fault._tag) {
-      case "Respond":
-        return fault.response
-      case "Hang":
-        return Effect.never
-      case "Delay":
-        return Effect.andThen(Effect.sleep(fault.duration), Effect.sync(proceed))
-    }
-  }
-
-  const dispatchers = new Map<boolean, FakeHttp.FakeHandler>()
-  const table = (trusted: boolean): FakeHttp.FakeHandler => {
-    const existing = dispatchers.get(trusted)
-    if (existing !== undefined) return existing
-    const entries: Record<string, FakeHttp.FakeHandler> = {}
-    const keysSorted = specOperations.map((op) => `${op.method} ${op.path}`).sort(specificity)
-    const byKey = new Map(specOperations.map((op) => [`${op.method} ${op.path}`, op]))
-    for (const key of keysSorted) {
-      const op = byKey.get(key)
-      if (op === undefined) continue
-      const route = statefulTable[key] ?? generic
-      entries[key] = (req) => answer(op, route, key, req, trusted)
-    }
-    const handler = FakeHttp.routes(entries)
-    dispatchers.set(trusted, handler)
-    return handler
-  }
-
-  const dispatch = (req: FakeHttp.RecordedRequest, trusted: boolean) => {
-    const path = req.path.startsWith("/v1/")
-      ? req.path.slice(3)
-      : VERSIONLESS.some((p) => req.path === p || req.path.startsWith(`${p}/`))
-      ? req.path
-      : undefined
-    if (path === undefined) return withTraceId(notFoundResponse(req.method, req.path))
-    try {
-      return mapAnswer(table(trusted)({ ...req, path }), withTraceId)
-    } catch (error) {
-      return withTraceId(
-        error instanceof URIError
-          ? notFoundResponse(req.method, req.path)
-          : errorResponse(500, {
-            code: "internal_clerk_error",
-            message: "Oops, an unexpected error occurred",
-            long_message: `The fake backend failed: ${error instanceof Error ? error.message : String(error)}`
-          })
-      )
-    }
-  }
-
-  const handler: FakeHttp.FakeHandler = (req) => dispatch(req, false)
-
-  /** Calls the API as a trusted caller (no auth, no faults) and returns the decoded wire body. */
-  const call = <I>(
-    decode: (u: unknown) => I,
-    method: string,
-    path: string,
-    body?: unknown
-  ): I => {
-    const text = body === undefined ? undefined : JSON.stringify(snakeKeys(body, "shallow"))
-    const req = FakeHttp.recordRequest(method, new URL(`https://api.clerk.com/v1${path}`), {}, text, undefined)
-    const response = dispatch(req, true)
-    if (Effect.isEffect(response) || "networkError" in response) {
-      throw new FakeSeedError({ status: 0, code: "unexpected", detail: "the fake answered asynchronously" })
-    }
-    if (response.status >= 400) {
-      const first = isRecord(response.body) && Array.isArray(response.body.errors) && isRecord(response.body.errors[0])
-        ? response.body.errors[0]
-        : {}
-      throw new FakeSeedError({
-        status: response.status,
-        code: String(first.code ?? "unknown"),
-        detail: String(first.long_message ?? first.message ?? "")
-      })
-    }
-    return decode(response.body)
-  }
-
-  const without = (params: Readonly<Record<string, unknown>>, drop: string) =>
-    Object.fromEntries(Object.entries(params).filter(([k]) => k !== drop))
-
-  const seeder: FakeSeeder = {
-    user: (params = {}) => call(wire.user, "POST", "/users", params),
-    organization: (params) => call(wire.organization, "POST", "/organizations", params),
-    membership: (params) =>
-      call(wire.membership,
-        "POST",
-        `/organizations/${encodeURIComponent(params.organizationId)}/memberships`,
-        { role: "org:member", ...without(params, "organizationId") }
-      ),
-    organizationInvitation: (params) =>
-      call(wire.organizationInvitation,
-        "POST",
-        `/organizations/${encodeURIComponent(params.organizationId)}/invitations`,
-        { role: "org:member", ...without(params, "organizationId") }
-      ),
-    organizationDomain: (params) =>
-      call(wire.organizationDomain,
-        "POST",
-        `/organizations/${encodeURIComponent(params.organizationId)}/domains`,
-        without(params, "organizationId")
-      ),
-    session: (params) => call(wire.session, "POST", "/sessions", params),
-    emailAddress: (params) => call(wire.emailAddress, "POST", "/email_addresses", params),
-    phoneNumber: (params) => call(wire.phoneNumber, "POST", "/phone_numbers", params),
-    invitation: (params) => call(wire.invitation, "POST", "/invitations", params),
-    jwtTemplate: (params) => call(wire.jwtTemplate, "POST", "/jwt_templates", params),
-    allowlistIdentifier: (identifier) => call(wire.allowlistIdentifier, "POST", "/allowlist_identifiers", { identifier }),
-    blocklistIdentifier: (identifier) => call(wire.blocklistIdentifier, "POST", "/blocklist_identifiers", { identifier }),
-    redirectUrl: (url) => call(wire.redirectUrl, "POST", "/redirect_urls", { url }),
-    domain: (params) => call(wire.domain, "POST", "/domains", { isSatellite: true, ...params }),
-    apiKey: (params) => call(wire.apiKey, "POST", "/api_keys", params),
-    machine: (name = "Fake machine") => {
-      const row = Machine.addMachine(env(), name)
-      return { id: row.id, name: row.name, secretKey: row.secretKey }
-    }
-  }
+  const dispatch = makeDispatch({ secretKey, state, ids, keys, settings, faults, now })
+  const handler: FakeHttp.FakeHandler = (request) => dispatch(request, false)
+  const seeder = makeSeeder(dispatch, (name) => {
+    const row = Machine.addMachine(env(), name)
+    return { id: row.id, name: row.name, secretKey: row.secretKey }
+  })
 
   const inspect: FakeInspector = {
     users: () => [...state.users.values()].map((row) => renderUser(state, row)),
@@ -560,7 +229,7 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
 export const operations: ReadonlyArray<{ readonly operation: SpecOperation; readonly stateful: boolean }> =
   specOperations.map((operation) => ({
     operation,
-    stateful: `${operation.method} ${operation.path}` in statefulTable
+    stateful: isStateful(`${operation.method} ${operation.path}`)
   }))
 
 /**

@@ -116,8 +116,9 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
   const server = createServer((req, res) => {
     const controller = new AbortController()
     let recorded: FakeHttp.RecordedRequest | undefined
+    let answered = false
     res.on("close", () => {
-      if (!res.writableFinished) {
+      if (!res.writableFinished && !answered) {
         if (recorded !== undefined) aborted.push(recorded)
         controller.abort()
       }
@@ -130,7 +131,10 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
         const exit = await Effect.runPromiseExit(Effect.isEffect(answer) ? answer : Effect.succeed(answer), {
           signal: controller.signal
         })
-        if (Exit.isSuccess(exit) && !controller.signal.aborted) await send(res, exit.value)
+        if (Exit.isSuccess(exit) && !controller.signal.aborted) {
+          answered = true
+          await send(res, exit.value)
+        }
       })
       .catch(() => res.socket?.destroy())
   })

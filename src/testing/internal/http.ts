@@ -310,3 +310,44 @@ export const uploadedFile = (ctx: Ctx, field = "file"): Either.Either<Blob, Fake
   const file = ctx.req.formData.get(field)
   return file === null || typeof file === "string" ? missing(field) : Either.right(file)
 }
+
+/**
+ * An optional identifier field that must match `format` and not be `taken`: 422 `form_param_format_invalid` or
+ * `form_identifier_exists` otherwise.
+ */
+export const uniqueString = (
+  b: Body,
+  key: string,
+  options: {
+    readonly what: string
+    readonly taken: (value: string) => boolean
+    readonly format?: RegExp | undefined
+    readonly formatHint?: string | undefined
+  }
+): Either.Either<string | undefined, FakeHttp.FakeResponse> =>
+  Either.flatMap(optString(b, key), (value) => {
+    if (value === undefined) return Either.right(undefined)
+    if (options.format !== undefined && !options.format.test(value)) {
+      return invalid(key, options.formatHint ?? "is invalid.")
+    }
+    return options.taken(value) ? identifierExists(key, options.what) : Either.right(value)
+  })
+
+/**
+ * The metadata fields of a body applied to the current values: merged deeply (PATCH `/metadata`) or replacing them
+ * (PUT `/metadata`, and the metadata fields of PATCH on the resource). Fields the body leaves out are not in the result.
+ */
+export const metadataChange = <K extends string>(
+  b: Body,
+  keys: ReadonlyArray<K>,
+  current: (key: K) => Readonly<Record<string, unknown>> | null | undefined,
+  merge: boolean
+): Either.Either<Partial<Record<K, Record<string, unknown>>>, FakeHttp.FakeResponse> =>
+  Either.gen(function*() {
+    const change: Partial<Record<K, Record<string, unknown>>> = {}
+    for (const key of keys) {
+      const value = yield* optRecord(b, key)
+      if (value !== undefined) change[key] = merge ? deepMerge(current(key) ?? {}, value) : { ...value }
+    }
+    return change
+  })

@@ -177,16 +177,19 @@ export const issueOAuthToken = (
 
 const verify = <W extends { readonly revoked: boolean; readonly expiration: number | null; readonly expired: boolean }>(
   ctx: Ctx,
-  rows: ReadonlyMap<string, SecretRow<W>>,
+  rows: Map<string, SecretRow<W>>,
   secret: string,
   what: string,
-  touch: (row: SecretRow<W>) => W
+  touch: (wire: W) => W = (wire) => wire
 ): Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse> => {
-  const row = [...rows.values()].find((r) => r.secret === secret)
-  if (row === undefined) return notFound(what)
-  const wire = current(touch(row), ctx.now)
-  if ((wire.revoked || wire.expired) && ctx.settings.revokedTokenVerification === "not-found") return notFound(what)
-  return ok(wire)
+  const found = [...rows.entries()].find(([, r]) => r.secret === secret)
+  if (found === undefined) return notFound(what)
+  const [id, row] = found
+  const wire = touch(row.wire)
+  rows.set(id, { ...row, wire })
+  const now = current(wire, ctx.now)
+  if ((now.revoked || now.expired) && ctx.settings.revokedTokenVerification === "not-found") return notFound(what)
+  return ok(now)
 }
 
 const subjectPattern = /^(user|org|mch)_\S+$/
@@ -280,11 +283,7 @@ export const routes: RouteTable = {
   "POST /api_keys/verify": (ctx) =>
     Either.gen(function*() {
       const secret = yield* reqString(yield* body(ctx), "secret")
-      return yield* verify(ctx, ctx.state.apiKeys, secret, "API key", (row) => {
-        const wire = { ...row.wire, last_used_at: ctx.now }
-        ctx.state.apiKeys.set(wire.id, { ...row, wire })
-        return wire
-      })
+      return yield* verify(ctx, ctx.state.apiKeys, secret, "API key", (wire) => ({ ...wire, last_used_at: ctx.now }))
     }),
   "POST /m2m_tokens": (ctx) =>
     Either.gen(function*() {
@@ -328,17 +327,13 @@ export const routes: RouteTable = {
   "POST /m2m_tokens/verify": (ctx) =>
     Either.gen(function*() {
       const token = yield* reqString(yield* body(ctx), "token")
-      return yield* verify(ctx, ctx.state.m2mTokens, token, "Machine token", (row) => {
-        const wire = { ...row.wire, last_used_at: ctx.now }
-        ctx.state.m2mTokens.set(wire.id, { ...row, wire })
-        return wire
-      })
+      return yield* verify(ctx, ctx.state.m2mTokens, token, "Machine token", (wire) => ({ ...wire, last_used_at: ctx.now }))
     }),
   "POST /oauth_applications/access_tokens/verify": (ctx) =>
     Either.gen(function*() {
       const b = yield* body(ctx)
       const token = (yield* optString(b, "access_token")) ?? (yield* optString(b, "secret"))
       if (token === undefined) return yield* missing("access_token")
-      return yield* verify(ctx, ctx.state.oauthTokens, token, "OAuth token", (row) => row.wire)
+      return yield* verify(ctx, ctx.state.oauthTokens, token, "OAuth token")
     })
 }

@@ -10,10 +10,10 @@ import type * as FakeHttp from "../../layers/FakeHttp.js"
 import {
   body,
   type Ctx,
-  deepMerge,
   fail,
   list,
   matchesQuery,
+  metadataChange,
   notFound,
   ok,
   optRecord,
@@ -156,12 +156,15 @@ export const routes: RouteTable = {
   "PATCH /organizations/{organization_id}/memberships/{user_id}/metadata": (ctx) =>
     withMembership(ctx, (m) =>
       Either.gen(function*() {
-        const b = yield* body(ctx)
-        const pub = yield* optRecord(b, "public_metadata")
-        const priv = yield* optRecord(b, "private_metadata")
+        const change = yield* metadataChange(
+          yield* body(ctx),
+          ["public_metadata", "private_metadata"],
+          (key) => (key === "public_metadata" ? m.publicMetadata : m.privateMetadata),
+          true
+        )
         return yield* save(ctx, m, {
-          ...(pub !== undefined ? { publicMetadata: deepMerge(m.publicMetadata, pub) } : {}),
-          ...(priv !== undefined ? { privateMetadata: deepMerge(m.privateMetadata, priv) } : {})
+          ...(change.public_metadata !== undefined ? { publicMetadata: change.public_metadata } : {}),
+          ...(change.private_metadata !== undefined ? { privateMetadata: change.private_metadata } : {})
         })
       })),
   "DELETE /organizations/{organization_id}/memberships/{user_id}": (ctx) =>

@@ -12,12 +12,11 @@ import {
   type Body,
   body,
   type Ctx,
-  deepMerge,
   deleted,
-  identifierExists,
   invalid,
   list,
   matchesQuery,
+  metadataChange,
   notFound,
   ok,
   optBool,
@@ -30,6 +29,7 @@ import {
   queryBool,
   reqString,
   type RouteTable,
+  uniqueString,
   uploadedFile
 } from "../internal/http.js"
 import { defaultImageUrl, renderOrganization } from "../internal/render.js"
@@ -74,12 +74,11 @@ const slugify = (name: string): string =>
   name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "organization"
 
 const checkSlug = (state: State, b: Body, except?: string) =>
-  Either.gen(function*() {
-    const slug = yield* optString(b, "slug")
-    if (slug === undefined) return undefined
-    if (!SLUG.test(slug)) return yield* invalid("slug", "must contain only lowercase letters, digits, '-' and '_'.")
-    if (slugTaken(state, slug, except)) return yield* identifierExists("slug", "slug")
-    return slug
+  uniqueString(b, "slug", {
+    what: "slug",
+    format: SLUG,
+    formatHint: "must contain only lowercase letters, digits, '-' and '_'.",
+    taken: (slug) => slugTaken(state, slug, except)
   })
 
 /** Finds an organization by id, or by slug (the path segment accepts both). */
@@ -143,15 +142,12 @@ const save = (ctx: Ctx, org: Org, change: Partial<Org>): Org => {
   return next
 }
 
-const metadata = (ctx: Ctx, org: Org, merge: boolean) =>
+const METADATA = ["public_metadata", "private_metadata"] as const
+
+const updateMetadata = (ctx: Ctx, org: Org, merge: boolean) =>
   Either.gen(function*() {
     const b = yield* body(ctx)
-    const change: { -readonly [K in "public_metadata" | "private_metadata"]?: Record<string, unknown> } = {}
-    for (const key of ["public_metadata", "private_metadata"] as const) {
-      const value = yield* optRecord(b, key)
-      if (value !== undefined) change[key] = merge ? deepMerge(org[key] ?? {}, value) : { ...value }
-    }
-    return yield* ok(save(ctx, org, change))
+    return yield* ok(save(ctx, org, yield* metadataChange(b, METADATA, (key) => org[key], merge)))
   })
 
 /** The organization routes. */
@@ -200,14 +196,11 @@ export const routes: RouteTable = {
         if (max !== undefined) change.max_allowed_memberships = max
         const adminDelete = yield* optBool(b, "admin_delete_enabled")
         if (adminDelete !== undefined) change.admin_delete_enabled = adminDelete
-        for (const key of ["public_metadata", "private_metadata"] as const) {
-          const value = yield* optRecord(b, key)
-          if (value !== undefined) change[key] = value
-        }
+        Object.assign(change, yield* metadataChange(b, METADATA, (key) => org[key], false))
         return yield* ok(save(ctx, org, change))
       })),
-  "PATCH /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => metadata(ctx, org, true)),
-  "PUT /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => metadata(ctx, org, false)),
+  "PATCH /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => updateMetadata(ctx, org, true)),
+  "PUT /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => updateMetadata(ctx, org, false)),
   "PUT /organizations/{organization_id}/logo": (ctx) =>
     withOrganization(ctx, (org) =>
       Either.flatMap(uploadedFile(ctx), () => {

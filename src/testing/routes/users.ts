@@ -11,13 +11,13 @@ import {
   type Body,
   body,
   type Ctx,
-  deepMerge,
   deleted,
   fail,
   identifierExists,
   invalid,
   list,
   matchesQuery,
+  metadataChange,
   missing,
   notFound,
   ok,
@@ -32,6 +32,7 @@ import {
   queryBool,
   queryInt,
   type RouteTable,
+  uniqueString,
   uploadedFile
 } from "../internal/http.js"
 import { defaultImageUrl, renderUser } from "../internal/render.js"
@@ -71,22 +72,15 @@ const checkPassword = (b: Body): Either.Either<string | undefined, FakeHttp.Fake
   })
 
 const checkUsername = (state: State, b: Body, except?: string) =>
-  Either.gen(function*() {
-    const username = yield* optString(b, "username")
-    if (username === undefined) return undefined
-    if (!USERNAME.test(username)) return yield* invalid("username", "must be 4 to 64 letters, digits, '_', '-' or '.'.")
-    if (usernameTaken(state, username, except)) return yield* identifierExists("username", "username")
-    return username
+  uniqueString(b, "username", {
+    what: "username",
+    format: USERNAME,
+    formatHint: "must be 4 to 64 letters, digits, '_', '-' or '.'.",
+    taken: (username) => usernameTaken(state, username, except)
   })
 
 const checkExternalId = (state: State, b: Body, except?: string) =>
-  Either.gen(function*() {
-    const externalId = yield* optString(b, "external_id")
-    if (externalId !== undefined && externalIdTaken(state, externalId, except)) {
-      return yield* identifierExists("external_id", "external ID")
-    }
-    return externalId
-  })
+  uniqueString(b, "external_id", { what: "external ID", taken: (id) => externalIdTaken(state, id, except) })
 
 const dateMillis = (b: Body, key: string): Either.Either<number | undefined, FakeHttp.FakeResponse> =>
   Either.flatMap(optString(b, key), (value) => {
@@ -239,18 +233,13 @@ const save = (ctx: Ctx, row: UserRow, change: Partial<UserCore>, password?: stri
   return ok(renderUser(ctx.state, next))
 }
 
-const metadataChange = (ctx: Ctx, row: UserRow, merge: boolean) =>
+const METADATA = ["public_metadata", "private_metadata", "unsafe_metadata"] as const
+
+const updateMetadata = (ctx: Ctx, row: UserRow, merge: boolean) =>
   Either.gen(function*() {
     const b = yield* body(ctx)
-    const change: { -readonly [K in "public_metadata" | "private_metadata" | "unsafe_metadata"]?: Record<string, unknown> } =
-      {}
-    for (const key of ["public_metadata", "private_metadata", "unsafe_metadata"] as const) {
-      const value = yield* optRecord(b, key)
-      if (value !== undefined) change[key] = merge ? deepMerge(row.user[key] ?? {}, value) : { ...value }
-    }
-    return yield* save(ctx, row, change)
+    return yield* save(ctx, row, yield* metadataChange(b, METADATA, (key) => row.user[key], merge))
   })
-
 
 const bulk = (ctx: Ctx, banned: boolean) =>
   Either.gen(function*() {
@@ -328,10 +317,7 @@ export const routes: RouteTable = {
           const value = yield* optString(b, key)
           if (value !== undefined) change[key] = value
         }
-        for (const key of ["public_metadata", "private_metadata", "unsafe_metadata"] as const) {
-          const value = yield* optRecord(b, key)
-          if (value !== undefined) change[key] = value
-        }
+        Object.assign(change, yield* metadataChange(b, METADATA, (key) => row.user[key], false))
         for (const key of ["delete_self_enabled", "create_organization_enabled", "bypass_client_trust"] as const) {
           const value = yield* optBool(b, key)
           if (value !== undefined) change[key] = value
@@ -348,8 +334,8 @@ export const routes: RouteTable = {
         }
         return yield* save(ctx, row, change, password)
       })),
-  "PATCH /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => metadataChange(ctx, row, true)),
-  "PUT /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => metadataChange(ctx, row, false)),
+  "PATCH /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => updateMetadata(ctx, row, true)),
+  "PUT /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => updateMetadata(ctx, row, false)),
   "DELETE /users/{user_id}": (ctx) =>
     withUser(ctx, (row) => {
       deleteUser(ctx, row.user.id)
