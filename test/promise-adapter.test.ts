@@ -141,6 +141,24 @@ describe("createClerkClient (Promise adapter)", () => {
     expect((error as Error).name).toBe("AbortError")
   })
 
+  it("arguments of the wrong shape reject with ClerkRequestError instead of throwing synchronously", async () => {
+    let requests = 0
+    const clerk = createClerkClient({
+      secretKey: SECRET,
+      httpClient: FakeHttp.layer(() => {
+        requests++
+        return FakeHttp.json(200, {})
+      })
+    })
+    const call = () => (clerk.users.getOrganizationMembershipList as (p: unknown) => Promise<unknown>)(undefined)
+    let pending: Promise<unknown> | undefined
+    expect(() => {
+      pending = call()
+    }).not.toThrow()
+    await expect(pending).rejects.toBeInstanceOf(ClerkRequestError)
+    expect(requests).toBe(0)
+  })
+
   it("clerkClient() reads the environment once and reuses the instance", async () => {
     process.env.CLERK_SECRET_KEY = SECRET
     const a = await clerkClient()

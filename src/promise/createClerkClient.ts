@@ -34,7 +34,7 @@ import {
   resolve
 } from "../services/ClerkConfig.js"
 import { type ClerkError, isClerkError } from "../services/ClerkErrors.js"
-import { toPromiseError } from "./errors.js"
+import { ClerkRequestError, toPromiseError } from "./errors.js"
 
 /** A service method as a Promise method: Effects become Promises, Streams become async iterables. */
 export type Promisified<S> = {
@@ -167,7 +167,18 @@ const wrapService = (
   for (const [key, value] of Object.entries(service)) {
     if (typeof value !== "function") continue
     out[key] = (...args: ReadonlyArray<unknown>) => {
-      const result: unknown = value.apply(service, args)
+      let result: unknown
+      try {
+        result = value.apply(service, args)
+      } catch (error) {
+        // Arguments of the wrong shape (e.g. `undefined` for a params object) reject like any other bad input.
+        return Promise.reject(
+          new ClerkRequestError(
+            `effect-clerk: invalid arguments for ${key}: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error }
+          )
+        )
+      }
       // Service methods resolve their dependencies when the service is built, so their Effects need nothing.
       if (Effect.isEffect(result)) return runner.run(result as Effect.Effect<unknown, unknown, never>)
       if (isStream(result)) return runner.iterate(result)
