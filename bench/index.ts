@@ -5,10 +5,11 @@
  * @module
  */
 import "./fetchStub.js"
+import { authenticateRequestSuites } from "./authenticateRequest.js"
 import type { BenchResult } from "./harness.js"
 import { verifyTokenSuites } from "./verifyToken.js"
 
-const suites: ReadonlyArray<() => Promise<ReadonlyArray<BenchResult>>> = [verifyTokenSuites]
+const suites: ReadonlyArray<() => Promise<ReadonlyArray<BenchResult>>> = [verifyTokenSuites, authenticateRequestSuites]
 
 const results: Array<BenchResult> = []
 for (const suite of suites) results.push(...(await suite()))

@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as Clock from "effect/Clock"
+import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Predicate from "effect/Predicate"
@@ -31,6 +31,7 @@ import type { MachineTokenResult } from "../machine/results.js"
 import { type MachineVerifyServices, verifyMachineToken } from "../machine/verify.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
 import { JwksCache } from "../tokens/JwksCache.js"
+import { withSpanWhenTraced } from "../tokens/tracing.js"
 import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
 import { AuthPromiseRunner } from "./AuthPromiseRunner.js"
 import { AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
@@ -195,17 +196,19 @@ const authenticate = (
   request: Request,
   options: AuthenticateRequestOptions
 ): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> =>
-  Effect.gen(function*() {
-    const config = yield* ClerkConfig
-    const services = { sessions: yield* Sessions, clients: yield* Clients, runner: yield* AuthPromiseRunner }
-    const now = yield* Clock.currentTimeMillis
-    const flow = yield* prepare(request, options, config, services, now)
-    return bearerSessionFastPath(flow, yield* JwksCache) ?? (yield* decide(flow))
-  }).pipe(Effect.withSpan("clerk.authenticateRequest", {
-    kind: "internal",
-    captureStackTrace: false,
-    attributes: { "http.request.method": request.method }
-  }))
+  Effect.clockWith((clock) =>
+    Effect.contextWithEffect((context: Context.Context<AuthenticateRequestServices>) => {
+      const prepared = prepare(request, options, Context.get(context, ClerkConfig), {
+        sessions: Context.get(context, Sessions),
+        clients: Context.get(context, Clients),
+        runner: Context.get(context, AuthPromiseRunner)
+      }, clock.unsafeCurrentTimeMillis())
+      if (Either.isLeft(prepared)) return Effect.fail(prepared.left)
+      const flow = prepared.right
+      const fast = bearerSessionFastPath(flow, Context.get(context, JwksCache))
+      return fast === undefined ? decide(flow) : Effect.succeed(fast)
+    })
+  ).pipe(withSpanWhenTraced("clerk.authenticateRequest"))
 
 /** The full decision flow for a prepared request. */
 export const decide = (flow: Flow): Effect.Effect<RequestState, never, Exclude<AuthenticateRequestServices, ClerkConfig>> =>

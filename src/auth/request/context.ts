@@ -70,10 +70,22 @@ const numberClaim = (decoded: DecodedJwt | undefined, claim: string): number => 
   return typeof value === "number" ? value : 0
 }
 
+let lastKey: string | undefined
+let lastParsed: ReturnType<typeof parsePublishableKey>
+
+/** {@link parsePublishableKey}, remembering the last key (a client parses the same key on every request). */
+export const parsePublishableKeyCached = (key: string): ReturnType<typeof parsePublishableKey> => {
+  if (key !== lastKey) {
+    lastParsed = parsePublishableKey(key)
+    lastKey = key
+  }
+  return lastParsed
+}
+
 /** Parses the publishable key of the options; `undefined` when missing or malformed. */
 export const instanceInfo = (options: ResolvedOptions, proxyUrl: string | undefined): InstanceInfo | undefined => {
   if (options.publishableKey === undefined) return undefined
-  const parsed = parsePublishableKey(options.publishableKey)
+  const parsed = parsePublishableKeyCached(options.publishableKey)
   if (parsed === undefined) return undefined
   // A production satellite's Frontend API (and so its tokens' issuer) is on its own domain.
   const instanceFrontendApi = parsed.instanceType === "production" && options.domain !== undefined && options.isSatellite

@@ -14,7 +14,7 @@ import { machineJwtType } from "../machine/detect.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
 import type { JwksCacheShape } from "../tokens/JwksCache.js"
 import { AuthErrorReason } from "./constants.js"
-import { type Flow, signedIn, signedOut } from "./flow.js"
+import { type Flow, hasSessionId, signedIn, signedOut } from "./flow.js"
 import type { SignedInSessionState, SignedOutSessionState } from "./RequestState.js"
 
 /** The state of a verified bearer session token, or `undefined` when the full flow must decide. */
@@ -43,7 +43,5 @@ export const bearerSessionFastPath = (
   }
   const verified = verifyJwt(jwt, key, flow.verifyOptions, ctx.now)
   if (Either.isLeft(verified)) return undefined
-  const claims = verified.right
-  const sid = claims.sid
-  return typeof sid === "string" && sid !== "" ? signedIn(flow, { ...claims, sid }, token) : undefined
+  return hasSessionId(verified.right) ? signedIn(flow, verified.right, token) : undefined
 }

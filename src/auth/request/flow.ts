@@ -125,6 +125,10 @@ export const signedIn = (
   })
 }
 
+/** Whether verified claims carry a session id. */
+export const hasSessionId = (claims: JwtPayload): claims is JwtPayload & { readonly sid: string } =>
+  typeof claims.sid === "string" && claims.sid !== ""
+
 const missingSid = () =>
   tokenFailure("token-invalid", "The session token has no session id (sid claim); it is not a session token.", {
     action: TokenVerificationAction.EnsureClerkJwt
@@ -141,10 +145,7 @@ export const verifySession = (
 ): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, JwksCache> =>
   Effect.flatMap(JwksCache, (keys) => {
     const plan = planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now)
-    return Effect.flatMap(plan, (claims) => {
-      const sid = claims.sid
-      return typeof sid === "string" && sid !== "" ? Effect.succeed({ ...claims, sid }) : Effect.fail(missingSid())
-    })
+    return Effect.flatMap(plan, (claims) => hasSessionId(claims) ? Effect.succeed(claims) : Effect.fail(missingSid()))
   })
 
 const HANDSHAKE_LOOP_MESSAGE =

@@ -8,10 +8,10 @@ import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
 import type { Clients } from "../../resources/Clients.js"
 import type { Sessions } from "../../resources/Sessions.js"
-import { type ClerkConfigShape, parsePublishableKey } from "../../services/ClerkConfig.js"
+import type { ClerkConfigShape } from "../../services/ClerkConfig.js"
 import { type AuthenticateRequestError, configError } from "./AuthenticateRequestError.js"
 import type { PromiseRunner } from "./AuthPromiseRunner.js"
-import { RequestContext } from "./context.js"
+import { parsePublishableKeyCached, RequestContext } from "./context.js"
 import { echoOf, type Flow } from "./flow.js"
 import { type AuthenticateRequestOptions, type OrganizationSyncOptions, resolveOptions, type ResolvedOptions } from "./options.js"
 import { makeOrganizationMatcher, type OrganizationMatcher } from "./organizationSync.js"
@@ -47,7 +47,7 @@ export const checkConfiguration = (options: ResolvedOptions): AuthenticateReques
         "Missing publishableKey: set it on the client or per call (CLERK_PUBLISHABLE_KEY; pk_test_… or pk_live_…)."
       )
     }
-    if (parsePublishableKey(options.publishableKey) === undefined) {
+    if (parsePublishableKeyCached(options.publishableKey) === undefined) {
       return configError(
         "invalid-publishable-key",
         "publishableKey is malformed: expected pk_test_… or pk_live_… encoding the Frontend API host."

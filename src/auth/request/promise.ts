@@ -5,13 +5,14 @@
  * @module
  */
 import * as Context from "effect/Context"
-import * as Effect from "effect/Effect"
+import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { Clients } from "../../resources/Clients.js"
 import { Sessions } from "../../resources/Sessions.js"
 import { ClerkConfig } from "../../services/ClerkConfig.js"
 import type { TokenType } from "../auth-object/AuthObject.js"
 import { JwksCache } from "../tokens/JwksCache.js"
+import { withSpanWhenTraced } from "../tokens/tracing.js"
 import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
 import { type AuthenticateRequestServices, decide } from "./authenticateRequest.js"
 import type { PromiseRunner } from "./AuthPromiseRunner.js"
@@ -76,11 +77,7 @@ export const makeAuthenticateRequest = (
     const flow = prepared.right
     const fast = bearerSessionFastPath(flow, Context.get(context, JwksCache))
     if (fast !== undefined) return Promise.resolve(fast)
-    return run(Effect.withSpan(decide(flow), "clerk.authenticateRequest", {
-      kind: "internal",
-      captureStackTrace: false,
-      attributes: { "http.request.method": request.method }
-    }))
+    return run(withSpanWhenTraced("clerk.authenticateRequest")(decide(flow)))
   }
   return authenticate
 }

@@ -1,0 +1,105 @@
+/**
+ * authenticateRequest benchmarks: a request with a bearer session token, effect-clerk against @clerk/backend 3.25.0,
+ * (a) networkless with a jwtKey, (b) through a warm JWKS cache. Both clients are built once; every operation
+ * authenticates a fresh-looking request (the same Request object, which neither side consumes).
+ *
+ * Run alone with `npx tsx bench/authenticateRequest.ts`, or with every suite through `npm run bench`.
+ *
+ * @module
+ */
+import "./fetchStub.js"
+import { Buffer } from "node:buffer"
+import { generateKeyPairSync } from "node:crypto"
+import { pathToFileURL } from "node:url"
+import { SignJWT } from "jose"
+import { authenticateRequest } from "../src/auth/request/authenticateRequest.js"
+import { createClerkClient } from "../src/promise/createClerkClient.js"
+import { jsonResponse, registerFetchRoute } from "./fetchStub.js"
+import { type BenchResult, runBench } from "./harness.js"
+
+const API_URL = "https://api.authreq.bench.clerk.test"
+const SECRET = "sk_live_benchAuthenticateRequest01"
+const FAPI = "clerk.bench.example.test"
+const PUBLISHABLE = `pk_live_${Buffer.from(`${FAPI}$`).toString("base64").replace(/=+$/, "")}`
+const APP = "https://app.bench.example.test"
+
+/** Runs both suites and returns their results. */
+export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
+  const clerk = await import("@clerk/backend")
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  const pem = publicKey.export({ type: "spki", format: "pem" }).toString()
+  const jwk = { ...publicKey.export({ format: "jwk" }), kid: "ins_authreq", alg: "RS256", use: "sig" }
+  registerFetchRoute(`${API_URL}/v1/jwks`, () => jsonResponse(200, { keys: [jwk] }))
+
+  const now = Math.floor(Date.now() / 1000)
+  const token = await new SignJWT({ sid: "sess_bench", azp: APP, iss: `https://${FAPI}`, v: 2, o: { id: "org_1", rol: "admin", slg: "acme" } })
+    .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "ins_authreq" }).setSubject("user_bench").setIssuedAt(now)
+    .setNotBefore(now - 10).setExpirationTime(now + 3600).sign(privateKey)
+  const request = new Request(`${APP}/api/items`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } })
+  const options = { authorizedParties: [APP] }
+
+  const base = { secretKey: SECRET, publishableKey: PUBLISHABLE, apiUrl: API_URL }
+  const oursLocal = createClerkClient({ ...base, jwtKey: pem })
+  const oursRemote = createClerkClient(base)
+  const theirsLocal = clerk.createClerkClient({ ...base, jwtKey: pem, telemetry: { disabled: true } })
+  const theirsRemote = clerk.createClerkClient({ ...base, telemetry: { disabled: true } })
+  const effect = authenticateRequest(request, options)
+
+  // Sanity: every contender signs the request in before anything is timed (this also warms the JWKS caches).
+  for (
+    const state of await Promise.all([
+      oursLocal.authenticateRequest(request, options),
+      oursRemote.authenticateRequest(request, options),
+      theirsLocal.authenticateRequest(request, options),
+      theirsRemote.authenticateRequest(request, options),
+      oursLocal.runtime.runPromise(effect)
+    ])
+  ) {
+    if (state.status !== "signed-in") throw new Error(`bench: a contender answered ${state.status} (${state.reason})`)
+  }
+
+  const local = await runBench({
+    title: "authenticateRequest, bearer session token, jwtKey (networkless)",
+    baseline: "@clerk/backend authenticateRequest",
+    cases: [
+      { name: "effect-clerk client.authenticateRequest", run: () => oursLocal.authenticateRequest(request, options) },
+      // The Effect API, one fiber per call (informational: inside a server, the fiber already exists).
+      { name: "effect-clerk authenticateRequest (Effect)", run: () => oursLocal.runtime.runSync(effect) },
+      { name: "@clerk/backend authenticateRequest", run: () => theirsLocal.authenticateRequest(request, options) }
+    ],
+    targets: [
+      {
+        label: "≥8x @clerk/backend",
+        case: "effect-clerk client.authenticateRequest",
+        vs: "@clerk/backend authenticateRequest",
+        atLeast: 8
+      }
+    ]
+  })
+
+  const remote = await runBench({
+    title: "authenticateRequest, bearer session token, warm JWKS cache (secretKey)",
+    baseline: "@clerk/backend authenticateRequest",
+    cases: [
+      { name: "effect-clerk client.authenticateRequest", run: () => oursRemote.authenticateRequest(request, options) },
+      { name: "@clerk/backend authenticateRequest", run: () => theirsRemote.authenticateRequest(request, options) }
+    ],
+    targets: [
+      {
+        label: "≥8x @clerk/backend",
+        case: "effect-clerk client.authenticateRequest",
+        vs: "@clerk/backend authenticateRequest",
+        atLeast: 8
+      }
+    ]
+  })
+
+  await Promise.all([oursLocal.dispose(), oursRemote.dispose()])
+  return [local, remote]
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const results = await authenticateRequestSuites()
+  const missed = results.flatMap((r) => Object.entries(r.targets).filter(([, met]) => !met))
+  console.log(missed.length === 0 ? "\nAll targets met." : `\nTargets missed: ${missed.map(([label]) => label).join(", ")}`)
+}
