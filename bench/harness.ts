@@ -1,6 +1,8 @@
 /**
  * A small benchmark harness: cases of one suite run side by side in one process, in interleaved rounds (the order
- * rotates every round), and the median time per operation is compared across cases.
+ * rotates every round), and the median time per operation is compared across cases. Time is the process's CPU time
+ * (user + system), which other load on the machine does not inflate the way it inflates wall time; the wall-time
+ * median is printed next to it.
  *
  * ```ts
  * await runBench({
@@ -46,8 +48,10 @@ export interface BenchSuite {
 /** The measured medians. */
 export interface BenchResult {
   readonly title: string
-  /** Median microseconds per operation, by case name. */
+  /** Median CPU microseconds per operation, by case name. */
   readonly medianMicros: Readonly<Record<string, number>>
+  /** Median wall-clock microseconds per operation, by case name. */
+  readonly medianWallMicros: Readonly<Record<string, number>>
   /** Whether each target was met, by label. */
   readonly targets: Readonly<Record<string, boolean>>
 }
@@ -57,15 +61,25 @@ const nowNs = (): bigint => process.hrtime.bigint()
 const isPromise = (u: unknown): u is Promise<unknown> =>
   typeof u === "object" && u !== null && "then" in u && typeof u.then === "function"
 
-/** Runs `ops` operations and returns the elapsed nanoseconds. */
-const timeBatch = async (run: () => unknown, ops: number, async: boolean): Promise<number> => {
+const cpuMicros = (): number => {
+  const usage = process.cpuUsage()
+  return usage.user + usage.system
+}
+
+/** Runs `ops` operations and returns the elapsed wall and CPU time, in nanoseconds. */
+const timeBatch = async (
+  run: () => unknown,
+  ops: number,
+  async: boolean
+): Promise<{ readonly wall: number; readonly cpu: number }> => {
+  const cpu = cpuMicros()
   const start = nowNs()
   if (async) {
     for (let i = 0; i < ops; i++) await run()
   } else {
     for (let i = 0; i < ops; i++) run()
   }
-  return Number(nowNs() - start)
+  return { wall: Number(nowNs() - start), cpu: (cpuMicros() - cpu) * 1000 }
 }
 
 const median = (xs: ReadonlyArray<number>): number => {
@@ -80,7 +94,13 @@ const fmt = (micros: number): string => (micros >= 100 ? micros.toFixed(0) : mic
 export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
   const rounds = suite.rounds ?? 21
   const roundNs = (suite.roundMillis ?? 40) * 1e6
-  const plans: Array<{ readonly c: BenchCase; readonly async: boolean; readonly ops: number; readonly samples: Array<number> }> = []
+  const plans: Array<{
+    readonly c: BenchCase
+    readonly async: boolean
+    readonly ops: number
+    readonly cpu: Array<number>
+    readonly wall: Array<number>
+  }> = []
   for (const c of suite.cases) {
     const first = c.run()
     const async = isPromise(first)
@@ -88,37 +108,46 @@ export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
     // Warm up and calibrate: grow the batch until it takes ~1/4 of a round.
     let ops = 16
     for (;;) {
-      const elapsed = await timeBatch(c.run, ops, async)
-      if (elapsed >= roundNs / 4 || ops >= 1 << 22) {
-        ops = Math.max(1, Math.round((ops * roundNs) / Math.max(elapsed, 1)))
+      const { wall } = await timeBatch(c.run, ops, async)
+      if (wall >= roundNs / 4 || ops >= 1 << 22) {
+        ops = Math.max(1, Math.round((ops * roundNs) / Math.max(wall, 1)))
         break
       }
       ops *= 4
     }
-    plans.push({ c, async, ops, samples: [] })
+    plans.push({ c, async, ops, cpu: [], wall: [] })
   }
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < plans.length; i++) {
       const plan = plans[(i + r) % plans.length]!
-      const elapsed = await timeBatch(plan.c.run, plan.ops, plan.async)
-      plan.samples.push(elapsed / plan.ops / 1000)
+      const { cpu, wall } = await timeBatch(plan.c.run, plan.ops, plan.async)
+      plan.cpu.push(cpu / plan.ops / 1000)
+      plan.wall.push(wall / plan.ops / 1000)
     }
   }
   const medianMicros: Record<string, number> = {}
-  for (const plan of plans) medianMicros[plan.c.name] = median(plan.samples)
+  const medianWallMicros: Record<string, number> = {}
+  for (const plan of plans) {
+    medianMicros[plan.c.name] = median(plan.cpu)
+    medianWallMicros[plan.c.name] = median(plan.wall)
+  }
   const baseline = suite.baseline ?? suite.cases[0]!.name
   const base = medianMicros[baseline]!
   const width = Math.max(...suite.cases.map((c) => c.name.length), 10)
   const lines = [
-    `\n## ${suite.title}  (${rounds} interleaved rounds, median per op)`,
-    `${"case".padEnd(width)}  ${"µs/op".padStart(9)}  ${"ops/s".padStart(10)}  ${`vs ${baseline}`.padStart(16)}`
+    `\n## ${suite.title}  (${rounds} interleaved rounds, median per op; CPU time, wall time in brackets)`,
+    `${"case".padEnd(width)}  ${"cpu µs/op".padStart(9)}  ${"(wall µs)".padStart(10)}  ${"ops/s".padStart(10)}  ${
+      `vs ${baseline}`.padStart(16)
+    }`
   ]
   for (const plan of plans) {
     const m = medianMicros[plan.c.name]!
     const ratio = m / base
     const rel = ratio >= 1 ? `${ratio.toFixed(2)}x slower` : `${(1 / ratio).toFixed(2)}x faster`
     lines.push(
-      `${plan.c.name.padEnd(width)}  ${fmt(m).padStart(9)}  ${Math.round(1e6 / m).toLocaleString("en-US").padStart(10)}  ${
+      `${plan.c.name.padEnd(width)}  ${fmt(m).padStart(9)}  ${`(${fmt(medianWallMicros[plan.c.name]!)})`.padStart(10)}  ${
+        Math.round(1e6 / m).toLocaleString("en-US").padStart(10)
+      }  ${
         (plan.c.name === baseline ? "baseline" : rel).padStart(16)
       }`
     )
@@ -139,5 +168,5 @@ export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
     )
   }
   console.log(lines.join("\n"))
-  return { title: suite.title, medianMicros, targets }
+  return { title: suite.title, medianMicros, medianWallMicros, targets }
 }

@@ -106,35 +106,30 @@ export const checkClaims = (
   }
   const skew = clockSkew(options.clockSkewInMs)
   if (typeof exp !== "number") return failed("The expiry claim (exp) is missing or not a number.")
-  if (Math.trunc(exp) * 1000 <= now - skew) {
-    const time = timeDetail("exp", exp, now, skew)
-    return tokenFailure("token-expired", `The token expired at ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`, {
-      time
-    })
-  }
-  if (nbf !== undefined) {
-    if (typeof nbf !== "number") return failed("The not-before claim (nbf) is not a number.")
-    if (Math.trunc(nbf) * 1000 > now + skew) {
-      const time = timeDetail("nbf", nbf, now, skew)
-      return tokenFailure(
-        "token-not-active-yet",
-        `The token is not valid before ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`,
-        { time }
-      )
-    }
-  }
-  if (iat !== undefined) {
-    if (typeof iat !== "number") return failed("The issued-at claim (iat) is not a number.")
-    if (Math.trunc(iat) * 1000 > now + skew) {
-      const time = timeDetail("iat", iat, now, skew)
-      return tokenFailure(
-        "token-iat-in-the-future",
-        `The token was issued in the future, at ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`,
-        { time }
-      )
-    }
-  }
-  return undefined
+  return timeFailure("exp", exp, Math.trunc(exp) * 1000 <= now - skew, now, skew) ??
+    (nbf === undefined ? undefined : timeFailure("nbf", nbf, typeof nbf === "number" && Math.trunc(nbf) * 1000 > now + skew, now, skew)) ??
+    (iat === undefined ? undefined : timeFailure("iat", iat, typeof iat === "number" && Math.trunc(iat) * 1000 > now + skew, now, skew))
+}
+
+const TIME_CLAIMS = {
+  exp: { reason: "token-expired", name: "expiry", says: "The token expired at" },
+  nbf: { reason: "token-not-active-yet", name: "not-before", says: "The token is not valid before" },
+  iat: { reason: "token-iat-in-the-future", name: "issued-at", says: "The token was issued in the future, at" }
+} as const
+
+/** The failure of a present time claim: not a number, or `outOfRange`. */
+const timeFailure = (
+  claim: "exp" | "nbf" | "iat",
+  value: unknown,
+  outOfRange: boolean,
+  now: number,
+  skew: number
+): TokenVerificationFailure | undefined => {
+  const { name, reason, says } = TIME_CLAIMS[claim]
+  if (typeof value !== "number") return failed(`The ${name} claim (${claim}) is not a number.`)
+  if (!outOfRange) return undefined
+  const time = timeDetail(claim, value, now, skew)
+  return tokenFailure(reason, `${says} ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`, { time })
 }
 
 const optionalString = (u: unknown): boolean => u === undefined || typeof u === "string"

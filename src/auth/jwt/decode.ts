@@ -50,13 +50,36 @@ const isCanonical = (segment: string): boolean => {
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
+const UTF8 = new TextDecoder()
+
 const parseSegment = (segment: string): Readonly<Record<string, unknown>> | undefined => {
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"))
+    const value: unknown = JSON.parse(UTF8.decode(Buffer.from(segment, "base64url")))
     return isObject(value) ? value : undefined
   } catch {
     return undefined
   }
+}
+
+const HEADER_MEMO_SIZE = 64
+const headerMemo = new Map<string, Readonly<Record<string, unknown>>>()
+
+/**
+ * Parses a header segment, memoised: every token of an instance carries the same few headers. The memo holds at most
+ * 64 frozen headers (oldest dropped first); it caches a pure function of its input.
+ */
+const parseHeader = (segment: string): Readonly<Record<string, unknown>> | undefined => {
+  const hit = headerMemo.get(segment)
+  if (hit !== undefined) return hit
+  const header = parseSegment(segment)
+  if (header === undefined || segment.length > 1024) return header
+  if (headerMemo.size >= HEADER_MEMO_SIZE) {
+    const oldest = headerMemo.keys().next()
+    if (oldest.done !== true) headerMemo.delete(oldest.value)
+  }
+  const frozen = Object.freeze(header)
+  headerMemo.set(segment, frozen)
+  return frozen
 }
 
 const invalid = (message: string) =>
@@ -82,7 +105,7 @@ export const decodeJwt = (token: string): Either.Either<DecodedJwt, TokenVerific
   if (!isCanonical(rawHeader) || !isCanonical(rawPayload) || !isCanonical(rawSignature)) {
     return invalid("Invalid JWT form: a segment is not canonical base64url.")
   }
-  const header = parseSegment(rawHeader)
+  const header = parseHeader(rawHeader)
   const payload = header === undefined ? undefined : parseSegment(rawPayload)
   if (header === undefined || payload === undefined) {
     return invalid("Invalid JWT form: the header and payload must be base64url-encoded JSON objects.")

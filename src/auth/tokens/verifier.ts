@@ -130,6 +130,7 @@ const rejectToken = (failure: TokenVerificationFailure): Promise<never> =>
 export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}): TokenVerifier => {
   const maxClients = Math.max(1, verifierOptions.maxClients ?? 16)
   const clients = new Map<string, Client>()
+  let newest: Client | undefined
   const http = verifierOptions.httpClient ??
     (verifierOptions.fetch === undefined
       ? FetchHttpClient.layer
@@ -140,8 +141,11 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
     const id = `${options.apiUrl ?? ""}|${options.apiVersion ?? ""}|${options.secretKey ?? ""}|${options.machineSecretKey ?? ""}`
     const hit = clients.get(id)
     if (hit !== undefined) {
-      clients.delete(id)
-      clients.set(id, hit)
+      if (hit !== newest) {
+        clients.delete(id)
+        clients.set(id, hit)
+        newest = hit
+      }
       return Either.right(hit)
     }
     const config = resolve({ ...options, retry: verifierOptions.retry, timeout: verifierOptions.timeout })
@@ -168,6 +172,7 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
       }
     }
     clients.set(id, client)
+    newest = client
     return Either.right(client)
   }
 
@@ -234,6 +239,7 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
   const dispose = async (): Promise<void> => {
     const all = [...clients.values()]
     clients.clear()
+    newest = undefined
     await Promise.all(all.map((client) => client.runtime.dispose()))
   }
 
