@@ -166,7 +166,8 @@ describe("FakeBackend answers every spec operation", () => {
       for (const op of specOperations) {
         const w = world(fake)
         const body = bodies(w)[op.operationId] ?? (op.body === "json" && op.bodyRequired ? { example: true } : undefined)
-        const result = yield* Effect.either(api.executeJson({
+        const send = op.response.kind === "void" ? api.executeVoid : api.executeJson
+        const result = yield* Effect.either(send({
           operation: op.operationId,
           method: op.method,
           path: op.path,

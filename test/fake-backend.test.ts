@@ -608,7 +608,9 @@ describe("FakeBackend: instance resources", () => {
       assert.strictEqual(instance.object, "instance")
       const none = yield* json(req("PATCH", "/instance", { body: { testMode: true } }))
       assert.isUndefined(none)
+      const page = yield* Effect.flatMap(BackendApi.BackendApi, (api) => api.executeText(req("GET", "/public/interstitial")))
+      assert.include(page, "<!DOCTYPE html>")
       const recorder = yield* FakeHttp.Recorder
-      assert.strictEqual((yield* recorder.requests).length, 3)
+      assert.strictEqual((yield* recorder.requests).length, 4)
     }).pipe(Effect.provide(apiLayer())))
 })

@@ -1,9 +1,11 @@
 /**
- * Instance-level resources: redirect URLs, satellite domains, JWT templates and the JWKS (the fake's signing key).
+ * Instance-level resources: redirect URLs, satellite domains, JWT templates, the JWKS (the fake's signing key) and
+ * the public interstitial page.
  *
  * @internal
  */
 import * as Either from "effect/Either"
+import * as FakeHttp from "../../layers/FakeHttp.js"
 import type * as S from "../../models/generated/schemas.js"
 import {
   body,
@@ -59,6 +61,13 @@ const templateFields = (ctx: Ctx, current: Template | undefined) =>
 /** The redirect URL, domain, JWT template and JWKS routes. */
 export const routes: RouteTable = {
   "GET /jwks": (ctx) => ok({ keys: [ctx.keys.jwk] }),
+  "GET /public/interstitial": (ctx) =>
+    Either.right(FakeHttp.text(
+      200,
+      `<!DOCTYPE html><html><head><title>Clerk interstitial</title></head><body data-frontend-api="${
+        ctx.settings.issuer.replace(/^https:\/\//, "")
+      }"></body></html>`
+    )),
   "GET /redirect_urls": (ctx) => list(ctx, [...ctx.state.redirectUrls.values()]),
   "POST /redirect_urls": (ctx) =>
     Either.gen(function*() {
