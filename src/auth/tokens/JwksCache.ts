@@ -5,10 +5,13 @@
  * The cache keeps imported keys by `kid` for a fixed TTL (5 minutes from the fetch, never sliding). Concurrent misses
  * share one fetch. An unknown `kid` triggers a refetch at most once per `unknownKidRefetchInterval` (10 s), so tokens
  * with made-up `kid`s cannot flood the Backend API. When a refresh fails, keys up to `maxStale` (1 hour) past their
- * TTL keep verifying (stale-while-error). `skipJwksCache` forces a refetch (still shared with one in flight).
+ * TTL keep verifying (stale-while-error), and for the next `unknownKidRefetchInterval` requests get the stale key (or
+ * the failure) at once instead of waiting on another doomed fetch. `skipJwksCache` forces a refetch (still shared with
+ * one in flight).
  *
  * @module
  */
+import * as Cause from "effect/Cause"
 import * as Clock from "effect/Clock"
 import * as Context from "effect/Context"
 import * as Deferred from "effect/Deferred"
@@ -17,6 +20,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import type * as Scope from "effect/Scope"
 import { Jwks } from "../../resources/Jwks.js"
 import { ClerkConfig } from "../../services/ClerkConfig.js"
@@ -116,6 +120,7 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
     let snapshot: Snapshot | undefined
     let inflight: Deferred.Deferred<Snapshot, TokenVerificationFailure> | undefined
     let lastFetchStartedAt = Number.NEGATIVE_INFINITY
+    let lastFailure: { readonly at: number; readonly error: TokenVerificationFailure } | undefined
 
     const fetchSnapshot: Effect.Effect<Snapshot, TokenVerificationFailure> = jwks.getJwks().pipe(
       Effect.mapError(jwksFailure),
@@ -143,9 +148,15 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
         lastFetchStartedAt = now
         const run = fetchSnapshot.pipe(
           Effect.onExit((exit) =>
-            Effect.suspend(() => {
+            Effect.clockWith((clock) => {
               inflight = undefined
-              if (Exit.isSuccess(exit)) snapshot = exit.value
+              if (Exit.isSuccess(exit)) {
+                snapshot = exit.value
+                lastFailure = undefined
+              } else {
+                const error = Cause.failureOption(exit.cause)
+                if (Option.isSome(error)) lastFailure = { at: clock.unsafeCurrentTimeMillis(), error: error.value }
+              }
               return Deferred.done(deferred, exit)
             })
           )
@@ -167,23 +178,24 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
         if (typeof kid !== "string" || kid === "") return Effect.fail(kidMismatch(String(kid)))
         const now = clock.unsafeCurrentTimeMillis()
         const previous = snapshot
-        const fresh = previous !== undefined && now - previous.fetchedAt < ttl
-        if (opts?.skipCache !== true && fresh) {
-          const cached = previous.keys.get(kid)
+        const age = previous === undefined ? Number.POSITIVE_INFINITY : now - previous.fetchedAt
+        const forced = opts?.skipCache === true
+        if (!forced && age < ttl) {
+          const cached = previous?.keys.get(kid)
           if (cached !== undefined) return fromKeyResult(cached)
           if (inflight === undefined && now - lastFetchStartedAt < refetchInterval) return Effect.fail(kidMismatch(kid))
+        }
+        const stale = age < ttl + maxStale ? previous?.keys.get(kid) : undefined
+        const failure = lastFailure
+        if (!forced && inflight === undefined && failure !== undefined && now - failure.at < refetchInterval) {
+          return stale === undefined ? Effect.fail(failure.error) : fromKeyResult(stale)
         }
         return Effect.matchEffect(refresh(now), {
           onSuccess: (next) => {
             const key = next.keys.get(kid)
             return key === undefined ? Effect.fail(kidMismatch(kid)) : fromKeyResult(key)
           },
-          onFailure: (error) => {
-            const stale = previous !== undefined && now - previous.fetchedAt < ttl + maxStale
-              ? previous.keys.get(kid)
-              : undefined
-            return stale === undefined ? Effect.fail(error) : fromKeyResult(stale)
-          }
+          onFailure: (error) => (stale === undefined ? Effect.fail(error) : fromKeyResult(stale))
         })
       })
 
@@ -193,6 +205,7 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
       getKey,
       invalidate: Effect.sync(() => {
         snapshot = undefined
+        lastFailure = undefined
         lastFetchStartedAt = Number.NEGATIVE_INFINITY
       })
     }
