@@ -28,6 +28,20 @@ export {
 export type { JwtPayload } from "./auth/jwt/claims.js"
 export { isMachineToken, machineTokenType, type MachineTokenType } from "./auth/machine/detect.js"
 export type { MachineTokenResult } from "./auth/machine/results.js"
+export type {
+  AuthenticatedMachineObject,
+  AuthObject,
+  InvalidTokenAuthObject,
+  SignedInAuthObject,
+  SignedOutAuthObject,
+  TokenType,
+  UnauthenticatedMachineObject
+} from "./auth/auth-object/AuthObject.js"
+export { CurrentAuth } from "./auth/auth-object/CurrentAuth.js"
+export { AuthenticateRequestError } from "./auth/request/AuthenticateRequestError.js"
+export { AuthErrorReason, AuthStatus } from "./auth/request/constants.js"
+export type { AuthenticateRequestOptions, OrganizationSyncOptions } from "./auth/request/options.js"
+export type { AuthReason, HandshakeState, RequestState, RequestStateFor } from "./auth/request/RequestState.js"
 export {
   createTokenVerifier,
   type TokenVerifier,
@@ -41,5 +55,6 @@ export * as BackendApi from "./services/BackendApi.js"
 export * as ClerkConfig from "./services/ClerkConfig.js"
 export * as Errors from "./services/ClerkErrors.js"
 export * as Tokens from "./auth/tokens/index.js"
+export * as Auth from "./auth/request/index.js"
 export { ClerkFrom, ClerkLive, ClerkLiveFromEnv } from "./layers/live.js"
 export * from "./resources/exports.js"

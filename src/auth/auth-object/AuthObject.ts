@@ -13,10 +13,11 @@
 import { type ActClaim, type SessionClaims, sessionAuthFields, type SessionStatusClaim } from "./claims.js"
 import { type CheckAuthorizationParams, createCheckAuthorization } from "./has.js"
 
+import type { MachineTokenType } from "../machine/detect.js"
+
+export type { MachineTokenType }
 /** The token types `authenticateRequest` knows. */
-export type TokenType = "session_token" | "api_key" | "m2m_token" | "oauth_token"
-/** The machine token types. */
-export type MachineTokenType = Exclude<TokenType, "session_token">
+export type TokenType = "session_token" | MachineTokenType
 
 /** Options of a signed-in session's `getToken`. */
 export interface GetTokenOptions {
