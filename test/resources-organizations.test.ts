@@ -3,7 +3,7 @@
  * operations `@clerk/backend` lacks (checked against the recorded request and the decoded result).
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Exit, Layer, Stream } from "effect"
+import { Chunk, Effect, Stream } from "effect"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
 import {
   OrganizationDomain,
@@ -11,9 +11,7 @@ import {
   OrganizationInvitationWithPublicOrganizationData
 } from "../src/models/generated/schemas.js"
 import { Organizations } from "../src/resources/Organizations.js"
-import * as BackendApi from "../src/services/BackendApi.js"
 import type { ClerkError } from "../src/services/ClerkErrors.js"
-import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import {
   domainJson,
   invitationJson,
@@ -21,24 +19,12 @@ import {
   membershipJson,
   organizationJson
 } from "./support/samples/organizations.js"
+import { failureOf, overFakeHttp, recorded } from "./support/samples/users.js"
 
 const O = organizationJson.id
 const DOM = domainJson.id
 
-const testLayer = (handler: FakeHttp.FakeHandler) =>
-  Organizations.Default.pipe(
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_organizationsSuite000", retry: false })),
-    Layer.provideMerge(FakeHttp.layer(handler))
-  )
-
-const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
-
-const failure = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Effect.exit(effect), (exit) =>
-    Exit.isFailure(exit) && exit.cause._tag === "Fail"
-      ? Effect.succeed(exit.cause.error)
-      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+const testLayer = (handler: FakeHttp.FakeHandler) => overFakeHttp(Organizations.Default, handler)
 
 /** A paged list endpoint over `total` copies of `item` (ids numbered), honouring limit/offset. */
 const pages = (item: Record<string, unknown>, total: number): FakeHttp.FakeHandler => (request) => {
@@ -101,7 +87,7 @@ describe("Organizations streams", () => {
 describe("Organizations errors", () => {
   it.effect("a 404 is a typed ClerkNotFoundError", () =>
     Effect.gen(function*() {
-      const error = yield* failure(Organizations.getOrganization({ slug: "nope" }))
+      const error = yield* failureOf(Organizations.getOrganization({ slug: "nope" }))
       assert.strictEqual(error._tag, "ClerkNotFoundError")
       const [request] = yield* recorded
       assert.strictEqual(request?.path, "/v1/organizations/nope")
@@ -109,7 +95,7 @@ describe("Organizations errors", () => {
 
   it.effect("a membership missing its organization fails with a ClerkDecodeError naming it", () =>
     Effect.gen(function*() {
-      const error = yield* failure(Organizations.getOrganizationMembershipList({ organizationId: O }))
+      const error = yield* failureOf(Organizations.getOrganizationMembershipList({ organizationId: O }))
       assert.strictEqual(error._tag, "ClerkDecodeError")
       if (error._tag === "ClerkDecodeError") assert.include(error.issue, `["organization"]`)
     }).pipe(Effect.provide(testLayer(() => {
@@ -126,7 +112,7 @@ describe("Organizations errors", () => {
         Organizations.revokeOrganizationInvitation({ organizationId: O, invitationId: "" })
       ]
       for (const check of checks) {
-        const error = yield* failure(check)
+        const error = yield* failureOf(check)
         assert.strictEqual(error._tag, "ClerkInvalidRequestError")
       }
       assert.strictEqual((yield* recorded).length, 0)

@@ -3,33 +3,19 @@
  * `@clerk/backend` lacks (checked against the recorded request and the decoded result).
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Exit, Layer, Stream, Tracer } from "effect"
+import { Chunk, Effect, Stream, Tracer } from "effect"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
+import { createClerkClient } from "../src/promise/createClerkClient.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { TrustedDevice, User } from "../src/models/generated/schemas.js"
 import { Users } from "../src/resources/Users.js"
-import * as BackendApi from "../src/services/BackendApi.js"
 import type { ClerkError } from "../src/services/ClerkErrors.js"
-import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import { membershipJson } from "./support/samples/organizations.js"
-import { sparseUserJson, userJson } from "./support/samples/users.js"
+import { failureOf, overFakeHttp, recorded, sparseUserJson, userJson } from "./support/samples/users.js"
 
 const U = userJson.id
 
-const testLayer = (handler: FakeHttp.FakeHandler) =>
-  Users.Default.pipe(
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_usersSuiteSecret000", retry: false })),
-    Layer.provideMerge(FakeHttp.layer(handler))
-  )
-
-const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
-
-const failure = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Effect.exit(effect), (exit) =>
-    Exit.isFailure(exit) && exit.cause._tag === "Fail"
-      ? Effect.succeed(exit.cause.error)
-      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+const testLayer = (handler: FakeHttp.FakeHandler) => overFakeHttp(Users.Default, handler)
 
 /** Answers `GET /v1/users` with `total` sparse users, paged by the request's limit/offset. */
 const usersPages = (total: number): FakeHttp.FakeHandler => (request) => {
@@ -108,10 +94,35 @@ describe("Users streams", () => {
     })))))
 })
 
+describe("Users through the Promise client", () => {
+  it("a Stream variant is an async iterable that walks every page", async () => {
+    const offsets: Array<string | null> = []
+    const client = createClerkClient({
+      secretKey: "sk_test_promiseStreamSecret00",
+      fetch: async (input, init) => {
+        const url = new URL(new Request(input, init).url)
+        offsets.push(url.searchParams.get("offset"))
+        const offset = Number(url.searchParams.get("offset"))
+        const body = {
+          data: Array.from({ length: offset === 0 ? 500 : 2 }, (_, i) => ({ ...membershipJson, id: `orgmem_${offset + i}` })),
+          total_count: 502
+        }
+        return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } })
+      }
+    })
+    const ids: Array<string> = []
+    for await (const membership of client.users.getOrganizationMembershipListStream({ userId: U })) ids.push(membership.id)
+    await client.dispose()
+    assert.strictEqual(ids.length, 502)
+    assert.strictEqual(ids[501], "orgmem_501")
+    assert.deepStrictEqual(offsets, ["0", "500"])
+  })
+})
+
 describe("Users errors", () => {
   it.effect("a 404 is a typed ClerkNotFoundError with Clerk's error details", () =>
     Effect.gen(function*() {
-      const error = yield* failure(Users.getUser("user_missing"))
+      const error = yield* failureOf(Users.getUser("user_missing"))
       assert.strictEqual(error._tag, "ClerkNotFoundError")
       if (error._tag === "ClerkNotFoundError") {
         assert.strictEqual(error.status, 404)
@@ -124,7 +135,7 @@ describe("Users errors", () => {
 
   it.effect("a user missing a required field fails with a ClerkDecodeError naming it", () =>
     Effect.gen(function*() {
-      const error = yield* failure(Users.getUser(U))
+      const error = yield* failureOf(Users.getUser(U))
       assert.strictEqual(error._tag, "ClerkDecodeError")
       if (error._tag === "ClerkDecodeError") {
         assert.include(error.issue, `["email_addresses"]`)
@@ -137,7 +148,7 @@ describe("Users errors", () => {
 
   it.effect("getCount fails with a decode error when the body is not a total_count", () =>
     Effect.gen(function*() {
-      const error = yield* failure(Users.getCount())
+      const error = yield* failureOf(Users.getCount())
       assert.strictEqual(error._tag, "ClerkDecodeError")
     }).pipe(Effect.provide(testLayer(() => FakeHttp.json(200, { object: "total_count" })))))
 
@@ -152,7 +163,7 @@ describe("Users errors", () => {
         Users.banUsers(["user_1", ""])
       ]
       for (const check of checks) {
-        const error = yield* failure(check)
+        const error = yield* failureOf(check)
         assert.strictEqual(error._tag, "ClerkInvalidRequestError")
       }
       assert.strictEqual((yield* recorded).length, 0)

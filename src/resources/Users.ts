@@ -103,6 +103,43 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
     /** A call whose only input is the user id. */
     const byUser = <A, I>(name: string, method: HttpMethod, path: string, schema: Schema.Schema<A, I, never>) =>
     (userId: string) => call(name, { method, path, ...onUser(userId) }, schema)
+    /** A call on something the user owns: the user id and `param` fill the path. */
+    const byUserAnd = <A, I>(
+      name: string,
+      method: HttpMethod,
+      path: string,
+      param: string,
+      schema: Schema.Schema<A, I, never>
+    ) =>
+    (userId: string, id: string) => call(name, { method, path, pathParams: { user_id: userId, [param]: id } }, schema)
+    const deletePasskey = byUserAnd(
+      "deleteUserPasskey",
+      "DELETE",
+      "/users/{user_id}/passkeys/{passkey_identification_id}",
+      "passkey_identification_id",
+      DeletedObject
+    )
+    const deleteWeb3Wallet = byUserAnd(
+      "deleteUserWeb3Wallet",
+      "DELETE",
+      "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
+      "web3_wallet_identification_id",
+      DeletedObject
+    )
+    const deleteExternalAccount = byUserAnd(
+      "deleteUserExternalAccount",
+      "DELETE",
+      "/users/{user_id}/external_accounts/{external_account_id}",
+      "external_account_id",
+      DeletedObject
+    )
+    const revokeTrustedDevice = byUserAnd(
+      "revokeUserTrustedDevice",
+      "DELETE",
+      "/users/{user_id}/trusted_devices/{trusted_device_id}",
+      "trusted_device_id",
+      TrustedDevice
+    )
     /** A call with the user id in the path and `body` as the JSON body. */
     const withBody = <A, I>(
       name: string,
@@ -251,25 +288,13 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       deleteUserProfileImage: byUser("deleteUserProfileImage", "DELETE", "/users/{user_id}/profile_image", User),
       /** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` */
       deleteUserPasskey: ({ passkeyIdentificationId, userId }: DeleteUserPasskeyParams) =>
-        call("deleteUserPasskey", {
-          method: "DELETE",
-          path: "/users/{user_id}/passkeys/{passkey_identification_id}",
-          pathParams: { user_id: userId, passkey_identification_id: passkeyIdentificationId }
-        }, DeletedObject),
+        deletePasskey(userId, passkeyIdentificationId),
       /** `DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}` */
       deleteUserWeb3Wallet: ({ userId, web3WalletIdentificationId }: DeleteWeb3WalletParams) =>
-        call("deleteUserWeb3Wallet", {
-          method: "DELETE",
-          path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
-          pathParams: { user_id: userId, web3_wallet_identification_id: web3WalletIdentificationId }
-        }, DeletedObject),
+        deleteWeb3Wallet(userId, web3WalletIdentificationId),
       /** `DELETE /users/{user_id}/external_accounts/{external_account_id}` */
       deleteUserExternalAccount: ({ externalAccountId, userId }: DeleteUserExternalAccountParams) =>
-        call("deleteUserExternalAccount", {
-          method: "DELETE",
-          path: "/users/{user_id}/external_accounts/{external_account_id}",
-          pathParams: { user_id: userId, external_account_id: externalAccountId }
-        }, DeletedObject),
+        deleteExternalAccount(userId, externalAccountId),
       /** `DELETE /users/{user_id}/backup_code` */
       deleteUserBackupCodes: byUser(
         "deleteUserBackupCodes",
@@ -315,11 +340,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       ),
       /** `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}` */
       revokeUserTrustedDevice: ({ trustedDeviceId, userId }: RevokeUserTrustedDeviceParams) =>
-        call("revokeUserTrustedDevice", {
-          method: "DELETE",
-          path: "/users/{user_id}/trusted_devices/{trusted_device_id}",
-          pathParams: { user_id: userId, trusted_device_id: trustedDeviceId }
-        }, TrustedDevice)
+        revokeTrustedDevice(userId, trustedDeviceId)
     }
   })
 }) {}

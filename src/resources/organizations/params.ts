@@ -4,7 +4,9 @@
  * @module
  */
 import type { PaginationParams, WithSign } from "../internal/lists.js"
-import type { Metadata, OrganizationInvitationStatus } from "../users/params.js"
+import type { Metadata, OrganizationInvitationStatus, UserFilterParams } from "../users/params.js"
+
+export type { OrganizationInvitationStatus }
 
 /** How users with an email address on a domain join the organization. */
 export type OrganizationEnrollmentMode =
@@ -78,25 +80,10 @@ export type OrganizationMembershipOrderBy = WithSign<
 >
 
 /** Params of `organizations.getOrganizationMembershipList`. */
-export interface GetOrganizationMembershipListParams extends PaginationParams {
+export interface GetOrganizationMembershipListParams extends UserFilterParams, PaginationParams {
   readonly organizationId: string
   readonly orderBy?: OrganizationMembershipOrderBy | undefined
-  readonly userId?: ReadonlyArray<string> | undefined
-  readonly emailAddress?: ReadonlyArray<string> | undefined
-  readonly phoneNumber?: ReadonlyArray<string> | undefined
-  readonly username?: ReadonlyArray<string> | undefined
-  readonly web3Wallet?: ReadonlyArray<string> | undefined
   readonly role?: ReadonlyArray<OrganizationMembershipRole> | undefined
-  readonly query?: string | undefined
-  readonly emailAddressQuery?: string | undefined
-  readonly phoneNumberQuery?: string | undefined
-  readonly usernameQuery?: string | undefined
-  readonly nameQuery?: string | undefined
-  /** Unix milliseconds. */
-  readonly lastActiveAtBefore?: number | undefined
-  readonly lastActiveAtAfter?: number | undefined
-  readonly createdAtBefore?: number | undefined
-  readonly createdAtAfter?: number | undefined
 }
 
 /** Params of `organizations.getInstanceOrganizationMembershipList`. */

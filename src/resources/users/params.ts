@@ -22,33 +22,38 @@ export type UserOrderBy = WithSign<
   | "last_sign_in_at"
 >
 
-/** Filters of `users.getCount` (and of `users.getUserList`). Array filters accept up to 100 values. */
-export interface UserCountParams {
+/** Filters on a user's identifiers, names and activity (users and organization memberships). */
+export interface UserFilterParams {
+  /** Array filters accept up to 100 values. */
   readonly emailAddress?: ReadonlyArray<string> | undefined
   readonly phoneNumber?: ReadonlyArray<string> | undefined
   readonly username?: ReadonlyArray<string> | undefined
   readonly web3Wallet?: ReadonlyArray<string> | undefined
   readonly userId?: ReadonlyArray<string> | undefined
-  readonly externalId?: ReadonlyArray<string> | undefined
-  /** Users who are members of any of these organizations. */
-  readonly organizationId?: ReadonlyArray<string> | undefined
   /** Partial match across email addresses, phone numbers, usernames, wallets, ids and names. */
   readonly query?: string | undefined
   readonly emailAddressQuery?: string | undefined
   readonly phoneNumberQuery?: string | undefined
   readonly usernameQuery?: string | undefined
   readonly nameQuery?: string | undefined
+  /** Unix milliseconds. */
+  readonly lastActiveAtBefore?: number | undefined
+  readonly lastActiveAtAfter?: number | undefined
+  readonly createdAtBefore?: number | undefined
+  readonly createdAtAfter?: number | undefined
+}
+
+/** Filters of `users.getCount` (and of `users.getUserList`). */
+export interface UserCountParams extends UserFilterParams {
+  readonly externalId?: ReadonlyArray<string> | undefined
+  /** Users who are members of any of these organizations. */
+  readonly organizationId?: ReadonlyArray<string> | undefined
   readonly banned?: boolean | undefined
   /** OAuth provider of `providerUserId`, e.g. `oauth_google`. */
   readonly provider?: string | undefined
   readonly providerUserId?: ReadonlyArray<string> | undefined
-  /** Unix milliseconds. */
-  readonly lastActiveAtBefore?: number | undefined
-  readonly lastActiveAtAfter?: number | undefined
   /** @deprecated Use `lastActiveAtAfter`. */
   readonly last_active_at_since?: number | undefined
-  readonly createdAtBefore?: number | undefined
-  readonly createdAtAfter?: number | undefined
   readonly lastSignInAtBefore?: number | undefined
   readonly lastSignInAtAfter?: number | undefined
 }

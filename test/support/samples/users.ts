@@ -2,9 +2,30 @@
  * The `users` area: one valid call per spec operation (for the operations table), and realistic wire payloads the
  * users tests answer with.
  */
+import { Effect, Exit, Layer } from "effect"
 import * as FakeHttp from "../../../src/layers/FakeHttp.js"
 import type { ClerkClient } from "../../../src/promise/createClerkClient.js"
+import * as BackendApi from "../../../src/services/BackendApi.js"
+import * as ClerkConfig from "../../../src/services/ClerkConfig.js"
 import type { Responder } from "../differential.js"
+
+/** A resource service layer over the pipeline and a scripted fake HTTP client (with its Recorder), no retries. */
+export const overFakeHttp = <S, E>(service: Layer.Layer<S, E, BackendApi.BackendApi>, handler: FakeHttp.FakeHandler) =>
+  service.pipe(
+    Layer.provideMerge(BackendApi.layer),
+    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_resourceSuiteSecret00", retry: false })),
+    Layer.provideMerge(FakeHttp.layer(handler))
+  )
+
+/** Every request the fake received so far. */
+export const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
+
+/** The typed failure of `effect` (dies when it succeeds or fails otherwise). */
+export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.exit(effect), (exit) =>
+    Exit.isFailure(exit) && exit.cause._tag === "Fail"
+      ? Effect.succeed(exit.cause.error)
+      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
 
 /**
  * A differential responder from a table keyed `"METHOD /v1/path"`: a value answers 200 with it as JSON, a function
