@@ -8,35 +8,17 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import * as FakeHttp from "../layers/FakeHttp.js"
 import * as S from "../models/generated/schemas.js"
+import type { CreateOrganizationParams } from "../resources/organizations/params.js"
+import type { CreateUserParams } from "../resources/users/params.js"
 import { snakeKeys } from "../services/internal/casing.js"
 import type { Dispatch } from "./internal/dispatch.js"
 import type { Wire } from "./internal/store.js"
 
-/** Parameters of `seed.user`: `createUser`'s parameters (camelCase or snake_case). */
-export interface UserSeed {
-  readonly emailAddress?: ReadonlyArray<string> | undefined
-  readonly phoneNumber?: ReadonlyArray<string> | undefined
-  readonly username?: string | undefined
-  readonly password?: string | undefined
-  readonly firstName?: string | undefined
-  readonly lastName?: string | undefined
-  readonly externalId?: string | undefined
-  readonly publicMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly privateMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly unsafeMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly [param: string]: unknown
-}
+/** Parameters of `seed.user`: the same as `users.createUser`'s. */
+export type UserSeed = CreateUserParams
 
-/** Parameters of `seed.organization`. */
-export interface OrganizationSeed {
-  readonly name: string
-  readonly slug?: string | undefined
-  readonly createdBy?: string | undefined
-  readonly maxAllowedMemberships?: number | undefined
-  readonly publicMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly privateMetadata?: Readonly<Record<string, unknown>> | undefined
-  readonly [param: string]: unknown
-}
+/** Parameters of `seed.organization`: the same as `organizations.createOrganization`'s. */
+export type OrganizationSeed = CreateOrganizationParams
 
 /** Test-setup helpers: each creates through the same code path as the API call and returns the wire object. */
 export interface FakeSeeder {
