@@ -318,6 +318,10 @@ describe("Promise verifyMachineToken", () => {
     const malformed = await verifier.verifyMachineToken("ak_good", { secretKey: "sk_bad!" }).then(() => undefined, (e: unknown) => e)
     assert.instanceOf(malformed, MachineTokenVerificationError)
     if (malformed instanceof MachineTokenVerificationError) assert.strictEqual(malformed.code, "secret-key-invalid")
+    for (const junk of [undefined, null, 7, {}, "", "mt_", "ak_\u0000", "x.y.z", `oat_${"a".repeat(10_000)}`]) {
+      const error = await verifier.verifyMachineToken(junk as string).then(() => undefined, (e: unknown) => e)
+      assert.instanceOf(error, MachineTokenVerificationError, String(junk).slice(0, 20))
+    }
     await verifier.dispose()
   })
 })

@@ -507,4 +507,32 @@ describe("Promise verifyToken", () => {
     assert.strictEqual(await reason(await live(), { secretKey: SECRET, apiUrl: "not a url" }), "jwk-remote-failed-to-load")
     assert.deepStrictEqual(seen, [])
   })
+
+  it("never crashes on hostile input: every failure is a TokenVerificationError", async () => {
+    const { seen, verifier } = counting()
+    const junk: ReadonlyArray<unknown> = [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      "",
+      ".",
+      "..",
+      "a.b.c",
+      "\u0000.\u0000.\u0000",
+      "é.é.é",
+      `${"x".repeat(100_000)}.y.z`,
+      `${Buffer.from("{\"alg\":\"RS256\",\"kid\":{\"toString\":1}}").toString("base64url")}.e30.AA`,
+      `${Buffer.from("{\"alg\":\"RS256\",\"kid\":\"__proto__\"}").toString("base64url")}.${Buffer.from("{\"sub\":\"u\",\"exp\":1e400}").toString("base64url")}.AA`
+    ]
+    for (const token of junk) {
+      for (const options of [{ jwtKey: KEY.pem }, { secretKey: SECRET }, {}, undefined]) {
+        const error = await verifier.verifyToken(token as string, options).then(() => undefined, (e: unknown) => e)
+        assert.instanceOf(error, TokenVerificationError, `token ${String(token).slice(0, 30)}`)
+      }
+    }
+    assert.isTrue(seen.length <= 1)
+    await verifier.dispose()
+  })
 })

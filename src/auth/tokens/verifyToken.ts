@@ -31,11 +31,14 @@ export interface VerifyTokenOptions extends JwtVerifyOptions {
   readonly skipJwksCache?: boolean | undefined
 }
 
+const isDecodedJwt = (u: unknown): u is DecodedJwt =>
+  typeof u === "object" && u !== null && "signingInput" in u && "header" in u && "payload" in u
+
 /** Decodes a session token and rejects the M2M category (`token-invalid`). */
 export const decodeSessionToken = (
   token: string | DecodedJwt
 ): Either.Either<DecodedJwt, TokenVerificationFailure> => {
-  const decoded = typeof token === "string" ? decodeJwt(token) : Either.right(token)
+  const decoded = isDecodedJwt(token) ? Either.right(token) : decodeJwt(token)
   if (Either.isRight(decoded) && decoded.right.header.cat === M2M_TOKEN_CATEGORY) {
     return Either.left(tokenFailure("token-invalid", "An M2M token is not a session token.", {
       action: TokenVerificationAction.EnsureClerkJwt
