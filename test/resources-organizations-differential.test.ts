@@ -1,15 +1,17 @@
 /**
  * `organizations` against `@clerk/backend` 3.25.0: every method sends the same requests and returns the same data.
  */
+import { createClerkClient as createReferenceClient } from "@clerk/backend"
 import { describe, expect, it } from "vitest"
-import type { ClerkClient } from "../src/promise/createClerkClient.js"
+import { type ClerkClient, createClerkClient } from "../src/promise/createClerkClient.js"
 import {
   dataMismatches,
   expectSameOutcome,
   expectSameRequests,
   type ReferenceClient,
   type Responder,
-  runBoth
+  runBoth,
+  SECRET_KEY
 } from "./support/differential.js"
 import {
   bareOrganizationJson,
@@ -36,6 +38,17 @@ const same = async (responder: Responder, call: Call) => {
 }
 
 const page = <A>(data: ReadonlyArray<A>, totalCount = data.length) => ({ data, total_count: totalCount })
+
+describe("organizations: the @clerk/backend surface", () => {
+  it("has every method @clerk/backend's `organizations` has", async () => {
+    const reference = createReferenceClient({ secretKey: SECRET_KEY }).organizations
+    const names = Object.getOwnPropertyNames(Object.getPrototypeOf(reference)).filter((name) => name !== "constructor")
+    const ours = createClerkClient({ secretKey: SECRET_KEY })
+    expect(names.length).toBeGreaterThan(20)
+    expect(Object.keys(ours.organizations)).toEqual(expect.arrayContaining(names))
+    await ours.dispose()
+  })
+})
 
 describe("organizations vs @clerk/backend: organizations", () => {
   it("getOrganizationList with filters", async () => {

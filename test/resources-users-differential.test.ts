@@ -1,15 +1,17 @@
 /**
  * `users` against `@clerk/backend` 3.25.0: every method sends the same requests and returns the same data.
  */
+import { createClerkClient as createReferenceClient } from "@clerk/backend"
 import { describe, expect, it } from "vitest"
-import type { ClerkClient } from "../src/promise/createClerkClient.js"
+import { type ClerkClient, createClerkClient } from "../src/promise/createClerkClient.js"
 import {
   dataMismatches,
   expectSameOutcome,
   expectSameRequests,
   type ReferenceClient,
   type Responder,
-  runBoth
+  runBoth,
+  SECRET_KEY
 } from "./support/differential.js"
 import { invitationWithOrganizationJson as invitationJson, membershipJson } from "./support/samples/organizations.js"
 import { emailAddressJson, phoneNumberJson, respond, sparseUserJson, userJson, userWithId } from "./support/samples/users.js"
@@ -40,6 +42,17 @@ const oauthTokenJson = {
   label: null,
   scopes: ["email", "openid", "profile"]
 }
+
+describe("users: the @clerk/backend surface", () => {
+  it("has every method @clerk/backend's `users` has", async () => {
+    const reference = createReferenceClient({ secretKey: SECRET_KEY }).users
+    const names = Object.getOwnPropertyNames(Object.getPrototypeOf(reference)).filter((name) => name !== "constructor")
+    const ours = createClerkClient({ secretKey: SECRET_KEY })
+    expect(names.length).toBeGreaterThan(20)
+    expect(Object.keys(ours.users)).toEqual(expect.arrayContaining(names))
+    await ours.dispose()
+  })
+})
 
 describe("users vs @clerk/backend: reads", () => {
   it("getUser returns the same user, field for field (nested resources included)", async () => {
