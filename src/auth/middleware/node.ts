@@ -1,0 +1,235 @@
+/**
+ * Node / connect / Express integration: `toWebRequest` (an `IncomingMessage` as a Fetch `Request`), and
+ * `clerkMiddleware` / `requireAuth` / `getAuth` with `@clerk/express`'s shapes: `req.auth()` returns the Auth object
+ * (reading `req.auth.userId` still works, as in `@clerk/express`, but is deprecated there).
+ *
+ * ```ts
+ * import express from "express"
+ * import { clerkMiddleware, getAuth, requireAuth } from "effect-clerk"
+ *
+ * const app = express()
+ * app.use(clerkMiddleware())                     // CLERK_SECRET_KEY / CLERK_PUBLISHABLE_KEY from the environment
+ * app.get("/me", requireAuth(), (req, res) => res.json({ userId: getAuth(req).userId }))
+ * ```
+ *
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { type ClerkClient, clerkClient as defaultClerkClient } from "../../promise/createClerkClient.js"
+import { type AuthObject, signedOutAuthObject } from "../auth-object/AuthObject.js"
+import type { AuthenticateRequestOptions } from "../request/options.js"
+import type { PendingSessionOptions, RequestState } from "../request/RequestState.js"
+import { type AuthDecisionOptions, authOf, decide } from "./decision.js"
+import { absoluteUrl, authMethod } from "./headers.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// IncomingMessage -> Request
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Options of {@link toWebRequest}. */
+export interface ToWebRequestOptions {
+  /** Take the protocol and host from `X-Forwarded-Proto` / `X-Forwarded-Host` (first value) when present (default true). */
+  readonly trustProxy?: boolean | undefined
+  /**
+   * Attach the body (non-GET/HEAD requests; default true). It is streamed lazily: nothing is read from the
+   * `IncomingMessage` until the `Request`'s body is. If the body was already consumed (e.g. by `express.json()`),
+   * reading it fails with an error that says so.
+   */
+  readonly body?: boolean | undefined
+}
+
+/** An `IncomingMessage`, possibly with Express's `originalUrl` (the URL before router mounting rewrote `url`). */
+export type NodeRequest = IncomingMessage & { readonly originalUrl?: string | undefined }
+
+const isEncrypted = (req: IncomingMessage): boolean => "encrypted" in req.socket && req.socket.encrypted === true
+
+/** Headers from `rawHeaders`: repeated headers appended (cookies joined with `; `), invalid ones left out. */
+const fetchHeaders = (req: IncomingMessage): Headers => {
+  const headers = new Headers()
+  const cookies: Array<string> = []
+  const raw = req.rawHeaders
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!
+    const value = raw[i + 1]!
+    if (name.startsWith(":")) continue // HTTP/2 pseudo-headers
+    if (name.toLowerCase() === "cookie") {
+      cookies.push(value)
+      continue
+    }
+    try {
+      headers.append(name, value)
+    } catch {
+      // not a valid Fetch header
+    }
+  }
+  if (cookies.length > 0) {
+    try {
+      headers.set("cookie", cookies.join("; "))
+    } catch {
+      // not a valid Fetch header
+    }
+  }
+  return headers
+}
+
+const encoder = new TextEncoder()
+
+/** The body as a lazily-started stream: the `IncomingMessage` is only read when the stream is. */
+const lazyBody = (req: IncomingMessage): ReadableStream<Uint8Array> => {
+  let iterator: AsyncIterator<unknown> | undefined
+  return new ReadableStream<Uint8Array>({
+    pull: async (controller) => {
+      if (iterator === undefined) {
+        if (req.readableDidRead || req.readableEnded) {
+          controller.error(
+            new Error(
+              "effect-clerk: the request body was already read (e.g. by express.json()); mount this route before " +
+                "body parsers, or pass the raw body yourself"
+            )
+          )
+          return
+        }
+        iterator = req[Symbol.asyncIterator]()
+      }
+      const next = await iterator.next()
+      if (next.done === true) return controller.close()
+      const chunk: unknown = next.value
+      controller.enqueue(
+        typeof chunk === "string"
+          ? encoder.encode(chunk)
+          : chunk instanceof Uint8Array
+          ? chunk
+          : encoder.encode(String(chunk))
+      )
+    },
+    cancel: async () => {
+      await iterator?.return?.()
+    }
+  })
+}
+
+const buildRequest = (req: NodeRequest, method: string, trustProxy: boolean, withBody: boolean): Request => {
+  const init: RequestInit & { duplex?: "half" } = withBody
+    ? { method, headers: fetchHeaders(req), body: lazyBody(req), duplex: "half" }
+    : { method, headers: fetchHeaders(req) }
+  const url = absoluteUrl(req.originalUrl ?? req.url ?? "/", (name) => req.headers[name], {
+    encrypted: isEncrypted(req),
+    trustProxy
+  })
+  return new Request(url, init)
+}
+
+/**
+ * An `IncomingMessage` as a Fetch `Request`: method, absolute URL (from `X-Forwarded-Proto`/`X-Forwarded-Host`, else
+ * `Host`), every header (repeated ones kept), and for non-GET/HEAD requests the body, streamed lazily.
+ *
+ * @throws TypeError for a method a Fetch `Request` cannot carry (`CONNECT`, `TRACE`, `TRACK`).
+ */
+export const toWebRequest = (req: NodeRequest, options: ToWebRequestOptions = {}): Request => {
+  const method = (req.method ?? "GET").toUpperCase()
+  const withBody = options.body !== false && method !== "GET" && method !== "HEAD"
+  return buildRequest(req, method, options.trustProxy !== false, withBody)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Middleware
+// ---------------------------------------------------------------------------------------------------------------
+
+/** `req.auth`: call it for the Auth object; its properties are the Auth object's too (deprecated in `@clerk/express`). */
+export type AuthFunction = ((options?: PendingSessionOptions) => AuthObject) & AuthObject
+
+/** A request that went through {@link clerkMiddleware}. */
+export type RequestWithAuth = IncomingMessage & { auth: AuthFunction }
+
+/** `next` of connect / Express. */
+export type NextFunction = (error?: unknown) => void
+
+/** A connect / Express middleware. */
+export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void
+
+/** Options of {@link clerkMiddleware}: `authenticateRequest`'s, the client, and how to respond. */
+export interface ClerkMiddlewareOptions extends AuthenticateRequestOptions, AuthDecisionOptions, ToWebRequestOptions {
+  /** The client whose `authenticateRequest` is used (default: `clerkClient()`, configured from the environment). */
+  readonly clerkClient?: ClerkClient | undefined
+  /** Authenticate with this instead (tests, a custom policy); `clerkClient` is then not used. */
+  readonly authenticate?: ((request: Request) => Promise<RequestState>) | undefined
+  /** Answer handshakes with their 307 redirect (default true); when false the request continues signed out. */
+  readonly enableHandshake?: boolean | undefined
+}
+
+const authFunction = (state: RequestState, defaults: PendingSessionOptions): AuthFunction => {
+  const current = authOf(state, defaults)
+  return Object.assign((options?: PendingSessionOptions) => authOf(state, { ...defaults, ...options }), current)
+}
+
+const hasAuth = (req: IncomingMessage): req is RequestWithAuth =>
+  "auth" in req && typeof req.auth === "function"
+
+const appendHeaders = (res: ServerResponse, headers: Headers): void => {
+  for (const cookie of headers.getSetCookie()) res.appendHeader("set-cookie", cookie)
+  headers.forEach((value, name) => {
+    if (name !== "set-cookie") res.setHeader(name, value)
+  })
+}
+
+const unauthorized = (res: ServerResponse): void => {
+  res.statusCode = 401
+  res.setHeader("content-type", "text/plain; charset=utf-8")
+  res.end("Unauthorized")
+}
+
+/**
+ * Authenticates every request and sets `req.auth`. A handshake is answered with its 307 redirect; with
+ * `protect: true` a request that is not authenticated gets 401. The request state's headers go on the response.
+ * A configuration error (e.g. no secret key) goes to `next(error)`. Requests already carrying `req.auth` pass through.
+ * The body is never read.
+ */
+export const clerkMiddleware = (options: ClerkMiddlewareOptions = {}): NodeMiddleware => {
+  const {
+    authenticate: custom,
+    body: _body,
+    clerkClient: client,
+    enableHandshake,
+    protect,
+    treatPendingAsSignedOut,
+    trustProxy,
+    ...authenticateOptions
+  } = options
+  const authenticate = custom ??
+    (async (request: Request) =>
+      (client ?? (await defaultClerkClient())).authenticateRequest(request, authenticateOptions))
+  const defaults: PendingSessionOptions = treatPendingAsSignedOut === undefined ? {} : { treatPendingAsSignedOut }
+  return (req, res, next) => {
+    if (hasAuth(req)) return next()
+    const onState = (state: RequestState): void => {
+      const decision = decide(state, { protect, ...defaults })
+      if (decision._tag === "Handshake" && enableHandshake !== false) {
+        appendHeaders(res, decision.headers)
+        res.statusCode = 307
+        res.end()
+        return
+      }
+      // With handshakes disabled, a handshake state continues signed out, without the redirect's headers.
+      if (decision._tag !== "Handshake") appendHeaders(res, decision.headers)
+      Object.assign(req, { auth: authFunction(state, defaults) })
+      if (decision._tag === "Unauthorized" || (decision._tag === "Handshake" && protect === true)) {
+        return unauthorized(res)
+      }
+      next()
+    }
+    Promise.resolve()
+      .then(() => authenticate(buildRequest(req, authMethod(req.method ?? "GET"), trustProxy !== false, false)))
+      .then(onState)
+      .catch(next)
+  }
+}
+
+/** The Auth object of a request that went through {@link clerkMiddleware}; signed out if it did not. */
+export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): AuthObject =>
+  hasAuth(req) ? req.auth(options) : signedOutAuthObject()
+
+/** Answers 401 unless {@link clerkMiddleware} authenticated the request (mount it after `clerkMiddleware()`). */
+export const requireAuth = (options: PendingSessionOptions = {}): NodeMiddleware => (req, res, next) => {
+  if (getAuth(req, options).isAuthenticated) return next()
+  unauthorized(res)
+}
