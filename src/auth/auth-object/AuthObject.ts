@@ -10,7 +10,7 @@
  *
  * @module
  */
-import { type ActClaim, type SessionClaims, sessionAuthFields, type SessionStatusClaim } from "./claims.js"
+import { type SessionAuthFields, type SessionClaims, sessionAuthFields, type SessionStatusClaim } from "./claims.js"
 import { type CheckAuthorizationParams, createCheckAuthorization } from "./has.js"
 
 import type { MachineTokenType } from "../machine/detect.js"
@@ -33,20 +33,10 @@ export type AuthObjectDebug = () => Readonly<Record<string, unknown>>
 /** Authorization check of an Auth object. */
 export type CheckAuthorization = (params: CheckAuthorizationParams) => boolean
 
-/** A signed-in session. */
-export interface SignedInAuthObject {
+/** A signed-in session: the session fields read from its claims, plus `getToken`, `has` and `debug`. */
+export interface SignedInAuthObject extends Omit<SessionAuthFields, "sessionId"> {
   readonly tokenType: "session_token"
-  readonly sessionClaims: SessionClaims
   readonly sessionId: string
-  readonly sessionStatus: SessionStatusClaim | null
-  readonly actor: ActClaim | undefined
-  readonly userId: string
-  readonly orgId: string | undefined
-  readonly orgRole: string | undefined
-  readonly orgSlug: string | undefined
-  readonly orgPermissions: ReadonlyArray<string> | undefined
-  /** Minutes since the first and second factor were verified (`-1`: that factor is not enabled). */
-  readonly factorVerificationAge: readonly [number, number] | null
   /** The session token, or with `template`/`expiresInSeconds` a token minted by the Backend API. */
   readonly getToken: (options?: GetTokenOptions) => Promise<string | null>
   readonly has: CheckAuthorization

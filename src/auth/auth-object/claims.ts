@@ -47,6 +47,7 @@ export interface SessionAuthFields {
   readonly orgRole: string | undefined
   readonly orgSlug: string | undefined
   readonly orgPermissions: ReadonlyArray<string> | undefined
+  /** Minutes since the first and second factor were verified (`-1`: that factor is not enabled). */
   readonly factorVerificationAge: readonly [number, number] | null
 }
 

@@ -39,81 +39,65 @@ export interface RequestStateBase {
   readonly headers: Headers
 }
 
-/** A signed-in session. */
-export interface SignedInSessionState extends RequestStateBase {
+/** The fields of a signed-in state. */
+export interface SignedInFields extends RequestStateBase {
   readonly status: "signed-in"
   readonly reason: null
   readonly message: null
   /** @deprecated Use `isAuthenticated`. */
   readonly isSignedIn: true
   readonly isAuthenticated: true
-  readonly tokenType: "session_token"
   readonly token: string
+}
+
+/** The fields of a state that is not signed in. */
+export interface UnauthenticatedFields extends RequestStateBase {
+  readonly reason: AuthReason
+  readonly message: string
+  /** @deprecated Use `isAuthenticated`. */
+  readonly isSignedIn: false
+  readonly isAuthenticated: false
+  readonly token: null
+}
+
+/** A signed-in session. */
+export interface SignedInSessionState extends SignedInFields {
+  readonly tokenType: "session_token"
   readonly toAuth: (options?: PendingSessionOptions) => SignedInAuthObject | SignedOutAuthObject
 }
 
 /** An authenticated machine token. */
-export interface SignedInMachineState<T extends MachineTokenType = MachineTokenType> extends RequestStateBase {
-  readonly status: "signed-in"
-  readonly reason: null
-  readonly message: null
-  /** @deprecated Use `isAuthenticated`. */
-  readonly isSignedIn: true
-  readonly isAuthenticated: true
+export interface SignedInMachineState<T extends MachineTokenType = MachineTokenType> extends SignedInFields {
   readonly tokenType: T
-  readonly token: string
   readonly toAuth: () => AuthenticatedMachineObject<T>
 }
 
 /** Signed out (session token). */
-export interface SignedOutSessionState extends RequestStateBase {
+export interface SignedOutSessionState extends UnauthenticatedFields {
   readonly status: "signed-out"
-  readonly reason: AuthReason
-  readonly message: string
-  /** @deprecated Use `isAuthenticated`. */
-  readonly isSignedIn: false
-  readonly isAuthenticated: false
   readonly tokenType: "session_token"
-  readonly token: null
   readonly toAuth: () => SignedOutAuthObject
 }
 
 /** A machine token that was missing or failed verification. */
-export interface SignedOutMachineState<T extends MachineTokenType = MachineTokenType> extends RequestStateBase {
+export interface SignedOutMachineState<T extends MachineTokenType = MachineTokenType> extends UnauthenticatedFields {
   readonly status: "signed-out"
-  readonly reason: AuthReason
-  readonly message: string
-  /** @deprecated Use `isAuthenticated`. */
-  readonly isSignedIn: false
-  readonly isAuthenticated: false
   readonly tokenType: T
-  readonly token: null
   readonly toAuth: () => UnauthenticatedMachineObject<T>
 }
 
 /** The token's type is not among the accepted ones (`acceptsToken` list). */
-export interface InvalidTokenState extends RequestStateBase {
+export interface InvalidTokenState extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly reason: "token-type-mismatch"
-  readonly message: string
-  /** @deprecated Use `isAuthenticated`. */
-  readonly isSignedIn: false
-  readonly isAuthenticated: false
   readonly tokenType: null
-  readonly token: null
   readonly toAuth: () => InvalidTokenAuthObject
 }
 
 /** The browser must be sent through Clerk's handshake: respond with `headers` (a `Location` redirect) and no body. */
-export interface HandshakeState extends RequestStateBase {
+export interface HandshakeState extends UnauthenticatedFields {
   readonly status: "handshake"
-  readonly reason: AuthReason
-  readonly message: string
-  /** @deprecated Use `isAuthenticated`. */
-  readonly isSignedIn: false
-  readonly isAuthenticated: false
   readonly tokenType: "session_token"
-  readonly token: null
   readonly toAuth: () => null
 }
 

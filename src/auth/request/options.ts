@@ -4,8 +4,9 @@
  * @module
  */
 import * as Redacted from "effect/Redacted"
-import type { ClerkConfigShape } from "../../services/ClerkConfig.js"
+import type { ClerkConfigShape, ClerkOptions } from "../../services/ClerkConfig.js"
 import type { TokenType } from "../auth-object/AuthObject.js"
+import type { VerifyTokenOptions } from "../tokens/verifyToken.js"
 
 /** Which token types a request may carry: one type, a list, or `"any"`. */
 export type AcceptsToken = TokenType | ReadonlyArray<TokenType> | "any"
@@ -18,38 +19,27 @@ export interface OrganizationSyncOptions {
   readonly personalAccountPatterns?: ReadonlyArray<string> | undefined
 }
 
-/** The options `authenticateRequest` takes (those of `@clerk/backend`). Missing keys come from the client config. */
-export interface AuthenticateRequestOptions {
-  /** Secret key; default: the client's. */
-  readonly secretKey?: string | undefined
-  /** Machine secret key for M2M tokens; default: the client's. */
-  readonly machineSecretKey?: string | undefined
-  /** PEM public key for networkless verification; default: the client's. */
-  readonly jwtKey?: string | undefined
-  /** Publishable key; default: the client's. Required unless only machine tokens are accepted. */
-  readonly publishableKey?: string | undefined
-  /** Satellite domain; default: the client's. */
-  readonly domain?: string | undefined
-  /** Whether this app is a satellite; default: the client's. */
-  readonly isSatellite?: boolean | undefined
-  /** Proxy URL, absolute or relative to the request's origin; default: the client's. */
-  readonly proxyUrl?: string | undefined
-  /** Accepted `aud` values; default: the client's. */
-  readonly audience?: string | ReadonlyArray<string> | undefined
-  /** Ignored: the client's Backend API URL is always used (as in `@clerk/backend`). */
-  readonly apiUrl?: string | undefined
-  /** Ignored: the client's API version is always used (as in `@clerk/backend`). */
-  readonly apiVersion?: string | undefined
-  /** Origins allowed in the token's `azp` claim (recommended: your app's origins). */
-  readonly authorizedParties?: ReadonlyArray<string> | undefined
-  /** Accepted `iss` values. */
-  readonly issuer?: string | ReadonlyArray<string> | undefined
-  /** Tolerance for the token's time claims (default 5000 ms). */
-  readonly clockSkewInMs?: number | undefined
-  /** Accepted JWT header `typ` values (default `"JWT"`). */
-  readonly headerType?: string | ReadonlyArray<string> | undefined
-  /** Fetch the JWKS even when the key is cached. */
-  readonly skipJwksCache?: boolean | undefined
+/**
+ * The options `authenticateRequest` takes (those of `@clerk/backend`): token verification options, plus the client
+ * options below, each defaulting to the client's value. `apiUrl`/`apiVersion` are accepted and ignored: the client's
+ * Backend API is always used, as in `@clerk/backend`.
+ */
+export interface AuthenticateRequestOptions
+  extends
+    VerifyTokenOptions,
+    Pick<
+      ClerkOptions,
+      | "secretKey"
+      | "machineSecretKey"
+      | "publishableKey"
+      | "domain"
+      | "isSatellite"
+      | "proxyUrl"
+      | "apiUrl"
+      | "apiVersion"
+      | "satelliteAutoSync"
+    >
+{
   /** Deprecated in `@clerk/backend`; accepted and ignored. */
   readonly jwksCacheTtlInMs?: number | undefined
   /** Sign-in URL; required for development satellites. */
@@ -64,8 +54,6 @@ export interface AuthenticateRequestOptions {
   readonly organizationSyncOptions?: OrganizationSyncOptions | undefined
   /** Accepted token types (default `"session_token"`). */
   readonly acceptsToken?: AcceptsToken | undefined
-  /** Whether a satellite syncs with the primary on first visit (default: the client's, else false). */
-  readonly satelliteAutoSync?: boolean | undefined
 }
 
 /** Options after merging with the client configuration. Secrets are Redacted. */
