@@ -3,31 +3,22 @@
  */
 import { createClerkClient as createReferenceClient } from "@clerk/backend"
 import { describe, expect, it } from "vitest"
-import { type ClerkClient, createClerkClient } from "../src/promise/createClerkClient.js"
-import {
-  dataMismatches,
-  expectSameOutcome,
-  expectSameRequests,
-  type ReferenceClient,
-  type Responder,
-  runBoth,
-  SECRET_KEY
-} from "./support/differential.js"
+import { createClerkClient } from "../src/promise/createClerkClient.js"
+import { dataMismatches, expectSameOutcome, expectSameRequests, runBoth, SECRET_KEY } from "./support/differential.js"
 import { invitationWithOrganizationJson as invitationJson, membershipJson } from "./support/samples/organizations.js"
-import { emailAddressJson, phoneNumberJson, respond, sparseUserJson, userJson, userWithId } from "./support/samples/users.js"
+import {
+  type Call,
+  emailAddressJson,
+  phoneNumberJson,
+  respond,
+  same,
+  sparseUserJson,
+  userJson,
+  userWithId
+} from "./support/samples/users.js"
 
 const U = userJson.id
 const V1 = `/v1/users/${U}`
-
-type Call = (c: ReferenceClient | ClerkClient) => Promise<unknown>
-
-/** Runs the same call on both clients and expects the same requests and the same data. */
-const same = async (responder: Responder, call: Call) => {
-  const result = await runBoth(responder, call, call)
-  expectSameRequests(result)
-  expectSameOutcome(result)
-  return result
-}
 
 const deleted = (object: string, id: string) => ({ object, id, deleted: true })
 
@@ -43,13 +34,13 @@ const oauthTokenJson = {
   scopes: ["email", "openid", "profile"]
 }
 
-describe("users: the @clerk/backend surface", () => {
-  it("has every method @clerk/backend's `users` has", async () => {
-    const reference = createReferenceClient({ secretKey: SECRET_KEY }).users
+describe("users and organizations: the @clerk/backend surface", () => {
+  it.each(["users", "organizations"] as const)("has every method of @clerk/backend's `%s`", async (property) => {
+    const reference = createReferenceClient({ secretKey: SECRET_KEY })[property]
     const names = Object.getOwnPropertyNames(Object.getPrototypeOf(reference)).filter((name) => name !== "constructor")
     const ours = createClerkClient({ secretKey: SECRET_KEY })
     expect(names.length).toBeGreaterThan(20)
-    expect(Object.keys(ours.users)).toEqual(expect.arrayContaining(names))
+    expect(Object.keys(ours[property])).toEqual(expect.arrayContaining(names))
     await ours.dispose()
   })
 })

@@ -7,7 +7,24 @@ import * as FakeHttp from "../../../src/layers/FakeHttp.js"
 import type { ClerkClient } from "../../../src/promise/createClerkClient.js"
 import * as BackendApi from "../../../src/services/BackendApi.js"
 import * as ClerkConfig from "../../../src/services/ClerkConfig.js"
-import type { Responder } from "../differential.js"
+import {
+  expectSameOutcome,
+  expectSameRequests,
+  type ReferenceClient,
+  type Responder,
+  runBoth
+} from "../differential.js"
+
+/** One call written once for both clients (their argument shapes are the same). */
+export type Call = (c: ReferenceClient | ClerkClient) => Promise<unknown>
+
+/** Runs `call` on both clients and expects the same requests and the same data. */
+export const same = async (responder: Responder, call: Call) => {
+  const result = await runBoth(responder, call, call)
+  expectSameRequests(result)
+  expectSameOutcome(result)
+  return result
+}
 
 /** A resource service layer over the pipeline and a scripted fake HTTP client (with its Recorder), no retries. */
 export const overFakeHttp = <S, E>(service: Layer.Layer<S, E, BackendApi.BackendApi>, handler: FakeHttp.FakeHandler) =>
