@@ -106,14 +106,14 @@ const NAMED_LEVELS = {
   lax: { afterMinutes: 1440, level: "second_factor" }
 } as const
 
+const isNamedLevel = (name: string): name is keyof typeof NAMED_LEVELS => Object.hasOwn(NAMED_LEVELS, name)
+
 const LEVELS: ReadonlySet<string> = new Set(["first_factor", "second_factor", "multi_factor"])
 
 const resolveLevel = (
   config: unknown
 ): { readonly level: string; readonly afterMinutes: number } | undefined => {
-  if (typeof config === "string") {
-    return Object.hasOwn(NAMED_LEVELS, config) ? NAMED_LEVELS[config as keyof typeof NAMED_LEVELS] : undefined
-  }
+  if (typeof config === "string") return isNamedLevel(config) ? NAMED_LEVELS[config] : undefined
   if (typeof config === "object" && config !== null && "level" in config && "afterMinutes" in config) {
     const { afterMinutes, level } = config
     if (typeof level === "string" && LEVELS.has(level) && typeof afterMinutes === "number" && afterMinutes > 0) {
@@ -127,11 +127,13 @@ const validAge = (x: unknown): x is number => typeof x === "number" && Number.is
 
 const checkReverification = (params: CheckAuthorizationParams, data: AuthorizationData): Verdict => {
   if (params.reverification === undefined) return "skip"
-  const fva: unknown = data.factorVerificationAge
-  if (!Array.isArray(fva) || fva.length !== 2 || !validAge(fva[0]) || !validAge(fva[1])) return "fail"
+  const fva = data.factorVerificationAge
+  // Claims are data from a token: check the shape even though the type says it is a pair of numbers.
+  if (!Array.isArray(fva) || fva.length !== 2) return "fail"
+  const [first, second] = fva
+  if (!validAge(first) || !validAge(second)) return "fail"
   const config = resolveLevel(params.reverification)
   if (config === undefined) return "fail"
-  const [first, second] = fva as [number, number]
   if (first === -1 && second === -1) return "fail"
   const firstFresh = first !== -1 && config.afterMinutes > first
   const secondFresh = second !== -1 && config.afterMinutes > second

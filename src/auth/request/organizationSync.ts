@@ -107,7 +107,8 @@ const compileOne = (pattern: string, counter: { n: number }): Either.Either<{
       custom = body
       i = j + 1
     }
-    const modifier = pattern[i] === "?" || pattern[i] === "*" || pattern[i] === "+" ? pattern[i] as Param["modifier"] : ""
+    const next = pattern[i]
+    const modifier: Param["modifier"] = next === "?" || next === "*" || next === "+" ? next : ""
     if (modifier !== "") i++
     // A "/" or "." right before the parameter is its prefix (so an optional parameter makes it optional too).
     let prefix = ""
