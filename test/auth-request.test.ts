@@ -18,6 +18,8 @@ import { prepare } from "../src/auth/request/prepare.js"
 import { debugRequestState, emptyEcho, signedOutSessionState } from "../src/auth/request/RequestState.js"
 import { JwksCache } from "../src/auth/tokens/JwksCache.js"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
+import { createClerkClient } from "../src/promise/createClerkClient.js"
+import { ClerkAPIResponseError } from "../src/promise/errors.js"
 import { Clients } from "../src/resources/Clients.js"
 import { Sessions } from "../src/resources/Sessions.js"
 import { ClerkConfig } from "../src/services/ClerkConfig.js"
@@ -365,5 +367,36 @@ describe("request reading", () => {
     assert.isUndefined(match("/other/acme"))
     assert.isTrue(Either.isLeft(compilePatterns(["/x/:"])))
     assert.isTrue(Either.isLeft(compilePatterns(["/x/(a(b))"])))
+  })
+})
+
+describe("client.authenticateRequest (Promise API)", () => {
+  const fetchOf = (handler: (url: URL) => Response) => (input: RequestInfo | URL) =>
+    Promise.resolve(handler(new URL(input instanceof Request ? input.url : String(input))))
+
+  it("per-call options merge over the client's as @clerk/backend does; getToken errors are ClerkAPIResponseError", async () => {
+    const client = createClerkClient({
+      secretKey: SK_LIVE,
+      jwtKey: KEY.pem,
+      isSatellite: true,
+      domain: "sat.example.test",
+      retry: false,
+      fetch: fetchOf(() => Response.json({ errors: [{ code: "resource_not_found", message: "no template" }] }, { status: 404 }))
+    })
+    const jwt = await sessionToken(Math.floor(Date.now() / 1000))
+    const missingKey = await client.authenticateRequest(request(bearer(jwt))).then(() => undefined, (e: unknown) => e)
+    assert.instanceOf(missingKey, AuthenticateRequestError)
+    // A falsy per-call value does not override the client's: the request stays a satellite.
+    const state = await client.authenticateRequest(request(bearer(jwt)), { publishableKey: PK_LIVE, isSatellite: false })
+    assert.strictEqual(state.status, "signed-in")
+    assert.isTrue(state.isSatellite)
+    assert.strictEqual(state.domain, "sat.example.test")
+    const auth = state.toAuth()
+    if (auth === null || !auth.isAuthenticated) return assert.fail("expected signed in")
+    const error = await auth.getToken({ template: "nope" }).then(() => undefined, (e: unknown) => e)
+    assert.instanceOf(error, ClerkAPIResponseError)
+    assert.strictEqual((error as ClerkAPIResponseError).status, 404)
+    assert.deepStrictEqual(client.debugRequestState(state).isSatellite, true)
+    await client.dispose()
   })
 })
