@@ -105,7 +105,7 @@ const lazyBody = (req: IncomingMessage): ReadableStream<Uint8Array> => {
     cancel: async () => {
       await iterator?.return?.()
     }
-  })
+  }, { highWaterMark: 0 }) // pull only when the body is read
 }
 
 const buildRequest = (req: NodeRequest, method: string, trustProxy: boolean, withBody: boolean): Request => {

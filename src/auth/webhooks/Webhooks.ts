@@ -25,7 +25,7 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { WebhookBodyError, type WebhookError, WebhookSecretError } from "./errors.js"
+import { bodyAlreadyRead, bodyReadFailure, WebhookBodyError, type WebhookError, WebhookSecretError } from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
 import {
   bodyText,
@@ -92,11 +92,8 @@ const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: f
 
 const readRequestBody = (request: Request): Effect.Effect<string, WebhookBodyError> =>
   request.bodyUsed
-    ? Effect.fail(new WebhookBodyError({ issue: "the body was already read" }))
-    : Effect.tryPromise({
-      try: () => request.text(),
-      catch: (cause) => new WebhookBodyError({ issue: "reading the body failed", cause })
-    })
+    ? Effect.fail(bodyAlreadyRead())
+    : Effect.tryPromise({ try: () => request.text(), catch: bodyReadFailure })
 
 /** Builds a verifier; fails with {@link WebhookSecretError} when the secret is empty or malformed. */
 export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVerifierService, WebhookSecretError> =>
@@ -110,7 +107,7 @@ export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVeri
           key,
           tolerance,
           request.headers,
-          Effect.mapError(request.text, (cause) => new WebhookBodyError({ issue: cause.reason, cause }))
+          Effect.mapError(request.text, bodyReadFailure)
         )
     })
   })

@@ -89,6 +89,13 @@ export class WebhookBodyError extends Schema.TaggedError<WebhookBodyError>("effe
   }
 }
 
+/** The error for a request body that could not be read; the cause's message says why. */
+export const bodyReadFailure = (cause: unknown): WebhookBodyError =>
+  new WebhookBodyError({ issue: cause instanceof Error ? cause.message : "reading it failed", cause })
+
+/** The error for a request whose body was read before verification. */
+export const bodyAlreadyRead = (): WebhookBodyError => new WebhookBodyError({ issue: "the body was already read" })
+
 /** Every reason a webhook is refused. */
 export const WebhookError = Schema.Union(
   WebhookSecretError,

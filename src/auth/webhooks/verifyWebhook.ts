@@ -15,7 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { WebhookBodyError, type WebhookError, WebhookVerificationError } from "./errors.js"
+import { bodyAlreadyRead, bodyReadFailure, type WebhookError, WebhookVerificationError } from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
 import {
   bodyText,
@@ -78,12 +78,12 @@ const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
  */
 export const verifyWebhook = async (request: Request, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> => {
   const { delivery, key } = prepare(options, request.headers)
-  if (request.bodyUsed) throw new WebhookVerificationError(new WebhookBodyError({ issue: "the body was already read" }))
+  if (request.bodyUsed) throw new WebhookVerificationError(bodyAlreadyRead())
   let body: string
   try {
     body = await request.text()
   } catch (cause) {
-    throw new WebhookVerificationError(new WebhookBodyError({ issue: "reading the body failed", cause }))
+    throw new WebhookVerificationError(bodyReadFailure(cause))
   }
   return toResult(orThrow(verifyBody(key, delivery, body, Date.now(), DEFAULT_TOLERANCE_SECONDS)))
 }
