@@ -121,6 +121,21 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(tamperPayload(expired)), "token-invalid-signature")
     }))
 
+  it.effect("a memoised signature never vouches for another token or another key", () =>
+    Effect.gen(function*() {
+      const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
+      assert.strictEqual(yield* verdict(token), "ok")
+      assert.strictEqual(yield* verdict(token), "ok")
+      assert.strictEqual(yield* verdict(tamperPayload(token)), "token-invalid-signature")
+      assert.strictEqual(yield* verdict(tamperSignature(token)), "token-invalid-signature")
+      assert.strictEqual(yield* verdict(token, { jwtKey: OTHER.pem }), "token-invalid-signature")
+      assert.strictEqual(yield* verdict(token, { authorizedParties: ["https://other.example"] }), "token-invalid-authorized-parties")
+      const [h, p, sig] = token.split(".")
+      const retyped = `${Buffer.from(JSON.stringify({ alg: "RS384", typ: "JWT", kid: KEY.kid })).toString("base64url")}.${p}.${sig}`
+      assert.strictEqual(yield* verdict(retyped), "token-verification-failed")
+      assert.strictEqual(yield* verdict(`${h}.${p}.${sig}`), "ok")
+    }))
+
   it.effect("checks azp, aud and iss", () =>
     Effect.gen(function*() {
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { aud: ["api", "web"] })))

@@ -5,7 +5,7 @@
  * @module
  */
 import { Buffer } from "node:buffer"
-import { verify as cryptoVerify } from "node:crypto"
+import { createHash, type KeyObject, verify as cryptoVerify } from "node:crypto"
 import * as Either from "effect/Either"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from "./claims.js"
@@ -47,6 +47,31 @@ export const checkHeader = (
   return undefined
 }
 
+const MEMO_SIZE = 1024
+const verifiedByKey = new WeakMap<KeyObject, Map<string, true>>()
+
+/**
+ * Tokens whose signature already verified under a key, by SHA-256 digest of the whole token (so no token is kept in
+ * memory). A session token is presented on every request of its minute-long life; a hit skips the RSA operation, never
+ * the header and claim checks. At most 1024 digests per key (oldest dropped first); the memo goes with its key.
+ */
+const verifiedMemo = (keyObject: KeyObject): Map<string, true> => {
+  let memo = verifiedByKey.get(keyObject)
+  if (memo === undefined) {
+    memo = new Map()
+    verifiedByKey.set(keyObject, memo)
+  }
+  return memo
+}
+
+const remember = (memo: Map<string, true>, digest: string): void => {
+  if (memo.size >= MEMO_SIZE) {
+    const oldest = memo.keys().next()
+    if (oldest.done !== true) memo.delete(oldest.value)
+  }
+  memo.set(digest, true)
+}
+
 /** Checks the signature with the key; returns the failure or `undefined`. */
 export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerificationFailure | undefined => {
   if (Either.isLeft(key)) return key.left
@@ -57,6 +82,9 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
       { action: TokenVerificationAction.EnsureClerkJwt }
     )
   }
+  const memo = verifiedMemo(key.right.keyObject)
+  const digest = createHash("sha256").update(decoded.raw.text, "latin1").digest("base64")
+  if (memo.has(digest)) return undefined
   let valid: boolean
   try {
     valid = cryptoVerify("sha256", Buffer.from(decoded.signingInput, "latin1"), key.right.keyObject, decoded.signature)
@@ -65,7 +93,9 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
       action: TokenVerificationAction.EnsureClerkJwt
     })
   }
-  return valid ? undefined : tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
+  if (!valid) return tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
+  remember(memo, digest)
+  return undefined
 }
 
 /**
