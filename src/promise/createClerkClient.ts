@@ -22,8 +22,9 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import { type AuthenticateRequestPromise, makeAuthenticateRequest } from "../auth/request/promise.js"
 import { type DebugRequestState, debugRequestState, type RequestState } from "../auth/request/RequestState.js"
-import { JwksCache, layer as jwksCacheLayer } from "../auth/tokens/JwksCache.js"
-import { type ResourceName, resourceServices, type ResourceServices, ResourcesLive } from "../resources/index.js"
+import type { JwksCache } from "../auth/tokens/JwksCache.js"
+import { withServices } from "../layers/live.js"
+import { type ResourceName, resourceServices, type ResourceServices } from "../resources/index.js"
 import { BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
 import type { RequestOverrides } from "../services/BackendApi.js"
 import {
@@ -200,15 +201,12 @@ const httpLayerFor = (options: CreateClerkClientOptions): Layer.Layer<HttpClient
       ? FetchHttpClient.layer
       : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch))))
 
-/** The layer behind a client: every resource service, the pipeline and the configuration. */
+/** The layer behind a client: every resource service, the JWKS cache, the pipeline and the configuration. */
 export const clientLayer = (
   config: ClerkConfigShape,
   httpClient: Layer.Layer<HttpClient.HttpClient>
 ): Layer.Layer<ClerkClientServices> =>
-  jwksCacheLayer().pipe(
-    Layer.provideMerge(ResourcesLive),
-    Layer.provideMerge(backendApiLayer),
-    Layer.provideMerge(Layer.succeed(ClerkConfig, config)),
+  withServices(backendApiLayer.pipe(Layer.provideMerge(Layer.succeed(ClerkConfig, config)))).pipe(
     Layer.provide(httpClient)
   )
 
