@@ -101,6 +101,11 @@ type Services = JwksCache | MachineVerifyServices
 interface Client {
   readonly runtime: ManagedRuntime.ManagedRuntime<Services, never>
   readonly keys: JwksCacheShape
+  /** The options it was built for (the most recently used client is matched on these, without building its id). */
+  readonly apiUrl: string | undefined
+  readonly apiVersion: string | undefined
+  readonly secretKey: string | undefined
+  readonly machineSecretKey: string | undefined
 }
 
 const NO_KEYS = makeLocal(undefined)
@@ -138,20 +143,28 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
 
   /** The runtime for these keys, or why the options cannot make one. */
   const clientFor = (options: ClerkOptions): Either.Either<Client, OptionsProblem> => {
+    const last = newest
+    if (
+      last !== undefined && last.apiUrl === options.apiUrl && last.apiVersion === options.apiVersion &&
+      last.secretKey === options.secretKey && last.machineSecretKey === options.machineSecretKey
+    ) return Either.right(last)
     const id = `${options.apiUrl ?? ""}|${options.apiVersion ?? ""}|${options.secretKey ?? ""}|${options.machineSecretKey ?? ""}`
     const hit = clients.get(id)
     if (hit !== undefined) {
-      if (hit !== newest) {
-        clients.delete(id)
-        clients.set(id, hit)
-        newest = hit
-      }
+      clients.delete(id)
+      clients.set(id, hit)
+      newest = hit
       return Either.right(hit)
     }
     const config = resolve({ ...options, retry: verifierOptions.retry, timeout: verifierOptions.timeout })
     if (Either.isLeft(config)) return Either.left(optionsProblem(config.left))
-    const layer = Layer.mergeAll(jwksCacheLayer(verifierOptions.jwks), M2M.Default, ApiKeys.Default, IdPOAuthAccessToken.Default)
-      .pipe(
+    const services = Layer.mergeAll(
+      jwksCacheLayer(verifierOptions.jwks),
+      M2M.Default,
+      ApiKeys.Default,
+      IdPOAuthAccessToken.Default
+    )
+    const layer = services.pipe(
       Layer.provideMerge(Jwks.Default),
       Layer.provideMerge(backendApiLayer),
       Layer.provide(Layer.succeed(ClerkConfig, config.right)),
@@ -163,7 +176,14 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
       runtime.dispose().catch(() => undefined)
       return Either.left({ badKey: false, message: "The HTTP client layer must build synchronously." })
     }
-    const client: Client = { runtime, keys: keys.value }
+    const client: Client = {
+      runtime,
+      keys: keys.value,
+      apiUrl: options.apiUrl,
+      apiVersion: options.apiVersion,
+      secretKey: options.secretKey,
+      machineSecretKey: options.machineSecretKey
+    }
     if (clients.size >= maxClients) {
       const oldest = clients.entries().next()
       if (oldest.done !== true) {
