@@ -1,7 +1,8 @@
 /**
  * authenticateRequest benchmarks: a request with a bearer session token, effect-clerk against @clerk/backend 3.25.0,
- * (a) networkless with a jwtKey, (b) through a warm JWKS cache. Both clients are built once; every operation
- * authenticates a fresh-looking request (the same Request object, which neither side consumes).
+ * (a) networkless with a jwtKey, (b) through a warm JWKS cache. Both clients are built once. "Same token" rows reuse one
+ * Request (neither side consumes it), as an API sees one session token on every request of its life; "distinct tokens"
+ * rows cycle through more tokens than the verifier memoises, so every call verifies an RSA signature.
  *
  * Run alone with `npx tsx bench/authenticateRequest.ts`, or with every suite through `npm run bench`.
  *
@@ -22,6 +23,7 @@ const SECRET = "sk_live_benchAuthenticateRequest01"
 const FAPI = "clerk.bench.example.test"
 const PUBLISHABLE = `pk_live_${Buffer.from(`${FAPI}$`).toString("base64").replace(/=+$/, "")}`
 const APP = "https://app.bench.example.test"
+const DISTINCT = 1100
 
 /** Runs both suites and returns their results. */
 export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
@@ -32,10 +34,18 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
   registerFetchRoute(`${API_URL}/v1/jwks`, () => jsonResponse(200, { keys: [jwk] }))
 
   const now = Math.floor(Date.now() / 1000)
-  const token = await new SignJWT({ sid: "sess_bench", azp: APP, iss: `https://${FAPI}`, v: 2, o: { id: "org_1", rol: "admin", slg: "acme" } })
-    .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "ins_authreq" }).setSubject("user_bench").setIssuedAt(now)
-    .setNotBefore(now - 10).setExpirationTime(now + 3600).sign(privateKey)
-  const request = new Request(`${APP}/api/items`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } })
+  const mint = (n: number) =>
+    new SignJWT({ sid: `sess_bench${n}`, azp: APP, iss: `https://${FAPI}`, v: 2, o: { id: "org_1", rol: "admin", slg: "acme" } })
+      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "ins_authreq" }).setSubject("user_bench").setIssuedAt(now)
+      .setNotBefore(now - 10).setExpirationTime(now + 3600).sign(privateKey)
+  const toRequest = (token: string) =>
+    new Request(`${APP}/api/items`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } })
+  const request = toRequest(await mint(0))
+  // More requests (distinct tokens) than the verifier's per-key memo of verified signatures holds (1024), cycled so
+  // that every call does the RSA work: a token is otherwise presented on every request of its minute-long life.
+  const distinct: ReadonlyArray<Request> = await Promise.all(Array.from({ length: DISTINCT }, (_, n) => mint(n + 1).then(toRequest)))
+  let cursor = 0
+  const nextDistinct = () => distinct[cursor++ % distinct.length]!
   const options = { authorizedParties: [APP] }
 
   const base = { secretKey: SECRET, publishableKey: PUBLISHABLE, apiUrl: API_URL }
@@ -63,15 +73,29 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
     baseline: "@clerk/backend authenticateRequest",
     cases: [
       { name: "effect-clerk client.authenticateRequest", run: () => oursLocal.authenticateRequest(request, options) },
+      {
+        name: "effect-clerk client.authenticateRequest (distinct tokens)",
+        run: () => oursLocal.authenticateRequest(nextDistinct(), options)
+      },
       // The Effect API, one fiber per call (informational: inside a server, the fiber already exists).
       { name: "effect-clerk authenticateRequest (Effect)", run: () => oursLocal.runtime.runSync(effect) },
-      { name: "@clerk/backend authenticateRequest", run: () => theirsLocal.authenticateRequest(request, options) }
+      { name: "@clerk/backend authenticateRequest", run: () => theirsLocal.authenticateRequest(request, options) },
+      {
+        name: "@clerk/backend authenticateRequest (distinct tokens)",
+        run: () => theirsLocal.authenticateRequest(nextDistinct(), options)
+      }
     ],
     targets: [
       {
         label: "≥8x @clerk/backend",
         case: "effect-clerk client.authenticateRequest",
         vs: "@clerk/backend authenticateRequest",
+        atLeast: 8
+      },
+      {
+        label: "≥8x @clerk/backend (distinct tokens)",
+        case: "effect-clerk client.authenticateRequest (distinct tokens)",
+        vs: "@clerk/backend authenticateRequest (distinct tokens)",
         atLeast: 8
       }
     ]
