@@ -49,6 +49,23 @@ export {
   verifyToken,
   type VerifyTokenPromiseOptions as VerifyTokenOptions
 } from "./auth/tokens/verifier.js"
+export {
+  verifyWebhook,
+  verifyWebhookPayload,
+  type VerifyWebhookOptions,
+  type WebhookEvent,
+  type WebhookEventType,
+  WebhookVerificationError
+} from "./auth/webhooks/index.js"
+export {
+  type AuthFunction,
+  clerkMiddleware,
+  type ClerkMiddlewareOptions,
+  getAuth,
+  requireAuth,
+  type RequestWithAuth,
+  toWebRequest
+} from "./auth/middleware/index.js"
 
 // Effect API
 export * as BackendApi from "./services/BackendApi.js"
@@ -56,6 +73,8 @@ export * as ClerkConfig from "./services/ClerkConfig.js"
 export * as Errors from "./services/ClerkErrors.js"
 export * as Tokens from "./auth/tokens/index.js"
 export * as Auth from "./auth/request/index.js"
+export { WebhookVerifier } from "./auth/webhooks/index.js"
+export { ClerkMiddleware } from "./auth/middleware/index.js"
 export { ClerkFrom, ClerkLive, ClerkLiveFromEnv } from "./layers/live.js"
 export * from "./resources/exports.js"
 export { type Operation, operations, promiseNames } from "./operations.js"

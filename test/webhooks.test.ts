@@ -10,7 +10,6 @@ import {
   type WebhookEvent,
   WebhookEvent as WebhookEventSchema,
   webhookEventTypes,
-  Webhooks,
   WebhookVerifier
 } from "../src/auth/webhooks/index.js"
 
@@ -39,7 +38,7 @@ const svixHeaders = (body: string, options: { secret?: string; id?: string; time
 const request = (body: string, headers: Record<string, string>) =>
   new Request("https://app.example.com/webhooks/clerk", { method: "POST", body, headers })
 
-const verifierLayer = Webhooks.layer({ signingSecret: Redacted.make(SECRET) })
+const verifierLayer = WebhookVerifier.layer({ signingSecret: Redacted.make(SECRET) })
 
 /** Runs at the delivery's time unless told otherwise. */
 const at = <A, E, R>(seconds: number, effect: Effect.Effect<A, E, R>) =>
@@ -51,10 +50,10 @@ const failure = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
       ? Effect.succeed(exit.cause.error)
       : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
 
-describe("Webhooks.verify (Effect)", () => {
+describe("WebhookVerifier.verify (Effect)", () => {
   it.effect("verifies a signed user.created delivery and decodes the spec's example, data kept as sent", () =>
     Effect.gen(function*() {
-      const event = yield* at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      const event = yield* at(NOW, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated))))
       assert.strictEqual(event.type, "user.created")
       if (event.type !== "user.created") return
       assert.strictEqual(event.data.id, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
@@ -68,12 +67,12 @@ describe("Webhooks.verify (Effect)", () => {
       const headers = svixHeaders(userCreated)
       const altered = userCreated.replace("John", "Joho")
       assert.notStrictEqual(altered, userCreated)
-      const e1 = yield* failure(at(NOW, Webhooks.verify(request(altered, headers))))
+      const e1 = yield* failure(at(NOW, WebhookVerifier.verify(request(altered, headers))))
       assert.strictEqual(e1._tag, "WebhookSignatureError")
       assert.strictEqual(e1.message, "Unable to verify incoming webhook: No matching signature found")
-      const e2 = yield* failure(at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated, { secret: OTHER_SECRET })))))
+      const e2 = yield* failure(at(NOW, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated, { secret: OTHER_SECRET })))))
       assert.strictEqual(e2._tag, "WebhookSignatureError")
-      const e3 = yield* failure(at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-id": "msg_other" }))))
+      const e3 = yield* failure(at(NOW, WebhookVerifier.verify(request(userCreated, { ...headers, "svix-id": "msg_other" }))))
       assert.strictEqual(e3._tag, "WebhookSignatureError")
     }).pipe(Effect.provide(verifierLayer)))
 
@@ -83,15 +82,15 @@ describe("Webhooks.verify (Effect)", () => {
       for (const name of ["svix-id", "svix-timestamp", "svix-signature"] as const) {
         const { [name]: _removed, ...rest } = headers
         const req = request(userCreated, rest)
-        const error = yield* failure(at(NOW, Webhooks.verify(req)))
+        const error = yield* failure(at(NOW, WebhookVerifier.verify(req)))
         assert.strictEqual(error._tag, "WebhookMissingHeadersError")
         if (error._tag === "WebhookMissingHeadersError") assert.deepStrictEqual(error.headers, [name])
         assert.strictEqual(error.message, `Missing required webhook headers: ${name}`)
         assert.isFalse(req.bodyUsed)
       }
-      const blank = yield* failure(at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": "  " }))))
+      const blank = yield* failure(at(NOW, WebhookVerifier.verify(request(userCreated, { ...headers, "svix-signature": "  " }))))
       assert.strictEqual(blank.message, "Missing required webhook headers: svix-signature")
-      const none = yield* failure(at(NOW, Webhooks.verify(request(userCreated, {}))))
+      const none = yield* failure(at(NOW, WebhookVerifier.verify(request(userCreated, {}))))
       assert.strictEqual(none.message, "Missing required webhook headers: svix-id, svix-timestamp, svix-signature")
     }).pipe(Effect.provide(verifierLayer)))
 
@@ -103,16 +102,16 @@ describe("Webhooks.verify (Effect)", () => {
         "webhook-timestamp": svix["svix-timestamp"],
         "webhook-signature": svix["svix-signature"]
       }
-      const event = yield* at(NOW, Webhooks.verify(request(userCreated, standard)))
+      const event = yield* at(NOW, WebhookVerifier.verify(request(userCreated, standard)))
       assert.strictEqual(event.type, "user.created")
       const { "webhook-id": _id, ...noId } = standard
-      const error = yield* failure(at(NOW, Webhooks.verify(request(userCreated, noId))))
+      const error = yield* failure(at(NOW, WebhookVerifier.verify(request(userCreated, noId))))
       assert.strictEqual(error.message, "Missing required webhook headers: webhook-id")
     }).pipe(Effect.provide(verifierLayer)))
 
   it.effect("allows 5 minutes of skew either way on the Effect Clock, and rejects stale or future deliveries", () =>
     Effect.gen(function*() {
-      const verify = Webhooks.verify
+      const verify = WebhookVerifier.verify
       const fresh = () => request(userCreated, svixHeaders(userCreated))
       assert.strictEqual((yield* at(NOW + 300, verify(fresh()))).type, "user.created")
       assert.strictEqual((yield* at(NOW - 300, verify(fresh()))).type, "user.created")
@@ -133,11 +132,11 @@ describe("Webhooks.verify (Effect)", () => {
 
   it.effect("honours a custom tolerance", () =>
     Effect.gen(function*() {
-      const error = yield* failure(at(NOW + 11, Webhooks.verify(request(userCreated, svixHeaders(userCreated)))))
+      const error = yield* failure(at(NOW + 11, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated)))))
       assert.strictEqual(error._tag, "WebhookTimestampError")
-      const ok = yield* at(NOW + 10, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      const ok = yield* at(NOW + 10, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated))))
       assert.strictEqual(ok.type, "user.created")
-    }).pipe(Effect.provide(Webhooks.layer({ signingSecret: SECRET, tolerance: "10 seconds" }))))
+    }).pipe(Effect.provide(WebhookVerifier.layer({ signingSecret: SECRET, tolerance: "10 seconds" }))))
 
   it.effect("accepts any matching v1 entry among several space-separated signatures", () =>
     Effect.gen(function*() {
@@ -145,12 +144,12 @@ describe("Webhooks.verify (Effect)", () => {
       const bad = sign(userCreated, { secret: OTHER_SECRET })
       const headers = svixHeaders(userCreated)
       for (const signature of [`${bad} ${good}`, `${good} ${bad}`, `v1a,xyz ${good}`]) {
-        const event = yield* at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": signature })))
+        const event = yield* at(NOW, WebhookVerifier.verify(request(userCreated, { ...headers, "svix-signature": signature })))
         assert.strictEqual(event.type, "user.created")
       }
       const wrongVersion = good.replace("v1,", "v2,")
       const error = yield* failure(
-        at(NOW, Webhooks.verify(request(userCreated, { ...headers, "svix-signature": `${bad} ${wrongVersion}` })))
+        at(NOW, WebhookVerifier.verify(request(userCreated, { ...headers, "svix-signature": `${bad} ${wrongVersion}` })))
       )
       assert.strictEqual(error._tag, "WebhookSignatureError")
     }).pipe(Effect.provide(verifierLayer)))
@@ -159,7 +158,7 @@ describe("Webhooks.verify (Effect)", () => {
     Effect.gen(function*() {
       const wire = { type: "apiKey.created", object: "event", data: { id: "ak_1", extra: [1] }, timestamp: NOW, instance_id: "ins_1" }
       const body = JSON.stringify(wire)
-      const event = yield* at(NOW, Webhooks.verify(request(body, svixHeaders(body))))
+      const event = yield* at(NOW, WebhookVerifier.verify(request(body, svixHeaders(body))))
       assert.strictEqual(event.type, "unknown")
       if (event.type !== "unknown") return
       assert.strictEqual(event.unknownType, "apiKey.created")
@@ -178,7 +177,7 @@ describe("Webhooks.verify (Effect)", () => {
         [JSON.stringify({ ...exampleOf("user.created"), object: "evt" }), "schema", /object/]
       ]
       for (const [body, reason, pattern] of cases) {
-        const error = yield* failure(at(NOW, Webhooks.verify(request(body, svixHeaders(body)))))
+        const error = yield* failure(at(NOW, WebhookVerifier.verify(request(body, svixHeaders(body)))))
         assert.strictEqual(error._tag, "WebhookPayloadError")
         if (error._tag === "WebhookPayloadError") assert.strictEqual(error.reason, reason)
         assert.match(error.message, pattern)
@@ -189,33 +188,33 @@ describe("Webhooks.verify (Effect)", () => {
     Effect.gen(function*() {
       const req = request(userCreated, svixHeaders(userCreated))
       yield* Effect.promise(() => req.text())
-      const error = yield* failure(at(NOW, Webhooks.verify(req)))
+      const error = yield* failure(at(NOW, WebhookVerifier.verify(req)))
       assert.strictEqual(error._tag, "WebhookBodyError")
     }).pipe(Effect.provide(verifierLayer)))
 
   it.effect("verifies raw bytes with Node-style headers (verifyPayload)", () =>
     Effect.gen(function*() {
       const bytes = new TextEncoder().encode(userCreated)
-      const event = yield* at(NOW, Webhooks.verifyPayload({ body: bytes, headers: svixHeaders(userCreated) }))
+      const event = yield* at(NOW, WebhookVerifier.verifyPayload({ body: bytes, headers: svixHeaders(userCreated) }))
       assert.strictEqual(event.type, "user.created")
       const twice = { ...svixHeaders(userCreated), "svix-signature": [sign(userCreated, { secret: OTHER_SECRET }), sign(userCreated)] }
-      const again = yield* at(NOW, Webhooks.verifyPayload({ body: bytes.buffer, headers: twice }))
+      const again = yield* at(NOW, WebhookVerifier.verifyPayload({ body: bytes.buffer, headers: twice }))
       assert.strictEqual(again.type, "user.created")
     }).pipe(Effect.provide(verifierLayer)))
 
   it.effect("verifies an @effect/platform HttpServerRequest", () =>
     Effect.gen(function*() {
       const serverRequest = HttpServerRequest.fromWeb(request(userCreated, svixHeaders(userCreated)))
-      const event = yield* at(NOW, Webhooks.verifyServerRequest).pipe(
+      const event = yield* at(NOW, WebhookVerifier.verifyServerRequest).pipe(
         Effect.provideService(HttpServerRequest.HttpServerRequest, serverRequest)
       )
       assert.strictEqual(event.type, "user.created")
     }).pipe(Effect.provide(verifierLayer)))
 
-  it.effect("Webhooks.handler answers 204 after handling a verified event, 400 without calling the handler", () =>
+  it.effect("WebhookVerifier.handler answers 204 after handling a verified event, 400 without calling the handler", () =>
     Effect.gen(function*() {
       const seen: Array<WebhookEvent["type"]> = []
-      const app = Webhooks.handler((event) => Effect.sync(() => void seen.push(event.type)))
+      const app = WebhookVerifier.handler((event) => Effect.sync(() => void seen.push(event.type)))
       const run = (req: Request) =>
         at(NOW, app).pipe(
           Effect.provideService(HttpServerRequest.HttpServerRequest, HttpServerRequest.fromWeb(req)),
@@ -234,24 +233,24 @@ describe("Webhooks.verify (Effect)", () => {
 describe("WebhookVerifier layers", () => {
   it.effect("layerConfig reads CLERK_WEBHOOK_SIGNING_SECRET through Effect Config", () =>
     Effect.gen(function*() {
-      const event = yield* at(NOW, Webhooks.verify(request(userCreated, svixHeaders(userCreated))))
+      const event = yield* at(NOW, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated))))
       assert.strictEqual(event.type, "user.created")
     }).pipe(
-      Effect.provide(Webhooks.layerConfig()),
+      Effect.provide(WebhookVerifier.layerConfig()),
       Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_WEBHOOK_SIGNING_SECRET", SECRET]])))
     ))
 
   it.effect("a missing or malformed secret fails the layer with WebhookSecretError, never printing the secret", () =>
     Effect.gen(function*() {
-      const missing = yield* failure(Layer.build(Webhooks.layerConfig()).pipe(Effect.scoped))
+      const missing = yield* failure(Layer.build(WebhookVerifier.layerConfig()).pipe(Effect.scoped))
       assert.strictEqual(missing._tag, "WebhookSecretError")
       assert.match(missing.message, /CLERK_WEBHOOK_SIGNING_SECRET/)
       for (const secret of ["whsec_", "whsec_!!!not base64!!!", "   "]) {
-        const error = yield* failure(WebhookVerifier.pipe(Effect.provide(Webhooks.layer({ signingSecret: secret }))))
+        const error = yield* failure(WebhookVerifier.WebhookVerifier.pipe(Effect.provide(WebhookVerifier.layer({ signingSecret: secret }))))
         assert.strictEqual(error._tag, "WebhookSecretError")
       }
       const malformed = "whsec_s3cr3t-with-bad-chars!"
-      const error = yield* failure(Webhooks.make({ signingSecret: malformed }))
+      const error = yield* failure(WebhookVerifier.make({ signingSecret: malformed }))
       for (const text of [error.message, String(error), inspect(error), JSON.stringify(error)]) {
         assert.notInclude(text, "s3cr3t")
       }

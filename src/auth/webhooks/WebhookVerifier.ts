@@ -3,10 +3,10 @@
  * HTTP handler for `@effect/platform` servers.
  *
  * ```ts
- * const app = Webhooks.handler((event) =>
+ * const app = WebhookVerifier.handler((event) =>
  *   event.type === "user.created" ? saveUser(event.data) : Effect.void
  * )
- * // provide Webhooks.layerConfig() (reads CLERK_WEBHOOK_SIGNING_SECRET)
+ * // provide WebhookVerifier.layerConfig() (reads CLERK_WEBHOOK_SIGNING_SECRET)
  * ```
  *
  * The body is read once, as text. The timestamp is checked against the Effect `Clock` (so `TestClock` moves it), with

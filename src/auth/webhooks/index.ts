@@ -2,7 +2,8 @@
  * `effect-clerk/webhooks`: verify Clerk webhook deliveries and decode their events.
  *
  * - Promise: `verifyWebhook(request, { signingSecret })`, a drop-in for `@clerk/backend/webhooks`.
- * - Effect: the `WebhookVerifier` service (`Webhooks.layerConfig()`), `Webhooks.verify(request)`, `Webhooks.handler`.
+ * - Effect: the `WebhookVerifier` module: the service (`WebhookVerifier.layerConfig()`), `WebhookVerifier.verify(request)`,
+ *   `WebhookVerifier.handler(handle)` for `@effect/platform` servers.
  * - Schemas: `WebhookEvent` (every event type, then `UnknownWebhookEvent`) and each event's `data` schema.
  *
  * @module
@@ -21,11 +22,5 @@ export {
 export * from "./events.generated.js"
 export { DEFAULT_TOLERANCE_SECONDS, type WebhookHeaders } from "./signature.js"
 export { type VerifyWebhookOptions, verifyWebhook, verifyWebhookPayload } from "./verifyWebhook.js"
-export * as Webhooks from "./Webhooks.js"
-export {
-  type WebhookPayload,
-  WebhookVerifier,
-  type WebhookVerifierConfig,
-  type WebhookVerifierOptions,
-  type WebhookVerifierService
-} from "./Webhooks.js"
+export * as WebhookVerifier from "./WebhookVerifier.js"
+export type { WebhookPayload, WebhookVerifierConfig, WebhookVerifierOptions } from "./WebhookVerifier.js"

@@ -26,7 +26,7 @@ import {
   verifyBody,
   type WebhookHeaders
 } from "./signature.js"
-import type { WebhookPayload } from "./Webhooks.js"
+import type { WebhookPayload } from "./WebhookVerifier.js"
 
 /** Options of {@link verifyWebhook}. */
 export interface VerifyWebhookOptions {
