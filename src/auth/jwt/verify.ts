@@ -51,8 +51,8 @@ const MEMO_SIZE = 1024
 const verifiedByKey = new WeakMap<KeyObject, Map<string, true>>()
 
 /**
- * Tokens whose signature already verified under a key, by SHA-256 digest of the whole token (so no token is kept in
- * memory). A session token is presented on every request of its minute-long life; a hit skips the RSA operation, never
+ * Tokens whose signature already verified under a key, by SHA-256 digest of the whole token text (so no token is kept
+ * in memory). A session token is presented on every request of its minute-long life; a hit skips the RSA operation, never
  * the header and claim checks. At most 1024 digests per key (oldest dropped first); the memo goes with its key.
  */
 const verifiedMemo = (keyObject: KeyObject): Map<string, true> => {
@@ -83,11 +83,12 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
     )
   }
   const memo = verifiedMemo(key.right.keyObject)
+  const signed = Buffer.from(decoded.signingInput, "latin1")
   const digest = createHash("sha256").update(decoded.raw.text, "latin1").digest("base64")
   if (memo.has(digest)) return undefined
   let valid: boolean
   try {
-    valid = cryptoVerify("sha256", Buffer.from(decoded.signingInput, "latin1"), key.right.keyObject, decoded.signature)
+    valid = cryptoVerify("sha256", signed, key.right.keyObject, decoded.signature)
   } catch {
     return tokenFailure("token-verification-failed", "The signature could not be checked.", {
       action: TokenVerificationAction.EnsureClerkJwt
