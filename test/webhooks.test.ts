@@ -7,9 +7,12 @@ import { inspect } from "node:util"
 import { Webhook } from "svix"
 import { defaultOutFile, generateSource, loadSpec, specEvents } from "../scripts/generate-webhooks.js"
 import {
+  isWebhookError,
   type WebhookEvent,
   WebhookEvent as WebhookEventSchema,
   webhookEventTypes,
+  WebhookSignatureError,
+  WebhookVerificationError,
   WebhookVerifier
 } from "../src/auth/webhooks/index.js"
 
@@ -228,6 +231,21 @@ describe("WebhookVerifier.verify (Effect)", () => {
       assert.deepStrictEqual(body, { error: "Unable to verify incoming webhook: No matching signature found" })
       assert.deepStrictEqual(seen, ["user.created"])
     }).pipe(Effect.provide(verifierLayer)))
+})
+
+describe("webhook errors", () => {
+  it("isWebhookError recognises the tagged errors only; the Promise error keeps the tag and the cause", () => {
+    const tagged = new WebhookSignatureError()
+    assert.isTrue(isWebhookError(tagged))
+    assert.isFalse(isWebhookError(new Error("No matching signature found")))
+    assert.isFalse(isWebhookError({ _tag: "WebhookSignatureError" }))
+    const thrown = new WebhookVerificationError(tagged)
+    assert.instanceOf(thrown, Error)
+    assert.strictEqual(thrown.name, "WebhookVerificationError")
+    assert.strictEqual(thrown.reason, "WebhookSignatureError")
+    assert.strictEqual(thrown.cause, tagged)
+    assert.strictEqual(thrown.message, "effect-clerk: Unable to verify incoming webhook: No matching signature found")
+  })
 })
 
 describe("WebhookVerifier layers", () => {

@@ -7,7 +7,6 @@
  *
  * @module
  */
-import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
 const UNVERIFIED = "Unable to verify incoming webhook"
@@ -108,18 +107,8 @@ export const WebhookError = Schema.Union(
 /** Every reason a webhook is refused. */
 export type WebhookError = typeof WebhookError.Type
 
-const tags: ReadonlySet<string> = new Set([
-  "WebhookSecretError",
-  "WebhookMissingHeadersError",
-  "WebhookTimestampError",
-  "WebhookSignatureError",
-  "WebhookPayloadError",
-  "WebhookBodyError"
-])
-
 /** True for any {@link WebhookError}. */
-export const isWebhookError = (u: unknown): u is WebhookError =>
-  Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && tags.has(u._tag)
+export const isWebhookError: (u: unknown) => u is WebhookError = Schema.is(WebhookError)
 
 /**
  * What the Promise `verifyWebhook` throws: an `Error` whose message is `effect-clerk: <reason>` in `@clerk/backend`'s
