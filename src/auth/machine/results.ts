@@ -11,20 +11,24 @@ import type { MachineToMachineToken } from "../../resources/M2M.js"
 import type { JwtPayload } from "../jwt/claims.js"
 import type { MachineTokenType } from "./detect.js"
 
-/** A verified M2M token. Times are milliseconds since the epoch. */
-export interface M2MToken {
-  readonly id: string
-  /** The machine id (`mch_…`). */
-  readonly subject: string
-  readonly scopes: ReadonlyArray<string>
-  /** Custom claims (`null` when there are none). */
-  readonly claims: Readonly<Record<string, unknown>> | null
+/** The lifecycle fields every machine token has. Times are milliseconds since the epoch. */
+export interface MachineTokenLifecycle {
   readonly revoked: boolean
   readonly revocationReason: string | null
   readonly expired: boolean
   readonly expiration: number | null
   readonly createdAt: number
   readonly updatedAt: number
+}
+
+/** A verified M2M token. */
+export interface M2MToken extends MachineTokenLifecycle {
+  readonly id: string
+  /** The machine id (`mch_…`). */
+  readonly subject: string
+  readonly scopes: ReadonlyArray<string>
+  /** Custom claims (`null` when there are none). */
+  readonly claims: Readonly<Record<string, unknown>> | null
 }
 
 /** The actor of a delegated OAuth token (one nested level kept). */
@@ -34,26 +38,20 @@ export interface OAuthActor {
   readonly act?: OAuthActor
 }
 
-/** A verified OAuth access token. Times are milliseconds since the epoch. */
-export interface IdPOAuthAccessToken {
+/** A verified OAuth access token. */
+export interface IdPOAuthAccessToken extends MachineTokenLifecycle {
   readonly id: string
   readonly clientId: string
   readonly type: string
   /** The user id the token acts for. */
   readonly subject: string
   readonly scopes: ReadonlyArray<string>
-  readonly revoked: boolean
-  readonly revocationReason: string | null
-  readonly expired: boolean
-  readonly expiration: number | null
-  readonly createdAt: number
-  readonly updatedAt: number
   readonly aud?: ReadonlyArray<string>
   readonly act?: OAuthActor
 }
 
-/** A verified API key. Times are milliseconds since the epoch. */
-export interface APIKey {
+/** A verified API key. */
+export interface APIKey extends MachineTokenLifecycle {
   readonly id: string
   readonly type: string
   readonly name: string
@@ -61,15 +59,9 @@ export interface APIKey {
   readonly subject: string
   readonly scopes: ReadonlyArray<string>
   readonly claims: unknown
-  readonly revoked: boolean
-  readonly revocationReason: string | null
-  readonly expired: boolean
-  readonly expiration: number | null
   readonly createdBy: string | null
   readonly description: string | null
   readonly lastUsedAt: number | null
-  readonly createdAt: number
-  readonly updatedAt: number
 }
 
 /** A verified machine token and its type. */

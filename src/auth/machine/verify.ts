@@ -31,6 +31,7 @@ import {
   apiKeyFromResponse,
   m2mTokenFromJwt,
   m2mTokenFromResponse,
+  type MachineTokenLifecycle,
   type MachineTokenResult,
   oauthTokenFromJwt,
   oauthTokenFromResponse
@@ -97,11 +98,7 @@ export const verifyCallFailure = (notFound: string) =>
   return machineFailure("unexpected-error", `Unexpected error: ${error.message}`)
 }
 
-interface Lifecycle {
-  readonly revoked: boolean
-  readonly expired: boolean
-  readonly expiration: number | null
-}
+type Lifecycle = Pick<MachineTokenLifecycle, "revoked" | "expired" | "expiration">
 
 /** Succeeds with `result` unless the Backend API reports the token revoked or expired (fail closed). */
 const ensureLive = <A>(what: string, token: Lifecycle, result: A): Effect.Effect<A, MachineTokenVerificationFailure> =>

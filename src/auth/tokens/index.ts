@@ -37,7 +37,14 @@ export {
   OAUTH_JWT_TYPES,
   OAUTH_TOKEN_PREFIX
 } from "../machine/detect.js"
-export type { APIKey, IdPOAuthAccessToken, M2MToken, MachineTokenResult, OAuthActor } from "../machine/results.js"
+export type {
+  APIKey,
+  IdPOAuthAccessToken,
+  M2MToken,
+  MachineTokenLifecycle,
+  MachineTokenResult,
+  OAuthActor
+} from "../machine/results.js"
 export { type MachineVerifyServices, verifyMachineToken, type VerifyMachineTokenOptions } from "../machine/verify.js"
 export {
   IGNORED_CATEGORY,

@@ -68,6 +68,11 @@ export const verifySessionToken = (
   return verifyJwt(decoded.right, key, options, clock.unsafeCurrentTimeMillis())
 }
 
+/** A verdict reached without the network, or the Effect that must look the key up first. */
+export type VerificationPlan =
+  | Either.Either<JwtPayload, TokenVerificationFailure>
+  | Effect.Effect<JwtPayload, TokenVerificationFailure>
+
 /**
  * Plans the verification of a decoded JWT: a verdict when no network is needed (a jwtKey, or the `kid` is cached),
  * else the Effect that looks the key up first. The header is checked before any lookup. Shared by the session and
@@ -78,7 +83,7 @@ export const planWithKeys = (
   options: VerifyTokenOptions,
   keys: JwksCacheShape,
   now: number
-): Either.Either<JwtPayload, TokenVerificationFailure> | Effect.Effect<JwtPayload, TokenVerificationFailure> => {
+): VerificationPlan => {
   const headerFailure = checkHeader(decoded.header, options.headerType)
   if (headerFailure !== undefined) return Either.left(headerFailure)
   const jwtKey = options.jwtKey || keys.jwtKey
@@ -97,7 +102,7 @@ export const planVerification = (
   options: VerifyTokenOptions,
   keys: JwksCacheShape,
   now: number
-): Either.Either<JwtPayload, TokenVerificationFailure> | Effect.Effect<JwtPayload, TokenVerificationFailure> => {
+): VerificationPlan => {
   const decoded = decodeSessionToken(token)
   return Either.isLeft(decoded) ? Either.left(decoded.left) : planWithKeys(decoded.right, options, keys, now)
 }
