@@ -8,7 +8,7 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as net from "node:net"
 import { Webhook } from "svix"
-import { signedInAuthObject, signedOutAuthObject } from "../src/auth/auth-object/AuthObject.js"
+import { authenticatedMachineObject, signedInAuthObject, signedOutAuthObject } from "../src/auth/auth-object/AuthObject.js"
 import {
   clerkMiddleware,
   type ClerkMiddlewareOptions,
@@ -22,6 +22,7 @@ import {
   emptyEcho,
   handshakeState,
   type RequestState,
+  signedInMachineState,
   signedInSessionState,
   signedOutSessionState
 } from "../src/auth/request/RequestState.js"
@@ -219,6 +220,20 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
       { userId: undefined, called: undefined, body: null },
       { userId: "user_1", called: "user_1", body: null }
     ])
+  })
+
+  it("works for machine tokens: an API key's Auth object (which has a `name`) on req.auth", async () => {
+    const state = signedInMachineState(emptyEcho, "api_key", "ak_secret", () =>
+      authenticatedMachineObject("api_key", "ak_secret", { id: "ak_1", subject: "user_9", scopes: ["read"], name: "CI key", claims: null }))
+    let seen: unknown
+    handler = chain(clerkMiddleware({ authenticate: async () => state, acceptsToken: "api_key" }), (req, res) => {
+      const auth = (req as http.IncomingMessage & { auth: (() => { name?: unknown; tokenType?: unknown }) & { name?: unknown } }).auth
+      seen = { property: auth.name, called: auth().name, tokenType: getAuth(req).tokenType }
+      res.end()
+    })
+    const response = await fetch(`${base}/machine`, { headers: { authorization: "Bearer ak_secret" } })
+    assert.strictEqual(response.status, 200)
+    assert.deepStrictEqual(seen, { property: "CI key", called: "CI key", tokenType: "api_key" })
   })
 
   it("leaves the body for the handler", async () => {

@@ -159,7 +159,10 @@ export interface ClerkMiddlewareOptions extends AuthenticateRequestOptions, Auth
 
 const authFunction = (state: RequestState, defaults: PendingSessionOptions): AuthFunction => {
   const current = authOf(state, defaults)
-  return Object.assign((options?: PendingSessionOptions) => authOf(state, { ...defaults, ...options }), current)
+  const call = (options?: PendingSessionOptions) => authOf(state, { ...defaults, ...options })
+  // A function's own `name` is read-only; an API key's Auth object has a `name` of its own.
+  Object.defineProperty(call, "name", { value: "auth", writable: true, configurable: true })
+  return Object.assign(call, current)
 }
 
 const hasAuth = (req: IncomingMessage): req is RequestWithAuth =>
