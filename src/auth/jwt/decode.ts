@@ -50,11 +50,9 @@ const isCanonical = (segment: string): boolean => {
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
-const UTF8 = new TextDecoder()
-
 const parseSegment = (segment: string): Readonly<Record<string, unknown>> | undefined => {
   try {
-    const value: unknown = JSON.parse(UTF8.decode(Buffer.from(segment, "base64url")))
+    const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"))
     return isObject(value) ? value : undefined
   } catch {
     return undefined

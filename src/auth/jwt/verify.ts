@@ -5,7 +5,7 @@
  * @module
  */
 import { Buffer } from "node:buffer"
-import { createHash, type KeyObject, verify as cryptoVerify } from "node:crypto"
+import { type KeyObject, verify as cryptoVerify } from "node:crypto"
 import * as Either from "effect/Either"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from "./claims.js"
@@ -48,14 +48,15 @@ export const checkHeader = (
 }
 
 const MEMO_SIZE = 1024
-const verifiedByKey = new WeakMap<KeyObject, Map<string, true>>()
+const verifiedByKey = new WeakMap<KeyObject, Map<string, string>>()
 
 /**
- * Tokens whose signature already verified under a key, by SHA-256 digest of the whole token text (so no token is kept
- * in memory). A session token is presented on every request of its minute-long life; a hit skips the RSA operation, never
- * the header and claim checks. At most 1024 digests per key (oldest dropped first); the memo goes with its key.
+ * Tokens whose signature already verified under a key: signature segment → the signed `<header>.<payload>`. A session
+ * token is presented on every request of its minute-long life; a hit (same signature AND same signed bytes) skips the
+ * RSA operation, never the header and claim checks. At most 1024 entries per key (oldest dropped first); the memo goes
+ * with its key. Plain string lookups keep a miss nearly free, so tokens seen once pay only the RSA check.
  */
-const verifiedMemo = (keyObject: KeyObject): Map<string, true> => {
+const verifiedMemo = (keyObject: KeyObject): Map<string, string> => {
   let memo = verifiedByKey.get(keyObject)
   if (memo === undefined) {
     memo = new Map()
@@ -64,12 +65,12 @@ const verifiedMemo = (keyObject: KeyObject): Map<string, true> => {
   return memo
 }
 
-const remember = (memo: Map<string, true>, digest: string): void => {
+const remember = (memo: Map<string, string>, signature: string, signingInput: string): void => {
   if (memo.size >= MEMO_SIZE) {
     const oldest = memo.keys().next()
     if (oldest.done !== true) memo.delete(oldest.value)
   }
-  memo.set(digest, true)
+  memo.set(signature, signingInput)
 }
 
 /** Checks the signature with the key; returns the failure or `undefined`. */
@@ -83,19 +84,17 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
     )
   }
   const memo = verifiedMemo(key.right.keyObject)
-  const signed = Buffer.from(decoded.signingInput, "latin1")
-  const digest = createHash("sha256").update(decoded.raw.text, "latin1").digest("base64")
-  if (memo.has(digest)) return undefined
+  if (memo.get(decoded.raw.signature) === decoded.signingInput) return undefined
   let valid: boolean
   try {
-    valid = cryptoVerify("sha256", signed, key.right.keyObject, decoded.signature)
+    valid = cryptoVerify("sha256", Buffer.from(decoded.signingInput, "latin1"), key.right.keyObject, decoded.signature)
   } catch {
     return tokenFailure("token-verification-failed", "The signature could not be checked.", {
       action: TokenVerificationAction.EnsureClerkJwt
     })
   }
   if (!valid) return tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
-  remember(memo, digest)
+  remember(memo, decoded.raw.signature, decoded.signingInput)
   return undefined
 }
 
