@@ -7,6 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { tokenFailure, type TokenVerificationFailure } from "../auth/errors.js"
+import { oauthAudienceProblem } from "../auth/jwt/audience.js"
 import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
@@ -51,22 +52,8 @@ const audienceFailure = (
   aud: string | ReadonlyArray<string> | undefined,
   audience: VerifyOAuthAccessTokenOptions["audience"]
 ): TokenVerificationFailure | undefined => {
-  const expected = (audience === undefined ? [] : typeof audience === "string" ? [audience] : audience)
-    .filter((a) => a !== "")
-  if (expected.length === 0) return undefined
-  const actual = aud === undefined || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
-  if (actual.length === 0 || actual.some((a) => a === "")) {
-    return tokenFailure(
-      "token-verification-failed",
-      `Invalid OAuth audience claim (aud) ${JSON.stringify(aud)}. Expected a non-empty string or array of them.`
-    )
-  }
-  return actual.some((a) => expected.includes(a))
-    ? undefined
-    : tokenFailure(
-      "token-verification-failed",
-      `OAuth audience mismatch: expected one of ${JSON.stringify(expected)}, the token has ${JSON.stringify(aud)}.`
-    )
+  const problem = oauthAudienceProblem(aud, audience)
+  return problem === undefined ? undefined : tokenFailure("token-verification-failed", problem)
 }
 
 /** `idPOAuthAccessToken`: verifies OAuth access tokens through the Backend API. */

@@ -20,6 +20,7 @@ import {
   TokenVerificationAction,
   type TokenVerificationFailure
 } from "../errors.js"
+import { oauthAudienceProblem } from "../jwt/audience.js"
 import type { ClaimOptions } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { M2M_TOKEN_CATEGORY } from "../tokens/categories.js"
@@ -56,26 +57,13 @@ export interface VerifyMachineTokenOptions {
 const OPAQUE_TOKEN = /^[A-Za-z0-9._~+/=-]+$/
 const MAX_OPAQUE_LENGTH = 4096
 
-const list = (value: ClaimOptions["audience"]): ReadonlyArray<string> =>
-  value === undefined ? [] : (typeof value === "string" ? [value] : value).filter((v) => v !== "")
-
 /** The OAuth audience rule for OAuth JWTs: with an audience configured, `aud` must name one of it. */
 const checkOAuthAudience = (
   aud: string | ReadonlyArray<string> | undefined,
   audience: ClaimOptions["audience"]
 ): MachineTokenVerificationFailure | undefined => {
-  const accepted = list(audience)
-  if (accepted.length === 0) return undefined
-  const auds = aud === undefined || aud === "" ? [] : typeof aud === "string" ? [aud] : aud
-  if (auds.length === 0 || auds.some((a) => a === "")) {
-    return machineFailure("token-verification-failed", "The OAuth token has no usable audience claim (aud).")
-  }
-  return auds.some((a) => accepted.includes(a))
-    ? undefined
-    : machineFailure(
-      "token-verification-failed",
-      `OAuth audience mismatch: expected one of ${JSON.stringify(accepted)}, got ${JSON.stringify(auds)}.`
-    )
+  const problem = oauthAudienceProblem(aud, audience)
+  return problem === undefined ? undefined : machineFailure("token-verification-failed", problem)
 }
 
 /** Maps a failed verify call: 401 → `secret-key-invalid`, 404 → `token-invalid`, anything else → `unexpected-error`. */
