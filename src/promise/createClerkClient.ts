@@ -5,7 +5,6 @@
  *
  * @module
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as Chunk from "effect/Chunk"
@@ -23,6 +22,7 @@ import * as Stream from "effect/Stream"
 import { type AuthenticateRequestPromise, makeAuthenticateRequest } from "../auth/request/promise.js"
 import { type DebugRequestState, debugRequestState, type RequestState } from "../auth/request/RequestState.js"
 import type { JwksCache } from "../auth/tokens/JwksCache.js"
+import { httpClientLayer, type TransportOptions } from "../layers/http.js"
 import { withServices } from "../layers/live.js"
 import { type ResourceName, resourceServices, type ResourceServices } from "../resources/index.js"
 import { BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
@@ -47,12 +47,7 @@ export type Promisified<S> = {
 }
 
 /** Options of `createClerkClient`: `@clerk/backend`'s, plus transport choices. */
-export interface CreateClerkClientOptions extends ClerkOptions {
-  /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof globalThis.fetch | undefined
-  /** An HttpClient layer to use instead of fetch (e.g. a test layer from `effect-clerk/testing`). */
-  readonly httpClient?: Layer.Layer<HttpClient.HttpClient> | undefined
-}
+export interface CreateClerkClientOptions extends ClerkOptions, TransportOptions {}
 
 /** Per-call options for {@link ClerkClient.withOptions}. */
 export interface CallOptions {
@@ -195,12 +190,6 @@ const serviceOf = (context: Context.Context<ClerkClientServices>, key: string): 
   return service
 }
 
-const httpLayerFor = (options: CreateClerkClientOptions): Layer.Layer<HttpClient.HttpClient> =>
-  options.httpClient ??
-    (options.fetch === undefined
-      ? FetchHttpClient.layer
-      : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch))))
-
 /** The layer behind a client: every resource service, the JWKS cache, the pipeline and the configuration. */
 export const clientLayer = (
   config: ClerkConfigShape,
@@ -229,7 +218,7 @@ export const createClerkClient = (options: CreateClerkClientOptions = {}): Clerk
     })
   }
   const config = resolved.right
-  const runtime = ManagedRuntime.make(clientLayer(config, httpLayerFor(options)))
+  const runtime = ManagedRuntime.make(clientLayer(config, httpClientLayer(options)))
   return buildClient(runtime, config, {})
 }
 

@@ -8,7 +8,6 @@
  *
  * @module
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
@@ -18,6 +17,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
+import { httpClientLayer } from "../../layers/http.js"
 import { ApiKeys } from "../../resources/ApiKeys.js"
 import { IdPOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
 import { Jwks } from "../../resources/Jwks.js"
@@ -136,10 +136,7 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
   const maxClients = Math.max(1, verifierOptions.maxClients ?? 16)
   const clients = new Map<string, Client>()
   let newest: Client | undefined
-  const http = verifierOptions.httpClient ??
-    (verifierOptions.fetch === undefined
-      ? FetchHttpClient.layer
-      : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, verifierOptions.fetch))))
+  const http = httpClientLayer(verifierOptions)
 
   /** The runtime for these keys, or why the options cannot make one. */
   const clientFor = (options: ClerkOptions): Either.Either<Client, OptionsProblem> => {
