@@ -680,7 +680,7 @@ class Generator {
       order.push(name)
     }
     for (const entity of this.entities) visit(entity.name, [])
-    const imports = [`import { Schema } from "effect"`]
+    const imports = [`import * as Schema from "effect/Schema"`]
     if (this.usesOpenEnum) imports.push(`import { OpenEnum } from "../internal/openEnum.js"`)
     imports.push(...this.config.imports)
     const prelude = this.usesUnknownRecord

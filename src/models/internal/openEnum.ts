@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * A string enum that stays open: the listed values are suggested by the decoded type (`"a" | "b" | (string & {})`),

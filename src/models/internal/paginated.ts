@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * The list envelope most Backend API list endpoints return: `{ data: [...], total_count }` on the wire,
