@@ -21,7 +21,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import YAML from "yaml"
-import { specDir, toClassName } from "./generate.js"
+import { type OSchema, specDir, toClassName } from "./generate.js"
 
 /** The webhooks spec version this generator reads. */
 export const WEBHOOKS_SPEC_VERSION = "2025-04-15"
@@ -49,22 +49,6 @@ const GROUP_NAMES: Readonly<Record<string, string>> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Spec shapes (only what is read)
 // ---------------------------------------------------------------------------------------------------------------
-
-interface OSchema {
-  readonly $ref?: string
-  readonly type?: string
-  readonly nullable?: boolean
-  readonly enum?: ReadonlyArray<unknown>
-  readonly properties?: Readonly<Record<string, OSchema>>
-  readonly required?: ReadonlyArray<string>
-  readonly items?: OSchema
-  readonly additionalProperties?: boolean | OSchema
-  readonly oneOf?: ReadonlyArray<OSchema>
-  readonly anyOf?: ReadonlyArray<OSchema>
-  readonly allOf?: ReadonlyArray<OSchema>
-  readonly description?: string
-  readonly deprecated?: boolean
-}
 
 interface OMedia {
   readonly schema?: OSchema

@@ -29,7 +29,8 @@ export const defaultOutDir = path.resolve(repoRoot, "src/models/generated")
 // OpenAPI shapes (only what the generator reads)
 // ---------------------------------------------------------------------------------------------------------------
 
-interface OSchema {
+/** The OpenAPI schema fields the generators read (also used by `scripts/generate-webhooks.ts`). */
+export interface OSchema {
   readonly $ref?: string
   readonly type?: string
   readonly nullable?: boolean
