@@ -60,6 +60,11 @@ export const joinUrl = (...parts: ReadonlyArray<string>): string =>
     .filter((p) => p.length > 0)
     .join("/")
 
+type QueryScalar = string | number | boolean | Date
+
+const isList = (value: QueryScalar | ReadonlyArray<QueryScalar>): value is ReadonlyArray<QueryScalar> =>
+  Array.isArray(value)
+
 const queryText = (v: string | number | boolean | Date): string => v instanceof Date ? v.toISOString() : String(v)
 
 /** Encodes a query: keys snake_cased, arrays as repeated keys, falsy values such as `0` and `false` kept. */
@@ -69,10 +74,10 @@ export const encodeQuery = (query: Readonly<Record<string, QueryValue>> | undefi
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue
     const name = snakeCase(key)
-    if (Array.isArray(value)) {
-      for (const item of value as ReadonlyArray<string | number | boolean | Date>) params.append(name, queryText(item))
+    if (isList(value)) {
+      for (const item of value) params.append(name, queryText(item))
     } else {
-      params.append(name, queryText(value as string | number | boolean | Date))
+      params.append(name, queryText(value))
     }
   }
   const text = params.toString()
