@@ -82,8 +82,13 @@ export type ClerkClient = ClerkClientResources & {
   readonly authenticateRequest: AuthenticateRequestPromise
   /** The debug summary of a request state. */
   readonly debugRequestState: (state: RequestState) => DebugRequestState
-  /** Accepted for compatibility: effect-clerk sends no telemetry, so `record` does nothing. */
-  readonly telemetry: { readonly isEnabled: false; readonly isDebug: boolean; readonly record: (event: unknown) => void }
+  /** Accepted for compatibility: effect-clerk sends no telemetry, so `record` and `recordLog` do nothing. */
+  readonly telemetry: {
+    readonly isEnabled: false
+    readonly isDebug: boolean
+    readonly record: (event: unknown) => void
+    readonly recordLog: (entry: unknown) => void
+  }
   /** The validated configuration (secrets stay Redacted). */
   readonly config: ClerkConfigShape
 }
@@ -250,7 +255,12 @@ const buildClient = (
     dispose: () => runtime.dispose(),
     authenticateRequest: makeAuthenticateRequest(context, runner.run, { run: (effect) => runner.run(effect) }),
     debugRequestState,
-    telemetry: { isEnabled: false as const, isDebug: config.telemetry.debug, record: (_event: unknown) => {} },
+    telemetry: {
+      isEnabled: false as const,
+      isDebug: config.telemetry.debug,
+      record: (_event: unknown) => {},
+      recordLog: (_entry: unknown) => {}
+    },
     config
   })
   for (const [name, tag] of Object.entries(resourceServices)) {
