@@ -7,7 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { BackendApi } from "../services/BackendApi.js"
 import { type ClerkAPIErrorItem, ClerkInvalidRequestError } from "../services/ClerkErrors.js"
-import { parseErrorBody } from "../services/internal/responses.js"
+import { parseErrorItem } from "../services/internal/responses.js"
 
 /** A mailbox: an address and an optional display name (up to 200 characters). */
 export interface Mailbox {
@@ -106,7 +106,10 @@ const BatchResponse = Schema.Union(
 
 const toBatchResult = (item: typeof BatchItem.Type): BatchEmailResult => {
   if (item.email) return { index: item.index, email: item.email, statusCode: item.status_code }
-  const errors = parseErrorBody(JSON.stringify({ errors: item.errors ?? [] })).errors
+  const errors = (item.errors ?? []).flatMap((entry) => {
+    const parsed = parseErrorItem(entry)
+    return parsed === undefined ? [] : [parsed]
+  })
   return {
     index: item.index,
     errors: errors.map((error) => ({ ...error, meta: error.meta ?? {} })),

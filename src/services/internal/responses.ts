@@ -39,7 +39,8 @@ const parseMeta = (meta: unknown): Record<string, unknown> | undefined => {
   return out
 }
 
-const parseItem = (item: unknown): ClerkAPIErrorItem | undefined => {
+/** Parses one wire error entry (`{ code, message, long_message, meta }`); `undefined` when it is not an object. */
+export const parseErrorItem = (item: unknown): ClerkAPIErrorItem | undefined => {
   if (!isRecord(item)) return undefined
   const code = typeof item.code === "string" ? item.code : "unknown_error"
   const message = typeof item.message === "string" ? item.message : ""
@@ -80,7 +81,7 @@ export const parseErrorBody = (text: string): ParsedErrorBody => {
   }
   const errors = Array.isArray(json.errors)
     ? json.errors.flatMap((e) => {
-      const item = parseItem(e)
+      const item = parseErrorItem(e)
       return item === undefined ? [] : [item]
     })
     : []
