@@ -8,11 +8,10 @@
  */
 import * as Either from "effect/Either"
 import { decodeJwt } from "../jwt/decode.js"
-import { importPem, type KeyResult } from "../jwt/keys.js"
-import { verifyJwt } from "../jwt/verify.js"
 import { machineJwtType } from "../machine/detect.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
 import type { JwksCacheShape } from "../tokens/JwksCache.js"
+import { planWithKeys } from "../tokens/verifyToken.js"
 import { AuthErrorReason } from "./constants.js"
 import { type Flow, hasSessionId, signedIn, signedOut } from "./flow.js"
 import type { SignedInSessionState, SignedOutSessionState } from "./RequestState.js"
@@ -31,17 +30,8 @@ export const bearerSessionFastPath = (
   if (machineJwtType(jwt) !== undefined || isNonSessionCategory(jwt.header.cat)) {
     return signedOut(flow, AuthErrorReason.TokenTypeMismatch, "")
   }
-  const pem = flow.verifyOptions.jwtKey || keys.jwtKey
-  let key: KeyResult
-  if (pem) {
-    key = importPem(pem)
-  } else {
-    const kid = jwt.header.kid
-    const cached = flow.verifyOptions.skipJwksCache || typeof kid !== "string" ? undefined : keys.peek(kid, ctx.now)
-    if (cached === undefined) return undefined
-    key = Either.right(cached)
-  }
-  const verified = verifyJwt(jwt, key, flow.verifyOptions, ctx.now)
-  if (Either.isLeft(verified)) return undefined
+  // The same plan verifyToken follows; one that needs a JWKS fetch (an Effect, not an Either) goes to the full flow.
+  const verified = planWithKeys(jwt, flow.verifyOptions, keys, ctx.now)
+  if (!Either.isEither(verified) || Either.isLeft(verified)) return undefined
   return hasSessionId(verified.right) ? signedIn(flow, verified.right, token) : undefined
 }
