@@ -160,7 +160,8 @@ describe("FakeBackend: users", () => {
       assert.strictEqual(yield* code(req("GET", "/users", { query: { limit: 0 } })), "422 form_param_value_invalid limit")
       assert.strictEqual(yield* code(req("GET", "/users", { query: { limit: 501 } })), "422 form_param_value_invalid limit")
       assert.strictEqual(yield* code(req("GET", "/users", { query: { orderBy: "-nope" } })), "422 form_param_value_invalid order_by")
-      assert.strictEqual(yield* code(req("GET", "/api_keys", { versionless: true })), "422 form_param_missing subject")
+      // A missing required query parameter never leaves the client: the pipeline checks it against the spec.
+      assert.strictEqual(yield* code(req("GET", "/api_keys", { versionless: true })), "ClerkInvalidRequestError")
       assert.strictEqual(
         yield* code(req("POST", "/users/{user_id}/profile_image", { pathParams: { user_id: "user_x" } })),
         "404 resource_not_found "
@@ -536,7 +537,11 @@ describe("FakeBackend: machine authentication", () => {
         query: { subject: machine.id }
       })))
       assert.strictEqual(forbidden._tag, "ClerkForbiddenError")
-      const unknown = yield* Effect.flip(json(req("GET", "/m2m_tokens", { ...asMachine, bearer: Redacted.make("ak_nope") })))
+      const unknown = yield* Effect.flip(json(req("GET", "/m2m_tokens", {
+        ...asMachine,
+        bearer: Redacted.make("ak_nope"),
+        query: { subject: machine.id }
+      })))
       assert.strictEqual(unknown._tag, "ClerkAuthenticationError")
     }).pipe(Effect.provide(apiLayer())))
 

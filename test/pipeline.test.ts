@@ -76,6 +76,23 @@ describe("BackendApi request building", () => {
       })
     }).pipe(Effect.provide(apiLayer(() => FakeHttp.json(200, { id: "t_1" })))))
 
+  it.effect("checks the query against the spec before sending: types and required parameters", () =>
+    Effect.gen(function*() {
+      const list = (query: Record<string, BackendApi.QueryValue>, path = "/users") =>
+        call({ path, pathParams: {}, query })
+      const wrongNumber = yield* failureOf(list({ limit: "ten" }))
+      assert.strictEqual(wrongNumber._tag, "ClerkInvalidRequestError")
+      assert.include(wrongNumber.message, "limit must be a number")
+      const wrongBoolean = yield* failureOf(call({ path: "/organizations", pathParams: {}, query: { includeMembersCount: "yes" } }))
+      assert.include(wrongBoolean.message, "include_members_count must be a boolean")
+      const missing = yield* failureOf(call({ path: "/api_keys", pathParams: {}, versionless: true, query: {} }))
+      assert.include(missing.message, "subject is required")
+      assert.strictEqual((yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)).length, 0)
+      yield* list({ limit: 10, offset: "20", emailAddress: ["a@x.io"], paginated: true, unknownKey: "passes" })
+      const sent = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.last)
+      assert.deepStrictEqual(sent.query.unknown_key, ["passes"])
+    }).pipe(Effect.provide(apiLayer(() => FakeHttp.json(200, { id: "t_1" })))))
+
   it.effect("snake_cases JSON bodies shallowly by default and deeply on request", () =>
     Effect.gen(function*() {
       const body = { firstName: "Ada", publicMetadata: { favoriteColor: "blue" }, primaryEmailAddressID: "e_1" }

@@ -32,6 +32,7 @@ import {
   ClerkTransportError
 } from "./ClerkErrors.js"
 import { type Casing, snakeKeys } from "./internal/casing.js"
+import { checkQuery } from "./internal/queryCheck.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -186,6 +187,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         fillPath(request.path, request.pathParams ?? {}),
         (problem) => new ClerkInvalidRequestError({ reason: problem.reason, param: problem.param })
       )
+      const queryProblem = checkQuery(request.method, request.path, request.query)
+      if (queryProblem !== undefined) {
+        return yield* Either.left(new ClerkInvalidRequestError({ reason: queryProblem.reason, param: queryProblem.param }))
+      }
       const bearer = request.bearer ??
         (request.auth === "none"
           ? undefined
