@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 import { main } from "../examples/resources.js"
+import { docsFile, renderResourceDocs } from "../scripts/generate-resource-docs.js"
 
 describe("examples/resources.ts (the README's resource examples)", () => {
   it("runs one call per documented resource against the fake backend on loopback", async () => {
@@ -27,5 +29,10 @@ describe("examples/resources.ts (the README's resource examples)", () => {
     ])
     expect(lines).toContain("users: Ada Lovelace")
     expect(lines).toContain("m2m: token verified")
+  })
+
+  it("docs/resources.md is generated from these examples and up to date (npm run generate:docs)", () => {
+    expect(readFileSync(docsFile, "utf8")).toBe(renderResourceDocs())
+    expect(renderResourceDocs()).toContain("## M2M tokens")
   })
 })
