@@ -527,13 +527,24 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
   return { source: out.join("\n"), relaxations: model.relaxations }
 }
 
-/** Writes the generated file and returns its path. */
-export const generate = (outFile: string = defaultOutFile, specPath?: string): string => {
-  const { source } = generateSource(loadSpec(specPath))
+/** Where the spec's example payloads are kept for the tests (so they run where the spec file is absent). */
+export const examplesFile = path.resolve(repoRoot, "test/support/webhook-examples.json")
+
+/** The spec's example payloads per event type, as committed JSON. */
+export const renderExamples = (doc: ODoc = loadSpec()): string =>
+  JSON.stringify(specEvents(doc).map(({ examples, type }) => ({ type, examples })), null, 2) + "\n"
+
+/** Whether the webhooks spec file is present (it is not shipped with the repository). */
+export const specPresent = (specPath: string = path.join(specDir(), WEBHOOKS_SPEC_FILE)): boolean => fs.existsSync(specPath)
+
+/** Writes the generated file and the examples file; returns their paths. */
+export const generate = (outFile: string = defaultOutFile, specPath?: string): ReadonlyArray<string> => {
+  const doc = loadSpec(specPath)
   fs.mkdirSync(path.dirname(outFile), { recursive: true })
-  fs.writeFileSync(outFile, source)
-  return outFile
+  fs.writeFileSync(outFile, generateSource(doc).source)
+  fs.writeFileSync(examplesFile, renderExamples(doc))
+  return [outFile, examplesFile]
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
-if (isMain) console.log(`wrote ${path.relative(repoRoot, generate())}`)
+if (isMain) for (const file of generate()) console.log(`wrote ${path.relative(repoRoot, file)}`)

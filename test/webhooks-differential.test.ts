@@ -6,14 +6,14 @@
 import { verifyWebhook as clerkVerifyWebhook } from "@clerk/backend/webhooks"
 import { afterEach, assert, beforeEach, describe, it } from "@effect/vitest"
 import { Webhook } from "svix"
-import { loadSpec, specEvents } from "../scripts/generate-webhooks.js"
+import { webhookExamples } from "./support/webhookExamples.js"
 import { verifyWebhook, WebhookVerificationError } from "../src/auth/webhooks/index.js"
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 const OTHER_SECRET = "whsec_dGhpcyBpcyBhbm90aGVyIHNlY3JldCE="
 const ENV = "CLERK_WEBHOOK_SIGNING_SECRET"
 
-const examples = specEvents(loadSpec()).flatMap((event) => event.examples.map((example) => JSON.stringify(example)))
+const examples = webhookExamples.flatMap((event) => event.examples.map((example) => JSON.stringify(example)))
 
 interface Delivery {
   readonly body: string

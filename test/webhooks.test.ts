@@ -5,7 +5,7 @@ import { ConfigProvider, Effect, Either, Exit, Layer, Redacted, Schema, TestCloc
 import * as fs from "node:fs"
 import { inspect } from "node:util"
 import { Webhook } from "svix"
-import { defaultOutFile, generateSource, loadSpec, specEvents } from "../scripts/generate-webhooks.js"
+import { defaultOutFile, examplesFile, generateSource, renderExamples, specPresent } from "../scripts/generate-webhooks.js"
 import {
   isWebhookError,
   type WebhookEvent,
@@ -15,13 +15,14 @@ import {
   WebhookVerificationError,
   WebhookVerifier
 } from "../src/auth/webhooks/index.js"
+import { webhookExamples } from "./support/webhookExamples.js"
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
 const OTHER_SECRET = "whsec_dGhpcyBpcyBhbm90aGVyIHNlY3JldCE="
 const NOW = 1_716_883_200 // seconds
 const ID = "msg_2g7np7Hrk0SN6kj5EDMLDaKNL0S"
 
-const events = specEvents(loadSpec())
+const events = webhookExamples
 const exampleOf = (type: string): Record<string, unknown> => {
   const example = events.find((e) => e.type === type)?.examples[0]
   if (typeof example !== "object" || example === null) throw new Error(`no example for ${type}`)
@@ -276,8 +277,9 @@ describe("WebhookVerifier layers", () => {
 })
 
 describe("generated event schemas", () => {
-  it("are up to date with the spec (npm run generate:webhooks)", () => {
+  it.runIf(specPresent())("are up to date with the spec (npm run generate:webhooks)", () => {
     assert.strictEqual(fs.readFileSync(defaultOutFile, "utf8"), generateSource().source)
+    assert.strictEqual(fs.readFileSync(examplesFile, "utf8"), renderExamples())
   })
 
   it("decode every example in the spec to its own event type, keeping every key", () => {
