@@ -27,12 +27,10 @@ import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type ClerkClient, createClerkClient } from "../promise/createClerkClient.js"
-import type { ResourceServices } from "../resources/index.js"
-import type { BackendApi } from "../services/BackendApi.js"
-import type { ClerkConfig, ClerkOptions } from "../services/ClerkConfig.js"
+import type { ClerkOptions } from "../services/ClerkConfig.js"
 import * as FakeBackend from "../testing/FakeBackend.js"
 import * as FakeHttp from "./FakeHttp.js"
-import { ClerkFrom } from "./live.js"
+import { ClerkFrom, type ClerkServices } from "./live.js"
 
 export * as Fault from "../testing/faults.js"
 export * as FakeBackend from "../testing/FakeBackend.js"
@@ -57,9 +55,7 @@ const clientOptions = (fake: FakeBackend.FakeBackendInstance, options: ClerkTest
 
 /** Everything {@link ClerkTest.layer} provides. */
 export type ClerkTestServices =
-  | ResourceServices
-  | BackendApi
-  | ClerkConfig
+  | ClerkServices
   | HttpClient.HttpClient
   | FakeHttp.Recorder
   | FakeBackend.FakeBackend
