@@ -32,4 +32,4 @@ try {
 } finally {
   await server.close()
 }
-console.log("package check: 1 passed, 0 failed")
+console.log(`package check ok (${process.release?.name ?? "js"} ${process.version ?? ""})`)
