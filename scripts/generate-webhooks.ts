@@ -21,7 +21,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import YAML from "yaml"
-import { type OSchema, specDir, toClassName } from "./generate.js"
+import { type OSchema, primitiveSchema, specDir, toClassName } from "./generate.js"
 
 /** The webhooks spec version this generator reads. */
 export const WEBHOOKS_SPEC_VERSION = "2025-04-15"
@@ -328,14 +328,9 @@ class Emitter {
       }
       return `Schema.Literal(${list})`
     }
+    const primitive = primitiveSchema(schema.type)
+    if (primitive !== undefined) return primitive
     switch (schema.type) {
-      case "string":
-        return "Schema.String"
-      case "integer":
-      case "number":
-        return "Schema.Number"
-      case "boolean":
-        return "Schema.Boolean"
       case "array":
         return `Schema.Array(${schema.items === undefined ? "Schema.Unknown" : this.expr(schema.items, deps, indent)})`
       case "object": {

@@ -29,6 +29,16 @@ export const defaultOutDir = path.resolve(repoRoot, "src/models/generated")
 // OpenAPI shapes (only what the generator reads)
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The Schema expression for an OpenAPI scalar type (`string`, `integer`, `number`, `boolean`), else `undefined`. */
+export const primitiveSchema = (type: string | undefined): string | undefined =>
+  type === "string"
+    ? "Schema.String"
+    : type === "integer" || type === "number"
+    ? "Schema.Number"
+    : type === "boolean"
+    ? "Schema.Boolean"
+    : undefined
+
 /** The OpenAPI schema fields the generators read (also used by `scripts/generate-webhooks.ts`). */
 export interface OSchema {
   readonly $ref?: string
@@ -488,14 +498,9 @@ class Generator {
       }
       return wrapCall("Schema.Literal", () => values.map((value) => JSON.stringify(value)), indent)
     }
+    const primitive = primitiveSchema(schema.type)
+    if (primitive !== undefined) return primitive
     switch (schema.type) {
-      case "string":
-        return "Schema.String"
-      case "integer":
-      case "number":
-        return "Schema.Number"
-      case "boolean":
-        return "Schema.Boolean"
       case "array":
         return `Schema.Array(${schema.items === undefined ? "Schema.Unknown" : this.expr(schema.items, deps, indent)})`
       case "object": {

@@ -13,64 +13,20 @@ import { M2M } from "../src/resources/M2M.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import { makeKey, NOW, NOW_MS, sign, unsignedToken } from "./auth-verify-keys.js"
+import * as fixtures from "./auth-request-fixtures.js"
 
 const KEY = makeKey("ins_machine_key")
 const SECRET = "sk_test_machineSuiteSecret1"
 const MACHINE_SECRET = "ak_machineSuiteSecret1"
 
-const m2mBody = (extra: Record<string, unknown> = {}) => ({
-  object: "machine_to_machine_token",
-  id: "mt_id_1",
-  subject: "mch_1",
-  claims: { tier: "gold" },
-  scopes: ["mch_2"],
-  revoked: false,
-  revocation_reason: null,
-  expired: false,
-  expiration: NOW_MS + 3_600_000,
-  last_used_at: null,
-  created_at: NOW_MS - 1000,
-  updated_at: NOW_MS - 1000,
-  ...extra
-})
-
-const apiKeyBody = (extra: Record<string, unknown> = {}) => ({
-  object: "api_key",
-  id: "ak_id_1",
-  type: "api_key",
-  name: "CI",
-  subject: "user_1",
-  description: null,
-  claims: null,
-  scopes: ["read"],
-  revoked: false,
-  revocation_reason: null,
-  expired: false,
-  expiration: null,
-  created_by: "user_1",
-  last_used_at: NOW_MS - 5000,
-  created_at: NOW_MS - 9000,
-  updated_at: NOW_MS - 9000,
-  ...extra
-})
-
-const oauthBody = (extra: Record<string, unknown> = {}) => ({
-  object: "clerk_idp_oauth_access_token",
-  id: "oat_id_1",
-  client_id: "client_1",
-  type: "oauth_token",
-  subject: "user_1",
-  scopes: ["profile"],
-  revoked: false,
-  revocation_reason: null,
-  expired: false,
-  expiration: NOW_MS + 60_000,
-  created_at: NOW_MS - 1000,
-  updated_at: NOW_MS - 1000,
-  aud: ["https://api.example.com"],
-  act: { sub: "user_admin", act: { sub: "user_root", act: { sub: "too_deep" } } },
-  ...extra
-})
+const m2mBody = (extra: Record<string, unknown> = {}) => fixtures.m2mBody(NOW_MS, extra)
+const apiKeyBody = (extra: Record<string, unknown> = {}) => fixtures.apiKeyBody(NOW_MS, { claims: null, ...extra })
+const oauthBody = (extra: Record<string, unknown> = {}) =>
+  fixtures.oauthBody(NOW_MS, {
+    aud: ["https://api.example.com"],
+    act: { sub: "user_admin", act: { sub: "user_root", act: { sub: "too_deep" } } },
+    ...extra
+  })
 
 const machineLayer = (handler: FakeHttp.FakeHandler, options: ClerkConfig.ClerkOptions = {}) =>
   Layer.mergeAll(JwksCache.layer(), M2M.Default, ApiKeys.Default, IdPOAuthAccessToken.Default).pipe(

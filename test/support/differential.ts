@@ -71,16 +71,10 @@ const fromWebRequest = async (request: Request): Promise<WireRequest> => {
   }
 }
 
+/** The scripted answer as a web Response (a network error throws, as `fetch` does). */
 const toWebResponse = (response: FakeHttp.FakeResponse): Response => {
   if ("networkError" in response) throw new TypeError(response.networkError)
-  const headers = new Headers(response.headers)
-  let payload: string | null = null
-  if (response.text !== undefined) payload = response.text
-  else if (response.body !== undefined) {
-    payload = JSON.stringify(response.body)
-    if (!headers.has("content-type")) headers.set("content-type", "application/json")
-  }
-  return new Response(response.status === 204 ? null : payload, { status: response.status, headers })
+  return FakeHttp.toWebResponse(response)
 }
 
 /** A handler that answers from a route table or one fixed response. */
