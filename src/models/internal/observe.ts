@@ -1,0 +1,362 @@
+/**
+ * The one decoder for data Clerk sends: a Schema's AST compiled once into a plain function that renames keys, checks
+ * types, applies defaults and builds the model classes, and that tolerates drift instead of failing on it.
+ *
+ * "Strict where it protects, tolerant where it only observes": a field that is missing, `null` where the spec says
+ * otherwise, of another primitive type, an enum value or union member the spec does not list, is kept as received
+ * and reported as a {@link DriftIssue}. Values that match the schema come out exactly as `Schema.decodeUnknown` gives
+ * them (a test runs both on every fixture).
+ *
+ * @module
+ */
+import * as Either from "effect/Either"
+import { identity } from "effect/Function"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Schema from "effect/Schema"
+import * as AST from "effect/SchemaAST"
+
+/** What kind of mismatch a {@link DriftIssue} is. */
+export type DriftKind = "missing" | "null" | "type" | "value" | "union" | "extra"
+
+/**
+ * One place where received data differs from the spec. It names the place, never the value (values may be personal
+ * data).
+ */
+export interface DriftIssue {
+  /** The nearest model class, e.g. `User`. */
+  readonly model: string
+  /** The wire path inside that model, e.g. `email_addresses[].verification.status` (`""` for the model itself). */
+  readonly path: string
+  readonly kind: DriftKind
+  /** What the spec says, e.g. `string`, `"user"`, `EmailAddress`. */
+  readonly expected: string
+  /** What came: `undefined`, `null`, `number`, `string "..."` for enum values (the value itself is not kept). */
+  readonly received: string
+}
+
+/** A compiled decoder: returns the decoded value, pushing each mismatch into `issues`. */
+export type Observer = (input: unknown, issues: Array<DriftIssue>) => unknown
+
+interface Site {
+  readonly model: string
+  readonly path: string
+}
+
+const received = (value: unknown): string =>
+  value === undefined ? "undefined" : value === null ? "null" : Array.isArray(value) ? "array" : typeof value
+
+const push = (issues: Array<DriftIssue>, site: Site, kind: DriftKind, expected: string, value: unknown): void => {
+  issues.push({ model: site.model, path: site.path, kind, expected, received: received(value) })
+}
+
+const at = (site: Site, key: string): Site => ({ model: site.model, path: site.path === "" ? key : `${site.path}.${key}` })
+
+const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+
+const modelName = (ast: AST.AST): string | undefined => {
+  const id = Option.getOrUndefined(AST.getIdentifierAnnotation(ast))
+  return id === undefined ? undefined : id.replace(/^effect-clerk\//, "")
+}
+
+const classCache = new WeakMap<AST.AST, Observer>()
+
+/** Decodes with Schema itself, for AST nodes the compiler does not specialise; a failure keeps the input. */
+const viaSchema = (ast: AST.AST, site: Site): Observer => {
+  const decode = ParseResult.decodeUnknownEither(Schema.make(ast))
+  const expected = String(ast)
+  return (input, issues) => {
+    const result = decode(input)
+    if (Either.isRight(result)) return result.right
+    push(issues, site, "value", expected, input)
+    return input
+  }
+}
+
+const compile = (ast: AST.AST, site: Site): Observer => {
+  switch (ast._tag) {
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword": {
+      const type = ast._tag === "StringKeyword" ? "string" : ast._tag === "NumberKeyword" ? "number" : "boolean"
+      return (input, issues) => {
+        if (typeof input !== type) push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", type, input)
+        return input
+      }
+    }
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return identity
+    case "Literal": {
+      const literal = ast.literal
+      const expected = JSON.stringify(literal)
+      return (input, issues) => {
+        if (input !== literal) push(issues, site, input === null ? "null" : "value", expected, input)
+        return input
+      }
+    }
+    case "TupleType":
+      return compileArray(ast, site)
+    case "TypeLiteral":
+      return compileStruct(ast, undefined, site)
+    case "Union":
+      return compileUnion(ast, site)
+    case "Refinement": {
+      const from = compile(ast.from, site)
+      const expected = String(ast)
+      return (input, issues) => {
+        const before = issues.length
+        const value = from(input, issues)
+        if (issues.length === before && Option.isSome(ast.filter(value, AST.defaultParseOption, ast))) {
+          push(issues, site, "value", expected, value)
+        }
+        return value
+      }
+    }
+    case "Suspend": {
+      let inner: Observer | undefined
+      return (input, issues) => (inner ??= compile(ast.f(), site))(input, issues)
+    }
+    case "Transformation":
+      return compileTransformation(ast, site)
+    default:
+      return viaSchema(ast, site)
+  }
+}
+
+const compileArray = (ast: AST.TupleType, site: Site): Observer => {
+  if (ast.elements.length > 0 || ast.rest.length !== 1) return viaSchema(ast, site)
+  const item = compile(ast.rest[0]!.type, { model: site.model, path: `${site.path}[]` })
+  return (input, issues) => {
+    if (!Array.isArray(input)) {
+      push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", "array", input)
+      return input
+    }
+    const out = new Array<unknown>(input.length)
+    for (let i = 0; i < input.length; i++) out[i] = item(input[i], issues)
+    return out
+  }
+}
+
+interface Field {
+  readonly from: string
+  readonly to: string
+  readonly optional: boolean
+  readonly decode: Observer
+  /** A non-identity key transformation (a default), applied to the Option of the decoded value. */
+  readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+  readonly site: Site
+}
+
+const compileStruct = (
+  ast: AST.TypeLiteral,
+  renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
+  site: Site
+): Observer => {
+  const byFrom = new Map((renames ?? []).map((pst) => [pst.from, pst]))
+  const fields: ReadonlyArray<Field> = ast.propertySignatures.map((ps) => {
+    const name = String(ps.name)
+    const pst = byFrom.get(ps.name)
+    const fieldSite = at(site, name)
+    return {
+      from: name,
+      to: pst === undefined ? name : String(pst.to),
+      optional: ps.isOptional,
+      decode: compile(ps.type, fieldSite),
+      transform: pst === undefined || pst.decode === identity ? undefined : pst.decode,
+      site: fieldSite
+    }
+  })
+  const known = new Set(fields.map((field) => field.from))
+  const index = ast.indexSignatures.length === 1 && ast.indexSignatures[0]!.parameter._tag === "StringKeyword"
+    ? compile(ast.indexSignatures[0]!.type, at(site, "*"))
+    : undefined
+  if (ast.indexSignatures.length > 0 && index === undefined) return viaSchema(ast, site)
+  return (input, issues) => {
+    if (!isRecord(input)) {
+      push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", "object", input)
+      return input
+    }
+    const out: Record<string, unknown> = {}
+    let present = 0
+    for (const field of fields) {
+      const value = input[field.from]
+      if (value === undefined && !(field.from in input)) {
+        if (field.transform !== undefined) {
+          const filled = field.transform(Option.none())
+          if (Option.isSome(filled)) out[field.to] = filled.value
+        } else if (!field.optional) {
+          push(issues, field.site, "missing", "a value", undefined)
+        }
+        continue
+      }
+      present++
+      const decoded = field.decode(value, issues)
+      if (field.transform !== undefined) {
+        const filled = field.transform(Option.some(decoded))
+        if (Option.isSome(filled)) out[field.to] = filled.value
+      } else {
+        out[field.to] = decoded
+      }
+    }
+    if (index !== undefined) {
+      for (const key of Object.keys(input)) {
+        if (!known.has(key)) out[key] = index(input[key], issues)
+      }
+    } else if (Object.keys(input).length > present) {
+      for (const key of Object.keys(input)) {
+        if (!known.has(key)) push(issues, at(site, key), "extra", "no such field", input[key])
+      }
+    }
+    return out
+  }
+}
+
+/** A property whose type is a literal, present in every member: the union's discriminator. */
+const discriminator = (members: ReadonlyArray<AST.AST>): string | undefined => {
+  const literalKeys = members.map((member) => {
+    const struct = structOf(member)
+    if (struct === undefined) return new Set<string>()
+    return new Set(
+      struct.propertySignatures.filter((ps) => !ps.isOptional && literalsOf(ps.type) !== undefined).map((ps) => String(ps.name))
+    )
+  })
+  const first = literalKeys[0]
+  if (first === undefined) return undefined
+  for (const key of first) {
+    if (literalKeys.every((keys) => keys.has(key))) {
+      const values = members.flatMap((member) => literalsOf(propertyType(member, key)!) ?? [])
+      if (new Set(values).size === values.length) return key
+    }
+  }
+  return undefined
+}
+
+/** The wire-side struct of a class or struct schema. */
+const structOf = (ast: AST.AST): AST.TypeLiteral | undefined => {
+  if (ast._tag === "TypeLiteral") return ast
+  if (ast._tag === "Transformation") return structOf(ast.from)
+  if (ast._tag === "Suspend") return structOf(ast.f())
+  return undefined
+}
+
+const propertyType = (ast: AST.AST, key: string): AST.AST | undefined =>
+  structOf(ast)?.propertySignatures.find((ps) => ps.name === key)?.type
+
+const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
+  if (ast._tag === "Literal") return [ast.literal]
+  if (ast._tag === "Union" && ast.types.every((member) => member._tag === "Literal")) {
+    return ast.types.map((member) => (member as AST.Literal).literal)
+  }
+  return undefined
+}
+
+const compileUnion = (ast: AST.Union, site: Site): Observer => {
+  const members = ast.types
+  const literals = literalsOf(ast)
+  if (literals !== undefined) {
+    const allowed = new Set(literals)
+    const expected = literals.map((literal) => JSON.stringify(literal)).join(" | ")
+    return (input, issues) => {
+      if (!allowed.has(input as AST.LiteralValue)) push(issues, site, input === null ? "null" : "value", expected, input)
+      return input
+    }
+  }
+  const nonNull = members.filter((member) => !(member._tag === "Literal" && member.literal === null))
+  const acceptsNull = nonNull.length < members.length
+  if (nonNull.length === 1) {
+    const only = compile(nonNull[0]!, site)
+    return acceptsNull ? (input, issues) => (input === null ? null : only(input, issues)) : only
+  }
+  const compiled = nonNull.map((member) => compile(member, site))
+  const key = discriminator(nonNull)
+  const expected = nonNull.map((member) => modelName(member) ?? String(member)).join(" | ")
+  if (key !== undefined) {
+    const byValue = new Map<unknown, Observer>()
+    nonNull.forEach((member, i) => {
+      for (const value of literalsOf(propertyType(member, key)!) ?? []) byValue.set(value, compiled[i]!)
+    })
+    return (input, issues) => {
+      if (input === null && acceptsNull) return null
+      const member = isRecord(input) ? byValue.get(input[key]) : undefined
+      if (member !== undefined) return member(input, issues)
+      push(issues, site, "union", expected, input)
+      return input
+    }
+  }
+  return (input, issues) => {
+    if (input === null && acceptsNull) return null
+    let best: { value: unknown; issues: Array<DriftIssue> } | undefined
+    for (const member of compiled) {
+      const attempt: Array<DriftIssue> = []
+      const value = member(input, attempt)
+      if (attempt.every((issue) => issue.kind === "extra")) {
+        issues.push(...attempt)
+        return value
+      }
+      if (best === undefined || attempt.length < best.issues.length) best = { value, issues: attempt }
+    }
+    push(issues, site, "union", expected, input)
+    return isRecord(input) || Array.isArray(input) ? input : best?.value ?? input
+  }
+}
+
+const compileTransformation = (ast: AST.Transformation, site: Site): Observer => {
+  const transformation = ast.transformation
+  if (transformation._tag === "TypeLiteralTransformation" && ast.from._tag === "TypeLiteral") {
+    return compileStruct(ast.from, transformation.propertySignatureTransformations, site)
+  }
+  if (transformation._tag === "FinalTransformation" && ast.to._tag === "Declaration" && structOf(ast.from) !== undefined) {
+    const cached = classCache.get(ast)
+    if (cached !== undefined) return cached
+    const model = modelName(ast.to)
+    let self: Observer | undefined
+    const lazy: Observer = (input, issues) => (self ??= compileClass(ast, transformation, model, site))(input, issues)
+    classCache.set(ast, lazy)
+    return lazy
+  }
+  return viaSchema(ast, site)
+}
+
+/** A class whose prototype reads `_raw` keeps the JSON it was decoded from, as received, in that own property. */
+const keepsRaw = (instance: object): boolean => {
+  const proto: unknown = Object.getPrototypeOf(instance)
+  return typeof proto === "object" && proto !== null && "_raw" in proto
+}
+
+const compileClass = (
+  ast: AST.Transformation,
+  transformation: AST.FinalTransformation,
+  model: string | undefined,
+  outer: Site
+): Observer => {
+  const site: Site = model === undefined ? outer : { model, path: "" }
+  const props = compile(ast.from, site)
+  let raw: boolean | undefined
+  return (input, issues) => {
+    const value = props(input, issues)
+    if (!isRecord(value)) return value
+    const built = transformation.decode(value, AST.defaultParseOption, ast, input)
+    if (!Either.isEither(built) || Either.isLeft(built)) return value
+    const instance: unknown = built.right
+    if (typeof instance === "object" && instance !== null) {
+      raw ??= keepsRaw(instance)
+      if (raw) Object.defineProperty(instance, "_raw", { value: input, enumerable: true, writable: true, configurable: true })
+    }
+    return instance
+  }
+}
+
+const observers = new WeakMap<AST.AST, Observer>()
+
+/** The compiled decoder of `schema`, built on first use and kept for the schema's lifetime. */
+export const observer = (schema: Schema.Schema.All): Observer => {
+  const cached = observers.get(schema.ast)
+  if (cached !== undefined) return cached
+  const built = compile(schema.ast, { model: modelName(schema.ast) ?? "response", path: "" })
+  observers.set(schema.ast, built)
+  return built
+}
+
+/** Whether any issue is a real mismatch (an extra key is reported but does not make a strict decode fail). */
+export const hasMismatch = (issues: ReadonlyArray<DriftIssue>): boolean => issues.some((issue) => issue.kind !== "extra")

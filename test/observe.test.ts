@@ -1,0 +1,77 @@
+import { describe, expect, it } from "@effect/vitest"
+import * as Schema from "effect/Schema"
+import { fixtures } from "../src/models/generated/fixtures.js"
+import * as Models from "../src/models/generated/schemas.js"
+import { type DriftIssue, hasMismatch, observer } from "../src/models/internal/observe.js"
+
+const schemas = Object.entries(Models).filter(
+  (entry): entry is [string, Schema.Schema.Any] => Schema.isSchema(entry[1])
+)
+
+/** Own enumerable data without the `_raw` copy (Schema's own decode never sets it). */
+const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === "_raw" ? undefined : v)))
+
+describe("observe: the compiled decoder", () => {
+  it("gives exactly what Schema gives on every generated fixture", () => {
+    let compared = 0
+    for (const [name, schema] of schemas) {
+      const fixture = fixtures[name]
+      if (fixture === undefined) continue
+      const expected = Schema.decodeUnknownSync(schema as Schema.Schema<unknown, unknown, never>)(fixture)
+      const issues: Array<DriftIssue> = []
+      const actual = observer(schema)(fixture, issues)
+      expect(issues.filter((issue) => issue.kind !== "extra"), name).toEqual([])
+      expect(plain(actual), name).toEqual(plain(expected))
+      if (typeof expected === "object" && expected !== null) {
+        expect(Object.getPrototypeOf(actual), name).toBe(Object.getPrototypeOf(expected))
+      }
+      compared++
+    }
+    expect(compared).toBeGreaterThan(150)
+  })
+
+  it("keeps a missing field missing and reports it, where Schema fails", () => {
+    const { external_id: _, ...user } = fixtures["User"] as Record<string, unknown>
+    expect(() => Schema.decodeUnknownSync(Models.User)(user)).toThrow()
+    const issues: Array<DriftIssue> = []
+    const decoded = observer(Models.User)(user, issues) as Models.User
+    expect(decoded).toBeInstanceOf(Models.User)
+    expect(decoded.externalId).toBeUndefined()
+    expect(decoded.id).toBe((fixtures["User"] as Record<string, unknown>)["id"])
+    expect(issues).toEqual([{ model: "User", path: "external_id", kind: "missing", expected: "a value", received: "undefined" }])
+    expect(hasMismatch(issues)).toBe(true)
+  })
+
+  it("keeps nulls, wrong primitives and unknown enum values as received, naming the nested path", () => {
+    const base = fixtures["User"] as Record<string, any>
+    const email = { ...base["email_addresses"][0], verification: null, email_address: 42 }
+    const user = { ...base, banned: null, email_addresses: [email], brand_new_field: "x" }
+    const issues: Array<DriftIssue> = []
+    const decoded = observer(Models.User)(user, issues) as Models.User
+    expect(decoded.banned).toBeNull()
+    expect(decoded.emailAddresses[0]!.emailAddress).toBe(42)
+    expect(issues).toEqual(expect.arrayContaining([
+      { model: "User", path: "banned", kind: "null", expected: "boolean", received: "null" },
+      { model: "EmailAddress", path: "email_address", kind: "type", expected: "string", received: "number" },
+      { model: "User", path: "brand_new_field", kind: "extra", expected: "no such field", received: "string" }
+    ]))
+    expect(JSON.stringify(issues)).not.toContain("42")
+  })
+
+  it("keeps an unknown union member as the raw object", () => {
+    const base = fixtures["User"] as Record<string, any>
+    const email = base["email_addresses"][0]
+    const oddVerification = { object: "verification_from_the_future", status: "verified", strategy: "magic" }
+    const user = { ...base, email_addresses: [{ ...email, verification: oddVerification }] }
+    const issues: Array<DriftIssue> = []
+    const decoded = observer(Models.User)(user, issues) as Models.User
+    expect(decoded.emailAddresses[0]!.verification).toEqual(oddVerification)
+    expect(issues.some((issue) => issue.kind === "union" && issue.model === "EmailAddress")).toBe(true)
+  })
+
+  it("keeps a wrong top-level kind as received and reports it", () => {
+    const issues: Array<DriftIssue> = []
+    expect(observer(Models.User)([1, 2], issues)).toEqual([1, 2])
+    expect(issues[0]).toMatchObject({ model: "User", path: "", kind: "type", expected: "object", received: "array" })
+  })
+})
