@@ -22,6 +22,7 @@ import { ResourcesLive } from "../src/resources/index.js"
 import { Users } from "../src/resources/Users.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
+import * as Errors from "../src/services/ClerkErrors.js"
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
@@ -500,4 +501,45 @@ describe("secrets never leak (Effect API: errors, spans, logs)", () => {
       }
       assertRecordedClean("config", recorded)
     }))
+})
+
+describe("the redaction rule", () => {
+  it("redactSecrets removes bearer values, Clerk keys and tokens, JWTs and session cookies; keeps the rest", () => {
+    const text = `Authorization: Bearer ${SECRET_KEY}; key ${MACHINE_SECRET_KEY} ${WEBHOOK_SECRET} ${MACHINE_TOKEN} ` +
+      `${OAUTH_TOKEN} jwt ${SESSION_TOKEN} cookie __client=${CLIENT_COOKIE}; user user_123 at api.clerk.com`
+    const redacted = Errors.redactSecrets(text)
+    assertClean("redactSecrets", redacted)
+    assert.include(redacted, "user user_123 at api.clerk.com")
+    assert.include(redacted, "Bearer <redacted>")
+  })
+
+  it("transportErrorFrom keeps names, codes and redacted messages, names the host, and holds no request", () => {
+    const system = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" })
+    const fetchError = new TypeError("fetch failed", { cause: system })
+    const clientError = { _tag: "RequestError", request: { headers: { authorization: `Bearer ${SECRET_KEY}` } }, cause: fetchError }
+    const error = Errors.transportErrorFrom({
+      method: "GET",
+      path: "/v1/users/user_1",
+      apiUrl: `https://user:${SECRET_KEY}@api.clerk.com`,
+      stage: "request",
+      kind: "Transport",
+      error: clientError
+    })
+    assert.strictEqual(error.message, "Network error (GET api.clerk.com /v1/users/user_1): ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9")
+    assert.strictEqual(error.code, "ECONNREFUSED")
+    assert.deepStrictEqual(error.causes, [
+      { name: "TypeError", message: "fetch failed" },
+      { name: "Error", message: "connect ECONNREFUSED 127.0.0.1:9", code: "ECONNREFUSED" }
+    ])
+    serializeAll("transportErrorFrom", error)
+    const body = Errors.transportErrorFrom({
+      method: "GET",
+      path: "/v1/users",
+      apiUrl: "https://api.clerk.com",
+      stage: "body",
+      kind: "Decode",
+      error: { cause: new Error(`aborted ${SECRET_KEY}`) }
+    })
+    assert.strictEqual(body.message, "Network error (GET api.clerk.com /v1/users): could not read the response body (Decode: aborted sk_test_<redacted>)")
+  })
 })
