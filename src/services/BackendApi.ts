@@ -29,7 +29,7 @@ import {
   type ClerkError,
   ClerkInvalidRequestError,
   ClerkTimeoutError,
-  ClerkTransportError
+  transportErrorFrom
 } from "./ClerkErrors.js"
 import { type Casing, snakeKeys } from "./internal/casing.js"
 import { checkQuery } from "./internal/queryCheck.js"
@@ -231,14 +231,15 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       return { req, path: urlPath }
     })
 
+  // Keeps no reference to the HttpClientError: it holds the request, `Authorization` header included.
   const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError) =>
-    new ClerkTransportError({
+    transportErrorFrom({
       method,
       path,
-      reason: error._tag === "RequestError"
-        ? `${error.reason}${error.cause instanceof Error ? `: ${error.cause.message}` : ""}`
-        : `could not read the response body (${error.reason})`,
-      cause: error
+      apiUrl: config.apiUrl,
+      stage: error._tag === "RequestError" ? "request" : "body",
+      kind: error.reason,
+      error
     })
 
   const readResponse = (

@@ -179,14 +179,104 @@ export const ClerkAPIResponseError = Schema.Union(
 /** An error response from the Backend API, one member per kind of status. */
 export type ClerkAPIResponseError = typeof ClerkAPIResponseError.Type
 
+/**
+ * Removes credentials from free text taken from a lower layer (an underlying error's message): `Bearer …` values,
+ * Clerk keys and tokens (`sk_…`, `ak_…`, `mt_…`, `oat_…`, `whsec_…`), JWTs and `name=value` cookie pairs of Clerk's
+ * session cookies. The one redaction rule every error built from foreign text goes through.
+ */
+export const redactSecrets = (text: string): string =>
+  text
+    .replace(/\b(Bearer|Basic)\s+[^\s,;'"]+/gi, "$1 <redacted>")
+    .replace(/\b(sk_live|sk_test|ak|mt|oat|whsec|rk_live|rk_test)_[A-Za-z0-9_\-+/=.]+/g, "$1_<redacted>")
+    .replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g, "<redacted jwt>")
+    .replace(/\b(__session|__client|__clerk_db_jwt|__refresh|__client_uat)([A-Za-z0-9_-]*)=[^\s;,'"]+/g, "$1$2=<redacted>")
+
+/**
+ * What a {@link ClerkTransportError} keeps of the failure under it: each level's name, message and system error code
+ * (e.g. `ECONNREFUSED`), outermost first. Plain data: never the request, its headers or the key.
+ */
+export const TransportCause = Schema.Struct({
+  name: Schema.String,
+  message: Schema.String,
+  code: Schema.optional(Schema.String)
+})
+/** One level of a transport failure, as kept by {@link ClerkTransportError}. */
+export type TransportCause = typeof TransportCause.Type
+
 /** The request never got a response: DNS, connection refused or reset, TLS, an aborted body. */
 export class ClerkTransportError extends Schema.TaggedError<ClerkTransportError>("effect-clerk/ClerkTransportError")(
   "ClerkTransportError",
-  { method: Schema.String, path: Schema.String, reason: Schema.String, cause: Schema.optional(Schema.Defect) }
+  {
+    method: Schema.String,
+    path: Schema.String,
+    /** The API host (no credentials), e.g. `api.clerk.com`. */
+    host: Schema.optional(Schema.String),
+    /** The system error code of the innermost failure (`ECONNREFUSED`, `ENOTFOUND`, `ECONNRESET`, ...). */
+    code: Schema.optional(Schema.String),
+    reason: Schema.String,
+    /** The sanitized chain of underlying failures, outermost first. */
+    causes: Schema.optional(Schema.Array(TransportCause))
+  }
 ) {
   override get message(): string {
-    return `Network error (${this.method} ${this.path}): ${this.reason}`
+    return `Network error (${this.method} ${this.host === undefined ? "" : `${this.host} `}${this.path}): ${this.reason}`
   }
+}
+
+const causeChain = (error: unknown): ReadonlyArray<TransportCause> => {
+  const chain: Array<TransportCause> = []
+  let current: unknown = error
+  while (Predicate.isObject(current) && chain.length < 8) {
+    const name = Predicate.hasProperty(current, "name") && typeof current.name === "string" ? current.name : "Error"
+    const message = Predicate.hasProperty(current, "message") && typeof current.message === "string"
+      ? redactSecrets(current.message)
+      : ""
+    const code = Predicate.hasProperty(current, "code") && typeof current.code === "string" ? current.code : undefined
+    chain.push(code === undefined ? { name, message } : { name, message, code })
+    current = Predicate.hasProperty(current, "cause") ? current.cause : undefined
+  }
+  return chain
+}
+
+/**
+ * Builds a {@link ClerkTransportError} from whatever the HTTP client failed with. Only names, redacted messages and
+ * error codes are kept; the failure object itself (which holds the request and its `Authorization` header) is
+ * dropped. `stage` says what failed: sending the request or reading the response body.
+ */
+export const transportErrorFrom = (options: {
+  readonly method: string
+  readonly path: string
+  readonly apiUrl: string
+  readonly stage: "request" | "body"
+  /** The client's own classification, e.g. `Transport`, `Decode`. */
+  readonly kind: string
+  readonly error: unknown
+}): ClerkTransportError => {
+  // The client's own error (e.g. HttpClientError) is the first level; what it wraps follows.
+  const below = Predicate.hasProperty(options.error, "cause") ? options.error.cause : undefined
+  const causes = causeChain(below)
+  const code = [...causes].reverse().find((c) => c.code !== undefined)?.code
+  const innermost = causes[causes.length - 1]
+  const detail = innermost === undefined || innermost.message === "" ? "" : innermost.message
+  const reason = options.stage === "body"
+    ? `could not read the response body (${options.kind}${detail === "" ? "" : `: ${detail}`})`
+    : code !== undefined
+    ? `${code}${detail === "" ? "" : ` ${detail}`}`
+    : `${options.kind}${detail === "" ? "" : `: ${detail}`}`
+  let host: string | undefined
+  try {
+    host = new URL(options.apiUrl).host
+  } catch {
+    host = undefined
+  }
+  return new ClerkTransportError({
+    method: options.method,
+    path: options.path,
+    reason,
+    ...(host !== undefined && host !== "" ? { host } : {}),
+    ...(code !== undefined ? { code } : {}),
+    ...(causes.length > 0 ? { causes } : {})
+  })
 }
 
 /** One attempt took longer than the configured timeout; the request was aborted. */
@@ -272,15 +362,20 @@ export interface ApiErrorData {
 
 /** Picks the union member for a status and builds it from plain data. */
 export const apiErrorForStatus = (fields: ApiErrorData): ClerkAPIResponseError => {
+  // Server text is redacted too: a proxy or a buggy endpoint may echo the request's Authorization header back.
   const props = {
     status: fields.status,
-    statusText: fields.statusText,
-    errors: fields.errors,
+    statusText: redactSecrets(fields.statusText),
+    errors: fields.errors.map((e) => ({
+      ...e,
+      message: redactSecrets(e.message),
+      ...(e.longMessage !== undefined ? { longMessage: redactSecrets(e.longMessage) } : {})
+    })),
     method: fields.method,
     path: fields.path,
     ...(fields.clerkTraceId !== undefined ? { clerkTraceId: fields.clerkTraceId } : {}),
     ...(fields.retryAfter !== undefined ? { retryAfter: fields.retryAfter } : {}),
-    ...(fields.bodySnippet !== undefined ? { bodySnippet: fields.bodySnippet } : {})
+    ...(fields.bodySnippet !== undefined ? { bodySnippet: redactSecrets(fields.bodySnippet) } : {})
   }
   switch (fields.status) {
     case 400:
