@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { ConfigProvider, Effect, Either, Exit, Layer, Logger, LogLevel, Redacted, Schema, TestClock } from "effect"
+import { ConfigProvider, Effect, Either, Exit, Layer, Logger, LogLevel, Redacted, Schema, TestClock, Tracer } from "effect"
 import * as fs from "node:fs"
 import { inspect } from "node:util"
 import { Webhook } from "svix"
@@ -327,6 +327,35 @@ describe("delivery policy: a correctly signed object is always delivered", () =>
       assert.strictEqual(logs.length, 3)
     }).pipe(Effect.provide(verifierLayer), Effect.provide(layer))
   })
+})
+
+describe("delivery policy: tracing", () => {
+  it.effect("adds a schema-drift event, with the type and paths, to the verification span", () =>
+    Effect.gen(function*() {
+      const events: Array<{ readonly span: string; readonly name: string; readonly attributes: Record<string, unknown> | undefined }> = []
+      const native = yield* Effect.tracer
+      const tracer = Tracer.make({
+        context: native.context,
+        span: (name, ...rest) => {
+          const span = native.span(name, ...rest)
+          const event = span.event.bind(span)
+          span.event = (eventName, startTime, attributes) => {
+            events.push({ span: name, name: eventName, attributes })
+            event(eventName, startTime, attributes)
+          }
+          return span
+        }
+      })
+      const body = tolerated[0]![1]
+      yield* at(NOW, WebhookVerifier.verify(request(body, svixHeaders(body)))).pipe(Effect.withTracer(tracer))
+      yield* at(NOW, WebhookVerifier.verify(request(userCreated, svixHeaders(userCreated)))).pipe(Effect.withTracer(tracer))
+      // (The Warning log is also recorded on the span, as every Effect log is.)
+      assert.deepStrictEqual(events.filter((e) => e.name === "clerk.webhook.schema_drift"), [{
+        span: "clerk.webhooks.verify",
+        name: "clerk.webhook.schema_drift",
+        attributes: { "clerk.webhook.type": "user.created", "clerk.webhook.schema_paths": "data.external_id (Missing)" }
+      }])
+    }).pipe(Effect.provide(verifierLayer), Effect.provide(Logger.replace(Logger.defaultLogger, Logger.none))))
 })
 
 describe("webhook errors", () => {
