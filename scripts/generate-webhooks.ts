@@ -7,7 +7,8 @@
  * What it writes:
  * - one `Schema.Struct` per component schema an event's `data` uses, keys kept snake_case as on the wire;
  * - one schema per event type (`UserCreatedWebhookEvent`, ...), the per-resource unions (`UserWebhookEvent`, ...);
- * - `WebhookEvent`: the union of every event plus `UnknownWebhookEvent` last, so a new event type still decodes.
+ * - `KnownWebhookEvent` (every event), `webhookEventSchemas` (each type's schema), and `WebhookEvent`: the known
+ *   events plus `UnknownWebhookEvent` (a new type, or none), delivered as received.
  *
  * Leniency rules (the spec's `required` lists and its own examples disagree in places):
  * - a field is required only if the spec requires it and no example in the spec omits it;
@@ -469,30 +470,25 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     "",
     "const knownTypes: ReadonlySet<string> = new Set(webhookEventTypes)",
     "",
-    "/** The wire form of an event whose `type` this SDK does not know. */",
-    "export const UnknownWebhookEventJSON = Schema.Struct({",
-    "  type: Schema.String.pipe(Schema.filter((type) => !knownTypes.has(type), {",
-    "    message: () => \"a known event type decodes with its own schema\"",
-    "  })),",
-    "  ...envelope,",
-    "  data: Schema.Unknown",
-    "})",
+    "/** Whether `type` is an event type this SDK knows. */",
+    "export const isWebhookEventType = (type: unknown): type is WebhookEventType =>",
+    "  typeof type === \"string\" && knownTypes.has(type)",
     "",
     "/**",
-    " * An event whose `type` this SDK does not know (one Clerk added later): it decodes, never fails. Its `type` is",
-    " * `\"unknown\"` and the wire type is in `unknownType`, so narrowing a {@link WebhookEvent} on `type` stays exact and",
-    " * an exhaustive `switch` has to handle it. Encoding gives back the wire form.",
+    " * An event whose `type` this SDK does not know (one Clerk added later), or a signed object with no `type`: the",
+    " * parsed JSON as received, nothing renamed or dropped. Narrow a {@link WebhookEvent} with {@link isKnownWebhookEvent}",
+    " * first: TypeScript cannot exclude the known literals from `string`, so `event.type === \"user.created\"` alone leaves",
+    " * this member in the union.",
     " */",
-    "export const UnknownWebhookEvent = Schema.transform(",
-    "  UnknownWebhookEventJSON,",
-    "  Schema.Struct({ type: Schema.Literal(\"unknown\"), unknownType: Schema.String, ...envelope, data: Schema.Unknown }),",
+    "export const UnknownWebhookEvent = Schema.Struct(",
     "  {",
-    "    strict: true,",
-    "    decode: ({ type, ...rest }) => ({ ...rest, type: \"unknown\" as const, unknownType: type }),",
-    "    encode: ({ type: _unknown, unknownType, ...rest }) => ({ ...rest, type: unknownType })",
-    "  }",
+    "    type: Schema.optional(Schema.String.pipe(Schema.filter((type) => !knownTypes.has(type), {",
+    "      message: () => \"a known event type decodes with its own schema\"",
+    "    })))",
+    "  },",
+    "  Schema.Record({ key: Schema.String, value: Schema.Unknown })",
     ")",
-    "/** An event whose `type` this SDK does not know; `unknownType` is its wire type. */",
+    "/** An event whose `type` this SDK does not know, or that has none; every other key is as received. */",
     "export interface UnknownWebhookEvent extends Schema.Schema.Type<typeof UnknownWebhookEvent> {}",
     ""
   )
@@ -510,13 +506,30 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     )
   }
   out.push(
-    "/** Every known event, then {@link UnknownWebhookEvent} last: an event of a new type decodes, never fails. */",
-    "export const WebhookEvent = Schema.Union(",
-    [...types.map((t) => `  ${eventName(t)}`), "  UnknownWebhookEvent"].join(",\n"),
+    "/** Every event type this SDK knows, each with its own schema. */",
+    "export const KnownWebhookEvent = Schema.Union(",
+    types.map((t) => `  ${eventName(t)}`).join(",\n"),
     ")",
-    "/** A verified webhook event: narrow it on `type`. */",
-    "export type WebhookEvent =",
-    [...types.map((t) => `  | ${eventName(t)}`), "  | UnknownWebhookEvent"].join("\n"),
+    "/** An event of a type this SDK knows: narrow it on `type`. */",
+    "export type KnownWebhookEvent =",
+    types.map((t) => `  | ${eventName(t)}`).join("\n"),
+    "",
+    "/** Each known event type's schema. */",
+    "export const webhookEventSchemas = {",
+    types.map((t) => `  ${JSON.stringify(t)}: ${eventName(t)}`).join(",\n"),
+    "} as const",
+    "",
+    "/** Every known event, then {@link UnknownWebhookEvent}: any event object decodes. */",
+    "export const WebhookEvent = Schema.Union(KnownWebhookEvent, UnknownWebhookEvent)",
+    "/**",
+    " * A verified webhook event. Narrow it with {@link isKnownWebhookEvent}, then on `type`. A delivered known event may",
+    " * still differ from its schema (a field Clerk dropped or added): the verifier delivers it as received and logs",
+    " * the schema paths that failed.",
+    " */",
+    "export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent",
+    "",
+    "/** Whether the event's `type` is one this SDK knows (its `data` is then typed by that event's schema). */",
+    "export const isKnownWebhookEvent = (event: WebhookEvent): event is KnownWebhookEvent => isWebhookEventType(event.type)",
     ""
   )
   return { source: out.join("\n"), relaxations: model.relaxations }

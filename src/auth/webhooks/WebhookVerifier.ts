@@ -10,7 +10,9 @@
  * ```
  *
  * The body is read once, as text. The timestamp is checked against the Effect `Clock` (so `TestClock` moves it), with
- * a 5-minute tolerance either way by default. Events are the decoded {@link WebhookEvent} union, `data` in snake_case.
+ * a 5-minute tolerance either way by default. Events are the parsed JSON as received, typed as the {@link WebhookEvent}
+ * union, `data` in snake_case. Once the signature holds, every JSON object is delivered: a known event that does not
+ * match its schema is logged at Warning (its type and the failing schema paths, once per pair per verifier).
  *
  * @module
  */
@@ -27,6 +29,7 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { bodyAlreadyRead, bodyReadFailure, WebhookBodyError, type WebhookError, WebhookSecretError } from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
+import { makeDriftReporter, type SchemaDrift } from "./payload.js"
 import {
   bodyText,
   DEFAULT_TOLERANCE_SECONDS,
@@ -73,9 +76,10 @@ const toleranceSeconds = (tolerance: Duration.DurationInput | undefined): number
 
 /**
  * The verification steps, in `@clerk/backend`'s order: headers (before the body is read), body, timestamp against the
- * Effect `Clock`, signature, decoding.
+ * Effect `Clock`, signature, parsing; then schema drift is reported, never refused.
  */
 const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: false })(function*(
+  report: (drift: SchemaDrift) => Effect.Effect<void>,
   key: SigningKey,
   tolerance: number,
   rawHeaders: WebhookHeaders,
@@ -85,8 +89,9 @@ const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: f
   yield* Effect.annotateCurrentSpan("clerk.webhook.id", headers.id)
   const body = bodyText(yield* readBody)
   const now = yield* Clock.currentTimeMillis
-  const event = yield* verifyBody(key, headers, body, now, tolerance)
-  yield* Effect.annotateCurrentSpan("clerk.webhook.type", event.type)
+  const { drift, event } = yield* verifyBody(key, headers, body, now, tolerance)
+  if (event.type !== undefined) yield* Effect.annotateCurrentSpan("clerk.webhook.type", event.type)
+  if (Option.isSome(drift)) yield* report(drift.value)
   return event
 })
 
@@ -99,11 +104,14 @@ const readRequestBody = (request: Request): Effect.Effect<string, WebhookBodyErr
 export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVerifierService, WebhookSecretError> =>
   Effect.map(signingKey(options.signingSecret), (key) => {
     const tolerance = toleranceSeconds(options.tolerance)
+    const report = makeDriftReporter()
     return WebhookVerifier.of({
-      verify: (request) => verifyDelivery(key, tolerance, request.headers, readRequestBody(request)),
-      verifyPayload: (payload) => verifyDelivery(key, tolerance, payload.headers, Effect.succeed(payload.body)),
+      verify: (request) => verifyDelivery(report, key, tolerance, request.headers, readRequestBody(request)),
+      verifyPayload: (payload) =>
+        verifyDelivery(report, key, tolerance, payload.headers, Effect.succeed(payload.body)),
       verifyServerRequest: (request) =>
         verifyDelivery(
+          report,
           key,
           tolerance,
           request.headers,

@@ -1191,30 +1191,25 @@ export type WebhookEventType = (typeof webhookEventTypes)[number]
 
 const knownTypes: ReadonlySet<string> = new Set(webhookEventTypes)
 
-/** The wire form of an event whose `type` this SDK does not know. */
-export const UnknownWebhookEventJSON = Schema.Struct({
-  type: Schema.String.pipe(Schema.filter((type) => !knownTypes.has(type), {
-    message: () => "a known event type decodes with its own schema"
-  })),
-  ...envelope,
-  data: Schema.Unknown
-})
+/** Whether `type` is an event type this SDK knows. */
+export const isWebhookEventType = (type: unknown): type is WebhookEventType =>
+  typeof type === "string" && knownTypes.has(type)
 
 /**
- * An event whose `type` this SDK does not know (one Clerk added later): it decodes, never fails. Its `type` is
- * `"unknown"` and the wire type is in `unknownType`, so narrowing a {@link WebhookEvent} on `type` stays exact and
- * an exhaustive `switch` has to handle it. Encoding gives back the wire form.
+ * An event whose `type` this SDK does not know (one Clerk added later), or a signed object with no `type`: the
+ * parsed JSON as received, nothing renamed or dropped. Narrow a {@link WebhookEvent} with {@link isKnownWebhookEvent}
+ * first: TypeScript cannot exclude the known literals from `string`, so `event.type === "user.created"` alone leaves
+ * this member in the union.
  */
-export const UnknownWebhookEvent = Schema.transform(
-  UnknownWebhookEventJSON,
-  Schema.Struct({ type: Schema.Literal("unknown"), unknownType: Schema.String, ...envelope, data: Schema.Unknown }),
+export const UnknownWebhookEvent = Schema.Struct(
   {
-    strict: true,
-    decode: ({ type, ...rest }) => ({ ...rest, type: "unknown" as const, unknownType: type }),
-    encode: ({ type: _unknown, unknownType, ...rest }) => ({ ...rest, type: unknownType })
-  }
+    type: Schema.optional(Schema.String.pipe(Schema.filter((type) => !knownTypes.has(type), {
+      message: () => "a known event type decodes with its own schema"
+    })))
+  },
+  Schema.Record({ key: Schema.String, value: Schema.Unknown })
 )
-/** An event whose `type` this SDK does not know; `unknownType` is its wire type. */
+/** An event whose `type` this SDK does not know, or that has none; every other key is as received. */
 export interface UnknownWebhookEvent extends Schema.Schema.Type<typeof UnknownWebhookEvent> {}
 
 /** Every `email.*` event. */
@@ -1305,8 +1300,8 @@ export type WaitlistEntryWebhookEvent =
   | WaitlistEntryCreatedWebhookEvent
   | WaitlistEntryUpdatedWebhookEvent
 
-/** Every known event, then {@link UnknownWebhookEvent} last: an event of a new type decodes, never fails. */
-export const WebhookEvent = Schema.Union(
+/** Every event type this SDK knows, each with its own schema. */
+export const KnownWebhookEvent = Schema.Union(
   EmailCreatedWebhookEvent,
   OrganizationCreatedWebhookEvent,
   OrganizationUpdatedWebhookEvent,
@@ -1352,11 +1347,10 @@ export const WebhookEvent = Schema.Union(
   UserDeletedWebhookEvent,
   WaitlistEntryCreatedWebhookEvent,
   WaitlistEntryUpdatedWebhookEvent,
-  SubscriptionItemCreatedWebhookEvent,
-  UnknownWebhookEvent
+  SubscriptionItemCreatedWebhookEvent
 )
-/** A verified webhook event: narrow it on `type`. */
-export type WebhookEvent =
+/** An event of a type this SDK knows: narrow it on `type`. */
+export type KnownWebhookEvent =
   | EmailCreatedWebhookEvent
   | OrganizationCreatedWebhookEvent
   | OrganizationUpdatedWebhookEvent
@@ -1403,4 +1397,65 @@ export type WebhookEvent =
   | WaitlistEntryCreatedWebhookEvent
   | WaitlistEntryUpdatedWebhookEvent
   | SubscriptionItemCreatedWebhookEvent
-  | UnknownWebhookEvent
+
+/** Each known event type's schema. */
+export const webhookEventSchemas = {
+  "email.created": EmailCreatedWebhookEvent,
+  "organization.created": OrganizationCreatedWebhookEvent,
+  "organization.updated": OrganizationUpdatedWebhookEvent,
+  "organization.deleted": OrganizationDeletedWebhookEvent,
+  "organizationDomain.created": OrganizationDomainCreatedWebhookEvent,
+  "organizationDomain.updated": OrganizationDomainUpdatedWebhookEvent,
+  "organizationDomain.deleted": OrganizationDomainDeletedWebhookEvent,
+  "organizationInvitation.created": OrganizationInvitationCreatedWebhookEvent,
+  "organizationInvitation.accepted": OrganizationInvitationAcceptedWebhookEvent,
+  "organizationInvitation.revoked": OrganizationInvitationRevokedWebhookEvent,
+  "organizationMembership.created": OrganizationMembershipCreatedWebhookEvent,
+  "organizationMembership.updated": OrganizationMembershipUpdatedWebhookEvent,
+  "organizationMembership.deleted": OrganizationMembershipDeletedWebhookEvent,
+  "paymentAttempt.created": PaymentAttemptCreatedWebhookEvent,
+  "paymentAttempt.updated": PaymentAttemptUpdatedWebhookEvent,
+  "permission.created": PermissionCreatedWebhookEvent,
+  "permission.updated": PermissionUpdatedWebhookEvent,
+  "permission.deleted": PermissionDeletedWebhookEvent,
+  "role.created": RoleCreatedWebhookEvent,
+  "role.updated": RoleUpdatedWebhookEvent,
+  "role.deleted": RoleDeletedWebhookEvent,
+  "session.created": SessionCreatedWebhookEvent,
+  "session.pending": SessionPendingWebhookEvent,
+  "session.ended": SessionEndedWebhookEvent,
+  "session.removed": SessionRemovedWebhookEvent,
+  "session.revoked": SessionRevokedWebhookEvent,
+  "sms.created": SmsCreatedWebhookEvent,
+  "subscription.created": SubscriptionCreatedWebhookEvent,
+  "subscription.updated": SubscriptionUpdatedWebhookEvent,
+  "subscription.active": SubscriptionActiveWebhookEvent,
+  "subscription.pastDue": SubscriptionPastDueWebhookEvent,
+  "subscriptionItem.abandoned": SubscriptionItemAbandonedWebhookEvent,
+  "subscriptionItem.active": SubscriptionItemActiveWebhookEvent,
+  "subscriptionItem.canceled": SubscriptionItemCanceledWebhookEvent,
+  "subscriptionItem.ended": SubscriptionItemEndedWebhookEvent,
+  "subscriptionItem.freeTrialEnding": SubscriptionItemFreeTrialEndingWebhookEvent,
+  "subscriptionItem.incomplete": SubscriptionItemIncompleteWebhookEvent,
+  "subscriptionItem.pastDue": SubscriptionItemPastDueWebhookEvent,
+  "subscriptionItem.upcoming": SubscriptionItemUpcomingWebhookEvent,
+  "subscriptionItem.updated": SubscriptionItemUpdatedWebhookEvent,
+  "user.created": UserCreatedWebhookEvent,
+  "user.updated": UserUpdatedWebhookEvent,
+  "user.deleted": UserDeletedWebhookEvent,
+  "waitlistEntry.created": WaitlistEntryCreatedWebhookEvent,
+  "waitlistEntry.updated": WaitlistEntryUpdatedWebhookEvent,
+  "subscriptionItem.created": SubscriptionItemCreatedWebhookEvent
+} as const
+
+/** Every known event, then {@link UnknownWebhookEvent}: any event object decodes. */
+export const WebhookEvent = Schema.Union(KnownWebhookEvent, UnknownWebhookEvent)
+/**
+ * A verified webhook event. Narrow it with {@link isKnownWebhookEvent}, then on `type`. A delivered known event may
+ * still differ from its schema (a field Clerk dropped or added): the verifier delivers it as received and logs
+ * the schema paths that failed.
+ */
+export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent
+
+/** Whether the event's `type` is one this SDK knows (its `data` is then typed by that event's schema). */
+export const isKnownWebhookEvent = (event: WebhookEvent): event is KnownWebhookEvent => isWebhookEventType(event.type)

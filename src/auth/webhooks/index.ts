@@ -4,7 +4,10 @@
  * - Promise: `verifyWebhook(request, { signingSecret })`, a drop-in for `@clerk/backend/webhooks`.
  * - Effect: the `WebhookVerifier` module: the service (`WebhookVerifier.layerConfig()`), `WebhookVerifier.verify(request)`,
  *   `WebhookVerifier.handler(handle)` for `@effect/platform` servers.
- * - Schemas: `WebhookEvent` (every event type, then `UnknownWebhookEvent`) and each event's `data` schema.
+ * - Schemas: `WebhookEvent` (`KnownWebhookEvent`, then `UnknownWebhookEvent`), `webhookEventSchemas` and each event's
+ *   `data` schema; `isKnownWebhookEvent` narrows an event before a `switch` on `type`.
+ * - Policy: once the signature, timestamp and headers pass, every JSON object is delivered as received; schema drift
+ *   is logged, never refused.
  *
  * @module
  */

@@ -1,39 +1,82 @@
 /**
- * Turns a verified body into a {@link WebhookEvent}: JSON, then the generated event schema. A known event is the parsed
- * JSON itself, checked (every key kept, snake_case, exactly as sent); an unknown one is decoded to its `"unknown"` form.
+ * Turns a verified body into a {@link WebhookEvent}. The event is always the parsed JSON itself (every key kept,
+ * snake_case, exactly as sent): once the signature holds, a body is refused only when it is not a JSON object (or its
+ * `type` is not a string). A known event that does not match its schema is still delivered, with the failing schema
+ * paths in {@link SchemaDrift} for the caller to report.
  *
  * @module
  */
+import * as Clock from "effect/Clock"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import { WebhookPayloadError } from "./errors.js"
-import { WebhookEvent, webhookEventTypes } from "./events.generated.js"
+import {
+  isWebhookEventType,
+  type KnownWebhookEvent,
+  UnknownWebhookEvent,
+  type WebhookEvent,
+  webhookEventSchemas,
+  type WebhookEventType
+} from "./events.generated.js"
 
-const knownTypes: ReadonlySet<string> = new Set(webhookEventTypes)
-/** A known event's wire form is its decoded form (no transformations), so checking it is enough: no copy is made. */
-const isKnownEvent = Schema.is(WebhookEvent)
-/** Unknown event types (a transformation), and the error report for a payload that fails the check. */
-const decodeEvent = Schema.decodeUnknownEither(WebhookEvent, { onExcessProperty: "preserve" })
-
-const formatIssue = (error: ParseResult.ParseError): string => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
-  // A known `type` with a bad `data` also fails the unknown-event member on `type`; report the real problem.
-  const issue = issues.find((i) => !(i.path.length === 1 && i.path[0] === "type")) ?? issues[0]
-  if (issue === undefined) return "the payload does not match the event schema"
-  const at = issue.path.map(String).join(".")
-  return at === "" ? issue.message : `${at}: ${issue.message}`
+/** Where a delivered known event differs from its schema: schema paths and issue kinds, never payload values. */
+export interface SchemaDrift {
+  readonly type: WebhookEventType
+  /** E.g. `data.external_id (Missing)`, `data.email_addresses[].id (Type)`. */
+  readonly paths: ReadonlyArray<string>
 }
 
-/** Bounds text taken from the payload, so a hostile body cannot flood logs through an error message. */
-const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}…` : text)
+/** A verified event, and its schema drift when it is a known event that does not match its schema. */
+export interface ParsedEvent {
+  readonly event: WebhookEvent
+  readonly drift: Option.Option<SchemaDrift>
+}
+
+/** At most this many paths are reported per event, each at most this long. */
+const MAX_PATHS = 20
+const MAX_PATH_LENGTH = 200
+
+/** A known event's wire form is its decoded form (no transformations), so checking it is enough: no copy is made. */
+const schemas: ReadonlyMap<string, Schema.Schema.AnyNoContext> = new Map(Object.entries(webhookEventSchemas))
+const checkers: ReadonlyMap<string, (u: unknown) => boolean> = new Map(
+  [...schemas].map(([type, schema]) => [type, Schema.is(schema)])
+)
+/** An object with no `type`, or a type this SDK does not know. */
+const isUnknownEvent = Schema.is(UnknownWebhookEvent)
+/** Whether `json` matches the schema of its known `type`. */
+const matchesSchema = (type: WebhookEventType, json: unknown): json is KnownWebhookEvent =>
+  checkers.get(type)?.(json) === true
+
+const pathOf = (issue: ParseResult.ArrayFormatterIssue): string => {
+  const at = issue.path.map((key) => (typeof key === "number" ? "[]" : String(key))).join(".").replace(/\.\[\]/g, "[]")
+  const text = `${at === "" ? "(root)" : at} (${issue._tag})`
+  return text.length > MAX_PATH_LENGTH ? `${text.slice(0, MAX_PATH_LENGTH)}…` : text
+}
+
+/** The schema paths where `json` fails the schema of its (known) `type`. */
+const driftOf = (type: WebhookEventType, json: unknown): SchemaDrift => {
+  const schema = schemas.get(type)
+  const result = schema === undefined ? Either.right(json) : Schema.decodeUnknownEither(schema, { errors: "all" })(json)
+  const issues = Either.isLeft(result) ? ParseResult.ArrayFormatter.formatErrorSync(result.left) : []
+  const paths = [...new Set(issues.map(pathOf))].sort().slice(0, MAX_PATHS)
+  return { type, paths: paths.length === 0 ? ["(root) (Type)"] : paths }
+}
 
 const payloadError = (reason: WebhookPayloadError["reason"], issue: string) =>
   Either.left(new WebhookPayloadError({ reason, issue }))
 
-/** Parses and decodes a verified body. */
-export const parseEvent = (body: string): Either.Either<WebhookEvent, WebhookPayloadError> => {
+/**
+ * The typed view of a verified object whose known `type` failed its schema: delivered as received, typed by that
+ * event's schema (the policy: the drift is reported, nothing is refused or rewritten).
+ */
+const asDrifted = (json: Readonly<Record<string, unknown>>): KnownWebhookEvent => json as unknown as KnownWebhookEvent
+
+/** Parses a verified body: any JSON object whose `type` is a string or absent is an event. */
+export const parseEvent = (body: string): Either.Either<ParsedEvent, WebhookPayloadError> => {
   if (body.trim() === "") return payloadError("empty", "the payload is empty")
   let json: unknown
   try {
@@ -41,12 +84,47 @@ export const parseEvent = (body: string): Either.Either<WebhookEvent, WebhookPay
   } catch {
     return payloadError("not-json", "the payload is not JSON")
   }
-  if (!Predicate.isRecord(json) || typeof json["type"] !== "string") {
-    return payloadError("not-an-event", "the payload is not a webhook event (no string `type`)")
+  if (!Predicate.isRecord(json)) {
+    return payloadError("not-an-event", "the payload is not a webhook event (not a JSON object)")
   }
-  if (knownTypes.has(json["type"]) && isKnownEvent(json)) return Either.right(json)
-  return Either.mapLeft(
-    decodeEvent(json),
-    (error) => new WebhookPayloadError({ reason: "schema", issue: clip(`${clip(String(json["type"]), 80)} event: ${formatIssue(error)}`, 400) })
-  )
+  const type = json["type"]
+  if (type !== undefined && typeof type !== "string") {
+    return payloadError("not-an-event", "the payload is not a webhook event (its `type` is not a string)")
+  }
+  if (isUnknownEvent(json)) return Either.right({ event: json, drift: Option.none() })
+  if (!isWebhookEventType(type)) return payloadError("not-an-event", "the payload is not a webhook event")
+  if (matchesSchema(type, json)) return Either.right({ event: json, drift: Option.none() })
+  return Either.right({ event: asDrifted(json), drift: Option.some(driftOf(type, json)) })
+}
+
+/** How many (type, path) pairs a reporter remembers; past that, new pairs are no longer logged. */
+const MAX_REPORTED = 1000
+
+/**
+ * Reports schema drift: a Warning log naming the event type and the new failing paths, once per (type, path) for the
+ * reporter's lifetime (a bounded set, one per verifier), and a span event on the current span at every delivery.
+ */
+export const makeDriftReporter = (): (drift: SchemaDrift) => Effect.Effect<void> => {
+  const seen = new Set<string>()
+  return (drift) =>
+    Effect.gen(function*() {
+      const span = yield* Effect.option(Effect.currentSpan)
+      if (Option.isSome(span)) {
+        const now = yield* Clock.currentTimeNanos
+        span.value.event("clerk.webhook.schema_drift", now, {
+          "clerk.webhook.type": drift.type,
+          "clerk.webhook.schema_paths": drift.paths.join(", ")
+        })
+      }
+      const fresh = drift.paths.filter((path) => {
+        const id = `${drift.type}\u0000${path}`
+        if (seen.has(id) || seen.size >= MAX_REPORTED) return false
+        seen.add(id)
+        return true
+      })
+      if (fresh.length === 0) return
+      yield* Effect.logWarning(
+        `effect-clerk: a ${drift.type} webhook event does not match its schema; delivered as received`
+      ).pipe(Effect.annotateLogs({ "clerk.webhook.type": drift.type, "clerk.webhook.schema_paths": fresh }))
+    })
 }

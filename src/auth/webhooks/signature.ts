@@ -15,8 +15,7 @@ import {
   WebhookSignatureError,
   WebhookTimestampError
 } from "./errors.js"
-import type { WebhookEvent } from "./events.generated.js"
-import { parseEvent } from "./payload.js"
+import { type ParsedEvent, parseEvent } from "./payload.js"
 
 /** Headers as a Fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
 export type WebhookHeaders =
@@ -114,14 +113,14 @@ export const checkSignature = (
   return Either.left(new WebhookSignatureError())
 }
 
-/** Everything after the body is read: timestamp, signature, then decoding. Both APIs run exactly this. */
+/** Everything after the body is read: timestamp, signature, then parsing (with any schema drift). Both APIs run this. */
 export const verifyBody = (
   key: SigningKey,
   headers: DeliveryHeaders,
   body: string,
   nowMillis: number,
   toleranceSeconds: number
-): Either.Either<WebhookEvent, WebhookTimestampError | WebhookSignatureError | WebhookPayloadError> =>
+): Either.Either<ParsedEvent, WebhookTimestampError | WebhookSignatureError | WebhookPayloadError> =>
   Either.flatMap(checkSignature(key, headers, body, nowMillis, toleranceSeconds), () => parseEvent(body))
 
 const decoder = new TextDecoder()

@@ -2,9 +2,10 @@
  * `verifyWebhook(request, options?)`: the Promise API, a drop-in for `@clerk/backend/webhooks`.
  *
  * Same inputs, same result shape (`{ type, object, data, event_attributes, timestamp, instance_id }`, raw snake_case
- * JSON), and it throws an `Error` with `@clerk/backend`'s messages. Differences: the payload is validated against the
- * event schema (a body that is not an event throws), `webhook-*` headers are accepted as well as `svix-*`, and an event
- * type this SDK does not know arrives as `{ type: "unknown", unknownType: "<its type>", ... }`.
+ * JSON), and it throws an `Error` with `@clerk/backend`'s messages. Once the signature holds, the event is the parsed
+ * JSON as received (envelope keys beyond those six kept too); a known event that does not match its schema is still
+ * returned, and a Warning is logged once per (type, schema path) for the process. Differences: a signed body that is
+ * not a JSON object (or whose `type` is not a string) throws, and `webhook-*` headers are accepted as well as `svix-*`.
  *
  * It runs the same steps as the Effect verifier (`signature.ts`), without a fiber: only reading the body is async.
  *
@@ -17,6 +18,7 @@ import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
 import { bodyAlreadyRead, bodyReadFailure, type WebhookError, WebhookVerificationError } from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
+import { makeDriftReporter, type ParsedEvent } from "./payload.js"
 import {
   bodyText,
   DEFAULT_TOLERANCE_SECONDS,
@@ -41,8 +43,14 @@ const secretOf = (options: VerifyWebhookOptions): Redacted.Redacted<string> | st
   options.signingSecret ??
     Effect.runSync(Effect.orElseSucceed(Effect.map(envSecret, Option.getOrUndefined), () => undefined))
 
-/** `@clerk/backend` always sets `event_attributes`, `undefined` when the payload has none. */
-const toResult = (event: WebhookEvent): WebhookEvent => ({ ...event, event_attributes: event.event_attributes })
+/** The Promise API has no verifier object: one bounded reporter for the process (see `makeDriftReporter`). */
+const report = makeDriftReporter()
+
+/** `@clerk/backend` always sets `event_attributes`, `undefined` when the payload has none. Drift is logged, not thrown. */
+const toResult = ({ drift, event }: ParsedEvent): WebhookEvent => {
+  if (Option.isSome(drift)) Effect.runSync(report(drift.value))
+  return { ...event, event_attributes: event.event_attributes }
+}
 
 /** The value, or the Error a Promise user catches. */
 const orThrow = <A>(result: Either.Either<A, WebhookError>): A => {
@@ -73,8 +81,8 @@ const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
  * }
  * ```
  *
- * @throws {WebhookVerificationError} for a missing secret, missing headers, a bad signature or timestamp, or a body
- * that is not an event.
+ * @throws {WebhookVerificationError} for a missing secret, missing headers, a bad signature or timestamp, or a signed
+ * body that is not a JSON object. A signed object is always returned, even when it does not match its event schema.
  */
 export const verifyWebhook = async (request: Request, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> => {
   const { delivery, key } = prepare(options, request.headers)
