@@ -93,7 +93,7 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
       action: TokenVerificationAction.EnsureClerkJwt
     })
   }
-  if (!valid) return tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
+  if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
   remember(memo, decoded.raw.signature, decoded.signingInput)
   return undefined
 }
