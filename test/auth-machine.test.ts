@@ -271,7 +271,7 @@ describe("Promise verifyMachineToken", () => {
       assert.strictEqual(error.getFullMessage(), "API key not found (code=token-invalid, status=404)")
       assert.instanceOf(error.cause, MachineTokenVerificationFailure)
     }
-    const malformed = await verifier.verifyMachineToken("ak_good", { secretKey: "sk_bad!" }).then(() => undefined, (e: unknown) => e)
+    const malformed = await verifier.verifyMachineToken("ak_good", { secretKey: "pk_test_bad" }).then(() => undefined, (e: unknown) => e)
     assert.instanceOf(malformed, MachineTokenVerificationError)
     if (malformed instanceof MachineTokenVerificationError) assert.strictEqual(malformed.code, "secret-key-invalid")
     for (const junk of [undefined, null, 7, {}, "", "mt_", "ak_\u0000", "x.y.z", `oat_${"a".repeat(10_000)}`]) {

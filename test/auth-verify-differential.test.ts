@@ -19,14 +19,17 @@ type VerifyTokenPromiseOptions = Parameters<typeof clerkVerifyToken>[1]
 const ours = createTokenVerifier()
 afterAll(() => ours.dispose())
 
-type Verdict = { readonly ok: true; readonly payload: unknown } | { readonly ok: false; readonly reason: string }
+type Verdict =
+  | { readonly ok: true; readonly payload: unknown }
+  | { readonly ok: false; readonly reason: string; readonly message: string }
 
 const settle = (run: () => Promise<unknown>): Promise<Verdict> =>
   run().then(
     (payload) => ({ ok: true, payload }),
     (error: unknown) => ({
       ok: false,
-      reason: typeof error === "object" && error !== null && "reason" in error ? String(error.reason) : `threw ${String(error)}`
+      reason: typeof error === "object" && error !== null && "reason" in error ? String(error.reason) : `threw ${String(error)}`,
+      message: error instanceof Error ? error.message : String(error)
     })
   )
 
@@ -98,12 +101,33 @@ const cases: ReadonlyArray<Case> = [
   { name: "no key at all", token: () => sign(KEY, claims()), options: { jwtKey: undefined } }
 ]
 
+/**
+ * Cases whose message text is not aligned with @clerk/backend's yet (decode failures, the RS384/RS512 difference, the
+ * category and missing-key failures): only their verdict and reason are compared. Every other failure must carry
+ * @clerk/backend's exact message.
+ */
+const MESSAGE_NOT_YET_ALIGNED = new Set([
+  "RS384",
+  "RS512",
+  "M2M category",
+  "two segments",
+  "four segments",
+  "empty",
+  "bad base64",
+  "header not JSON",
+  "payload not JSON",
+  "no key at all"
+])
+
+const withoutMessage = (verdict: Verdict): unknown => verdict.ok ? verdict : { ok: false, reason: verdict.reason }
+
 describe("verifyToken agrees with @clerk/backend 3.25.0 (jwtKey)", () => {
   for (const c of cases) {
     it(c.name, async () => {
       const token = await c.token()
       const { clerk, ours: mine } = await both(token, { jwtKey: KEY.pem, ...c.options })
-      expect(mine).toStrictEqual(clerk)
+      if (MESSAGE_NOT_YET_ALIGNED.has(c.name)) expect(withoutMessage(mine)).toStrictEqual(withoutMessage(clerk))
+      else expect(mine).toStrictEqual(clerk)
     })
   }
 })
@@ -132,8 +156,9 @@ describe("verifyToken agrees with @clerk/backend 3.25.0 (JWKS)", () => {
       expect(ourCalls[0]).toBe("https://api.clerk.test/v1/jwks")
       expect(clerkCalls[0]).toBe("https://api.clerk.test/v1/jwks")
       const token = await sign(KEY, claims())
-      expect(await settle(() => verifier.verifyToken(token, {}))).toStrictEqual(
-        await settle(() => clerkVerifyToken(token, {}))
+      // The no-key message is not aligned yet: compare the verdict and reason.
+      expect(withoutMessage(await settle(() => verifier.verifyToken(token, {})))).toStrictEqual(
+        withoutMessage(await settle(() => clerkVerifyToken(token, {})))
       )
     } finally {
       vi.unstubAllGlobals()

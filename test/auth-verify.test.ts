@@ -512,12 +512,12 @@ describe("Promise verifyToken", () => {
     await verifier.dispose()
   })
 
-  it("reports a malformed secret key without a request, and token problems before option problems", async () => {
+  it("reports a wrong-kind secret key (a pk_) without a request, and token problems before option problems", async () => {
     const { seen, verifier } = counting()
     const reason = (token: string, options: Parameters<typeof verifier.verifyToken>[1]) =>
       verifier.verifyToken(token, options).then(() => "ok", (e: TokenVerificationError) => e.reason)
-    assert.strictEqual(await reason(await live(), { secretKey: "sk_nope!" }), "secret-key-invalid")
-    assert.strictEqual(await reason("bad", { secretKey: "sk_nope!" }), "token-invalid")
+    assert.strictEqual(await reason(await live(), { secretKey: "pk_test_nope" }), "secret-key-invalid")
+    assert.strictEqual(await reason("bad", { secretKey: "pk_test_nope" }), "token-invalid")
     assert.strictEqual(await reason(await live(), {}), "jwk-failed-to-resolve")
     assert.strictEqual(await reason(await live(), { secretKey: SECRET, apiUrl: "not a url" }), "jwk-remote-failed-to-load")
     assert.deepStrictEqual(seen, [])

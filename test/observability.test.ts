@@ -94,11 +94,11 @@ describe("observability", () => {
       const fromEnv = yield* Effect.flip(
         Layer.build(ClerkConfig.fromEnv()).pipe(
           Effect.scoped,
-          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", "nonsense-key-value"]])))
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", "pk_live_nonsenseKeyValue"]])))
         )
       )
       assert.include(String(fromEnv), "secretKey")
-      assert.notInclude(String(fromEnv), "nonsense-key-value")
+      assert.notInclude(String(fromEnv), "nonsenseKeyValue")
       const ok = yield* Layer.build(ClerkConfig.fromEnv({ apiUrl: "http://127.0.0.1:1" })).pipe(
         Effect.scoped,
         Effect.withConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", SECRET], ["CLERK_API_URL", "https://x.test"]])))

@@ -78,8 +78,8 @@ describe("createClerkClient (Promise adapter)", () => {
     expect(error.message).toContain("ECONNRESET")
   })
 
-  it("validates options eagerly and never prints the secret", () => {
-    const bad = "sk_nope_supersecret"
+  it("rejects a wrong-kind key eagerly and never prints the secret; an unfamiliar key shape is accepted", () => {
+    const bad = "pk_test_supersecret"
     let caught: unknown
     try {
       createClerkClient({ secretKey: bad })
@@ -89,7 +89,9 @@ describe("createClerkClient (Promise adapter)", () => {
     expect(caught).toBeInstanceOf(ClerkOptionsError)
     expect(String(caught)).toContain("secretKey")
     expect(String(caught)).not.toContain("supersecret")
-    expect(() => createClerkClient({ publishableKey: "pk_test_notbase64!!" })).toThrow(/publishableKey/)
+    expect(() => createClerkClient({ publishableKey: "sk_test_supersecret" })).toThrow(/publishableKey/)
+    expect(() => createClerkClient({ secretKey: "sk_nope_supersecret", publishableKey: "pk_test_notbase64!!" })).not
+      .toThrow()
     expect(() => createClerkClient({ apiUrl: "not a url" })).toThrow(/apiUrl/)
   })
 

@@ -2,7 +2,9 @@
  * The client configuration: every `createClerkClient` option, validated once, with secrets kept `Redacted`.
  *
  * Build it from an options object ({@link layer}) or from the environment through Effect `Config` ({@link fromEnv}).
- * A malformed key fails the layer with a `ConfigError` that names the option, never at the first request.
+ * A key of the wrong kind (a `pk_` as a secret key, an `sk_` as the publishable key) or a blank key fails the layer with
+ * a `ConfigError` that names the option; a key of an unfamiliar shape is accepted with one Warning log, as
+ * `@clerk/backend` accepts it (the Backend API, or `authenticateRequest` for the publishable key, rejects it later).
  *
  * @module
  */
@@ -132,21 +134,25 @@ const invalid = (path: string, message: string) => ConfigError.InvalidData([path
 const SECRET_KEY = /^sk_(test|live)_[A-Za-z0-9_-]+$/
 const MACHINE_SECRET_KEY = /^ak_[A-Za-z0-9_-]+$/
 
-/** Decodes a publishable key to its Frontend API host; `undefined` when it is not a valid key. */
+/**
+ * Decodes a publishable key to its Frontend API host; `undefined` when it is not a valid key. Valid means what
+ * `@clerk/backend` accepts (`pk_test_`/`pk_live_`, one base64 segment decoding to `<host>$`, a host with a dot), and,
+ * deliberately stricter, a host made of hostname characters with an optional port.
+ */
 export const parsePublishableKey = (
   key: string
 ): { readonly frontendApi: string; readonly instanceType: InstanceType } | undefined => {
-  const match = /^pk_(test|live)_([A-Za-z0-9+/=_-]+)$/.exec(key)
+  const match = /^pk_(test|live)_([A-Za-z0-9+/=]+)$/.exec(key)
   if (!match) return undefined
   let decoded: string
   try {
-    decoded = atob(match[2]!.replace(/-/g, "+").replace(/_/g, "/"))
+    decoded = atob(match[2]!)
   } catch {
     return undefined
   }
   if (!decoded.endsWith("$")) return undefined
   const host = decoded.slice(0, -1)
-  if (host.length === 0 || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return undefined
+  if (!host.includes(".") || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return undefined
   return { frontendApi: host, instanceType: match[1] === "live" ? "production" : "development" }
 }
 
@@ -199,6 +205,48 @@ const validUrl = (path: string, value: string): Either.Either<string, ConfigErro
 }
 
 /**
+ * One key option: `""` (or absent) is no key, as `@clerk/backend` treats it; a non-string, a whitespace-only string,
+ * or a key of the wrong kind (`wrongPrefix`) is an error. Any other shape is accepted (see {@link unfamiliarKeys}).
+ */
+const keyOption = (
+  path: string,
+  value: unknown,
+  wrongPrefix: string,
+  wrongKind: string
+): Either.Either<string | undefined, ConfigError.ConfigError> => {
+  if (value === undefined || value === "") return Either.right(undefined)
+  if (typeof value !== "string") return Either.left(invalid(path, "must be a string"))
+  if (value.trim() === "") return Either.left(invalid(path, "is blank"))
+  if (value.startsWith(wrongPrefix)) return Either.left(invalid(path, `is ${wrongKind}, not a key of this kind`))
+  return Either.right(value)
+}
+
+/**
+ * The key options of a configuration whose shape is not one Clerk issues (`sk_test_…`/`sk_live_…`, `ak_…`, a
+ * publishable key encoding a host). They are accepted, as `@clerk/backend` accepts them; {@link make} logs one warning
+ * naming them (never their values).
+ */
+export const unfamiliarKeys = (config: ClerkConfigShape): ReadonlyArray<string> => {
+  const names: Array<string> = []
+  if (config.secretKey !== undefined && !SECRET_KEY.test(Redacted.value(config.secretKey))) names.push("secretKey")
+  if (config.machineSecretKey !== undefined && !MACHINE_SECRET_KEY.test(Redacted.value(config.machineSecretKey))) {
+    names.push("machineSecretKey")
+  }
+  if (config.publishableKey !== undefined && config.frontendApi === undefined) names.push("publishableKey")
+  return names
+}
+
+/** Logs one Warning when the configuration holds a key of an unfamiliar shape (see {@link unfamiliarKeys}). */
+export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void> => {
+  const names = unfamiliarKeys(config)
+  return names.length === 0 ? Effect.void : Effect.logWarning(
+    `effect-clerk: ${names.join(", ")} ${
+      names.length === 1 ? "does" : "do"
+    } not look like a Clerk key; accepted as given (Clerk will reject it if it is wrong)`
+  )
+}
+
+/**
  * Validates options into the configuration. Pure: the same options always give the same result. Secrets never appear
  * in the error text.
  */
@@ -207,29 +255,15 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
     if (options === null || typeof options !== "object") {
       return yield* Either.left(invalid("options", "createClerkClient options must be an object"))
     }
-    const secretKey = options.secretKey === undefined || options.secretKey === "" ? undefined : options.secretKey
-    if (secretKey !== undefined && (typeof secretKey !== "string" || !SECRET_KEY.test(secretKey))) {
-      yield* Either.left(
-        invalid("secretKey", "is malformed: expected sk_test_… or sk_live_… (find it on the API keys page)")
-      )
-    }
-    const machineSecretKey = options.machineSecretKey === "" ? undefined : options.machineSecretKey
-    if (
-      machineSecretKey !== undefined &&
-      (typeof machineSecretKey !== "string" || !MACHINE_SECRET_KEY.test(machineSecretKey))
-    ) {
-      yield* Either.left(invalid("machineSecretKey", "is malformed: expected ak_…"))
-    }
-    const publishableKey = options.publishableKey === "" ? undefined : options.publishableKey
-    let parsedPk: ReturnType<typeof parsePublishableKey>
-    if (publishableKey !== undefined) {
-      parsedPk = typeof publishableKey === "string" ? parsePublishableKey(publishableKey) : undefined
-      if (parsedPk === undefined) {
-        yield* Either.left(
-          invalid("publishableKey", "is malformed: expected pk_test_… or pk_live_… encoding the Frontend API host")
-        )
-      }
-    }
+    const secretKey = yield* keyOption("secretKey", options.secretKey, "pk_", "a publishable key (pk_…)")
+    const machineSecretKey = yield* keyOption(
+      "machineSecretKey",
+      options.machineSecretKey,
+      "pk_",
+      "a publishable key (pk_…)"
+    )
+    const publishableKey = yield* keyOption("publishableKey", options.publishableKey, "sk_", "a secret key (sk_…)")
+    const parsedPk = publishableKey === undefined ? undefined : parsePublishableKey(publishableKey)
     if (options.jwtKey !== undefined && (typeof options.jwtKey !== "string" || options.jwtKey.trim() === "")) {
       yield* Either.left(invalid("jwtKey", "must be a PEM public key string"))
     }
@@ -275,9 +309,15 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
     }
   })
 
-/** Validates the options; fails with a `ConfigError` naming the bad option. */
+/**
+ * Validates the options; fails with a `ConfigError` naming the bad option. A key of an unfamiliar shape is accepted
+ * with one Warning log.
+ */
 export const make = (options: ClerkOptions): Effect.Effect<ClerkConfigShape, ConfigError.ConfigError> =>
-  Either.match(resolve(options), { onLeft: Effect.fail, onRight: Effect.succeed })
+  Either.match(resolve(options), {
+    onLeft: Effect.fail,
+    onRight: (config) => Effect.as(warnUnfamiliarKeys(config), config)
+  })
 
 /** A ClerkConfig layer from an options object. */
 export const layer = (options: ClerkOptions): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>

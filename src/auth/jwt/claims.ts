@@ -58,13 +58,15 @@ const checkAudience = (aud: unknown, audience: ClaimOptions["audience"]): TokenV
   if (typeof aud === "string") {
     return accepted.includes(aud)
       ? undefined
-      : failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}: expected one of ${JSON.stringify(accepted)}.`)
+      : failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(accepted)}".`)
   }
   // Deliberately stricter than @clerk/backend: an `aud` that is neither a string nor a string array fails.
   if (!isStringArray(aud)) return failed(`Invalid JWT audience claim (aud): expected a string or an array of strings.`)
   const present = aud.filter((a) => a !== "")
   if (present.length === 0 || present.some((a) => accepted.includes(a))) return undefined
-  return failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}: expected one of ${JSON.stringify(accepted)}.`)
+  return failed(
+    `Invalid JWT audience claim array (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(accepted)}".`
+  )
 }
 
 const timeDetail = (claim: "exp" | "nbf" | "iat", seconds: number, now: number, skew: number): TimeClaimDetail => ({
@@ -74,11 +76,6 @@ const timeDetail = (claim: "exp" | "nbf" | "iat", seconds: number, now: number, 
   clockSkewInMs: skew
 })
 
-const iso = (millis: number): string => {
-  const date = new Date(millis)
-  return Number.isNaN(date.getTime()) ? String(millis) : date.toISOString()
-}
-
 /** Runs every claim check at `now` (milliseconds); returns the first failure. */
 export const checkClaims = (
   payload: Readonly<Record<string, unknown>>,
@@ -86,36 +83,58 @@ export const checkClaims = (
   now: number
 ): TokenVerificationFailure | undefined => {
   const { aud, azp, exp, iat, iss, nbf, sub } = payload
-  if (typeof sub !== "string") return failed("The subject claim (sub) is missing or not a string.")
+  if (typeof sub !== "string") return failed(
+    `Subject claim (sub) is required and must be a string. Received ${JSON.stringify(sub)}.`
+  )
   const audFailure = checkAudience(aud, options.audience)
   if (audFailure !== undefined) return audFailure
   const parties = options.authorizedParties
   if (parties !== undefined && parties.length > 0 && (typeof azp !== "string" || azp === "" || !parties.includes(azp))) {
     return tokenFailure(
       "token-invalid-authorized-parties",
-      `Invalid authorized party claim (azp) ${JSON.stringify(azp)}: expected one of ${JSON.stringify(parties)}.`
+      `Invalid JWT Authorized party claim (azp) ${JSON.stringify(azp)}. Expected "${parties.join(",")}".`
     )
   }
   const issuers = list(options.issuer)
   if (issuers.length > 0 && (typeof iss !== "string" || !issuers.includes(iss))) {
     return tokenFailure(
       "token-invalid-issuer",
-      `Invalid issuer claim (iss) ${JSON.stringify(iss)}: expected one of ${JSON.stringify(issuers)}.`,
+      `Invalid JWT issuer claim (iss) ${JSON.stringify(iss)}. Expected "${issuers.join(",")}".`,
       { action: TokenVerificationAction.EnsureClerkJwt }
     )
   }
   const skew = clockSkew(options.clockSkewInMs)
-  if (typeof exp !== "number") return failed("The expiry claim (exp) is missing or not a number.")
+  if (typeof exp !== "number") return failed(`Invalid JWT expiry date claim (exp) ${JSON.stringify(exp)}. Expected number.`)
   return timeFailure("exp", exp, Math.trunc(exp) * 1000 <= now - skew, now, skew) ??
     (nbf === undefined ? undefined : timeFailure("nbf", nbf, typeof nbf === "number" && Math.trunc(nbf) * 1000 > now + skew, now, skew)) ??
     (iat === undefined ? undefined : timeFailure("iat", iat, typeof iat === "number" && Math.trunc(iat) * 1000 > now + skew, now, skew))
 }
 
 const TIME_CLAIMS = {
-  exp: { reason: "token-expired", name: "expiry", says: "The token expired at" },
-  nbf: { reason: "token-not-active-yet", name: "not-before", says: "The token is not valid before" },
-  iat: { reason: "token-iat-in-the-future", name: "issued-at", says: "The token was issued in the future, at" }
+  exp: { reason: "token-expired", name: "expiry date" },
+  nbf: { reason: "token-not-active-yet", name: "not before date" },
+  iat: { reason: "token-iat-in-the-future", name: "issued at date" }
 } as const
+
+/** A claim's instant as `@clerk/backend` shows it: the whole seconds, as a UTC date string. */
+const utc = (seconds: number): string => {
+  const date = new Date(0)
+  date.setUTCSeconds(seconds)
+  return date.toUTCString()
+}
+
+/** `@clerk/backend`'s message for a time claim out of range (same text, dates and punctuation). */
+const outOfRangeMessage = (claim: "exp" | "nbf" | "iat", seconds: number, now: number): string => {
+  const current = new Date(now).toUTCString()
+  switch (claim) {
+    case "exp":
+      return `JWT is expired. Expiry date: ${utc(seconds)}, Current date: ${current}.`
+    case "nbf":
+      return `JWT cannot be used prior to not before date claim (nbf). Not before date: ${utc(seconds)}; Current date: ${current};`
+    case "iat":
+      return `JWT issued at date claim (iat) is in the future. Issued at date: ${utc(seconds)}; Current date: ${current};`
+  }
+}
 
 /** The failure of a present time claim: not a number, or `outOfRange`. */
 const timeFailure = (
@@ -125,11 +144,13 @@ const timeFailure = (
   now: number,
   skew: number
 ): TokenVerificationFailure | undefined => {
-  const { name, reason, says } = TIME_CLAIMS[claim]
-  if (typeof value !== "number") return failed(`The ${name} claim (${claim}) is not a number.`)
+  const { name, reason } = TIME_CLAIMS[claim]
+  if (typeof value !== "number") {
+    return failed(`Invalid JWT ${name} claim (${claim}) ${JSON.stringify(value)}. Expected number.`)
+  }
   if (!outOfRange) return undefined
   const time = timeDetail(claim, value, now, skew)
-  return tokenFailure(reason, `${says} ${iso(time.at)} (now ${iso(now)}, skew ${skew} ms).`, { time })
+  return tokenFailure(reason, outOfRangeMessage(claim, value, now), { time })
 }
 
 const optionalString = (u: unknown): boolean => u === undefined || typeof u === "string"

@@ -34,13 +34,13 @@ export const checkHeader = (
       ? [headerType]
       : headerType
     if (typeof typ !== "string" || !allowed.includes(typ)) {
-      return tokenFailure("token-invalid", `Invalid JWT type ${JSON.stringify(typ)}: expected ${allowed.join(", ")}.`, {
+      return tokenFailure("token-invalid", `Invalid JWT type ${JSON.stringify(typ)}. Expected "${allowed.join(", ")}".`, {
         action: TokenVerificationAction.EnsureClerkJwt
       })
     }
   }
   if (!RSA_ALGORITHMS.has(alg)) {
-    return tokenFailure("token-invalid-algorithm", `Invalid JWT algorithm ${JSON.stringify(alg)}: expected RS256.`, {
+    return tokenFailure("token-invalid-algorithm", `Invalid JWT algorithm ${JSON.stringify(alg)}. Supported: RS256,RS384,RS512.`, {
       action: TokenVerificationAction.EnsureClerkJwt
     })
   }
@@ -93,7 +93,7 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
       action: TokenVerificationAction.EnsureClerkJwt
     })
   }
-  if (!valid) return tokenFailure("token-invalid-signature", "The JWT signature is invalid.")
+  if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
   remember(memo, decoded.raw.signature, decoded.signingInput)
   return undefined
 }

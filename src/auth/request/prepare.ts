@@ -37,20 +37,40 @@ const isDevelopmentSecretKey = (key: Redacted.Redacted<string>): boolean => {
   return value.startsWith("sk_test_") || value.startsWith("test_")
 }
 
-/** The configuration checks made before looking at the request; the first problem found, else `undefined`. */
+/** The key-setup guidance `@clerk/backend` appends to its publishable key errors (message text kept identical). */
+const KEY_SETUP_GUIDANCE = [
+  "To create a new Clerk app, run:",
+  "npx clerk@latest init",
+  "",
+  "'npx clerk@latest init' does not need a Clerk account and writes temporary dev keys.",
+  "",
+  "To use an existing Clerk app, run:",
+  "npx clerk@latest link",
+  "npx clerk@latest env pull",
+  "",
+  "For production keys, run:",
+  "npx clerk@latest env pull --instance prod",
+  "",
+  "Or copy keys from https://dashboard.clerk.com/~/api-keys into your .env file."
+].join("\n")
+
+/**
+ * The configuration checks made before looking at the request, at the point and with the messages of `@clerk/backend`;
+ * the first problem found, else `undefined`.
+ */
 export const checkConfiguration = (options: ResolvedOptions): AuthenticateRequestError | undefined => {
   const acceptsToken = options.acceptsToken
   if (acceptsToken !== "m2m_token" && acceptsToken !== "api_key") {
     if (options.publishableKey === undefined) {
       return configError(
         "missing-publishable-key",
-        "Missing publishableKey: set it on the client or per call (CLERK_PUBLISHABLE_KEY; pk_test_… or pk_live_…)."
+        `Publishable key is missing.\n\n${KEY_SETUP_GUIDANCE}`
       )
     }
     if (parsePublishableKeyCached(options.publishableKey) === undefined) {
       return configError(
         "invalid-publishable-key",
-        "publishableKey is malformed: expected pk_test_… or pk_live_… encoding the Frontend API host."
+        `Publishable key not valid (expected format: pk_test_... or pk_live_...).\n\n${KEY_SETUP_GUIDANCE}`
       )
     }
   }
@@ -65,7 +85,7 @@ export const checkConfiguration = (options: ResolvedOptions): AuthenticateReques
   if (options.secretKey === undefined) {
     return configError(
       "missing-secret-key",
-      "Missing secretKey: set it on the client or per call (CLERK_SECRET_KEY, from the API keys page of the Clerk Dashboard)."
+      "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
     )
   }
   if (options.isSatellite) {

@@ -68,7 +68,7 @@ interface Snapshot {
 const kidMismatch = (kid: string) =>
   tokenFailure(
     "jwk-kid-mismatch",
-    `No key in the instance JWKS matches the token's kid ${JSON.stringify(kid)}. Is the token from this Clerk instance?`,
+    `Unable to find a signing key in JWKS that matches the kid='${kid}' of the provided session token. Please make sure that the __session cookie or the HTTP authorization header contain a Clerk-generated session JWT.`,
     { action: TokenVerificationAction.CheckKeys }
   )
 
