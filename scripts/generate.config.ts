@@ -37,10 +37,15 @@ export interface SchemaOverride {
   /** Fields the spec does not list (keyed by wire name); `schema` is required. Optional unless `optional: false`. */
   readonly extraFields?: Readonly<Record<string, FieldOverride>> | undefined
   /**
-   * Also expose every renamed field under its wire (snake_case) name as a read-only getter, for code written against
-   * `@clerk/backend` results that are raw JSON.
+   * Also expose every renamed field under its wire (snake_case) name as a read-only own property (it serializes), for
+   * code written against `@clerk/backend` results that are raw JSON.
    */
   readonly wireAliases?: boolean | undefined
+  /**
+   * Extra names for existing fields, as own enumerable properties (they serialize): alias name → type-side (camelCase)
+   * field name, e.g. `{ externalId: "providerUserId" }`.
+   */
+  readonly aliases?: Readonly<Record<string, string>> | undefined
   /** Add `raw` (and `_raw`, `@clerk/backend`'s name) getters returning the wire JSON re-encoded from the fields. */
   readonly rawJson?: boolean | undefined
   /** Start from another entry's overrides (this entry's own settings are merged over them). */
@@ -74,12 +79,8 @@ export const config: GenerateConfig = {
     },
     AgentTask: {
       fieldOverrides: { task_id: { name: "task_id", optional: true } },
-      extraBody: [
-        "/** @deprecated Use `agentTaskId` (`@clerk/backend` gives the same id under this name). */",
-        "get taskId(): string {",
-        "  return this.agentTaskId",
-        "}"
-      ]
+      // `@clerk/backend` gives the agent task id under both names.
+      aliases: { taskId: "agentTaskId" }
     },
     // @clerk/backend returns these as raw JSON: keep the snake_case names readable.
     TestingToken: { wireAliases: true },
@@ -168,12 +169,8 @@ export const config: GenerateConfig = {
     },
     ExternalAccountWithVerification: {
       fieldOverrides: { image_url: { default: "\"\"", nullAsDefault: true } },
-      extraBody: [
-        "/** The provider's user id, under the name `@clerk/backend` gives it. */",
-        "get externalId(): string {",
-        "  return this.providerUserId",
-        "}"
-      ]
+      // `@clerk/backend` reads `provider_user_id` for `externalId` too.
+      aliases: { externalId: "providerUserId" }
     },
     Organization: {
       fieldOverrides: {
@@ -217,22 +214,14 @@ export const config: GenerateConfig = {
     MachineScopeDeleted: {
       extraBody: [
         "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
-        "get id(): null {",
-        "  return null",
-        "}",
+        "readonly id: null = null",
         "",
         "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
-        "get slug(): null {",
-        "  return null",
-        "}"
+        "readonly slug: null = null"
       ]
     },
-    OAuthApplication: {
-      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
-    },
-    OAuthApplicationWithSecret: {
-      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
-    },
+    OAuthApplication: { aliases: { isPublic: "public" } },
+    OAuthApplicationWithSecret: { aliases: { isPublic: "public" } },
     SAMLConnection: {
       extraFields: {
         idp_certificates: {

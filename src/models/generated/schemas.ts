@@ -513,10 +513,8 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap))
 }) {
-  /** The provider's user id, under the name `@clerk/backend` gives it. */
-  get externalId(): string {
-    return this.providerUserId
-  }
+  /** `providerUserId` under the name `@clerk/backend` gives it. */
+  readonly externalId: ExternalAccountWithVerification["providerUserId"] = this.providerUserId
 }
 
 /** The SAMLAccountConnection object. */
@@ -1166,14 +1164,10 @@ export class OrganizationInvitationPublicOrganizationData extends Schema.Class<O
   hasImage: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_image"))
 }) {
   /** `imageUrl` under its wire name. */
-  get image_url(): OrganizationInvitationPublicOrganizationData["imageUrl"] {
-    return this.imageUrl
-  }
+  readonly image_url: OrganizationInvitationPublicOrganizationData["imageUrl"] = this.imageUrl
 
   /** `hasImage` under its wire name. */
-  get has_image(): OrganizationInvitationPublicOrganizationData["hasImage"] {
-    return this.hasImage
-  }
+  readonly has_image: OrganizationInvitationPublicOrganizationData["hasImage"] = this.hasImage
 }
 
 /** An organization invitation with public organization data populated */
@@ -1427,9 +1421,7 @@ export class SvixURL extends Schema.Class<SvixURL>("effect-clerk/SvixURL")({
   svixUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("svix_url"))
 }) {
   /** `svixUrl` under its wire name. */
-  get svix_url(): SvixURL["svixUrl"] {
-    return this.svixUrl
-  }
+  readonly svix_url: SvixURL["svixUrl"] = this.svixUrl
 }
 
 /** The JWTTemplate object. */
@@ -1605,14 +1597,10 @@ export class OrganizationDomainVerification extends Schema.Class<OrganizationDom
   verifiedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("verified_at"))
 }) {
   /** `expireAt` under its wire name. */
-  get expire_at(): OrganizationDomainVerification["expireAt"] {
-    return this.expireAt
-  }
+  readonly expire_at: OrganizationDomainVerification["expireAt"] = this.expireAt
 
   /** `verifiedAt` under its wire name. */
-  get verified_at(): OrganizationDomainVerification["verifiedAt"] {
-    return this.verifiedAt
-  }
+  readonly verified_at: OrganizationDomainVerification["verifiedAt"] = this.verifiedAt
 }
 
 /** An organization domain */
@@ -1648,54 +1636,34 @@ export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** `organizationId` under its wire name. */
-  get organization_id(): OrganizationDomain["organizationId"] {
-    return this.organizationId
-  }
+  readonly organization_id: OrganizationDomain["organizationId"] = this.organizationId
 
   /** `enrollmentMode` under its wire name. */
-  get enrollment_mode(): OrganizationDomain["enrollmentMode"] {
-    return this.enrollmentMode
-  }
+  readonly enrollment_mode: OrganizationDomain["enrollmentMode"] = this.enrollmentMode
 
   /** `affiliationEmailAddress` under its wire name. */
-  get affiliation_email_address(): OrganizationDomain["affiliationEmailAddress"] {
-    return this.affiliationEmailAddress
-  }
+  readonly affiliation_email_address: OrganizationDomain["affiliationEmailAddress"] = this.affiliationEmailAddress
 
   /** `affiliationVerification` under its wire name. */
-  get affiliation_verification(): OrganizationDomain["affiliationVerification"] {
-    return this.affiliationVerification
-  }
+  readonly affiliation_verification: OrganizationDomain["affiliationVerification"] = this.affiliationVerification
 
   /** `ownershipVerification` under its wire name. */
-  get ownership_verification(): OrganizationDomain["ownershipVerification"] {
-    return this.ownershipVerification
-  }
+  readonly ownership_verification: OrganizationDomain["ownershipVerification"] = this.ownershipVerification
 
   /** `totalPendingInvitations` under its wire name. */
-  get total_pending_invitations(): OrganizationDomain["totalPendingInvitations"] {
-    return this.totalPendingInvitations
-  }
+  readonly total_pending_invitations: OrganizationDomain["totalPendingInvitations"] = this.totalPendingInvitations
 
   /** `totalPendingSuggestions` under its wire name. */
-  get total_pending_suggestions(): OrganizationDomain["totalPendingSuggestions"] {
-    return this.totalPendingSuggestions
-  }
+  readonly total_pending_suggestions: OrganizationDomain["totalPendingSuggestions"] = this.totalPendingSuggestions
 
   /** `publicOrganizationData` under its wire name. */
-  get public_organization_data(): OrganizationDomain["publicOrganizationData"] {
-    return this.publicOrganizationData
-  }
+  readonly public_organization_data: OrganizationDomain["publicOrganizationData"] = this.publicOrganizationData
 
   /** `createdAt` under its wire name. */
-  get created_at(): OrganizationDomain["createdAt"] {
-    return this.createdAt
-  }
+  readonly created_at: OrganizationDomain["createdAt"] = this.createdAt
 
   /** `updatedAt` under its wire name. */
-  get updated_at(): OrganizationDomain["updatedAt"] {
-    return this.updatedAt
-  }
+  readonly updated_at: OrganizationDomain["updatedAt"] = this.updatedAt
 }
 
 /** The OrganizationDomains object. */
@@ -1806,10 +1774,8 @@ export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-cle
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** `public` under `@clerk/backend`'s name. */
-  get isPublic(): boolean {
-    return this.public
-  }
+  /** `public` under the name `@clerk/backend` gives it. */
+  readonly isPublic: OAuthApplication["public"] = this.public
 }
 
 /** The OAuthApplications object. */
@@ -1844,10 +1810,8 @@ export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWit
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   clientSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("client_secret"))
 }) {
-  /** `public` under `@clerk/backend`'s name. */
-  get isPublic(): boolean {
-    return this.public
-  }
+  /** `public` under the name `@clerk/backend` gives it. */
+  readonly isPublic: OAuthApplicationWithSecret["public"] = this.public
 }
 
 /** The SAMLConnectionAttributeMapping object. */
@@ -2057,9 +2021,7 @@ export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/Testi
   expiresAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expires_at"))
 }) {
   /** `expiresAt` under its wire name. */
-  get expires_at(): TestingToken["expiresAt"] {
-    return this.expiresAt
-  }
+  readonly expires_at: TestingToken["expiresAt"] = this.expiresAt
 }
 
 /** The AgentTask object. */
@@ -2071,10 +2033,8 @@ export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")
   task_id: Schema.optional(Schema.String),
   url: Schema.optional(Schema.String)
 }) {
-  /** @deprecated Use `agentTaskId` (`@clerk/backend` gives the same id under this name). */
-  get taskId(): string {
-    return this.agentTaskId
-  }
+  /** `agentTaskId` under the name `@clerk/backend` gives it. */
+  readonly taskId: AgentTask["agentTaskId"] = this.agentTaskId
 }
 
 /** The WaitlistEntry object. */
@@ -2659,14 +2619,10 @@ export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effe
   deleted: Schema.Literal(true)
 }) {
   /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
-  get id(): null {
-    return null
-  }
+  readonly id: null = null
 
   /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
-  get slug(): null {
-    return null
-  }
+  readonly slug: null = null
 }
 
 /** The WaitlistEntries object. */
@@ -2881,9 +2837,7 @@ export class DeleteBackupCodeResponse extends Schema.Class<DeleteBackupCodeRespo
   userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id"))
 }) {
   /** `userId` under its wire name. */
-  get user_id(): DeleteBackupCodeResponse["userId"] {
-    return this.userId
-  }
+  readonly user_id: DeleteBackupCodeResponse["userId"] = this.userId
 }
 
 /** The VerifyPasswordResponse object. */
@@ -2897,7 +2851,5 @@ export class VerifyTOTPResponse extends Schema.Class<VerifyTOTPResponse>("effect
   codeType: Schema.optional(OpenEnum("totp", "backup_code")).pipe(Schema.fromKey("code_type"))
 }) {
   /** `codeType` under its wire name. */
-  get code_type(): VerifyTOTPResponse["codeType"] {
-    return this.codeType
-  }
+  readonly code_type: VerifyTOTPResponse["codeType"] = this.codeType
 }
