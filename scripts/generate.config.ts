@@ -62,7 +62,14 @@ export const config: GenerateConfig = {
   imports: [],
   schemas: {
     // Batch A (sessions, invitations, tokens, ...): @clerk/backend's defaults, aliases and raw JSON names.
-    Session: { fieldOverrides: { actor: { default: "null" } } },
+    // Optional where real Clerk payloads (and @clerk/backend's own fixtures) omit the key.
+    Session: { fieldOverrides: { actor: { default: "null" }, updated_at: { optional: true } } },
+    Client: { fieldOverrides: { sessions: { optional: true } } },
+    MachineToMachineToken: { fieldOverrides: { last_used_at: { optional: true } } },
+    CreateM2MTokenResponse: { fieldOverrides: { last_used_at: { optional: true } } },
+    CommercePerUnitTotal: { fieldOverrides: { name: { optional: true }, block_size: { optional: true } } },
+    CommercePerUnitTotal2: { fieldOverrides: { name: { optional: true }, block_size: { optional: true } } },
+    CommerceSubscriptionItemSeatsResponse: { fieldOverrides: { quantity: { optional: true } } },
     CreateSessionTokenResponse: { fieldOverrides: { jwt: { optional: false } } },
     Invitation: {
       extraBody: [
@@ -114,7 +121,8 @@ export const config: GenerateConfig = {
         private_metadata: { default: "{}" },
         unsafe_metadata: { default: "{}" },
         create_organizations_limit: { default: "null" },
-        deprovisioned: { default: "false" }
+        deprovisioned: { default: "false" },
+        external_id: { optional: true }
       },
       extraFields: {
         timezone: { schema: "Schema.NullOr(Schema.String)", default: "null", fixture: "Europe/London" }
@@ -170,7 +178,8 @@ export const config: GenerateConfig = {
     ExternalAccountWithVerification: {
       fieldOverrides: { image_url: { default: "\"\"", nullAsDefault: true } },
       // `@clerk/backend` reads `provider_user_id` for `externalId` too.
-      aliases: { externalId: "providerUserId" }
+      aliases: { externalId: "providerUserId" },
+      extraFields: { external_account_id: { schema: "Schema.NullOr(Schema.String)", fixture: "eac_1" } }
     },
     Organization: {
       fieldOverrides: {
@@ -204,11 +213,10 @@ export const config: GenerateConfig = {
     // Batch B: @clerk/backend's names and defaults for machines, OAuth applications, SAML/enterprise connections,
     // instance restrictions and billing.
     MachineWithoutScopedMachines: {
+      fieldOverrides: { object: { optional: true } },
       extraBody: [
         "/** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */",
-        "get scopedMachines(): ReadonlyArray<never> {",
-        "  return []",
-        "}"
+        "readonly scopedMachines: ReadonlyArray<never> = []"
       ]
     },
     MachineScopeDeleted: {
@@ -223,6 +231,7 @@ export const config: GenerateConfig = {
     OAuthApplication: { aliases: { isPublic: "public" } },
     OAuthApplicationWithSecret: { aliases: { isPublic: "public" } },
     SAMLConnection: {
+      fieldOverrides: { acs_url: { optional: true } },
       extraFields: {
         idp_certificates: {
           schema: `Schema.Array(Schema.Struct({
@@ -280,7 +289,9 @@ export const config: GenerateConfig = {
       // Listed as required in the spec, with no schema.
       extraFields: {
         authenticatable: { schema: "Schema.Boolean", fixture: true },
-        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false }
+        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false },
+        // Read by @clerk/backend's `EnterpriseConnection`; not in the spec.
+        allow_subdomains: { schema: "Schema.Boolean", fixture: false }
       }
     },
     InstanceRestrictions: {
@@ -318,6 +329,15 @@ export const config: GenerateConfig = {
           schema: "Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse)",
           default: "undefined",
           nullAsDefault: true
+        }
+      },
+      extraFields: {
+        // Read by @clerk/backend's `BillingSubscriptionItem` (`undefined` when absent); not in this schema of the spec.
+        amount: {
+          schema: "Schema.UndefinedOr(CommerceMoneyResponse)",
+          default: "undefined",
+          nullAsDefault: true,
+          fixture: { amount: 1000, amount_formatted: "10.00", currency: "USD", currency_symbol: "$" }
         }
       }
     },

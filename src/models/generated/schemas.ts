@@ -159,7 +159,7 @@ export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   latestActivity: Schema.optional(Schema.NullOr(SessionActivityResponse)).pipe(Schema.fromKey("latest_activity")),
   expireAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   abandonAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("abandon_at")),
-  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   tasks: Schema.optional(Schema.NullOr(Schema.Array(SessionTask)))
 }) {}
@@ -169,7 +169,7 @@ export class Client extends Schema.Class<Client>("effect-clerk/Client")({
   object: Schema.Literal("client"),
   id: Schema.String,
   sessionIds: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("session_ids")),
-  sessions: Schema.Array(Session),
+  sessions: Schema.optional(Schema.Array(Session)),
   signInId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_in_id")),
   signUpId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_up_id")),
   lastActiveSessionId: Schema.NullOr(Schema.String).pipe(
@@ -511,7 +511,8 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   label: Schema.optional(Schema.NullOr(Schema.String)),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
-  verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap))
+  verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap)),
+  externalAccountId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_account_id"))
 }) {
   /** `providerUserId` under the name `@clerk/backend` gives it. */
   readonly externalId: ExternalAccountWithVerification["providerUserId"] = this.providerUserId
@@ -681,7 +682,7 @@ export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-cle
 export class User extends Schema.Class<User>("effect-clerk/User")({
   id: Schema.String,
   object: Schema.Literal("user"),
-  externalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("external_id")),
+  externalId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_id")),
   primaryEmailAddressId: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("primary_email_address_id")
@@ -919,8 +920,8 @@ export class CommercePerUnitTotalTier extends Schema.Class<CommercePerUnitTotalT
 
 /** The CommercePerUnitTotal object. */
 export class CommercePerUnitTotal extends Schema.Class<CommercePerUnitTotal>("effect-clerk/CommercePerUnitTotal")({
-  name: Schema.String,
-  blockSize: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("block_size")),
+  name: Schema.optional(Schema.String),
+  blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
   tiers: Schema.Array(CommercePerUnitTotalTier)
 }) {}
 
@@ -983,14 +984,14 @@ export class CommercePerUnitTotalTier2 extends Schema.Class<CommercePerUnitTotal
 
 /** The CommerceSubscriptionItemSeatsResponse object. */
 export class CommerceSubscriptionItemSeatsResponse extends Schema.Class<CommerceSubscriptionItemSeatsResponse>("effect-clerk/CommerceSubscriptionItemSeatsResponse")({
-  quantity: Schema.NullOr(Schema.Number),
+  quantity: Schema.optional(Schema.NullOr(Schema.Number)),
   tiers: Schema.optional(Schema.Array(CommercePerUnitTotalTier2))
 }) {}
 
 /** The CommercePerUnitTotal2 object. */
 export class CommercePerUnitTotal2 extends Schema.Class<CommercePerUnitTotal2>("effect-clerk/CommercePerUnitTotal2")({
-  name: Schema.String,
-  blockSize: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("block_size")),
+  name: Schema.optional(Schema.String),
+  blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
   tiers: Schema.Array(CommercePerUnitTotalTier2)
 }) {}
 
@@ -1059,7 +1060,8 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
   seats: Schema.optionalWith(Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse), { nullable: true, default: () => undefined }),
-  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2))
+  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2)),
+  amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommerceSubscriptionNextPayment object. */
@@ -1440,7 +1442,7 @@ export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemp
 
 /** The MachineWithoutScopedMachines object. */
 export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutScopedMachines>("effect-clerk/MachineWithoutScopedMachines")({
-  object: Schema.Literal("machine"),
+  object: Schema.optional(Schema.Literal("machine")),
   id: Schema.String,
   name: Schema.String,
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
@@ -1449,9 +1451,7 @@ export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutSco
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl"))
 }) {
   /** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */
-  get scopedMachines(): ReadonlyArray<never> {
-    return []
-  }
+  readonly scopedMachines: ReadonlyArray<never> = []
 }
 
 /** The Machine object. */
@@ -1849,7 +1849,7 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
   ),
   idpMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata_url")),
   idpMetadata: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata")),
-  acsUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("acs_url")),
+  acsUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("acs_url")),
   spEntityId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("sp_entity_id")),
   spMetadataUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("sp_metadata_url")),
   organizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_id")),
@@ -1964,7 +1964,8 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   authenticatable: Schema.optional(Schema.Boolean),
-  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
+  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning")),
+  allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains"))
 }) {}
 
 /** The EnterpriseConnections object. */
@@ -2774,7 +2775,7 @@ export class MachineToMachineToken extends Schema.Class<MachineToMachineToken>("
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
   expiration: Schema.NullOr(Schema.Number),
-  lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
@@ -2797,7 +2798,7 @@ export class CreateM2MTokenResponse extends Schema.Class<CreateM2MTokenResponse>
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
   expiration: Schema.NullOr(Schema.Number),
-  lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
