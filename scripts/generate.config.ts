@@ -37,10 +37,15 @@ export interface SchemaOverride {
   /** Fields the spec does not list (keyed by wire name); `schema` is required. Optional unless `optional: false`. */
   readonly extraFields?: Readonly<Record<string, FieldOverride>> | undefined
   /**
-   * Also expose every renamed field under its wire (snake_case) name as a read-only getter, for code written against
-   * `@clerk/backend` results that are raw JSON.
+   * Also expose every renamed field under its wire (snake_case) name as a read-only own property (it serializes), for
+   * code written against `@clerk/backend` results that are raw JSON.
    */
   readonly wireAliases?: boolean | undefined
+  /**
+   * Extra names for existing fields, as own enumerable properties (they serialize): alias name → type-side (camelCase)
+   * field name, e.g. `{ externalId: "providerUserId" }`.
+   */
+  readonly aliases?: Readonly<Record<string, string>> | undefined
   /** Add `raw` (and `_raw`, `@clerk/backend`'s name) getters returning the wire JSON re-encoded from the fields. */
   readonly rawJson?: boolean | undefined
   /** Start from another entry's overrides (this entry's own settings are merged over them). */
@@ -57,7 +62,14 @@ export const config: GenerateConfig = {
   imports: [],
   schemas: {
     // Batch A (sessions, invitations, tokens, ...): @clerk/backend's defaults, aliases and raw JSON names.
-    Session: { fieldOverrides: { actor: { default: "null" } } },
+    // Optional where real Clerk payloads (and @clerk/backend's own fixtures) omit the key.
+    Session: { fieldOverrides: { actor: { default: "null" }, updated_at: { optional: true } } },
+    Client: { fieldOverrides: { sessions: { optional: true } } },
+    MachineToMachineToken: { fieldOverrides: { last_used_at: { optional: true } } },
+    CreateM2MTokenResponse: { fieldOverrides: { last_used_at: { optional: true } } },
+    CommercePerUnitTotal: { fieldOverrides: { name: { optional: true }, block_size: { optional: true } } },
+    CommercePerUnitTotal2: { fieldOverrides: { name: { optional: true }, block_size: { optional: true } } },
+    CommerceSubscriptionItemSeatsResponse: { fieldOverrides: { quantity: { optional: true } } },
     CreateSessionTokenResponse: { fieldOverrides: { jwt: { optional: false } } },
     Invitation: {
       extraBody: [
@@ -74,12 +86,8 @@ export const config: GenerateConfig = {
     },
     AgentTask: {
       fieldOverrides: { task_id: { name: "task_id", optional: true } },
-      extraBody: [
-        "/** @deprecated Use `agentTaskId` (`@clerk/backend` gives the same id under this name). */",
-        "get taskId(): string {",
-        "  return this.agentTaskId",
-        "}"
-      ]
+      // `@clerk/backend` gives the agent task id under both names.
+      aliases: { taskId: "agentTaskId" }
     },
     // @clerk/backend returns these as raw JSON: keep the snake_case names readable.
     TestingToken: { wireAliases: true },
@@ -113,7 +121,8 @@ export const config: GenerateConfig = {
         private_metadata: { default: "{}" },
         unsafe_metadata: { default: "{}" },
         create_organizations_limit: { default: "null" },
-        deprovisioned: { default: "false" }
+        deprovisioned: { default: "false" },
+        external_id: { optional: true }
       },
       extraFields: {
         timezone: { schema: "Schema.NullOr(Schema.String)", default: "null", fixture: "Europe/London" }
@@ -168,12 +177,9 @@ export const config: GenerateConfig = {
     },
     ExternalAccountWithVerification: {
       fieldOverrides: { image_url: { default: "\"\"", nullAsDefault: true } },
-      extraBody: [
-        "/** The provider's user id, under the name `@clerk/backend` gives it. */",
-        "get externalId(): string {",
-        "  return this.providerUserId",
-        "}"
-      ]
+      // `@clerk/backend` reads `provider_user_id` for `externalId` too.
+      aliases: { externalId: "providerUserId" },
+      extraFields: { external_account_id: { schema: "Schema.NullOr(Schema.String)", fixture: "eac_1" } }
     },
     Organization: {
       fieldOverrides: {
@@ -207,33 +213,25 @@ export const config: GenerateConfig = {
     // Batch B: @clerk/backend's names and defaults for machines, OAuth applications, SAML/enterprise connections,
     // instance restrictions and billing.
     MachineWithoutScopedMachines: {
+      fieldOverrides: { object: { optional: true } },
       extraBody: [
         "/** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */",
-        "get scopedMachines(): ReadonlyArray<never> {",
-        "  return []",
-        "}"
+        "readonly scopedMachines: ReadonlyArray<never> = []"
       ]
     },
     MachineScopeDeleted: {
       extraBody: [
         "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
-        "get id(): null {",
-        "  return null",
-        "}",
+        "readonly id: null = null",
         "",
         "/** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */",
-        "get slug(): null {",
-        "  return null",
-        "}"
+        "readonly slug: null = null"
       ]
     },
-    OAuthApplication: {
-      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
-    },
-    OAuthApplicationWithSecret: {
-      extraBody: ["/** `public` under `@clerk/backend`'s name. */", "get isPublic(): boolean {", "  return this.public", "}"]
-    },
+    OAuthApplication: { aliases: { isPublic: "public" } },
+    OAuthApplicationWithSecret: { aliases: { isPublic: "public" } },
     SAMLConnection: {
+      fieldOverrides: { acs_url: { optional: true } },
       extraFields: {
         idp_certificates: {
           schema: `Schema.Array(Schema.Struct({
@@ -291,7 +289,9 @@ export const config: GenerateConfig = {
       // Listed as required in the spec, with no schema.
       extraFields: {
         authenticatable: { schema: "Schema.Boolean", fixture: true },
-        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false }
+        disable_jit_provisioning: { schema: "Schema.Boolean", fixture: false },
+        // Read by @clerk/backend's `EnterpriseConnection`; not in the spec.
+        allow_subdomains: { schema: "Schema.Boolean", fixture: false }
       }
     },
     InstanceRestrictions: {
@@ -329,6 +329,15 @@ export const config: GenerateConfig = {
           schema: "Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse)",
           default: "undefined",
           nullAsDefault: true
+        }
+      },
+      extraFields: {
+        // Read by @clerk/backend's `BillingSubscriptionItem` (`undefined` when absent); not in this schema of the spec.
+        amount: {
+          schema: "Schema.UndefinedOr(CommerceMoneyResponse)",
+          default: "undefined",
+          nullAsDefault: true,
+          fixture: { amount: 1000, amount_formatted: "10.00", currency: "USD", currency_symbol: "$" }
         }
       }
     },

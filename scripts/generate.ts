@@ -572,7 +572,10 @@ class Generator {
     return lines
   }
 
-  /** Getters exposing each renamed field under its wire name (for `wireAliases`). */
+  /**
+   * Own enumerable properties copying each renamed field under its wire name (for `wireAliases`), so the snake_case
+   * keys survive `JSON.stringify` and object spread. Field initializers run after the class's fields are set.
+   */
   wireAliasLines(className: string, shape: ObjectShape, overrides: SchemaOverride): Array<string> {
     const lines: Array<string> = []
     for (const field of shape.fields) {
@@ -581,9 +584,25 @@ class Generator {
       if (lines.length > 0) lines.push("")
       lines.push(
         `/** \`${typeName}\` under its wire name. */`,
-        `get ${field.wireName}(): ${className}[${str(typeName)}] {`,
-        `  return this.${typeName}`,
-        `}`
+        `readonly ${field.wireName}: ${className}[${str(typeName)}] = this.${typeName}`
+      )
+    }
+    return lines
+  }
+
+  /** Own enumerable properties copying a field under another name (for `aliases`). */
+  aliasLines(className: string, shape: ObjectShape, overrides: SchemaOverride): Array<string> {
+    const typeNames = new Set(
+      shape.fields.map((field) => overrides.fieldOverrides?.[field.wireName]?.name ?? toCamel(field.wireName))
+    )
+    const lines: Array<string> = []
+    for (const [alias, target] of Object.entries(overrides.aliases ?? {})) {
+      if (!typeNames.has(target)) throw new Error(`generate.config.ts: ${className} has no field ${target} to alias`)
+      if (typeNames.has(alias)) throw new Error(`generate.config.ts: ${className} already has a field ${alias}`)
+      if (lines.length > 0) lines.push("")
+      lines.push(
+        `/** \`${target}\` under the name \`@clerk/backend\` gives it. */`,
+        `readonly ${alias}: ${className}[${str(target)}] = this.${target}`
       )
     }
     return lines
@@ -635,6 +654,7 @@ class Generator {
       const fields = this.fieldLines(fullShape, fullOverride, deps, "  ")
       const blocks = [
         override?.wireAliases === true ? this.wireAliasLines(entity.name, fullShape, fullOverride) : [],
+        this.aliasLines(entity.name, fullShape, fullOverride),
         override?.rawJson === true ? rawJsonLines(entity.name) : [],
         [...(override?.extraBody ?? [])]
       ].filter((block) => block.length > 0)
@@ -649,7 +669,8 @@ class Generator {
     }
     if (
       override?.extraBody !== undefined || override?.fieldOverrides !== undefined ||
-      override?.extraFields !== undefined || override?.wireAliases !== undefined || override?.rawJson !== undefined
+      override?.extraFields !== undefined || override?.wireAliases !== undefined || override?.rawJson !== undefined ||
+      override?.aliases !== undefined
     ) {
       throw new Error(`generate.config.ts: ${entity.baseName} is not an object schema; only rename applies`)
     }

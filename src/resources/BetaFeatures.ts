@@ -5,6 +5,7 @@
  */
 import * as Effect from "effect/Effect"
 import { InstanceSettings } from "../models/generated/schemas.js"
+import type { ClerkError } from "../services/ClerkErrors.js"
 import { BackendApi } from "../services/BackendApi.js"
 
 export { InstanceSettings }
@@ -16,6 +17,15 @@ export interface ChangeDomainParams {
   /** Whether the domain is for a secondary app (its subdomain is significant). */
   readonly isSecondary?: boolean | undefined
 }
+
+/**
+ * What `betaFeatures.changeDomain` resolves: the response's JSON object as sent (e.g. `{}`), as `@clerk/backend`
+ * returns it; `undefined` when the body is empty or not an object.
+ */
+export type ChangeDomainResult = Readonly<Record<string, unknown>> | undefined
+
+const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 
 /** Params of `betaFeatures.updateInstanceSettings`. */
 export interface UpdateInstanceSettingsParams {
@@ -39,13 +49,13 @@ export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/B
        * `POST /beta_features/change_domain` (not in the spec; kept as `@clerk/backend` sends it). Changing the domain
        * signs every user out.
        */
-      changeDomain: (params: ChangeDomainParams) =>
-        api.executeVoid({
+      changeDomain: (params: ChangeDomainParams): Effect.Effect<ChangeDomainResult, ClerkError> =>
+        api.executeJson({
           operation: "betaFeatures.changeDomain",
           method: "POST",
           path: "/beta_features/change_domain",
           body: params
-        }),
+        }).pipe(Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)),
       /** `PATCH /beta_features/instance_settings` */
       updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
         api.execute({

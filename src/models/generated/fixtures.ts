@@ -409,7 +409,8 @@ export const fixtures: Record<string, unknown> = {
     label: null,
     created_at: 1700000000000,
     updated_at: 1700000000000,
-    verification: null
+    verification: null,
+    external_account_id: "eac_1"
   },
   SAMLAccountConnection: {
     id: "id_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -652,7 +653,8 @@ export const fixtures: Record<string, unknown> = {
         label: null,
         created_at: 1700000000000,
         updated_at: 1700000000000,
-        verification: null
+        verification: null,
+        external_account_id: "eac_1"
       }
     ],
     saml_accounts: [
@@ -1254,7 +1256,13 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000,
     seats: null,
-    totals: null
+    totals: null,
+    amount: {
+      amount: 1000,
+      amount_formatted: "10.00",
+      currency: "USD",
+      currency_symbol: "$"
+    }
   },
   CommerceSubscriptionNextPayment: {
     date: 1,
@@ -1371,7 +1379,13 @@ export const fixtures: Record<string, unknown> = {
         created_at: 1700000000000,
         updated_at: 1700000000000,
         seats: null,
-        totals: null
+        totals: null,
+        amount: {
+          amount: 1000,
+          amount_formatted: "10.00",
+          currency: "USD",
+          currency_symbol: "$"
+        }
       }
     ],
     next_payment: {
@@ -2240,7 +2254,8 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000,
     authenticatable: true,
-    disable_jit_provisioning: false
+    disable_jit_provisioning: false,
+    allow_subdomains: false
   },
   EnterpriseConnections: {
     data: [
@@ -2271,7 +2286,8 @@ export const fixtures: Record<string, unknown> = {
         created_at: 1700000000000,
         updated_at: 1700000000000,
         authenticatable: true,
-        disable_jit_provisioning: false
+        disable_jit_provisioning: false,
+        allow_subdomains: false
       }
     ],
     total_count: 1
@@ -2510,7 +2526,13 @@ export const fixtures: Record<string, unknown> = {
         created_at: 1700000000000,
         updated_at: 1700000000000,
         seats: null,
-        totals: null
+        totals: null,
+        amount: {
+          amount: 1000,
+          amount_formatted: "10.00",
+          currency: "USD",
+          currency_symbol: "$"
+        }
       }
     ],
     total_count: 1

@@ -159,7 +159,7 @@ export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   latestActivity: Schema.optional(Schema.NullOr(SessionActivityResponse)).pipe(Schema.fromKey("latest_activity")),
   expireAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
   abandonAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("abandon_at")),
-  updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   tasks: Schema.optional(Schema.NullOr(Schema.Array(SessionTask)))
 }) {}
@@ -169,7 +169,7 @@ export class Client extends Schema.Class<Client>("effect-clerk/Client")({
   object: Schema.Literal("client"),
   id: Schema.String,
   sessionIds: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("session_ids")),
-  sessions: Schema.Array(Session),
+  sessions: Schema.optional(Schema.Array(Session)),
   signInId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_in_id")),
   signUpId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_up_id")),
   lastActiveSessionId: Schema.NullOr(Schema.String).pipe(
@@ -511,12 +511,11 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   label: Schema.optional(Schema.NullOr(Schema.String)),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
-  verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap))
+  verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap)),
+  externalAccountId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_account_id"))
 }) {
-  /** The provider's user id, under the name `@clerk/backend` gives it. */
-  get externalId(): string {
-    return this.providerUserId
-  }
+  /** `providerUserId` under the name `@clerk/backend` gives it. */
+  readonly externalId: ExternalAccountWithVerification["providerUserId"] = this.providerUserId
 }
 
 /** The SAMLAccountConnection object. */
@@ -683,7 +682,7 @@ export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-cle
 export class User extends Schema.Class<User>("effect-clerk/User")({
   id: Schema.String,
   object: Schema.Literal("user"),
-  externalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("external_id")),
+  externalId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_id")),
   primaryEmailAddressId: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("primary_email_address_id")
@@ -921,8 +920,8 @@ export class CommercePerUnitTotalTier extends Schema.Class<CommercePerUnitTotalT
 
 /** The CommercePerUnitTotal object. */
 export class CommercePerUnitTotal extends Schema.Class<CommercePerUnitTotal>("effect-clerk/CommercePerUnitTotal")({
-  name: Schema.String,
-  blockSize: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("block_size")),
+  name: Schema.optional(Schema.String),
+  blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
   tiers: Schema.Array(CommercePerUnitTotalTier)
 }) {}
 
@@ -985,14 +984,14 @@ export class CommercePerUnitTotalTier2 extends Schema.Class<CommercePerUnitTotal
 
 /** The CommerceSubscriptionItemSeatsResponse object. */
 export class CommerceSubscriptionItemSeatsResponse extends Schema.Class<CommerceSubscriptionItemSeatsResponse>("effect-clerk/CommerceSubscriptionItemSeatsResponse")({
-  quantity: Schema.NullOr(Schema.Number),
+  quantity: Schema.optional(Schema.NullOr(Schema.Number)),
   tiers: Schema.optional(Schema.Array(CommercePerUnitTotalTier2))
 }) {}
 
 /** The CommercePerUnitTotal2 object. */
 export class CommercePerUnitTotal2 extends Schema.Class<CommercePerUnitTotal2>("effect-clerk/CommercePerUnitTotal2")({
-  name: Schema.String,
-  blockSize: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("block_size")),
+  name: Schema.optional(Schema.String),
+  blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
   tiers: Schema.Array(CommercePerUnitTotalTier2)
 }) {}
 
@@ -1061,7 +1060,8 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
   seats: Schema.optionalWith(Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse), { nullable: true, default: () => undefined }),
-  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2))
+  totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2)),
+  amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommerceSubscriptionNextPayment object. */
@@ -1166,14 +1166,10 @@ export class OrganizationInvitationPublicOrganizationData extends Schema.Class<O
   hasImage: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_image"))
 }) {
   /** `imageUrl` under its wire name. */
-  get image_url(): OrganizationInvitationPublicOrganizationData["imageUrl"] {
-    return this.imageUrl
-  }
+  readonly image_url: OrganizationInvitationPublicOrganizationData["imageUrl"] = this.imageUrl
 
   /** `hasImage` under its wire name. */
-  get has_image(): OrganizationInvitationPublicOrganizationData["hasImage"] {
-    return this.hasImage
-  }
+  readonly has_image: OrganizationInvitationPublicOrganizationData["hasImage"] = this.hasImage
 }
 
 /** An organization invitation with public organization data populated */
@@ -1427,9 +1423,7 @@ export class SvixURL extends Schema.Class<SvixURL>("effect-clerk/SvixURL")({
   svixUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("svix_url"))
 }) {
   /** `svixUrl` under its wire name. */
-  get svix_url(): SvixURL["svixUrl"] {
-    return this.svixUrl
-  }
+  readonly svix_url: SvixURL["svixUrl"] = this.svixUrl
 }
 
 /** The JWTTemplate object. */
@@ -1448,7 +1442,7 @@ export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemp
 
 /** The MachineWithoutScopedMachines object. */
 export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutScopedMachines>("effect-clerk/MachineWithoutScopedMachines")({
-  object: Schema.Literal("machine"),
+  object: Schema.optional(Schema.Literal("machine")),
   id: Schema.String,
   name: Schema.String,
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
@@ -1457,9 +1451,7 @@ export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutSco
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl"))
 }) {
   /** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */
-  get scopedMachines(): ReadonlyArray<never> {
-    return []
-  }
+  readonly scopedMachines: ReadonlyArray<never> = []
 }
 
 /** The Machine object. */
@@ -1605,14 +1597,10 @@ export class OrganizationDomainVerification extends Schema.Class<OrganizationDom
   verifiedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("verified_at"))
 }) {
   /** `expireAt` under its wire name. */
-  get expire_at(): OrganizationDomainVerification["expireAt"] {
-    return this.expireAt
-  }
+  readonly expire_at: OrganizationDomainVerification["expireAt"] = this.expireAt
 
   /** `verifiedAt` under its wire name. */
-  get verified_at(): OrganizationDomainVerification["verifiedAt"] {
-    return this.verifiedAt
-  }
+  readonly verified_at: OrganizationDomainVerification["verifiedAt"] = this.verifiedAt
 }
 
 /** An organization domain */
@@ -1648,54 +1636,34 @@ export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** `organizationId` under its wire name. */
-  get organization_id(): OrganizationDomain["organizationId"] {
-    return this.organizationId
-  }
+  readonly organization_id: OrganizationDomain["organizationId"] = this.organizationId
 
   /** `enrollmentMode` under its wire name. */
-  get enrollment_mode(): OrganizationDomain["enrollmentMode"] {
-    return this.enrollmentMode
-  }
+  readonly enrollment_mode: OrganizationDomain["enrollmentMode"] = this.enrollmentMode
 
   /** `affiliationEmailAddress` under its wire name. */
-  get affiliation_email_address(): OrganizationDomain["affiliationEmailAddress"] {
-    return this.affiliationEmailAddress
-  }
+  readonly affiliation_email_address: OrganizationDomain["affiliationEmailAddress"] = this.affiliationEmailAddress
 
   /** `affiliationVerification` under its wire name. */
-  get affiliation_verification(): OrganizationDomain["affiliationVerification"] {
-    return this.affiliationVerification
-  }
+  readonly affiliation_verification: OrganizationDomain["affiliationVerification"] = this.affiliationVerification
 
   /** `ownershipVerification` under its wire name. */
-  get ownership_verification(): OrganizationDomain["ownershipVerification"] {
-    return this.ownershipVerification
-  }
+  readonly ownership_verification: OrganizationDomain["ownershipVerification"] = this.ownershipVerification
 
   /** `totalPendingInvitations` under its wire name. */
-  get total_pending_invitations(): OrganizationDomain["totalPendingInvitations"] {
-    return this.totalPendingInvitations
-  }
+  readonly total_pending_invitations: OrganizationDomain["totalPendingInvitations"] = this.totalPendingInvitations
 
   /** `totalPendingSuggestions` under its wire name. */
-  get total_pending_suggestions(): OrganizationDomain["totalPendingSuggestions"] {
-    return this.totalPendingSuggestions
-  }
+  readonly total_pending_suggestions: OrganizationDomain["totalPendingSuggestions"] = this.totalPendingSuggestions
 
   /** `publicOrganizationData` under its wire name. */
-  get public_organization_data(): OrganizationDomain["publicOrganizationData"] {
-    return this.publicOrganizationData
-  }
+  readonly public_organization_data: OrganizationDomain["publicOrganizationData"] = this.publicOrganizationData
 
   /** `createdAt` under its wire name. */
-  get created_at(): OrganizationDomain["createdAt"] {
-    return this.createdAt
-  }
+  readonly created_at: OrganizationDomain["createdAt"] = this.createdAt
 
   /** `updatedAt` under its wire name. */
-  get updated_at(): OrganizationDomain["updatedAt"] {
-    return this.updatedAt
-  }
+  readonly updated_at: OrganizationDomain["updatedAt"] = this.updatedAt
 }
 
 /** The OrganizationDomains object. */
@@ -1806,10 +1774,8 @@ export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-cle
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** `public` under `@clerk/backend`'s name. */
-  get isPublic(): boolean {
-    return this.public
-  }
+  /** `public` under the name `@clerk/backend` gives it. */
+  readonly isPublic: OAuthApplication["public"] = this.public
 }
 
 /** The OAuthApplications object. */
@@ -1844,10 +1810,8 @@ export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWit
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   clientSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("client_secret"))
 }) {
-  /** `public` under `@clerk/backend`'s name. */
-  get isPublic(): boolean {
-    return this.public
-  }
+  /** `public` under the name `@clerk/backend` gives it. */
+  readonly isPublic: OAuthApplicationWithSecret["public"] = this.public
 }
 
 /** The SAMLConnectionAttributeMapping object. */
@@ -1885,7 +1849,7 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
   ),
   idpMetadataUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata_url")),
   idpMetadata: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("idp_metadata")),
-  acsUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("acs_url")),
+  acsUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("acs_url")),
   spEntityId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("sp_entity_id")),
   spMetadataUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("sp_metadata_url")),
   organizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_id")),
@@ -2000,7 +1964,8 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   authenticatable: Schema.optional(Schema.Boolean),
-  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
+  disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning")),
+  allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains"))
 }) {}
 
 /** The EnterpriseConnections object. */
@@ -2057,9 +2022,7 @@ export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/Testi
   expiresAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expires_at"))
 }) {
   /** `expiresAt` under its wire name. */
-  get expires_at(): TestingToken["expiresAt"] {
-    return this.expiresAt
-  }
+  readonly expires_at: TestingToken["expiresAt"] = this.expiresAt
 }
 
 /** The AgentTask object. */
@@ -2071,10 +2034,8 @@ export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")
   task_id: Schema.optional(Schema.String),
   url: Schema.optional(Schema.String)
 }) {
-  /** @deprecated Use `agentTaskId` (`@clerk/backend` gives the same id under this name). */
-  get taskId(): string {
-    return this.agentTaskId
-  }
+  /** `agentTaskId` under the name `@clerk/backend` gives it. */
+  readonly taskId: AgentTask["agentTaskId"] = this.agentTaskId
 }
 
 /** The WaitlistEntry object. */
@@ -2659,14 +2620,10 @@ export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effe
   deleted: Schema.Literal(true)
 }) {
   /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
-  get id(): null {
-    return null
-  }
+  readonly id: null = null
 
   /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
-  get slug(): null {
-    return null
-  }
+  readonly slug: null = null
 }
 
 /** The WaitlistEntries object. */
@@ -2818,7 +2775,7 @@ export class MachineToMachineToken extends Schema.Class<MachineToMachineToken>("
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
   expiration: Schema.NullOr(Schema.Number),
-  lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
@@ -2841,7 +2798,7 @@ export class CreateM2MTokenResponse extends Schema.Class<CreateM2MTokenResponse>
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
   expiration: Schema.NullOr(Schema.Number),
-  lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
@@ -2881,9 +2838,7 @@ export class DeleteBackupCodeResponse extends Schema.Class<DeleteBackupCodeRespo
   userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id"))
 }) {
   /** `userId` under its wire name. */
-  get user_id(): DeleteBackupCodeResponse["userId"] {
-    return this.userId
-  }
+  readonly user_id: DeleteBackupCodeResponse["userId"] = this.userId
 }
 
 /** The VerifyPasswordResponse object. */
@@ -2897,7 +2852,5 @@ export class VerifyTOTPResponse extends Schema.Class<VerifyTOTPResponse>("effect
   codeType: Schema.optional(OpenEnum("totp", "backup_code")).pipe(Schema.fromKey("code_type"))
 }) {
   /** `codeType` under its wire name. */
-  get code_type(): VerifyTOTPResponse["codeType"] {
-    return this.codeType
-  }
+  readonly code_type: VerifyTOTPResponse["codeType"] = this.codeType
 }
