@@ -11,7 +11,7 @@ if [[ ! -x .runtimes/node_modules/.bin/bun || ! -x .runtimes/node_modules/.bin/d
     exit "${RUNTIMES_REQUIRED:-0}"
   fi
 fi
-[[ -f dist/index.js ]] || npm run build
+[[ -f dist/esm/index.js && -f dist/cjs/index.js ]] || npm run build
 bin=.runtimes/node_modules/.bin
 echo "node $($bin/node --version)";  $bin/node scripts/check-package.mjs
 echo "bun $($bin/bun --version)";    $bin/bun scripts/check-package.mjs
