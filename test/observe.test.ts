@@ -4,7 +4,7 @@ import { fixtures } from "../src/models/generated/fixtures.js"
 import * as Models from "../src/models/generated/schemas.js"
 import { type DriftIssue, hasMismatch, observer } from "../src/models/internal/observe.js"
 
-const schemas = Object.entries(Models).filter(
+const schemas = Object.entries(Models as Record<string, unknown>).filter(
   (entry): entry is [string, Schema.Schema.Any] => Schema.isSchema(entry[1])
 )
 

@@ -209,7 +209,7 @@ describe("BackendApi error mapping", () => {
       "POST /v1/ratelimit": () => FakeHttp.json(429, { errors: [] }, { "retry-after": "soon" })
     })))))
 
-  it.effect("fails with a decode error naming the path when a 2xx body does not match", () =>
+  it.effect("in strict mode, fails with a decode error naming the path when a 2xx body does not match", () =>
     Effect.gen(function*() {
       const error = yield* failureOf(call())
       assert.strictEqual(error._tag, "ClerkDecodeError")
@@ -219,6 +219,26 @@ describe("BackendApi error mapping", () => {
     }).pipe(Effect.provide(apiLayer(FakeHttp.routes({
       "GET /v1/things/{id}": () => FakeHttp.json(200, { id: 42 }),
       "GET /v1/nojson": () => FakeHttp.text(200, "OK")
+    }), { responseValidation: "strict" }))))
+
+  it.effect("in tolerant mode (the default), keeps a drifted field as received and reports it once", () =>
+    Effect.gen(function*() {
+      const first = yield* call()
+      assert.deepStrictEqual<unknown>(first, { id: 42 })
+      yield* call()
+      const api = yield* BackendApi.BackendApi
+      assert.deepStrictEqual(api.drift.entries().map((e) => [e.path, e.kind, e.expected, e.received]), [
+        ["id", "type", "string", "number"]
+      ])
+      const notJson = yield* failureOf(call({ path: "/nojson" }))
+      assert.strictEqual(notJson._tag, "ClerkDecodeError")
+      const wrongKind = yield* failureOf(call({ path: "/array" }))
+      assert.strictEqual(wrongKind._tag, "ClerkDecodeError")
+      assert.include(wrongKind.message, "expected a JSON object, received an array")
+    }).pipe(Effect.provide(apiLayer(FakeHttp.routes({
+      "GET /v1/things/{id}": () => FakeHttp.json(200, { id: 42 }),
+      "GET /v1/nojson": () => FakeHttp.text(200, "OK"),
+      "GET /v1/array": () => FakeHttp.json(200, [])
     })))))
 
   it.effect("maps network failures to ClerkTransportError", () =>

@@ -16,6 +16,7 @@ import { failureOf, overFakeHttp, recorded, sparseUserJson, userJson } from "./s
 const U = userJson.id
 
 const testLayer = (handler: FakeHttp.FakeHandler) => overFakeHttp(Users.Default, handler)
+const strictLayer = (handler: FakeHttp.FakeHandler) => overFakeHttp(Users.Default, handler, { responseValidation: "strict" })
 
 /** Answers `GET /v1/users` with `total` sparse users, paged by the request's limit/offset. */
 const usersPages = (total: number): FakeHttp.FakeHandler => (request) => {
@@ -133,7 +134,7 @@ describe("Users errors", () => {
       FakeHttp.clerkError(404, [{ code: "resource_not_found", message: "not found" }], { traceId: "trace_404" })
     ))))
 
-  it.effect("a user missing a required field fails with a ClerkDecodeError naming it", () =>
+  it.effect("in strict mode, a user missing a required field fails with a ClerkDecodeError naming it", () =>
     Effect.gen(function*() {
       const error = yield* failureOf(Users.getUser(U))
       assert.strictEqual(error._tag, "ClerkDecodeError")
@@ -141,16 +142,16 @@ describe("Users errors", () => {
         assert.include(error.issue, `["email_addresses"]`)
         assert.include(error.message, `/v1/users/${U}`)
       }
-    }).pipe(Effect.provide(testLayer(() => {
+    }).pipe(Effect.provide(strictLayer(() => {
       const { email_addresses: _, ...broken } = userJson
       return FakeHttp.json(200, broken)
     }))))
 
-  it.effect("getCount fails with a decode error when the body is not a total_count", () =>
+  it.effect("in strict mode, getCount fails with a decode error when the body is not a total_count", () =>
     Effect.gen(function*() {
       const error = yield* failureOf(Users.getCount())
       assert.strictEqual(error._tag, "ClerkDecodeError")
-    }).pipe(Effect.provide(testLayer(() => FakeHttp.json(200, { object: "total_count" })))))
+    }).pipe(Effect.provide(strictLayer(() => FakeHttp.json(200, { object: "total_count" })))))
 
   it.effect("bad input is rejected before any request: empty ids, a missing file, bulk id lists out of range", () =>
     Effect.gen(function*() {

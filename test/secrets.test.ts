@@ -339,7 +339,7 @@ describe("secrets never leak (Promise API)", () => {
         continue
       }
     }
-    for (const bad of [{ secretKey: `${SECRET_KEY} ` }, { machineSecretKey: `${MACHINE_SECRET_KEY}!` }]) {
+    for (const bad of [{ secretKey: `pk_${SECRET_KEY}` }, { machineSecretKey: `pk_${MACHINE_SECRET_KEY}` }]) {
       let thrown: unknown
       try {
         createClerkClient({ ...options, ...bad })
@@ -491,7 +491,7 @@ describe("secrets never leak (Effect API: errors, spans, logs)", () => {
   it.effect("config errors: a bad apiUrl and malformed keys", () =>
     Effect.gen(function*() {
       const recorded = fresh()
-      for (const bad of [{ apiUrl: "::not a url" }, { secretKey: `${SECRET_KEY} x` }, { machineSecretKey: `${MACHINE_SECRET_KEY}!` }]) {
+      for (const bad of [{ apiUrl: "::not a url" }, { secretKey: `pk_${SECRET_KEY}` }, { machineSecretKey: `pk_${MACHINE_SECRET_KEY}` }]) {
         const { error } = yield* observe(
           Effect.provide(ClerkConfig.ClerkConfig, ClerkConfig.layer({ ...options, ...bad })),
           recorded

@@ -32,6 +32,8 @@ import {
   transportErrorFrom
 } from "./ClerkErrors.js"
 import { type Casing, snakeKeys } from "./internal/casing.js"
+import { type DriftIssue, hasMismatch, observer, topLevelKind } from "../models/internal/observe.js"
+import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
@@ -84,6 +86,8 @@ export interface BackendApiShape {
   readonly executeVoid: (request: ApiRequest) => Effect.Effect<void, ClerkError>
   /** The validated configuration the pipeline was built with. */
   readonly config: ClerkConfigShape
+  /** Where the client's responses differed from the spec (tolerant mode keeps such data and reports it here). */
+  readonly drift: DriftReport
 }
 
 /** The request pipeline service. */
@@ -178,6 +182,7 @@ const decodeIssue = (error: ParseResult.ParseError): string => ParseResult.TreeF
 export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
   const config = yield* ClerkConfig
   const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+  const drift = makeDriftRecorder()
 
   const buildRequest = (
     request: ApiRequest
@@ -283,8 +288,9 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
 
   const send = (
     request: ApiRequest,
-    body: BodyKind
-  ): Effect.Effect<{ readonly json: unknown; readonly status: number; readonly path: string }, ClerkError> =>
+    body: BodyKind,
+    decode?: (received: Received) => Effect.Effect<unknown, ClerkError>
+  ): Effect.Effect<Received, ClerkError> =>
     Effect.gen(function*() {
       const built = buildRequest(request)
       if (Either.isLeft(built)) return yield* built.left
@@ -308,9 +314,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         onTimeout: () =>
           new ClerkTimeoutError({ method: request.method, path, timeoutMillis: Duration.toMillis(timeout) })
       })
-      return yield* retry === undefined || retry.maxRetries === 0
+      const received = yield* retry === undefined || retry.maxRetries === 0
         ? attempt
         : Effect.retry(attempt, retrySchedule(retry, request.method))
+      return decode === undefined ? received : { ...received, json: yield* decode(received) }
     }).pipe(
       Effect.withSpan(`clerk.${request.operation}`, {
         kind: "client",
@@ -325,18 +332,51 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   const executeText = (request: ApiRequest): Effect.Effect<string, ClerkError> =>
     Effect.map(send(request, "text"), (result) => typeof result.json === "string" ? result.json : "")
 
+  const strict = config.responseValidation === "strict"
+
   const execute = <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>): Effect.Effect<A, ClerkError> => {
-    const decode = Schema.decodeUnknown(schema)
-    return Effect.flatMap(send(request, "json"), ({ json, path, status }) =>
-      Effect.mapError(decode(json), (error) =>
-        new ClerkDecodeError({ method: request.method, path, status, issue: decodeIssue(error) })))
+    const observe = observer(schema)
+    const expectedKind = topLevelKind(schema)
+    const decodeError = (received: Received, issue: string) =>
+      new ClerkDecodeError({ method: request.method, path: received.path, status: received.status, issue })
+    const decode = (received: Received): Effect.Effect<unknown, ClerkError> => {
+      const { json } = received
+      if (expectedKind === "object" ? !isJsonObject(json) : expectedKind === "array" ? !Array.isArray(json) : false) {
+        return Effect.fail(decodeError(received, `expected a JSON ${expectedKind}, received ${describeKind(json)}`))
+      }
+      const issues: Array<DriftIssue> = []
+      const value = observe(json, issues)
+      if (issues.length === 0) return Effect.succeed(value)
+      if (strict && hasMismatch(issues)) {
+        // Schema itself gives the error that names the path (and has the last word on what matches).
+        return Either.match(Schema.decodeUnknownEither(schema)(json), {
+          onLeft: (error) => Effect.fail(decodeError(received, decodeIssue(error))),
+          onRight: Effect.succeed
+        })
+      }
+      return Effect.as(drift.record(request.operation, issues), value)
+    }
+    // The observer built `A`'s classes from the spec; a drifted field is kept as received and reported (above).
+    return Effect.map(send(request, "json", decode), (received) => received.json as A)
   }
 
   const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> =>
     Effect.asVoid(send(request, "text"))
 
-  return { execute, executeJson, executeText, executeVoid, config }
+  return { execute, executeJson, executeText, executeVoid, config, drift: { entries: drift.entries, clear: drift.clear } }
 })
+
+/** A 2xx answer as read: the parsed body (decoded, once a decoder ran), its status and the URL path. */
+interface Received {
+  readonly json: unknown
+  readonly status: number
+  readonly path: string
+}
+
+const isJsonObject = (u: unknown): boolean => typeof u === "object" && u !== null && !Array.isArray(u)
+
+const describeKind = (u: unknown): string =>
+  u === undefined ? "an empty body" : u === null ? "null" : Array.isArray(u) ? "an array" : `a ${typeof u}`
 
 const statusText = (response: HttpClientResponse.HttpClientResponse): string => {
   if (Predicate.hasProperty(response, "source") && response.source instanceof Response) return response.source.statusText

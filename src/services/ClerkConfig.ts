@@ -86,7 +86,15 @@ export interface ClerkOptions {
   readonly retry?: RetryOptions | false | undefined
   /** Timeout of one request attempt (default 30 s), or `false` for none. */
   readonly timeout?: Duration.DurationInput | false | undefined
+  /**
+   * How 2xx bodies are checked against the spec. `"tolerant"` (default): a field that drifts is kept as received and
+   * reported in the drift report. `"strict"`: any mismatch fails the call with `ClerkDecodeError` naming the path.
+   */
+  readonly responseValidation?: ResponseValidation | undefined
 }
+
+/** How response bodies are checked: see {@link ClerkOptions.responseValidation}. */
+export type ResponseValidation = "tolerant" | "strict"
 
 /** Instance type read from a key prefix. */
 export type InstanceType = "development" | "production"
@@ -116,6 +124,7 @@ export interface ClerkConfigShape {
   readonly retry: RetryPolicy | undefined
   /** `undefined` when there is no timeout. */
   readonly timeout: Duration.Duration | undefined
+  readonly responseValidation: ResponseValidation
 }
 
 /** The configuration service. */
@@ -275,6 +284,12 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
     if (options.proxyUrl !== undefined && typeof options.proxyUrl !== "string") {
       yield* Either.left(invalid("proxyUrl", "must be a string"))
     }
+    if (
+      options.responseValidation !== undefined && options.responseValidation !== "tolerant" &&
+      options.responseValidation !== "strict"
+    ) {
+      yield* Either.left(invalid("responseValidation", "must be \"tolerant\" or \"strict\""))
+    }
     if (options.userAgent !== undefined && (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))) {
       yield* Either.left(invalid("userAgent", "must be a single-line string"))
     }
@@ -305,7 +320,8 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
       audience: options.audience,
       taskUrls: options.taskUrls,
       retry,
-      timeout
+      timeout,
+      responseValidation: options.responseValidation === "strict" ? "strict" : "tolerant"
     }
   })
 

@@ -360,3 +360,14 @@ export const observer = (schema: Schema.Schema.All): Observer => {
 
 /** Whether any issue is a real mismatch (an extra key is reported but does not make a strict decode fail). */
 export const hasMismatch = (issues: ReadonlyArray<DriftIssue>): boolean => issues.some((issue) => issue.kind !== "extra")
+
+/** What a schema expects at the top: an object, an array, or anything else (a union, a primitive). */
+export const topLevelKind = (schema: Schema.Schema.All): "object" | "array" | "other" => {
+  let ast = schema.ast
+  for (;;) {
+    if (ast._tag === "Transformation" || ast._tag === "Refinement") ast = ast.from
+    else if (ast._tag === "Suspend") ast = ast.f()
+    else break
+  }
+  return ast._tag === "TypeLiteral" ? "object" : ast._tag === "TupleType" ? "array" : "other"
+}

@@ -27,10 +27,14 @@ export const same = async (responder: Responder, call: Call) => {
 }
 
 /** A resource service layer over the pipeline and a scripted fake HTTP client (with its Recorder), no retries. */
-export const overFakeHttp = <S, E>(service: Layer.Layer<S, E, BackendApi.BackendApi>, handler: FakeHttp.FakeHandler) =>
+export const overFakeHttp = <S, E>(
+  service: Layer.Layer<S, E, BackendApi.BackendApi>,
+  handler: FakeHttp.FakeHandler,
+  options: ClerkConfig.ClerkOptions = {}
+) =>
   service.pipe(
     Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_resourceSuiteSecret00", retry: false })),
+    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_resourceSuiteSecret00", retry: false, ...options })),
     Layer.provideMerge(FakeHttp.layer(handler))
   )
 
