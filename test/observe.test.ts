@@ -31,14 +31,14 @@ describe("observe: the compiled decoder", () => {
   })
 
   it("keeps a missing field missing and reports it, where Schema fails", () => {
-    const { external_id: _, ...user } = fixtures["User"] as Record<string, unknown>
+    const { email_addresses: _, ...user } = fixtures["User"] as Record<string, unknown>
     expect(() => Schema.decodeUnknownSync(Models.User)(user)).toThrow()
     const issues: Array<DriftIssue> = []
     const decoded = observer(Models.User)(user, issues) as Models.User
     expect(decoded).toBeInstanceOf(Models.User)
-    expect(decoded.externalId).toBeUndefined()
+    expect(decoded.emailAddresses).toBeUndefined()
     expect(decoded.id).toBe((fixtures["User"] as Record<string, unknown>)["id"])
-    expect(issues).toEqual([{ model: "User", path: "external_id", kind: "missing", expected: "a value", received: "undefined" }])
+    expect(issues).toEqual([{ model: "User", path: "email_addresses", kind: "missing", expected: "a value", received: "undefined" }])
     expect(hasMismatch(issues)).toBe(true)
   })
 

@@ -91,7 +91,11 @@ type Lifecycle = Pick<MachineTokenLifecycle, "revoked" | "expired" | "expiration
 /** Succeeds with `result` unless the Backend API reports the token revoked or expired (fail closed). */
 const ensureLive = <A>(what: string, token: Lifecycle, result: A): Effect.Effect<A, MachineTokenVerificationFailure> =>
   Effect.clockWith((clock) =>
-    token.revoked
+    // Strict where it protects: an answer that does not state the token's lifecycle fails closed.
+    typeof token.revoked !== "boolean" || typeof token.expired !== "boolean" ||
+      (token.expiration !== null && typeof token.expiration !== "number")
+      ? Effect.fail(machineFailure("unexpected-error", `Unexpected error: the ${what} answer lacks its revoked/expired state.`))
+      : token.revoked
       ? Effect.fail(machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 }))
       : token.expired || (token.expiration !== null && token.expiration <= clock.unsafeCurrentTimeMillis())
       ? Effect.fail(machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 }))

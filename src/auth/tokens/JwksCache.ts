@@ -125,7 +125,7 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
     const fetchSnapshot: Effect.Effect<Snapshot, TokenVerificationFailure> = jwks.getJwks().pipe(
       Effect.mapError(jwksFailure),
       Effect.filterOrFail(
-        (doc) => doc.keys.length > 0,
+        (doc) => Array.isArray(doc.keys) && doc.keys.length > 0,
         () =>
           tokenFailure("jwk-remote-failed-to-load", "The instance JWKS has no signing keys.", {
             action: TokenVerificationAction.CheckKeys
