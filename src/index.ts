@@ -70,6 +70,7 @@ export {
 // Effect API
 export * as BackendApi from "./services/BackendApi.js"
 export * as ClerkConfig from "./services/ClerkConfig.js"
+export type { DriftEntry, DriftIssue, DriftKind, DriftReport } from "./services/DriftReport.js"
 export * as Errors from "./services/ClerkErrors.js"
 export * as Tokens from "./auth/tokens/index.js"
 export * as Auth from "./auth/request/index.js"
