@@ -292,18 +292,16 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
   }
   return (input, issues) => {
     if (input === null && acceptsNull) return null
-    let best: { value: unknown; issues: Array<DriftIssue> } | undefined
     for (const member of compiled) {
       const attempt: Array<DriftIssue> = []
       const value = member(input, attempt)
-      if (attempt.every((issue) => issue.kind === "extra")) {
+      if (!hasMismatch(attempt)) {
         issues.push(...attempt)
         return value
       }
-      if (best === undefined || attempt.length < best.issues.length) best = { value, issues: attempt }
     }
     push(issues, site, "union", expected, input)
-    return isRecord(input) || Array.isArray(input) ? input : best?.value ?? input
+    return input
   }
 }
 
