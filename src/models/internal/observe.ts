@@ -52,12 +52,6 @@ const push = (issues: Array<DriftIssue>, site: Site, kind: DriftKind, expected: 
 
 const at = (site: Site, key: string): Site => ({ model: site.model, path: site.path === "" ? key : `${site.path}.${key}` })
 
-const countKeys = (record: Record<string, unknown>): number => {
-  let count = 0
-  for (const key in record) if (Object.hasOwn(record, key)) count++
-  return count
-}
-
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
 const modelName = (ast: AST.AST): string | undefined => {
@@ -154,11 +148,41 @@ interface Field {
   readonly site: Site
 }
 
+/** Writes the decoded fields of `input` into `out`; `input` is already known to be a record. */
+type Fill = (input: Record<string, unknown>, issues: Array<DriftIssue>, out: Record<string, unknown>) => void
+
+interface Struct {
+  /** The output keys, in the order `fill` writes them. */
+  readonly keys: ReadonlyArray<string>
+  readonly fill: Fill
+}
+
 const compileStruct = (
   ast: AST.TypeLiteral,
   renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
   site: Site
 ): Observer => {
+  const struct = compileFields(ast, renames, site)
+  if (struct === undefined) return viaSchema(ast, site)
+  const fill = struct.fill
+  return (input, issues) => {
+    if (!isRecord(input)) {
+      push(issues, site, kindOf(input), "object", input)
+      return input
+    }
+    const out: Record<string, unknown> = {}
+    fill(input, issues, out)
+    return out
+  }
+}
+
+const kindOf = (input: unknown): DriftKind => (input === null ? "null" : input === undefined ? "missing" : "type")
+
+const compileFields = (
+  ast: AST.TypeLiteral,
+  renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
+  site: Site
+): Struct | undefined => {
   const byFrom = new Map((renames ?? []).map((pst) => [pst.from, pst]))
   const fields: ReadonlyArray<Field> = ast.propertySignatures.map((ps) => {
     const name = String(ps.name)
@@ -177,15 +201,12 @@ const compileStruct = (
   const index = ast.indexSignatures.length === 1 && ast.indexSignatures[0]!.parameter._tag === "StringKeyword"
     ? compile(ast.indexSignatures[0]!.type, at(site, "*"))
     : undefined
-  if (ast.indexSignatures.length > 0 && index === undefined) return viaSchema(ast, site)
-  return (input, issues) => {
-    if (!isRecord(input)) {
-      push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", "object", input)
-      return input
-    }
-    const out: Record<string, unknown> = {}
+  if (ast.indexSignatures.length > 0 && index === undefined) return undefined
+  const count = fields.length
+  const fill: Fill = (input, issues, out) => {
     let present = 0
-    for (const field of fields) {
+    for (let i = 0; i < count; i++) {
+      const field = fields[i]!
       const value = input[field.from]
       if (value === undefined && !(field.from in input)) {
         if (field.transform !== undefined) {
@@ -209,13 +230,13 @@ const compileStruct = (
       for (const key of Object.keys(input)) {
         if (!known.has(key)) out[key] = index(input[key], issues)
       }
-    } else if (countKeys(input) > present) {
+    } else if (Object.keys(input).length > present) {
       for (const key of Object.keys(input)) {
         if (!known.has(key)) push(issues, at(site, key), "extra", "no such field", input[key])
       }
     }
-    return out
   }
+  return { keys: fields.map((field) => field.to), fill }
 }
 
 /** A property whose type is a literal, present in every member: the union's discriminator. */
@@ -268,11 +289,19 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
       return input
     }
   }
-  const nonNull = members.filter((member) => !(member._tag === "Literal" && member.literal === null))
-  const acceptsNull = nonNull.length < members.length
+  const isNull = (member: AST.AST) => member._tag === "Literal" && member.literal === null
+  const isUndefined = (member: AST.AST) => member._tag === "UndefinedKeyword"
+  const acceptsUndefined = members.some(isUndefined)
+  const nonNull = members.filter((member) => !isNull(member) && !isUndefined(member))
+  const acceptsNull = members.some(isNull)
   if (nonNull.length === 1) {
     const only = compile(nonNull[0]!, site)
-    return acceptsNull ? (input, issues) => (input === null ? null : only(input, issues)) : only
+    if (acceptsNull && acceptsUndefined) {
+      return (input, issues) => (input === null || input === undefined ? input : only(input, issues))
+    }
+    if (acceptsNull) return (input, issues) => (input === null ? null : only(input, issues))
+    if (acceptsUndefined) return (input, issues) => (input === undefined ? undefined : only(input, issues))
+    return only
   }
   const compiled = nonNull.map((member) => compile(member, site))
   const key = discriminator(nonNull)
@@ -283,7 +312,7 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
       for (const value of literalsOf(propertyType(member, key)!) ?? []) byValue.set(value, compiled[i]!)
     })
     return (input, issues) => {
-      if (input === null && acceptsNull) return null
+      if ((input === null && acceptsNull) || (input === undefined && acceptsUndefined)) return input
       const member = isRecord(input) ? byValue.get(input[key]) : undefined
       if (member !== undefined) return member(input, issues)
       push(issues, site, "union", expected, input)
@@ -291,7 +320,7 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
     }
   }
   return (input, issues) => {
-    if (input === null && acceptsNull) return null
+    if ((input === null && acceptsNull) || (input === undefined && acceptsUndefined)) return input
     for (const member of compiled) {
       const attempt: Array<DriftIssue> = []
       const value = member(input, attempt)
@@ -328,6 +357,67 @@ const keepsRaw = (instance: object): boolean => {
   return typeof proto === "object" && proto !== null && "_raw" in proto
 }
 
+/** The struct behind a class's `from` side, when the compiler can fill it field by field. */
+const classFields = (from: AST.AST, site: Site): Struct | undefined => {
+  if (from._tag === "TypeLiteral") return compileFields(from, undefined, site)
+  if (
+    from._tag === "Transformation" && from.transformation._tag === "TypeLiteralTransformation" &&
+    from.from._tag === "TypeLiteral"
+  ) {
+    return compileFields(from.from, from.transformation.propertySignatureTransformations, site)
+  }
+  return undefined
+}
+
+interface Layout {
+  readonly proto: object
+  /** Own properties the constructor adds as copies of a field (wire-name aliases), as `[alias, field]`. */
+  readonly aliases: ReadonlyArray<readonly [string, string]>
+  readonly raw: boolean
+}
+
+/**
+ * Learns what the class constructor does with a value, once: it is run on a probe whose every field is a distinct
+ * marker object. When the instance holds exactly the probe's fields plus copies of some of them (wire-name aliases
+ * set by field initializers), later instances are built on the prototype directly, which the fixture test holds
+ * equal to the constructor's. Anything else (symbols, computed fields) keeps the constructor.
+ */
+const learnLayout = (
+  ast: AST.Transformation,
+  transformation: AST.FinalTransformation,
+  keys: ReadonlyArray<string>
+): Layout | undefined => {
+  const probe: Record<string, unknown> = {}
+  for (const key of keys) probe[key] = { probe: key }
+  let built: unknown
+  try {
+    built = transformation.decode(probe, AST.defaultParseOption, ast, probe)
+  } catch {
+    return undefined
+  }
+  if (!Either.isEither(built) || Either.isLeft(built)) return undefined
+  const instance: unknown = built.right
+  if (typeof instance !== "object" || instance === null || Object.getOwnPropertySymbols(instance).length > 0) {
+    return undefined
+  }
+  const own = Object.keys(instance)
+  if (own.length < keys.length || keys.some((key, i) => own[i] !== key || Reflect.get(instance, key) !== probe[key])) {
+    return undefined
+  }
+  const aliases: Array<readonly [string, string]> = []
+  for (const alias of own.slice(keys.length)) {
+    const value: unknown = Reflect.get(instance, alias)
+    const source = keys.find((key) => probe[key] === value)
+    if (source === undefined) return undefined
+    aliases.push([alias, source])
+  }
+  return { proto: Object.getPrototypeOf(instance) as object, aliases, raw: keepsRaw(instance) }
+}
+
+const defineRaw = (instance: object, input: unknown): void => {
+  Object.defineProperty(instance, "_raw", { value: input, enumerable: true, writable: true, configurable: true })
+}
+
 const compileClass = (
   ast: AST.Transformation,
   transformation: AST.FinalTransformation,
@@ -335,28 +425,35 @@ const compileClass = (
   outer: Site
 ): Observer => {
   const site: Site = model === undefined ? outer : { model, path: "" }
+  const struct = classFields(ast.from, site)
+  const layout = struct === undefined ? undefined : learnLayout(ast, transformation, struct.keys)
+  if (struct !== undefined && layout !== undefined) {
+    const { aliases, proto, raw } = layout
+    const fill = struct.fill
+    return (input, issues) => {
+      if (!isRecord(input)) {
+        push(issues, site, kindOf(input), "object", input)
+        return input
+      }
+      const instance: Record<string, unknown> = Object.create(proto)
+      fill(input, issues, instance)
+      for (let i = 0; i < aliases.length; i++) instance[aliases[i]![0]] = instance[aliases[i]![1]]
+      if (raw) defineRaw(instance, input)
+      return instance
+    }
+  }
+  // The general path: the class constructor builds every instance.
   const props = compile(ast.from, site)
   let raw: boolean | undefined
-  // After the class constructor has run once, instances are built on its prototype directly: the constructor only
-  // copies the (already defaulted) fields, and this skips its per-call copies. The fixture test holds them equal.
-  let proto: object | undefined
   return (input, issues) => {
     const value = props(input, issues)
     if (!isRecord(value)) return value
-    if (proto !== undefined) {
-      const instance: Record<string, unknown> = Object.assign(Object.create(proto), value)
-      if (raw) Object.defineProperty(instance, "_raw", { value: input, enumerable: true, writable: true, configurable: true })
-      return instance
-    }
     const built = transformation.decode(value, AST.defaultParseOption, ast, input)
     if (!Either.isEither(built) || Either.isLeft(built)) return value
     const instance: unknown = built.right
     if (typeof instance === "object" && instance !== null) {
-      if (Object.getOwnPropertySymbols(instance).length === 0 && Object.keys(instance).length === Object.keys(value).length) {
-        proto = Object.getPrototypeOf(instance) as object
-      }
       raw ??= keepsRaw(instance)
-      if (raw) Object.defineProperty(instance, "_raw", { value: input, enumerable: true, writable: true, configurable: true })
+      if (raw) defineRaw(instance, input)
     }
     return instance
   }
