@@ -319,9 +319,13 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
       return input
     }
   }
+  const guards = nonNull.map(literalGuards)
   return (input, issues) => {
     if ((input === null && acceptsNull) || (input === undefined && acceptsUndefined)) return input
-    for (const member of compiled) {
+    for (let i = 0; i < compiled.length; i++) {
+      // A member whose literal-typed field the input contradicts cannot match, as in Schema: skip its trial decode.
+      if (isRecord(input) && !admits(guards[i]!, input)) continue
+      const member = compiled[i]!
       const attempt: Array<DriftIssue> = []
       const value = member(input, attempt)
       if (!hasMismatch(attempt)) {
@@ -332,6 +336,33 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
     push(issues, site, "union", expected, input)
     return input
   }
+}
+
+/** A literal-typed field of a union member: the values it allows, and whether it may be absent. */
+interface LiteralGuard {
+  readonly key: string
+  readonly values: ReadonlySet<AST.LiteralValue>
+  readonly optional: boolean
+}
+
+const literalGuards = (member: AST.AST): ReadonlyArray<LiteralGuard> => {
+  const struct = structOf(member)
+  if (struct === undefined) return []
+  return struct.propertySignatures.flatMap((ps) => {
+    const type = ps.isOptional && ps.type._tag === "Union"
+      ? AST.Union.make(ps.type.types.filter((t) => t._tag !== "UndefinedKeyword"))
+      : ps.type
+    const values = literalsOf(type)
+    return values === undefined ? [] : [{ key: String(ps.name), values: new Set(values), optional: ps.isOptional }]
+  })
+}
+
+const admits = (guards: ReadonlyArray<LiteralGuard>, input: Record<string, unknown>): boolean => {
+  for (const guard of guards) {
+    const value = input[guard.key]
+    if (value === undefined ? !guard.optional : !guard.values.has(value as AST.LiteralValue)) return false
+  }
+  return true
 }
 
 const compileTransformation = (ast: AST.Transformation, site: Site): Observer => {
