@@ -310,7 +310,7 @@ describe("delivery policy: a correctly signed object is always delivered", () =>
       }
       assert.strictEqual(logs.length, 1)
       assert.match(logs[0]!.message, /user\.created webhook event does not match its schema/)
-      assert.deepStrictEqual(logs[0]!.annotations["clerk.webhook.schema_paths"], ["data.external_id (Missing)"])
+      assert.deepStrictEqual(logs[0]!.annotations["clerk.webhook.schema_paths"], ["data.external_id (missing)"])
       assert.strictEqual(logs[0]!.annotations["clerk.webhook.type"], "user.created")
       // A new path of the same type is reported; a conforming or unknown event is not.
       const nulled = tolerated[1]![1]
@@ -319,7 +319,7 @@ describe("delivery policy: a correctly signed object is always delivered", () =>
       const unknown = tolerated[8]![1]
       yield* at(NOW, WebhookVerifier.verify(request(unknown, svixHeaders(unknown))))
       assert.strictEqual(logs.length, 2)
-      assert.deepStrictEqual(logs[1]!.annotations["clerk.webhook.schema_paths"], ["data.has_image (Type)"])
+      assert.deepStrictEqual(logs[1]!.annotations["clerk.webhook.schema_paths"], ["data.has_image (null)"])
       for (const log of logs) assert.notInclude(JSON.stringify(log), "John")
       // Another verifier has its own set.
       const other = yield* WebhookVerifier.make({ signingSecret: SECRET })
@@ -353,7 +353,7 @@ describe("delivery policy: tracing", () => {
       assert.deepStrictEqual(events.filter((e) => e.name === "clerk.webhook.schema_drift"), [{
         span: "clerk.webhooks.verify",
         name: "clerk.webhook.schema_drift",
-        attributes: { "clerk.webhook.type": "user.created", "clerk.webhook.schema_paths": "data.external_id (Missing)" }
+        attributes: { "clerk.webhook.type": "user.created", "clerk.webhook.schema_paths": "data.external_id (missing)" }
       }])
     }).pipe(Effect.provide(verifierLayer), Effect.provide(Logger.replace(Logger.defaultLogger, Logger.none))))
 })

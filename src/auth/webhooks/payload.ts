@@ -10,9 +10,9 @@ import * as Clock from "effect/Clock"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import { type DriftIssue, type Observer, observer } from "../../models/internal/observe.js"
 import { WebhookPayloadError } from "./errors.js"
 import {
   isWebhookEventType,
@@ -26,7 +26,7 @@ import {
 /** Where a delivered known event differs from its schema: schema paths and issue kinds, never payload values. */
 export interface SchemaDrift {
   readonly type: WebhookEventType
-  /** E.g. `data.external_id (Missing)`, `data.email_addresses[].id (Type)`. */
+  /** Wire paths and drift kinds, e.g. `data.external_id (missing)`, `data.email_addresses[].id (type)`. */
   readonly paths: ReadonlyArray<string>
 }
 
@@ -40,40 +40,40 @@ export interface ParsedEvent {
 const MAX_PATHS = 20
 const MAX_PATH_LENGTH = 200
 
-/** A known event's wire form is its decoded form (no transformations), so checking it is enough: no copy is made. */
-const schemas: ReadonlyMap<string, Schema.Schema.AnyNoContext> = new Map(Object.entries(webhookEventSchemas))
-const checkers: ReadonlyMap<string, (u: unknown) => boolean> = new Map(
-  [...schemas].map(([type, schema]) => [type, Schema.is(schema)])
+/** A known event's wire form is its decoded form (no transformations): the event delivered is the JSON itself. */
+const observers: ReadonlyMap<string, Observer> = new Map(
+  Object.entries(webhookEventSchemas).map(([type, schema]) => [type, observer(schema)])
 )
 /** An object with no `type`, or a type this SDK does not know. */
 const isUnknownEvent = Schema.is(UnknownWebhookEvent)
-/** Whether `json` matches the schema of its known `type`. */
-const matchesSchema = (type: WebhookEventType, json: unknown): json is KnownWebhookEvent =>
-  checkers.get(type)?.(json) === true
 
-const pathOf = (issue: ParseResult.ArrayFormatterIssue): string => {
-  const at = issue.path.map((key) => (typeof key === "number" ? "[]" : String(key))).join(".").replace(/\.\[\]/g, "[]")
-  const text = `${at === "" ? "(root)" : at} (${issue._tag})`
+const pathOf = (issue: DriftIssue): string => {
+  const text = `${issue.path === "" ? "(root)" : issue.path} (${issue.kind})`
   return text.length > MAX_PATH_LENGTH ? `${text.slice(0, MAX_PATH_LENGTH)}…` : text
 }
 
-/** The schema paths where `json` fails the schema of its (known) `type`. */
-const driftOf = (type: WebhookEventType, json: unknown): SchemaDrift => {
-  const schema = schemas.get(type)
-  const result = schema === undefined ? Either.right(json) : Schema.decodeUnknownEither(schema, { errors: "all" })(json)
-  const issues = Either.isLeft(result) ? ParseResult.ArrayFormatter.formatErrorSync(result.left) : []
-  const paths = [...new Set(issues.map(pathOf))].sort().slice(0, MAX_PATHS)
-  return { type, paths: paths.length === 0 ? ["(root) (Type)"] : paths }
+/**
+ * Where `json` differs from the schema of its known `type`, through the one drift-tolerant decoder that response
+ * bodies use; extra keys are not drift here, as an event is delivered with every key it has.
+ */
+const driftOf = (type: WebhookEventType, json: unknown): Option.Option<SchemaDrift> => {
+  const observe = observers.get(type)
+  if (observe === undefined) return Option.none()
+  const issues: Array<DriftIssue> = []
+  observe(json, issues)
+  const mismatches = issues.filter((issue) => issue.kind !== "extra")
+  if (mismatches.length === 0) return Option.none()
+  return Option.some({ type, paths: [...new Set(mismatches.map(pathOf))].sort().slice(0, MAX_PATHS) })
 }
 
 const payloadError = (reason: WebhookPayloadError["reason"], issue: string) =>
   Either.left(new WebhookPayloadError({ reason, issue }))
 
 /**
- * The typed view of a verified object whose known `type` failed its schema: delivered as received, typed by that
- * event's schema (the policy: the drift is reported, nothing is refused or rewritten).
+ * The typed view of a verified object of a known `type`: delivered as received, typed by that event's schema. Where
+ * it drifted from the schema the drift is reported; nothing is refused or rewritten (the policy).
  */
-const asDrifted = (json: Readonly<Record<string, unknown>>): KnownWebhookEvent => json as unknown as KnownWebhookEvent
+const asKnown = (json: Readonly<Record<string, unknown>>): KnownWebhookEvent => json as unknown as KnownWebhookEvent
 
 /** Parses a verified body: any JSON object whose `type` is a string or absent is an event. */
 export const parseEvent = (body: string): Either.Either<ParsedEvent, WebhookPayloadError> => {
@@ -93,8 +93,7 @@ export const parseEvent = (body: string): Either.Either<ParsedEvent, WebhookPayl
   }
   if (isUnknownEvent(json)) return Either.right({ event: json, drift: Option.none() })
   if (!isWebhookEventType(type)) return payloadError("not-an-event", "the payload is not a webhook event")
-  if (matchesSchema(type, json)) return Either.right({ event: json, drift: Option.none() })
-  return Either.right({ event: asDrifted(json), drift: Option.some(driftOf(type, json)) })
+  return Either.right({ event: asKnown(json), drift: driftOf(type, json) })
 }
 
 /** How many (type, path) pairs a reporter remembers; past that, new pairs are no longer logged. */
