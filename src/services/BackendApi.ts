@@ -396,7 +396,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         const now = yield* Clock.currentTimeMillis
         const [next, , decision] = yield* schedule.step(now, error, state)
         if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
-        const wait = Math.max(0, ScheduleIntervals.start(decision.intervals) - now)
+        const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
         const left = deadline - now
         if (wait >= left) return yield* Effect.fail(error)
         const cause = describeCause(error)
@@ -407,7 +407,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         })
         const span = yield* Effect.currentSpan.pipe(Effect.option)
         if (Option.isSome(span)) {
-          span.value.event("clerk.retry", yield* Clock.currentTimeNanos, {
+          span.value.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
             "clerk.retry.attempt": attempt,
             "clerk.retry.cause": cause,
             "clerk.retry.wait_ms": wait
