@@ -87,3 +87,37 @@ export const startBenchServer = async (totalUsers = 10_000): Promise<BenchServer
       })
   }
 }
+
+/**
+ * Starts the server in a child process, so that the bench process's CPU time counts the client side only. The child
+ * prints its URL on the first line of stdout.
+ */
+export const spawnBenchServer = async (totalUsers = 10_000): Promise<BenchServer> => {
+  const { spawn } = await import("node:child_process")
+  const child = spawn(process.execPath, ["--import", "tsx", new URL(import.meta.url).pathname, String(totalUsers)], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ""
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString()
+      const line = out.split("\n")[0]
+      if (out.includes("\n") && line !== undefined) resolve(line.trim())
+    })
+    child.on("exit", (code) => reject(new Error(`bench server exited (${code})`)))
+  })
+  return {
+    url,
+    requests: () => 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.on("exit", () => resolve())
+        child.kill()
+      })
+  }
+}
+
+if (process.argv[1] !== undefined && new URL(import.meta.url).pathname === process.argv[1]) {
+  const server = await startBenchServer(Number(process.argv[2] ?? 10_000))
+  process.stdout.write(`${server.url}\n`)
+}
