@@ -22,6 +22,21 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
+import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "../services/internal/transportDeadline.js"
+
+/** An attempt's own timer (see transportDeadline.ts): armed at the request, cleared once the body is read. */
+interface AttemptTimer {
+  readonly millis: number
+  timedOut: boolean
+  handle: ReturnType<typeof setTimeout> | undefined
+}
+
+const clearTimer = (timer: AttemptTimer | undefined): void => {
+  if (timer?.handle !== undefined) {
+    clearTimeout(timer.handle)
+    timer.handle = undefined
+  }
+}
 
 /** Pool settings for {@link layer}. */
 export interface UndiciOptions {
@@ -98,13 +113,23 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   private textPromise: Promise<string> | undefined
   /** Whether the body was read (or handed out as a stream); an unread body is dumped when the request's scope ends. */
   consumed = false
-  constructor(readonly request: HttpClientRequest.HttpClientRequest, private readonly source: UndiciResponseData) {
+  constructor(
+    readonly request: HttpClientRequest.HttpClientRequest,
+    private readonly source: UndiciResponseData,
+    private readonly timer: AttemptTimer | undefined
+  ) {
     super()
     this.status = source.statusCode
     this.headers = headersOf(source.headers)
   }
   private decodeError(cause: unknown): HttpClientError.ResponseError {
-    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
+    clearTimer(this.timer)
+    return new HttpClientError.ResponseError({
+      request: this.request,
+      response: this,
+      reason: "Decode",
+      cause: this.timer?.timedOut === true ? new AttemptTimedOut(this.timer.millis) : cause
+    })
   }
   get cookies(): Cookies.Cookies {
     const raw = this.source.headers["set-cookie"]
@@ -117,7 +142,10 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return Effect.tryPromise({
       try: () => {
         this.consumed = true
-        return this.textPromise ??= this.source.body.text()
+        return this.textPromise ??= this.source.body.text().then((text) => {
+          clearTimer(this.timer)
+          return text
+        })
       },
       catch: (cause) => this.decodeError(cause)
     })
@@ -140,6 +168,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
   /** Frees the socket of a response whose body nobody read. */
   release(): Promise<void> {
+    clearTimer(this.timer)
     if (this.consumed) return Promise.resolve()
     this.consumed = true
     return this.source.body.dump().catch(() => undefined)
@@ -220,16 +249,34 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
           if (request.body._tag !== "Empty" && request.body._tag !== "FormData" && request.body.contentType !== undefined) {
             headers["content-type"] ??= request.body.contentType
           }
+          const millis = attemptTimeouts.get(request)
+          let requestSignal = signal
+          let timer: AttemptTimer | undefined
+          if (millis !== undefined) {
+            const controller = new AbortController()
+            const attemptTimer: AttemptTimer = { millis, timedOut: false, handle: undefined }
+            attemptTimer.handle = setTimeout(() => {
+              attemptTimer.timedOut = true
+              attemptTimer.handle = undefined
+              controller.abort(new AttemptTimedOut(millis))
+            }, millis)
+            signal.addEventListener("abort", () => {
+              clearTimer(attemptTimer)
+              controller.abort(signal.reason)
+            }, { once: true })
+            requestSignal = controller.signal
+            timer = attemptTimer
+          }
           dispatcher.request({
             origin: url.origin,
             path: `${url.pathname}${url.search}${params === "" ? "" : `${url.search === "" ? "?" : "&"}${params}`}`,
             method: request.method,
             headers,
             body,
-            signal
+            signal: requestSignal
           }).then(
             (data) => {
-              const response = new UndiciResponse(request, data)
+              const response = new UndiciResponse(request, data, timer)
               resume(Effect.as(
                 Effect.flatMap(Effect.serviceOption(Scope.Scope), (scope) =>
                   Option.isNone(scope)
@@ -238,11 +285,29 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
                 response
               ))
             },
-            (cause: unknown) => resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+            (cause: unknown) => {
+              clearTimer(timer)
+              resume(Effect.fail(
+                new HttpClientError.RequestError({
+                  request,
+                  reason: "Transport",
+                  cause: timer?.timedOut === true ? new AttemptTimedOut(timer.millis) : cause
+                })
+              ))
+            }
           )
         })
 
-      return HttpClient.makeWith(
+      // Without undici: fetch, still honouring the attempt's timeout.
+      const viaFetch = (request: HttpClientRequest.HttpClientRequest) => {
+        const millis = attemptTimeouts.get(request)
+        return millis === undefined ? fetchClient.execute(request) : Effect.timeoutFail(fetchClient.execute(request), {
+          duration: millis,
+          onTimeout: () => new HttpClientError.RequestError({ request, reason: "Transport", cause: new AttemptTimedOut(millis) })
+        })
+      }
+
+      const client = HttpClient.makeWith(
         (
           effect: Effect.Effect<HttpClientRequest.HttpClientRequest>
         ): Effect.Effect<HttpClientResponse.HttpClientResponse, HttpClientError.HttpClientError> =>
@@ -250,8 +315,10 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
             agent !== undefined
               ? send(request, agent)
               : Effect.flatMap(Effect.promise(getAgent), (dispatcher) =>
-                dispatcher === undefined ? fetchClient.execute(request) : send(request, dispatcher))),
+                dispatcher === undefined ? viaFetch(request) : send(request, dispatcher))),
         (request: HttpClientRequest.HttpClientRequest) => Effect.succeed(request)
       )
+      nativeTimeoutClients.add(client)
+      return client
     })
   )

@@ -38,6 +38,7 @@ import { type Casing, snakeKeys } from "./internal/casing.js"
 import { type DriftIssue, hasMismatch, observer, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
+import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "./internal/transportDeadline.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -220,7 +221,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   const config = yield* ClerkConfig
   // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
   // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
-  const client = (yield* HttpClient.HttpClient).pipe(
+  const transport = yield* HttpClient.HttpClient
+  // A transport that enforces the attempt's timeout itself spares each attempt an Effect race (two fibers).
+  const nativeTimeout = nativeTimeoutClients.has(transport)
+  const client = transport.pipe(
     HttpClient.withTracerPropagation(false),
     HttpClient.withTracerDisabledWhen(() => true)
   )
@@ -297,8 +301,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     })
 
   // Keeps no reference to the HttpClientError: it holds the request, `Authorization` header included.
-  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError) =>
-    transportErrorFrom({
+  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError): ClerkError =>
+    error.cause instanceof AttemptTimedOut
+      ? new ClerkTimeoutError({ method, path, timeoutMillis: error.cause.timeoutMillis })
+      : transportErrorFrom({
       method,
       path,
       apiUrl: config.apiUrl,
@@ -363,16 +369,24 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   /** One attempt bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). */
   const bounded = (
     once: Effect.Effect<Received, ClerkError>,
+    req: HttpClientRequest.HttpClientRequest,
     method: HttpMethod,
     path: string,
     millis: number | undefined
-  ): Effect.Effect<Received, ClerkError> =>
-    millis === undefined ? once : millis <= 0
-      ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-      : Effect.timeoutFail(once, {
-        duration: millis,
-        onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+  ): Effect.Effect<Received, ClerkError> => {
+    if (millis === undefined) return once
+    if (millis <= 0) return Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+    if (nativeTimeout) {
+      return Effect.suspend(() => {
+        attemptTimeouts.set(req, millis)
+        return once
       })
+    }
+    return Effect.timeoutFail(once, {
+      duration: millis,
+      onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+    })
+  }
 
   /**
    * Entered only after a retryable first failure, so a call that succeeds first time builds nothing here. Steps the
@@ -385,6 +399,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     method: HttpMethod,
     path: string,
     once: Effect.Effect<Received, ClerkError>,
+    req: HttpClientRequest.HttpClientRequest,
     timeoutMillis: number | undefined,
     deadline: number
   ): Effect.Effect<Received, ClerkError> =>
@@ -416,7 +431,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         if (wait > 0) yield* Effect.sleep(wait)
         const remaining = deadline - (yield* Clock.currentTimeMillis)
         const result = yield* Effect.either(
-          bounded(once, method, path, timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
+          bounded(once, req, method, path, timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
         )
         if (Either.isRight(result)) return result.right
         error = result.left
@@ -443,14 +458,14 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
           : Duration.toMillis(Duration.decode(overrides.timeout))
         const once = attemptOnce(req, method, path, body)
         const received = retry === undefined || retry.maxRetries === 0
-          ? bounded(once, method, path, timeoutMillis)
+          ? bounded(once, req, method, path, timeoutMillis)
           : Effect.flatMap(Clock.currentTimeMillis, (start) => {
             const budget = Duration.toMillis(retry.budget)
             const deadline = start + budget
             return Effect.catchIf(
-              bounded(once, method, path, timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+              bounded(once, req, method, path, timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
               (error) => isRetryable(method, error),
-              (error) => retryAfter(error, retry, method, path, once, timeoutMillis, deadline)
+              (error) => retryAfter(error, retry, method, path, once, req, timeoutMillis, deadline)
             )
           })
         return decode === undefined
