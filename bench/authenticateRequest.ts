@@ -48,9 +48,11 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
   const nextDistinct = () => distinct[cursor++ % distinct.length]!
   const options = { authorizedParties: [APP] }
 
+  // The stubbed global fetch serves the JWKS (the default Node transport, undici, would bypass the stub).
   const base = { secretKey: SECRET, publishableKey: PUBLISHABLE, apiUrl: API_URL }
-  const oursLocal = createClerkClient({ ...base, jwtKey: pem })
-  const oursRemote = createClerkClient(base)
+  const stubbed = { fetch: (input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init) }
+  const oursLocal = createClerkClient({ ...base, ...stubbed, jwtKey: pem })
+  const oursRemote = createClerkClient({ ...base, ...stubbed })
   const theirsLocal = clerk.createClerkClient({ ...base, jwtKey: pem, telemetry: { disabled: true } })
   const theirsRemote = clerk.createClerkClient({ ...base, telemetry: { disabled: true } })
   const effect = authenticateRequest(request, options)

@@ -1,5 +1,6 @@
 /**
- * Replaces `globalThis.fetch` for the whole bench process (no network), before any SDK is imported:
+ * Replaces `globalThis.fetch` for the whole bench process (no network but the loopback bench server), before any SDK
+ * is imported:
  * `@clerk/backend` binds the global fetch when it loads. Suites register the URLs they answer.
  *
  * @module
@@ -18,8 +19,15 @@ export const registerFetchRoute = (prefix: string, handler: Handler): void => {
 export const jsonResponse = (status: number, body: unknown): Response =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } })
 
+const realFetch = globalThis.fetch
+
+/** The loopback bench server is reached through the real fetch (for effect-clerk on fetch and @clerk/backend). */
+const LOOPBACK = "http://127.0.0.1:"
+
 globalThis.fetch = (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-  const url = new URL(input instanceof Request ? input.url : String(input))
+  const href = input instanceof Request ? input.url : String(input)
+  if (href.startsWith(LOOPBACK)) return realFetch(input, init)
+  const url = new URL(href)
   const route = routes.find((r) => url.href.startsWith(r.prefix))
   return route === undefined
     ? Promise.reject(new Error(`bench: no stubbed route for ${url.href} (the bench never uses the network)`))

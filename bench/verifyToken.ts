@@ -19,7 +19,7 @@ import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
-import { verifyToken } from "../src/auth/tokens/verifier.js"
+import { createTokenVerifier } from "../src/auth/tokens/verifier.js"
 import { verifySessionToken, verifyToken as verifyTokenEffect } from "../src/auth/tokens/verifyToken.js"
 import { Jwks } from "../src/resources/Jwks.js"
 import * as BackendApi from "../src/services/BackendApi.js"
@@ -30,6 +30,9 @@ import { type BenchResult, runBench } from "./harness.js"
 const API_URL = "https://api.bench.clerk.test"
 const SECRET = "sk_test_benchSecretKey0001"
 const KID = "ins_bench"
+/** The stubbed global fetch serves the JWKS (the default Node transport, undici, would bypass the stub). */
+const { verifyToken } = createTokenVerifier({ fetch: (input, init) => globalThis.fetch(input, init) })
+
 /** More than the 1024 verified-token digests kept per key. */
 const DISTINCT = 1100
 

@@ -18,8 +18,11 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
-import type * as Redacted from "effect/Redacted"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import * as Schema from "effect/Schema"
 import { ClerkConfig, CLERK_API_VERSION_HEADER, resolveRetry } from "./ClerkConfig.js"
 import type { ClerkConfigShape, RetryOptions, RetryPolicy } from "./ClerkConfig.js"
@@ -35,6 +38,7 @@ import { type Casing, snakeKeys } from "./internal/casing.js"
 import { type DriftIssue, hasMismatch, observer, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
+import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "./internal/transportDeadline.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -127,6 +131,8 @@ export const withTimeout: {
       Effect.provideService(self, CurrentRequestOverrides, { ...current, timeout }))
 )
 
+const TRIM_SLASHES = /^\/+|\/+$/g
+
 const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE"])
 
 /**
@@ -148,14 +154,14 @@ export const isRetryable = (method: HttpMethod, error: ClerkError): boolean => {
 }
 
 /**
- * The retry schedule: jittered exponential backoff capped at `maxDelay`, at most `maxRetries` retries, inside the
- * total `budget`. A `Retry-After` from a 429 replaces the backoff delay; one longer than the budget ends the retries.
+ * The retry schedule: jittered exponential backoff capped at `maxDelay`, at most `maxRetries` retries, for retryable
+ * failures only. A `Retry-After` from a 429 replaces the backoff delay. The total `budget` is enforced by the pipeline
+ * over the whole call (attempts and waits together): a wait that would not end before the deadline ends the retries.
  */
 export const retrySchedule = (
   policy: RetryPolicy,
   method: HttpMethod
 ): Schedule.Schedule<unknown, ClerkError> => {
-  const budgetMillis = Duration.toMillis(policy.budget)
   const backoff = Schedule.exponential(policy.baseDelay, 2).pipe(
     Schedule.jittered,
     Schedule.modifyDelay((_, delay) => Duration.min(delay, policy.maxDelay))
@@ -163,17 +169,49 @@ export const retrySchedule = (
   return Schedule.identity<ClerkError>().pipe(
     Schedule.intersect(backoff),
     Schedule.intersect(Schedule.recurs(policy.maxRetries)),
-    Schedule.whileInput((error: ClerkError) =>
-      isRetryable(method, error) &&
-      (error._tag !== "ClerkRateLimitError" || (error.retryAfter ?? 0) * 1000 <= budgetMillis)
-    ),
+    Schedule.whileInput((error: ClerkError) => isRetryable(method, error)),
     Schedule.modifyDelay(([[error]], delay) =>
       error._tag === "ClerkRateLimitError" && error.retryAfter !== undefined
         ? Duration.seconds(error.retryAfter)
         : delay
-    ),
-    Schedule.upTo(policy.budget)
+    )
   )
+}
+
+/** Schedules built once per policy and method (a policy object is resolved once per client or override). */
+const scheduleCache = new WeakMap<RetryPolicy, Map<HttpMethod, Schedule.Schedule<unknown, ClerkError>>>()
+const cachedSchedule = (policy: RetryPolicy, method: HttpMethod): Schedule.Schedule<unknown, ClerkError> => {
+  let byMethod = scheduleCache.get(policy)
+  if (byMethod === undefined) scheduleCache.set(policy, byMethod = new Map())
+  let schedule = byMethod.get(method)
+  if (schedule === undefined) byMethod.set(method, schedule = retrySchedule(policy, method))
+  return schedule
+}
+
+/** Per-call retry overrides resolved once per override object. */
+const overrideCache = new WeakMap<RetryOptions, RetryPolicy | undefined>()
+const resolveOverride = (retry: RetryOptions | false): RetryPolicy | undefined => {
+  if (retry === false) return undefined
+  if (overrideCache.has(retry)) return overrideCache.get(retry)
+  const policy = Either.getOrUndefined(resolveRetry(retry))
+  overrideCache.set(retry, policy)
+  return policy
+}
+
+/** A short, secret-free description of why an attempt failed, for the retry log and span event. */
+const describeCause = (error: ClerkError): string => {
+  switch (error._tag) {
+    case "ClerkRateLimitError":
+      return "rate limited (429)"
+    case "ClerkServerError":
+      return `server error (${error.status})`
+    case "ClerkTimeoutError":
+      return `timeout after ${error.timeoutMillis} ms`
+    case "ClerkTransportError":
+      return error.code === undefined ? "network error" : `network error (${error.code})`
+    default:
+      return error._tag
+  }
 }
 
 const decodeIssue = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
@@ -181,8 +219,30 @@ const decodeIssue = (error: ParseResult.ParseError): string => ParseResult.TreeF
 /** Builds the pipeline from the configuration and an HttpClient. */
 export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
   const config = yield* ClerkConfig
-  const client = (yield* HttpClient.HttpClient).pipe(HttpClient.withTracerPropagation(false))
+  // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
+  // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
+  const transport = yield* HttpClient.HttpClient
+  // A transport that enforces the attempt's timeout itself spares each attempt an Effect race (two fibers).
+  const nativeTimeout = nativeTimeoutClients.has(transport)
+  const client = transport.pipe(
+    HttpClient.withTracerPropagation(false),
+    HttpClient.withTracerDisabledWhen(() => true)
+  )
   const drift = makeDriftRecorder()
+  const configTimeoutMillis = config.timeout === undefined ? undefined : Duration.toMillis(config.timeout)
+  // Built once: the base URL and the header sets each kind of call starts from.
+  const apiBase = joinUrl(config.apiUrl)
+  const commonHeaders: Readonly<Record<string, string>> = {
+    "clerk-api-version": CLERK_API_VERSION_HEADER,
+    "user-agent": config.userAgent
+  }
+  const jsonHeaders = { ...commonHeaders, "content-type": "application/json" }
+  const withKey = (headers: Readonly<Record<string, string>>, key: Redacted.Redacted<string> | undefined) =>
+    key === undefined ? headers : { ...headers, authorization: `Bearer ${Redacted.value(key)}` }
+  const secretJsonHeaders = withKey(jsonHeaders, config.secretKey)
+  const secretFormHeaders = withKey(commonHeaders, config.secretKey)
+  const machineJsonHeaders = withKey(jsonHeaders, config.machineSecretKey)
+  const machineFormHeaders = withKey(commonHeaders, config.machineSecretKey)
 
   const buildRequest = (
     request: ApiRequest
@@ -212,16 +272,21 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         )
       }
       const urlPath = request.versionless ? filled : `/${config.apiVersion}${filled}`
-      const url = joinUrl(config.apiUrl, urlPath) + encodeQuery(request.query)
-      let req = HttpClientRequest.make(request.method)(url).pipe(
-        HttpClientRequest.setHeader("clerk-api-version", CLERK_API_VERSION_HEADER),
-        HttpClientRequest.setHeader("user-agent", config.userAgent)
-      )
-      if (bearer !== undefined) req = HttpClientRequest.bearerToken(req, bearer)
+      const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
+      const isForm = request.formData !== undefined
+      const baseHeaders = request.bearer !== undefined
+        ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
+        : request.auth === "none"
+        ? (isForm ? commonHeaders : jsonHeaders)
+        : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
+        ? (isForm ? machineFormHeaders : machineJsonHeaders)
+        : (isForm ? secretFormHeaders : secretJsonHeaders)
+      let req = HttpClientRequest.make(request.method)(url, {
+        headers: request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
+      })
       if (request.formData !== undefined) {
         req = HttpClientRequest.setBody(req, HttpBody.formData(request.formData))
       } else {
-        req = HttpClientRequest.setHeader(req, "content-type", "application/json")
         const body = request.body
         const hasBody = request.method !== "GET" && body !== undefined && body !== null &&
           (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
@@ -232,13 +297,14 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
           )
         }
       }
-      if (request.headers !== undefined) req = HttpClientRequest.setHeaders(req, request.headers)
       return { req, path: urlPath }
     })
 
   // Keeps no reference to the HttpClientError: it holds the request, `Authorization` header included.
-  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError) =>
-    transportErrorFrom({
+  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError): ClerkError =>
+    error.cause instanceof AttemptTimedOut
+      ? new ClerkTimeoutError({ method, path, timeoutMillis: error.cause.timeoutMillis })
+      : transportErrorFrom({
       method,
       path,
       apiUrl: config.apiUrl,
@@ -286,44 +352,132 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       }))
     })
 
+  const attemptOnce = (
+    req: HttpClientRequest.HttpClientRequest,
+    method: HttpMethod,
+    path: string,
+    body: BodyKind
+  ): Effect.Effect<Received, ClerkError> =>
+    client.execute(req).pipe(
+      Effect.mapError(transportError(method, path)),
+      Effect.flatMap((response) =>
+        Effect.map(readResponse(method, path, response, body), (json) => ({ json, status: response.status, path }))
+      ),
+      Effect.scoped
+    )
+
+  /** One attempt bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). */
+  const bounded = (
+    once: Effect.Effect<Received, ClerkError>,
+    req: HttpClientRequest.HttpClientRequest,
+    method: HttpMethod,
+    path: string,
+    millis: number | undefined
+  ): Effect.Effect<Received, ClerkError> => {
+    if (millis === undefined) return once
+    if (millis <= 0) return Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+    if (nativeTimeout) {
+      return Effect.suspend(() => {
+        attemptTimeouts.set(req, millis)
+        return once
+      })
+    }
+    return Effect.timeoutFail(once, {
+      duration: millis,
+      onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+    })
+  }
+
+  /**
+   * Entered only after a retryable first failure, so a call that succeeds first time builds nothing here. Steps the
+   * (shared) schedule by hand to know each wait before sleeping: a wait that would not end before the deadline ends
+   * the retries with the last failure, and every retry is logged at Debug and recorded as a span event.
+   */
+  const retryAfter = (
+    first: ClerkError,
+    policy: RetryPolicy,
+    method: HttpMethod,
+    path: string,
+    once: Effect.Effect<Received, ClerkError>,
+    req: HttpClientRequest.HttpClientRequest,
+    timeoutMillis: number | undefined,
+    deadline: number
+  ): Effect.Effect<Received, ClerkError> =>
+    Effect.gen(function*() {
+      const schedule = cachedSchedule(policy, method)
+      let state = schedule.initial
+      let error = first
+      for (let attempt = 2;; attempt++) {
+        const now = yield* Clock.currentTimeMillis
+        const [next, , decision] = yield* schedule.step(now, error, state)
+        if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
+        const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
+        const left = deadline - now
+        if (wait >= left) return yield* Effect.fail(error)
+        const cause = describeCause(error)
+        yield* Effect.annotateLogs(Effect.logDebug(`clerk: retrying ${method} ${path}`), {
+          "clerk.retry.attempt": attempt,
+          "clerk.retry.cause": cause,
+          "clerk.retry.wait_ms": wait
+        })
+        const span = yield* Effect.currentSpan.pipe(Effect.option)
+        if (Option.isSome(span)) {
+          span.value.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
+            "clerk.retry.attempt": attempt,
+            "clerk.retry.cause": cause,
+            "clerk.retry.wait_ms": wait
+          })
+        }
+        if (wait > 0) yield* Effect.sleep(wait)
+        const remaining = deadline - (yield* Clock.currentTimeMillis)
+        const result = yield* Effect.either(
+          bounded(once, req, method, path, timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
+        )
+        if (Either.isRight(result)) return result.right
+        error = result.left
+        state = next
+      }
+    })
+
   const send = (
     request: ApiRequest,
     body: BodyKind,
     decode?: (received: Received) => Effect.Effect<unknown, ClerkError>
   ): Effect.Effect<Received, ClerkError> =>
-    Effect.gen(function*() {
-      const built = buildRequest(request)
-      if (Either.isLeft(built)) return yield* built.left
-      const { path, req } = built.right
-      const overrides = yield* CurrentRequestOverrides
-      const retry = overrides.retry === undefined ? config.retry : Either.getOrUndefined(resolveRetry(overrides.retry))
-      const timeout = overrides.timeout === undefined
-        ? config.timeout
-        : overrides.timeout === false
-        ? undefined
-        : Duration.decode(overrides.timeout)
-      const once = client.execute(req).pipe(
-        Effect.mapError(transportError(request.method, path)),
-        Effect.flatMap((response) =>
-          Effect.map(readResponse(request.method, path, response, body), (json) => ({ json, status: response.status, path }))
-        ),
-        Effect.scoped
-      )
-      const attempt = timeout === undefined ? once : Effect.timeoutFail(once, {
-        duration: timeout,
-        onTimeout: () =>
-          new ClerkTimeoutError({ method: request.method, path, timeoutMillis: Duration.toMillis(timeout) })
-      })
-      const received = yield* retry === undefined || retry.maxRetries === 0
-        ? attempt
-        : Effect.retry(attempt, retrySchedule(retry, request.method))
-      return decode === undefined ? received : { ...received, json: yield* decode(received) }
-    }).pipe(
-      Effect.withSpan(`clerk.${request.operation}`, {
+    Effect.withSpan(
+      Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+        const built = buildRequest(request)
+        if (Either.isLeft(built)) return built.left
+        const { path, req } = built.right
+        const method = request.method
+        const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+        const timeoutMillis = overrides.timeout === undefined
+          ? configTimeoutMillis
+          : overrides.timeout === false
+          ? undefined
+          : Duration.toMillis(Duration.decode(overrides.timeout))
+        const once = attemptOnce(req, method, path, body)
+        const received = retry === undefined || retry.maxRetries === 0
+          ? bounded(once, req, method, path, timeoutMillis)
+          : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+            const budget = Duration.toMillis(retry.budget)
+            const deadline = start + budget
+            return Effect.catchIf(
+              bounded(once, req, method, path, timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+              (error) => isRetryable(method, error),
+              (error) => retryAfter(error, retry, method, path, once, req, timeoutMillis, deadline)
+            )
+          })
+        return decode === undefined
+          ? received
+          : Effect.flatMap(received, (r) => Effect.map(decode(r), (json) => ({ ...r, json })))
+      }),
+      `clerk.${request.operation}`,
+      {
         kind: "client",
         captureStackTrace: false,
         attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-      })
+      }
     )
 
   const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>

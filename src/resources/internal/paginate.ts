@@ -5,6 +5,7 @@
  */
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 
@@ -14,19 +15,42 @@ export interface Page<A> {
   readonly totalCount?: number | undefined
 }
 
+interface WalkState<A, E> {
+  readonly offset: number
+  /** The next page, already requested while the consumer works on the current one. */
+  readonly next: Fiber.Fiber<Page<A>, E> | undefined
+}
+
 /**
- * Streams every item of a limit/offset list, fetching a page only when the stream is pulled. It stops on a short page,
- * on an empty page, or once `totalCount` items were seen.
+ * Streams every item of a limit/offset list. The first page is fetched when the stream is first pulled, and a reader
+ * that stays on it costs one request. From the second page on, as each page is handed to the consumer the next one is
+ * requested in the background: the consumer's work and the next request overlap, and never more than one page is
+ * fetched ahead. The walk stops on a short page, on an empty page, or once `totalCount` items were seen; a consumer
+ * that stops early interrupts the prefetch.
  */
 export const streamPages = <A, E>(
   pageSize: number,
   fetchPage: (page: { readonly limit: number; readonly offset: number }) => Effect.Effect<Page<A>, E>,
   startOffset = 0
 ): Stream.Stream<A, E> =>
-  Stream.paginateChunkEffect(startOffset, (offset) =>
-    Effect.map(fetchPage({ limit: pageSize, offset }), (page) => {
-      const next = offset + page.data.length
-      const done = page.data.length === 0 || page.data.length < pageSize ||
-        (page.totalCount !== undefined && next >= page.totalCount)
-      return [Chunk.fromIterable(page.data), done ? Option.none() : Option.some(next)] as const
-    }))
+  Stream.unwrapScoped(Effect.map(Effect.scope, (scope) =>
+    Stream.paginateChunkEffect<WalkState<A, E>, A, E, never>(
+      { offset: startOffset, next: undefined },
+      ({ next: prefetched, offset }) =>
+        Effect.flatMap(
+          prefetched === undefined ? fetchPage({ limit: pageSize, offset }) : Fiber.join(prefetched),
+          (page) => {
+            const next = offset + page.data.length
+            const done = page.data.length === 0 || page.data.length < pageSize ||
+              (page.totalCount !== undefined && next >= page.totalCount)
+            const chunk = Chunk.fromIterable(page.data)
+            if (done) return Effect.succeed([chunk, Option.none<WalkState<A, E>>()] as const)
+            // The first page goes out alone; prefetching starts once the consumer asks for the second.
+            if (offset === startOffset) return Effect.succeed([chunk, Option.some({ offset: next, next: undefined })] as const)
+            return Effect.map(
+              Effect.forkIn(fetchPage({ limit: pageSize, offset: next }), scope),
+              (fiber) => [chunk, Option.some<WalkState<A, E>>({ offset: next, next: fiber })] as const
+            )
+          }
+        )
+    )))
