@@ -15,7 +15,7 @@
  */
 import * as Effect from "effect/Effect"
 import { mkdirSync, writeFileSync } from "node:fs"
-import { afterAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { type SpecOperation, specOperations } from "../src/models/generated/operations.js"
 import { promiseNames } from "../src/operations.js"
@@ -324,7 +324,7 @@ const makeOurs = (): ClerkClient =>
       const answer = currentResponder({ method: request.method, path: url.pathname, url })
       if ("networkError" in answer) throw new TypeError(answer.networkError)
       return answer.text !== undefined
-        ? new Response(answer.status === 204 ? null : answer.text, { status: answer.status, headers: answer.headers })
+        ? new Response(answer.status === 204 ? null : answer.text, { status: answer.status, headers: answer.headers ?? {} })
         : new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } })
     }
   })
