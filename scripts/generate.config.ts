@@ -73,9 +73,9 @@ export const config: GenerateConfig = {
     CreateSessionTokenResponse: { fieldOverrides: { jwt: { optional: false } } },
     Invitation: {
       extraBody: [
-        "/** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */",
+        "/** The wire (snake_case) JSON of this invitation as received; re-encoded for an instance built in code. */",
         "get raw(): typeof Invitation.Encoded {",
-        "  return Schema.encodeSync(Invitation)(this)",
+        "  return receivedJson<typeof Invitation.Encoded>(this) ?? Schema.encodeSync(Invitation)(this)",
         "}",
         "",
         "/** `raw` under the name `@clerk/backend` stores it. */",

@@ -709,6 +709,7 @@ class Generator {
     for (const entity of this.entities) visit(entity.name, [])
     const imports = [`import * as Schema from "effect/Schema"`]
     if (this.usesOpenEnum) imports.push(`import { OpenEnum } from "../internal/openEnum.js"`)
+    imports.push(`import { receivedJson } from "../internal/received.js"`)
     imports.push(...this.config.imports)
     const prelude = this.usesUnknownRecord
       ? ["/** A free-form JSON object (metadata and the like). */", "const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })", ""]
@@ -981,9 +982,9 @@ class Generator {
 
 /** The `raw`/`_raw` getters of a class (for `rawJson`). */
 const rawJsonLines = (className: string): Array<string> => [
-  "/** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */",
+  "/** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */",
   `get raw(): typeof ${className}.Encoded {`,
-  `  return Schema.encodeSync(${className})(this)`,
+  `  return receivedJson<typeof ${className}.Encoded>(this) ?? Schema.encodeSync(${className})(this)`,
   "}",
   "",
   "/** `raw` under the name `@clerk/backend` stores it. */",

@@ -2,6 +2,7 @@
 
 import * as Schema from "effect/Schema"
 import { OpenEnum } from "../internal/openEnum.js"
+import { receivedJson } from "../internal/received.js"
 
 /** A free-form JSON object (metadata and the like). */
 const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })
@@ -620,9 +621,9 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   lastActiveAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("last_active_at")),
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key"))
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof Organization.Encoded {
-    return Schema.encodeSync(Organization)(this)
+    return receivedJson<typeof Organization.Encoded>(this) ?? Schema.encodeSync(Organization)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -660,9 +661,9 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof OrganizationMembership.Encoded {
-    return Schema.encodeSync(OrganizationMembership)(this)
+    return receivedJson<typeof OrganizationMembership.Encoded>(this) ?? Schema.encodeSync(OrganizationMembership)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -759,9 +760,9 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   scim: Schema.optional(Schema.NullOr(SCIMUserMetadata)),
   timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof User.Encoded {
-    return Schema.encodeSync(User)(this)
+    return receivedJson<typeof User.Encoded>(this) ?? Schema.encodeSync(User)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -1196,9 +1197,9 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
     Schema.fromKey("public_organization_data")
   )
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof OrganizationInvitationWithPublicOrganizationData.Encoded {
-    return Schema.encodeSync(OrganizationInvitationWithPublicOrganizationData)(this)
+    return receivedJson<typeof OrganizationInvitationWithPublicOrganizationData.Encoded>(this) ?? Schema.encodeSync(OrganizationInvitationWithPublicOrganizationData)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -1241,9 +1242,9 @@ export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitatio
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** The wire (snake_case) JSON of this invitation, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON of this invitation as received; re-encoded for an instance built in code. */
   get raw(): typeof Invitation.Encoded {
-    return Schema.encodeSync(Invitation)(this)
+    return receivedJson<typeof Invitation.Encoded>(this) ?? Schema.encodeSync(Invitation)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -1508,9 +1509,9 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   /** @deprecated */
   logoUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("logo_url"))
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof OrganizationWithLogo.Encoded {
-    return Schema.encodeSync(OrganizationWithLogo)(this)
+    return receivedJson<typeof OrganizationWithLogo.Encoded>(this) ?? Schema.encodeSync(OrganizationWithLogo)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
@@ -1540,9 +1541,9 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
-  /** The wire (snake_case) JSON, re-encoded from the decoded fields (unknown keys are dropped). */
+  /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
   get raw(): typeof OrganizationInvitation.Encoded {
-    return Schema.encodeSync(OrganizationInvitation)(this)
+    return receivedJson<typeof OrganizationInvitation.Encoded>(this) ?? Schema.encodeSync(OrganizationInvitation)(this)
   }
 
   /** `raw` under the name `@clerk/backend` stores it. */
