@@ -48,7 +48,7 @@ export {
   verifyMachineToken,
   verifyToken,
   type VerifyTokenPromiseOptions as VerifyTokenOptions
-} from "./auth/tokens/verifier.js"
+} from "./promise/verifier.js"
 export {
   verifyWebhook,
   verifyWebhookPayload,

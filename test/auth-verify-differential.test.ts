@@ -6,7 +6,7 @@
 import { verifyToken as clerkVerifyToken } from "@clerk/backend"
 import { Buffer } from "node:buffer"
 import { afterAll, describe, expect, it, vi } from "vitest"
-import { createTokenVerifier } from "../src/auth/tokens/verifier.js"
+import { createTokenVerifier } from "../src/promise/verifier.js"
 import { hs256WithPublicKey, makeKey, sessionClaims, sign, tamperPayload, tamperSignature, unsignedToken } from "./auth-verify-keys.js"
 
 const KEY = makeKey("ins_diff_1")

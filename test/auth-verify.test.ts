@@ -6,7 +6,7 @@ import { TokenVerificationError, TokenVerificationFailure } from "../src/auth/er
 import { decodeJwt, MAX_TOKEN_LENGTH } from "../src/auth/jwt/decode.js"
 import { importPem } from "../src/auth/jwt/keys.js"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
-import { createTokenVerifier } from "../src/auth/tokens/verifier.js"
+import { createTokenVerifier } from "../src/promise/verifier.js"
 import { verifySessionToken, verifyToken, type VerifyTokenOptions } from "../src/auth/tokens/verifyToken.js"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
 import { Jwks } from "../src/resources/Jwks.js"

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
 import {
   ClerkAPIResponseError,
@@ -93,6 +93,25 @@ describe("createClerkClient (Promise adapter)", () => {
     expect(() => createClerkClient({ secretKey: "sk_nope_supersecret", publishableKey: "pk_test_notbase64!!" })).not
       .toThrow()
     expect(() => createClerkClient({ apiUrl: "not a url" })).toThrow(/apiUrl/)
+  })
+
+  it("warns once, without the secret, about a key of an unfamiliar shape (as the Effect config does)", () => {
+    const lines: Array<string> = []
+    const spies = (["log", "info", "warn", "error"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: ReadonlyArray<unknown>) => {
+        lines.push(args.map(String).join(" "))
+      })
+    )
+    try {
+      createClerkClient({ secretKey: "sk_test_abcdefghijklmnopqrstuvwxyz" })
+      expect(lines).toEqual([])
+      createClerkClient({ secretKey: "sk_nope_supersecret" })
+    } finally {
+      for (const spy of spies) spy.mockRestore()
+    }
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain("secretKey does not look like a Clerk key")
+    expect(lines[0]).not.toContain("supersecret")
   })
 
   it("a missing secret key gives a typed error at call time, with no request sent", async () => {

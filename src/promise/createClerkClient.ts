@@ -6,20 +6,16 @@
  * @module
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Cause from "effect/Cause"
-import * as Chunk from "effect/Chunk"
 import * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
-import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
-import * as Scope from "effect/Scope"
+import type * as Runtime from "effect/Runtime"
 import * as Stream from "effect/Stream"
-import { type AuthenticateRequestPromise, makeAuthenticateRequest } from "../auth/request/promise.js"
+import { type AuthenticateRequestPromise, makeAuthenticateRequest } from "./authenticateRequest.js"
 import { type DebugRequestState, debugRequestState, type RequestState } from "../auth/request/RequestState.js"
 import type { JwksCache } from "../auth/tokens/JwksCache.js"
 import { httpClientLayer, type TransportOptions } from "../layers/http.js"
@@ -32,10 +28,12 @@ import {
   type ClerkConfigShape,
   type ClerkOptions,
   optionsFromConfig,
-  resolve
+  resolve,
+  warnUnfamiliarKeys
 } from "../services/ClerkConfig.js"
-import { type ClerkError, isClerkError } from "../services/ClerkErrors.js"
-import { ClerkRequestError, toPromiseError } from "./errors.js"
+import type { ClerkError } from "../services/ClerkErrors.js"
+import { ClerkRequestError } from "./errors.js"
+import { promiseRunner, runPromise, toAsyncIterable } from "./runtime.js"
 
 /** A service method as a Promise method: Effects become Promises, Streams become async iterables. */
 export type Promisified<S> = {
@@ -95,18 +93,6 @@ export type ClerkClient = ClerkClientResources & {
 
 const isStream = (u: unknown): u is Stream.Stream<unknown, ClerkError> => Predicate.hasProperty(u, Stream.StreamTypeId)
 
-const rethrow = (cause: Cause.Cause<unknown>): never => {
-  const failure = Cause.failureOption(cause)
-  if (Option.isSome(failure)) {
-    const error = failure.value
-    throw isClerkError(error) ? toPromiseError(error) : error
-  }
-  if (Cause.isInterruptedOnly(cause)) {
-    throw new DOMException("The operation was aborted.", "AbortError")
-  }
-  throw Cause.squash(cause)
-}
-
 const makeRunner = (
   runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>,
   options: CallOptions
@@ -115,46 +101,17 @@ const makeRunner = (
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {})
   }
+  const hasOverrides = Object.keys(overrides).length > 0
   const withOverrides = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-    Object.keys(overrides).length === 0 ? effect : Effect.provideService(effect, CurrentRequestOverrides, overrides)
+    hasOverrides ? Effect.provideService(effect, CurrentRequestOverrides, overrides) : effect
   const run = <A, E>(effect: Effect.Effect<A, E, ClerkClientServices>, signal?: AbortSignal): Promise<A> =>
-    runtime.runPromiseExit(withOverrides(effect), { signal: signal ?? options.signal }).then((exit) =>
-      Exit.isSuccess(exit) ? exit.value : rethrow(exit.cause)
-    )
+    runPromise(runtime, withOverrides(effect), signal ?? options.signal)
+  let plain: Runtime.Runtime<ClerkClientServices> | undefined
   const iterate = <A>(stream: Stream.Stream<A, ClerkError, never>): AsyncIterable<A> => ({
     [Symbol.asyncIterator]: () => {
-      const scope = Effect.runSync(Scope.make())
-      let pull: Effect.Effect<Chunk.Chunk<A>, Option.Option<ClerkError>> | undefined
-      let buffer: Array<A> = []
-      let done = false
-      const close = () => Effect.runPromise(Scope.close(scope, Exit.void))
-      return {
-        next: async (): Promise<IteratorResult<A>> => {
-          while (buffer.length === 0 && !done) {
-            pull ??= await run(Scope.extend(Stream.toPull(stream), scope))
-            const exit = await runtime.runPromiseExit(withOverrides(pull), { signal: options.signal })
-            if (Exit.isSuccess(exit)) {
-              buffer = Chunk.toArray(exit.value)
-            } else {
-              const failure = Cause.failureOption(exit.cause)
-              done = true
-              await close()
-              if (Option.isSome(failure) && Option.isNone(failure.value)) break
-              if (Option.isSome(failure) && Option.isSome(failure.value)) throw toPromiseError(failure.value.value)
-              rethrow(exit.cause)
-            }
-          }
-          if (buffer.length === 0) return { done: true, value: undefined }
-          const value = buffer[0]
-          buffer = buffer.slice(1)
-          return { done: false, value }
-        },
-        return: async (): Promise<IteratorResult<A>> => {
-          done = true
-          await close()
-          return { done: true, value: undefined }
-        }
-      }
+      plain ??= runtime.runSync(Effect.runtime<ClerkClientServices>())
+      const provided = hasOverrides ? Stream.provideService(stream, CurrentRequestOverrides, overrides) : stream
+      return toAsyncIterable(plain, provided, options.signal)[Symbol.asyncIterator]()
     }
   })
   return { run, iterate }
@@ -223,6 +180,7 @@ export const createClerkClient = (options: CreateClerkClientOptions = {}): Clerk
     })
   }
   const config = resolved.right
+  Effect.runSync(warnUnfamiliarKeys(config))
   const runtime = ManagedRuntime.make(clientLayer(config, httpClientLayer(options)))
   return buildClient(runtime, config, {})
 }
@@ -253,7 +211,7 @@ const buildClient = (
       runner.run(effect, signal),
     runtime,
     dispose: () => runtime.dispose(),
-    authenticateRequest: makeAuthenticateRequest(context, runner.run, { run: (effect) => runner.run(effect) }),
+    authenticateRequest: makeAuthenticateRequest(context, runner.run, promiseRunner(runner.run)),
     debugRequestState,
     telemetry: {
       isEnabled: false as const,

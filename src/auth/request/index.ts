@@ -79,7 +79,6 @@ export {
 export { cookieSuffix, parseCookieHeader } from "./cookies.js"
 export { compilePatterns, type OrganizationSyncTarget } from "./organizationSync.js"
 export type { AcceptsToken, AuthenticateRequestOptions, OrganizationSyncOptions } from "./options.js"
-export { type AuthenticateRequestPromise, makeAuthenticateRequest } from "./promise.js"
 export {
   type AuthReason,
   type DebugRequestState,

@@ -61,13 +61,6 @@ export {
   layerLocal
 } from "./JwksCache.js"
 export {
-  createTokenVerifier,
-  type TokenVerifier,
-  type TokenVerifierOptions,
-  type VerifyMachineTokenPromiseOptions,
-  type VerifyTokenPromiseOptions
-} from "./verifier.js"
-export {
   decodeSessionToken,
   type SessionTokenOptions,
   verifySessionToken,

@@ -17,13 +17,13 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
-import { httpClientLayer } from "../../layers/http.js"
-import { ApiKeys } from "../../resources/ApiKeys.js"
-import { IdPOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
-import { Jwks } from "../../resources/Jwks.js"
-import { M2M } from "../../resources/M2M.js"
-import { layer as backendApiLayer } from "../../services/BackendApi.js"
-import { ClerkConfig, type ClerkOptions, resolve } from "../../services/ClerkConfig.js"
+import { httpClientLayer } from "../layers/http.js"
+import { ApiKeys } from "../resources/ApiKeys.js"
+import { IdPOAuthAccessToken } from "../resources/IdPOAuthAccessToken.js"
+import { Jwks } from "../resources/Jwks.js"
+import { M2M } from "../resources/M2M.js"
+import { layer as backendApiLayer } from "../services/BackendApi.js"
+import { ClerkConfig, type ClerkOptions, resolve } from "../services/ClerkConfig.js"
 import {
   machineFailure,
   MachineTokenVerificationError,
@@ -32,14 +32,14 @@ import {
   TokenVerificationAction,
   TokenVerificationError,
   type TokenVerificationFailure
-} from "../errors.js"
-import type { JwtPayload } from "../jwt/claims.js"
-import type { MachineTokenResult } from "../machine/results.js"
+} from "../auth/errors.js"
+import type { JwtPayload } from "../auth/jwt/claims.js"
+import type { MachineTokenResult } from "../auth/machine/results.js"
 import {
   type MachineVerifyServices,
   verifyMachineToken as verifyMachineTokenEffect,
   type VerifyMachineTokenOptions
-} from "../machine/verify.js"
+} from "../auth/machine/verify.js"
 import {
   JwksCache,
   type JwksCacheOptions,
@@ -47,8 +47,9 @@ import {
   layer as jwksCacheLayer,
   makeLocal,
   noKeySource
-} from "./JwksCache.js"
-import { planVerification, type VerifyTokenOptions } from "./verifyToken.js"
+} from "../auth/tokens/JwksCache.js"
+import { planVerification, type VerifyTokenOptions } from "../auth/tokens/verifyToken.js"
+import { runPromise } from "./runtime.js"
 
 /** Options of the Promise `verifyToken`: exactly `@clerk/backend` 3.25.0's. */
 export interface VerifyTokenPromiseOptions extends VerifyTokenOptions {
@@ -204,11 +205,8 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
   ): Promise<JwtPayload> => {
     if (Either.isEither(plan)) return Either.isRight(plan) ? Promise.resolve(plan.right) : rejectToken(plan.left)
     if (client === undefined) return rejectToken(noKeySource())
-    return client.runtime.runPromiseExit(plan).then((exit) =>
-      Exit.isSuccess(exit)
-        ? exit.value
-        : rejectToken(failureOf(exit.cause, (m) => tokenFailure("token-verification-failed", m)))
-    )
+    return runPromise(client.runtime, plan, undefined, (cause) =>
+      new TokenVerificationError(failureOf(cause, (m) => tokenFailure("token-verification-failed", m))))
   }
 
   const verifyToken = (token: string, options: VerifyTokenPromiseOptions = {}): Promise<JwtPayload> => {
@@ -243,11 +241,8 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
             : machineFailure("unexpected-error", message)
         )
       }
-      return client.right.runtime.runPromiseExit(verifyMachineTokenEffect(token, options)).then((exit) =>
-        Exit.isSuccess(exit)
-          ? exit.value
-          : rejectMachine(failureOf(exit.cause, (m) => machineFailure("unexpected-error", m)))
-      )
+      return runPromise(client.right.runtime, verifyMachineTokenEffect(token, options), undefined, (cause) =>
+        new MachineTokenVerificationError(failureOf(cause, (m) => machineFailure("unexpected-error", m))))
     } catch (error) {
       return Promise.reject(error)
     }

@@ -1,0 +1,83 @@
+/**
+ * The one Promise runtime of the package: runs an Effect as a Promise, turns its failure into the Promise error
+ * classes, adapts a Stream to an async iterable and wires an `AbortSignal` to interruption. The Promise client, its
+ * `authenticateRequest` and the token verifier all run through these functions.
+ *
+ * @module
+ */
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import type * as ManagedRuntime from "effect/ManagedRuntime"
+import * as Option from "effect/Option"
+import type * as Runtime from "effect/Runtime"
+import * as Stream from "effect/Stream"
+import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
+import { isClerkError } from "../services/ClerkErrors.js"
+import { toPromiseError } from "./errors.js"
+
+/** The error a Promise rejects with when its `AbortSignal` interrupts the call (as `fetch` does). */
+export const abortError = (): DOMException => new DOMException("The operation was aborted.", "AbortError")
+
+/**
+ * The value a failed call throws: a typed Clerk error becomes its Promise error class, other failures are thrown as
+ * they are, interruption becomes an `AbortError`, and defects are squashed.
+ */
+export const promiseFailure = (cause: Cause.Cause<unknown>): unknown => {
+  const failure = Cause.failureOption(cause)
+  if (Option.isSome(failure)) return isClerkError(failure.value) ? toPromiseError(failure.value) : failure.value
+  if (Cause.isInterruptedOnly(cause)) return abortError()
+  return Cause.squash(cause)
+}
+
+/** Throws {@link promiseFailure} of the cause. */
+export const rethrow = (cause: Cause.Cause<unknown>): never => {
+  throw promiseFailure(cause)
+}
+
+/** Anything that runs an Effect to an Exit: a `ManagedRuntime` or a plain `Runtime` wrapper. */
+export type ExitRunner<R> = Pick<ManagedRuntime.ManagedRuntime<R, never>, "runPromiseExit">
+
+/**
+ * Runs `effect` on `runtime` as a Promise. Aborting `signal` interrupts it. A failure rejects with `onFailure(cause)`
+ * (by default {@link promiseFailure}: the Promise error classes).
+ */
+export const runPromise = <A, E, R>(
+  runtime: ExitRunner<R>,
+  effect: Effect.Effect<A, E, R>,
+  signal?: AbortSignal,
+  onFailure: (cause: Cause.Cause<E>) => unknown = promiseFailure
+): Promise<A> =>
+  runtime.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) => {
+    if (Exit.isSuccess(exit)) return exit.value
+    throw onFailure(exit.cause)
+  })
+
+/** Fails with an `AbortError` when `signal` aborts; never completes otherwise. */
+const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
+  Effect.async<never, DOMException>((resume) => {
+    const onAbort = () => resume(Effect.fail(abortError()))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener("abort", onAbort, { once: true })
+    return Effect.sync(() => signal.removeEventListener("abort", onAbort))
+  })
+
+/**
+ * A Stream as an async iterable, run on `runtime` (Effect's `Stream.toAsyncIterableRuntime`). Failures are thrown as
+ * the Promise error classes; aborting `signal` ends the iteration with an `AbortError`. Breaking out of a
+ * `for await` loop closes the stream.
+ */
+export const toAsyncIterable = <A, E, R>(
+  runtime: Runtime.Runtime<R>,
+  stream: Stream.Stream<A, E, R>,
+  signal?: AbortSignal
+): AsyncIterable<A> => {
+  const mapped = Stream.mapError(stream, (error): unknown => isClerkError(error) ? toPromiseError(error) : error)
+  const bounded = signal === undefined ? mapped : Stream.interruptWhen(mapped, aborted(signal))
+  return Stream.toAsyncIterableRuntime(bounded, runtime)
+}
+
+/** The {@link PromiseRunner} Auth objects use for their `getToken` calls, rejecting with the Promise error classes. */
+export const promiseRunner = <R>(run: <A, E>(effect: Effect.Effect<A, E, R>) => Promise<A>): PromiseRunner => ({
+  run: (effect) => run(effect)
+})
