@@ -27,7 +27,7 @@ const RAW_FETCH = "raw fetch"
 
 /** The #8 targets for one API case. */
 const apiTargets = (): ReadonlyArray<BenchTarget> => [
-  { label: "≥2x @clerk/backend (default Node transport)", case: OURS, vs: CLERK, atLeast: 2 },
+  { label: "≥2x @clerk/backend (undici transport)", case: OURS, vs: CLERK, atLeast: 2 },
   { label: "≥1.0x @clerk/backend on fetch", case: OURS_FETCH, vs: CLERK, atLeast: 1 },
   { label: "≤1.15x raw undici", case: OURS, vs: RAW_UNDICI, atMostSlowdown: 1.15 },
   { label: "≤1.15x raw fetch (on fetch)", case: OURS_FETCH, vs: RAW_FETCH, atMostSlowdown: 1.15 }
@@ -37,7 +37,7 @@ const apiTargets = (): ReadonlyArray<BenchTarget> => [
 export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
   const server = await spawnBenchServer(WALK)
   const clerk = await import("@clerk/backend")
-  const ours = createClerkClient({ secretKey: SECRET, apiUrl: server.url })
+  const ours = createClerkClient({ secretKey: SECRET, apiUrl: server.url, transport: "undici" })
   const oursFetch = createClerkClient({ secretKey: SECRET, apiUrl: server.url, transport: "fetch" })
   const theirs = clerk.createClerkClient({ secretKey: SECRET, apiUrl: server.url })
   const agent = new Agent({ connections: 64, keepAliveTimeout: 4_000 })

@@ -48,7 +48,7 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
   const nextDistinct = () => distinct[cursor++ % distinct.length]!
   const options = { authorizedParties: [APP] }
 
-  // The stubbed global fetch serves the JWKS (the default Node transport, undici, would bypass the stub).
+  // The stubbed global fetch serves the JWKS (an undici transport would bypass the stub).
   const base = { secretKey: SECRET, publishableKey: PUBLISHABLE, apiUrl: API_URL }
   const stubbed = { fetch: (input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init) }
   const oursLocal = createClerkClient({ ...base, ...stubbed, jwtKey: pem })

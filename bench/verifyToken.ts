@@ -30,7 +30,7 @@ import { type BenchResult, runBench } from "./harness.js"
 const API_URL = "https://api.bench.clerk.test"
 const SECRET = "sk_test_benchSecretKey0001"
 const KID = "ins_bench"
-/** The stubbed global fetch serves the JWKS (the default Node transport, undici, would bypass the stub). */
+/** The stubbed global fetch serves the JWKS (an undici transport would bypass the stub). */
 const { verifyToken } = createTokenVerifier({ fetch: (input, init) => globalThis.fetch(input, init) })
 
 /** More than the 1024 verified-token digests kept per key. */

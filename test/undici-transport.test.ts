@@ -86,10 +86,11 @@ const waitUntil = async (condition: () => boolean) => {
 }
 
 describe("undici transport", () => {
-  it("is the default transport on Node, and undici is installed for the tests", async () => {
+  it("is opt-in: the default stays the global fetch (which msw-style mocks intercept), undici when asked for", async () => {
     assert.isTrue(Undici.isNode())
     assert.isTrue(await Undici.undiciAvailable())
-    assert.notStrictEqual(httpClientLayer({}), httpClientLayer({ transport: "fetch" }))
+    assert.strictEqual(httpClientLayer({}), httpClientLayer({ transport: "fetch" }))
+    assert.notStrictEqual(httpClientLayer({ transport: "undici" }), httpClientLayer({}))
   })
 
   it("sends the request (path, query, auth, JSON body) and reuses one keep-alive socket for sequential calls", async () => {

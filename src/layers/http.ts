@@ -1,7 +1,8 @@
 /**
- * Picking the transport: a given HttpClient layer; else a given `fetch`; else, on Node, undici's pooled client when
- * the optional `undici` peer is installed (loaded lazily, on the first request); else the global fetch (Bun, Deno,
- * edge runtimes, or Node without undici).
+ * Picking the transport: a given HttpClient layer; else a given `fetch`; else, when `transport: "undici"` is asked
+ * for on Node, undici's pooled client (the optional `undici` peer, loaded lazily on the first request); else the
+ * global fetch. The global fetch is the default so that a test suite that mocks it (msw and the like) keeps
+ * intercepting every call, as with `@clerk/backend`.
  *
  * @module
  */
@@ -17,17 +18,18 @@ export interface TransportOptions {
   /** An HttpClient layer to use instead of the default transport (e.g. a test layer from `effect-clerk/testing`). */
   readonly httpClient?: Layer.Layer<HttpClient.HttpClient> | undefined
   /**
-   * `"undici"` (the default on Node: pooled keep-alive sockets, falling back to fetch when `undici` is not installed)
-   * or `"fetch"` (the global fetch). Ignored when `fetch` or `httpClient` is given.
+   * `"fetch"` (the default: the global fetch) or `"undici"` (on Node: pooled keep-alive sockets through the optional
+   * `undici` peer, falling back to fetch when it is not installed or off Node). Ignored when `fetch` or `httpClient`
+   * is given.
    */
   readonly transport?: "undici" | "fetch" | undefined
 }
 
-/** The HttpClient layer for these options: `httpClient`, else a custom fetch, else undici on Node, else fetch. */
+/** The HttpClient layer for these options: `httpClient`, else a custom fetch, else undici if asked for, else fetch. */
 export const httpClientLayer = (options: TransportOptions): Layer.Layer<HttpClient.HttpClient> => {
   if (options.httpClient !== undefined) return options.httpClient
   if (options.fetch !== undefined) {
     return FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
   }
-  return options.transport !== "fetch" && Undici.isNode() ? Undici.layer() : FetchHttpClient.layer
+  return options.transport === "undici" && Undici.isNode() ? Undici.layer() : FetchHttpClient.layer
 }
