@@ -21,6 +21,7 @@ import type * as Scope from "effect/Scope"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import * as FakeHttp from "../layers/FakeHttp.js"
 import { type FakeBackendInstance, type FakeBackendOptions, make } from "./FakeBackend.js"
+import { WIRE_HEADER } from "./faults.js"
 
 /** Options of {@link start}: the fake's options, or an existing fake, plus where to listen. */
 export interface FakeServerOptions extends FakeBackendOptions {
@@ -102,7 +103,14 @@ const send = async (res: ServerResponse, response: FakeHttp.FakeResponse): Promi
   }
   const web = FakeHttp.toWebResponse(response)
   const body = Buffer.from(await web.arrayBuffer())
-  res.writeHead(web.status, { ...Object.fromEntries(web.headers), "content-length": String(body.length) })
+  const wire = web.headers.get(WIRE_HEADER)
+  web.headers.delete(WIRE_HEADER)
+  const length = wire === "truncate" ? body.length + 64 : body.length
+  res.writeHead(web.status, { ...Object.fromEntries(web.headers), "content-length": String(length) })
+  if (wire === "reset-mid-body" || wire === "truncate") {
+    res.write(wire === "truncate" ? body : body.subarray(0, Math.floor(body.length / 2)), () => res.socket?.destroy())
+    return
+  }
   res.end(body)
 }
 

@@ -27,13 +27,23 @@ const { Delay, Hang, Respond } = Data.taggedEnum<Fault>()
 /** Answers with `response` instead of the real answer. */
 export const respond = (response: FakeHttp.FakeResponse): Fault => Respond({ response })
 
-/** 429 `too_many_requests` with `Retry-After: <seconds>` (default 1). */
-export const rateLimited = (options: { readonly retryAfter?: number | string | undefined } = {}): Fault =>
-  respond(FakeHttp.clerkError(429, [{
+/**
+ * 429 `too_many_requests` with `Retry-After`: seconds (default 1), a `Date` (sent as an HTTP date), a raw header value,
+ * or `null` for no header at all.
+ */
+export const rateLimited = (
+  options: { readonly retryAfter?: number | string | Date | null | undefined } = {}
+): Fault => {
+  const value = options.retryAfter
+  const headers: Record<string, string> = value === null
+    ? {}
+    : { "retry-after": value instanceof Date ? value.toUTCString() : String(value ?? 1) }
+  return respond(FakeHttp.clerkError(429, [{
     code: "too_many_requests",
     message: "Too many requests",
     long_message: "Too many requests, please try again later."
-  }], { headers: { "retry-after": String(options.retryAfter ?? 1) } }))
+  }], { headers }))
+}
 
 /** A Clerk-style 5xx (default 500 `internal_clerk_error`). */
 export const serverError = (status = 500): Fault =>
@@ -54,6 +64,42 @@ export const networkError = (reason = "connection reset"): Fault => respond(Fake
 export const malformedJson = (status = 200): Fault =>
   respond({ status, text: "{\"object\":\"user\",\"id\":", headers: { "content-type": "application/json" } })
 
+/** A 200 whose body is not JSON at all. */
+export const nonJson = (status = 200): Fault =>
+  respond({ status, text: "OK, but not JSON", headers: { "content-type": "text/plain" } })
+
+/** A 200 with a JSON body that breaks the expected schema (`id` a number, `object` unknown). */
+export const schemaBreaking = (body: unknown = { object: "user", id: 42, created_at: "yesterday" }): Fault =>
+  respond({ status: 200, body })
+
+/** A 204 with no body, where the operation expects one. */
+export const noContent = (): Fault => respond({ status: 204 })
+
+/**
+ * Header the loopback server reads to misbehave on the wire (it is stripped before sending):
+ * `truncate` sends a `content-length` longer than the body and ends the response; `reset-mid-body` sends the headers
+ * and half the body, then destroys the socket. The in-process fake answers such responses as they are.
+ */
+export const WIRE_HEADER = "x-fake-wire"
+
+/** Headers, then half the body, then the connection is reset (over the loopback server). */
+export const resetMidBody = (response: FakeHttp.FakeResponse = FakeHttp.json(200, { object: "user", id: "user_mid" })): Fault =>
+  "networkError" in response ? respond(response) : respond({
+    ...response,
+    headers: { ...response.headers, [WIRE_HEADER]: "reset-mid-body" }
+  })
+
+/** A body shorter than its `content-length` (over the loopback server); in process, JSON cut in the middle. */
+export const truncatedBody = (): Fault =>
+  respond({
+    status: 200,
+    text: "{\"object\":\"user\",\"id\":\"user_tr",
+    headers: { "content-type": "application/json", [WIRE_HEADER]: "truncate" }
+  })
+
+/** A reset before any header is sent (the loopback server destroys the socket). */
+export const resetBeforeHeaders = (): Fault => networkError("connection reset before headers")
+
 /** Waits `duration`, then answers normally. */
 export const delay = (duration: Duration.DurationInput): Fault => Delay({ duration })
 
@@ -67,6 +113,22 @@ export const hang = (): Fault => Hang()
 export type FaultMatch =
   | string
   | ((request: FakeHttp.RecordedRequest, operation: { readonly operationId: string; readonly route: string }) => boolean)
+
+/**
+ * Scripts the next matching attempts, one fault per attempt; later attempts are answered normally
+ * ("fail twice, then succeed": `script(fake, [Fault.serverError(503), Fault.serverError(502)], { match })`).
+ */
+export const script = (
+  target: { readonly inject: (fault: Fault, options?: InjectOptions) => InjectedFault },
+  faults: ReadonlyArray<Fault>,
+  options: { readonly match?: FaultMatch | undefined } = {}
+): InjectedFault => {
+  const injected = faults.map((fault) => target.inject(fault, { match: options.match, times: 1 }))
+  return {
+    hits: () => injected.reduce((n, f) => n + f.hits(), 0),
+    remove: () => injected.forEach((f) => f.remove())
+  }
+}
 
 /** Options of `inject`. */
 export interface InjectOptions {
