@@ -11,7 +11,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -45,8 +45,7 @@ import {
   type JwksCacheOptions,
   type JwksCacheShape,
   layer as jwksCacheLayer,
-  makeLocal,
-  noKeySource
+  makeLocal
 } from "./JwksCache.js"
 import { planVerification, type VerifyTokenOptions } from "./verifyToken.js"
 
@@ -203,8 +202,9 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
     client: Client | undefined
   ): Promise<JwtPayload> => {
     if (Either.isEither(plan)) return Either.isRight(plan) ? Promise.resolve(plan.right) : rejectToken(plan.left)
-    if (client === undefined) return rejectToken(noKeySource())
-    return client.runtime.runPromiseExit(plan).then((exit) =>
+    // A networkless plan that is still an Effect checks its signature asynchronously (Web Crypto): it needs no client.
+    const run = client === undefined ? Effect.runPromiseExit(plan) : client.runtime.runPromiseExit(plan)
+    return run.then((exit) =>
       Exit.isSuccess(exit)
         ? exit.value
         : rejectToken(failureOf(exit.cause, (m) => tokenFailure("token-verification-failed", m)))
