@@ -272,6 +272,23 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
     assert.strictEqual((await fetch(`${base}/me`)).status, 200)
   })
 
+  it("without clerkMiddleware: getAuth throws and requireAuth passes the error on (as @clerk/express)", async () => {
+    const message = "The clerkMiddleware should be registered before using getAuth"
+    handler = chain((req, res) => {
+      try {
+        getAuth(req)
+        json(res, 200, { threw: false })
+      } catch (error) {
+        json(res, 200, { threw: error instanceof Error ? error.message : String(error) })
+      }
+    })
+    assert.deepStrictEqual(await (await fetch(`${base}/me`)).json(), { threw: message })
+    handler = chain(requireAuth(), (_req, res) => json(res, 200, { reached: true }))
+    const refused = await fetch(`${base}/me`)
+    assert.strictEqual(refused.status, 500)
+    assert.strictEqual(await refused.text(), message)
+  })
+
   it("passes authenticator errors to next(error), skips requests already authenticated, survives TRACE", async () => {
     serveWith({ authenticate: () => Promise.reject(new Error("effect-clerk: no secret key")) })
     const failed = await fetch(`${base}/me`)

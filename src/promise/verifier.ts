@@ -11,7 +11,7 @@
 import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Cause from "effect/Cause"
 import * as ConfigError from "effect/ConfigError"
-import type * as Effect from "effect/Effect"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
@@ -45,11 +45,16 @@ import {
   type JwksCacheOptions,
   type JwksCacheShape,
   layer as jwksCacheLayer,
-  makeLocal,
-  noKeySource
+  makeLocal
 } from "../auth/tokens/JwksCache.js"
 import { planVerification, type VerifyTokenOptions } from "../auth/tokens/verifyToken.js"
-import { runPromise } from "./runtime.js"
+import { type ExitRunner, runPromise } from "./runtime.js"
+
+/** Runs a plan that needs no service (a local key, checked through Web Crypto) on the default runtime. */
+const standalone: ExitRunner<never> = {
+  runPromiseExit: (effect, options) =>
+    Effect.runPromiseExit(effect, options?.signal === undefined ? undefined : { signal: options.signal })
+}
 
 /** Options of the Promise `verifyToken`: exactly `@clerk/backend` 3.25.0's. */
 export interface VerifyTokenPromiseOptions extends VerifyTokenOptions {
@@ -204,9 +209,11 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
     client: Client | undefined
   ): Promise<JwtPayload> => {
     if (Either.isEither(plan)) return Either.isRight(plan) ? Promise.resolve(plan.right) : rejectToken(plan.left)
-    if (client === undefined) return rejectToken(noKeySource())
-    return runPromise(client.runtime, plan, undefined, (cause) =>
-      new TokenVerificationError(failureOf(cause, (m) => tokenFailure("token-verification-failed", m))))
+    const onFailure = (cause: Cause.Cause<TokenVerificationFailure>) =>
+      new TokenVerificationError(failureOf(cause, (m) => tokenFailure("token-verification-failed", m)))
+    // A networkless plan that is still an Effect checks its signature asynchronously (Web Crypto): it needs no client.
+    if (client === undefined) return runPromise(standalone, plan, undefined, onFailure)
+    return runPromise(client.runtime, plan, undefined, onFailure)
   }
 
   const verifyToken = (token: string, options: VerifyTokenPromiseOptions = {}): Promise<JwtPayload> => {

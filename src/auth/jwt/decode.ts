@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { Buffer } from "node:buffer"
 import * as Either from "effect/Either"
+import { backend } from "../crypto.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 
 /** Tokens longer than this (in characters) are rejected before any parsing. */
@@ -52,7 +52,7 @@ const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
 
 const parseSegment = (segment: string): Readonly<Record<string, unknown>> | undefined => {
   try {
-    const value: unknown = JSON.parse(Buffer.from(segment, "base64url").toString("utf8"))
+    const value: unknown = JSON.parse(backend.base64UrlToUtf8(segment))
     return isObject(value) ? value : undefined
   } catch {
     return undefined
@@ -111,7 +111,7 @@ export const decodeJwt = (token: string): Either.Either<DecodedJwt, TokenVerific
   return Either.right({
     header,
     payload,
-    signature: Buffer.from(rawSignature, "base64url"),
+    signature: backend.base64ToBytes(rawSignature),
     signingInput: token.slice(0, second),
     raw: { header: rawHeader, payload: rawPayload, signature: rawSignature, text: token }
   })

@@ -1,13 +1,13 @@
 /**
- * Public verification keys: a PEM (`jwtKey`) or a JWK from the JWKS, imported once into a node `KeyObject`.
+ * Public verification keys: a PEM (`jwtKey`) or a JWK from the JWKS, imported once (a node `KeyObject` on Node, a
+ * Web Crypto `CryptoKey` elsewhere; see `../crypto.ts`).
  *
  * Clerk instance keys are RSA and sign with RS256, so every key here is pinned to RS256.
  *
  * @module
  */
-import { Buffer } from "node:buffer"
-import { createPublicKey, type KeyObject } from "node:crypto"
 import * as Either from "effect/Either"
+import { backend, type RsaKeyHandle } from "../crypto.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 
 /** An imported RSA public key, ready to verify RS256 signatures. */
@@ -16,7 +16,8 @@ export interface PublicKey {
   readonly kid: string | undefined
   /** The one algorithm this key verifies. */
   readonly alg: "RS256"
-  readonly keyObject: KeyObject
+  /** The imported key (runtime-specific). */
+  readonly handle: RsaKeyHandle
 }
 
 /** A key, or why it could not be imported (reported at the signature step, as `token-verification-failed`). */
@@ -27,8 +28,8 @@ const unusable = (what: string) =>
     action: TokenVerificationAction.SetJwtKey
   }))
 
-const rsa = (keyObject: KeyObject, kid: string | undefined, what: string): KeyResult =>
-  keyObject.asymmetricKeyType === "rsa" ? Either.right({ kid, alg: "RS256", keyObject }) : unusable(what)
+const rsa = (handle: RsaKeyHandle | undefined, kid: string | undefined, what: string): KeyResult =>
+  handle !== undefined ? Either.right({ kid, alg: "RS256", handle }) : unusable(what)
 
 /**
  * Imports a PEM SPKI public key. Accepts what the Dashboard shows (with or without the BEGIN/END lines, with real or
@@ -40,11 +41,7 @@ export const importPemUncached = (pem: string): KeyResult => {
     .replace(/\\[rn]/g, "")
     .replace(/\s+/g, "")
   if (body.length === 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) return unusable("jwtKey")
-  try {
-    return rsa(createPublicKey({ key: Buffer.from(body, "base64"), format: "der", type: "spki" }), undefined, "jwtKey")
-  } catch {
-    return unusable("jwtKey")
-  }
+  return rsa(backend.importSpki(backend.base64ToBytes(body)), undefined, "jwtKey")
 }
 
 const PEM_CACHE_SIZE = 32
@@ -80,9 +77,5 @@ export const importJwk = (jwk: RsaJwk): KeyResult => {
   const what = `JWKS key ${JSON.stringify(jwk.kid)}`
   if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) return unusable(what)
   if (typeof jwk.n !== "string" || typeof jwk.e !== "string") return unusable(what)
-  try {
-    return rsa(createPublicKey({ key: { kty: "RSA", n: jwk.n, e: jwk.e }, format: "jwk" }), jwk.kid, what)
-  } catch {
-    return unusable(what)
-  }
+  return rsa(backend.importJwk({ n: jwk.n, e: jwk.e }), jwk.kid, what)
 }

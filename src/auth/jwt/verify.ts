@@ -1,12 +1,13 @@
 /**
  * Synchronous JWT verification against an imported key, in `@clerk/backend` 3.25.0's order: header `typ`, header
- * `alg`, the key's pinned algorithm, the signature, then the claims ({@link checkClaims}).
+ * `alg`, the key's pinned algorithm, the signature, then the claims ({@link checkClaims}). Synchronous (an `Either`)
+ * where the runtime has `node:crypto`; on Web Crypto the signature check is asynchronous, and the verdict an `Effect`.
  *
  * @module
  */
-import { Buffer } from "node:buffer"
-import { type KeyObject, verify as cryptoVerify } from "node:crypto"
+import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
+import { backend } from "../crypto.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from "./claims.js"
 import type { DecodedJwt } from "./decode.js"
@@ -48,7 +49,7 @@ export const checkHeader = (
 }
 
 const MEMO_SIZE = 1024
-const verifiedByKey = new WeakMap<KeyObject, Map<string, string>>()
+const verifiedByKey = new WeakMap<object, Map<string, string>>()
 
 /**
  * Tokens whose signature already verified under a key: signature segment → the signed `<header>.<payload>`. A session
@@ -56,7 +57,7 @@ const verifiedByKey = new WeakMap<KeyObject, Map<string, string>>()
  * RSA operation, never the header and claim checks. At most 1024 entries per key (oldest dropped first); the memo goes
  * with its key. Plain string lookups keep a miss nearly free, so tokens seen once pay only the RSA check.
  */
-const verifiedMemo = (keyObject: KeyObject): Map<string, string> => {
+const verifiedMemo = (keyObject: object): Map<string, string> => {
   let memo = verifiedByKey.get(keyObject)
   if (memo === undefined) {
     memo = new Map()
@@ -73,8 +74,19 @@ const remember = (memo: Map<string, string>, signature: string, signingInput: st
   memo.set(signature, signingInput)
 }
 
-/** Checks the signature with the key; returns the failure or `undefined`. */
-export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerificationFailure | undefined => {
+const uncheckable = () =>
+  tokenFailure("token-verification-failed", "The signature could not be checked.", {
+    action: TokenVerificationAction.EnsureClerkJwt
+  })
+
+/** A signature failure, `undefined` when it verified, or (on Web Crypto) the Promise of one. */
+export type SignatureCheck = TokenVerificationFailure | undefined | Promise<TokenVerificationFailure | undefined>
+
+/**
+ * Checks the signature with the key; returns the failure or `undefined`, synchronously on `node:crypto` and as a
+ * Promise (which never rejects) on Web Crypto.
+ */
+export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCheck => {
   if (Either.isLeft(key)) return key.left
   if (decoded.header.alg !== key.right.alg) {
     return tokenFailure(
@@ -83,34 +95,64 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): TokenVerifi
       { action: TokenVerificationAction.EnsureClerkJwt }
     )
   }
-  const memo = verifiedMemo(key.right.keyObject)
+  const memo = verifiedMemo(key.right.handle.key)
   if (memo.get(decoded.raw.signature) === decoded.signingInput) return undefined
-  let valid: boolean
-  try {
-    valid = cryptoVerify("sha256", Buffer.from(decoded.signingInput, "latin1"), key.right.keyObject, decoded.signature)
-  } catch {
-    return tokenFailure("token-verification-failed", "The signature could not be checked.", {
-      action: TokenVerificationAction.EnsureClerkJwt
-    })
+  const settle = (valid: boolean): TokenVerificationFailure | undefined => {
+    if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
+    remember(memo, decoded.raw.signature, decoded.signingInput)
+    return undefined
   }
-  if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
-  remember(memo, decoded.raw.signature, decoded.signingInput)
-  return undefined
+  let valid: boolean | Promise<boolean>
+  try {
+    valid = backend.verifyRs256(key.right.handle, backend.latin1Bytes(decoded.signingInput), decoded.signature)
+  } catch {
+    return uncheckable()
+  }
+  return typeof valid === "boolean" ? settle(valid) : valid.then(settle, uncheckable)
 }
 
+/** A signature check as an Effect-compatible value: the failure, `undefined`, or an Effect of either. */
+export const signatureEffect = (check: SignatureCheck): Effect.Effect<void, TokenVerificationFailure> =>
+  check instanceof Promise
+    ? Effect.flatMap(Effect.promise(() => check), (failure) => failure === undefined ? Effect.void : Effect.fail(failure))
+    : check === undefined
+    ? Effect.void
+    : Effect.fail(check)
+
+/** A verdict: an `Either` when reached synchronously, else the Effect that reaches it. */
+export type JwtVerdict =
+  | Either.Either<JwtPayload, TokenVerificationFailure>
+  | Effect.Effect<JwtPayload, TokenVerificationFailure>
+
 /**
- * Verifies a decoded JWT with a key at `now` (milliseconds since the epoch). Pure and synchronous: the same inputs
- * always give the same result.
+ * Verifies a decoded JWT with a key at `now` (milliseconds since the epoch). Pure: the same inputs always give the
+ * same result; an `Either` on `node:crypto`, an Effect where the signature check is asynchronous (Web Crypto).
  */
 export const verifyJwt = (
   decoded: DecodedJwt,
   key: KeyResult,
   options: JwtVerifyOptions,
   now: number
+): JwtVerdict => {
+  const headerFailure = checkHeader(decoded.header, options.headerType)
+  if (headerFailure !== undefined) return Either.left(headerFailure)
+  const signature = checkSignature(decoded, key)
+  if (signature instanceof Promise) {
+    return Effect.flatMap(
+      Effect.promise(() => signature),
+      (failure): Either.Either<JwtPayload, TokenVerificationFailure> =>
+        failure !== undefined ? Either.left(failure) : afterSignature(decoded, options, now)
+    )
+  }
+  return signature !== undefined ? Either.left(signature) : afterSignature(decoded, options, now)
+}
+
+const afterSignature = (
+  decoded: DecodedJwt,
+  options: JwtVerifyOptions,
+  now: number
 ): Either.Either<JwtPayload, TokenVerificationFailure> => {
-  const failure = checkHeader(decoded.header, options.headerType) ??
-    checkSignature(decoded, key) ??
-    checkClaims(decoded.payload, options, now)
+  const failure = checkClaims(decoded.payload, options, now)
   if (failure !== undefined) return Either.left(failure)
   const payload = decoded.payload
   return isJwtPayload(payload)

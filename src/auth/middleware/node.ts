@@ -14,9 +14,8 @@
  *
  * @module
  */
-import type { IncomingMessage, ServerResponse } from "node:http"
 import { type ClerkClient, clerkClient as defaultClerkClient } from "../../promise/createClerkClient.js"
-import { type AuthObject, signedOutAuthObject } from "../auth-object/AuthObject.js"
+import type { AuthObject } from "../auth-object/AuthObject.js"
 import type { AuthenticateRequestOptions } from "../request/options.js"
 import type { PendingSessionOptions, RequestState } from "../request/RequestState.js"
 import { type AuthDecisionOptions, authOf, decide } from "./decision.js"
@@ -36,6 +35,28 @@ export interface ToWebRequestOptions {
    * reading it fails with an error that says so.
    */
   readonly body?: boolean | undefined
+}
+
+/**
+ * The part of node's `http.IncomingMessage` this module reads, declared here so the package's types need no
+ * `@types/node`: any `IncomingMessage` (or Express `Request`) is one.
+ */
+export interface IncomingMessage extends AsyncIterable<unknown> {
+  readonly method?: string | undefined
+  readonly url?: string | undefined
+  readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+  readonly rawHeaders: ReadonlyArray<string>
+  readonly socket: object
+  readonly readableDidRead: boolean
+  readonly readableEnded: boolean
+}
+
+/** The part of node's `http.ServerResponse` this module writes (any `ServerResponse` or Express `Response` is one). */
+export interface ServerResponse {
+  statusCode: number
+  setHeader(name: string, value: string): unknown
+  appendHeader(name: string, value: string): unknown
+  end(chunk?: string): unknown
 }
 
 /** An `IncomingMessage`, possibly with Express's `originalUrl` (the URL before router mounting rewrote `url`). */
@@ -227,12 +248,36 @@ export const clerkMiddleware = (options: ClerkMiddlewareOptions = {}): NodeMiddl
   }
 }
 
-/** The Auth object of a request that went through {@link clerkMiddleware}; signed out if it did not. */
-export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): AuthObject =>
-  hasAuth(req) ? req.auth(options) : signedOutAuthObject()
+/** What {@link getAuth} throws for a request that did not go through {@link clerkMiddleware}. */
+export const MIDDLEWARE_MISSING_MESSAGE = "The clerkMiddleware should be registered before using getAuth"
 
-/** Answers 401 unless {@link clerkMiddleware} authenticated the request (mount it after `clerkMiddleware()`). */
+/**
+ * The Auth object of a request that went through {@link clerkMiddleware}. Throws (as `@clerk/express` does) when it
+ * did not, so a forgotten middleware is an error rather than every request silently signed out.
+ */
+export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): AuthObject => {
+  if (!hasAuth(req)) throw new Error(MIDDLEWARE_MISSING_MESSAGE)
+  return req.auth(options)
+}
+
+/**
+ * Answers 401 unless {@link clerkMiddleware} authenticated the request (mount it after `clerkMiddleware()`; without
+ * it, the error goes to `next`).
+ */
 export const requireAuth = (options: PendingSessionOptions = {}): NodeMiddleware => (req, res, next) => {
-  if (getAuth(req, options).isAuthenticated) return next()
+  if (!hasAuth(req)) return next(new Error(MIDDLEWARE_MISSING_MESSAGE))
+  if (req.auth(options).isAuthenticated) return next()
   unauthorized(res)
+}
+
+declare global {
+  // Express's `Request` (from `@types/express`, when installed) gains `auth`, so `req.auth().userId` and
+  // `req.auth.userId` type-check in handlers after `clerkMiddleware()`.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** Set by `clerkMiddleware()`: call it for the Auth object (its properties are the Auth object's too). */
+      auth: AuthFunction
+    }
+  }
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { createHash } from "node:crypto"
+import { backend } from "../crypto.js"
 
 /**
  * Parses a `Cookie` header into name → value. Pairs are split on `;` only (an encoded `;` inside a value never forges
@@ -42,7 +42,7 @@ const suffixCache = new Map<string, string>()
 export const cookieSuffix = (publishableKey: string): string => {
   const hit = suffixCache.get(publishableKey)
   if (hit !== undefined) return hit
-  const suffix = createHash("sha1").update(publishableKey, "utf8").digest("base64url").slice(0, 8)
+  const suffix = backend.sha1Base64Url(publishableKey).slice(0, 8)
   if (suffixCache.size >= SUFFIX_CACHE_SIZE) {
     const oldest = suffixCache.keys().next()
     if (oldest.done !== true) suffixCache.delete(oldest.value)

@@ -10,7 +10,7 @@ import { CLERK_API_VERSION_HEADER } from "../../services/ClerkConfig.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 import { decodeJwt } from "../jwt/decode.js"
 import { importPem } from "../jwt/keys.js"
-import { checkHeader, checkSignature } from "../jwt/verify.js"
+import { checkHeader, checkSignature, signatureEffect } from "../jwt/verify.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
 import { JwksCache } from "../tokens/JwksCache.js"
 import { Cookies, HeaderNames, MAX_HANDSHAKE_REDIRECTS, QueryParameters } from "./constants.js"
@@ -99,8 +99,7 @@ export const verifyHandshakeToken = (
     const keys = yield* JwksCache
     const pem = jwtKey || keys.jwtKey
     const key = pem ? importPem(pem) : Either.right(yield* keys.getKey(decoded.header.kid))
-    const signatureFailure = checkSignature(decoded, key)
-    if (signatureFailure !== undefined) return yield* signatureFailure
+    yield* signatureEffect(checkSignature(decoded, key))
     const directives = decoded.payload["handshake"]
     return Array.isArray(directives) ? directives.filter((d): d is string => typeof d === "string") : []
   })

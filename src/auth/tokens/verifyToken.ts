@@ -18,7 +18,7 @@ import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } 
 import type { JwtPayload } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { importPem, type PublicKey } from "../jwt/keys.js"
-import { checkHeader, type JwtVerifyOptions, verifyJwt } from "../jwt/verify.js"
+import { checkHeader, type JwtVerdict, type JwtVerifyOptions, verifyJwt } from "../jwt/verify.js"
 import { M2M_TOKEN_CATEGORY } from "./categories.js"
 import { JwksCache, type JwksCacheShape } from "./JwksCache.js"
 import { withSpanWhenTraced } from "./tracing.js"
@@ -53,7 +53,8 @@ export interface SessionTokenOptions extends JwtVerifyOptions {
 }
 
 /**
- * Verifies a session token synchronously with a known key, reading the time once from `clock`. Accepts the raw
+ * Verifies a session token with a known key, reading the time once from `clock`: synchronously (an `Either`) where the
+ * runtime has `node:crypto`, as an Effect on Web Crypto. Accepts the raw
  * token or one already decoded by {@link decodeJwt} (so callers that inspect the header first decode only once).
  * A PEM key is imported once and memoised.
  */
@@ -61,7 +62,7 @@ export const verifySessionToken = (
   token: string | DecodedJwt,
   options: SessionTokenOptions,
   clock: Clock.Clock
-): Either.Either<JwtPayload, TokenVerificationFailure> => {
+): JwtVerdict => {
   const decoded = decodeSessionToken(token)
   if (Either.isLeft(decoded)) return Either.left(decoded.left)
   const key = typeof options.key === "string" ? importPem(options.key) : Either.right(options.key)
@@ -69,9 +70,7 @@ export const verifySessionToken = (
 }
 
 /** A verdict reached without the network, or the Effect that must look the key up first. */
-export type VerificationPlan =
-  | Either.Either<JwtPayload, TokenVerificationFailure>
-  | Effect.Effect<JwtPayload, TokenVerificationFailure>
+export type VerificationPlan = JwtVerdict
 
 /**
  * Plans the verification of a decoded JWT: a verdict when no network is needed (a jwtKey, or the `kid` is cached),
@@ -93,7 +92,8 @@ export const planWithKeys = (
   const cached = skipCache || typeof kid !== "string" ? undefined : keys.peek(kid, now)
   if (cached !== undefined) return verifyJwt(decoded, Either.right(cached), options, now)
   return Effect.flatMap(keys.getKey(kid, { skipCache }), (key) =>
-    Effect.clockWith((clock) => verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())))
+    Effect.clockWith((clock): Effect.Effect<JwtPayload, TokenVerificationFailure> =>
+      verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())))
 }
 
 /** {@link planWithKeys} for a session token (decoding and the category check first). */
