@@ -421,6 +421,15 @@ class Generator {
         ])
       }
     }
+    // List envelopes (`{ data: [Item], total_count }`) are named after their item, away from the service names.
+    for (const entity of this.entities) {
+      const item = this.envelopeItem(entity.schema)
+      if (item === undefined || /(List|Response)$/.test(entity.name)) continue
+      const name = `${item.name}List`
+      if (this.usedNames.has(name)) throw new Error(`Envelope name ${name} (${entity.specName}) is taken`)
+      this.usedNames.add(name)
+      entity.name = name
+    }
     // Apply renames.
     for (const entity of this.entities) {
       const rename = this.override(entity)?.rename
@@ -449,6 +458,14 @@ class Generator {
     return result.sort((a, b) =>
       a.path < b.path ? -1 : a.path > b.path ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0
     )
+  }
+
+  /** The item entity of a list envelope: an object of exactly `data` (an array of a `$ref`) and `total_count`. */
+  envelopeItem(schema: OSchema): Entity | undefined {
+    const props = schema.properties
+    if (props === undefined || Object.keys(props).sort().join(",") !== "data,total_count") return undefined
+    const ref = props["data"]?.items?.$ref
+    return ref !== undefined && ref.startsWith(SCHEMA_REF) ? this.entityForRef(ref) : undefined
   }
 
   entityForRef(ref: string): Entity {
@@ -502,7 +519,7 @@ class Generator {
     if (primitive !== undefined) return primitive
     switch (schema.type) {
       case "array":
-        return `Schema.Array(${schema.items === undefined ? "Schema.Unknown" : this.expr(schema.items, deps, indent)})`
+        return `Schema.mutable(Schema.Array(${schema.items === undefined ? "Schema.Unknown" : this.expr(schema.items, deps, indent)}))`
       case "object": {
         const additional = schema.additionalProperties
         if (typeof additional !== "object") {
@@ -566,7 +583,11 @@ class Generator {
           ? flat
           : `${line}.pipe(\n${pipeArgs.map((arg) => `${indent}  ${arg}`).join(",\n")}\n${indent})`
       }
-      const doc = field.schema.deprecated === true ? `${indent}/** @deprecated */\n` : ""
+      const description = oneLine(field.schema.description)
+      const tags = [description, field.schema.deprecated === true ? "@deprecated" : undefined].filter(
+        (part): part is string => part !== undefined
+      )
+      const doc = tags.length === 0 ? "" : `${indent}/** ${tags.join(" ")} */\n`
       lines.push(doc + line)
     }
     return lines
@@ -1100,6 +1121,11 @@ export const generate = (outDir: string = defaultOutDir, specPath?: string): Rea
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href
 if (isMain) {
+  const specPath = path.join(specDir(), SPEC_FILE)
+  if (!fs.existsSync(specPath)) {
+    console.error(`generate: spec not found at ${specPath} (set CLERK_OPENAPI_DIR or place it in ../shared/openapi)`)
+    process.exit(1)
+  }
   for (const warning of generateFiles().warnings) console.warn(`warning: ${warning}`)
   for (const file of generate()) console.log(`wrote ${path.relative(repoRoot, file)}`)
 }

@@ -583,7 +583,7 @@ describe("FakeBackend: instance resources", () => {
       assert.deepStrictEqual(allow.map((a) => a.identifierType), ["email_address"])
       const blocked = yield* call(req("POST", "/blocklist_identifiers", { body: { identifier: "+15555550100" } }), S.BlocklistIdentifier)
       assert.strictEqual(blocked.identifierType, "phone_number")
-      const blocklist = yield* call(req("GET", "/blocklist_identifiers"), S.BlocklistIdentifiers)
+      const blocklist = yield* call(req("GET", "/blocklist_identifiers"), S.BlocklistIdentifierList)
       assert.strictEqual(blocklist.totalCount, 1)
 
       const redirect = yield* call(req("POST", "/redirect_urls", { body: { url: "myapp://callback" } }), S.RedirectURL)
@@ -593,7 +593,7 @@ describe("FakeBackend: instance resources", () => {
 
       const domain = yield* call(req("POST", "/domains", { body: { name: "sat.example.com", isSatellite: true } }), S.Domain)
       assert.strictEqual(domain.frontendApiUrl, "https://clerk.sat.example.com")
-      assert.strictEqual((yield* call(req("GET", "/domains"), S.Domains)).totalCount, 1)
+      assert.strictEqual((yield* call(req("GET", "/domains"), S.DomainList)).totalCount, 1)
 
       const template = yield* call(req("POST", "/jwt_templates", { body: { name: "t", claims: { a: 1 } } }), S.JWTTemplate)
       const updated = yield* call(

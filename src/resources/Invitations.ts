@@ -45,7 +45,7 @@ export interface CreateInvitationParams {
 }
 
 const InvitationList = Paginated(Invitation)
-const InvitationArray = Schema.Array(Invitation)
+const InvitationArray = Schema.mutable(Schema.Array(Invitation))
 const LIST_PAGE = pageSize("ListInvitations")
 
 /** `invitations`: application invitations. */

@@ -61,7 +61,7 @@ export interface VerifyM2MTokenParams extends MachineSecretKeyParam {
 
 /** The `{ m2m_tokens, total_count }` list, as `{ data, totalCount }`. */
 const M2MTokenList = Schema.Struct({
-  data: Schema.Array(MachineToMachineToken).pipe(Schema.propertySignature, Schema.fromKey("m2m_tokens")),
+  data: Schema.mutable(Schema.Array(MachineToMachineToken)).pipe(Schema.propertySignature, Schema.fromKey("m2m_tokens")),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 })
 

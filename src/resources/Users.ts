@@ -68,7 +68,7 @@ export {
   VerifyTOTPResponse
 }
 
-const UserArray = Schema.Array(User)
+const UserArray = Schema.mutable(Schema.Array(User))
 const MembershipList = Paginated(OrganizationMembership)
 const InvitationList = Paginated(OrganizationInvitationWithPublicOrganizationData)
 const OauthAccessTokenList = Paginated(OAuthAccessTokenItem)

@@ -39,7 +39,7 @@ export interface WaitlistEntryInviteParams {
 }
 
 const WaitlistEntryList = Paginated(WaitlistEntry)
-const WaitlistEntryArray = Schema.Array(WaitlistEntry)
+const WaitlistEntryArray = Schema.mutable(Schema.Array(WaitlistEntry))
 const LIST_PAGE = pageSize("ListWaitlistEntries")
 
 /** `waitlistEntries`: the waitlist. */

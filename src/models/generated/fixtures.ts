@@ -1464,7 +1464,7 @@ export const fixtures: Record<string, unknown> = {
       token_secret: "string"
     }
   ],
-  OrganizationMemberships: {
+  OrganizationMembershipList: {
     data: [
       {
         id: "orgmem_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -1551,7 +1551,7 @@ export const fixtures: Record<string, unknown> = {
       has_image: false
     }
   },
-  OrganizationInvitationsWithPublicOrganizationData: {
+  OrganizationInvitationWithPublicOrganizationDataList: {
     data: [
       {
         object: "organization_invitation",
@@ -1624,7 +1624,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  BlocklistIdentifiers: {
+  BlocklistIdentifierList: {
     data: [
       {
         object: "blocklist_identifier",
@@ -1665,7 +1665,7 @@ export const fixtures: Record<string, unknown> = {
     development_origin: "string",
     cname_targets: null
   },
-  Domains: {
+  DomainList: {
     data: [
       {
         object: "domain",
@@ -1782,7 +1782,7 @@ export const fixtures: Record<string, unknown> = {
     to_machine_id: "string",
     created_at: 1700000000000
   },
-  Organizations: {
+  OrganizationList: {
     data: [
       {
         object: "organization",
@@ -1845,7 +1845,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  OrganizationInvitations: {
+  OrganizationInvitationList: {
     data: [
       {
         object: "organization_invitation",
@@ -1899,7 +1899,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  Roles: {
+  RoleList: {
     data: [
       {
         object: "role",
@@ -1949,7 +1949,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  OrganizationDomains: {
+  OrganizationDomainList: {
     data: [
       {
         object: "organization_domain",
@@ -2062,7 +2062,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  OAuthApplications: {
+  OAuthApplicationList: {
     data: [
       {
         object: "oauth_application",
@@ -2173,7 +2173,7 @@ export const fixtures: Record<string, unknown> = {
     authenticatable: true,
     disable_jit_provisioning: false
   },
-  SAMLConnections: {
+  SAMLConnectionList: {
     data: [
       {
         object: "saml_connection",
@@ -2257,7 +2257,7 @@ export const fixtures: Record<string, unknown> = {
     disable_jit_provisioning: false,
     allow_subdomains: false
   },
-  EnterpriseConnections: {
+  EnterpriseConnectionList: {
     data: [
       {
         object: "enterprise_connection",
@@ -2309,7 +2309,7 @@ export const fixtures: Record<string, unknown> = {
     oauth: null,
     created_at: 1700000000000
   },
-  EnterpriseConnectionTestRuns: {
+  EnterpriseConnectionTestRunList: {
     data: [
       {
         id: "id_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
@@ -3241,7 +3241,7 @@ export const fixtures: Record<string, unknown> = {
     ],
     total_count: 1
   },
-  Permissions: {
+  PermissionList: {
     data: [
       {
         object: "permission",
@@ -3309,7 +3309,7 @@ export const fixtures: Record<string, unknown> = {
     created_at: 1700000000000,
     updated_at: 1700000000000
   },
-  RoleSets: {
+  RoleSetList: {
     data: [
       {
         object: "role_set",
@@ -3706,7 +3706,7 @@ export const fixtures: Record<string, unknown> = {
     to_machine_id: "string",
     deleted: true
   },
-  WaitlistEntries: {
+  WaitlistEntryList: {
     data: [
       {
         object: "waitlist_entry",

@@ -15,7 +15,7 @@ export class JwksEd25519PublicKey extends Schema.Class<JwksEd25519PublicKey>("ef
   kty: OpenEnum("OKP"),
   crv: OpenEnum("Ed25519"),
   x: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -30,7 +30,7 @@ export class JwksEcdsaPublicKey extends Schema.Class<JwksEcdsaPublicKey>("effect
   crv: Schema.String,
   x: Schema.String,
   y: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -44,7 +44,7 @@ export class JwksRsaPublicKey extends Schema.Class<JwksRsaPublicKey>("effect-cle
   kty: OpenEnum("RSA"),
   n: Schema.String,
   e: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -59,7 +59,7 @@ export class JwksEd25519PrivateKey extends Schema.Class<JwksEd25519PrivateKey>("
   crv: OpenEnum("Ed25519"),
   x: Schema.String,
   d: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -75,7 +75,7 @@ export class JwksEcdsaPrivateKey extends Schema.Class<JwksEcdsaPrivateKey>("effe
   x: Schema.String,
   y: Schema.String,
   d: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -95,7 +95,7 @@ export class JwksRsaPrivateKey extends Schema.Class<JwksRsaPrivateKey>("effect-c
   dp: Schema.optional(Schema.String),
   dq: Schema.optional(Schema.String),
   qi: Schema.optional(Schema.String),
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -108,7 +108,7 @@ export class JwksSymmetricKey extends Schema.Class<JwksSymmetricKey>("effect-cle
   use: Schema.String,
   kty: OpenEnum("oct"),
   k: Schema.String,
-  x5c: Schema.optional(Schema.Array(Schema.String)),
+  x5c: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   x5t: Schema.optional(Schema.String),
   x5tS256: Schema.optional(Schema.String).pipe(Schema.fromKey("x5t#S256")),
   x5u: Schema.optional(Schema.String)
@@ -116,7 +116,7 @@ export class JwksSymmetricKey extends Schema.Class<JwksSymmetricKey>("effect-cle
 
 /** The Jwks object. */
 export class Jwks extends Schema.Class<Jwks>("effect-clerk/Jwks")({
-  keys: Schema.optional(Schema.Array(Schema.Union(
+  keys: Schema.optional(Schema.mutable(Schema.Array(Schema.Union(
     JwksRsaPrivateKey,
     JwksEcdsaPrivateKey,
     JwksEcdsaPublicKey,
@@ -124,7 +124,7 @@ export class Jwks extends Schema.Class<Jwks>("effect-clerk/Jwks")({
     JwksEd25519PublicKey,
     JwksRsaPublicKey,
     JwksSymmetricKey
-  )))
+  ))))
 }) {}
 
 /** The SessionActivityResponse object. */
@@ -147,6 +147,7 @@ export class SessionTask extends Schema.Class<SessionTask>("effect-clerk/Session
 
 /** The Session object. */
 export class Session extends Schema.Class<Session>("effect-clerk/Session")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("session"),
   id: Schema.String,
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
@@ -158,30 +159,40 @@ export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   ),
   lastActiveAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("last_active_at")),
   latestActivity: Schema.optional(Schema.NullOr(SessionActivityResponse)).pipe(Schema.fromKey("latest_activity")),
+  /** Unix timestamp of expiration. */
   expireAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
+  /** Unix timestamp of abandonment. */
   abandonAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("abandon_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
-  tasks: Schema.optional(Schema.NullOr(Schema.Array(SessionTask)))
+  tasks: Schema.optional(Schema.NullOr(Schema.mutable(Schema.Array(SessionTask))))
 }) {}
 
 /** The Client object. */
 export class Client extends Schema.Class<Client>("effect-clerk/Client")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("client"),
+  /** String representing the identifier of the session. */
   id: Schema.String,
-  sessionIds: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("session_ids")),
-  sessions: Schema.optional(Schema.Array(Session)),
+  sessionIds: Schema.mutable(Schema.Array(Schema.String)).pipe(Schema.propertySignature, Schema.fromKey("session_ids")),
+  sessions: Schema.optional(Schema.mutable(Schema.Array(Session))),
   signInId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_in_id")),
   signUpId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("sign_up_id")),
+  /** Last active session_id. */
   lastActiveSessionId: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("last_active_session_id")
   ),
+  /** The authentication strategy that was last used to authenticate the user on this client. */
   lastAuthenticationStrategy: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("last_authentication_strategy")
   ),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
@@ -195,7 +206,7 @@ export class ClerkError extends Schema.Class<ClerkError>("effect-clerk/ClerkErro
 
 /** The ClerkErrors object. */
 export class ClerkErrors extends Schema.Class<ClerkErrors>("effect-clerk/ClerkErrors")({
-  errors: Schema.Array(ClerkError),
+  errors: Schema.mutable(Schema.Array(ClerkError)),
   meta: Schema.optional(UnknownRecord),
   clerkTraceId: Schema.optional(Schema.String).pipe(Schema.fromKey("clerk_trace_id"))
 }) {}
@@ -207,6 +218,7 @@ export class VerificationOtp extends Schema.Class<VerificationOtp>("effect-clerk
   strategy: OpenEnum("phone_code", "email_code", "reset_password_email_code"),
   attempts: Schema.NullOr(Schema.Number),
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
+  /** The delivery channel of the code (phone codes only). */
   channel: Schema.optional(Schema.NullOr(Schema.String)),
   verifiedAtClient: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("verified_at_client")),
   externalVerificationRedirectURL: Schema.optionalWith(Schema.NullOr(Schema.URL), { default: () => null }).pipe(
@@ -318,6 +330,7 @@ export class IdentificationLink extends Schema.Class<IdentificationLink>("effect
 /** The EmailAddress object. */
 export class EmailAddress extends Schema.Class<EmailAddress>("effect-clerk/EmailAddress")({
   id: Schema.optional(Schema.String),
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("email_address"),
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
   reserved: Schema.Boolean,
@@ -330,9 +343,15 @@ export class EmailAddress extends Schema.Class<EmailAddress>("effect-clerk/Email
     VerificationEmailLink,
     VerificationScim
   )),
-  linkedTo: Schema.Array(IdentificationLink).pipe(Schema.propertySignature, Schema.fromKey("linked_to")),
+  linkedTo: Schema.mutable(Schema.Array(IdentificationLink)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("linked_to")
+  ),
+  /** Indicates whether this email address domain matches an active enterprise connection. */
   matchesSsoConnection: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("matches_sso_connection")),
+  /** Unix timestamp of creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of creation */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -348,28 +367,40 @@ export class DeletedObject extends Schema.Class<DeletedObject>("effect-clerk/Del
 /** The PhoneNumber object. */
 export class PhoneNumber extends Schema.Class<PhoneNumber>("effect-clerk/PhoneNumber")({
   id: Schema.optional(Schema.String),
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("phone_number"),
   phoneNumber: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("phone_number")),
   reservedForSecondFactor: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("reserved_for_second_factor")),
   defaultSecondFactor: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("default_second_factor")),
   reserved: Schema.Boolean,
   verification: Schema.NullOr(Schema.Union(VerificationOtp, VerificationAdmin)),
-  linkedTo: Schema.Array(IdentificationLink).pipe(Schema.propertySignature, Schema.fromKey("linked_to")),
-  backupCodes: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))).pipe(Schema.fromKey("backup_codes")),
+  linkedTo: Schema.mutable(Schema.Array(IdentificationLink)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("linked_to")
+  ),
+  backupCodes: Schema.optional(Schema.NullOr(Schema.mutable(Schema.Array(Schema.String)))).pipe(
+    Schema.fromKey("backup_codes")
+  ),
+  /** Unix timestamp of creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of creation */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The Token object. */
 export class Token extends Schema.Class<Token>("effect-clerk/Token")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("token"),
+  /** String representing the encoded JSON Web Token (JWT) value. */
   jwt: Schema.String
 }) {}
 
 /** The Cookies object. */
 export class Cookies extends Schema.Class<Cookies>("effect-clerk/Cookies")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("cookies"),
-  cookies: Schema.Array(Schema.String)
+  /** Array of cookie directives. */
+  cookies: Schema.mutable(Schema.Array(Schema.String))
 }) {}
 
 /** The SessionRefresh object. */
@@ -379,28 +410,50 @@ export type SessionRefresh = typeof SessionRefresh.Type
 /** The Template object. */
 export class Template extends Schema.Class<Template>("effect-clerk/Template")({
   id: Schema.optional(Schema.String),
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("template")),
+  /** The ID of the instance to which the template belongs */
   instanceId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("instance_id")),
+  /** whether this is a system (default) or user overridden) template */
   resourceType: Schema.optional(Schema.String).pipe(Schema.fromKey("resource_type")),
+  /** whether this is an email or SMS template */
   templateType: Schema.optional(Schema.String).pipe(Schema.fromKey("template_type")),
+  /** user-friendly name of the template */
   name: Schema.optional(Schema.String),
+  /** machine-friendly name of the template */
   slug: Schema.optional(Schema.String),
+  /** position with the listing of templates */
   position: Schema.optional(Schema.Number),
+  /** whether this template can be reverted to the corresponding system default */
   canRevert: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("can_revert")),
+  /** whether this template can be deleted */
   canDelete: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("can_delete")),
+  /** whether the body of this template can be edited */
   canEditBody: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("can_edit_body")),
+  /** whether this template can be enabled or disabled, true only for notification SMS templates */
   canToggle: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("can_toggle")),
+  /** email subject */
   subject: Schema.optional(Schema.NullOr(Schema.String)),
+  /** the editor markup used to generate the body of the template */
   markup: Schema.optional(Schema.String),
+  /** the template body before variable interpolation */
   body: Schema.optional(Schema.String),
-  availableVariables: Schema.optional(Schema.Array(Schema.String)).pipe(Schema.fromKey("available_variables")),
-  requiredVariables: Schema.optional(Schema.Array(Schema.String)).pipe(Schema.fromKey("required_variables")),
+  /** list of variables that are available for use in the template body */
+  availableVariables: Schema.optional(Schema.mutable(Schema.Array(Schema.String))).pipe(
+    Schema.fromKey("available_variables")
+  ),
+  /** list of variables that must be contained in the template body */
+  requiredVariables: Schema.optional(Schema.mutable(Schema.Array(Schema.String))).pipe(
+    Schema.fromKey("required_variables")
+  ),
   fromEmailName: Schema.optional(Schema.String).pipe(Schema.fromKey("from_email_name")),
   replyToEmailName: Schema.optional(Schema.String).pipe(Schema.fromKey("reply_to_email_name")),
   deliveredByClerk: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("delivered_by_clerk")),
   enabled: Schema.optional(Schema.Boolean),
   flaggedAsSuspicious: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("flagged_as_suspicious")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at"))
 }) {}
 
@@ -428,10 +481,13 @@ export class VerificationWeb3 extends Schema.Class<VerificationWeb3>("effect-cle
 /** The Web3Wallet object. */
 export class Web3Wallet extends Schema.Class<Web3Wallet>("effect-clerk/Web3Wallet")({
   id: Schema.optional(Schema.String),
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("web3_wallet"),
   web3Wallet: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("web3_wallet")),
   verification: Schema.NullOr(Schema.Union(VerificationWeb3, VerificationAdmin)),
+  /** Unix timestamp of creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of creation */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -453,8 +509,10 @@ export class VerificationPasskey extends Schema.Class<VerificationPasskey>("effe
 /** The Passkey object. */
 export class Passkey extends Schema.Class<Passkey>("effect-clerk/Passkey")({
   id: Schema.optional(Schema.String),
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("passkey"),
   name: Schema.String,
+  /** Unix timestamp of when the passkey was last used. */
   lastUsedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
   verification: Schema.NullOr(VerificationPasskey)
 }) {}
@@ -493,24 +551,29 @@ export class VerificationGoogleOneTap extends Schema.Class<VerificationGoogleOne
 
 /** The ExternalAccountWithVerification object. */
 export class ExternalAccountWithVerification extends Schema.Class<ExternalAccountWithVerification>("effect-clerk/ExternalAccountWithVerification")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("external_account", "facebook_account", "google_account"),
   id: Schema.String,
   provider: Schema.String,
   identificationId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("identification_id")),
+  /** The unique ID of the user in the external provider's system */
   providerUserId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("provider_user_id")),
   approvedScopes: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("approved_scopes")),
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
+  /** Whether the email was verified by the OAuth provider at creation time. */
   emailAddressVerified: Schema.optional(Schema.NullOr(Schema.Boolean)).pipe(Schema.fromKey("email_address_verified")),
   firstName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("first_name")),
   lastName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("last_name")),
-  /** @deprecated */
+  /** Please use `image_url` instead @deprecated */
   avatarUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("avatar_url")),
   imageUrl: Schema.optionalWith(Schema.String, { nullable: true, default: () => "" }).pipe(Schema.fromKey("image_url")),
   username: Schema.optional(Schema.NullOr(Schema.String)),
   phoneNumber: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("phone_number")),
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
   label: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Unix timestamp of creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of creation */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   verification: Schema.NullOr(Schema.Union(VerificationOauth, VerificationGoogleOneTap)),
   externalAccountId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_account_id"))
@@ -525,7 +588,7 @@ export class SAMLAccountConnection extends Schema.Class<SAMLAccountConnection>("
   name: Schema.String,
   /** @deprecated */
   domain: Schema.optional(Schema.String),
-  domains: Schema.optional(Schema.Array(Schema.String)),
+  domains: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   active: Schema.Boolean,
   provider: Schema.String,
   syncUserAttributes: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("sync_user_attributes")),
@@ -534,13 +597,16 @@ export class SAMLAccountConnection extends Schema.Class<SAMLAccountConnection>("
   disableAdditionalIdentifications: Schema.optional(Schema.Boolean).pipe(
     Schema.fromKey("disable_additional_identifications")
   ),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The SAMLAccount object. */
 export class SAMLAccount extends Schema.Class<SAMLAccount>("effect-clerk/SAMLAccount")({
   id: Schema.String,
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("saml_account"),
   provider: Schema.String,
   active: Schema.Boolean,
@@ -548,6 +614,7 @@ export class SAMLAccount extends Schema.Class<SAMLAccount>("effect-clerk/SAMLAcc
   firstName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("first_name")),
   lastName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("last_name")),
   providerUserId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("provider_user_id")),
+  /** Unix timestamp of last authentication. */
   lastAuthenticatedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_authenticated_at")),
   publicMetadata: Schema.optional(UnknownRecord).pipe(Schema.fromKey("public_metadata")),
   verification: Schema.NullOr(Schema.Union(VerificationSaml, VerificationTicket)),
@@ -563,7 +630,7 @@ export class EnterpriseAccountConnection extends Schema.Class<EnterpriseAccountC
   logoPublicUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("logo_public_url")),
   /** @deprecated */
   domain: Schema.optional(Schema.String),
-  domains: Schema.optional(Schema.Array(Schema.String)),
+  domains: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   active: Schema.Boolean,
   syncUserAttributes: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("sync_user_attributes")),
   allowSubdomains: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("allow_subdomains")),
@@ -572,20 +639,25 @@ export class EnterpriseAccountConnection extends Schema.Class<EnterpriseAccountC
     Schema.propertySignature,
     Schema.fromKey("disable_additional_identifications")
   ),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The EnterpriseAccount object. */
 export class EnterpriseAccount extends Schema.Class<EnterpriseAccount>("effect-clerk/EnterpriseAccount")({
   id: Schema.String,
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("enterprise_account"),
+  /** The authentication protocol used to sign in. */
   protocol: Schema.optional(OpenEnum("oauth", "saml")),
   provider: Schema.String,
   active: Schema.Boolean,
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
   firstName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("first_name")),
   lastName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("last_name")),
+  /** The unique ID of the user in the external provider's system */
   providerUserId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("provider_user_id")),
   enterpriseConnectionId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("enterprise_connection_id")
@@ -595,6 +667,7 @@ export class EnterpriseAccount extends Schema.Class<EnterpriseAccount>("effect-c
   enterpriseConnection: Schema.optional(Schema.NullOr(EnterpriseAccountConnection)).pipe(
     Schema.fromKey("enterprise_connection")
   ),
+  /** Unix timestamp of last authentication. */
   lastAuthenticatedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_authenticated_at"))
 }) {}
 
@@ -616,9 +689,13 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp of last activity. */
   lastActiveAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("last_active_at")),
+  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to this organization. */
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key"))
 }) {
   /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
@@ -650,15 +727,20 @@ export class OrganizationMembershipPublicUserData extends Schema.Class<Organizat
 /** A user's membership in an organization */
 export class OrganizationMembership extends Schema.Class<OrganizationMembership>("effect-clerk/OrganizationMembership")({
   id: Schema.String,
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_membership"),
   role: Schema.String,
   roleName: Schema.optional(Schema.String).pipe(Schema.fromKey("role_name")),
-  permissions: Schema.Array(Schema.String),
+  permissions: Schema.mutable(Schema.Array(Schema.String)),
+  /** Metadata saved on the organization membership, accessible from both Frontend and Backend APIs */
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  /** Metadata saved on the organization membership, accessible only from the Backend API */
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   organization: Organization,
   publicUserData: Schema.optional(OrganizationMembershipPublicUserData).pipe(Schema.fromKey("public_user_data")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
@@ -674,14 +756,18 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
 
 /** Metadata describing a user's linkage to a directory. */
 export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-clerk/SCIMUserMetadata")({
+  /** The ID of the directory the user is provisioned from. */
   directoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_id")),
+  /** Whether the directory is currently enabled. Omitted when false. */
   directoryEnabled: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("directory_enabled")),
+  /** The user's external ID as reported by the directory, if any. */
   externalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("external_id"))
 }) {}
 
 /** The User object. */
 export class User extends Schema.Class<User>("effect-clerk/User")({
   id: Schema.String,
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("user"),
   externalId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("external_id")),
   primaryEmailAddressId: Schema.NullOr(Schema.String).pipe(
@@ -709,53 +795,79 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
     Schema.fromKey("private_metadata")
   ),
   unsafeMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("unsafe_metadata")),
-  emailAddresses: Schema.Array(EmailAddress).pipe(Schema.propertySignature, Schema.fromKey("email_addresses")),
-  phoneNumbers: Schema.Array(PhoneNumber).pipe(Schema.propertySignature, Schema.fromKey("phone_numbers")),
-  web3Wallets: Schema.Array(Web3Wallet).pipe(Schema.propertySignature, Schema.fromKey("web3_wallets")),
-  passkeys: Schema.Array(Passkey),
+  emailAddresses: Schema.mutable(Schema.Array(EmailAddress)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("email_addresses")
+  ),
+  phoneNumbers: Schema.mutable(Schema.Array(PhoneNumber)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("phone_numbers")
+  ),
+  web3Wallets: Schema.mutable(Schema.Array(Web3Wallet)).pipe(Schema.propertySignature, Schema.fromKey("web3_wallets")),
+  passkeys: Schema.mutable(Schema.Array(Passkey)),
   passwordEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("password_enabled")),
   twoFactorEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("two_factor_enabled")),
   totpEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("totp_enabled")),
   backupCodeEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("backup_code_enabled")),
+  /** Unix timestamp of when MFA was last enabled for this user. */
   mfaEnabledAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("mfa_enabled_at")),
+  /** Unix timestamp of when MFA was last disabled for this user. */
   mfaDisabledAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("mfa_disabled_at")),
+  /** Unix timestamp of when the user's password was last updated. */
   passwordLastUpdatedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("password_last_updated_at")),
-  externalAccounts: Schema.Array(ExternalAccountWithVerification).pipe(
+  externalAccounts: Schema.mutable(Schema.Array(ExternalAccountWithVerification)).pipe(
     Schema.propertySignature,
     Schema.fromKey("external_accounts")
   ),
-  samlAccounts: Schema.Array(SAMLAccount).pipe(Schema.propertySignature, Schema.fromKey("saml_accounts")),
-  enterpriseAccounts: Schema.Array(EnterpriseAccount).pipe(
+  samlAccounts: Schema.mutable(Schema.Array(SAMLAccount)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("saml_accounts")
+  ),
+  enterpriseAccounts: Schema.mutable(Schema.Array(EnterpriseAccount)).pipe(
     Schema.propertySignature,
     Schema.fromKey("enterprise_accounts")
   ),
-  organizationMemberships: Schema.optional(Schema.Array(OrganizationMembership)).pipe(
+  organizationMemberships: Schema.optional(Schema.mutable(Schema.Array(OrganizationMembership))).pipe(
     Schema.fromKey("organization_memberships")
   ),
+  /** Unix timestamp of last sign-in. */
   lastSignInAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_sign_in_at")),
+  /** Flag to denote whether user is banned or not. */
   banned: Schema.Boolean,
+  /** Flag to denote whether user is currently locked, i.e. restricted from signing in or not. */
   locked: Schema.Boolean,
+  /** Flag to denote whether user has been deprovisioned and is restricted from signing in. */
   deprovisioned: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  /** The number of seconds remaining until the lockout period expires for a locked user. */
   lockoutExpiresInSeconds: Schema.NullOr(Schema.Number).pipe(
     Schema.propertySignature,
     Schema.fromKey("lockout_expires_in_seconds")
   ),
+  /** The number of verification attempts remaining until the user is locked. */
   verificationAttemptsRemaining: Schema.NullOr(Schema.Number).pipe(
     Schema.propertySignature,
     Schema.fromKey("verification_attempts_remaining")
   ),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** If enabled, user can delete themselves via FAPI. */
   deleteSelfEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("delete_self_enabled")),
+  /** If enabled, user can create organizations via FAPI. */
   createOrganizationEnabled: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("create_organization_enabled")
   ),
+  /** The maximum number of organizations the user can create. 0 means unlimited. */
   createOrganizationsLimit: Schema.optionalWith(Schema.NullOr(Schema.Number), { default: () => null }).pipe(
     Schema.fromKey("create_organizations_limit")
   ),
+  /** Unix timestamp of the latest session activity, with day precision. */
   lastActiveAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_active_at")),
+  /** Unix timestamp of when the user accepted the legal requirements. */
   legalAcceptedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("legal_accepted_at")),
+  /** When set to `true`, the user will bypass Device Trust checks during sign-in. */
   bypassClientTrust: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("bypass_client_trust")),
   scim: Schema.optional(Schema.NullOr(SCIMUserMetadata)),
   timezone: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
@@ -798,21 +910,28 @@ export type PasswordHasher = typeof PasswordHasher.Type
 
 /** The TotalCount object. */
 export class TotalCount extends Schema.Class<TotalCount>("effect-clerk/TotalCount")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("total_count"),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The CommerceMoneyResponse object. */
 export class CommerceMoneyResponse extends Schema.Class<CommerceMoneyResponse>("effect-clerk/CommerceMoneyResponse")({
+  /** The amount in cents. */
   amount: Schema.Number,
+  /** The formatted amount as a string (e.g., "$49.99"). */
   amountFormatted: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("amount_formatted")),
+  /** The currency code (e.g., "USD"). */
   currency: Schema.String,
+  /** The currency symbol (e.g., "$"). */
   currencySymbol: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("currency_symbol"))
 }) {}
 
 /** The CommerceSubscriptionCreditResponse object. */
 export class CommerceSubscriptionCreditResponse extends Schema.Class<CommerceSubscriptionCreditResponse>("effect-clerk/CommerceSubscriptionCreditResponse")({
+  /** Credit amount. */
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
+  /** Percentage of the billing cycle remaining. */
   cycleRemainingPercent: Schema.optional(Schema.Number).pipe(Schema.fromKey("cycle_remaining_percent"))
 }) {}
 
@@ -839,32 +958,47 @@ export class CommerceCreditsResponse extends Schema.Class<CommerceCreditsRespons
 
 /** The FeatureResponse object. */
 export class FeatureResponse extends Schema.Class<FeatureResponse>("effect-clerk/FeatureResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("feature"),
+  /** Unique identifier for the feature. */
   id: Schema.String,
+  /** The name of the feature. */
   name: Schema.String,
+  /** The description of the feature. */
   description: Schema.NullOr(Schema.String),
+  /** The URL-friendly slug for the feature. */
   slug: Schema.String,
+  /** The URL of the feature's avatar image. */
   avatarUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("avatar_url"))
 }) {}
 
 /** The CommercePlanUnitPriceTier object. */
 export class CommercePlanUnitPriceTier extends Schema.Class<CommercePlanUnitPriceTier>("effect-clerk/CommercePlanUnitPriceTier")({
+  /** Start block (inclusive) for this tier */
   startsAtBlock: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("starts_at_block")),
+  /** End block (inclusive) for this tier; null means unlimited */
   endsAfterBlock: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("ends_after_block")),
+  /** Price charged per block in this tier */
   feePerBlock: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("fee_per_block"))
 }) {}
 
 /** The CommercePlanUnitPrice object. */
 export class CommercePlanUnitPrice extends Schema.Class<CommercePlanUnitPrice>("effect-clerk/CommercePlanUnitPrice")({
+  /** Name of the billable unit (for example, seats) */
   name: Schema.String,
+  /** Number of units included in each pricing block */
   blockSize: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("block_size")),
-  tiers: Schema.Array(CommercePlanUnitPriceTier)
+  /** Tiered pricing configuration for this unit */
+  tiers: Schema.mutable(Schema.Array(CommercePlanUnitPriceTier))
 }) {}
 
 /** The CommercePlan object. */
 export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/CommercePlan")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_plan"),
+  /** Unique identifier for the plan. */
   id: Schema.String,
+  /** The name of the plan. */
   name: Schema.String,
   fee: Schema.NullOr(CommerceMoneyResponse),
   annualMonthlyFee: Schema.NullOr(CommerceMoneyResponse).pipe(
@@ -872,58 +1006,93 @@ export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/Comme
     Schema.fromKey("annual_monthly_fee")
   ),
   annualFee: Schema.NullOr(CommerceMoneyResponse).pipe(Schema.propertySignature, Schema.fromKey("annual_fee")),
+  /** The description of the plan. */
   description: Schema.NullOr(Schema.String),
-  /** @deprecated */
+  /** The ID of the product this plan belongs to. @deprecated */
   productId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("product_id")),
+  /** Whether this is the default plan. */
   isDefault: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_default")),
+  /** Whether this is a recurring plan. */
   isRecurring: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_recurring")),
+  /** Whether this plan is publicly visible. */
   publiclyVisible: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("publicly_visible")),
+  /** Whether this plan has a base fee. */
   hasBaseFee: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_base_fee")),
+  /** The payer type this plan is designed for. */
   forPayerType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("for_payer_type")),
+  /** The URL-friendly slug for the plan. */
   slug: Schema.String,
+  /** The URL of the plan's avatar image. */
   avatarUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("avatar_url")),
-  features: Schema.optionalWith(Schema.Array(FeatureResponse), { default: () => [] }),
+  /** The features included in this plan. */
+  features: Schema.optionalWith(Schema.mutable(Schema.Array(FeatureResponse)), { default: () => [] }),
+  /** Whether free trial is enabled for this plan. */
   freeTrialEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("free_trial_enabled")),
+  /** Number of free trial days for this plan. */
   freeTrialDays: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("free_trial_days")),
-  unitPrices: Schema.optional(Schema.Array(CommercePlanUnitPrice)).pipe(Schema.fromKey("unit_prices"))
+  /** Per-unit pricing tiers for this plan (for example, seats) */
+  unitPrices: Schema.optional(Schema.mutable(Schema.Array(CommercePlanUnitPrice))).pipe(Schema.fromKey("unit_prices"))
 }) {}
 
 /** The CommercePaymentMethodResponse object. */
 export class CommercePaymentMethodResponse extends Schema.Class<CommercePaymentMethodResponse>("effect-clerk/CommercePaymentMethodResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payment_method"),
+  /** Unique identifier for the payment method. */
   id: Schema.String,
+  /** Unique identifier for the payer. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The payment method type. */
   paymentType: OpenEnum("card", "link", "payer-credits").pipe(Schema.propertySignature, Schema.fromKey("payment_type")),
+  /** Whether this is the default payment method for the payer. */
   isDefault: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("is_default")),
+  /** The payment gateway. */
   gateway: Schema.String,
+  /** External ID in the payment gateway. */
   gatewayExternalId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("gateway_external_id")),
+  /** External account ID in the payment gateway. */
   gatewayExternalAccountId: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("gateway_external_account_id")
   ),
+  /** Last 4 digits of the card (for card payment methods). */
   last4: Schema.NullOr(Schema.String),
+  /** Status of the payment method. */
   status: OpenEnum("active", "disconnected"),
+  /** Type of wallet (if applicable). */
   walletType: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("wallet_type")),
+  /** Type of card (if applicable). */
   cardType: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("card_type")),
+  /** Card expiration year (for card payment methods). */
   expiryYear: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expiry_year")),
+  /** Card expiration month (for card payment methods). */
   expiryMonth: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expiry_month")),
+  /** Unix timestamp (in milliseconds) when the payment method was created. */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the payment method was last updated. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
+  /** Whether this payment method can be removed. */
   isRemovable: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("is_removable"))
 }) {}
 
 /** The CommercePerUnitTotalTier object. */
 export class CommercePerUnitTotalTier extends Schema.Class<CommercePerUnitTotalTier>("effect-clerk/CommercePerUnitTotalTier")({
+  /** Units billed in this tier; null means unlimited. */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
+  /** Price charged per block in this tier. */
   feePerBlock: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("fee_per_block")),
+  /** Total charge for this tier. */
   total: CommerceMoneyResponse
 }) {}
 
 /** The CommercePerUnitTotal object. */
 export class CommercePerUnitTotal extends Schema.Class<CommercePerUnitTotal>("effect-clerk/CommercePerUnitTotal")({
+  /** Name of the billable unit (for example, `seats`). */
   name: Schema.optional(Schema.String),
+  /** Number of units included in each pricing block. */
   blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
-  tiers: Schema.Array(CommercePerUnitTotalTier)
+  /** Computed totals for each pricing tier. */
+  tiers: Schema.mutable(Schema.Array(CommercePerUnitTotalTier))
 }) {}
 
 /** The CommerceProrationDiscountResponse object. */
@@ -946,67 +1115,102 @@ export class CommerceTotalsResponse extends Schema.Class<CommerceTotalsResponse>
   baseFee: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("base_fee")),
   taxTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("tax_total")),
   grandTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("grand_total")),
-  perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal)).pipe(Schema.fromKey("per_unit_totals")),
+  perUnitTotals: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotal))).pipe(
+    Schema.fromKey("per_unit_totals")
+  ),
   credits: Schema.optionalWith(Schema.NullOr(CommerceCreditsResponse), { default: () => null }),
   discounts: Schema.optionalWith(Schema.NullOr(CommerceDiscountsResponse), { default: () => null })
 }) {}
 
 /** The CommerceSubscriptionItemNextPaymentResponse object. */
 export class CommerceSubscriptionItemNextPaymentResponse extends Schema.Class<CommerceSubscriptionItemNextPaymentResponse>("effect-clerk/CommerceSubscriptionItemNextPaymentResponse")({
+  /** Base plan fee for the next payment. */
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
+  /** Unix timestamp (in milliseconds) for the next payment date. */
   date: Schema.optional(Schema.NullOr(Schema.Number)),
-  perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal)).pipe(Schema.fromKey("per_unit_totals")),
+  /** Per-unit total breakdown (for example, seats) for the next payment. */
+  perUnitTotals: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotal))).pipe(
+    Schema.fromKey("per_unit_totals")
+  ),
+  /** Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). */
   totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommercePayerResponse object. */
 export class CommercePayerResponse extends Schema.Class<CommercePayerResponse>("effect-clerk/CommercePayerResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payer"),
+  /** Unique identifier for the payer. */
   id: Schema.String,
+  /** Unique identifier for the Clerk instance. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** User ID for user-type payers. */
   userId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("user_id")),
+  /** First name of the payer. */
   firstName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("first_name")),
+  /** Last name of the payer. */
   lastName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("last_name")),
+  /** Email address of the payer. */
   email: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Organization ID for org-type payers. */
   organizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_id")),
+  /** Organization name for org-type payers. */
   organizationName: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_name")),
+  /** URL of the payer's image/avatar. */
   imageUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("image_url")),
+  /** Current credits balance for the payer. */
   creditsBalance: Schema.optional(CommerceMoneyResponse).pipe(Schema.fromKey("credits_balance")),
+  /** Unix timestamp (in milliseconds) when the payer was created. */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the payer was last updated. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
 /** The CommercePerUnitTotalTier2 object. */
 export class CommercePerUnitTotalTier2 extends Schema.Class<CommercePerUnitTotalTier2>("effect-clerk/CommercePerUnitTotalTier2")({
+  /** Units billed in this tier; null means unlimited */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
+  /** Price charged per block in this tier */
   feePerBlock: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("fee_per_block")),
+  /** Total charge for this tier */
   total: CommerceMoneyResponse
 }) {}
 
 /** The CommerceSubscriptionItemSeatsResponse object. */
 export class CommerceSubscriptionItemSeatsResponse extends Schema.Class<CommerceSubscriptionItemSeatsResponse>("effect-clerk/CommerceSubscriptionItemSeatsResponse")({
+  /** Seat quantity being billed; null means unlimited */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
-  tiers: Schema.optional(Schema.Array(CommercePerUnitTotalTier2))
+  /** Per-unit cost breakdown by pricing tier */
+  tiers: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotalTier2)))
 }) {}
 
 /** The CommercePerUnitTotal2 object. */
 export class CommercePerUnitTotal2 extends Schema.Class<CommercePerUnitTotal2>("effect-clerk/CommercePerUnitTotal2")({
+  /** Name of the billable unit (for example, seats) */
   name: Schema.optional(Schema.String),
+  /** Number of units included in each pricing block */
   blockSize: Schema.optional(Schema.Number).pipe(Schema.fromKey("block_size")),
-  tiers: Schema.Array(CommercePerUnitTotalTier2)
+  /** Computed totals for each pricing tier */
+  tiers: Schema.mutable(Schema.Array(CommercePerUnitTotalTier2))
 }) {}
 
 /** The BillingProrationDiscountDetail object. */
 export class BillingProrationDiscountDetail extends Schema.Class<BillingProrationDiscountDetail>("effect-clerk/BillingProrationDiscountDetail")({
+  /** Credit amount with formatting */
   amount: CommerceMoneyResponse,
+  /** Number of days that have passed in the billing cycle */
   cycleDaysPassed: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_days_passed")),
+  /** Total number of days in the billing cycle */
   cycleDaysTotal: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_days_total")),
+  /** Percentage of the billing cycle that has passed */
   cyclePassedPercent: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_passed_percent"))
 }) {}
 
 /** The BillingDiscountsResponse object. */
 export class BillingDiscountsResponse extends Schema.Class<BillingDiscountsResponse>("effect-clerk/BillingDiscountsResponse")({
+  /** Proration details from passed subscription time */
   proration: Schema.NullOr(BillingProrationDiscountDetail),
+  /** Total discounts applied */
   total: CommerceMoneyResponse
 }) {}
 
@@ -1016,16 +1220,23 @@ export class CommerceTotalsResponse2 extends Schema.Class<CommerceTotalsResponse
   baseFee: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("base_fee")),
   taxTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("tax_total")),
   grandTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("grand_total")),
-  perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal2)).pipe(Schema.fromKey("per_unit_totals")),
+  perUnitTotals: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotal2))).pipe(
+    Schema.fromKey("per_unit_totals")
+  ),
   credits: Schema.optionalWith(Schema.NullOr(CommerceCreditsResponse), { default: () => null }),
+  /** Information about the discounts applied to the payment */
   discounts: Schema.optionalWith(Schema.NullOr(BillingDiscountsResponse), { default: () => null })
 }) {}
 
 /** The CommerceSubscriptionItem object. */
 export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionItem>("effect-clerk/CommerceSubscriptionItem")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription_item"),
+  /** Unique identifier for the subscription item. */
   id: Schema.String,
+  /** Unique identifier for the Clerk instance. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Current status of the subscription item. */
   status: OpenEnum(
     "active",
     "canceled",
@@ -1036,61 +1247,101 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
     "incomplete",
     "abandoned"
   ),
+  /** Credit information (only available in PaymentAttempt events). */
   credit: Schema.optional(CommerceSubscriptionCreditResponse),
+  /** Unified credits breakdown for this subscription item. */
   credits: Schema.optional(Schema.NullOr(CommerceCreditsResponse)),
+  /** Unique identifier for the associated plan. */
   planId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
+  /** Unique identifier for the associated price */
   priceId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("price_id")),
+  /** The associated plan. */
   plan: Schema.optionalWith(Schema.NullOr(CommercePlan), { default: () => null }),
+  /** The billing period for this subscription item. */
   planPeriod: OpenEnum("month", "annual").pipe(Schema.propertySignature, Schema.fromKey("plan_period")),
+  /** The payment method used for this subscription item. */
   paymentMethod: Schema.optional(CommercePaymentMethodResponse).pipe(Schema.fromKey("payment_method")),
+  /** Total amount paid over the lifetime of this subscription item. */
   lifetimePaid: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }).pipe(
     Schema.fromKey("lifetime_paid")
   ),
+  /** Information about the next payment. */
   nextPayment: Schema.optional(Schema.NullOr(CommerceSubscriptionItemNextPaymentResponse)).pipe(
     Schema.fromKey("next_payment")
   ),
+  /** Unique identifier for the payer. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The payer associated with this subscription item. */
   payer: Schema.optional(CommercePayerResponse),
+  /** Whether this subscription item includes a free trial. */
   isFreeTrial: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_free_trial")),
+  /** Unix timestamp (in milliseconds) when the current period started. */
   periodStart: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("period_start")),
+  /** Unix timestamp (in milliseconds) when the current period ends. */
   periodEnd: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("period_end")),
+  /** The day the subscription item was prorated from. Only available in some responses. */
   prorationDate: Schema.optional(Schema.String).pipe(Schema.fromKey("proration_date")),
+  /** Unix timestamp (in milliseconds) when the subscription item was canceled. */
   canceledAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("canceled_at")),
+  /** Unix timestamp (in milliseconds) when the subscription item became past due. */
   pastDueAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("past_due_at")),
+  /** Unix timestamp (in milliseconds) when the subscription item ended. */
   endedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("ended_at")),
+  /** Unix timestamp (in milliseconds) when the subscription item was created. */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the subscription item was last updated. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at")),
+  /** Seat quantity for seat-based billing. */
   seats: Schema.optionalWith(Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse), { nullable: true, default: () => undefined }),
+  /** Totals for this subscription item. */
   totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2)),
   amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommerceSubscriptionNextPayment object. */
 export class CommerceSubscriptionNextPayment extends Schema.Class<CommerceSubscriptionNextPayment>("effect-clerk/CommerceSubscriptionNextPayment")({
+  /** Unix timestamp (milliseconds) of the next payment date. */
   date: Schema.Number,
+  /** The base plan fee for the next payment. */
   amount: CommerceMoneyResponse,
-  perUnitTotals: Schema.optional(Schema.Array(CommercePerUnitTotal2)).pipe(Schema.fromKey("per_unit_totals")),
+  /** Per-unit total breakdown (for example, seats) for the next payment. */
+  perUnitTotals: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotal2))).pipe(
+    Schema.fromKey("per_unit_totals")
+  ),
+  /** Breakdown of the recurring amount that will be billed at renewal (base fee + per-unit charges). */
   totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse2), { nullable: true, default: () => undefined })
 }) {}
 
 /** The CommerceSubscription object. */
 export class CommerceSubscription extends Schema.Class<CommerceSubscription>("effect-clerk/CommerceSubscription")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription"),
+  /** Unique identifier for the commerce subscription. */
   id: Schema.String,
+  /** The ID of the instance this subscription belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** The current status of the subscription. */
   status: OpenEnum("active", "past_due", "canceled", "ended", "abandoned", "incomplete"),
+  /** The ID of the payer for this subscription. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** Unix timestamp (milliseconds) of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (milliseconds) of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp (milliseconds) when the subscription became active. */
   activeAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("active_at")),
+  /** Unix timestamp (milliseconds) when the subscription became past due. */
   pastDueAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("past_due_at")),
-  subscriptionItems: Schema.Array(CommerceSubscriptionItem).pipe(
+  /** Array of subscription items in this subscription. */
+  subscriptionItems: Schema.mutable(Schema.Array(CommerceSubscriptionItem)).pipe(
     Schema.propertySignature,
     Schema.fromKey("subscription_items")
   ),
+  /** Information about the next scheduled payment. */
   nextPayment: Schema.optionalWith(Schema.NullOr(CommerceSubscriptionNextPayment), { default: () => null }).pipe(
     Schema.fromKey("next_payment")
   ),
+  /** Whether the payer is eligible for a free trial. */
   eligibleForFreeTrial: Schema.optionalWith(Schema.Boolean, { default: () => false }).pipe(
     Schema.fromKey("eligible_for_free_trial")
   )
@@ -1098,53 +1349,77 @@ export class CommerceSubscription extends Schema.Class<CommerceSubscription>("ef
 
 /** The CommerceCreditBalanceResponse object. */
 export class CommerceCreditBalanceResponse extends Schema.Class<CommerceCreditBalanceResponse>("effect-clerk/CommerceCreditBalanceResponse")({
+  /** String representing the object's type. Always "commerce_credit_balance". */
   object: Schema.String,
+  /** The current credit balance. Null when the payer has never had credits. */
   balance: Schema.NullOr(CommerceMoneyResponse)
 }) {}
 
 /** The AdjustCreditBalanceRequest object. */
 export class AdjustCreditBalanceRequest extends Schema.Class<AdjustCreditBalanceRequest>("effect-clerk/AdjustCreditBalanceRequest")({
+  /** The credit amount in cents. Must be greater than zero. */
   amount: Schema.Number,
+  /** Whether to increase or decrease the credit balance. */
   action: OpenEnum("increase", "decrease"),
+  /** The currency code (e.g. "USD"). Defaults to USD if not provided. */
   currency: Schema.optional(Schema.String),
+  /** A unique key to ensure the adjustment is applied only once. */
   idempotencyKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("idempotency_key")),
+  /** An optional note to attach to the ledger entry. */
   note: Schema.optional(Schema.String)
 }) {}
 
 /** The CommerceCreditLedgerResponse object. */
 export class CommerceCreditLedgerResponse extends Schema.Class<CommerceCreditLedgerResponse>("effect-clerk/CommerceCreditLedgerResponse")({
+  /** String representing the object's type. Always "commerce_credit_ledger". */
   object: Schema.String,
+  /** Unique identifier for the ledger entry. */
   id: Schema.String,
+  /** The ID of the payer whose balance was adjusted. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The credit amount with formatting. Positive for increases, negative for decreases. */
   amount: CommerceMoneyResponse,
+  /** The type of source that originated the adjustment (e.g. "grant"). */
   sourceType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("source_type")),
+  /** The ID of the source that originated the adjustment. */
   sourceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("source_id")),
+  /** An optional note attached to the ledger entry. */
   note: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Timestamp when the ledger entry was created. */
   createdAt: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
 /** The OAuthAccessTokenItem object. */
 export class OAuthAccessTokenItem extends Schema.Class<OAuthAccessTokenItem>("effect-clerk/OAuthAccessTokenItem")({
   object: Schema.Literal("oauth_access_token"),
+  /** External account ID */
   externalAccountId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("external_account_id")),
+  /** The unique ID of the user in the external provider's system */
   providerUserId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("provider_user_id")),
+  /** The access token */
   token: Schema.String,
+  /** Unix timestamp of the access token expiration. */
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
+  /** The ID of the provider */
   provider: Schema.String,
   publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   label: Schema.optionalWith(Schema.String, { nullable: true, default: () => "" }),
-  scopes: Schema.optional(Schema.Array(Schema.String)),
+  /** The list of scopes that the token is valid for. Only present for OAuth 2.0 tokens. */
+  scopes: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
+  /** The ID token retrieved from the OIDC provider. */
   idToken: Schema.optional(Schema.String).pipe(Schema.fromKey("id_token")),
+  /** The token secret. Only present for OAuth 1.0 tokens. */
   tokenSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("token_secret"))
 }) {}
 
 /** The OAuthAccessToken object. */
-export const OAuthAccessToken = Schema.Array(OAuthAccessTokenItem)
+export const OAuthAccessToken = Schema.mutable(Schema.Array(OAuthAccessTokenItem))
 export type OAuthAccessToken = typeof OAuthAccessToken.Type
 
-/** The OrganizationMemberships object. */
-export class OrganizationMemberships extends Schema.Class<OrganizationMemberships>("effect-clerk/OrganizationMemberships")({
-  data: Schema.Array(OrganizationMembership),
+/** The OrganizationMembershipList object. */
+export class OrganizationMembershipList extends Schema.Class<OrganizationMembershipList>("effect-clerk/OrganizationMembershipList")({
+  data: Schema.mutable(Schema.Array(OrganizationMembership)),
+  /** Total number of organization memberships */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1175,6 +1450,7 @@ export class OrganizationInvitationPublicOrganizationData extends Schema.Class<O
 
 /** An organization invitation with public organization data populated */
 export class OrganizationInvitationWithPublicOrganizationData extends Schema.Class<OrganizationInvitationWithPublicOrganizationData>("effect-clerk/OrganizationInvitationWithPublicOrganizationData")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_invitation"),
   id: Schema.String,
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
@@ -1190,8 +1466,11 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
+  /** Unix timestamp of expiration. */
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   publicOrganizationData: Schema.optional(OrganizationInvitationPublicOrganizationData).pipe(
     Schema.fromKey("public_organization_data")
@@ -1208,14 +1487,16 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
   }
 }
 
-/** The OrganizationInvitationsWithPublicOrganizationData object. */
-export class OrganizationInvitationsWithPublicOrganizationData extends Schema.Class<OrganizationInvitationsWithPublicOrganizationData>("effect-clerk/OrganizationInvitationsWithPublicOrganizationData")({
-  data: Schema.Array(OrganizationInvitationWithPublicOrganizationData),
+/** The OrganizationInvitationWithPublicOrganizationDataList object. */
+export class OrganizationInvitationWithPublicOrganizationDataList extends Schema.Class<OrganizationInvitationWithPublicOrganizationDataList>("effect-clerk/OrganizationInvitationWithPublicOrganizationDataList")({
+  data: Schema.mutable(Schema.Array(OrganizationInvitationWithPublicOrganizationData)),
+  /** Total number of organization invitations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The TrustedDevice object. */
 export class TrustedDevice extends Schema.Class<TrustedDevice>("effect-clerk/TrustedDevice")({
+  /** String representing the object's type. */
   object: Schema.Literal("trusted_device"),
   id: Schema.String,
   platform: OpenEnum("ios", "android"),
@@ -1223,9 +1504,13 @@ export class TrustedDevice extends Schema.Class<TrustedDevice>("effect-clerk/Tru
   name: Schema.optional(Schema.NullOr(Schema.String)),
   algorithm: OpenEnum("ES256"),
   status: OpenEnum("active", "revoked"),
+  /** Unix timestamp of creation in milliseconds. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of the last update in milliseconds. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp of the last use in milliseconds. */
   lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
+  /** Unix timestamp of revocation in milliseconds. */
   revokedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("revoked_at"))
 }) {}
 
@@ -1238,8 +1523,11 @@ export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitatio
   revoked: Schema.optional(Schema.Boolean),
   status: OpenEnum("pending", "accepted", "revoked", "expired"),
   url: Schema.optional(Schema.String),
+  /** Unix timestamp of expiration. */
   expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** The wire (snake_case) JSON of this invitation as received; re-encoded for an instance built in code. */
@@ -1255,34 +1543,43 @@ export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitatio
 
 /** The AllowlistIdentifier object. */
 export class AllowlistIdentifier extends Schema.Class<AllowlistIdentifier>("effect-clerk/AllowlistIdentifier")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("allowlist_identifier")),
   id: Schema.optional(Schema.String),
   invitationId: Schema.optional(Schema.String).pipe(Schema.fromKey("invitation_id")),
+  /** An email address or a phone number. */
   identifier: Schema.optional(Schema.String),
   identifierType: Schema.optional(OpenEnum("email_address", "phone_number", "web3_wallet")).pipe(
     Schema.fromKey("identifier_type")
   ),
   instanceId: Schema.optional(Schema.String).pipe(Schema.fromKey("instance_id")),
+  /** Unix timestamp of creation */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
 /** The BlocklistIdentifier object. */
 export class BlocklistIdentifier extends Schema.Class<BlocklistIdentifier>("effect-clerk/BlocklistIdentifier")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("blocklist_identifier")),
   id: Schema.optional(Schema.String),
+  /** An email address, email domain, phone number or web3 wallet. */
   identifier: Schema.optional(Schema.String),
   identifierType: Schema.optional(OpenEnum("email_address", "phone_number", "web3_wallet")).pipe(
     Schema.fromKey("identifier_type")
   ),
   instanceId: Schema.optional(Schema.String).pipe(Schema.fromKey("instance_id")),
+  /** Unix timestamp of creation */
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
-/** The BlocklistIdentifiers object. */
-export class BlocklistIdentifiers extends Schema.Class<BlocklistIdentifiers>("effect-clerk/BlocklistIdentifiers")({
-  data: Schema.Array(BlocklistIdentifier),
+/** The BlocklistIdentifierList object. */
+export class BlocklistIdentifierList extends Schema.Class<BlocklistIdentifierList>("effect-clerk/BlocklistIdentifierList")({
+  data: Schema.mutable(Schema.Array(BlocklistIdentifier)),
+  /** Total number of blocklist identifiers */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1295,7 +1592,9 @@ export class ActorToken extends Schema.Class<ActorToken>("effect-clerk/ActorToke
   actor: UnknownRecord,
   token: Schema.optional(Schema.String),
   url: Schema.optional(Schema.String),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -1303,6 +1602,7 @@ export class ActorToken extends Schema.Class<ActorToken>("effect-clerk/ActorToke
 export class CNameTarget extends Schema.Class<CNameTarget>("effect-clerk/CNameTarget")({
   host: Schema.String,
   value: Schema.String,
+  /** Denotes whether this CNAME target is required to be set in order for the domain to be considered deployed. */
   required: Schema.Boolean
 }) {}
 
@@ -1313,32 +1613,39 @@ export class Domain extends Schema.Class<Domain>("effect-clerk/Domain")({
   name: Schema.String,
   isSatellite: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_satellite")),
   frontendApiUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("frontend_api_url")),
+  /** Null for satellite domains. */
   accountsPortalUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("accounts_portal_url")),
   proxyUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("proxy_url")),
   developmentOrigin: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("development_origin")),
-  cnameTargets: Schema.optional(Schema.NullOr(Schema.Array(CNameTarget))).pipe(Schema.fromKey("cname_targets"))
+  cnameTargets: Schema.optional(Schema.NullOr(Schema.mutable(Schema.Array(CNameTarget)))).pipe(
+    Schema.fromKey("cname_targets")
+  )
 }) {}
 
-/** The Domains object. */
-export class Domains extends Schema.Class<Domains>("effect-clerk/Domains")({
-  data: Schema.Array(Domain),
+/** The DomainList object. */
+export class DomainList extends Schema.Class<DomainList>("effect-clerk/DomainList")({
+  data: Schema.mutable(Schema.Array(Domain)),
+  /** Total number of domains */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The Instance object. */
 export class Instance extends Schema.Class<Instance>("effect-clerk/Instance")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("instance"),
   id: Schema.String,
   environmentType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("environment_type")),
-  allowedOrigins: Schema.NullOr(Schema.Array(Schema.String)).pipe(
+  allowedOrigins: Schema.NullOr(Schema.mutable(Schema.Array(Schema.String))).pipe(
     Schema.propertySignature,
     Schema.fromKey("allowed_origins")
   ),
+  /** The ID of the Clerk workspace that owns the instance's application. */
   workspaceId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("workspace_id"))
 }) {}
 
 /** The InstanceRestrictions object. */
 export class InstanceRestrictions extends Schema.Class<InstanceRestrictions>("effect-clerk/InstanceRestrictions")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("instance_restrictions"),
   allowlist: Schema.Boolean,
   blocklist: Schema.Boolean,
@@ -1359,13 +1666,15 @@ export class InstanceProtect extends Schema.Class<InstanceProtect>("effect-clerk
   object: Schema.Literal("instance_protect"),
   rulesEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("rules_enabled")),
   specterEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("specter_enabled")),
+  /** Whether the instance has opted out of the Protect prerequisite checks, asserting its setup already meets the requirements. */
   checksBypassed: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("checks_bypassed"))
 }) {}
 
 /** Per-instance SMS communication settings, including the SMS country blocklist. */
 export class InstanceCommunication extends Schema.Class<InstanceCommunication>("effect-clerk/InstanceCommunication")({
   object: Schema.Literal("instance_communication"),
-  blockedCountryCodes: Schema.Array(Schema.String).pipe(
+  /** ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. */
+  blockedCountryCodes: Schema.mutable(Schema.Array(Schema.String)).pipe(
     Schema.propertySignature,
     Schema.fromKey("blocked_country_codes")
   )
@@ -1373,24 +1682,31 @@ export class InstanceCommunication extends Schema.Class<InstanceCommunication>("
 
 /** The OAuthApplicationSettings object. */
 export class OAuthApplicationSettings extends Schema.Class<OAuthApplicationSettings>("effect-clerk/OAuthApplicationSettings")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("oauth_application_settings"),
+  /** Whether dynamic OAuth client registration is enabled for the instance (RFC 7591). */
   dynamicOauthClientRegistration: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("dynamic_oauth_client_registration")
   ),
-  defaultScopes: Schema.NullOr(Schema.Array(Schema.String)).pipe(
+  /** Default scopes. */
+  defaultScopes: Schema.NullOr(Schema.mutable(Schema.Array(Schema.String))).pipe(
     Schema.propertySignature,
     Schema.fromKey("default_scopes")
   ),
+  /** Whether OAuth JWT access tokens are enabled for the instance (disabled indicates opaque access tokens). */
   oauthJwtAccessTokens: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("oauth_jwt_access_tokens")),
+  /** Whether the instance advertises support for Client ID Metadata Documents in its OAuth authorization server metadata. */
   clientIdMetadataDocumentsAdvertised: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("client_id_metadata_documents_advertised")
   ),
+  /** When true, new unknown CIMD clients are rejected. */
   clientIdMetadataDocumentsOnlyAllowPreRegisteredClients: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("client_id_metadata_documents_only_allow_pre_registered_clients")
   ),
+  /** When true, recorded implicitly allowed CIMD clients are rejected on future client lookups. */
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients: Schema.Boolean.pipe(
     Schema.propertySignature,
     Schema.fromKey("client_id_metadata_documents_block_implicitly_allowed_clients")
@@ -1399,23 +1715,28 @@ export class OAuthApplicationSettings extends Schema.Class<OAuthApplicationSetti
 
 /** The OrganizationSettings object. */
 export class OrganizationSettings extends Schema.Class<OrganizationSettings>("effect-clerk/OrganizationSettings")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_settings"),
   enabled: Schema.Boolean,
   maxAllowedMemberships: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_memberships")),
   maxAllowedRoles: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_roles")),
   maxRoleSetsAllowed: Schema.optional(Schema.Number).pipe(Schema.fromKey("max_role_sets_allowed")),
   maxAllowedDomains: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_domains")),
-  /** @deprecated */
+  /** max_allowed_permissions is now a no-op, as permissions are now unlimited @deprecated */
   maxAllowedPermissions: Schema.optional(Schema.Number).pipe(Schema.fromKey("max_allowed_permissions")),
+  /** The role key that a user will be assigned after creating an organization. */
   creatorRole: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("creator_role")),
+  /** The default for whether an admin can delete an organization with the Frontend API. */
   adminDeleteEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("admin_delete_enabled")),
   domainsEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("domains_enabled")),
   slugDisabled: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("slug_disabled")),
-  domainsEnrollmentModes: Schema.Array(OpenEnum("manual_invitation", "automatic_invitation", "automatic_suggestion")).pipe(
+  domainsEnrollmentModes: Schema.mutable(Schema.Array(OpenEnum("manual_invitation", "automatic_invitation", "automatic_suggestion"))).pipe(
     Schema.propertySignature,
     Schema.fromKey("domains_enrollment_modes")
   ),
+  /** The role key that it will be used in order to create an organization invitation or suggestion. */
   domainsDefaultRole: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("domains_default_role")),
+  /** The role set key that it will be used to create new organizations. */
   initialRoleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("initial_role_set_key"))
 }) {}
 
@@ -1437,18 +1758,26 @@ export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemp
   allowedClockSkew: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("allowed_clock_skew")),
   customSigningKey: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("custom_signing_key")),
   signingAlgorithm: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("signing_algorithm")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The MachineWithoutScopedMachines object. */
 export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutScopedMachines>("effect-clerk/MachineWithoutScopedMachines")({
   object: Schema.optional(Schema.Literal("machine")),
+  /** Unique identifier for the machine. */
   id: Schema.String,
+  /** The name of the machine. */
   name: Schema.String,
+  /** The ID of the instance this machine belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** The default time-to-live (TTL) in seconds for tokens created by this machine. */
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl"))
 }) {
   /** Always empty: a nested machine carries no scopes (as `@clerk/backend` gives it). */
@@ -1458,13 +1787,20 @@ export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutSco
 /** The Machine object. */
 export class Machine extends Schema.Class<Machine>("effect-clerk/Machine")({
   object: Schema.Literal("machine"),
+  /** Unique identifier for the machine. */
   id: Schema.String,
+  /** The name of the machine. */
   name: Schema.String,
+  /** The ID of the instance this machine belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** The default time-to-live (TTL) in seconds for tokens created by this machine. */
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl")),
-  scopedMachines: Schema.Array(MachineWithoutScopedMachines).pipe(
+  /** Array of machines this machine has access to. */
+  scopedMachines: Schema.mutable(Schema.Array(MachineWithoutScopedMachines)).pipe(
     Schema.propertySignature,
     Schema.fromKey("scoped_machines")
   )
@@ -1473,14 +1809,18 @@ export class Machine extends Schema.Class<Machine>("effect-clerk/Machine")({
 /** The MachineScope object. */
 export class MachineScope extends Schema.Class<MachineScope>("effect-clerk/MachineScope")({
   object: Schema.Literal("machine_scope"),
+  /** The ID of the machine that has access to the target machine. */
   fromMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("from_machine_id")),
+  /** The ID of the machine that is being accessed. */
   toMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("to_machine_id")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The Organizations object. */
-export class Organizations extends Schema.Class<Organizations>("effect-clerk/Organizations")({
-  data: Schema.Array(Organization),
+/** The OrganizationList object. */
+export class OrganizationList extends Schema.Class<OrganizationList>("effect-clerk/OrganizationList")({
+  data: Schema.mutable(Schema.Array(Organization)),
+  /** Total number of organizations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1502,9 +1842,13 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Unix timestamp of last activity. */
   lastActiveAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("last_active_at")),
+  /** The key of the [role set](https://clerk.com/docs/guides/organizations/control-access/role-sets) assigned to this organization. */
   roleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("role_set_key")),
   /** @deprecated */
   logoUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("logo_url"))
@@ -1522,6 +1866,7 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
 
 /** An organization invitation */
 export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>("effect-clerk/OrganizationInvitation")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_invitation"),
   id: Schema.String,
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
@@ -1537,8 +1882,11 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
+  /** Unix timestamp of expiration. */
   expiresAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expires_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */
@@ -1552,9 +1900,10 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   }
 }
 
-/** The OrganizationInvitations object. */
-export class OrganizationInvitations extends Schema.Class<OrganizationInvitations>("effect-clerk/OrganizationInvitations")({
-  data: Schema.Array(OrganizationInvitation),
+/** The OrganizationInvitationList object. */
+export class OrganizationInvitationList extends Schema.Class<OrganizationInvitationList>("effect-clerk/OrganizationInvitationList")({
+  data: Schema.mutable(Schema.Array(OrganizationInvitation)),
+  /** Total number of organization invitations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1566,7 +1915,9 @@ export class Permission extends Schema.Class<Permission>("effect-clerk/Permissio
   key: Schema.String,
   description: Schema.String,
   type: Schema.String,
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -1577,24 +1928,33 @@ export class Role extends Schema.Class<Role>("effect-clerk/Role")({
   name: Schema.String,
   key: Schema.String,
   description: Schema.NullOr(Schema.String),
+  /** Whether this role is eligible to be an organization creator role */
   isCreatorEligible: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_creator_eligible")),
-  permissions: Schema.Array(Permission),
+  permissions: Schema.mutable(Schema.Array(Permission)),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The Roles object. */
-export class Roles extends Schema.Class<Roles>("effect-clerk/Roles")({
-  data: Schema.Array(Role),
+/** The RoleList object. */
+export class RoleList extends Schema.Class<RoleList>("effect-clerk/RoleList")({
+  data: Schema.mutable(Schema.Array(Role)),
+  /** Total number of roles */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The verification object from an organization domain */
 export class OrganizationDomainVerification extends Schema.Class<OrganizationDomainVerification>("effect-clerk/OrganizationDomainVerification")({
+  /** Status of the verification. It can be `unverified`, `verified`, `failed`, or `expired`. */
   status: Schema.String,
+  /** Name of the strategy used to verify the domain */
   strategy: Schema.String,
+  /** How many attempts have been made to verify the domain */
   attempts: Schema.NullOr(Schema.Number),
+  /** Unix timestamp of when the verification will expire */
   expireAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("expire_at")),
+  /** Unix timestamp of when ownership was verified. */
   verifiedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("verified_at"))
 }) {
   /** `expireAt` under its wire name. */
@@ -1606,34 +1966,47 @@ export class OrganizationDomainVerification extends Schema.Class<OrganizationDom
 
 /** An organization domain */
 export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect-clerk/OrganizationDomain")({
+  /** String representing the object's type. */
   object: Schema.Literal("organization_domain"),
+  /** Unique identifier for the organization domain */
   id: Schema.String,
+  /** Unique identifier for the organization */
   organizationId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("organization_id")),
+  /** Name of the organization domain */
   name: Schema.String,
+  /** Mode of enrollment for the domain */
   enrollmentMode: OpenEnum("manual_invitation", "automatic_invitation", "automatic_suggestion", "enterprise_sso").pipe(
     Schema.propertySignature,
     Schema.fromKey("enrollment_mode")
   ),
+  /** Affiliation email address for the domain, if available. */
   affiliationEmailAddress: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("affiliation_email_address")
   ),
+  /** Verification details for the user-facing affiliation between the domain and the organization (e.g. */
   affiliationVerification: Schema.NullOr(OrganizationDomainVerification).pipe(
     Schema.propertySignature,
     Schema.fromKey("affiliation_verification")
   ),
+  /** Verification details for the underlying DNS domain ownership proof (TXT challenge or dashboard override). */
   ownershipVerification: Schema.NullOr(OrganizationDomainVerification).pipe(
     Schema.propertySignature,
     Schema.fromKey("ownership_verification")
   ),
-  /** @deprecated */
+  /** Deprecated alias for `affiliation_verification`. @deprecated */
   verification: Schema.NullOr(OrganizationDomainVerification),
+  /** Total number of pending invitations associated with this domain */
   totalPendingInvitations: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_pending_invitations")),
+  /** Total number of pending suggestions associated with this domain */
   totalPendingSuggestions: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_pending_suggestions")),
+  /** Public organization data associated with this domain */
   publicOrganizationData: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData)).pipe(
     Schema.fromKey("public_organization_data")
   ),
+  /** Unix timestamp when the domain was created */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of the last update to the domain */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** `organizationId` under its wire name. */
@@ -1667,9 +2040,10 @@ export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect
   readonly updated_at: OrganizationDomain["updatedAt"] = this.updatedAt
 }
 
-/** The OrganizationDomains object. */
-export class OrganizationDomains extends Schema.Class<OrganizationDomains>("effect-clerk/OrganizationDomains")({
-  data: Schema.Array(OrganizationDomain),
+/** The OrganizationDomainList object. */
+export class OrganizationDomainList extends Schema.Class<OrganizationDomainList>("effect-clerk/OrganizationDomainList")({
+  data: Schema.mutable(Schema.Array(OrganizationDomain)),
+  /** Total number of organization domains */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1678,10 +2052,13 @@ export class ProxyCheck extends Schema.Class<ProxyCheck>("effect-clerk/ProxyChec
   object: Schema.Literal("proxy_check"),
   id: Schema.String,
   domainId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("domain_id")),
+  /** Unix timestamp of last run. */
   lastRunAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_run_at")),
   proxyUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("proxy_url")),
   successful: Schema.Boolean,
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -1690,7 +2067,9 @@ export class RedirectURL extends Schema.Class<RedirectURL>("effect-clerk/Redirec
   object: Schema.Literal("redirect_url"),
   id: Schema.String,
   url: Schema.String,
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -1702,14 +2081,18 @@ export class SignInToken extends Schema.Class<SignInToken>("effect-clerk/SignInT
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
   token: Schema.optional(Schema.String),
   url: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The SignUpVerification object. */
 export class SignUpVerification extends Schema.Class<SignUpVerification>("effect-clerk/SignUpVerification")({
   nextAction: Schema.optional(OpenEnum("needs_prepare", "needs_attempt", "")).pipe(Schema.fromKey("next_action")),
-  supportedStrategies: Schema.optional(Schema.Array(Schema.String)).pipe(Schema.fromKey("supported_strategies"))
+  supportedStrategies: Schema.optional(Schema.mutable(Schema.Array(Schema.String))).pipe(
+    Schema.fromKey("supported_strategies")
+  )
 }) {}
 
 /** The SignUpVerifications object. */
@@ -1725,10 +2108,22 @@ export class SignUp extends Schema.Class<SignUp>("effect-clerk/SignUp")({
   object: Schema.Literal("sign_up_attempt"),
   id: Schema.String,
   status: OpenEnum("missing_requirements", "complete", "abandoned"),
-  requiredFields: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("required_fields")),
-  optionalFields: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("optional_fields")),
-  missingFields: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("missing_fields")),
-  unverifiedFields: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("unverified_fields")),
+  requiredFields: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("required_fields")
+  ),
+  optionalFields: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("optional_fields")
+  ),
+  missingFields: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("missing_fields")
+  ),
+  unverifiedFields: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("unverified_fields")
+  ),
   verifications: SignUpVerifications,
   username: Schema.NullOr(Schema.String),
   emailAddress: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("email_address")),
@@ -1743,8 +2138,11 @@ export class SignUp extends Schema.Class<SignUp>("effect-clerk/SignUp")({
   externalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("external_id")),
   createdSessionId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("created_session_id")),
   createdUserId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("created_user_id")),
+  /** Unix timestamp at which the user abandoned the sign up attempt. */
   abandonAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("abandon_at")),
+  /** Unix timestamp at which the user accepted the legal requirements. */
   legalAcceptedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("legal_accepted_at")),
+  /** The user locale preference for the sign-up specified as a BCP-47 language tag. */
   locale: Schema.optional(Schema.NullOr(Schema.String)),
   /** @deprecated */
   externalAccount: Schema.optional(UnknownRecord).pipe(Schema.fromKey("external_account"))
@@ -1764,24 +2162,30 @@ export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-cle
   pkceRequired: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("pkce_required")),
   public: Schema.Boolean,
   scopes: Schema.String,
-  redirectUris: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("redirect_uris")),
-  /** @deprecated */
+  redirectUris: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("redirect_uris")
+  ),
+  /** Deprecated: Use redirect_uris instead. @deprecated */
   callbackUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("callback_url")),
   authorizeUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("authorize_url")),
   tokenFetchUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("token_fetch_url")),
   userInfoUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_info_url")),
   discoveryUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("discovery_url")),
   tokenIntrospectionUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("token_introspection_url")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {
   /** `public` under the name `@clerk/backend` gives it. */
   readonly isPublic: OAuthApplication["public"] = this.public
 }
 
-/** The OAuthApplications object. */
-export class OAuthApplications extends Schema.Class<OAuthApplications>("effect-clerk/OAuthApplications")({
-  data: Schema.Array(OAuthApplication),
+/** The OAuthApplicationList object. */
+export class OAuthApplicationList extends Schema.Class<OAuthApplicationList>("effect-clerk/OAuthApplicationList")({
+  data: Schema.mutable(Schema.Array(OAuthApplication)),
+  /** Total number of OAuth applications */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -1799,16 +2203,22 @@ export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWit
   pkceRequired: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("pkce_required")),
   public: Schema.Boolean,
   scopes: Schema.String,
-  redirectUris: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("redirect_uris")),
-  /** @deprecated */
+  redirectUris: Schema.mutable(Schema.Array(Schema.String)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("redirect_uris")
+  ),
+  /** Deprecated: Use redirect_uris instead. @deprecated */
   callbackUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("callback_url")),
   authorizeUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("authorize_url")),
   tokenFetchUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("token_fetch_url")),
   userInfoUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_info_url")),
   discoveryUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("discovery_url")),
   tokenIntrospectionUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("token_introspection_url")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Empty if public client. */
   clientSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("client_secret"))
 }) {
   /** `public` under the name `@clerk/backend` gives it. */
@@ -1825,7 +2235,9 @@ export class SAMLConnectionAttributeMapping extends Schema.Class<SAMLConnectionA
 
 /** Configuration for the login_hint sent to the IdP on SSO sign-in */
 export class SAMLConnectionLoginHint extends Schema.Class<SAMLConnectionLoginHint>("effect-clerk/SAMLConnectionLoginHint")({
+  /** Controls the login_hint sent to the IdP on SSO sign-in */
   mode: OpenEnum("email_address", "custom_attribute", "off"),
+  /** The user public_metadata key whose value is sent as the login_hint when mode is custom_attribute */
   source: Schema.optional(Schema.String)
 }) {}
 
@@ -1836,14 +2248,16 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
   name: Schema.String,
   /** @deprecated */
   domain: Schema.optional(Schema.String),
-  domains: Schema.optional(Schema.Array(Schema.String)),
+  domains: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   idpEntityId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("idp_entity_id")),
   idpSsoUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("idp_sso_url")),
   idpCertificate: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("idp_certificate")),
+  /** Unix timestamp (milliseconds) of the start of the IdP certificate validity window (X.509 NotBefore). */
   idpCertificateIssuedAt: Schema.NullOr(Schema.Number).pipe(
     Schema.propertySignature,
     Schema.fromKey("idp_certificate_issued_at")
   ),
+  /** Unix timestamp (milliseconds) of the end of the IdP certificate validity window (X.509 NotAfter). */
   idpCertificateExpiresAt: Schema.NullOr(Schema.Number).pipe(
     Schema.propertySignature,
     Schema.fromKey("idp_certificate_expires_at")
@@ -1869,12 +2283,15 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
     Schema.propertySignature,
     Schema.fromKey("allow_organization_account_linking")
   ),
+  /** Enable or deactivate ForceAuthn */
   forceAuthn: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("force_authn")),
   loginHint: SAMLConnectionLoginHint.pipe(Schema.propertySignature, Schema.fromKey("login_hint")),
   enterpriseConnectionId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("enterprise_connection_id")
   ),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   idpCertificates: Schema.optionalWith(Schema.Array(Schema.Struct({
     certificate: Schema.String,
@@ -1885,39 +2302,56 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
   disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
 }) {}
 
-/** The SAMLConnections object. */
-export class SAMLConnections extends Schema.Class<SAMLConnections>("effect-clerk/SAMLConnections")({
-  data: Schema.Array(SAMLConnection),
+/** The SAMLConnectionList object. */
+export class SAMLConnectionList extends Schema.Class<SAMLConnectionList>("effect-clerk/SAMLConnectionList")({
+  data: Schema.mutable(Schema.Array(SAMLConnection)),
+  /** Total number of SAML Connections */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The EnterpriseConnection object. */
 export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("effect-clerk/EnterpriseConnection")({
   object: Schema.Literal("enterprise_connection"),
+  /** The enterprise connection ID */
   id: Schema.String,
+  /** The display name of the connection */
   name: Schema.String,
   provider: Schema.String,
   logoPublicUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("logo_public_url")),
+  /** Whether the enterprise connection is active */
   active: Schema.Boolean,
-  domains: Schema.Array(Schema.String),
+  /** Domains associated with the enterprise connection */
+  domains: Schema.mutable(Schema.Array(Schema.String)),
+  /** Organization ID when the connection is linked to an organization */
   organizationId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(
     Schema.fromKey("organization_id")
   ),
+  /** Controls whether to update the user's attributes on each sign-in */
   syncUserAttributes: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("sync_user_attributes")),
+  /** When true, users cannot add additional identifications when using this connection */
   disableAdditionalIdentifications: Schema.optional(Schema.Boolean).pipe(
     Schema.fromKey("disable_additional_identifications")
   ),
+  /** Whether this connection supports account linking via organization membership */
   allowOrganizationAccountLinking: Schema.optional(Schema.Boolean).pipe(
     Schema.fromKey("allow_organization_account_linking")
   ),
-  customAttributes: Schema.optional(Schema.Array(Schema.Struct({
+  /** Custom attributes to map from the IdP to the user's profile via SSO or SCIM provisioning */
+  customAttributes: Schema.optional(Schema.mutable(Schema.Array(Schema.Struct({
+    /** Display name for the custom attribute */
     name: Schema.String,
+    /** Key used to store the attribute in the user's public/private/unsafe metadata */
     key: Schema.String,
+    /** Path to extract the attribute value from SSO claims (SAML assertions or OIDC claims) */
     ssoPath: Schema.optional(Schema.String).pipe(Schema.fromKey("sso_path")),
+    /** GJSON path to extract the attribute value from SCIM user resources */
     scimPath: Schema.optional(Schema.String).pipe(Schema.fromKey("scim_path")),
+    /** GJSON path to extract the attribute value from directory sync user resources. */
     directoryPath: Schema.optional(Schema.String).pipe(Schema.fromKey("directory_path")),
+    /** When true, the attribute supports multiple values; values from the IdP are written to public_metadata as an array. */
     multiValued: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("multi_valued"))
-  }))).pipe(Schema.fromKey("custom_attributes")),
+  })))).pipe(Schema.fromKey("custom_attributes")),
+  /** Present when the enterprise connection uses SAML */
   samlConnection: Schema.optionalWith(Schema.NullOr(Schema.Struct({
     id: Schema.optional(Schema.String),
     name: Schema.optional(Schema.String),
@@ -1948,78 +2382,106 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
       expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at"))
     })), { default: () => [] }).pipe(Schema.fromKey("idp_certificates"))
   })), { default: () => null }).pipe(Schema.fromKey("saml_connection")),
+  /** Present when the enterprise connection uses OIDC or EASIE */
   oauthConfig: Schema.optionalWith(Schema.NullOr(Schema.Struct({
+    /** OAuth config ID */
     id: Schema.optional(Schema.String),
+    /** Custom OIDC provider display name */
     name: Schema.optional(Schema.String),
+    /** OAuth provider key (e.g. oidc_custom, oidc_ghe_*, oidc_gitlab_ent_*) */
     providerKey: Schema.optional(Schema.String).pipe(Schema.fromKey("provider_key")),
+    /** OAuth client ID */
     clientId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("client_id")),
+    /** OIDC discovery URL */
     discoveryUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("discovery_url")),
+    /** OAuth authorization endpoint URL (present when configured or resolved from discovery) */
     authUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("auth_url")),
+    /** OAuth token endpoint URL (present when configured or resolved from discovery) */
     tokenUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("token_url")),
+    /** OIDC userinfo endpoint URL (present when configured or resolved from discovery) */
     userInfoUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("user_info_url")),
+    /** Whether PKCE is required for this OAuth client */
     requiresPkce: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("requires_pkce")),
+    /** Logo URL for the provider */
     logoPublicUrl: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("logo_public_url")),
+    /** Unix timestamp in milliseconds when the config was created */
     createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at")),
+    /** Unix timestamp in milliseconds when the config was last updated */
     updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
   })), { default: () => null }).pipe(Schema.fromKey("oauth_config")),
+  /** Unix timestamp in milliseconds when the connection was created */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp in milliseconds when the connection was last updated */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   authenticatable: Schema.optional(Schema.Boolean),
   disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning")),
   allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains"))
 }) {}
 
-/** The EnterpriseConnections object. */
-export class EnterpriseConnections extends Schema.Class<EnterpriseConnections>("effect-clerk/EnterpriseConnections")({
-  data: Schema.Array(EnterpriseConnection),
+/** The EnterpriseConnectionList object. */
+export class EnterpriseConnectionList extends Schema.Class<EnterpriseConnectionList>("effect-clerk/EnterpriseConnectionList")({
+  data: Schema.mutable(Schema.Array(EnterpriseConnection)),
+  /** Total number of enterprise connections */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The EnterpriseConnectionTestRun object. */
 export class EnterpriseConnectionTestRun extends Schema.Class<EnterpriseConnectionTestRun>("effect-clerk/EnterpriseConnectionTestRun")({
+  /** The test run ID */
   id: Schema.String,
+  /** The status of the test run */
   status: OpenEnum("pending", "success", "failed"),
+  /** The type of enterprise connection the test run was performed against */
   connectionType: OpenEnum("saml", "oauth").pipe(Schema.propertySignature, Schema.fromKey("connection_type")),
+  /** The user information parsed from the IdP response */
   parsedUserInfo: Schema.optional(Schema.NullOr(Schema.Struct({
     emailAddress: Schema.optional(Schema.String).pipe(Schema.fromKey("email_address")),
     firstName: Schema.optional(Schema.String).pipe(Schema.fromKey("first_name")),
     lastName: Schema.optional(Schema.String).pipe(Schema.fromKey("last_name")),
     userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id"))
   }))).pipe(Schema.fromKey("parsed_user_info")),
-  logs: Schema.optional(Schema.Array(Schema.Struct({
+  /** Log entries captured during the test run */
+  logs: Schema.optional(Schema.mutable(Schema.Array(Schema.Struct({
     level: Schema.String,
     code: Schema.optional(Schema.String),
     shortMessage: Schema.optional(Schema.String).pipe(Schema.fromKey("short_message")),
     message: Schema.String
-  }))),
+  })))),
+  /** SAML-specific metadata, present for SAML connections */
   saml: Schema.optional(Schema.NullOr(Schema.Struct({
     samlRequest: Schema.optional(Schema.String).pipe(Schema.fromKey("saml_request")),
     samlResponse: Schema.optional(Schema.String).pipe(Schema.fromKey("saml_response")),
     relayState: Schema.optional(Schema.String).pipe(Schema.fromKey("relay_state"))
   }))),
+  /** OAuth-specific metadata, present for OIDC connections */
   oauth: Schema.optional(Schema.NullOr(Schema.Struct({
     idToken: Schema.optional(Schema.String).pipe(Schema.fromKey("id_token")),
     accessToken: Schema.optional(Schema.String).pipe(Schema.fromKey("access_token")),
     userInfo: Schema.optional(Schema.String).pipe(Schema.fromKey("user_info"))
   }))),
+  /** Unix timestamp in milliseconds when the test run was created */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The EnterpriseConnectionTestRuns object. */
-export class EnterpriseConnectionTestRuns extends Schema.Class<EnterpriseConnectionTestRuns>("effect-clerk/EnterpriseConnectionTestRuns")({
-  data: Schema.Array(EnterpriseConnectionTestRun),
+/** The EnterpriseConnectionTestRunList object. */
+export class EnterpriseConnectionTestRunList extends Schema.Class<EnterpriseConnectionTestRunList>("effect-clerk/EnterpriseConnectionTestRunList")({
+  data: Schema.mutable(Schema.Array(EnterpriseConnectionTestRun)),
+  /** Total number of test runs */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The EnterpriseConnectionTestRunResponse object. */
 export class EnterpriseConnectionTestRunResponse extends Schema.Class<EnterpriseConnectionTestRunResponse>("effect-clerk/EnterpriseConnectionTestRunResponse")({
+  /** A short-lived URL that can be used to initiate the test run flow */
   url: Schema.String
 }) {}
 
 /** The TestingToken object. */
 export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/TestingToken")({
   object: Schema.Literal("testing_token"),
+  /** The actual token. */
   token: Schema.String,
+  /** Unix timestamp of the token's expiration time. */
   expiresAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("expires_at"))
 }) {
   /** `expiresAt` under its wire name. */
@@ -2029,10 +2491,13 @@ export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/Testi
 /** The AgentTask object. */
 export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")({
   object: Schema.Literal("agent_task"),
+  /** A stable identifier for the agent, unique per agent_name within an instance. */
   agentId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("agent_id")),
+  /** A unique identifier for this agent task. */
   agentTaskId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("agent_task_id")),
-  /** @deprecated */
+  /** A unique identifier for this agent task. Deprecated: use agent_task_id instead. @deprecated */
   task_id: Schema.optional(Schema.String),
+  /** The URL that, when visited, creates a session for the user. */
   url: Schema.optional(Schema.String)
 }) {
   /** `agentTaskId` under the name `@clerk/backend` gives it. */
@@ -2045,36 +2510,53 @@ export class WaitlistEntry extends Schema.Class<WaitlistEntry>("effect-clerk/Wai
   id: Schema.String,
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
   status: OpenEnum("pending", "invited", "rejected", "completed"),
+  /** Indicates if the waitlist entry is locked. */
   isLocked: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("is_locked")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
   invitation: Schema.optional(Schema.NullOr(Invitation))
 }) {}
 
 /** The PaginatedCommercePlanResponse object. */
 export class PaginatedCommercePlanResponse extends Schema.Class<PaginatedCommercePlanResponse>("effect-clerk/PaginatedCommercePlanResponse")({
-  data: Schema.Array(CommercePlan),
+  /** Array of plans. */
+  data: Schema.mutable(Schema.Array(CommercePlan)),
+  /** Total number of plans. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The BillingPriceResponse object. */
 export class BillingPriceResponse extends Schema.Class<BillingPriceResponse>("effect-clerk/BillingPriceResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_price"),
+  /** Unique identifier for the price. */
   id: Schema.String,
+  /** Unique identifier for the associated plan. */
   planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
+  /** Unique identifier for the instance. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** The currency code (e.g., "USD"). */
   currency: Schema.String,
+  /** The currency symbol (e.g., "$"). */
   currencySymbol: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("currency_symbol")),
+  /** The amount in cents for the price. */
   amount: Schema.Number,
+  /** The monthly amount in cents when billed annually. */
   annualMonthlyAmount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("annual_monthly_amount")),
   fee: Schema.NullOr(CommerceMoneyResponse),
   annualMonthlyFee: Schema.NullOr(CommerceMoneyResponse).pipe(
     Schema.propertySignature,
     Schema.fromKey("annual_monthly_fee")
   ),
+  /** The description of the price. */
   description: Schema.optional(Schema.NullOr(Schema.String)),
+  /** Whether this price is the default price for its plan. */
   isDefault: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_default")),
+  /** Unix timestamp (milliseconds) of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Which billing periods this price supports. */
   supportedBillingPeriods: OpenEnum("month", "annual", "both").pipe(
     Schema.propertySignature,
     Schema.fromKey("supported_billing_periods")
@@ -2083,17 +2565,25 @@ export class BillingPriceResponse extends Schema.Class<BillingPriceResponse>("ef
 
 /** The PaginatedBillingPriceResponse object. */
 export class PaginatedBillingPriceResponse extends Schema.Class<PaginatedBillingPriceResponse>("effect-clerk/PaginatedBillingPriceResponse")({
-  data: Schema.Array(BillingPriceResponse),
+  /** Array of prices. */
+  data: Schema.mutable(Schema.Array(BillingPriceResponse)),
+  /** Total number of prices. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The CreateBillingPriceRequest object. */
 export class CreateBillingPriceRequest extends Schema.Class<CreateBillingPriceRequest>("effect-clerk/CreateBillingPriceRequest")({
+  /** The ID of the plan this price belongs to. */
   planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
+  /** The currency code (e.g., "USD"). Defaults to USD. */
   currency: Schema.optional(Schema.String),
+  /** The monthly amount in cents. */
   amount: Schema.NullOr(Schema.Number),
+  /** The monthly amount in cents when billed annually. */
   annualMonthlyAmount: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("annual_monthly_amount")),
+  /** An optional description for this custom price. */
   description: Schema.optional(Schema.String),
+  /** Which billing periods this price supports. Inferred from amounts if omitted. */
   supportedBillingPeriods: Schema.optional(OpenEnum("month", "annual", "both")).pipe(
     Schema.fromKey("supported_billing_periods")
   )
@@ -2101,29 +2591,41 @@ export class CreateBillingPriceRequest extends Schema.Class<CreateBillingPriceRe
 
 /** The PaginatedCommerceSubscriptionItemResponse object. */
 export class PaginatedCommerceSubscriptionItemResponse extends Schema.Class<PaginatedCommerceSubscriptionItemResponse>("effect-clerk/PaginatedCommerceSubscriptionItemResponse")({
-  data: Schema.Array(CommerceSubscriptionItem),
+  /** Array of subscription items. */
+  data: Schema.mutable(Schema.Array(CommerceSubscriptionItem)),
+  /** Total number of subscription items. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The ExtendFreeTrialRequest object. */
 export class ExtendFreeTrialRequest extends Schema.Class<ExtendFreeTrialRequest>("effect-clerk/ExtendFreeTrialRequest")({
+  /** RFC3339 timestamp to extend the free trial to. */
   extendTo: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("extend_to"))
 }) {}
 
 /** The FeatureResponse2 object. */
 export class FeatureResponse2 extends Schema.Class<FeatureResponse2>("effect-clerk/FeatureResponse2")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("feature"),
+  /** Unique identifier for the feature. */
   id: Schema.String,
+  /** The name of the feature. */
   name: Schema.String,
+  /** The description of the feature. */
   description: Schema.String,
+  /** The URL-friendly slug for the feature. */
   slug: Schema.String,
+  /** The URL of the feature's avatar image. */
   avatarUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("avatar_url"))
 }) {}
 
 /** The CommercePlan2 object. */
 export class CommercePlan2 extends Schema.Class<CommercePlan2>("effect-clerk/CommercePlan2")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_plan"),
+  /** Unique identifier for the commerce plan. */
   id: Schema.String,
+  /** The name of the commerce plan. */
   name: Schema.String,
   fee: Schema.NullOr(CommerceMoneyResponse),
   annualMonthlyFee: Schema.NullOr(CommerceMoneyResponse).pipe(
@@ -2131,116 +2633,197 @@ export class CommercePlan2 extends Schema.Class<CommercePlan2>("effect-clerk/Com
     Schema.fromKey("annual_monthly_fee")
   ),
   annualFee: Schema.NullOr(CommerceMoneyResponse).pipe(Schema.propertySignature, Schema.fromKey("annual_fee")),
+  /** The amount in cents for the plan. */
   amount: Schema.Number,
+  /** The formatted amount as a string (e.g., "$49.99"). */
   amountFormatted: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("amount_formatted")),
+  /** The monthly amount in cents when billed annually. */
   annualMonthlyAmount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("annual_monthly_amount")),
+  /** The formatted annual monthly amount as a string. */
   annualMonthlyAmountFormatted: Schema.String.pipe(
     Schema.propertySignature,
     Schema.fromKey("annual_monthly_amount_formatted")
   ),
+  /** The total annual amount in cents. */
   annualAmount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("annual_amount")),
+  /** The formatted annual amount as a string. */
   annualAmountFormatted: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("annual_amount_formatted")),
+  /** The currency symbol (e.g., "$"). */
   currencySymbol: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("currency_symbol")),
+  /** The currency code (e.g., "USD"). */
   currency: Schema.String,
+  /** The description of the commerce plan. */
   description: Schema.String,
+  /** The ID of the product this plan belongs to. */
   productId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("product_id")),
+  /** Whether this is the default plan. */
   isDefault: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_default")),
+  /** Whether this is a recurring plan. */
   isRecurring: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_recurring")),
+  /** Whether this plan is publicly visible. */
   publiclyVisible: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("publicly_visible")),
+  /** Whether this plan has a base fee. */
   hasBaseFee: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("has_base_fee")),
-  payerType: Schema.Array(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("payer_type")),
+  /** The types of payers that can use this plan. */
+  payerType: Schema.mutable(Schema.Array(Schema.String)).pipe(Schema.propertySignature, Schema.fromKey("payer_type")),
+  /** The payer type this plan is designed for. */
   forPayerType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("for_payer_type")),
+  /** The URL-friendly slug for the plan. */
   slug: Schema.String,
+  /** The URL of the plan's avatar image. */
   avatarUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("avatar_url")),
+  /** The billing period for the plan. */
   period: Schema.optional(Schema.String),
+  /** The billing interval. */
   interval: Schema.optional(Schema.Number),
-  features: Schema.Array(FeatureResponse2),
+  /** The features included in this plan. */
+  features: Schema.mutable(Schema.Array(FeatureResponse2)),
+  /** Whether free trial is enabled for this plan. */
   freeTrialEnabled: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("free_trial_enabled")),
+  /** Number of free trial days for this plan. */
   freeTrialDays: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("free_trial_days"))
 }) {}
 
 /** The CommercePaymentSourceResponse object. */
 export class CommercePaymentSourceResponse extends Schema.Class<CommercePaymentSourceResponse>("effect-clerk/CommercePaymentSourceResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_source"),
+  /** Unique identifier for the payment source. */
   id: Schema.String,
+  /** Unique identifier for the payer. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The payment method type. */
   paymentMethod: OpenEnum("card", "apple_pay", "google_pay").pipe(
     Schema.propertySignature,
     Schema.fromKey("payment_method")
   ),
+  /** Whether this is the default payment source for the payer. */
   isDefault: Schema.optional(Schema.NullOr(Schema.Boolean)).pipe(Schema.fromKey("is_default")),
+  /** The payment gateway. */
   gateway: Schema.String,
+  /** External ID in the payment gateway. */
   gatewayExternalId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("gateway_external_id")),
+  /** External account ID in the payment gateway. */
   gatewayExternalAccountId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("gateway_external_account_id")
   ),
+  /** Last 4 digits of the card (for card payment sources). */
   last4: Schema.String,
+  /** Status of the payment source. */
   status: OpenEnum("active", "disconnected"),
+  /** Type of wallet (if applicable). */
   walletType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("wallet_type")),
+  /** Type of card (if applicable). */
   cardType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("card_type")),
+  /** Card expiration year (for card payment sources). */
   expiryYear: Schema.optional(Schema.Number).pipe(Schema.fromKey("expiry_year")),
+  /** Card expiration month (for card payment sources). */
   expiryMonth: Schema.optional(Schema.Number).pipe(Schema.fromKey("expiry_month")),
+  /** Unix timestamp (in milliseconds) when the payment source was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the payment source was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** Whether this payment source can be removed. */
   isRemovable: Schema.optional(Schema.NullOr(Schema.Boolean)).pipe(Schema.fromKey("is_removable"))
 }) {}
 
 /** The CommercePayerResponse2 object. */
 export class CommercePayerResponse2 extends Schema.Class<CommercePayerResponse2>("effect-clerk/CommercePayerResponse2")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payer"),
+  /** Unique identifier for the payer. */
   id: Schema.String,
+  /** Unique identifier for the Clerk instance. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** User ID for user-type payers. */
   userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id")),
+  /** First name of the payer. */
   firstName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("first_name")),
+  /** Last name of the payer. */
   lastName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("last_name")),
+  /** Email address of the payer. */
   email: Schema.String,
+  /** Organization ID for org-type payers. */
   organizationId: Schema.optional(Schema.String).pipe(Schema.fromKey("organization_id")),
+  /** Organization name for org-type payers. */
   organizationName: Schema.optional(Schema.String).pipe(Schema.fromKey("organization_name")),
+  /** URL of the payer's image/avatar. */
   imageUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("image_url")),
+  /** Current credits balance for the payer. */
   creditsBalance: Schema.optional(CommerceMoneyResponse).pipe(Schema.fromKey("credits_balance")),
+  /** Unix timestamp (in milliseconds) when the payer was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the payer was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The CommerceSubscriptionItem2 object. */
 export class CommerceSubscriptionItem2 extends Schema.Class<CommerceSubscriptionItem2>("effect-clerk/CommerceSubscriptionItem2")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription_item"),
+  /** Unique identifier for the subscription item. */
   id: Schema.String,
+  /** Unique identifier for the Clerk instance. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Current status of the subscription item. */
   status: OpenEnum("active", "ended", "past_due", "upcoming", "incomplete", "abandoned"),
+  /** Credit information (only available in PaymentAttempt events). */
   credit: Schema.optional(Schema.NullOr(CommerceSubscriptionCreditResponse)),
+  /** Unique identifier for the associated plan. */
   planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
+  /** Unique identifier for the associated price */
   priceId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("price_id")),
+  /** The associated commerce plan. */
   plan: Schema.NullOr(CommercePlan2),
+  /** The billing period for this subscription. */
   planPeriod: OpenEnum("month", "annual").pipe(Schema.propertySignature, Schema.fromKey("plan_period")),
+  /** Unique identifier for the payment source. */
   paymentSourceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payment_source_id")),
+  /** The payment source associated with this subscription. */
   paymentSource: Schema.optional(Schema.NullOr(CommercePaymentSourceResponse)).pipe(Schema.fromKey("payment_source")),
+  /** Total amount paid over the lifetime of this subscription. */
   lifetimePaid: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }).pipe(
     Schema.fromKey("lifetime_paid")
   ),
+  /** Current amount for this subscription. */
   amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined }),
+  /** Information about the next invoice. */
   nextInvoice: Schema.optional(Schema.NullOr(CommerceSubscriptionItemNextPaymentResponse)).pipe(
     Schema.fromKey("next_invoice")
   ),
+  /** Information about the next payment. */
   nextPayment: Schema.optional(Schema.NullOr(CommerceSubscriptionItemNextPaymentResponse)).pipe(
     Schema.fromKey("next_payment")
   ),
+  /** Unique identifier for the payer. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The payer associated with this subscription. */
   payer: Schema.optional(Schema.NullOr(CommercePayerResponse2)),
+  /** Whether this subscription is currently on a free trial. */
   isFreeTrial: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("is_free_trial")),
+  /** Unix timestamp (in milliseconds) when the current period started. */
   periodStart: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("period_start")),
+  /** Unix timestamp (in milliseconds) when the current period ends. */
   periodEnd: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("period_end")),
+  /** Date used for proration calculations. */
   prorationDate: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("proration_date")),
+  /** Unix timestamp (in milliseconds) when the subscription was canceled. */
   canceledAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("canceled_at")),
+  /** Unix timestamp (in milliseconds) when the subscription became past due. */
   pastDueAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("past_due_at")),
+  /** Unix timestamp (in milliseconds) when the subscription ended. */
   endedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("ended_at")),
+  /** Unix timestamp (in milliseconds) when the subscription was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the subscription was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The PriceTransitionRequest object. */
 export class PriceTransitionRequest extends Schema.Class<PriceTransitionRequest>("effect-clerk/PriceTransitionRequest")({
+  /** The current price ID of the subscription item. */
   fromPriceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("from_price_id")),
+  /** The target price ID to transition to. */
   toPriceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("to_price_id"))
 }) {}
 
@@ -2248,18 +2831,25 @@ export class PriceTransitionRequest extends Schema.Class<PriceTransitionRequest>
 export class CommercePriceTransitionDetails extends Schema.Class<CommercePriceTransitionDetails>("effect-clerk/CommercePriceTransitionDetails")({
   previousPlan: CommercePlan2.pipe(Schema.propertySignature, Schema.fromKey("previous_plan")),
   previousPrice: BillingPriceResponse.pipe(Schema.propertySignature, Schema.fromKey("previous_price")),
+  /** Unix timestamp (milliseconds) when the new price takes effect. */
   effectiveAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("effective_at")),
+  /** When the new price takes effect. */
   effectiveMode: OpenEnum("immediate", "end_of_period").pipe(
     Schema.propertySignature,
     Schema.fromKey("effective_mode")
   ),
+  /** Unix timestamp (milliseconds) for the next billing date. */
   nextBillingDate: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("next_billing_date")),
+  /** Whether an immediate charge was made. */
   chargedImmediately: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("charged_immediately")),
+  /** Amount charged immediately, if any. */
   immediateCharge: Schema.optional(Schema.NullOr(CommerceMoneyResponse)).pipe(Schema.fromKey("immediate_charge")),
+  /** The status of the previous subscription item after transition. */
   previousSubscriptionItemStatus: OpenEnum("canceled", "ended", "abandoned").pipe(
     Schema.propertySignature,
     Schema.fromKey("previous_subscription_item_status")
   ),
+  /** The ID of the previous subscription item. */
   previousSubscriptionItemId: Schema.String.pipe(
     Schema.propertySignature,
     Schema.fromKey("previous_subscription_item_id")
@@ -2268,6 +2858,7 @@ export class CommercePriceTransitionDetails extends Schema.Class<CommercePriceTr
 
 /** The CommercePriceTransitionResponse object. */
 export class CommercePriceTransitionResponse extends Schema.Class<CommercePriceTransitionResponse>("effect-clerk/CommercePriceTransitionResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_price_transition"),
   subscriptionItem: CommerceSubscriptionItem2.pipe(Schema.propertySignature, Schema.fromKey("subscription_item")),
   transition: CommercePriceTransitionDetails
@@ -2275,148 +2866,241 @@ export class CommercePriceTransitionResponse extends Schema.Class<CommercePriceT
 
 /** The ApplyCommerceDiscountRequest object. */
 export class ApplyCommerceDiscountRequest extends Schema.Class<ApplyCommerceDiscountRequest>("effect-clerk/ApplyCommerceDiscountRequest")({
+  /** The ID of the discount to apply to the subscription item. */
   discountId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("discount_id"))
 }) {}
 
 /** The CommerceDiscountRedemptionResponse object. */
 export class CommerceDiscountRedemptionResponse extends Schema.Class<CommerceDiscountRedemptionResponse>("effect-clerk/CommerceDiscountRedemptionResponse")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_discount_redemption"),
+  /** Unique identifier for the discount redemption. */
   id: Schema.String,
+  /** Unique identifier for the subscription item the discount was applied to. */
   subscriptionItemId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("subscription_item_id")),
+  /** Unique identifier for the discount that was applied. */
   discountId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("discount_id")),
+  /** The display name of the discount. */
   name: Schema.optional(Schema.String),
+  /** How the discount was applied to the subscription item. */
   source: OpenEnum("promotion", "manual", "promo_code"),
+  /** The promo code used to redeem the discount, when applicable. */
   promoCode: Schema.optional(Schema.String).pipe(Schema.fromKey("promo_code")),
+  /** The snapshotted discount effect. */
   effect: Schema.optional(OpenEnum("percentage", "fixed_amount")),
+  /** Percent off when the effect is percentage. */
   percentOff: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("percent_off")),
+  /** Fixed amount off when the effect is fixed_amount. */
   amountOff: Schema.optional(Schema.NullOr(CommerceMoneyResponse)).pipe(Schema.fromKey("amount_off")),
+  /** How much this discount takes off the subscription item's next renewal charge. */
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
+  /** Remaining billing cycles the discount applies to. Null means the discount lasts forever. */
   cyclesRemaining: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("cycles_remaining")),
+  /** Number of billing cycles the discount has already been applied to. */
   cyclesApplied: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycles_applied")),
+  /** Current status of the discount redemption. */
   status: Schema.optional(OpenEnum("active", "exhausted", "removed")),
+  /** Unix timestamp (in milliseconds) when the discount was redeemed. */
   redeemedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("redeemed_at")),
+  /** Identifier of the actor that redeemed the discount, when available. */
   redeemedBy: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("redeemed_by"))
 }) {}
 
 /** The BillingPaymentAttempt object. */
 export class BillingPaymentAttempt extends Schema.Class<BillingPaymentAttempt>("effect-clerk/BillingPaymentAttempt")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payment"),
+  /** Unique identifier for the payment attempt. */
   id: Schema.String,
+  /** Unique identifier for the associated payment. */
   paymentId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payment_id")),
+  /** The ID of the instance this payment attempt belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Type of charge for this payment attempt. */
   chargeType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("charge_type")),
+  /** Unique identifier for the payee. */
   payeeId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payee_id")),
+  /** The payee associated with this payment attempt. */
   payee: UnknownRecord,
+  /** Unique identifier for the payer. */
   payerId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payer_id")),
+  /** The payer associated with this payment attempt. */
   payer: CommercePayerResponse,
+  /** Unique identifier for the associated subscription item. */
   subscriptionItemId: Schema.optional(Schema.String).pipe(Schema.fromKey("subscription_item_id")),
+  /** The subscription item associated with this payment attempt. */
   subscriptionItem: Schema.optional(UnknownRecord).pipe(Schema.fromKey("subscription_item")),
+  /** The amount for this payment attempt. */
   amount: CommerceMoneyResponse,
+  /** Totals breakdown for this payment attempt. */
   totals: Schema.optional(Schema.NullOr(CommerceTotalsResponse2)),
+  /** Unique identifier for the payment method. */
   paymentMethodId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("payment_method_id")),
+  /** The payment method used for this payment attempt. */
   paymentMethod: CommercePaymentMethodResponse.pipe(Schema.propertySignature, Schema.fromKey("payment_method")),
+  /** Unique identifier for the associated statement. */
   statementId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("statement_id")),
+  /** External identifier from the payment gateway. */
   gatewayExternalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("gateway_external_id")),
+  /** External URL from the payment gateway. */
   gatewayExternalUrl: Schema.NullOr(Schema.String).pipe(
     Schema.propertySignature,
     Schema.fromKey("gateway_external_url")
   ),
+  /** The current status of the payment attempt. */
   status: OpenEnum("pending", "paid", "failed"),
+  /** Unix timestamp (in milliseconds) when the payment was completed. */
   paidAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("paid_at")),
+  /** Unix timestamp (in milliseconds) when the payment failed to be processed. */
   failedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("failed_at")),
+  /** Unix timestamp (in milliseconds) when the payment attempt was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (in milliseconds) when the payment attempt was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The BillingStatement object. */
 export class BillingStatement extends Schema.Class<BillingStatement>("effect-clerk/BillingStatement")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_statement"),
+  /** Unique identifier for the billing statement. */
   id: Schema.String,
+  /** The ID of the instance this statement belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Unix timestamp (in milliseconds) when the statement was created. */
   timestamp: Schema.Number,
+  /** The payer associated with this statement. */
   payer: CommercePayerResponse,
+  /** The current status of the statement. */
   status: OpenEnum("open", "closed"),
+  /** Totals for the statement. */
   totals: Schema.Struct({
+    /** The grand total amount for the statement. */
     grandTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("grand_total")),
+    /** The subtotal amount for the statement (base fee + unit price totals). */
     subtotal: CommerceMoneyResponse,
+    /** The base plan fee before unit pricing. */
     baseFee: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("base_fee")),
+    /** The tax total amount for the statement. */
     taxTotal: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("tax_total"))
   }),
-  groups: Schema.Array(Schema.Struct({
+  /** Array of statement groups. */
+  groups: Schema.mutable(Schema.Array(Schema.Struct({
+    /** String representing the object's type. Objects of the same type share the same value. */
     object: Schema.Literal("commerce_statement_group"),
+    /** Unix timestamp (in milliseconds) of the date the group's payment attempts were created */
     timestamp: Schema.Number,
-    items: Schema.Array(BillingPaymentAttempt)
-  }))
+    /** The payment attempts included in the group */
+    items: Schema.mutable(Schema.Array(BillingPaymentAttempt))
+  })))
 }) {}
 
 /** The PaginatedBillingStatementResponse object. */
 export class PaginatedBillingStatementResponse extends Schema.Class<PaginatedBillingStatementResponse>("effect-clerk/PaginatedBillingStatementResponse")({
-  data: Schema.Array(BillingStatement),
+  /** Array of billing statements. */
+  data: Schema.mutable(Schema.Array(BillingStatement)),
+  /** Total number of billing statements. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The PaginatedBillingPaymentAttemptResponse object. */
 export class PaginatedBillingPaymentAttemptResponse extends Schema.Class<PaginatedBillingPaymentAttemptResponse>("effect-clerk/PaginatedBillingPaymentAttemptResponse")({
-  data: Schema.Array(BillingPaymentAttempt),
+  /** Array of billing payment attempts. */
+  data: Schema.mutable(Schema.Array(BillingPaymentAttempt)),
+  /** Total number of billing payment attempts. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The Permissions object. */
-export class Permissions extends Schema.Class<Permissions>("effect-clerk/Permissions")({
-  data: Schema.Array(Permission),
+/** The PermissionList object. */
+export class PermissionList extends Schema.Class<PermissionList>("effect-clerk/PermissionList")({
+  data: Schema.mutable(Schema.Array(Permission)),
+  /** Total number of permissions */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** A role within a role set */
 export class RoleSetItem extends Schema.Class<RoleSetItem>("effect-clerk/RoleSetItem")({
   object: Schema.Literal("role_set_item"),
+  /** The unique identifier of the role */
   id: Schema.String,
+  /** The name of the role */
   name: Schema.String,
+  /** The key of the role (e.g., "org:admin", "org:member") */
   key: Schema.String,
+  /** Optional description of the role */
   description: Schema.NullOr(Schema.String),
+  /** The number of members assigned to this role within the role set */
   membersCount: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("members_count")),
+  /** Whether this role has any members assigned within the role set */
   hasMembers: Schema.optional(Schema.NullOr(Schema.Boolean)).pipe(Schema.fromKey("has_members")),
+  /** Unix timestamp of role creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last role update */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** Information about an ongoing role set migration */
 export class RoleSetMigration extends Schema.Class<RoleSetMigration>("effect-clerk/RoleSetMigration")({
   object: Schema.Literal("role_set_migration"),
+  /** The unique identifier of the migration */
   id: Schema.String,
+  /** The organization ID if the migration is scoped to a specific organization */
   organizationId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("organization_id")),
+  /** The instance ID this migration belongs to */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** The ID of the source role set being migrated from */
   sourceRoleSetId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("source_role_set_id")),
+  /** The ID of the destination role set being migrated to */
   destRoleSetId: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("dest_role_set_id")),
+  /** What triggered this migration (e.g., "role_set_deletion", "role_removal") */
   triggerType: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("trigger_type")),
+  /** Current status of the migration (e.g., "enqueued", "in_progress", "completed") */
   status: Schema.String,
+  /** Number of members that have been migrated so far */
   migratedMembers: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("migrated_members")),
+  /** Role key mappings from source to destination roles */
   mappings: Schema.optional(Schema.NullOr(Schema.Record({ key: Schema.String, value: Schema.String }))),
+  /** Unix timestamp when the migration started */
   startedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("started_at")),
+  /** Unix timestamp when the migration completed */
   completedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("completed_at")),
+  /** Unix timestamp of migration creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last migration update */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** A role set defines a collection of roles that can be assigned to organization members */
 export class RoleSet extends Schema.Class<RoleSet>("effect-clerk/RoleSet")({
   object: Schema.Literal("role_set"),
+  /** The unique identifier of the role set */
   id: Schema.String,
+  /** The name of the role set */
   name: Schema.String,
+  /** A unique key for the role set (e.g., "role_set:default") */
   key: Schema.String,
+  /** Optional description of the role set */
   description: Schema.NullOr(Schema.String),
-  roles: Schema.Array(RoleSetItem),
+  /** The list of roles in this role set */
+  roles: Schema.mutable(Schema.Array(RoleSetItem)),
+  /** The default role assigned to new organization members */
   defaultRole: Schema.optional(Schema.NullOr(RoleSetItem)).pipe(Schema.fromKey("default_role")),
+  /** The role assigned to the creator of an organization */
   creatorRole: Schema.optional(Schema.NullOr(RoleSetItem)).pipe(Schema.fromKey("creator_role")),
+  /** The type of the role set ("initial" or "custom") */
   type: OpenEnum("initial", "custom"),
+  /** Active migration information, only present when status is "enqueued" or "in_progress" */
   roleSetMigration: Schema.optional(Schema.NullOr(RoleSetMigration)).pipe(Schema.fromKey("role_set_migration")),
+  /** Unix timestamp of role set creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last role set update */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The RoleSets object. */
-export class RoleSets extends Schema.Class<RoleSets>("effect-clerk/RoleSets")({
-  data: Schema.Array(RoleSet),
+/** The RoleSetList object. */
+export class RoleSetList extends Schema.Class<RoleSetList>("effect-clerk/RoleSetList")({
+  data: Schema.mutable(Schema.Array(RoleSet)),
+  /** Total number of role sets */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -2426,130 +3110,198 @@ export type ReassignmentMappings = typeof ReassignmentMappings.Type
 
 /** A directory configuration for provisioning users via SCIM protocol. */
 export class SCIMDirectory extends Schema.Class<SCIMDirectory>("effect-clerk/SCIMDirectory")({
+  /** String representing the object's type. Always "scim_directory". */
   object: Schema.Literal("scim_directory"),
+  /** Unique identifier for the directory. */
   id: Schema.String,
+  /** A human-friendly name for the directory. */
   name: Schema.String,
+  /** The ID of the associated enterprise connection. */
   enterpriseConnectionId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("enterprise_connection_id")
   ),
+  /** The SCIM endpoint URL for this directory. */
   endpointUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("endpoint_url")),
+  /** The identity provider for this directory. */
   provider: Schema.String,
+  /** Whether the directory is enabled. */
   enabled: Schema.Boolean,
+  /** Whether group-to-role mapping is enabled for this directory. */
   groupRoleMappingEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("group_role_mapping_enabled")),
+  /** Mapping of user attributes to the SCIM attribute paths they are extracted from. */
   attributeMapping: Schema.Record({ key: Schema.String, value: Schema.String }).pipe(
     Schema.propertySignature,
     Schema.fromKey("attribute_mapping")
   ),
-  customAttributes: Schema.optional(Schema.Array(Schema.Struct({
+  /** Custom attributes to map from the IdP to the user's profile via SCIM provisioning. */
+  customAttributes: Schema.optional(Schema.mutable(Schema.Array(Schema.Struct({
+    /** Display name for the custom attribute */
     name: Schema.optional(Schema.String),
+    /** Key used to store the attribute in the user's public/private/unsafe metadata */
     key: Schema.optional(Schema.String),
+    /** Path to extract the attribute value from SSO claims (SAML assertions or OIDC claims) */
     ssoPath: Schema.optional(Schema.String).pipe(Schema.fromKey("sso_path")),
+    /** GJSON path to extract the attribute value from SCIM user resources */
     scimPath: Schema.optional(Schema.String).pipe(Schema.fromKey("scim_path")),
+    /** GJSON path to extract the attribute value from directory sync user resources. */
     directoryPath: Schema.optional(Schema.String).pipe(Schema.fromKey("directory_path")),
+    /** When true, the attribute supports multiple values; values from the IdP are written to public_metadata as an array. */
     multiValued: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("multi_valued"))
-  }))).pipe(Schema.fromKey("custom_attributes")),
+  })))).pipe(Schema.fromKey("custom_attributes")),
+  /** The API key for authenticating SCIM requests. */
   apiKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("api_key")),
+  /** Unix timestamp when the directory was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp when the directory was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The SCIMDirectories object. */
-export const SCIMDirectories = Schema.Array(SCIMDirectory)
+export const SCIMDirectories = Schema.mutable(Schema.Array(SCIMDirectory))
 export type SCIMDirectories = typeof SCIMDirectories.Type
 
 /** A mapping from a SCIM group to an organization role. */
 export class SCIMGroupRoleMapping extends Schema.Class<SCIMGroupRoleMapping>("effect-clerk/SCIMGroupRoleMapping")({
+  /** String representing the object's type. Always "scim_group_role_mapping". */
   object: Schema.Literal("scim_group_role_mapping"),
+  /** Unique identifier for the SCIM group role mapping. */
   id: Schema.String,
+  /** The ID of the directory this mapping belongs to. */
   scimDirectoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_directory_id")),
+  /** The ID of the directory this mapping belongs to. Same value as `scim_directory_id`. */
   directoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_id")),
+  /** The SCIM group ID from the identity provider. */
   scimGroupId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_group_id")),
+  /** The group ID from the identity provider. Same value as `scim_group_id`. */
   directoryGroupId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_group_id")),
+  /** The display name of the SCIM group, as reported by the identity provider. */
   scimGroupDisplayName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_group_display_name")),
+  /** The display name of the group, as reported by the identity provider. */
   directoryGroupDisplayName: Schema.String.pipe(
     Schema.propertySignature,
     Schema.fromKey("directory_group_display_name")
   ),
   role: Schema.optional(Role),
+  /** Mapping precedence, starting at 1. */
   precedence: Schema.Number,
+  /** Unix timestamp (milliseconds) of when the mapping was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (milliseconds) of when the mapping was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The SCIMGroupRoleMappings object. */
-export const SCIMGroupRoleMappings = Schema.Array(SCIMGroupRoleMapping)
+export const SCIMGroupRoleMappings = Schema.mutable(Schema.Array(SCIMGroupRoleMapping))
 export type SCIMGroupRoleMappings = typeof SCIMGroupRoleMappings.Type
 
 /** A directory configuration for provisioning users from an identity provider. */
 export class Directory extends Schema.Class<Directory>("effect-clerk/Directory")({
+  /** String representing the object's type. Always "directory". */
   object: Schema.Literal("directory"),
+  /** Unique identifier for the directory. */
   id: Schema.String,
+  /** A human-friendly name for the directory. */
   name: Schema.String,
+  /** The ID of the associated enterprise connection. */
   enterpriseConnectionId: Schema.optional(Schema.NullOr(Schema.String)).pipe(
     Schema.fromKey("enterprise_connection_id")
   ),
+  /** The provisioning endpoint URL for this directory. */
   endpointUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("endpoint_url")),
+  /** The identity provider for this directory. */
   provider: Schema.String,
+  /** Whether the directory is enabled. */
   enabled: Schema.Boolean,
+  /** Whether group-to-role mapping is enabled for this directory. */
   groupRoleMappingEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("group_role_mapping_enabled")),
+  /** Mapping of user attributes to the directory attribute paths they are extracted from. */
   attributeMapping: Schema.Record({ key: Schema.String, value: Schema.String }).pipe(
     Schema.propertySignature,
     Schema.fromKey("attribute_mapping")
   ),
-  customAttributes: Schema.optional(Schema.Array(Schema.Struct({
+  /** Custom attributes to map from the IdP to the user's profile via directory sync. */
+  customAttributes: Schema.optional(Schema.mutable(Schema.Array(Schema.Struct({
+    /** Display name for the custom attribute */
     name: Schema.optional(Schema.String),
+    /** Key used to store the attribute in the user's public/private/unsafe metadata */
     key: Schema.optional(Schema.String),
+    /** Path to extract the attribute value from SSO claims (SAML assertions or OIDC claims) */
     ssoPath: Schema.optional(Schema.String).pipe(Schema.fromKey("sso_path")),
+    /** The legacy name for `directory_path`. Carries the same value. */
     scimPath: Schema.optional(Schema.String).pipe(Schema.fromKey("scim_path")),
+    /** GJSON path to extract the attribute value from directory sync user resources */
     directoryPath: Schema.optional(Schema.String).pipe(Schema.fromKey("directory_path")),
+    /** When true, the attribute supports multiple values; values from the IdP are written to public_metadata as an array. */
     multiValued: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("multi_valued"))
-  }))).pipe(Schema.fromKey("custom_attributes")),
+  })))).pipe(Schema.fromKey("custom_attributes")),
+  /** The API key for authenticating provisioning requests. */
   apiKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("api_key")),
+  /** Unix timestamp when the directory was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp when the directory was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The Directories object. */
-export const Directories = Schema.Array(Directory)
+export const Directories = Schema.mutable(Schema.Array(Directory))
 export type Directories = typeof Directories.Type
 
 /** A mapping from a directory group to an organization role. */
 export class DirectoryGroupRoleMapping extends Schema.Class<DirectoryGroupRoleMapping>("effect-clerk/DirectoryGroupRoleMapping")({
+  /** String representing the object's type. Always "directory_group_role_mapping". */
   object: Schema.Literal("directory_group_role_mapping"),
+  /** Unique identifier for the directory group role mapping. */
   id: Schema.String,
+  /** The ID of the directory this mapping belongs to. */
   directoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_id")),
+  /** The legacy name for `directory_id`. Carries the same value. */
   scimDirectoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_directory_id")),
+  /** The group ID from the identity provider. */
   directoryGroupId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_group_id")),
+  /** The legacy name for `directory_group_id`. Carries the same value. */
   scimGroupId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_group_id")),
+  /** The display name of the group, as reported by the identity provider. */
   directoryGroupDisplayName: Schema.String.pipe(
     Schema.propertySignature,
     Schema.fromKey("directory_group_display_name")
   ),
+  /** The legacy name for `directory_group_display_name`. Carries the same value. */
   scimGroupDisplayName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("scim_group_display_name")),
   role: Schema.optional(Role),
+  /** Mapping precedence, starting at 1. */
   precedence: Schema.Number,
+  /** Unix timestamp (milliseconds) of when the mapping was created. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp (milliseconds) of when the mapping was last updated. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The DirectoryGroupRoleMappings object. */
-export const DirectoryGroupRoleMappings = Schema.Array(DirectoryGroupRoleMapping)
+export const DirectoryGroupRoleMappings = Schema.mutable(Schema.Array(DirectoryGroupRoleMapping))
 export type DirectoryGroupRoleMappings = typeof DirectoryGroupRoleMappings.Type
 
 /** The _VerificationResponse object. */
 export class VerificationResponse extends Schema.Class<VerificationResponse>("effect-clerk/VerificationResponse")({
+  /** The type of the verification object. */
   object: Schema.optional(Schema.String),
+  /** The ID of the verification. Pass this to attempt_verification. */
   id: Schema.optional(Schema.String),
+  /** The status of the verification (unverified, verified, expired, or failed). */
   status: Schema.optional(Schema.String),
+  /** The verification strategy (email_code or phone_code). */
   strategy: Schema.optional(Schema.String),
+  /** The number of attempts made against this verification. */
   attempts: Schema.optional(Schema.NullOr(Schema.Number)),
+  /** Unix timestamp (milliseconds) at which the code expires. */
   expireAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expire_at")),
+  /** The channel the code was sent over (phone numbers only). */
   channel: Schema.optional(Schema.NullOr(Schema.String))
 }) {}
 
 /** The TrustedDevice.List object. */
 export class TrustedDeviceList extends Schema.Class<TrustedDeviceList>("effect-clerk/TrustedDeviceList")({
-  data: Schema.Array(TrustedDevice),
+  data: Schema.mutable(Schema.Array(TrustedDevice)),
+  /** Total number of trusted devices */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -2562,62 +3314,84 @@ export class InvitationRevoked extends Schema.Class<InvitationRevoked>("effect-c
   revoked: Schema.optional(Schema.Literal(true)),
   status: OpenEnum("revoked"),
   url: Schema.optional(Schema.String),
+  /** Unix timestamp of expiration. */
   expiresAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("expires_at")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The InstanceSettings object. */
 export class InstanceSettings extends Schema.Class<InstanceSettings>("effect-clerk/InstanceSettings")({
+  /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("instance_settings")),
   id: Schema.optional(Schema.String),
   restrictedToAllowlist: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("restricted_to_allowlist")),
   fromEmailAddress: Schema.optional(Schema.String).pipe(Schema.fromKey("from_email_address")),
   progressiveSignUp: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("progressive_sign_up")),
-  /** @deprecated */
+  /** Deprecated. @deprecated */
   enhancedEmailDeliverability: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("enhanced_email_deliverability"))
 }) {}
 
 /** The Machine.List object. */
 export class MachineList extends Schema.Class<MachineList>("effect-clerk/MachineList")({
-  data: Schema.Array(Machine),
+  data: Schema.mutable(Schema.Array(Machine)),
+  /** Total number of machines */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The Machine.Created object. */
 export class MachineCreated extends Schema.Class<MachineCreated>("effect-clerk/MachineCreated")({
   object: Schema.Literal("machine"),
+  /** Unique identifier for the machine. */
   id: Schema.String,
+  /** The name of the machine. */
   name: Schema.String,
+  /** The ID of the instance this machine belongs to. */
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Unix timestamp of creation. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** Unix timestamp of last update. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at")),
+  /** The default time-to-live (TTL) in seconds for tokens created by this machine. */
   defaultTokenTtl: Schema.optional(Schema.Number).pipe(Schema.fromKey("default_token_ttl")),
-  scopedMachines: Schema.Array(MachineWithoutScopedMachines).pipe(
+  /** Array of machines this machine has access to. */
+  scopedMachines: Schema.mutable(Schema.Array(MachineWithoutScopedMachines)).pipe(
     Schema.propertySignature,
     Schema.fromKey("scoped_machines")
   ),
+  /** The secret key for the machine, only returned upon creation. */
   secretKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("secret_key"))
 }) {}
 
 /** The Machine.Deleted object. */
 export class MachineDeleted extends Schema.Class<MachineDeleted>("effect-clerk/MachineDeleted")({
+  /** String representing the object's type. */
   object: Schema.Literal("machine"),
+  /** The ID of the deleted machine */
   id: Schema.String,
+  /** Whether the machine was successfully deleted */
   deleted: Schema.Literal(true)
 }) {}
 
 /** The Machine.SecretKey object. */
 export class MachineSecretKey extends Schema.Class<MachineSecretKey>("effect-clerk/MachineSecretKey")({
+  /** String representing the object's type. */
   object: Schema.Literal("machine_secret_key"),
+  /** The secret key for the machine. */
   secret: Schema.String
 }) {}
 
 /** The MachineScope.Deleted object. */
 export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effect-clerk/MachineScopeDeleted")({
+  /** String representing the object's type. */
   object: Schema.Literal("machine_scope"),
+  /** The ID of the machine that had access to the target machine */
   fromMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("from_machine_id")),
+  /** The ID of the machine that was being accessed */
   toMachineId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("to_machine_id")),
+  /** Whether the machine scope was successfully deleted */
   deleted: Schema.Literal(true)
 }) {
   /** Always `null`, as in the `DeletedObject` `@clerk/backend` returns. */
@@ -2628,46 +3402,57 @@ export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effe
 }
 
 /** The WaitlistEntries object. */
-export class WaitlistEntries extends Schema.Class<WaitlistEntries>("effect-clerk/WaitlistEntries")({
-  data: Schema.Array(WaitlistEntry),
+export class WaitlistEntryList extends Schema.Class<WaitlistEntryList>("effect-clerk/WaitlistEntryList")({
+  data: Schema.mutable(Schema.Array(WaitlistEntry)),
+  /** Total number of waitlist entries */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The SCIMDirectory.List object. */
 export class SCIMDirectoryList extends Schema.Class<SCIMDirectoryList>("effect-clerk/SCIMDirectoryList")({
   data: SCIMDirectories,
+  /** Total number of directories. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The SCIMGroupRoleMapping.List object. */
 export class SCIMGroupRoleMappingList extends Schema.Class<SCIMGroupRoleMappingList>("effect-clerk/SCIMGroupRoleMappingList")({
   data: SCIMGroupRoleMappings,
+  /** Total number of SCIM group role mappings in the directory. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The SCIMGroupRoleMapping.Deleted object. */
 export class SCIMGroupRoleMappingDeleted extends Schema.Class<SCIMGroupRoleMappingDeleted>("effect-clerk/SCIMGroupRoleMappingDeleted")({
+  /** String representing the object's type. */
   object: Schema.Literal("scim_group_role_mapping"),
+  /** The ID of the deleted SCIM group role mapping. */
   id: Schema.String,
+  /** Whether the SCIM group role mapping was successfully deleted. */
   deleted: Schema.Literal(true)
 }) {}
 
 /** The Directory.List object. */
 export class DirectoryList extends Schema.Class<DirectoryList>("effect-clerk/DirectoryList")({
   data: Directories,
+  /** Total number of directories. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The DirectoryGroupRoleMapping.List object. */
 export class DirectoryGroupRoleMappingList extends Schema.Class<DirectoryGroupRoleMappingList>("effect-clerk/DirectoryGroupRoleMappingList")({
   data: DirectoryGroupRoleMappings,
+  /** Total number of directory group role mappings in the directory. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
 /** The DirectoryGroupRoleMapping.Deleted object. */
 export class DirectoryGroupRoleMappingDeleted extends Schema.Class<DirectoryGroupRoleMappingDeleted>("effect-clerk/DirectoryGroupRoleMappingDeleted")({
+  /** String representing the object's type. */
   object: Schema.Literal("directory_group_role_mapping"),
+  /** The ID of the deleted directory group role mapping. */
   id: Schema.String,
+  /** Whether the directory group role mapping was successfully deleted. */
   deleted: Schema.Literal(true)
 }) {}
 
@@ -2675,17 +3460,25 @@ export class DirectoryGroupRoleMappingDeleted extends Schema.Class<DirectoryGrou
 export class AdminPortalLinkToken extends Schema.Class<AdminPortalLinkToken>("effect-clerk/AdminPortalLinkToken")({
   object: Schema.Literal("admin_portal_link_token"),
   id: Schema.String,
+  /** The origin-level admin_portal_link this token was issued for. */
   adminPortalLinkId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("admin_portal_link_id")),
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Optional. Present only when the link is scoped to an existing org. */
   organizationId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("organization_id")),
+  /** Optional opaque reference to the IT contact associated with this link. */
   itContactId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("it_contact_id")),
-  scopes: Schema.NullOr(Schema.Array(Schema.String)),
+  /** Caller-provided scopes for this token. */
+  scopes: Schema.NullOr(Schema.mutable(Schema.Array(Schema.String))),
+  /** The single-use admin portal link token. Returned only on creation. URL-borne; treat as a secret. */
   token: Schema.String,
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the token will expire, in milliseconds. */
   expiration: Schema.NullOr(Schema.Number),
+  /** The timestamp for when the token was created, in milliseconds. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the token was last updated, in milliseconds. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -2693,16 +3486,23 @@ export class AdminPortalLinkToken extends Schema.Class<AdminPortalLinkToken>("ef
 export class RevokeAdminPortalLinkTokenResponse extends Schema.Class<RevokeAdminPortalLinkTokenResponse>("effect-clerk/RevokeAdminPortalLinkTokenResponse")({
   object: Schema.Literal("admin_portal_link_token"),
   id: Schema.String,
+  /** The origin-level admin_portal_link this token was issued for. */
   adminPortalLinkId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("admin_portal_link_id")),
   instanceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("instance_id")),
+  /** Optional. Present only when the link is scoped to an existing org. */
   organizationId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("organization_id")),
+  /** Optional opaque reference to the IT contact associated with this link. */
   itContactId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("it_contact_id")),
-  scopes: Schema.NullOr(Schema.Array(Schema.String)),
+  /** Caller-provided scopes for this token. */
+  scopes: Schema.NullOr(Schema.mutable(Schema.Array(Schema.String))),
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the token will expire, in milliseconds. */
   expiration: Schema.NullOr(Schema.Number),
+  /** The timestamp for when the token was created, in milliseconds. */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the token was last updated, in milliseconds. */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -2715,20 +3515,24 @@ export class ApiKey extends Schema.Class<ApiKey>("effect-clerk/ApiKey")({
   name: Schema.String,
   description: Schema.optional(Schema.NullOr(Schema.String)),
   claims: Schema.Unknown,
-  scopes: Schema.Array(Schema.String),
+  scopes: Schema.mutable(Schema.Array(Schema.String)),
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the API key will expire, in milliseconds */
   expiration: Schema.NullOr(Schema.Number),
   createdBy: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("created_by")),
+  /** The timestamp for when the API key was last used, in milliseconds */
   lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  /** The timestamp for when the API key was created, in milliseconds */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the API key was last updated, in milliseconds */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The GetApiKeysResponse object. */
 export class GetApiKeysResponse extends Schema.Class<GetApiKeysResponse>("effect-clerk/GetApiKeysResponse")({
-  data: Schema.Array(ApiKey),
+  data: Schema.mutable(Schema.Array(ApiKey)),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -2741,15 +3545,19 @@ export class CreateApiKeyResponse extends Schema.Class<CreateApiKeyResponse>("ef
   name: Schema.String,
   description: Schema.optional(Schema.NullOr(Schema.String)),
   claims: Schema.Unknown,
-  scopes: Schema.Array(Schema.String),
+  scopes: Schema.mutable(Schema.Array(Schema.String)),
   secret: Schema.String,
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the API key will expire, in milliseconds */
   expiration: Schema.NullOr(Schema.Number),
   createdBy: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("created_by")),
+  /** The timestamp for when the API key was last used, in milliseconds */
   lastUsedAt: Schema.NullOr(Schema.Number).pipe(Schema.propertySignature, Schema.fromKey("last_used_at")),
+  /** The timestamp for when the API key was created, in milliseconds */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the API key was last updated, in milliseconds */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -2771,19 +3579,26 @@ export class MachineToMachineToken extends Schema.Class<MachineToMachineToken>("
   id: Schema.String,
   subject: Schema.String,
   claims: Schema.optional(Schema.Unknown),
-  scopes: Schema.optional(Schema.Array(Schema.String)),
+  scopes: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the token will expire, in milliseconds */
   expiration: Schema.NullOr(Schema.Number),
+  /** The timestamp for when the token was last used, in milliseconds */
   lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
+  /** The timestamp for when the token was created, in milliseconds */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the token was last updated, in milliseconds */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
 /** The GetM2MTokensResponse object. */
 export class GetM2MTokensResponse extends Schema.Class<GetM2MTokensResponse>("effect-clerk/GetM2MTokensResponse")({
-  m2mTokens: Schema.Array(MachineToMachineToken).pipe(Schema.propertySignature, Schema.fromKey("m2m_tokens")),
+  m2mTokens: Schema.mutable(Schema.Array(MachineToMachineToken)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("m2m_tokens")
+  ),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
@@ -2793,14 +3608,18 @@ export class CreateM2MTokenResponse extends Schema.Class<CreateM2MTokenResponse>
   id: Schema.String,
   subject: Schema.String,
   claims: Schema.optional(Schema.Unknown),
-  scopes: Schema.optional(Schema.Array(Schema.String)),
+  scopes: Schema.optional(Schema.mutable(Schema.Array(Schema.String))),
   token: Schema.String,
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
+  /** The timestamp for when the token will expire, in milliseconds */
   expiration: Schema.NullOr(Schema.Number),
+  /** The timestamp for when the token was last used, in milliseconds */
   lastUsedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_used_at")),
+  /** The timestamp for when the token was created, in milliseconds */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
+  /** The timestamp for when the token was last updated, in milliseconds */
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
@@ -2810,7 +3629,7 @@ export class ClerkIdpOauthAccessToken extends Schema.Class<ClerkIdpOauthAccessTo
   id: Schema.String,
   clientId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("client_id")),
   subject: Schema.String,
-  scopes: Schema.Array(Schema.String),
+  scopes: Schema.mutable(Schema.Array(Schema.String)),
   revoked: Schema.Boolean,
   revocationReason: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("revocation_reason")),
   expired: Schema.Boolean,
@@ -2823,6 +3642,7 @@ export class ClerkIdpOauthAccessToken extends Schema.Class<ClerkIdpOauthAccessTo
 export const VerifyOAuthAccessTokenResponse = Schema.Union(
   ClerkIdpOauthAccessToken,
   Schema.Struct({
+    /** Indicates that a JWT access token is not active (expired) */
     active: Schema.Literal(false)
   })
 )

@@ -6,12 +6,12 @@ import * as Schema from "effect/Schema"
  */
 export const Paginated = <Item extends Schema.Schema.Any>(item: Item) =>
   Schema.Struct({
-    data: Schema.Array(item),
+    data: Schema.mutable(Schema.Array(item)),
     totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
   })
 
 /** The decoded type of `Paginated(item)`. */
 export interface Paginated<A> {
-  readonly data: ReadonlyArray<A>
+  readonly data: Array<A>
   readonly totalCount: number
 }
