@@ -6,11 +6,11 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { tokenFailure, type TokenVerificationFailure } from "../auth/errors.js"
-import { oauthAudienceProblem } from "../auth/jwt/audience.js"
 import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
+import { oauthAudienceProblem } from "../services/internal/audience.js"
+import { tokenFailure, type TokenVerificationFailure } from "../services/TokenVerificationFailure.js"
 
 /** The actor of a delegated token (`act` claim). */
 export interface OAuthTokenActor {
