@@ -1,60 +1,20 @@
 import { assert, describe, it } from "@effect/vitest"
-import { ConfigProvider, Context, Effect, Layer, Option, Redacted, Tracer } from "effect"
+import { ConfigProvider, Context, Effect, Layer, Redacted } from "effect"
 import { inspect } from "node:util"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
 import { Jwks } from "../src/resources/Jwks.js"
-import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
+import { pipelineLayer } from "./support/pipeline.js"
+import { type RecordedSpan, recordingTracer } from "./support/tracing.js"
 
 const SECRET = "sk_test_observabilitySecret987"
 
-interface Recorded {
-  readonly name: string
-  readonly attributes: Map<string, unknown>
-  readonly kind: Tracer.SpanKind
-  readonly parent: Option.Option<Tracer.AnySpan>
-}
-
-const recordingTracer = (spans: Array<Recorded>) =>
-  Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const attributes = new Map<string, unknown>()
-      spans.push({ name, attributes, kind, parent })
-      const span: Tracer.Span = {
-        _tag: "Span",
-        name,
-        spanId: `span${spans.length}`,
-        traceId: "trace1",
-        parent,
-        context,
-        status: { _tag: "Started", startTime },
-        attributes,
-        links,
-        sampled: true,
-        kind,
-        end: () => {},
-        attribute: (key, value) => {
-          attributes.set(key, value)
-        },
-        event: () => {},
-        addLinks: () => {}
-      }
-      return span
-    },
-    context: (f) => f()
-  })
-
-const layer = (handler: FakeHttp.FakeHandler) =>
-  Jwks.Default.pipe(
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: SECRET })),
-    Layer.provideMerge(FakeHttp.layer(handler))
-  )
+const layer = (handler: FakeHttp.FakeHandler) => Jwks.Default.pipe(Layer.provideMerge(pipelineLayer(handler, { secretKey: SECRET })))
 
 describe("observability", () => {
   it.effect("opens one clerk.<resource>.<method> span per call with route, status and trace id, and no secret", () =>
     Effect.gen(function*() {
-      const spans: Array<Recorded> = []
+      const spans: Array<RecordedSpan> = []
       yield* Jwks.getJwks().pipe(
         Effect.exit,
         Effect.withTracer(recordingTracer(spans)),

@@ -13,8 +13,8 @@ import { fixtures } from "../src/models/generated/fixtures.js"
 import { specOperations } from "../src/models/generated/operations.js"
 import { operations } from "../src/operations.js"
 import { type ClerkClientServices, createClerkClient } from "../src/promise/createClerkClient.js"
-import * as batchA from "./support/samples/batch-a.js"
-import * as batchB from "./support/samples/batch-b.js"
+import * as sessionsAndSignups from "./support/samples/sessions-and-signups.js"
+import * as machinesAndEnterprise from "./support/samples/machines-and-enterprise.js"
 import * as organizations from "./support/samples/organizations.js"
 import * as users from "./support/samples/users.js"
 
@@ -22,8 +22,8 @@ type Sample = (client: ReturnType<typeof createClerkClient>) => Promise<unknown>
 const samples: Record<string, Sample> = {
   ...users.samples,
   ...organizations.samples,
-  ...batchA.samples,
-  ...batchB.samples,
+  ...sessionsAndSignups.samples,
+  ...machinesAndEnterprise.samples,
   GetJWKS: (c) => c.jwks.getJwks(),
   GetPublicInterstitial: (c) => c.miscellaneous.getPublicInterstitial({ frontendApi: "clerk.example.test" })
 }

@@ -3,24 +3,18 @@ import { Duration, Effect, Exit, Fiber, Layer, Schema, TestClock } from "effect"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
+import { failureOf, pipelineLayer } from "./support/pipeline.js"
 
 const SECRET = "sk_test_pipelineSecretValue123"
 
 const apiLayer = (handler: FakeHttp.FakeHandler, options: ClerkConfig.ClerkOptions = {}) =>
-  BackendApi.layer.pipe(
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: SECRET, ...options })),
-    Layer.provideMerge(FakeHttp.layer(handler))
-  )
+  pipelineLayer(handler, { secretKey: SECRET, ...options })
 
 const Obj = Schema.Struct({ id: Schema.String })
 
 const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
   Effect.flatMap(BackendApi.BackendApi, (api) =>
     api.execute({ operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request }, Obj))
-
-const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Effect.exit(effect), (exit) =>
-    Exit.isFailure(exit) && exit.cause._tag === "Fail" ? Effect.succeed(exit.cause.error) : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
 
 describe("BackendApi request building", () => {
   it.effect("sends the URL, auth, version and user-agent headers", () =>

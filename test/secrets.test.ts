@@ -9,7 +9,7 @@ import { Buffer } from "node:buffer"
 import * as net from "node:net"
 import { inspect } from "node:util"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import { Cause, Effect, Exit, Layer, List, Logger, LogLevel, Option, Redacted, Tracer } from "effect"
+import { Cause, Effect, Exit, Layer, List, Logger, LogLevel, Option, Redacted } from "effect"
 import { Webhook } from "svix"
 import * as Auth from "../src/auth/request/index.js"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
@@ -23,6 +23,8 @@ import { Users } from "../src/resources/Users.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as Errors from "../src/services/ClerkErrors.js"
+import { pipelineLayer } from "./support/pipeline.js"
+import { type RecordedSpan, recordingTracer, spanTexts } from "./support/tracing.js"
 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url")
 
@@ -99,47 +101,9 @@ const serializeAll = (label: string, error: unknown): string => {
 }
 
 interface Recorded {
-  readonly spans: Array<string>
+  readonly spans: Array<RecordedSpan>
   readonly logs: Array<string>
 }
-
-const recordingTracer = (out: Array<string>) =>
-  Tracer.make({
-    span: (name, parent, context, links, startTime, kind) => {
-      const attributes = new Map<string, unknown>()
-      out.push(`span ${name}`)
-      const span: Tracer.Span = {
-        _tag: "Span",
-        name,
-        spanId: `span${out.length}`,
-        traceId: "trace1",
-        parent,
-        context,
-        status: { _tag: "Started", startTime },
-        attributes,
-        links,
-        sampled: true,
-        kind,
-        end: (_endTime, exit) => {
-          // What tracer exporters record of a failed span: the pretty cause and the squashed error's message.
-          if (Exit.isFailure(exit)) {
-            const squashed = Cause.squash(exit.cause)
-            out.push(`end ${name} ${Cause.pretty(exit.cause)} ${squashed instanceof Error ? squashed.message : String(squashed)}`)
-          }
-        },
-        attribute: (key, value) => {
-          attributes.set(key, value)
-          out.push(`attribute ${name} ${key}=${inspect(value, { depth: Infinity, showHidden: true })}`)
-        },
-        event: (eventName, _time, attrs) => {
-          out.push(`event ${name} ${eventName} ${inspect(attrs, { depth: Infinity, showHidden: true })}`)
-        },
-        addLinks: () => {}
-      }
-      return span
-    },
-    context: (f) => f()
-  })
 
 const recordingLogger = (out: Array<string>) =>
   Logger.make(({ annotations, cause, logLevel, message, spans }) => {
@@ -167,7 +131,7 @@ const observe = <A, E, R>(effect: Effect.Effect<A, E, R>, recorded: Recorded) =>
   )
 
 const assertRecordedClean = (label: string, recorded: Recorded) => {
-  recorded.spans.forEach((s, i) => assertClean(`${label} span record ${i}`, s))
+  recorded.spans.flatMap(spanTexts).forEach((s, i) => assertClean(`${label} span record ${i}`, s))
   recorded.logs.forEach((l, i) => assertClean(`${label} log ${i}`, l))
 }
 
@@ -218,9 +182,7 @@ const options: ClerkConfig.ClerkOptions = {
 
 const effectLayer = JwksCache.layer().pipe(
   Layer.provideMerge(ResourcesLive),
-  Layer.provideMerge(BackendApi.layer),
-  Layer.provideMerge(ClerkConfig.layer(options)),
-  Layer.provideMerge(FakeHttp.layer(handler))
+  Layer.provideMerge(pipelineLayer(handler, options))
 )
 
 /** A loopback port nothing listens on. */

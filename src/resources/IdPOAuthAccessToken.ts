@@ -6,13 +6,13 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { tokenFailure, type TokenVerificationFailure } from "../auth/errors.js"
-import { oauthAudienceProblem } from "../auth/jwt/audience.js"
 import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
+import { oauthAudienceProblem } from "../services/internal/audience.js"
+import { tokenFailure, type TokenVerificationFailure } from "../services/TokenVerificationFailure.js"
 
-/** The actor of a delegated token (`act` claim). */
+/** The actor of a delegated OAuth token (`act` claim), from a verify response or a verified OAuth JWT. */
 export interface OAuthTokenActor {
   readonly iss?: string | undefined
   readonly sub: string
@@ -25,9 +25,12 @@ const Actor: Schema.Schema<OAuthTokenActor> = Schema.Struct({
   act: Schema.optional(Schema.suspend(() => Actor))
 })
 
-/** A verified OAuth access token (`@clerk/backend`'s `IdPOAuthAccessToken`), with `type`, `aud` and `act` when sent. */
-export class VerifiedOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<VerifiedOAuthAccessToken>(
-  "effect-clerk/VerifiedOAuthAccessToken"
+/**
+ * An active OAuth access token, as the verify endpoint answers for a valid one (`@clerk/backend`'s
+ * `IdPOAuthAccessToken`), with `type`, `aud` and `act` when sent.
+ */
+export class ActiveOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<ActiveOAuthAccessToken>(
+  "effect-clerk/ActiveOAuthAccessToken"
 )({
   type: Schema.optional(Schema.String),
   aud: Schema.optional(Schema.Union(Schema.String, Schema.Array(Schema.String))),
@@ -38,7 +41,7 @@ export class VerifiedOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<Ve
 export const InactiveOAuthAccessToken = Schema.Struct({ active: Schema.Literal(false) })
 
 /** What `idPOAuthAccessToken.verify` resolves to. */
-export const OAuthAccessTokenVerification = Schema.Union(VerifiedOAuthAccessToken, InactiveOAuthAccessToken)
+export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken, InactiveOAuthAccessToken)
 /** What `idPOAuthAccessToken.verify` resolves to. */
 export type OAuthAccessTokenVerification = typeof OAuthAccessTokenVerification.Type
 

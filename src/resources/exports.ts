@@ -28,11 +28,11 @@ export {
   type VerifyM2MTokenParams
 } from "./M2M.js"
 export {
+  ActiveOAuthAccessToken,
   IdPOAuthAccessToken,
   InactiveOAuthAccessToken,
   OAuthAccessTokenVerification,
   type OAuthTokenActor,
-  VerifiedOAuthAccessToken,
   type VerifyOAuthAccessTokenOptions
 } from "./IdPOAuthAccessToken.js"
 export {

@@ -1,12 +1,14 @@
 /**
- * What a verified machine token resolves to: `@clerk/backend`'s `M2MToken`, `IdPOAuthAccessToken` and `APIKey` shapes
- * (plain objects, camelCase), built from a verified JWT payload or from a Backend API verify response.
+ * What a verified machine token resolves to: {@link VerifiedM2MToken}, {@link VerifiedIdPOAuthAccessToken} and
+ * {@link VerifiedAPIKey}, the shapes of `@clerk/backend`'s `M2MToken`, `IdPOAuthAccessToken` and `APIKey` (plain
+ * objects, camelCase), built from a verified JWT payload or from a Backend API verify response. (At the package root
+ * those three names are the Backend API models and the OAuth token resource.)
  *
  * @module
  */
 import * as Predicate from "effect/Predicate"
 import type { ApiKey } from "../../resources/ApiKeys.js"
-import type { VerifiedOAuthAccessToken } from "../../resources/IdPOAuthAccessToken.js"
+import type { ActiveOAuthAccessToken, OAuthTokenActor } from "../../resources/IdPOAuthAccessToken.js"
 import type { MachineToMachineToken } from "../../resources/M2M.js"
 import type { JwtPayload } from "../jwt/claims.js"
 import type { MachineTokenType } from "./detect.js"
@@ -22,7 +24,7 @@ export interface MachineTokenLifecycle {
 }
 
 /** A verified M2M token. */
-export interface M2MToken extends MachineTokenLifecycle {
+export interface VerifiedM2MToken extends MachineTokenLifecycle {
   readonly id: string
   /** The machine id (`mch_…`). */
   readonly subject: string
@@ -31,15 +33,8 @@ export interface M2MToken extends MachineTokenLifecycle {
   readonly claims: Readonly<Record<string, unknown>> | null
 }
 
-/** The actor of a delegated OAuth token (one nested level kept). */
-export interface OAuthActor {
-  readonly iss?: string
-  readonly sub: string
-  readonly act?: OAuthActor
-}
-
 /** A verified OAuth access token. */
-export interface IdPOAuthAccessToken extends MachineTokenLifecycle {
+export interface VerifiedIdPOAuthAccessToken extends MachineTokenLifecycle {
   readonly id: string
   readonly clientId: string
   readonly type: string
@@ -47,11 +42,11 @@ export interface IdPOAuthAccessToken extends MachineTokenLifecycle {
   readonly subject: string
   readonly scopes: ReadonlyArray<string>
   readonly aud?: ReadonlyArray<string>
-  readonly act?: OAuthActor
+  readonly act?: OAuthTokenActor
 }
 
 /** A verified API key. */
-export interface APIKey extends MachineTokenLifecycle {
+export interface VerifiedAPIKey extends MachineTokenLifecycle {
   readonly id: string
   readonly type: string
   readonly name: string
@@ -66,9 +61,9 @@ export interface APIKey extends MachineTokenLifecycle {
 
 /** A verified machine token and its type. */
 export type MachineTokenResult =
-  | { readonly tokenType: "m2m_token"; readonly data: M2MToken }
-  | { readonly tokenType: "oauth_token"; readonly data: IdPOAuthAccessToken }
-  | { readonly tokenType: "api_key"; readonly data: APIKey }
+  | { readonly tokenType: "m2m_token"; readonly data: VerifiedM2MToken }
+  | { readonly tokenType: "oauth_token"; readonly data: VerifiedIdPOAuthAccessToken }
+  | { readonly tokenType: "api_key"; readonly data: VerifiedAPIKey }
 
 /** The result type for a token type. */
 export type MachineTokenData<T extends MachineTokenType> = Extract<MachineTokenResult, { readonly tokenType: T }>["data"]
@@ -79,7 +74,7 @@ const stringOr = (u: unknown, fallback: string): string => (typeof u === "string
 const millisOf = (seconds: number | undefined): number => (seconds === undefined ? 0 : seconds * 1000)
 
 /** An M2M token from a verified M2M JWT payload (scopes from `scopes`, else `aud`). */
-export const m2mTokenFromJwt = (payload: JwtPayload): M2MToken => {
+export const m2mTokenFromJwt = (payload: JwtPayload): VerifiedM2MToken => {
   const claims: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(payload)) {
     if (!RESERVED_M2M_CLAIMS.has(key)) claims[key] = value
@@ -105,7 +100,7 @@ export const m2mTokenFromJwt = (payload: JwtPayload): M2MToken => {
   }
 }
 
-const toActor = (value: unknown, depth: number): OAuthActor | undefined => {
+const toActor = (value: unknown, depth: number): OAuthTokenActor | undefined => {
   if (!Predicate.isRecord(value)) return undefined
   const { act, iss, sub } = value
   if (typeof sub !== "string") return undefined
@@ -117,7 +112,7 @@ const stringList = (u: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(u) && u.every((v) => typeof v === "string") ? u : undefined
 
 /** An OAuth access token from a verified OAuth JWT payload (scopes from `scp`, else `scope`). */
-export const oauthTokenFromJwt = (payload: JwtPayload): IdPOAuthAccessToken => {
+export const oauthTokenFromJwt = (payload: JwtPayload): VerifiedIdPOAuthAccessToken => {
   const act = toActor(payload.act, 1)
   return {
     id: stringOr(payload.jti, ""),
@@ -139,7 +134,7 @@ export const oauthTokenFromJwt = (payload: JwtPayload): IdPOAuthAccessToken => {
 const claimsRecord = (u: unknown): Readonly<Record<string, unknown>> | null => (Predicate.isRecord(u) ? u : null)
 
 /** An M2M token from a verify response. */
-export const m2mTokenFromResponse = (r: MachineToMachineToken): M2MToken => ({
+export const m2mTokenFromResponse = (r: MachineToMachineToken): VerifiedM2MToken => ({
   id: r.id,
   subject: r.subject,
   scopes: r.scopes ?? [],
@@ -153,7 +148,7 @@ export const m2mTokenFromResponse = (r: MachineToMachineToken): M2MToken => ({
 })
 
 /** An API key from a verify response. */
-export const apiKeyFromResponse = (r: ApiKey): APIKey => ({
+export const apiKeyFromResponse = (r: ApiKey): VerifiedAPIKey => ({
   id: r.id,
   type: r.type,
   name: r.name,
@@ -172,7 +167,7 @@ export const apiKeyFromResponse = (r: ApiKey): APIKey => ({
 })
 
 /** An OAuth access token from a verify response's token member. */
-export const oauthTokenFromResponse = (r: VerifiedOAuthAccessToken): IdPOAuthAccessToken => {
+export const oauthTokenFromResponse = (r: ActiveOAuthAccessToken): VerifiedIdPOAuthAccessToken => {
   const act = toActor(r.act, 1)
   return {
     id: r.id,

@@ -20,7 +20,7 @@ import {
   TokenVerificationAction,
   type TokenVerificationFailure
 } from "../errors.js"
-import { oauthAudienceProblem } from "../jwt/audience.js"
+import { oauthAudienceProblem } from "../../services/internal/audience.js"
 import type { ClaimOptions } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { M2M_TOKEN_CATEGORY } from "../tokens/categories.js"

@@ -38,12 +38,11 @@ export {
   OAUTH_TOKEN_PREFIX
 } from "../machine/detect.js"
 export type {
-  APIKey,
-  IdPOAuthAccessToken,
-  M2MToken,
   MachineTokenLifecycle,
   MachineTokenResult,
-  OAuthActor
+  VerifiedAPIKey,
+  VerifiedIdPOAuthAccessToken,
+  VerifiedM2MToken
 } from "../machine/results.js"
 export { type MachineVerifyServices, verifyMachineToken, type VerifyMachineTokenOptions } from "../machine/verify.js"
 export {

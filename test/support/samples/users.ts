@@ -2,7 +2,7 @@
  * The `users` area: one valid call per spec operation (for the operations table), and realistic wire payloads the
  * users tests answer with.
  */
-import { Effect, Exit, Layer } from "effect"
+import { Layer } from "effect"
 import * as FakeHttp from "../../../src/layers/FakeHttp.js"
 import type { ClerkClient } from "../../../src/promise/createClerkClient.js"
 import * as BackendApi from "../../../src/services/BackendApi.js"
@@ -14,6 +14,7 @@ import {
   type Responder,
   runBoth
 } from "../differential.js"
+import { pipelineLayer } from "../pipeline.js"
 
 /** One call written once for both clients (their argument shapes are the same). */
 export type Call = (c: ReferenceClient | ClerkClient) => Promise<unknown>
@@ -33,20 +34,10 @@ export const overFakeHttp = <S, E>(
   options: ClerkConfig.ClerkOptions = {}
 ) =>
   service.pipe(
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: "sk_test_resourceSuiteSecret00", retry: false, ...options })),
-    Layer.provideMerge(FakeHttp.layer(handler))
+    Layer.provideMerge(pipelineLayer(handler, { secretKey: "sk_test_resourceSuiteSecret00", retry: false, ...options }))
   )
 
-/** Every request the fake received so far. */
-export const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
-
-/** The typed failure of `effect` (dies when it succeeds or fails otherwise). */
-export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.flatMap(Effect.exit(effect), (exit) =>
-    Exit.isFailure(exit) && exit.cause._tag === "Fail"
-      ? Effect.succeed(exit.cause.error)
-      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+export { failureOf, recorded } from "../pipeline.js"
 
 /**
  * A differential responder from a table keyed `"METHOD /v1/path"`: a value answers 200 with it as JSON, a function

@@ -7,7 +7,7 @@ import * as FakeHttp from "../src/layers/FakeHttp.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { type SpecOperation, specOperations } from "../src/models/generated/operations.js"
 import { type Responder, runOurs } from "./support/differential.js"
-import { extraSamples, samples } from "./support/samples/batch-b.js"
+import { extraSamples, samples } from "./support/samples/machines-and-enterprise.js"
 
 const TAGS: ReadonlySet<string> = new Set([
   "Admin Portal Link Tokens",

@@ -21,7 +21,7 @@ import { Templates } from "../src/resources/Templates.js"
 import { WaitlistEntries } from "../src/resources/WaitlistEntries.js"
 import type { ResourceServices } from "../src/resources/index.js"
 import type { ClerkError } from "../src/services/ClerkErrors.js"
-import { USER_ID, wire } from "./support/samples/batch-a.js"
+import { USER_ID, wire } from "./support/samples/sessions-and-signups.js"
 
 const SECRET = "sk_test_batchAEffectSide0000000"
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
 import { specOperations } from "../src/models/generated/operations.js"
 import { runOurs } from "./support/differential.js"
-import { extraSamples, samples } from "./support/samples/batch-a.js"
+import { extraSamples, samples } from "./support/samples/sessions-and-signups.js"
 
 const TAGS: ReadonlySet<string> = new Set([
   "Actor Tokens",

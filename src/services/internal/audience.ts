@@ -1,5 +1,6 @@
 /**
- * The audience rule for OAuth access tokens, shared by the Backend API verify call and local JWT verification.
+ * The audience rule for OAuth access tokens, shared by the Backend API verify call (`idPOAuthAccessToken.verify`) and
+ * local JWT verification (`verifyMachineToken`); it sits below both.
  *
  * @module
  */

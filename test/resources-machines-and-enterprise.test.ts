@@ -21,7 +21,7 @@ import { ScimDirectories } from "../src/resources/ScimDirectories.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import type { ClerkError } from "../src/services/ClerkErrors.js"
-import { wire } from "./support/samples/batch-b.js"
+import { wire } from "./support/samples/machines-and-enterprise.js"
 
 const SECRET = "sk_test_batchBEffectSecret0001"
 const MACHINE_SECRET = "ak_batchBMachineSecret0001"

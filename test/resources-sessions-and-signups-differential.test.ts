@@ -13,7 +13,7 @@ import {
   runBoth,
   runOurs
 } from "./support/differential.js"
-import { CLIENT_ID, page, SESSION_ID, USER_ID, wire } from "./support/samples/batch-a.js"
+import { CLIENT_ID, page, SESSION_ID, USER_ID, wire } from "./support/samples/sessions-and-signups.js"
 import { respond } from "./support/samples/users.js"
 
 type Call = (c: ReferenceClient | ClerkClient) => Promise<unknown>

@@ -13,7 +13,7 @@ import {
   runBoth,
   runOurs
 } from "./support/differential.js"
-import { wire } from "./support/samples/batch-b.js"
+import { wire } from "./support/samples/machines-and-enterprise.js"
 
 /**
  * A call written once against both clients (same names and argument shapes). It is type-checked against the
