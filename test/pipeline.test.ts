@@ -1,20 +1,15 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Duration, Effect, Exit, Fiber, Layer, Schema, TestClock } from "effect"
+import { Duration, Effect, Exit, Fiber, Layer, TestClock } from "effect"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as FakeHttp from "../src/layers/FakeHttp.js"
-import { failureOf, pipelineLayer } from "./support/pipeline.js"
+import { call, failureOf, pipelineLayer } from "./support/pipeline.js"
 
 const SECRET = "sk_test_pipelineSecretValue123"
 
 const apiLayer = (handler: FakeHttp.FakeHandler, options: ClerkConfig.ClerkOptions = {}) =>
   pipelineLayer(handler, { secretKey: SECRET, ...options })
 
-const Obj = Schema.Struct({ id: Schema.String })
-
-const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
-  Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.execute({ operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request }, Obj))
 
 describe("BackendApi request building", () => {
   it.effect("sends the URL, auth, version and user-agent headers", () =>

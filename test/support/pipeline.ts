@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Effect, Exit, Layer } from "effect"
+import { Effect, Exit, Layer, Schema } from "effect"
 import * as FakeHttp from "../../src/layers/FakeHttp.js"
 import * as BackendApi from "../../src/services/BackendApi.js"
 import * as ClerkConfig from "../../src/services/ClerkConfig.js"
@@ -25,3 +25,10 @@ export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     Exit.isFailure(exit) && exit.cause._tag === "Fail"
       ? Effect.succeed(exit.cause.error)
       : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+
+const Thing = Schema.Struct({ id: Schema.String })
+
+/** One `GET /things/{id}` call through the pipeline (`request` overrides any part), decoding `{ id }`. */
+export const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
+  Effect.flatMap(BackendApi.BackendApi, (api) =>
+    api.execute({ operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request }, Thing))
