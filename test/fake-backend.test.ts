@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted, Schema } from "effect"
 import * as jose from "jose"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import * as S from "../src/models/generated/schemas.js"
 import { Paginated } from "../src/models/internal/paginated.js"
 import * as BackendApi from "../src/services/BackendApi.js"

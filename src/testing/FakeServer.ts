@@ -19,7 +19,7 @@ import * as Exit from "effect/Exit"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 import { type FakeBackendInstance, type FakeBackendOptions, make } from "./FakeBackend.js"
 
 /** Options of {@link start}: the fake's options, or an existing fake, plus where to listen. */

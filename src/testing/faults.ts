@@ -10,7 +10,7 @@
  */
 import * as Data from "effect/Data"
 import type * as Duration from "effect/Duration"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 
 /** What an injected fault does to a request. */
 export type Fault = Data.TaggedEnum<{

@@ -6,7 +6,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 import * as S from "../models/generated/schemas.js"
 import type { CreateOrganizationParams } from "../resources/organizations/params.js"
 import type { CreateUserParams } from "../resources/users/params.js"

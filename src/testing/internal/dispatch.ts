@@ -8,7 +8,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
-import * as FakeHttp from "../../layers/FakeHttp.js"
+import * as FakeHttp from "../FakeHttp.js"
 import { type SpecOperation, specOperations } from "../../models/generated/operations.js"
 import type { FaultRegistry } from "../faults.js"
 import * as Identifications from "../routes/identifications.js"
