@@ -5,6 +5,7 @@
  * ```ts
  * const server = await FakeServer.start()
  * const clerk = createClerkClient(server.clientOptions) // { secretKey, apiUrl, publishableKey, jwtKey }
+ * // or keep the app's own key: any `sk_…` key is accepted unless the server is started with a `secretKey`
  * // ...
  * await server.close()
  * ```

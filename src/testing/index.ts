@@ -5,6 +5,11 @@
  * - `FakeBackend`: a stateful in-memory fake of the Backend API that mints tokens and injects faults.
  * - `FakeServer`: the fake backend on loopback, for code that goes through `fetch`.
  * - `ClerkTest`: every resource service (Effect) or a Promise client, wired to a fresh fake.
+ * - `fixtures`: complete, valid models (and their wire JSON) from a partial input: `fixtures.user({ firstName })`.
+ * - `signWebhook`: a signed delivery (headers and body) that the webhook verifiers accept.
+ *
+ * The fake accepts any secret key (`sk_…`) unless it is configured with one (`secretKey`); a rejected key gets a 401
+ * whose message describes the key shape it expects.
  *
  * ```ts
  * // Effect
@@ -37,6 +42,14 @@ export * as FakeBackend from "./FakeBackend.js"
 export * as FakeServer from "./FakeServer.js"
 export * as FakeTokens from "./tokens.js"
 export * as FakeHttp from "./FakeHttp.js"
+export * as fixtures from "./fixtures.js"
+export {
+  type SignedWebhook,
+  signWebhook,
+  type SignWebhookOptions,
+  type WebhookEventInput,
+  webhookSecret
+} from "./webhooks.js"
 
 /** Options of {@link ClerkTest}: the fake's options, client options (the keys default to the fake's), or a fake to use. */
 export interface ClerkTestOptions extends FakeBackend.FakeBackendOptions {
