@@ -71,15 +71,25 @@ export interface FakeBackendOptions {
 
 /** Read-only views of the fake's state, as wire objects. */
 export interface FakeInspector {
+  /** Every user, as `GET /v1/users/{id}` would answer. */
   readonly users: () => ReadonlyArray<Wire<typeof S.User>>
+  /** One user, or `undefined`. */
   readonly user: (id: string) => Wire<typeof S.User> | undefined
+  /** Every organization. */
   readonly organizations: () => ReadonlyArray<Wire<typeof S.Organization>>
+  /** Every organization membership. */
   readonly memberships: () => ReadonlyArray<Wire<typeof S.OrganizationMembership>>
+  /** Every organization invitation. */
   readonly organizationInvitations: () => ReadonlyArray<Wire<typeof S.OrganizationInvitation>>
+  /** Every session. */
   readonly sessions: () => ReadonlyArray<Wire<typeof S.Session>>
+  /** Every client, with its sessions. */
   readonly clients: () => ReadonlyArray<Wire<typeof S.Client>>
+  /** Every instance invitation. */
   readonly invitations: () => ReadonlyArray<Wire<typeof S.Invitation>>
+  /** Every API key (without secrets). */
   readonly apiKeys: () => ReadonlyArray<Wire<typeof S.ApiKey>>
+  /** Every M2M token (without secrets). */
   readonly m2mTokens: () => ReadonlyArray<Wire<typeof S.MachineToMachineToken>>
 }
 

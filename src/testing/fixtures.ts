@@ -22,15 +22,15 @@ import { fixtures as examples } from "../models/generated/fixtures.js"
 import * as S from "../models/generated/schemas.js"
 import { type DriftIssue, observer } from "../models/internal/observe.js"
 
-/** The fields a factory takes: any subset of the model's fields, camelCase. */
-export type FixtureInput<F extends Schema.Struct.Fields> = Partial<Schema.Struct.Type<F>>
-
-/** A fixture factory: `factory(input)` gives the model, `factory.wire(input)` its wire JSON. */
-export interface Fixture<A, I, F extends Schema.Struct.Fields> {
+/**
+ * A fixture factory: `factory(input)` gives the model, `factory.wire(input)` its wire JSON. `P` is the model's
+ * fields (camelCase); the input is any subset of them.
+ */
+export interface Fixture<A, I, P> {
   /** The complete model: the spec example with `input` applied, as the client decodes it. */
-  (input?: FixtureInput<F>): A
+  (input?: Partial<P>): A
   /** The complete model as wire JSON (snake_case), e.g. the body of `FakeHttp.json(200, ...)`. */
-  readonly wire: (input?: FixtureInput<F>) => I
+  readonly wire: (input?: Partial<P>) => I
   /** The spec schema name the example comes from, e.g. `User`. */
   readonly model: string
 }
@@ -39,14 +39,14 @@ const factory = <A extends Schema.Struct.Type<F>, I, F extends Schema.Struct.Fie
   schema: Schema.Schema<A, I, never> & { readonly fields: F },
   model: string,
   build: (props: Schema.Struct.Type<F>) => A
-): Fixture<A, I, F> => {
+): Fixture<A, I, Schema.Struct.Type<F>> => {
   const decode = observer(schema)
   const is = Schema.is(schema)
   const encode = Schema.encodeSync(schema)
   let example: A | undefined
   const exampleOf = (): A => (example ??= Schema.decodeUnknownSync(schema)(examples[model]))
-  const wire = (input: FixtureInput<F> = {}): I => encode(build(Object.assign({}, exampleOf(), input)))
-  const make = (input: FixtureInput<F> = {}): A => {
+  const wire = (input: Partial<Schema.Struct.Type<F>> = {}): I => encode(build(Object.assign({}, exampleOf(), input)))
+  const make = (input: Partial<Schema.Struct.Type<F>> = {}): A => {
     const issues: Array<DriftIssue> = []
     const decoded = decode(wire(input), issues)
     if (!is(decoded)) throw new Error(`fixtures: the ${model} built from the input does not decode as a ${model}`)
