@@ -6,7 +6,7 @@
  */
 import { Console, Effect, Stream } from "effect"
 import { ClerkLive, createClerkClient, isClerkAPIResponseError, Organizations, Users } from "../src/index.js"
-import { FakeServer } from "../src/layers/testing.js"
+import { FakeServer } from "../src/testing/index.js"
 
 const server = await FakeServer.start()
 console.log(`Fake Clerk Backend API listening on ${server.url}\n`)

@@ -3,7 +3,7 @@
  * `npx tsx examples/resources.ts`. `test/examples.test.ts` runs it too, so these snippets cannot rot.
  */
 import { createClerkClient } from "../src/index.js"
-import { FakeServer } from "../src/layers/testing.js"
+import { FakeServer } from "../src/testing/index.js"
 
 /** Runs every example and returns one line per resource. */
 export const main = async (): Promise<ReadonlyArray<string>> => {

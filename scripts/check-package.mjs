@@ -14,7 +14,7 @@ for (const name of ["createClerkClient", "clerkClient", "ClerkAPIResponseError",
 assert.equal(root.operations.length, 249)
 assert.equal(typeof webhooks.verifyWebhook, "function")
 assert.equal(typeof testing.FakeServer.start, "function")
-for (const file of ["index", "auth/webhooks/index", "layers/testing"].flatMap((f) => [`dist/esm/${f}.d.ts`, `dist/cjs/${f}.d.ts`])) {
+for (const file of ["index", "auth/webhooks/index", "testing/index"].flatMap((f) => [`dist/esm/${f}.d.ts`, `dist/cjs/${f}.d.ts`])) {
   assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `${file} exists`)
 }
 

@@ -6,7 +6,7 @@
  */
 import { Buffer } from "node:buffer"
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import {
   APP,
   apiKeyBody,

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest"
 import { BackendApi } from "../src/services/BackendApi.js"
 import { runBoth, runOurs } from "./support/differential.js"
 import { userJson } from "./support/samples/users.js"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { createClerkClient, type CreateClerkClientOptions } from "../src/promise/createClerkClient.js"
 
 const { external_id: _e, email_addresses: _m, ...drifted } = userJson

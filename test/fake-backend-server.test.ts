@@ -75,7 +75,7 @@ describe("FakeServer over loopback with real fetch", () => {
   })
 
   it("answers raw HTTP with Clerk-shaped errors: wrong key, bad JSON, unknown route", async () => {
-    const wrong = await raw("/v1/users", { headers: { authorization: "Bearer sk_test_wrong" } })
+    const wrong = await raw("/v1/users", { headers: { authorization: "Bearer pk_test_notASecretKey" } })
     assert.strictEqual(wrong.status, 401)
     const body: { errors: Array<{ code: string }>; clerk_trace_id: string } = await wrong.json()
     assert.strictEqual(body.errors[0]?.code, "clerk_key_invalid")

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer, Redacted, Schema } from "effect"
 import * as jose from "jose"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import * as S from "../src/models/generated/schemas.js"
 import { Paginated } from "../src/models/internal/paginated.js"
 import * as BackendApi from "../src/services/BackendApi.js"
@@ -173,7 +173,7 @@ describe("FakeBackend: users", () => {
       )
     }).pipe(Effect.provide(apiLayer())))
 
-  it.effect("a wrong or missing secret key is a 401", () =>
+  it.effect("a fake configured with a key: a wrong or missing secret key is a 401", () =>
     Effect.gen(function*() {
       const wrong = yield* Effect.flip(json(req("GET", "/users")))
       assert.strictEqual(wrong._tag, "ClerkAuthenticationError")
@@ -183,7 +183,9 @@ describe("FakeBackend: users", () => {
       if (none._tag === "ClerkAuthenticationError") assert.strictEqual(none.errors[0]?.code, "authentication_invalid")
       const bearer = yield* json(req("GET", "/users", { bearer: Redacted.make(FakeBackend.DEFAULT_SECRET_KEY) }))
       assert.deepStrictEqual(bearer, [])
-    }).pipe(Effect.provide(apiLayer({ secretKey: "sk_test_notTheFakesKey" }))))
+    }).pipe(
+      Effect.provide(apiLayer({ secretKey: "sk_test_notTheFakesKey" }, { secretKey: FakeBackend.DEFAULT_SECRET_KEY }))
+    ))
 
   it.effect("email addresses and phone numbers attach to their user", () =>
     Effect.gen(function*() {

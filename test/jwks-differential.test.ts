@@ -1,5 +1,5 @@
 import { describe, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { expectSameOutcome, expectSameRequests, runBoth } from "./support/differential.js"
 
 const jwks = { keys: [{ kid: "ins_1", kty: "RSA", alg: "RS256", use: "sig", n: "abc", e: "AQAB" }] }

@@ -27,7 +27,7 @@ import {
   signedOutSessionState
 } from "../src/auth/request/RequestState.js"
 import { verifyWebhook } from "../src/auth/webhooks/index.js"
-import { ClerkTest } from "../src/layers/testing.js"
+import { ClerkTest } from "../src/testing/index.js"
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 

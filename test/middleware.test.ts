@@ -19,7 +19,7 @@ import {
   signedOutSessionState
 } from "../src/auth/request/RequestState.js"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
-import { ClerkTest, FakeBackend } from "../src/layers/testing.js"
+import { ClerkTest, FakeBackend } from "../src/testing/index.js"
 import { signedOutAuthObject } from "../src/auth/auth-object/AuthObject.js"
 
 const HANDSHAKE_URL = "https://clerk.example.test/v1/client/handshake?redirect_url=x"

@@ -6,7 +6,7 @@
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import * as Models from "../src/models/generated/schemas.js"
 import type { ClerkClient } from "../src/promise/createClerkClient.js"

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { ConfigProvider, Context, Effect, Layer, Redacted } from "effect"
 import { inspect } from "node:util"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { Jwks } from "../src/resources/Jwks.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import { pipelineLayer } from "./support/pipeline.js"

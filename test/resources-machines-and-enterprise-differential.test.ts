@@ -2,7 +2,7 @@
  * Batch B resources against `@clerk/backend`: every method it has sends the same request and returns the same data.
  */
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import type { ClerkClient } from "../src/promise/createClerkClient.js"
 import {

@@ -3,7 +3,7 @@
  * method and path and decodes the spec's example response.
  */
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { type SpecOperation, specOperations } from "../src/models/generated/operations.js"
 import { type Responder, runOurs } from "./support/differential.js"

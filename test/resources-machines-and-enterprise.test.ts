@@ -4,7 +4,7 @@
  */
 import { assert, describe, it, layer } from "@effect/vitest"
 import { Chunk, Effect, Exit, Layer, Stream } from "effect"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { specOperations } from "../src/models/generated/operations.js"
 import { AdminPortalLinkTokens } from "../src/resources/AdminPortalLinkTokens.js"

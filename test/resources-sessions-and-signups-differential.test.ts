@@ -3,7 +3,7 @@
  * design deliberately differs (falsy query values sent, empty ids rejected, void results), the test says so.
  */
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import type { ClerkClient } from "../src/promise/createClerkClient.js"
 import {
   expectSameOutcome,

@@ -3,7 +3,7 @@
  * the Promise client. The extra samples (methods outside the spec) send what `@clerk/backend` sends.
  */
 import { describe, expect, it } from "vitest"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { specOperations } from "../src/models/generated/operations.js"
 import { runOurs } from "./support/differential.js"
 import { extraSamples, samples } from "./support/samples/sessions-and-signups.js"

@@ -4,7 +4,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Exit, Layer, Stream } from "effect"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { ClerkFrom } from "../src/layers/live.js"
 import { AccountlessApplications } from "../src/resources/AccountlessApplications.js"
 import { AllowlistIdentifiers } from "../src/resources/AllowlistIdentifiers.js"

@@ -4,7 +4,7 @@
  */
 import { assert, describe, it } from "@effect/vitest"
 import { Chunk, Effect, Stream, Tracer } from "effect"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { createClerkClient } from "../src/promise/createClerkClient.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import { TrustedDevice, User } from "../src/models/generated/schemas.js"

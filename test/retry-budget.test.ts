@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Duration, Effect, Exit, Fiber, HashMap, List, Logger, LogLevel, Option, TestClock } from "effect"
-import * as FakeHttp from "../src/layers/FakeHttp.js"
+import * as FakeHttp from "../src/testing/FakeHttp.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import { call, pipelineLayer } from "./support/pipeline.js"
 import { type RecordedSpan, recordingTracer, spanTexts } from "./support/tracing.js"

@@ -2,7 +2,7 @@ import { assert, describe, layer } from "@effect/vitest"
 import { Effect } from "effect"
 import * as Auth from "../src/auth/request/index.js"
 import * as Tokens from "../src/auth/tokens/index.js"
-import { ClerkTest, FakeBackend, FakeHttp, FakeTokens } from "../src/layers/testing.js"
+import { ClerkTest, FakeBackend, FakeHttp, FakeTokens } from "../src/testing/index.js"
 
 const keys = FakeTokens.generateKeys()
 

@@ -1,7 +1,7 @@
 import { assert, describe, it, layer } from "@effect/vitest"
 import { Effect, Fiber, Option, TestClock } from "effect"
 import * as jose from "jose"
-import { ClerkTest, FakeBackend, FakeHttp, FakeServer, FakeTokens, Fault } from "../src/layers/testing.js"
+import { ClerkTest, FakeBackend, FakeHttp, FakeServer, FakeTokens, Fault } from "../src/testing/index.js"
 import { ClerkAPIResponseError } from "../src/promise/errors.js"
 import { Users } from "../src/resources/Users.js"
 import { BackendApi } from "../src/services/BackendApi.js"

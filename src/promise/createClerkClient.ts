@@ -84,7 +84,9 @@ export type ClerkClient = ClerkClientResources & {
   readonly telemetry: {
     readonly isEnabled: false
     readonly isDebug: boolean
+    /** Does nothing. */
     readonly record: (event: unknown) => void
+    /** Does nothing. */
     readonly recordLog: (entry: unknown) => void
   }
   /** The validated configuration (secrets stay Redacted). */

@@ -20,12 +20,13 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 import { type SpecOperation, specOperations } from "../models/generated/operations.js"
 import type * as S from "../models/generated/schemas.js"
 import * as Faults from "./faults.js"
 import { isStateful, makeDispatch } from "./internal/dispatch.js"
 import type { HandlerSettings } from "./internal/http.js"
+import { secretKeyPolicy } from "./internal/keys.js"
 import { renderClient, renderMembership, renderUser } from "./internal/render.js"
 import { clearState, emptyState, makeIds, type Wire } from "./internal/store.js"
 import * as Machine from "./routes/machine.js"
@@ -39,7 +40,7 @@ export { statefulRoutes } from "./internal/dispatch.js"
 /** The wire (snake_case, encoded) shape of a generated model, e.g. `Wire<typeof User>`: what seeds return. */
 export type { Wire } from "./internal/store.js"
 
-/** The secret key a fake accepts unless told otherwise. */
+/** The secret key a fake reports (and its clients use) unless told otherwise; with none configured, any `sk_…` key works. */
 export const DEFAULT_SECRET_KEY = "sk_test_effectClerkFakeBackendSecretKey"
 
 /** The Frontend API host a fake's publishable key and token issuer name unless told otherwise. */
@@ -47,7 +48,11 @@ export const DEFAULT_FRONTEND_API = "effect-clerk-fake.clerk.accounts.dev"
 
 /** Options of {@link make}. Everything is optional. */
 export interface FakeBackendOptions {
-  /** The only secret key the fake accepts (default {@link DEFAULT_SECRET_KEY}). */
+  /**
+   * The only secret key the fake accepts. Unset (the default), the fake accepts any secret key (`sk_…`), so a client
+   * keeps the key it has, and reports {@link DEFAULT_SECRET_KEY} as its own. A rejected key gets a 401
+   * `clerk_key_invalid` whose message describes the expected key's shape (never a key).
+   */
   readonly secretKey?: string | undefined
   /** The fake Frontend API host: the publishable key encodes it and tokens are issued by `https://<host>`. */
   readonly frontendApi?: string | undefined
@@ -66,21 +71,31 @@ export interface FakeBackendOptions {
 
 /** Read-only views of the fake's state, as wire objects. */
 export interface FakeInspector {
+  /** Every user, as `GET /v1/users/{id}` would answer. */
   readonly users: () => ReadonlyArray<Wire<typeof S.User>>
+  /** One user, or `undefined`. */
   readonly user: (id: string) => Wire<typeof S.User> | undefined
+  /** Every organization. */
   readonly organizations: () => ReadonlyArray<Wire<typeof S.Organization>>
+  /** Every organization membership. */
   readonly memberships: () => ReadonlyArray<Wire<typeof S.OrganizationMembership>>
+  /** Every organization invitation. */
   readonly organizationInvitations: () => ReadonlyArray<Wire<typeof S.OrganizationInvitation>>
+  /** Every session. */
   readonly sessions: () => ReadonlyArray<Wire<typeof S.Session>>
+  /** Every client, with its sessions. */
   readonly clients: () => ReadonlyArray<Wire<typeof S.Client>>
+  /** Every instance invitation. */
   readonly invitations: () => ReadonlyArray<Wire<typeof S.Invitation>>
+  /** Every API key (without secrets). */
   readonly apiKeys: () => ReadonlyArray<Wire<typeof S.ApiKey>>
+  /** Every M2M token (without secrets). */
   readonly m2mTokens: () => ReadonlyArray<Wire<typeof S.MachineToMachineToken>>
 }
 
 /** A running fake backend. */
 export interface FakeBackendInstance {
-  /** The secret key the fake accepts. */
+  /** A secret key the fake accepts: the configured one, else {@link DEFAULT_SECRET_KEY}. */
   readonly secretKey: string
   /** A publishable key (`pk_test_…`) for the fake Frontend API host. */
   readonly publishableKey: string
@@ -133,7 +148,7 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
     revokedTokenVerification: options.revokedTokenVerification ?? "not-found"
   }
   const env = () => ({ state, ids, now: now(), keys, settings })
-  const dispatch = makeDispatch({ secretKey, state, ids, keys, settings, faults, now })
+  const dispatch = makeDispatch({ secretKey: secretKeyPolicy(options.secretKey), state, ids, keys, settings, faults, now })
   const handler: FakeHttp.FakeHandler = (request) => dispatch(request, false)
   const seeder = makeSeeder(dispatch, (name) => {
     const row = Machine.addMachine(env(), name)

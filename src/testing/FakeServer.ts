@@ -5,6 +5,7 @@
  * ```ts
  * const server = await FakeServer.start()
  * const clerk = createClerkClient(server.clientOptions) // { secretKey, apiUrl, publishableKey, jwtKey }
+ * // or keep the app's own key: any `sk_…` key is accepted unless the server is started with a `secretKey`
  * // ...
  * await server.close()
  * ```
@@ -19,7 +20,7 @@ import * as Exit from "effect/Exit"
 import * as Schema from "effect/Schema"
 import type * as Scope from "effect/Scope"
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 import { type FakeBackendInstance, type FakeBackendOptions, make } from "./FakeBackend.js"
 import { WIRE_HEADER } from "./faults.js"
 

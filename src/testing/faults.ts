@@ -10,7 +10,7 @@
  */
 import * as Data from "effect/Data"
 import type * as Duration from "effect/Duration"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 
 /** What an injected fault does to a request. */
 export type Fault = Data.TaggedEnum<{
@@ -155,12 +155,14 @@ interface Entry {
 
 /** The faults of one fake, applied in the order they were injected. */
 export interface FaultRegistry {
+  /** Adds a fault; the returned handle counts hits and removes it. */
   readonly inject: (fault: Fault, options?: InjectOptions) => InjectedFault
   /** The first live fault matching the request (and counts the hit), if any. */
   readonly take: (
     request: FakeHttp.RecordedRequest,
     operation: { readonly operationId: string; readonly route: string }
   ) => Fault | undefined
+  /** Removes every fault. */
   readonly clear: () => void
 }
 

@@ -6,7 +6,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import * as FakeHttp from "../layers/FakeHttp.js"
+import * as FakeHttp from "./FakeHttp.js"
 import * as S from "../models/generated/schemas.js"
 import type { CreateOrganizationParams } from "../resources/organizations/params.js"
 import type { CreateUserParams } from "../resources/users/params.js"
@@ -22,52 +22,67 @@ export type OrganizationSeed = CreateOrganizationParams
 
 /** Test-setup helpers: each creates through the same code path as the API call and returns the wire object. */
 export interface FakeSeeder {
+  /** A user, from `users.createUser`'s parameters (all optional here). */
   readonly user: (params?: UserSeed) => Wire<typeof S.User>
+  /** An organization (`POST /v1/organizations`). */
   readonly organization: (params: OrganizationSeed) => Wire<typeof S.Organization>
+  /** A membership of `userId` in `organizationId` (default role `org:member`). */
   readonly membership: (params: {
     readonly organizationId: string
     readonly userId: string
     readonly role?: string | undefined
     readonly [param: string]: unknown
   }) => Wire<typeof S.OrganizationMembership>
+  /** A pending invitation to an organization (default role `org:member`). */
   readonly organizationInvitation: (params: {
     readonly organizationId: string
     readonly emailAddress: string
     readonly role?: string | undefined
     readonly [param: string]: unknown
   }) => Wire<typeof S.OrganizationInvitation>
+  /** A domain of an organization. */
   readonly organizationDomain: (params: {
     readonly organizationId: string
     readonly name: string
     readonly [param: string]: unknown
   }) => Wire<typeof S.OrganizationDomain>
+  /** An active session of `userId`, optionally with an active organization. */
   readonly session: (params: {
     readonly userId: string
     readonly activeOrganizationId?: string | undefined
   }) => Wire<typeof S.Session>
+  /** An email address attached to `userId`. */
   readonly emailAddress: (params: {
     readonly userId: string
     readonly emailAddress: string
     readonly [param: string]: unknown
   }) => Wire<typeof S.EmailAddress>
+  /** A phone number attached to `userId`. */
   readonly phoneNumber: (params: {
     readonly userId: string
     readonly phoneNumber: string
     readonly [param: string]: unknown
   }) => Wire<typeof S.PhoneNumber>
+  /** An invitation to the instance. */
   readonly invitation: (params: {
     readonly emailAddress: string
     readonly [param: string]: unknown
   }) => Wire<typeof S.Invitation>
+  /** A JWT template, for `getToken(template)` and `sessions.getToken`. */
   readonly jwtTemplate: (params: {
     readonly name: string
     readonly claims: Readonly<Record<string, unknown>>
     readonly [param: string]: unknown
   }) => Wire<typeof S.JWTTemplate>
+  /** An allowlist entry (an email address, phone number, domain or wallet). */
   readonly allowlistIdentifier: (identifier: string) => Wire<typeof S.AllowlistIdentifier>
+  /** A blocklist entry. */
   readonly blocklistIdentifier: (identifier: string) => Wire<typeof S.BlocklistIdentifier>
+  /** An allowed redirect URL. */
   readonly redirectUrl: (url: string) => Wire<typeof S.RedirectURL>
+  /** A domain of the instance (a satellite unless `isSatellite: false`). */
   readonly domain: (params: { readonly name: string; readonly isSatellite?: boolean | undefined }) => Wire<typeof S.Domain>
+  /** An API key for `subject`; the answer includes its one-time `secret`. */
   readonly apiKey: (params: {
     readonly name: string
     readonly subject: string

@@ -7,7 +7,7 @@
  */
 import { createClerkClient as createReferenceClient } from "@clerk/backend"
 import { expect } from "vitest"
-import * as FakeHttp from "../../src/layers/FakeHttp.js"
+import * as FakeHttp from "../../src/testing/FakeHttp.js"
 import { createClerkClient } from "../../src/promise/createClerkClient.js"
 import type { ClerkClient } from "../../src/promise/createClerkClient.js"
 

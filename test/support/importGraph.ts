@@ -44,12 +44,9 @@ const RANK: Record<Exclude<Layer, "testing">, number> = {
   entry: 6
 }
 
-/** Files of the test kit that still live under `src/layers` (they move into `src/testing`). */
-const TEST_KIT_FILES: ReadonlySet<string> = new Set(["src/layers/FakeHttp.ts", "src/layers/testing.ts"])
-
 /** The layer of a source file (a path relative to the repository, with `/`), or `undefined` for an unknown place. */
 export const layerOf = (file: string): Layer | undefined => {
-  if (TEST_KIT_FILES.has(file) || file.startsWith("src/testing/")) return "testing"
+  if (file.startsWith("src/testing/")) return "testing"
   if (file.startsWith("src/models/")) return "models"
   if (file.startsWith("src/services/")) return "services"
   if (file.startsWith("src/resources/") || file === "src/operations.ts") return "resources"

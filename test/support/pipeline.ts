@@ -5,7 +5,7 @@
  * @module
  */
 import { Effect, Exit, Layer, Schema } from "effect"
-import * as FakeHttp from "../../src/layers/FakeHttp.js"
+import * as FakeHttp from "../../src/testing/FakeHttp.js"
 import * as BackendApi from "../../src/services/BackendApi.js"
 import * as ClerkConfig from "../../src/services/ClerkConfig.js"
 

@@ -39,6 +39,7 @@ export interface SignedInAuthObject extends Omit<SessionAuthFields, "sessionId">
   readonly sessionId: string
   /** The session token, or with `template`/`expiresInSeconds` a token minted by the Backend API. */
   readonly getToken: (options?: GetTokenOptions) => Promise<string | null>
+  /** Whether the session has a role, permission, feature, plan or a recent enough factor verification. */
   readonly has: CheckAuthorization
   readonly debug: AuthObjectDebug
   readonly isAuthenticated: true
@@ -58,7 +59,9 @@ export interface SignedOutAuthObject {
   readonly orgSlug: null
   readonly orgPermissions: null
   readonly factorVerificationAge: null
+  /** Always null: there is no session. */
   readonly getToken: (options?: GetTokenOptions) => Promise<null>
+  /** Always false. */
   readonly has: CheckAuthorization
   readonly debug: AuthObjectDebug
   readonly isAuthenticated: false
@@ -146,7 +149,9 @@ export type UnauthenticatedMachineObject<T extends MachineTokenType = MachineTok
 export interface InvalidTokenAuthObject {
   readonly isAuthenticated: false
   readonly tokenType: null
+  /** Always null. */
   readonly getToken: () => Promise<null>
+  /** Always false. */
   readonly has: () => false
   readonly debug: AuthObjectDebug
 }

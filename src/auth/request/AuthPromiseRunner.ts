@@ -13,6 +13,7 @@ import type { ClerkError } from "../../services/ClerkErrors.js"
 
 /** Runs a Backend API Effect as a Promise. */
 export interface PromiseRunner {
+  /** Runs the effect; its failure rejects the Promise. */
   readonly run: <A>(effect: Effect.Effect<A, ClerkError>) => Promise<A>
 }
 

@@ -63,12 +63,14 @@ export interface UnauthenticatedFields extends RequestStateBase {
 /** A signed-in session. */
 export interface SignedInSessionState extends SignedInFields {
   readonly tokenType: "session_token"
+  /** The Auth object; a pending session is signed out unless `treatPendingAsSignedOut: false`. */
   readonly toAuth: (options?: PendingSessionOptions) => SignedInAuthObject | SignedOutAuthObject
 }
 
 /** An authenticated machine token. */
 export interface SignedInMachineState<T extends MachineTokenType = MachineTokenType> extends SignedInFields {
   readonly tokenType: T
+  /** The Auth object of the verified machine token. */
   readonly toAuth: () => AuthenticatedMachineObject<T>
 }
 
@@ -76,6 +78,7 @@ export interface SignedInMachineState<T extends MachineTokenType = MachineTokenT
 export interface SignedOutSessionState extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly tokenType: "session_token"
+  /** The signed-out Auth object. */
   readonly toAuth: () => SignedOutAuthObject
 }
 
@@ -83,6 +86,7 @@ export interface SignedOutSessionState extends UnauthenticatedFields {
 export interface SignedOutMachineState<T extends MachineTokenType = MachineTokenType> extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly tokenType: T
+  /** The unauthenticated machine Auth object. */
   readonly toAuth: () => UnauthenticatedMachineObject<T>
 }
 
@@ -91,6 +95,7 @@ export interface InvalidTokenState extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly reason: "token-type-mismatch"
   readonly tokenType: null
+  /** The invalid-token Auth object. */
   readonly toAuth: () => InvalidTokenAuthObject
 }
 
@@ -98,6 +103,7 @@ export interface InvalidTokenState extends UnauthenticatedFields {
 export interface HandshakeState extends UnauthenticatedFields {
   readonly status: "handshake"
   readonly tokenType: "session_token"
+  /** Null: the handshake comes first. */
   readonly toAuth: () => null
 }
 

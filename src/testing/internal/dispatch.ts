@@ -8,7 +8,7 @@
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
-import * as FakeHttp from "../../layers/FakeHttp.js"
+import * as FakeHttp from "../FakeHttp.js"
 import { type SpecOperation, specOperations } from "../../models/generated/operations.js"
 import type { FaultRegistry } from "../faults.js"
 import * as Identifications from "../routes/identifications.js"
@@ -25,6 +25,7 @@ import * as Users from "../routes/users.js"
 import type { FakeKeys } from "../tokens.js"
 import { generic } from "./generic.js"
 import { type Caller, type Ctx, errorResponse, type HandlerSettings, type Route } from "./http.js"
+import type { SecretKeyPolicy } from "./keys.js"
 import type { Ids, State } from "./store.js"
 
 const stateful: ReadonlyArray<Readonly<Record<string, Route>>> = [
@@ -93,7 +94,7 @@ const mapAnswer = (
 
 /** What the dispatcher works on. */
 export interface DispatchEnv {
-  readonly secretKey: string
+  readonly secretKey: SecretKeyPolicy
   readonly state: State
   readonly ids: Ids
   readonly keys: FakeKeys
@@ -123,13 +124,13 @@ export const makeDispatch = (env: DispatchEnv): Dispatch => {
         long_message: "Unable to authenticate the request, you need to supply an active API key"
       }))
     }
-    if (bearer === env.secretKey) return Either.right({ _tag: "Instance" })
+    if (env.secretKey.accepts(bearer)) return Either.right({ _tag: "Instance" })
     const machine = route.includes(" /m2m_tokens") ? Machine.machineBySecret(env.state, bearer) : undefined
     if (machine !== undefined) return Either.right({ _tag: "Machine", machineId: machine.id })
     return Either.left(errorResponse(401, {
       code: "clerk_key_invalid",
       message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
-      long_message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct."
+      long_message: env.secretKey.expected
     }))
   }
 

@@ -6,7 +6,7 @@
  * @internal
  */
 import * as Either from "effect/Either"
-import * as FakeHttp from "../../layers/FakeHttp.js"
+import * as FakeHttp from "../FakeHttp.js"
 import { fixtures } from "../../models/generated/fixtures.js"
 import { list, missing, type Route } from "./http.js"
 

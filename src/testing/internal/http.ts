@@ -7,7 +7,7 @@
  * @internal
  */
 import * as Either from "effect/Either"
-import * as FakeHttp from "../../layers/FakeHttp.js"
+import * as FakeHttp from "../FakeHttp.js"
 import type { SpecOperation } from "../../models/generated/operations.js"
 import type { Ids, State } from "./store.js"
 import type { FakeKeys } from "../tokens.js"

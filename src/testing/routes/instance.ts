@@ -5,7 +5,7 @@
  * @internal
  */
 import * as Either from "effect/Either"
-import * as FakeHttp from "../../layers/FakeHttp.js"
+import * as FakeHttp from "../FakeHttp.js"
 import type * as S from "../../models/generated/schemas.js"
 import {
   body,

@@ -5,7 +5,7 @@
  * @internal
  */
 import * as Either from "effect/Either"
-import type * as FakeHttp from "../../layers/FakeHttp.js"
+import type * as FakeHttp from "../FakeHttp.js"
 import type * as S from "../../models/generated/schemas.js"
 import {
   arrayBody,

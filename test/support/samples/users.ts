@@ -3,7 +3,7 @@
  * users tests answer with.
  */
 import { Layer } from "effect"
-import * as FakeHttp from "../../../src/layers/FakeHttp.js"
+import * as FakeHttp from "../../../src/testing/FakeHttp.js"
 import type { ClerkClient } from "../../../src/promise/createClerkClient.js"
 import * as BackendApi from "../../../src/services/BackendApi.js"
 import * as ClerkConfig from "../../../src/services/ClerkConfig.js"

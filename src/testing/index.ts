@@ -5,6 +5,11 @@
  * - `FakeBackend`: a stateful in-memory fake of the Backend API that mints tokens and injects faults.
  * - `FakeServer`: the fake backend on loopback, for code that goes through `fetch`.
  * - `ClerkTest`: every resource service (Effect) or a Promise client, wired to a fresh fake.
+ * - `fixtures`: complete, valid models (and their wire JSON) from a partial input: `fixtures.user({ firstName })`.
+ * - `signWebhook`: a signed delivery (headers and body) that the webhook verifiers accept.
+ *
+ * The fake accepts any secret key (`sk_…`) unless it is configured with one (`secretKey`); a rejected key gets a 401
+ * whose message describes the key shape it expects.
  *
  * ```ts
  * // Effect
@@ -28,15 +33,23 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { type ClerkClient, createClerkClient } from "../promise/createClerkClient.js"
 import type { ClerkOptions } from "../services/ClerkConfig.js"
-import * as FakeBackend from "../testing/FakeBackend.js"
+import * as FakeBackend from "./FakeBackend.js"
 import * as FakeHttp from "./FakeHttp.js"
-import { ClerkFrom, type ClerkServices } from "./live.js"
+import { ClerkFrom, type ClerkServices } from "../layers/live.js"
 
-export * as Fault from "../testing/faults.js"
-export * as FakeBackend from "../testing/FakeBackend.js"
-export * as FakeServer from "../testing/FakeServer.js"
-export * as FakeTokens from "../testing/tokens.js"
+export * as Fault from "./faults.js"
+export * as FakeBackend from "./FakeBackend.js"
+export * as FakeServer from "./FakeServer.js"
+export * as FakeTokens from "./tokens.js"
 export * as FakeHttp from "./FakeHttp.js"
+export * as fixtures from "./fixtures.js"
+export {
+  type SignedWebhook,
+  signWebhook,
+  type SignWebhookOptions,
+  type WebhookEventInput,
+  webhookSecret
+} from "./webhooks.js"
 
 /** Options of {@link ClerkTest}: the fake's options, client options (the keys default to the fake's), or a fake to use. */
 export interface ClerkTestOptions extends FakeBackend.FakeBackendOptions {
