@@ -12,11 +12,6 @@ const ROOT = new URL("..", import.meta.url).pathname
 /** Known upward imports, each with the reason it is still there. */
 const ALLOWED: ReadonlyArray<Edge & { readonly reason: string }> = [
   {
-    from: "src/auth/tokens/verifier.ts",
-    to: "src/layers/http.ts",
-    reason: "TODO(#11.2): the Promise verifier builds its own layer stack; it moves onto the one Promise runtime."
-  },
-  {
     from: "src/auth/middleware/node.ts",
     to: "src/promise/createClerkClient.ts",
     reason: "TODO(#11.1): the Node middleware builds a Promise client; it gets its client as an argument instead."
