@@ -319,25 +319,14 @@ export type ClerkError =
   | ClerkDecodeError
   | ClerkInvalidRequestError
 
-const apiTags: ReadonlySet<string> = new Set([
-  "ClerkBadRequestError",
-  "ClerkAuthenticationError",
-  "ClerkPaymentRequiredError",
-  "ClerkForbiddenError",
-  "ClerkNotFoundError",
-  "ClerkConflictError",
-  "ClerkValidationError",
-  "ClerkRateLimitError",
-  "ClerkServerError",
-  "ClerkUnexpectedStatusError"
-])
+const apiTags: ReadonlySet<string> = new Set(ClerkAPIResponseError.members.map((member) => member._tag))
 
 const allTags: ReadonlySet<string> = new Set([
   ...apiTags,
-  "ClerkTransportError",
-  "ClerkTimeoutError",
-  "ClerkDecodeError",
-  "ClerkInvalidRequestError"
+  ClerkTransportError._tag,
+  ClerkTimeoutError._tag,
+  ClerkDecodeError._tag,
+  ClerkInvalidRequestError._tag
 ])
 
 /** True for any {@link ClerkError}. */
