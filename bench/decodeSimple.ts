@@ -1,6 +1,7 @@
 /**
  * Decoding 100 full users: `JSON.parse` alone (the floor) against parsing and decoding the page through the pipeline's
- * one decode path (`observer` from src/models/internal/observe.ts, as BackendApi calls it) and through Effect Schema.
+ * one decode path (`observer` from src/models/generated/decoders.ts, as BackendApi calls it: the generated per-model
+ * decoders) and through Effect Schema.
  * A fuller decode suite may replace this one as bench/decode.ts.
  *
  * @module
@@ -8,7 +9,8 @@
 import { pathToFileURL } from "node:url"
 import * as Schema from "effect/Schema"
 import { User } from "../src/models/generated/schemas.js"
-import { type DriftIssue, observer } from "../src/models/internal/observe.js"
+import { observer } from "../src/models/generated/decoders.js"
+import type { DriftIssue } from "../src/models/internal/observe.js"
 import { type BenchResult, runBench } from "./harness.js"
 import { wireUser } from "./server.js"
 
@@ -27,7 +29,7 @@ export const decodeSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
       title: "decode 100 users (parse + decode of one page)",
       cases: [
         { name: "JSON.parse", run: () => JSON.parse(page) },
-        { name: "JSON.parse + observer", run: () => observe(JSON.parse(page), []) },
+        { name: "JSON.parse + generated decoders", run: () => observe(JSON.parse(page), []) },
         { name: "JSON.parse + Schema.decodeUnknownSync", run: () => decodeSchema(JSON.parse(page)) }
       ]
     })

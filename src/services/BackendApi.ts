@@ -35,7 +35,8 @@ import {
   transportErrorFrom
 } from "./ClerkErrors.js"
 import { type Casing, snakeKeys } from "./internal/casing.js"
-import { type DriftIssue, hasMismatch, observer, topLevelKind } from "../models/internal/observe.js"
+import { observer } from "../models/generated/decoders.js"
+import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
 import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "./internal/transportDeadline.js"

@@ -12,7 +12,8 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import { type DriftIssue, type Observer, observer } from "../../models/internal/observe.js"
+import { observer } from "../../models/generated/decoders.js"
+import type { DriftIssue, Observer } from "../../models/internal/observe.js"
 import { WebhookPayloadError } from "./errors.js"
 import {
   isWebhookEventType,

@@ -60,6 +60,8 @@ const modelName = (ast: AST.AST): string | undefined => {
 }
 
 const classCache = new WeakMap<AST.AST, Observer>()
+/** Class decoders generated at build time (src/models/generated/decoders.ts), used in place of compiling. */
+const generated = new WeakMap<AST.AST, Observer>()
 
 /** Decodes with Schema itself, for AST nodes the compiler does not specialise; a failure keeps the input. */
 const viaSchema = (ast: AST.AST, site: Site): Observer => {
@@ -138,14 +140,37 @@ const compileArray = (ast: AST.TupleType, site: Site): Observer => {
   }
 }
 
-interface Field {
+/** One property of a struct as the decoder sees it: wire key, model key, and its wire-side type. */
+export interface FieldPlan {
   readonly from: string
   readonly to: string
   readonly optional: boolean
-  readonly decode: Observer
+  readonly type: AST.AST
   /** A non-identity key transformation (a default), applied to the Option of the decoded value. */
   readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+}
+
+interface Field extends FieldPlan {
+  readonly decode: Observer
   readonly site: Site
+}
+
+const fieldPlans = (
+  ast: AST.TypeLiteral,
+  renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined
+): ReadonlyArray<FieldPlan> => {
+  const byFrom = new Map((renames ?? []).map((pst) => [pst.from, pst]))
+  return ast.propertySignatures.map((ps) => {
+    const name = String(ps.name)
+    const pst = byFrom.get(ps.name)
+    return {
+      from: name,
+      to: pst === undefined ? name : String(pst.to),
+      optional: ps.isOptional,
+      type: ps.type,
+      transform: pst === undefined || pst.decode === identity ? undefined : pst.decode
+    }
+  })
 }
 
 /** Writes the decoded fields of `input` into `out`; `input` is already known to be a record. */
@@ -183,19 +208,9 @@ const compileFields = (
   renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
   site: Site
 ): Struct | undefined => {
-  const byFrom = new Map((renames ?? []).map((pst) => [pst.from, pst]))
-  const fields: ReadonlyArray<Field> = ast.propertySignatures.map((ps) => {
-    const name = String(ps.name)
-    const pst = byFrom.get(ps.name)
-    const fieldSite = at(site, name)
-    return {
-      from: name,
-      to: pst === undefined ? name : String(pst.to),
-      optional: ps.isOptional,
-      decode: compile(ps.type, fieldSite),
-      transform: pst === undefined || pst.decode === identity ? undefined : pst.decode,
-      site: fieldSite
-    }
+  const fields: ReadonlyArray<Field> = fieldPlans(ast, renames).map((plan) => {
+    const fieldSite = at(site, plan.from)
+    return { ...plan, decode: compile(plan.type, fieldSite), site: fieldSite }
   })
   const known = new Set(fields.map((field) => field.from))
   const index = ast.indexSignatures.length === 1 && ast.indexSignatures[0]!.parameter._tag === "StringKeyword"
@@ -371,6 +386,8 @@ const compileTransformation = (ast: AST.Transformation, site: Site): Observer =>
     return compileStruct(ast.from, transformation.propertySignatureTransformations, site)
   }
   if (transformation._tag === "FinalTransformation" && ast.to._tag === "Declaration" && structOf(ast.from) !== undefined) {
+    const built = generated.get(ast)
+    if (built !== undefined) return built
     const cached = classCache.get(ast)
     if (cached !== undefined) return cached
     const model = modelName(ast.to)
@@ -513,4 +530,94 @@ export const topLevelKind = (schema: Schema.Schema.All): "object" | "array" | "o
     else break
   }
   return ast._tag === "TypeLiteral" ? "object" : ast._tag === "TupleType" ? "array" : "other"
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build-time generated decoders (scripts/generate-decoders.ts) share the rules above through what follows.
+
+/** What the decoder generator needs of a model class; `undefined` when the class is decoded by compiling. */
+export interface ClassPlan {
+  readonly model: string
+  readonly fields: ReadonlyArray<FieldPlan>
+  /** The class prototype every instance is built on. */
+  readonly proto: object
+  readonly aliases: ReadonlyArray<readonly [string, string]>
+  readonly raw: boolean
+}
+
+const classParts = (schema: Schema.Schema.All) => {
+  const ast = schema.ast
+  if (ast._tag !== "Transformation" || ast.transformation._tag !== "FinalTransformation") return undefined
+  if (ast.to._tag !== "Declaration") return undefined
+  const model = modelName(ast.to)
+  const from = ast.from
+  const struct = from._tag === "TypeLiteral"
+    ? { type: from, renames: undefined }
+    : from._tag === "Transformation" && from.transformation._tag === "TypeLiteralTransformation" &&
+        from.from._tag === "TypeLiteral"
+    ? { type: from.from, renames: from.transformation.propertySignatureTransformations }
+    : undefined
+  if (model === undefined || struct === undefined || struct.type.indexSignatures.length > 0) return undefined
+  return { ast, transformation: ast.transformation, model, fields: fieldPlans(struct.type, struct.renames) }
+}
+
+/** The plan of a model class for the decoder generator, when its instances can be built field by field. */
+export const classPlan = (schema: Schema.Schema.All): ClassPlan | undefined => {
+  const parts = classParts(schema)
+  if (parts === undefined) return undefined
+  const layout = learnLayout(parts.ast, parts.transformation, parts.fields.map((field) => field.to))
+  if (layout === undefined) return undefined
+  return { model: parts.model, fields: parts.fields, ...layout }
+}
+
+const planField = (schema: Schema.Schema.All, from: string): FieldPlan & { readonly model: string } => {
+  const parts = classParts(schema)
+  const field = parts?.fields.find((candidate) => candidate.from === from)
+  if (parts === undefined || field === undefined) throw new Error(`No field ${from} in the schema`)
+  return { ...field, model: parts.model }
+}
+
+/** The compiled decoder of one field of a model class, for the parts the generator leaves to the compiler. */
+export const fieldObserver = (schema: Schema.Schema.All, from: string): Observer => {
+  const field = planField(schema, from)
+  return compile(field.type, { model: field.model, path: from })
+}
+
+/** The key transformation (a default) of one field of a model class. */
+export const fieldTransform = (schema: Schema.Schema.All, from: string): (o: Option.Option<unknown>) => Option.Option<unknown> => {
+  const transform = planField(schema, from).transform
+  if (transform === undefined) throw new Error(`The field ${from} has no transformation`)
+  return transform
+}
+
+/** Records a mismatch at `model`/`path` (generated decoders). */
+export const drift = (
+  issues: Array<DriftIssue>,
+  model: string,
+  path: string,
+  kind: DriftKind,
+  expected: string,
+  value: unknown
+): void => {
+  issues.push({ model, path, kind, expected, received: received(value) })
+}
+
+/** Records every key of `input` outside `known` as an extra field (generated decoders). */
+export const extras = (
+  issues: Array<DriftIssue>,
+  model: string,
+  input: Record<string, unknown>,
+  known: ReadonlySet<string>
+): void => {
+  for (const key of Object.keys(input)) {
+    if (!known.has(key)) issues.push({ model, path: key, kind: "extra", expected: "no such field", received: received(input[key]) })
+  }
+}
+
+export { defineRaw, isRecord, kindOf }
+
+/** Installs build-time generated class decoders and returns {@link observer}, which from then on uses them. */
+export const withGenerated = (table: ReadonlyArray<readonly [Schema.Schema.All, Observer]>): typeof observer => {
+  for (const [schema, decode] of table) generated.set(schema.ast, decode)
+  return observer
 }
