@@ -330,7 +330,7 @@ const HOSTILE_IDS: ReadonlyArray<readonly [string, string]> = [
   [" user_1 ", "%20user_1%20"],
   ["user_1\r\nX-Injected: 1", "user_1%0D%0AX-Injected%3A%201"]
 ]
-const REJECTED_IDS = ["", "   ", "\t\n", ".", ".."]
+const REJECTED_IDS = ["", "   ", "\t\n", ".", "..", "a\uD800b", "\uDFFF"]
 
 describe("hostile path ids", () => {
   const layer = () =>
