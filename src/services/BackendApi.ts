@@ -215,7 +215,31 @@ const describeCause = (error: ClerkError): string => {
   }
 }
 
-const decodeIssue = (error: ParseResult.ParseError): string => ParseResult.TreeFormatter.formatErrorSync(error)
+/** At most this many mismatches are named in a {@link ClerkDecodeError}, each at most this long. */
+const MAX_DECODE_ISSUES = 5
+const MAX_EXPECTED_LENGTH = 160
+
+/** The value at `path` inside a parsed body, for describing its kind. */
+const valueAt = (json: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
+  path.reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? Reflect.get(at, key) : undefined), json)
+
+/**
+ * Names where the body breaks the schema and what was expected there, never the received values: a body can carry
+ * tokens and personal data, and this text ends up in logs. The received value is described by its kind only.
+ */
+const decodeIssue = (error: ParseResult.ParseError, json: unknown): string => {
+  const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
+  const named = issues.slice(0, MAX_DECODE_ISSUES).map((issue) => {
+    const at = issue.path.length === 0 ? "the body" : issue.path.map((key) => `[${typeof key === "symbol" ? String(key) : JSON.stringify(key)}]`).join("")
+    if (issue._tag === "Missing") return `${at} is missing`
+    const cut = issue.message.indexOf(", actual ")
+    const expected = cut === -1 ? issue._tag : issue.message.slice(0, cut)
+    const bounded = expected.length > MAX_EXPECTED_LENGTH ? `${expected.slice(0, MAX_EXPECTED_LENGTH)}…` : expected
+    return `${at}: ${bounded}, received ${describeKind(valueAt(json, issue.path))}`
+  })
+  const more = issues.length - named.length
+  return more > 0 ? `${named.join("; ")}; and ${more} more` : named.join("; ")
+}
 
 /** Builds the pipeline from the configuration and an HttpClient. */
 export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
@@ -505,7 +529,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       if (strict && hasMismatch(issues)) {
         // Schema itself gives the error that names the path (and has the last word on what matches).
         return Either.match(Schema.decodeUnknownEither(schema)(json), {
-          onLeft: (error) => Effect.fail(decodeError(received, decodeIssue(error))),
+          onLeft: (error) => Effect.fail(decodeError(received, decodeIssue(error, json))),
           onRight: Effect.succeed
         })
       }
@@ -531,7 +555,15 @@ interface Received {
 const isJsonObject = (u: unknown): boolean => typeof u === "object" && u !== null && !Array.isArray(u)
 
 const describeKind = (u: unknown): string =>
-  u === undefined ? "an empty body" : u === null ? "null" : Array.isArray(u) ? "an array" : `a ${typeof u}`
+  u === undefined
+    ? "an empty body"
+    : u === null
+    ? "null"
+    : Array.isArray(u)
+    ? "an array"
+    : typeof u === "object"
+    ? "an object"
+    : `a ${typeof u}`
 
 const statusText = (response: HttpClientResponse.HttpClientResponse): string => {
   if (Predicate.hasProperty(response, "source") && response.source instanceof Response) return response.source.statusText

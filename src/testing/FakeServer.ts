@@ -32,6 +32,8 @@ export interface FakeServerOptions extends FakeBackendOptions {
   readonly port?: number | undefined
   /** Interface (default `127.0.0.1`). */
   readonly host?: string | undefined
+  /** Keep the request log behind `requests()` and `aborted()` (default true); off for long or heavy runs. */
+  readonly recordRequests?: boolean | undefined
 }
 
 /** A running fake server. */
@@ -121,6 +123,7 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
   const requests: Array<FakeHttp.RecordedRequest> = []
   const aborted: Array<FakeHttp.RecordedRequest> = []
   let base = "http://127.0.0.1"
+  const record = options.recordRequests !== false
 
   const server = createServer((req, res) => {
     const controller = new AbortController()
@@ -128,14 +131,14 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
     let answered = false
     res.on("close", () => {
       if (!res.writableFinished && !answered) {
-        if (recorded !== undefined) aborted.push(recorded)
+        if (recorded !== undefined && record) aborted.push(recorded)
         controller.abort()
       }
     })
     toRecorded(req, base)
       .then(async (request) => {
         recorded = request
-        requests.push(request)
+        if (record) requests.push(request)
         const answer = fake.handler(request)
         const exit = await Effect.runPromiseExit(Effect.isEffect(answer) ? answer : Effect.succeed(answer), {
           signal: controller.signal

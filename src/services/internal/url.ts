@@ -22,6 +22,9 @@ export interface PathProblem {
   readonly reason: string
 }
 
+/** No lone UTF-16 surrogate. */
+const isWellFormed = (text: string): boolean => !/\p{Surrogate}/u.test(text)
+
 /**
  * Fills `{name}` placeholders with URL-encoded values. An empty, missing or non-string id, or a `.`/`..` segment, is
  * rejected (encoding alone would let `..` walk up the path).
@@ -45,6 +48,11 @@ export const fillPath = (
     }
     if (text === "." || text === "..") {
       problem = { param: name, reason: "A resource ID may not be a dot segment." }
+      return ""
+    }
+    // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): refuse it instead of dying.
+    if (!isWellFormed(text)) {
+      problem = { param: name, reason: "A resource ID must be well-formed Unicode." }
       return ""
     }
     return encodeURIComponent(text)
