@@ -184,24 +184,25 @@ export const config: GenerateConfig = {
     Organization: {
       fieldOverrides: {
         image_url: { default: "\"\"", nullAsDefault: true },
+        public_metadata: { default: "{}" },
         private_metadata: { default: "{}" }
       },
       rawJson: true
     },
     OrganizationWithLogo: {
-      fieldOverrides: { private_metadata: { default: "{}" } },
+      fieldOverrides: { public_metadata: { default: "{}" }, private_metadata: { default: "{}" } },
       rawJson: true
     },
     OrganizationMembership: {
-      fieldOverrides: { private_metadata: { default: "{}" } },
+      fieldOverrides: { public_metadata: { default: "{}" }, private_metadata: { default: "{}" } },
       rawJson: true
     },
     OrganizationInvitation: {
-      fieldOverrides: { private_metadata: { default: "{}" } },
+      fieldOverrides: { public_metadata: { default: "{}" }, private_metadata: { default: "{}" } },
       rawJson: true
     },
     OrganizationInvitationWithPublicOrganizationData: {
-      fieldOverrides: { private_metadata: { default: "{}" } },
+      fieldOverrides: { public_metadata: { default: "{}" }, private_metadata: { default: "{}" } },
       rawJson: true
     },
     // @clerk/backend returns these as raw JSON: keep the snake_case names readable.
@@ -297,7 +298,19 @@ export const config: GenerateConfig = {
     InstanceRestrictions: {
       extraFields: { ignore_dots_for_gmail_addresses: { schema: "Schema.Boolean", fixture: false } }
     },
-    CommercePlan: { fieldOverrides: { features: { default: "[]" } } },
+    CommercePlan: {
+      fieldOverrides: { features: { default: "[]" }, fee: { default: "null" }, annual_fee: { default: "null" } }
+    },
+    // @clerk/backend's `RoleSet` and `SignUpAttempt` defaults for a missing key.
+    RoleSet: {
+      fieldOverrides: {
+        roles: { default: "[]" },
+        default_role: { default: "null" },
+        creator_role: { default: "null" },
+        role_set_migration: { default: "null" }
+      }
+    },
+    SignUp: { fieldOverrides: { verifications: { schema: "Schema.NullOr(SignUpVerifications)", default: "null" } } },
     CommerceSubscription: {
       fieldOverrides: {
         next_payment: { schema: "Schema.NullOr(CommerceSubscriptionNextPayment)", default: "null" },
@@ -343,6 +356,8 @@ export const config: GenerateConfig = {
     },
     CommerceSubscriptionItem2: {
       fieldOverrides: {
+        plan_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
+        plan: { default: "null" },
         price_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
         lifetime_paid: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true },
         amount: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true }

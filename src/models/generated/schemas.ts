@@ -686,7 +686,7 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   pendingInvitationsCount: Schema.optional(Schema.Number).pipe(Schema.fromKey("pending_invitations_count")),
   maxAllowedMemberships: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_memberships")),
   adminDeleteEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("admin_delete_enabled")),
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
   /** Unix timestamp of creation. */
@@ -733,7 +733,7 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
   roleName: Schema.optional(Schema.String).pipe(Schema.fromKey("role_name")),
   permissions: Schema.mutable(Schema.Array(Schema.String)),
   /** Metadata saved on the organization membership, accessible from both Frontend and Backend APIs */
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   /** Metadata saved on the organization membership, accessible only from the Backend API */
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   organization: Organization,
@@ -1000,12 +1000,14 @@ export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/Comme
   id: Schema.String,
   /** The name of the plan. */
   name: Schema.String,
-  fee: Schema.NullOr(CommerceMoneyResponse),
+  fee: Schema.optionalWith(Schema.NullOr(CommerceMoneyResponse), { default: () => null }),
   annualMonthlyFee: Schema.NullOr(CommerceMoneyResponse).pipe(
     Schema.propertySignature,
     Schema.fromKey("annual_monthly_fee")
   ),
-  annualFee: Schema.NullOr(CommerceMoneyResponse).pipe(Schema.propertySignature, Schema.fromKey("annual_fee")),
+  annualFee: Schema.optionalWith(Schema.NullOr(CommerceMoneyResponse), { default: () => null }).pipe(
+    Schema.fromKey("annual_fee")
+  ),
   /** The description of the plan. */
   description: Schema.NullOr(Schema.String),
   /** The ID of the product this plan belongs to. @deprecated */
@@ -1463,7 +1465,7 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
     Schema.fromKey("public_inviter_data")
   ),
   status: Schema.optional(Schema.String),
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
   /** Unix timestamp of expiration. */
@@ -1839,7 +1841,7 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   pendingInvitationsCount: Schema.optional(Schema.Number).pipe(Schema.fromKey("pending_invitations_count")),
   maxAllowedMemberships: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("max_allowed_memberships")),
   adminDeleteEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("admin_delete_enabled")),
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   createdBy: Schema.optional(Schema.String).pipe(Schema.fromKey("created_by")),
   /** Unix timestamp of creation. */
@@ -1879,7 +1881,7 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
     Schema.fromKey("public_inviter_data")
   ),
   status: Schema.optional(Schema.String),
-  publicMetadata: UnknownRecord.pipe(Schema.propertySignature, Schema.fromKey("public_metadata")),
+  publicMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("public_metadata")),
   privateMetadata: Schema.optionalWith(UnknownRecord, { default: () => ({}) }).pipe(Schema.fromKey("private_metadata")),
   url: Schema.NullOr(Schema.String),
   /** Unix timestamp of expiration. */
@@ -2124,7 +2126,7 @@ export class SignUp extends Schema.Class<SignUp>("effect-clerk/SignUp")({
     Schema.propertySignature,
     Schema.fromKey("unverified_fields")
   ),
-  verifications: SignUpVerifications,
+  verifications: Schema.optionalWith(Schema.NullOr(SignUpVerifications), { default: () => null }),
   username: Schema.NullOr(Schema.String),
   emailAddress: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("email_address")),
   phoneNumber: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("phone_number")),
@@ -2770,11 +2772,11 @@ export class CommerceSubscriptionItem2 extends Schema.Class<CommerceSubscription
   /** Credit information (only available in PaymentAttempt events). */
   credit: Schema.optional(Schema.NullOr(CommerceSubscriptionCreditResponse)),
   /** Unique identifier for the associated plan. */
-  planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
+  planId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("plan_id")),
   /** Unique identifier for the associated price */
   priceId: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }).pipe(Schema.fromKey("price_id")),
   /** The associated commerce plan. */
-  plan: Schema.NullOr(CommercePlan2),
+  plan: Schema.optionalWith(Schema.NullOr(CommercePlan2), { default: () => null }),
   /** The billing period for this subscription. */
   planPeriod: OpenEnum("month", "annual").pipe(Schema.propertySignature, Schema.fromKey("plan_period")),
   /** Unique identifier for the payment source. */
@@ -3082,15 +3084,21 @@ export class RoleSet extends Schema.Class<RoleSet>("effect-clerk/RoleSet")({
   /** Optional description of the role set */
   description: Schema.NullOr(Schema.String),
   /** The list of roles in this role set */
-  roles: Schema.mutable(Schema.Array(RoleSetItem)),
+  roles: Schema.optionalWith(Schema.mutable(Schema.Array(RoleSetItem)), { default: () => [] }),
   /** The default role assigned to new organization members */
-  defaultRole: Schema.optional(Schema.NullOr(RoleSetItem)).pipe(Schema.fromKey("default_role")),
+  defaultRole: Schema.optionalWith(Schema.NullOr(RoleSetItem), { default: () => null }).pipe(
+    Schema.fromKey("default_role")
+  ),
   /** The role assigned to the creator of an organization */
-  creatorRole: Schema.optional(Schema.NullOr(RoleSetItem)).pipe(Schema.fromKey("creator_role")),
+  creatorRole: Schema.optionalWith(Schema.NullOr(RoleSetItem), { default: () => null }).pipe(
+    Schema.fromKey("creator_role")
+  ),
   /** The type of the role set ("initial" or "custom") */
   type: OpenEnum("initial", "custom"),
   /** Active migration information, only present when status is "enqueued" or "in_progress" */
-  roleSetMigration: Schema.optional(Schema.NullOr(RoleSetMigration)).pipe(Schema.fromKey("role_set_migration")),
+  roleSetMigration: Schema.optionalWith(Schema.NullOr(RoleSetMigration), { default: () => null }).pipe(
+    Schema.fromKey("role_set_migration")
+  ),
   /** Unix timestamp of role set creation */
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at")),
   /** Unix timestamp of last role set update */
