@@ -57,266 +57,280 @@ const K60: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
 const K64: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
 const K65: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
 const K66: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "for_payer_type", "slug", "avatar_url", "features", "free_trial_enabled", "free_trial_days", "unit_prices"])
-let T70: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K74: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
-const K81: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K85: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
-const K86: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
-const K87: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
-const K88: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
-const K89: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
-const K90: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
-let T94: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T95: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K96: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
-const K97: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
-let T98: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T99: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T67: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T68: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T72: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K76: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
+const K83: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
+const K87: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
+const K88: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
+const K89: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
+const K90: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
+const K91: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
+const K92: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
+let T96: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T97: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K98: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
+const K99: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
 let T100: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T101: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T102: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K103: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
+let T103: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T104: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T105: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K105: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
 let T106: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K107: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
-let T111: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K112: ReadonlySet<string> = new Set(["quantity", "tiers"])
-const K116: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
-let T120: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K121: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T125: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T126: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K127: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T131: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T132: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K133: ReadonlySet<string> = new Set(["object", "cookies"])
-const K137: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
-const K141: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
-const K142: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K146: ReadonlySet<string> = new Set(["object", "jwt"])
-const K147: ReadonlySet<string> = new Set(["id", "object", "deleted"])
-const K148: ReadonlySet<string> = new Set(["user_id"])
-const K149: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
-let T150: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T151: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K152: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F153: Observer | undefined
+let T107: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T108: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T109: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T110: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K111: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
+let T115: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K116: ReadonlySet<string> = new Set(["quantity", "tiers"])
+const K120: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
+let T124: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K125: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
+let T129: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T130: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K131: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
+let T135: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T136: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K137: ReadonlySet<string> = new Set(["object", "cookies"])
+const K141: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
+const K145: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
+const K146: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+const K150: ReadonlySet<string> = new Set(["object", "jwt"])
+const K151: ReadonlySet<string> = new Set(["id", "object", "deleted"])
+const K152: ReadonlySet<string> = new Set(["user_id"])
+const K153: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
+let T154: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T155: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K156: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
 let F157: Observer | undefined
-const K158: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K159: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K160: ReadonlySet<string> = new Set(["data", "total_count"])
+let F161: Observer | undefined
+const K162: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
+const K163: ReadonlySet<string> = new Set(["object", "id", "deleted"])
 const K164: ReadonlySet<string> = new Set(["data", "total_count"])
-const K168: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
-const K172: ReadonlySet<string> = new Set(["data", "total_count"])
-const K176: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
-let F177: Observer | undefined
-const K181: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
-let F182: Observer | undefined
-const K183: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K187: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
-let T191: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F195: Observer | undefined
-let F196: Observer | undefined
-let T197: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F198: Observer | undefined
-let T199: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K200: ReadonlySet<string> = new Set(["data", "total_count"])
-const K204: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
-let F205: Observer | undefined
+const K168: ReadonlySet<string> = new Set(["data", "total_count"])
+const K172: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
+const K176: ReadonlySet<string> = new Set(["data", "total_count"])
+const K180: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
+let F181: Observer | undefined
+const K185: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
+let F186: Observer | undefined
+const K187: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+const K191: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
+let T195: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F199: Observer | undefined
+let F200: Observer | undefined
+let T201: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F202: Observer | undefined
+let T203: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K204: ReadonlySet<string> = new Set(["data", "total_count"])
+const K208: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
 let F209: Observer | undefined
-let F210: Observer | undefined
-let F211: Observer | undefined
-const K212: ReadonlySet<string> = new Set(["data", "total_count"])
-const K216: ReadonlySet<string> = new Set(["url"])
-const K217: ReadonlySet<string> = new Set(["extend_to"])
-const K218: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
-const E219: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
-let T220: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F221: Observer | undefined
-const K222: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K223: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K224: ReadonlySet<string> = new Set(["secret"])
-const K225: ReadonlySet<string> = new Set(["data", "total_count"])
-const K229: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
-const K233: ReadonlySet<string> = new Set(["type", "id"])
-const K234: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
-const K238: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
-const K242: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
-const K243: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
-const K244: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
-const K245: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K246: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K247: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
-const K248: ReadonlySet<string> = new Set(["keys"])
-let F252: Observer | undefined
-const K253: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K257: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
-const K261: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K265: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
-const K269: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
-const K273: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
-const K277: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
-const K281: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
-let F285: Observer | undefined
-const K286: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
-let F290: Observer | undefined
-const K291: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K292: ReadonlySet<string> = new Set(["data", "total_count"])
-const K296: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
-const K297: ReadonlySet<string> = new Set(["object", "secret"])
-const K298: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K302: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
-let T303: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T304: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K308: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
-const K312: ReadonlySet<string> = new Set(["data", "total_count"])
-const K316: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
-const K320: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
-const K324: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
-let T325: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T326: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K327: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
-const K328: ReadonlySet<string> = new Set(["data", "total_count"])
-const K332: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
-const K333: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
-let T334: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K335: ReadonlySet<string> = new Set(["data", "total_count"])
-const K339: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
-const K340: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
-const K341: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
-let T342: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K343: ReadonlySet<string> = new Set(["data", "total_count"])
-const K347: ReadonlySet<string> = new Set(["data", "total_count"])
-const K351: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
-let T355: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K356: ReadonlySet<string> = new Set(["data", "total_count"])
-const K360: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
-const K361: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
-const K365: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
-let T366: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K367: ReadonlySet<string> = new Set(["data", "total_count"])
-const K371: ReadonlySet<string> = new Set(["data", "total_count"])
-const K375: ReadonlySet<string> = new Set(["data", "total_count"])
-const K379: ReadonlySet<string> = new Set(["data", "total_count"])
-const K383: ReadonlySet<string> = new Set(["data", "total_count"])
-const K387: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
-const K388: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
-const K389: ReadonlySet<string> = new Set(["data", "total_count"])
-const K393: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
-let F394: Observer | undefined
-const K401: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
-const K402: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
-const K403: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
-const K404: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K408: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
-const K412: ReadonlySet<string> = new Set(["data", "total_count"])
-const K416: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
-const K420: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
+let F213: Observer | undefined
+let F214: Observer | undefined
+let F215: Observer | undefined
+const K216: ReadonlySet<string> = new Set(["data", "total_count"])
+const K220: ReadonlySet<string> = new Set(["url"])
+const K221: ReadonlySet<string> = new Set(["extend_to"])
+const K222: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
+const E223: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
+let T224: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F225: Observer | undefined
+const K226: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+const K227: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+const K228: ReadonlySet<string> = new Set(["secret"])
+const K229: ReadonlySet<string> = new Set(["data", "total_count"])
+const K233: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
+const K237: ReadonlySet<string> = new Set(["type", "id"])
+const K238: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
+const K242: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
+const K246: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
+const K247: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
+const K248: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
+const K249: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+const K250: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+const K251: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
+const K252: ReadonlySet<string> = new Set(["keys"])
+let F256: Observer | undefined
+const K257: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+const K261: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
+const K265: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+const K269: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
+const K273: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
+const K277: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
+const K281: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
+const K285: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
+let F289: Observer | undefined
+const K290: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
+let F294: Observer | undefined
+const K295: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+const K296: ReadonlySet<string> = new Set(["data", "total_count"])
+const K300: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
+const K301: ReadonlySet<string> = new Set(["object", "secret"])
+const K302: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+const K306: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
+let T307: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T308: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K312: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
+const K316: ReadonlySet<string> = new Set(["data", "total_count"])
+const K320: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
+const K324: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
+const K328: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
+let T329: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T330: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T331: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K332: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
+const K333: ReadonlySet<string> = new Set(["data", "total_count"])
+const K337: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
+const K338: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
+let T339: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T340: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K341: ReadonlySet<string> = new Set(["data", "total_count"])
+const K345: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
+const K346: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
+const K347: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
+let T348: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T349: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K350: ReadonlySet<string> = new Set(["data", "total_count"])
+const K354: ReadonlySet<string> = new Set(["data", "total_count"])
+const K358: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
+let T362: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T363: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K364: ReadonlySet<string> = new Set(["data", "total_count"])
+const K368: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
+const K369: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
+const K373: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
+let T374: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T375: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K376: ReadonlySet<string> = new Set(["data", "total_count"])
+const K380: ReadonlySet<string> = new Set(["data", "total_count"])
+const K384: ReadonlySet<string> = new Set(["data", "total_count"])
+const K388: ReadonlySet<string> = new Set(["data", "total_count"])
+const K392: ReadonlySet<string> = new Set(["data", "total_count"])
+const K396: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
+const K397: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
+const K398: ReadonlySet<string> = new Set(["data", "total_count"])
+const K402: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
+let F403: Observer | undefined
+const K410: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
+const K411: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
+const K412: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
+const K413: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+const K417: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
 const K421: ReadonlySet<string> = new Set(["data", "total_count"])
-const K425: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
-let F426: Observer | undefined
-const K427: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
-let F428: Observer | undefined
-const K429: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K433: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
-let F440: Observer | undefined
-let T441: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K442: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
-const K443: ReadonlySet<string> = new Set(["data", "total_count"])
-const K447: ReadonlySet<string> = new Set(["mode", "source"])
-const K448: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F449: Observer | undefined
+const K425: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
+let T429: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T430: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T431: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T432: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K433: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
+const K434: ReadonlySet<string> = new Set(["data", "total_count"])
+const K438: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
+let F439: Observer | undefined
+const K440: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
+let F441: Observer | undefined
+const K442: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+const K446: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
 let F453: Observer | undefined
-const K454: ReadonlySet<string> = new Set(["data", "total_count"])
-const K458: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K459: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K460: ReadonlySet<string> = new Set(["data", "total_count"])
-const K464: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
-const K465: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
-let T466: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K470: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
-const K471: ReadonlySet<string> = new Set(["key"])
-const K472: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
-const K473: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
-const K486: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
-const K490: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
-const K491: ReadonlySet<string> = new Set(["svix_url"])
-const K492: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
-const K499: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
-const K500: ReadonlySet<string> = new Set(["object", "jwt"])
-const K501: ReadonlySet<string> = new Set(["object", "total_count"])
-const K502: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
-const K503: ReadonlySet<string> = new Set(["data", "total_count"])
-const K507: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
-let T508: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T509: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T534: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T535: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T536: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K537: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F538: Observer | undefined
-let T539: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T540: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T541: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K542: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F543: Observer | undefined
-let T544: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T545: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T546: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K547: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F548: Observer | undefined
+let T454: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K455: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
+const K456: ReadonlySet<string> = new Set(["data", "total_count"])
+const K460: ReadonlySet<string> = new Set(["mode", "source"])
+const K461: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
+let F462: Observer | undefined
+let F466: Observer | undefined
+const K467: ReadonlySet<string> = new Set(["data", "total_count"])
+const K471: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
+const K472: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+const K473: ReadonlySet<string> = new Set(["data", "total_count"])
+const K477: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
+const K478: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
+let T479: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K483: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
+const K484: ReadonlySet<string> = new Set(["key"])
+const K485: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
+const K486: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
+let T499: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K500: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
+const K504: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
+const K505: ReadonlySet<string> = new Set(["svix_url"])
+const K506: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
+const K513: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
+const K514: ReadonlySet<string> = new Set(["object", "jwt"])
+const K515: ReadonlySet<string> = new Set(["object", "total_count"])
+const K516: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
+const K517: ReadonlySet<string> = new Set(["data", "total_count"])
+const K521: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
+let T522: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T523: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T548: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T549: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T550: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T551: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K552: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
-let F553: Observer | undefined
+const K551: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F552: Observer | undefined
+let T553: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T554: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T555: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T556: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K557: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F558: Observer | undefined
+const K556: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F557: Observer | undefined
+let T558: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T559: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T560: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T561: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K562: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F563: Observer | undefined
+const K561: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F562: Observer | undefined
+let T563: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T564: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T565: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T566: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K567: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+const K566: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
+let F567: Observer | undefined
 let T568: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T569: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F570: Observer | undefined
-let T571: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K572: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
-const K573: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F574: Observer | undefined
+let T570: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K571: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let F572: Observer | undefined
+let T573: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T574: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T575: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T576: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T577: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K576: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F577: Observer | undefined
 let T578: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K579: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
-let F580: Observer | undefined
-let T581: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T579: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T580: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K581: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
 let T582: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T583: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K584: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F585: Observer | undefined
-let T586: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T587: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T588: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K589: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let F584: Observer | undefined
+let T585: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K586: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
+const K587: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let F588: Observer | undefined
+let T589: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T590: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T591: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F592: Observer | undefined
-let T593: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K594: ReadonlySet<string> = new Set(["verified"])
-const K595: ReadonlySet<string> = new Set(["verified", "code_type"])
-const K596: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
-const K597: ReadonlySet<string> = new Set(["data", "total_count"])
-const K601: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
-let F602: Observer | undefined
+let T592: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K593: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
+let F594: Observer | undefined
+let T595: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T596: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T597: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K598: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F599: Observer | undefined
+let T600: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T601: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T602: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K603: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let T604: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T605: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F606: Observer | undefined
+let T607: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K608: ReadonlySet<string> = new Set(["verified"])
+const K609: ReadonlySet<string> = new Set(["verified", "code_type"])
+const K610: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
+const K611: ReadonlySet<string> = new Set(["data", "total_count"])
+const K615: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
+let F616: Observer | undefined
 
 /** Decodes a `ActorToken` (generated from the model class; see src/models/internal/observe.ts). */
 export const decodeActorToken: Observer = (input, issues) => {
@@ -3283,14 +3297,22 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.fee
   if (v === undefined && !("fee" in input)) {
-    drift(issues, "CommercePlan", "fee", "missing", "a value", undefined)
+    const filled = (T67 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
+    if (Option.isSome(filled)) out.fee = filled.value
   } else {
     present++
-    if (v === null) {
-      out.fee = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.fee = decodeCommerceMoneyResponse(v, issues)
+      if (v === null) {
+        d = v
+      } else {
+        d = decodeCommerceMoneyResponse(v, issues)
+      }
     }
+    const filled = (T67 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.some(d))
+    if (Option.isSome(filled)) out.fee = filled.value
   }
   v = input.annual_monthly_fee
   if (v === undefined && !("annual_monthly_fee" in input)) {
@@ -3305,14 +3327,22 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.annual_fee
   if (v === undefined && !("annual_fee" in input)) {
-    drift(issues, "CommercePlan", "annual_fee", "missing", "a value", undefined)
+    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
+    if (Option.isSome(filled)) out.annualFee = filled.value
   } else {
     present++
-    if (v === null) {
-      out.annualFee = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.annualFee = decodeCommerceMoneyResponse(v, issues)
+      if (v === null) {
+        d = v
+      } else {
+        d = decodeCommerceMoneyResponse(v, issues)
+      }
     }
+    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.some(d))
+    if (Option.isSome(filled)) out.annualFee = filled.value
   }
   v = input.description
   if (v === undefined && !("description" in input)) {
@@ -3396,7 +3426,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.features
   if (v === undefined && !("features" in input)) {
-    const filled = (T70 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
+    const filled = (T72 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
     if (Option.isSome(filled)) out.features = filled.value
   } else {
     present++
@@ -3408,15 +3438,15 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "features", kindOf(v), "array", v)
         d = v
       } else {
-        const a67 = new Array<unknown>(v.length)
-        for (let i68 = 0; i68 < v.length; i68++) {
-          const x69: unknown = v[i68]
-          a67[i68] = decodeFeatureResponse(x69, issues)
+        const a69 = new Array<unknown>(v.length)
+        for (let i70 = 0; i70 < v.length; i70++) {
+          const x71: unknown = v[i70]
+          a69[i70] = decodeFeatureResponse(x71, issues)
         }
-        d = a67
+        d = a69
       }
     }
-    const filled = (T70 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
+    const filled = (T72 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
     if (Option.isSome(filled)) out.features = filled.value
   }
   v = input.free_trial_enabled
@@ -3449,12 +3479,12 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "unit_prices", kindOf(v), "array", v)
         out.unitPrices = v
       } else {
-        const a71 = new Array<unknown>(v.length)
-        for (let i72 = 0; i72 < v.length; i72++) {
-          const x73: unknown = v[i72]
-          a71[i72] = decodeCommercePlanUnitPrice(x73, issues)
+        const a73 = new Array<unknown>(v.length)
+        for (let i74 = 0; i74 < v.length; i74++) {
+          const x75: unknown = v[i74]
+          a73[i74] = decodeCommercePlanUnitPrice(x75, issues)
         }
-        out.unitPrices = a71
+        out.unitPrices = a73
       }
     }
   }
@@ -3649,13 +3679,13 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       drift(issues, "CommercePlan2", "payer_type", kindOf(v), "array", v)
       out.payerType = v
     } else {
-      const a75 = new Array<unknown>(v.length)
-      for (let i76 = 0; i76 < v.length; i76++) {
-        const x77: unknown = v[i76]
-        if (typeof x77 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x77), "string", x77)
-        a75[i76] = x77
+      const a77 = new Array<unknown>(v.length)
+      for (let i78 = 0; i78 < v.length; i78++) {
+        const x79: unknown = v[i78]
+        if (typeof x79 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x79), "string", x79)
+        a77[i78] = x79
       }
-      out.payerType = a75
+      out.payerType = a77
     }
   }
   v = input.for_payer_type
@@ -3711,12 +3741,12 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       drift(issues, "CommercePlan2", "features", kindOf(v), "array", v)
       out.features = v
     } else {
-      const a78 = new Array<unknown>(v.length)
-      for (let i79 = 0; i79 < v.length; i79++) {
-        const x80: unknown = v[i79]
-        a78[i79] = decodeFeatureResponse2(x80, issues)
+      const a80 = new Array<unknown>(v.length)
+      for (let i81 = 0; i81 < v.length; i81++) {
+        const x82: unknown = v[i81]
+        a80[i81] = decodeFeatureResponse2(x82, issues)
       }
-      out.features = a78
+      out.features = a80
     }
   }
   v = input.free_trial_enabled
@@ -3743,7 +3773,7 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K74)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K76)
   return out
 }
 
@@ -3781,15 +3811,15 @@ export const decodeCommercePlanUnitPrice: Observer = (input, issues) => {
       drift(issues, "CommercePlanUnitPrice", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a82 = new Array<unknown>(v.length)
-      for (let i83 = 0; i83 < v.length; i83++) {
-        const x84: unknown = v[i83]
-        a82[i83] = decodeCommercePlanUnitPriceTier(x84, issues)
+      const a84 = new Array<unknown>(v.length)
+      for (let i85 = 0; i85 < v.length; i85++) {
+        const x86: unknown = v[i85]
+        a84[i85] = decodeCommercePlanUnitPriceTier(x86, issues)
       }
-      out.tiers = a82
+      out.tiers = a84
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K81)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K83)
   return out
 }
 
@@ -3831,7 +3861,7 @@ export const decodeCommercePlanUnitPriceTier: Observer = (input, issues) => {
     present++
     out.feePerBlock = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K85)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K87)
   return out
 }
 
@@ -3925,7 +3955,7 @@ export const decodeCommercePriceTransitionDetails: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "CommercePriceTransitionDetails", "previous_subscription_item_id", kindOf(v), "string", v)
     out.previousSubscriptionItemId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K86)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K88)
   return out
 }
 
@@ -3960,7 +3990,7 @@ export const decodeCommercePriceTransitionResponse: Observer = (input, issues) =
     present++
     out.transition = decodeCommercePriceTransitionDetails(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K87)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K89)
   return out
 }
 
@@ -4004,7 +4034,7 @@ export const decodeCommerceProrationCreditDetailResponse: Observer = (input, iss
     if (typeof v !== "number") drift(issues, "CommerceProrationCreditDetailResponse", "cycle_remaining_percent", kindOf(v), "number", v)
     out.cycleRemainingPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K88)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K90)
   return out
 }
 
@@ -4048,7 +4078,7 @@ export const decodeCommerceProrationDiscountResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "CommerceProrationDiscountResponse", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K89)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K91)
   return out
 }
 
@@ -4150,17 +4180,17 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       drift(issues, "CommerceSubscription", "subscription_items", kindOf(v), "array", v)
       out.subscriptionItems = v
     } else {
-      const a91 = new Array<unknown>(v.length)
-      for (let i92 = 0; i92 < v.length; i92++) {
-        const x93: unknown = v[i92]
-        a91[i92] = decodeCommerceSubscriptionItem(x93, issues)
+      const a93 = new Array<unknown>(v.length)
+      for (let i94 = 0; i94 < v.length; i94++) {
+        const x95: unknown = v[i94]
+        a93[i94] = decodeCommerceSubscriptionItem(x95, issues)
       }
-      out.subscriptionItems = a91
+      out.subscriptionItems = a93
     }
   }
   v = input.next_payment
   if (v === undefined && !("next_payment" in input)) {
-    const filled = (T94 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
+    const filled = (T96 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
     if (Option.isSome(filled)) out.nextPayment = filled.value
   } else {
     present++
@@ -4174,12 +4204,12 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionNextPayment(v, issues)
       }
     }
-    const filled = (T94 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
+    const filled = (T96 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
     if (Option.isSome(filled)) out.nextPayment = filled.value
   }
   v = input.eligible_for_free_trial
   if (v === undefined && !("eligible_for_free_trial" in input)) {
-    const filled = (T95 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
+    const filled = (T97 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   } else {
     present++
@@ -4190,10 +4220,10 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "CommerceSubscription", "eligible_for_free_trial", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T95 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
+    const filled = (T97 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K90)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K92)
   return out
 }
 
@@ -4229,7 +4259,7 @@ export const decodeCommerceSubscriptionCreditResponse: Observer = (input, issues
       out.cycleRemainingPercent = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K96)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K98)
   return out
 }
 
@@ -4310,7 +4340,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
+    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4325,12 +4355,12 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
+    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
-    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
+    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
@@ -4344,7 +4374,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommercePlan(v, issues)
       }
     }
-    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
+    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
     if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
@@ -4366,7 +4396,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
+    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4380,7 +4410,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
+    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.next_payment
@@ -4509,7 +4539,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.seats
   if (v === undefined && !("seats" in input)) {
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
+    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
     if (Option.isSome(filled)) out.seats = filled.value
   } else {
     present++
@@ -4523,7 +4553,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionItemSeatsResponse(v, issues)
       }
     }
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
+    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
     if (Option.isSome(filled)) out.seats = filled.value
   }
   v = input.totals
@@ -4541,7 +4571,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
+    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4555,10 +4585,10 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
+    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K97)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K99)
   return out
 }
 
@@ -4618,15 +4648,27 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.plan_id
   if (v === undefined && !("plan_id" in input)) {
-    drift(issues, "CommerceSubscriptionItem2", "plan_id", "missing", "a value", undefined)
+    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
+    if (Option.isSome(filled)) out.planId = filled.value
   } else {
     present++
-    if (typeof v !== "string") drift(issues, "CommerceSubscriptionItem2", "plan_id", kindOf(v), "string", v)
-    out.planId = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
+    } else {
+      if (v === null) {
+        d = v
+      } else {
+        if (typeof v !== "string") drift(issues, "CommerceSubscriptionItem2", "plan_id", kindOf(v), "string", v)
+        d = v
+      }
+    }
+    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.some(d))
+    if (Option.isSome(filled)) out.planId = filled.value
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
+    const filled = (T107 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4641,19 +4683,27 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
+    const filled = (T107 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
-    drift(issues, "CommerceSubscriptionItem2", "plan", "missing", "a value", undefined)
+    const filled = (T108 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
+    if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
-    if (v === null) {
-      out.plan = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.plan = decodeCommercePlan2(v, issues)
+      if (v === null) {
+        d = v
+      } else {
+        d = decodeCommercePlan2(v, issues)
+      }
     }
+    const filled = (T108 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.some(d))
+    if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
   if (v === undefined && !("plan_period" in input)) {
@@ -4686,7 +4736,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
+    const filled = (T109 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4700,12 +4750,12 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
+    const filled = (T109 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
+    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4719,7 +4769,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
+    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
   v = input.next_invoice
@@ -4871,7 +4921,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommerceSubscriptionItem2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K103)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K105)
   return out
 }
 
@@ -4921,18 +4971,18 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         drift(issues, "CommerceSubscriptionItemNextPaymentResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a108 = new Array<unknown>(v.length)
-        for (let i109 = 0; i109 < v.length; i109++) {
-          const x110: unknown = v[i109]
-          a108[i109] = decodeCommercePerUnitTotal(x110, issues)
+        const a112 = new Array<unknown>(v.length)
+        for (let i113 = 0; i113 < v.length; i113++) {
+          const x114: unknown = v[i113]
+          a112[i113] = decodeCommercePerUnitTotal(x114, issues)
         }
-        out.perUnitTotals = a108
+        out.perUnitTotals = a112
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T111 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
+    const filled = (T115 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -4946,10 +4996,10 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         d = decodeCommerceTotalsResponse(v, issues)
       }
     }
-    const filled = (T111 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
+    const filled = (T115 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K107)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K111)
   return out
 }
 
@@ -4986,16 +5036,16 @@ export const decodeCommerceSubscriptionItemSeatsResponse: Observer = (input, iss
         drift(issues, "CommerceSubscriptionItemSeatsResponse", "tiers", kindOf(v), "array", v)
         out.tiers = v
       } else {
-        const a113 = new Array<unknown>(v.length)
-        for (let i114 = 0; i114 < v.length; i114++) {
-          const x115: unknown = v[i114]
-          a113[i114] = decodeCommercePerUnitTotalTier2(x115, issues)
+        const a117 = new Array<unknown>(v.length)
+        for (let i118 = 0; i118 < v.length; i118++) {
+          const x119: unknown = v[i118]
+          a117[i118] = decodeCommercePerUnitTotalTier2(x119, issues)
         }
-        out.tiers = a113
+        out.tiers = a117
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K112)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K116)
   return out
 }
 
@@ -5033,18 +5083,18 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         drift(issues, "CommerceSubscriptionNextPayment", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a117 = new Array<unknown>(v.length)
-        for (let i118 = 0; i118 < v.length; i118++) {
-          const x119: unknown = v[i118]
-          a117[i118] = decodeCommercePerUnitTotal2(x119, issues)
+        const a121 = new Array<unknown>(v.length)
+        for (let i122 = 0; i122 < v.length; i122++) {
+          const x123: unknown = v[i122]
+          a121[i122] = decodeCommercePerUnitTotal2(x123, issues)
         }
-        out.perUnitTotals = a117
+        out.perUnitTotals = a121
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T120 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
+    const filled = (T124 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -5058,10 +5108,10 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         d = decodeCommerceTotalsResponse2(v, issues)
       }
     }
-    const filled = (T120 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
+    const filled = (T124 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K116)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K120)
   return out
 }
 
@@ -5112,18 +5162,18 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a122 = new Array<unknown>(v.length)
-        for (let i123 = 0; i123 < v.length; i123++) {
-          const x124: unknown = v[i123]
-          a122[i123] = decodeCommercePerUnitTotal(x124, issues)
+        const a126 = new Array<unknown>(v.length)
+        for (let i127 = 0; i127 < v.length; i127++) {
+          const x128: unknown = v[i127]
+          a126[i127] = decodeCommercePerUnitTotal(x128, issues)
         }
-        out.perUnitTotals = a122
+        out.perUnitTotals = a126
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
+    const filled = (T129 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5137,12 +5187,12 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
+    const filled = (T129 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T126 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
+    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5156,10 +5206,10 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceDiscountsResponse(v, issues)
       }
     }
-    const filled = (T126 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
+    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K121)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K125)
   return out
 }
 
@@ -5210,18 +5260,18 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse2", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a128 = new Array<unknown>(v.length)
-        for (let i129 = 0; i129 < v.length; i129++) {
-          const x130: unknown = v[i129]
-          a128[i129] = decodeCommercePerUnitTotal2(x130, issues)
+        const a132 = new Array<unknown>(v.length)
+        for (let i133 = 0; i133 < v.length; i133++) {
+          const x134: unknown = v[i133]
+          a132[i133] = decodeCommercePerUnitTotal2(x134, issues)
         }
-        out.perUnitTotals = a128
+        out.perUnitTotals = a132
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
+    const filled = (T135 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5235,12 +5285,12 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
+    const filled = (T135 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T132 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
+    const filled = (T136 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5254,10 +5304,10 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeBillingDiscountsResponse(v, issues)
       }
     }
-    const filled = (T132 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
+    const filled = (T136 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K127)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K131)
   return out
 }
 
@@ -5287,16 +5337,16 @@ export const decodeCookies: Observer = (input, issues) => {
       drift(issues, "Cookies", "cookies", kindOf(v), "array", v)
       out.cookies = v
     } else {
-      const a134 = new Array<unknown>(v.length)
-      for (let i135 = 0; i135 < v.length; i135++) {
-        const x136: unknown = v[i135]
-        if (typeof x136 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x136), "string", x136)
-        a134[i135] = x136
+      const a138 = new Array<unknown>(v.length)
+      for (let i139 = 0; i139 < v.length; i139++) {
+        const x140: unknown = v[i139]
+        if (typeof x140 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x140), "string", x140)
+        a138[i139] = x140
       }
-      out.cookies = a134
+      out.cookies = a138
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K133)
+  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K137)
   return out
 }
 
@@ -5379,13 +5429,13 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
       drift(issues, "CreateApiKeyResponse", "scopes", kindOf(v), "array", v)
       out.scopes = v
     } else {
-      const a138 = new Array<unknown>(v.length)
-      for (let i139 = 0; i139 < v.length; i139++) {
-        const x140: unknown = v[i139]
-        if (typeof x140 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x140), "string", x140)
-        a138[i139] = x140
+      const a142 = new Array<unknown>(v.length)
+      for (let i143 = 0; i143 < v.length; i143++) {
+        const x144: unknown = v[i143]
+        if (typeof x144 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x144), "string", x144)
+        a142[i143] = x144
       }
-      out.scopes = a138
+      out.scopes = a142
     }
   }
   v = input.secret
@@ -5476,7 +5526,7 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateApiKeyResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K137)
+  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K141)
   return out
 }
 
@@ -5553,7 +5603,7 @@ export const decodeCreateBillingPriceRequest: Observer = (input, issues) => {
       out.supportedBillingPeriods = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K141)
+  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K145)
   return out
 }
 
@@ -5609,13 +5659,13 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
         drift(issues, "CreateM2MTokenResponse", "scopes", kindOf(v), "array", v)
         out.scopes = v
       } else {
-        const a143 = new Array<unknown>(v.length)
-        for (let i144 = 0; i144 < v.length; i144++) {
-          const x145: unknown = v[i144]
-          if (typeof x145 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x145), "string", x145)
-          a143[i144] = x145
+        const a147 = new Array<unknown>(v.length)
+        for (let i148 = 0; i148 < v.length; i148++) {
+          const x149: unknown = v[i148]
+          if (typeof x149 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x149), "string", x149)
+          a147[i148] = x149
         }
-        out.scopes = a143
+        out.scopes = a147
       }
     }
   }
@@ -5697,7 +5747,7 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateM2MTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K142)
+  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K146)
   return out
 }
 
@@ -5728,7 +5778,7 @@ export const decodeCreateSessionTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CreateSessionTokenResponse", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K146)
+  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K150)
   return out
 }
 
@@ -5765,7 +5815,7 @@ export const decodeDeleteApiKeyResponse: Observer = (input, issues) => {
     if (v !== true) drift(issues, "DeleteApiKeyResponse", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K147)
+  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K151)
   return out
 }
 
@@ -5788,7 +5838,7 @@ export const decodeDeleteBackupCodeResponse: Observer = (input, issues) => {
       out.userId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K148)
+  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K152)
   out.user_id = out.userId
   return out
 }
@@ -5812,7 +5862,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
   }
   v = input.id
   if (v === undefined && !("id" in input)) {
-    const filled = (T150 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
+    const filled = (T154 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
     if (Option.isSome(filled)) out.id = filled.value
   } else {
     present++
@@ -5827,12 +5877,12 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T150 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
+    const filled = (T154 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
     if (Option.isSome(filled)) out.id = filled.value
   }
   v = input.slug
   if (v === undefined && !("slug" in input)) {
-    const filled = (T151 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
+    const filled = (T155 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
     if (Option.isSome(filled)) out.slug = filled.value
   } else {
     present++
@@ -5847,7 +5897,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T151 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
+    const filled = (T155 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
     if (Option.isSome(filled)) out.slug = filled.value
   }
   v = input.deleted
@@ -5868,7 +5918,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K149)
+  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K153)
   return out
 }
 
@@ -5956,12 +6006,12 @@ export const decodeDirectory: Observer = (input, issues) => {
     drift(issues, "Directory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F153 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F157 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F157 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F161 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -5993,7 +6043,7 @@ export const decodeDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Directory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Directory", input, K152)
+  if (Object.keys(input).length > present) extras(issues, "Directory", input, K156)
   return out
 }
 
@@ -6103,7 +6153,7 @@ export const decodeDirectoryGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K158)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K162)
   return out
 }
 
@@ -6140,7 +6190,7 @@ export const decodeDirectoryGroupRoleMappingDeleted: Observer = (input, issues) 
     if (v !== true) drift(issues, "DirectoryGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K159)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K163)
   return out
 }
 
@@ -6162,12 +6212,12 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
       drift(issues, "DirectoryGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a161 = new Array<unknown>(v.length)
-      for (let i162 = 0; i162 < v.length; i162++) {
-        const x163: unknown = v[i162]
-        a161[i162] = decodeDirectoryGroupRoleMapping(x163, issues)
+      const a165 = new Array<unknown>(v.length)
+      for (let i166 = 0; i166 < v.length; i166++) {
+        const x167: unknown = v[i166]
+        a165[i166] = decodeDirectoryGroupRoleMapping(x167, issues)
       }
-      out.data = a161
+      out.data = a165
     }
   }
   v = input.total_count
@@ -6178,7 +6228,7 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K160)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K164)
   return out
 }
 
@@ -6200,12 +6250,12 @@ export const decodeDirectoryList: Observer = (input, issues) => {
       drift(issues, "DirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a165 = new Array<unknown>(v.length)
-      for (let i166 = 0; i166 < v.length; i166++) {
-        const x167: unknown = v[i166]
-        a165[i166] = decodeDirectory(x167, issues)
+      const a169 = new Array<unknown>(v.length)
+      for (let i170 = 0; i170 < v.length; i170++) {
+        const x171: unknown = v[i170]
+        a169[i170] = decodeDirectory(x171, issues)
       }
-      out.data = a165
+      out.data = a169
     }
   }
   v = input.total_count
@@ -6216,7 +6266,7 @@ export const decodeDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K164)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K168)
   return out
 }
 
@@ -6318,17 +6368,17 @@ export const decodeDomain: Observer = (input, issues) => {
           drift(issues, "Domain", "cname_targets", kindOf(v), "array", v)
           out.cnameTargets = v
         } else {
-          const a169 = new Array<unknown>(v.length)
-          for (let i170 = 0; i170 < v.length; i170++) {
-            const x171: unknown = v[i170]
-            a169[i170] = decodeCNameTarget(x171, issues)
+          const a173 = new Array<unknown>(v.length)
+          for (let i174 = 0; i174 < v.length; i174++) {
+            const x175: unknown = v[i174]
+            a173[i174] = decodeCNameTarget(x175, issues)
           }
-          out.cnameTargets = a169
+          out.cnameTargets = a173
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Domain", input, K168)
+  if (Object.keys(input).length > present) extras(issues, "Domain", input, K172)
   return out
 }
 
@@ -6350,12 +6400,12 @@ export const decodeDomainList: Observer = (input, issues) => {
       drift(issues, "DomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a173 = new Array<unknown>(v.length)
-      for (let i174 = 0; i174 < v.length; i174++) {
-        const x175: unknown = v[i174]
-        a173[i174] = decodeDomain(x175, issues)
+      const a177 = new Array<unknown>(v.length)
+      for (let i178 = 0; i178 < v.length; i178++) {
+        const x179: unknown = v[i178]
+        a177[i178] = decodeDomain(x179, issues)
       }
-      out.data = a173
+      out.data = a177
     }
   }
   v = input.total_count
@@ -6366,7 +6416,7 @@ export const decodeDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K172)
+  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K176)
   return out
 }
 
@@ -6418,7 +6468,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     drift(issues, "EmailAddress", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F177 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
+    out.verification = (F181 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -6429,12 +6479,12 @@ export const decodeEmailAddress: Observer = (input, issues) => {
       drift(issues, "EmailAddress", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a178 = new Array<unknown>(v.length)
-      for (let i179 = 0; i179 < v.length; i179++) {
-        const x180: unknown = v[i179]
-        a178[i179] = decodeIdentificationLink(x180, issues)
+      const a182 = new Array<unknown>(v.length)
+      for (let i183 = 0; i183 < v.length; i183++) {
+        const x184: unknown = v[i183]
+        a182[i183] = decodeIdentificationLink(x184, issues)
       }
-      out.linkedTo = a178
+      out.linkedTo = a182
     }
   }
   v = input.matches_sso_connection
@@ -6463,7 +6513,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EmailAddress", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K176)
+  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K180)
   return out
 }
 
@@ -6601,7 +6651,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
     drift(issues, "EnterpriseAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F182 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
+    out.verification = (F186 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
   }
   v = input.enterprise_connection
   if (!(v === undefined && !("enterprise_connection" in input))) {
@@ -6630,7 +6680,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K181)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K185)
   return out
 }
 
@@ -6707,13 +6757,13 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
         drift(issues, "EnterpriseAccountConnection", "domains", kindOf(v), "array", v)
         out.domains = v
       } else {
-        const a184 = new Array<unknown>(v.length)
-        for (let i185 = 0; i185 < v.length; i185++) {
-          const x186: unknown = v[i185]
-          if (typeof x186 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x186), "string", x186)
-          a184[i185] = x186
+        const a188 = new Array<unknown>(v.length)
+        for (let i189 = 0; i189 < v.length; i189++) {
+          const x190: unknown = v[i189]
+          if (typeof x190 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x190), "string", x190)
+          a188[i189] = x190
         }
-        out.domains = a184
+        out.domains = a188
       }
     }
   }
@@ -6773,7 +6823,7 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K183)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K187)
   return out
 }
 
@@ -6849,18 +6899,18 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
       drift(issues, "EnterpriseConnection", "domains", kindOf(v), "array", v)
       out.domains = v
     } else {
-      const a188 = new Array<unknown>(v.length)
-      for (let i189 = 0; i189 < v.length; i189++) {
-        const x190: unknown = v[i189]
-        if (typeof x190 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x190), "string", x190)
-        a188[i189] = x190
+      const a192 = new Array<unknown>(v.length)
+      for (let i193 = 0; i193 < v.length; i193++) {
+        const x194: unknown = v[i193]
+        if (typeof x194 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x194), "string", x194)
+        a192[i193] = x194
       }
-      out.domains = a188
+      out.domains = a192
     }
   }
   v = input.organization_id
   if (v === undefined && !("organization_id" in input)) {
-    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
+    const filled = (T195 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
     if (Option.isSome(filled)) out.organizationId = filled.value
   } else {
     present++
@@ -6875,7 +6925,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
+    const filled = (T195 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
     if (Option.isSome(filled)) out.organizationId = filled.value
   }
   v = input.sync_user_attributes
@@ -6911,28 +6961,28 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F195 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
+    out.customAttributes = (F199 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
   }
   v = input.saml_connection
   if (v === undefined && !("saml_connection" in input)) {
-    const filled = (T197 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
+    const filled = (T201 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
     if (Option.isSome(filled)) out.samlConnection = filled.value
   } else {
     present++
     let d: unknown
-    d = (F196 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
-    const filled = (T197 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
+    d = (F200 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
+    const filled = (T201 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
     if (Option.isSome(filled)) out.samlConnection = filled.value
   }
   v = input.oauth_config
   if (v === undefined && !("oauth_config" in input)) {
-    const filled = (T199 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
+    const filled = (T203 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   } else {
     present++
     let d: unknown
-    d = (F198 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
-    const filled = (T199 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
+    d = (F202 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
+    const filled = (T203 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   }
   v = input.created_at
@@ -6981,7 +7031,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
       out.allowSubdomains = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K187)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K191)
   return out
 }
 
@@ -7003,12 +7053,12 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
       drift(issues, "EnterpriseConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a201 = new Array<unknown>(v.length)
-      for (let i202 = 0; i202 < v.length; i202++) {
-        const x203: unknown = v[i202]
-        a201[i202] = decodeEnterpriseConnection(x203, issues)
+      const a205 = new Array<unknown>(v.length)
+      for (let i206 = 0; i206 < v.length; i206++) {
+        const x207: unknown = v[i206]
+        a205[i206] = decodeEnterpriseConnection(x207, issues)
       }
-      out.data = a201
+      out.data = a205
     }
   }
   v = input.total_count
@@ -7019,7 +7069,7 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K200)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K204)
   return out
 }
 
@@ -7059,22 +7109,22 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
   v = input.parsed_user_info
   if (!(v === undefined && !("parsed_user_info" in input))) {
     present++
-    out.parsedUserInfo = (F205 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
+    out.parsedUserInfo = (F209 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
   }
   v = input.logs
   if (!(v === undefined && !("logs" in input))) {
     present++
-    out.logs = (F209 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
+    out.logs = (F213 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
   }
   v = input.saml
   if (!(v === undefined && !("saml" in input))) {
     present++
-    out.saml = (F210 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
+    out.saml = (F214 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
   }
   v = input.oauth
   if (!(v === undefined && !("oauth" in input))) {
     present++
-    out.oauth = (F211 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
+    out.oauth = (F215 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -7084,7 +7134,7 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRun", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K204)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K208)
   return out
 }
 
@@ -7106,12 +7156,12 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
       drift(issues, "EnterpriseConnectionTestRunList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a213 = new Array<unknown>(v.length)
-      for (let i214 = 0; i214 < v.length; i214++) {
-        const x215: unknown = v[i214]
-        a213[i214] = decodeEnterpriseConnectionTestRun(x215, issues)
+      const a217 = new Array<unknown>(v.length)
+      for (let i218 = 0; i218 < v.length; i218++) {
+        const x219: unknown = v[i218]
+        a217[i218] = decodeEnterpriseConnectionTestRun(x219, issues)
       }
-      out.data = a213
+      out.data = a217
     }
   }
   v = input.total_count
@@ -7122,7 +7172,7 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRunList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K212)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K216)
   return out
 }
 
@@ -7143,7 +7193,7 @@ export const decodeEnterpriseConnectionTestRunResponse: Observer = (input, issue
     if (typeof v !== "string") drift(issues, "EnterpriseConnectionTestRunResponse", "url", kindOf(v), "string", v)
     out.url = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K216)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K220)
   return out
 }
 
@@ -7164,7 +7214,7 @@ export const decodeExtendFreeTrialRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ExtendFreeTrialRequest", "extend_to", kindOf(v), "string", v)
     out.extendTo = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K217)
+  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K221)
   return out
 }
 
@@ -7182,7 +7232,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "object", "missing", "a value", undefined)
   } else {
     present++
-    if (!E219.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
+    if (!E223.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
     out.object = v
   }
   v = input.id
@@ -7275,7 +7325,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T220 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
+    const filled = (T224 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -7286,7 +7336,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       if (typeof v !== "string") drift(issues, "ExternalAccountWithVerification", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T220 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
+    const filled = (T224 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.username
@@ -7364,7 +7414,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F221 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
+    out.verification = (F225 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
   }
   v = input.external_account_id
   if (!(v === undefined && !("external_account_id" in input))) {
@@ -7380,7 +7430,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K218)
+  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K222)
   out.externalId = out.providerUserId
   return out
 }
@@ -7450,7 +7500,7 @@ export const decodeFeatureResponse: Observer = (input, issues) => {
       out.avatarUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K222)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K226)
   return out
 }
 
@@ -7511,7 +7561,7 @@ export const decodeFeatureResponse2: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "FeatureResponse2", "avatar_url", kindOf(v), "string", v)
     out.avatarUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K223)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K227)
   return out
 }
 
@@ -7532,7 +7582,7 @@ export const decodeGetApiKeySecretResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "GetApiKeySecretResponse", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K224)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K228)
   return out
 }
 
@@ -7554,12 +7604,12 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
       drift(issues, "GetApiKeysResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a226 = new Array<unknown>(v.length)
-      for (let i227 = 0; i227 < v.length; i227++) {
-        const x228: unknown = v[i227]
-        a226[i227] = decodeApiKey(x228, issues)
+      const a230 = new Array<unknown>(v.length)
+      for (let i231 = 0; i231 < v.length; i231++) {
+        const x232: unknown = v[i231]
+        a230[i231] = decodeApiKey(x232, issues)
       }
-      out.data = a226
+      out.data = a230
     }
   }
   v = input.total_count
@@ -7570,7 +7620,7 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetApiKeysResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K225)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K229)
   return out
 }
 
@@ -7592,12 +7642,12 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
       drift(issues, "GetM2MTokensResponse", "m2m_tokens", kindOf(v), "array", v)
       out.m2mTokens = v
     } else {
-      const a230 = new Array<unknown>(v.length)
-      for (let i231 = 0; i231 < v.length; i231++) {
-        const x232: unknown = v[i231]
-        a230[i231] = decodeMachineToMachineToken(x232, issues)
+      const a234 = new Array<unknown>(v.length)
+      for (let i235 = 0; i235 < v.length; i235++) {
+        const x236: unknown = v[i235]
+        a234[i235] = decodeMachineToMachineToken(x236, issues)
       }
-      out.m2mTokens = a230
+      out.m2mTokens = a234
     }
   }
   v = input.total_count
@@ -7608,7 +7658,7 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetM2MTokensResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K229)
+  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K233)
   return out
 }
 
@@ -7637,7 +7687,7 @@ export const decodeIdentificationLink: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "IdentificationLink", "id", kindOf(v), "string", v)
     out.id = v
   }
-  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K233)
+  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K237)
   return out
 }
 
@@ -7686,13 +7736,13 @@ export const decodeInstance: Observer = (input, issues) => {
         drift(issues, "Instance", "allowed_origins", kindOf(v), "array", v)
         out.allowedOrigins = v
       } else {
-        const a235 = new Array<unknown>(v.length)
-        for (let i236 = 0; i236 < v.length; i236++) {
-          const x237: unknown = v[i236]
-          if (typeof x237 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x237), "string", x237)
-          a235[i236] = x237
+        const a239 = new Array<unknown>(v.length)
+        for (let i240 = 0; i240 < v.length; i240++) {
+          const x241: unknown = v[i240]
+          if (typeof x241 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x241), "string", x241)
+          a239[i240] = x241
         }
-        out.allowedOrigins = a235
+        out.allowedOrigins = a239
       }
     }
   }
@@ -7708,7 +7758,7 @@ export const decodeInstance: Observer = (input, issues) => {
       out.workspaceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Instance", input, K234)
+  if (Object.keys(input).length > present) extras(issues, "Instance", input, K238)
   return out
 }
 
@@ -7738,16 +7788,16 @@ export const decodeInstanceCommunication: Observer = (input, issues) => {
       drift(issues, "InstanceCommunication", "blocked_country_codes", kindOf(v), "array", v)
       out.blockedCountryCodes = v
     } else {
-      const a239 = new Array<unknown>(v.length)
-      for (let i240 = 0; i240 < v.length; i240++) {
-        const x241: unknown = v[i240]
-        if (typeof x241 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x241), "string", x241)
-        a239[i240] = x241
+      const a243 = new Array<unknown>(v.length)
+      for (let i244 = 0; i244 < v.length; i244++) {
+        const x245: unknown = v[i244]
+        if (typeof x245 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x245), "string", x245)
+        a243[i244] = x245
       }
-      out.blockedCountryCodes = a239
+      out.blockedCountryCodes = a243
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K238)
+  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K242)
   return out
 }
 
@@ -7792,7 +7842,7 @@ export const decodeInstanceProtect: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "InstanceProtect", "checks_bypassed", kindOf(v), "boolean", v)
     out.checksBypassed = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K242)
+  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K246)
   return out
 }
 
@@ -7863,7 +7913,7 @@ export const decodeInstanceRestrictions: Observer = (input, issues) => {
       out.ignoreDotsForGmailAddresses = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K243)
+  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K247)
   return out
 }
 
@@ -7936,7 +7986,7 @@ export const decodeInstanceSettings: Observer = (input, issues) => {
       out.enhancedEmailDeliverability = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K244)
+  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K248)
   return out
 }
 
@@ -8043,7 +8093,7 @@ export const decodeInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Invitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K245)
+  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K249)
   defineRaw(out, input)
   return out
 }
@@ -8151,7 +8201,7 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "InvitationRevoked", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K246)
+  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K250)
   return out
 }
 
@@ -8248,7 +8298,7 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "JWTTemplate", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K247)
+  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K251)
   return out
 }
 
@@ -8264,9 +8314,9 @@ export const decodeJwks: Observer = (input, issues) => {
   v = input.keys
   if (!(v === undefined && !("keys" in input))) {
     present++
-    out.keys = (F252 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
+    out.keys = (F256 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K248)
+  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K252)
   return out
 }
 
@@ -8353,13 +8403,13 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
         drift(issues, "JwksEcdsaPrivateKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a254 = new Array<unknown>(v.length)
-        for (let i255 = 0; i255 < v.length; i255++) {
-          const x256: unknown = v[i255]
-          if (typeof x256 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x256), "string", x256)
-          a254[i255] = x256
+        const a258 = new Array<unknown>(v.length)
+        for (let i259 = 0; i259 < v.length; i259++) {
+          const x260: unknown = v[i259]
+          if (typeof x260 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x260), "string", x260)
+          a258[i259] = x260
         }
-        out.x5c = a254
+        out.x5c = a258
       }
     }
   }
@@ -8393,7 +8443,7 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K253)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K257)
   return out
 }
 
@@ -8472,13 +8522,13 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
         drift(issues, "JwksEcdsaPublicKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a258 = new Array<unknown>(v.length)
-        for (let i259 = 0; i259 < v.length; i259++) {
-          const x260: unknown = v[i259]
-          if (typeof x260 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x260), "string", x260)
-          a258[i259] = x260
+        const a262 = new Array<unknown>(v.length)
+        for (let i263 = 0; i263 < v.length; i263++) {
+          const x264: unknown = v[i263]
+          if (typeof x264 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x264), "string", x264)
+          a262[i263] = x264
         }
-        out.x5c = a258
+        out.x5c = a262
       }
     }
   }
@@ -8512,7 +8562,7 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K257)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K261)
   return out
 }
 
@@ -8591,13 +8641,13 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
         drift(issues, "JwksEd25519PrivateKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a262 = new Array<unknown>(v.length)
-        for (let i263 = 0; i263 < v.length; i263++) {
-          const x264: unknown = v[i263]
-          if (typeof x264 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x264), "string", x264)
-          a262[i263] = x264
+        const a266 = new Array<unknown>(v.length)
+        for (let i267 = 0; i267 < v.length; i267++) {
+          const x268: unknown = v[i267]
+          if (typeof x268 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x268), "string", x268)
+          a266[i267] = x268
         }
-        out.x5c = a262
+        out.x5c = a266
       }
     }
   }
@@ -8631,7 +8681,7 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K261)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K265)
   return out
 }
 
@@ -8702,13 +8752,13 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
         drift(issues, "JwksEd25519PublicKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a266 = new Array<unknown>(v.length)
-        for (let i267 = 0; i267 < v.length; i267++) {
-          const x268: unknown = v[i267]
-          if (typeof x268 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x268), "string", x268)
-          a266[i267] = x268
+        const a270 = new Array<unknown>(v.length)
+        for (let i271 = 0; i271 < v.length; i271++) {
+          const x272: unknown = v[i271]
+          if (typeof x272 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x272), "string", x272)
+          a270[i271] = x272
         }
-        out.x5c = a266
+        out.x5c = a270
       }
     }
   }
@@ -8742,7 +8792,7 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K265)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K269)
   return out
 }
 
@@ -8867,13 +8917,13 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
         drift(issues, "JwksRsaPrivateKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a270 = new Array<unknown>(v.length)
-        for (let i271 = 0; i271 < v.length; i271++) {
-          const x272: unknown = v[i271]
-          if (typeof x272 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x272), "string", x272)
-          a270[i271] = x272
+        const a274 = new Array<unknown>(v.length)
+        for (let i275 = 0; i275 < v.length; i275++) {
+          const x276: unknown = v[i275]
+          if (typeof x276 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x276), "string", x276)
+          a274[i275] = x276
         }
-        out.x5c = a270
+        out.x5c = a274
       }
     }
   }
@@ -8907,7 +8957,7 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K269)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K273)
   return out
 }
 
@@ -8978,13 +9028,13 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
         drift(issues, "JwksRsaPublicKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a274 = new Array<unknown>(v.length)
-        for (let i275 = 0; i275 < v.length; i275++) {
-          const x276: unknown = v[i275]
-          if (typeof x276 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x276), "string", x276)
-          a274[i275] = x276
+        const a278 = new Array<unknown>(v.length)
+        for (let i279 = 0; i279 < v.length; i279++) {
+          const x280: unknown = v[i279]
+          if (typeof x280 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x280), "string", x280)
+          a278[i279] = x280
         }
-        out.x5c = a274
+        out.x5c = a278
       }
     }
   }
@@ -9018,7 +9068,7 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K273)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K277)
   return out
 }
 
@@ -9081,13 +9131,13 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
         drift(issues, "JwksSymmetricKey", "x5c", kindOf(v), "array", v)
         out.x5c = v
       } else {
-        const a278 = new Array<unknown>(v.length)
-        for (let i279 = 0; i279 < v.length; i279++) {
-          const x280: unknown = v[i279]
-          if (typeof x280 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x280), "string", x280)
-          a278[i279] = x280
+        const a282 = new Array<unknown>(v.length)
+        for (let i283 = 0; i283 < v.length; i283++) {
+          const x284: unknown = v[i283]
+          if (typeof x284 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x284), "string", x284)
+          a282[i283] = x284
         }
-        out.x5c = a278
+        out.x5c = a282
       }
     }
   }
@@ -9121,7 +9171,7 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K277)
+  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K281)
   return out
 }
 
@@ -9197,9 +9247,9 @@ export const decodeMachine: Observer = (input, issues) => {
     drift(issues, "Machine", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F285 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F289 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Machine", input, K281)
+  if (Object.keys(input).length > present) extras(issues, "Machine", input, K285)
   return out
 }
 
@@ -9275,7 +9325,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     drift(issues, "MachineCreated", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F290 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F294 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
   }
   v = input.secret_key
   if (v === undefined && !("secret_key" in input)) {
@@ -9285,7 +9335,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineCreated", "secret_key", kindOf(v), "string", v)
     out.secretKey = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K286)
+  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K290)
   return out
 }
 
@@ -9322,7 +9372,7 @@ export const decodeMachineDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "MachineDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K291)
+  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K295)
   return out
 }
 
@@ -9344,12 +9394,12 @@ export const decodeMachineList: Observer = (input, issues) => {
       drift(issues, "MachineList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a293 = new Array<unknown>(v.length)
-      for (let i294 = 0; i294 < v.length; i294++) {
-        const x295: unknown = v[i294]
-        a293[i294] = decodeMachine(x295, issues)
+      const a297 = new Array<unknown>(v.length)
+      for (let i298 = 0; i298 < v.length; i298++) {
+        const x299: unknown = v[i298]
+        a297[i298] = decodeMachine(x299, issues)
       }
-      out.data = a293
+      out.data = a297
     }
   }
   v = input.total_count
@@ -9360,7 +9410,7 @@ export const decodeMachineList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K292)
+  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K296)
   return out
 }
 
@@ -9405,7 +9455,7 @@ export const decodeMachineScope: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineScope", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K296)
+  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K300)
   return out
 }
 
@@ -9434,7 +9484,7 @@ export const decodeMachineSecretKey: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineSecretKey", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K297)
+  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K301)
   return out
 }
 
@@ -9490,13 +9540,13 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
         drift(issues, "MachineToMachineToken", "scopes", kindOf(v), "array", v)
         out.scopes = v
       } else {
-        const a299 = new Array<unknown>(v.length)
-        for (let i300 = 0; i300 < v.length; i300++) {
-          const x301: unknown = v[i300]
-          if (typeof x301 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x301), "string", x301)
-          a299[i300] = x301
+        const a303 = new Array<unknown>(v.length)
+        for (let i304 = 0; i304 < v.length; i304++) {
+          const x305: unknown = v[i304]
+          if (typeof x305 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x305), "string", x305)
+          a303[i304] = x305
         }
-        out.scopes = a299
+        out.scopes = a303
       }
     }
   }
@@ -9570,7 +9620,7 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineToMachineToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K298)
+  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K302)
   return out
 }
 
@@ -9637,7 +9687,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    const filled = (T303 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
+    const filled = (T307 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -9652,12 +9702,12 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T303 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
+    const filled = (T307 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.label
   if (v === undefined && !("label" in input)) {
-    const filled = (T304 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
+    const filled = (T308 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
     if (Option.isSome(filled)) out.label = filled.value
   } else {
     present++
@@ -9668,7 +9718,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "OAuthAccessTokenItem", "label", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T304 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
+    const filled = (T308 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
     if (Option.isSome(filled)) out.label = filled.value
   }
   v = input.scopes
@@ -9681,13 +9731,13 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
         drift(issues, "OAuthAccessTokenItem", "scopes", kindOf(v), "array", v)
         out.scopes = v
       } else {
-        const a305 = new Array<unknown>(v.length)
-        for (let i306 = 0; i306 < v.length; i306++) {
-          const x307: unknown = v[i306]
-          if (typeof x307 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x307), "string", x307)
-          a305[i306] = x307
+        const a309 = new Array<unknown>(v.length)
+        for (let i310 = 0; i310 < v.length; i310++) {
+          const x311: unknown = v[i310]
+          if (typeof x311 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x311), "string", x311)
+          a309[i310] = x311
         }
-        out.scopes = a305
+        out.scopes = a309
       }
     }
   }
@@ -9711,7 +9761,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       out.tokenSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K302)
+  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K306)
   return out
 }
 
@@ -9837,13 +9887,13 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
       drift(issues, "OAuthApplication", "redirect_uris", kindOf(v), "array", v)
       out.redirectUris = v
     } else {
-      const a309 = new Array<unknown>(v.length)
-      for (let i310 = 0; i310 < v.length; i310++) {
-        const x311: unknown = v[i310]
-        if (typeof x311 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x311), "string", x311)
-        a309[i310] = x311
+      const a313 = new Array<unknown>(v.length)
+      for (let i314 = 0; i314 < v.length; i314++) {
+        const x315: unknown = v[i314]
+        if (typeof x315 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x315), "string", x315)
+        a313[i314] = x315
       }
-      out.redirectUris = a309
+      out.redirectUris = a313
     }
   }
   v = input.callback_url
@@ -9910,7 +9960,7 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplication", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K308)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K312)
   out.isPublic = out.public
   return out
 }
@@ -9933,12 +9983,12 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
       drift(issues, "OAuthApplicationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a313 = new Array<unknown>(v.length)
-      for (let i314 = 0; i314 < v.length; i314++) {
-        const x315: unknown = v[i314]
-        a313[i314] = decodeOAuthApplication(x315, issues)
+      const a317 = new Array<unknown>(v.length)
+      for (let i318 = 0; i318 < v.length; i318++) {
+        const x319: unknown = v[i318]
+        a317[i318] = decodeOAuthApplication(x319, issues)
       }
-      out.data = a313
+      out.data = a317
     }
   }
   v = input.total_count
@@ -9949,7 +9999,7 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplicationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K312)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K316)
   return out
 }
 
@@ -9990,13 +10040,13 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
         drift(issues, "OAuthApplicationSettings", "default_scopes", kindOf(v), "array", v)
         out.defaultScopes = v
       } else {
-        const a317 = new Array<unknown>(v.length)
-        for (let i318 = 0; i318 < v.length; i318++) {
-          const x319: unknown = v[i318]
-          if (typeof x319 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x319), "string", x319)
-          a317[i318] = x319
+        const a321 = new Array<unknown>(v.length)
+        for (let i322 = 0; i322 < v.length; i322++) {
+          const x323: unknown = v[i322]
+          if (typeof x323 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x323), "string", x323)
+          a321[i322] = x323
         }
-        out.defaultScopes = a317
+        out.defaultScopes = a321
       }
     }
   }
@@ -10032,7 +10082,7 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "OAuthApplicationSettings", "client_id_metadata_documents_block_implicitly_allowed_clients", kindOf(v), "boolean", v)
     out.clientIdMetadataDocumentsBlockImplicitlyAllowedClients = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K316)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K320)
   return out
 }
 
@@ -10158,13 +10208,13 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
       drift(issues, "OAuthApplicationWithSecret", "redirect_uris", kindOf(v), "array", v)
       out.redirectUris = v
     } else {
-      const a321 = new Array<unknown>(v.length)
-      for (let i322 = 0; i322 < v.length; i322++) {
-        const x323: unknown = v[i322]
-        if (typeof x323 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x323), "string", x323)
-        a321[i322] = x323
+      const a325 = new Array<unknown>(v.length)
+      for (let i326 = 0; i326 < v.length; i326++) {
+        const x327: unknown = v[i326]
+        if (typeof x327 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x327), "string", x327)
+        a325[i326] = x327
       }
-      out.redirectUris = a321
+      out.redirectUris = a325
     }
   }
   v = input.callback_url
@@ -10241,7 +10291,7 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
       out.clientSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K320)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K324)
   out.isPublic = out.public
   return out
 }
@@ -10289,7 +10339,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T325 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
+    const filled = (T329 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -10300,7 +10350,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "Organization", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T325 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
+    const filled = (T329 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.has_image
@@ -10359,19 +10409,27 @@ export const decodeOrganization: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    drift(issues, "Organization", "public_metadata", "missing", "a value", undefined)
+    const filled = (T330 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "Organization", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.publicMetadata = { ...v }
+      if (!isRecord(v)) {
+        drift(issues, "Organization", "public_metadata", kindOf(v), "object", v)
+        d = v
+      } else {
+        d = { ...v }
+      }
     }
+    const filled = (T330 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.some(d))
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T326 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
+    const filled = (T331 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10386,7 +10444,7 @@ export const decodeOrganization: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T326 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
+    const filled = (T331 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -10439,7 +10497,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Organization", input, K324)
+  if (Object.keys(input).length > present) extras(issues, "Organization", input, K328)
   defineRaw(out, input)
   return out
 }
@@ -10583,7 +10641,7 @@ export const decodeOrganizationDomain: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomain", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K327)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K332)
   out.organization_id = out.organizationId
   out.enrollment_mode = out.enrollmentMode
   out.affiliation_email_address = out.affiliationEmailAddress
@@ -10615,12 +10673,12 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
       drift(issues, "OrganizationDomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a329 = new Array<unknown>(v.length)
-      for (let i330 = 0; i330 < v.length; i330++) {
-        const x331: unknown = v[i330]
-        a329[i330] = decodeOrganizationDomain(x331, issues)
+      const a334 = new Array<unknown>(v.length)
+      for (let i335 = 0; i335 < v.length; i335++) {
+        const x336: unknown = v[i335]
+        a334[i335] = decodeOrganizationDomain(x336, issues)
       }
-      out.data = a329
+      out.data = a334
     }
   }
   v = input.total_count
@@ -10631,7 +10689,7 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K328)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K333)
   return out
 }
 
@@ -10696,7 +10754,7 @@ export const decodeOrganizationDomainVerification: Observer = (input, issues) =>
       out.verifiedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K332)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K337)
   out.expire_at = out.expireAt
   out.verified_at = out.verifiedAt
   return out
@@ -10796,19 +10854,27 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    drift(issues, "OrganizationInvitation", "public_metadata", "missing", "a value", undefined)
+    const filled = (T339 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "OrganizationInvitation", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.publicMetadata = { ...v }
+      if (!isRecord(v)) {
+        drift(issues, "OrganizationInvitation", "public_metadata", kindOf(v), "object", v)
+        d = v
+      } else {
+        d = { ...v }
+      }
     }
+    const filled = (T339 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.some(d))
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T334 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
+    const filled = (T340 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10823,7 +10889,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T334 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
+    const filled = (T340 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -10866,7 +10932,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K333)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K338)
   defineRaw(out, input)
   return out
 }
@@ -10889,12 +10955,12 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
       drift(issues, "OrganizationInvitationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a336 = new Array<unknown>(v.length)
-      for (let i337 = 0; i337 < v.length; i337++) {
-        const x338: unknown = v[i337]
-        a336[i337] = decodeOrganizationInvitation(x338, issues)
+      const a342 = new Array<unknown>(v.length)
+      for (let i343 = 0; i343 < v.length; i343++) {
+        const x344: unknown = v[i343]
+        a342[i343] = decodeOrganizationInvitation(x344, issues)
       }
-      out.data = a336
+      out.data = a342
     }
   }
   v = input.total_count
@@ -10905,7 +10971,7 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K335)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K341)
   return out
 }
 
@@ -10960,7 +11026,7 @@ export const decodeOrganizationInvitationPublicOrganizationData: Observer = (inp
     if (typeof v !== "boolean") drift(issues, "OrganizationInvitationPublicOrganizationData", "has_image", kindOf(v), "boolean", v)
     out.hasImage = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K339)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K345)
   out.image_url = out.imageUrl
   out.has_image = out.hasImage
   return out
@@ -11031,7 +11097,7 @@ export const decodeOrganizationInvitationPublicUserData: Observer = (input, issu
     if (typeof v !== "string") drift(issues, "OrganizationInvitationPublicUserData", "identifier", kindOf(v), "string", v)
     out.identifier = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K340)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K346)
   return out
 }
 
@@ -11129,19 +11195,27 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", "missing", "a value", undefined)
+    const filled = (T348 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.publicMetadata = { ...v }
+      if (!isRecord(v)) {
+        drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", kindOf(v), "object", v)
+        d = v
+      } else {
+        d = { ...v }
+      }
     }
+    const filled = (T348 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.some(d))
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T342 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
+    const filled = (T349 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11156,7 +11230,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
         d = { ...v }
       }
     }
-    const filled = (T342 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
+    const filled = (T349 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -11208,7 +11282,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       out.publicOrganizationData = decodeOrganizationInvitationPublicOrganizationData(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K341)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K347)
   defineRaw(out, input)
   return out
 }
@@ -11231,12 +11305,12 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
       drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a344 = new Array<unknown>(v.length)
-      for (let i345 = 0; i345 < v.length; i345++) {
-        const x346: unknown = v[i345]
-        a344[i345] = decodeOrganizationInvitationWithPublicOrganizationData(x346, issues)
+      const a351 = new Array<unknown>(v.length)
+      for (let i352 = 0; i352 < v.length; i352++) {
+        const x353: unknown = v[i352]
+        a351[i352] = decodeOrganizationInvitationWithPublicOrganizationData(x353, issues)
       }
-      out.data = a344
+      out.data = a351
     }
   }
   v = input.total_count
@@ -11247,7 +11321,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
     if (typeof v !== "number") drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K343)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K350)
   return out
 }
 
@@ -11269,12 +11343,12 @@ export const decodeOrganizationList: Observer = (input, issues) => {
       drift(issues, "OrganizationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a348 = new Array<unknown>(v.length)
-      for (let i349 = 0; i349 < v.length; i349++) {
-        const x350: unknown = v[i349]
-        a348[i349] = decodeOrganization(x350, issues)
+      const a355 = new Array<unknown>(v.length)
+      for (let i356 = 0; i356 < v.length; i356++) {
+        const x357: unknown = v[i356]
+        a355[i356] = decodeOrganization(x357, issues)
       }
-      out.data = a348
+      out.data = a355
     }
   }
   v = input.total_count
@@ -11285,7 +11359,7 @@ export const decodeOrganizationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K347)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K354)
   return out
 }
 
@@ -11341,30 +11415,38 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
       drift(issues, "OrganizationMembership", "permissions", kindOf(v), "array", v)
       out.permissions = v
     } else {
-      const a352 = new Array<unknown>(v.length)
-      for (let i353 = 0; i353 < v.length; i353++) {
-        const x354: unknown = v[i353]
-        if (typeof x354 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x354), "string", x354)
-        a352[i353] = x354
+      const a359 = new Array<unknown>(v.length)
+      for (let i360 = 0; i360 < v.length; i360++) {
+        const x361: unknown = v[i360]
+        if (typeof x361 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x361), "string", x361)
+        a359[i360] = x361
       }
-      out.permissions = a352
+      out.permissions = a359
     }
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    drift(issues, "OrganizationMembership", "public_metadata", "missing", "a value", undefined)
+    const filled = (T362 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "OrganizationMembership", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.publicMetadata = { ...v }
+      if (!isRecord(v)) {
+        drift(issues, "OrganizationMembership", "public_metadata", kindOf(v), "object", v)
+        d = v
+      } else {
+        d = { ...v }
+      }
     }
+    const filled = (T362 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.some(d))
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T355 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
+    const filled = (T363 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11379,7 +11461,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T355 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
+    const filled = (T363 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.organization
@@ -11414,7 +11496,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembership", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K351)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K358)
   defineRaw(out, input)
   return out
 }
@@ -11437,12 +11519,12 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
       drift(issues, "OrganizationMembershipList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a357 = new Array<unknown>(v.length)
-      for (let i358 = 0; i358 < v.length; i358++) {
-        const x359: unknown = v[i358]
-        a357[i358] = decodeOrganizationMembership(x359, issues)
+      const a365 = new Array<unknown>(v.length)
+      for (let i366 = 0; i366 < v.length; i366++) {
+        const x367: unknown = v[i366]
+        a365[i366] = decodeOrganizationMembership(x367, issues)
       }
-      out.data = a357
+      out.data = a365
     }
   }
   v = input.total_count
@@ -11453,7 +11535,7 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembershipList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K356)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K364)
   return out
 }
 
@@ -11574,7 +11656,7 @@ export const decodeOrganizationMembershipPublicUserData: Observer = (input, issu
       out.deprovisioned = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K360)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K368)
   return out
 }
 
@@ -11690,13 +11772,13 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
       drift(issues, "OrganizationSettings", "domains_enrollment_modes", kindOf(v), "array", v)
       out.domainsEnrollmentModes = v
     } else {
-      const a362 = new Array<unknown>(v.length)
-      for (let i363 = 0; i363 < v.length; i363++) {
-        const x364: unknown = v[i363]
-        if (typeof x364 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x364), "string", x364)
-        a362[i363] = x364
+      const a370 = new Array<unknown>(v.length)
+      for (let i371 = 0; i371 < v.length; i371++) {
+        const x372: unknown = v[i371]
+        if (typeof x372 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x372), "string", x372)
+        a370[i371] = x372
       }
-      out.domainsEnrollmentModes = a362
+      out.domainsEnrollmentModes = a370
     }
   }
   v = input.domains_default_role
@@ -11721,7 +11803,7 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K361)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K369)
   return out
 }
 
@@ -11830,19 +11912,27 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
-    drift(issues, "OrganizationWithLogo", "public_metadata", "missing", "a value", undefined)
+    const filled = (T374 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "OrganizationWithLogo", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      out.publicMetadata = { ...v }
+      if (!isRecord(v)) {
+        drift(issues, "OrganizationWithLogo", "public_metadata", kindOf(v), "object", v)
+        d = v
+      } else {
+        d = { ...v }
+      }
     }
+    const filled = (T374 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.some(d))
+    if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T366 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
+    const filled = (T375 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11857,7 +11947,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T366 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
+    const filled = (T375 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -11920,7 +12010,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       out.logoUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K365)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K373)
   defineRaw(out, input)
   return out
 }
@@ -11943,12 +12033,12 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
       drift(issues, "PaginatedBillingPaymentAttemptResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a368 = new Array<unknown>(v.length)
-      for (let i369 = 0; i369 < v.length; i369++) {
-        const x370: unknown = v[i369]
-        a368[i369] = decodeBillingPaymentAttempt(x370, issues)
+      const a377 = new Array<unknown>(v.length)
+      for (let i378 = 0; i378 < v.length; i378++) {
+        const x379: unknown = v[i378]
+        a377[i378] = decodeBillingPaymentAttempt(x379, issues)
       }
-      out.data = a368
+      out.data = a377
     }
   }
   v = input.total_count
@@ -11959,7 +12049,7 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
     if (typeof v !== "number") drift(issues, "PaginatedBillingPaymentAttemptResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K367)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K376)
   return out
 }
 
@@ -11981,12 +12071,12 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedBillingPriceResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a372 = new Array<unknown>(v.length)
-      for (let i373 = 0; i373 < v.length; i373++) {
-        const x374: unknown = v[i373]
-        a372[i373] = decodeBillingPriceResponse(x374, issues)
+      const a381 = new Array<unknown>(v.length)
+      for (let i382 = 0; i382 < v.length; i382++) {
+        const x383: unknown = v[i382]
+        a381[i382] = decodeBillingPriceResponse(x383, issues)
       }
-      out.data = a372
+      out.data = a381
     }
   }
   v = input.total_count
@@ -11997,7 +12087,7 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedBillingPriceResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K371)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K380)
   return out
 }
 
@@ -12019,12 +12109,12 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
       drift(issues, "PaginatedBillingStatementResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a376 = new Array<unknown>(v.length)
-      for (let i377 = 0; i377 < v.length; i377++) {
-        const x378: unknown = v[i377]
-        a376[i377] = decodeBillingStatement(x378, issues)
+      const a385 = new Array<unknown>(v.length)
+      for (let i386 = 0; i386 < v.length; i386++) {
+        const x387: unknown = v[i386]
+        a385[i386] = decodeBillingStatement(x387, issues)
       }
-      out.data = a376
+      out.data = a385
     }
   }
   v = input.total_count
@@ -12035,7 +12125,7 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "PaginatedBillingStatementResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K375)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K384)
   return out
 }
 
@@ -12057,12 +12147,12 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedCommercePlanResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a380 = new Array<unknown>(v.length)
-      for (let i381 = 0; i381 < v.length; i381++) {
-        const x382: unknown = v[i381]
-        a380[i381] = decodeCommercePlan(x382, issues)
+      const a389 = new Array<unknown>(v.length)
+      for (let i390 = 0; i390 < v.length; i390++) {
+        const x391: unknown = v[i390]
+        a389[i390] = decodeCommercePlan(x391, issues)
       }
-      out.data = a380
+      out.data = a389
     }
   }
   v = input.total_count
@@ -12073,7 +12163,7 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedCommercePlanResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K379)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K388)
   return out
 }
 
@@ -12095,12 +12185,12 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
       drift(issues, "PaginatedCommerceSubscriptionItemResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a384 = new Array<unknown>(v.length)
-      for (let i385 = 0; i385 < v.length; i385++) {
-        const x386: unknown = v[i385]
-        a384[i385] = decodeCommerceSubscriptionItem(x386, issues)
+      const a393 = new Array<unknown>(v.length)
+      for (let i394 = 0; i394 < v.length; i394++) {
+        const x395: unknown = v[i394]
+        a393[i394] = decodeCommerceSubscriptionItem(x395, issues)
       }
-      out.data = a384
+      out.data = a393
     }
   }
   v = input.total_count
@@ -12111,7 +12201,7 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
     if (typeof v !== "number") drift(issues, "PaginatedCommerceSubscriptionItemResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K383)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K392)
   return out
 }
 
@@ -12169,7 +12259,7 @@ export const decodePasskey: Observer = (input, issues) => {
       out.verification = decodeVerificationPasskey(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K387)
+  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K396)
   return out
 }
 
@@ -12246,7 +12336,7 @@ export const decodePermission: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Permission", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Permission", input, K388)
+  if (Object.keys(input).length > present) extras(issues, "Permission", input, K397)
   return out
 }
 
@@ -12268,12 +12358,12 @@ export const decodePermissionList: Observer = (input, issues) => {
       drift(issues, "PermissionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a390 = new Array<unknown>(v.length)
-      for (let i391 = 0; i391 < v.length; i391++) {
-        const x392: unknown = v[i391]
-        a390[i391] = decodePermission(x392, issues)
+      const a399 = new Array<unknown>(v.length)
+      for (let i400 = 0; i400 < v.length; i400++) {
+        const x401: unknown = v[i400]
+        a399[i400] = decodePermission(x401, issues)
       }
-      out.data = a390
+      out.data = a399
     }
   }
   v = input.total_count
@@ -12284,7 +12374,7 @@ export const decodePermissionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PermissionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K389)
+  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K398)
   return out
 }
 
@@ -12356,7 +12446,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     drift(issues, "PhoneNumber", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F394 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
+    out.verification = (F403 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -12367,12 +12457,12 @@ export const decodePhoneNumber: Observer = (input, issues) => {
       drift(issues, "PhoneNumber", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a395 = new Array<unknown>(v.length)
-      for (let i396 = 0; i396 < v.length; i396++) {
-        const x397: unknown = v[i396]
-        a395[i396] = decodeIdentificationLink(x397, issues)
+      const a404 = new Array<unknown>(v.length)
+      for (let i405 = 0; i405 < v.length; i405++) {
+        const x406: unknown = v[i405]
+        a404[i405] = decodeIdentificationLink(x406, issues)
       }
-      out.linkedTo = a395
+      out.linkedTo = a404
     }
   }
   v = input.backup_codes
@@ -12388,13 +12478,13 @@ export const decodePhoneNumber: Observer = (input, issues) => {
           drift(issues, "PhoneNumber", "backup_codes", kindOf(v), "array", v)
           out.backupCodes = v
         } else {
-          const a398 = new Array<unknown>(v.length)
-          for (let i399 = 0; i399 < v.length; i399++) {
-            const x400: unknown = v[i399]
-            if (typeof x400 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x400), "string", x400)
-            a398[i399] = x400
+          const a407 = new Array<unknown>(v.length)
+          for (let i408 = 0; i408 < v.length; i408++) {
+            const x409: unknown = v[i408]
+            if (typeof x409 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x409), "string", x409)
+            a407[i408] = x409
           }
-          out.backupCodes = a398
+          out.backupCodes = a407
         }
       }
     }
@@ -12415,7 +12505,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PhoneNumber", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K393)
+  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K402)
   return out
 }
 
@@ -12444,7 +12534,7 @@ export const decodePriceTransitionRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "PriceTransitionRequest", "to_price_id", kindOf(v), "string", v)
     out.toPriceId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K401)
+  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K410)
   return out
 }
 
@@ -12525,7 +12615,7 @@ export const decodeProxyCheck: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ProxyCheck", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K402)
+  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K411)
   return out
 }
 
@@ -12578,7 +12668,7 @@ export const decodeRedirectURL: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RedirectURL", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K403)
+  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K412)
   return out
 }
 
@@ -12659,13 +12749,13 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
         drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes", kindOf(v), "array", v)
         out.scopes = v
       } else {
-        const a405 = new Array<unknown>(v.length)
-        for (let i406 = 0; i406 < v.length; i406++) {
-          const x407: unknown = v[i406]
-          if (typeof x407 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x407), "string", x407)
-          a405[i406] = x407
+        const a414 = new Array<unknown>(v.length)
+        for (let i415 = 0; i415 < v.length; i415++) {
+          const x416: unknown = v[i415]
+          if (typeof x416 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x416), "string", x416)
+          a414[i415] = x416
         }
-        out.scopes = a405
+        out.scopes = a414
       }
     }
   }
@@ -12725,7 +12815,7 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     if (typeof v !== "number") drift(issues, "RevokeAdminPortalLinkTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K404)
+  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K413)
   return out
 }
 
@@ -12799,12 +12889,12 @@ export const decodeRole: Observer = (input, issues) => {
       drift(issues, "Role", "permissions", kindOf(v), "array", v)
       out.permissions = v
     } else {
-      const a409 = new Array<unknown>(v.length)
-      for (let i410 = 0; i410 < v.length; i410++) {
-        const x411: unknown = v[i410]
-        a409[i410] = decodePermission(x411, issues)
+      const a418 = new Array<unknown>(v.length)
+      for (let i419 = 0; i419 < v.length; i419++) {
+        const x420: unknown = v[i419]
+        a418[i419] = decodePermission(x420, issues)
       }
-      out.permissions = a409
+      out.permissions = a418
     }
   }
   v = input.created_at
@@ -12823,7 +12913,7 @@ export const decodeRole: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Role", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Role", input, K408)
+  if (Object.keys(input).length > present) extras(issues, "Role", input, K417)
   return out
 }
 
@@ -12845,12 +12935,12 @@ export const decodeRoleList: Observer = (input, issues) => {
       drift(issues, "RoleList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a413 = new Array<unknown>(v.length)
-      for (let i414 = 0; i414 < v.length; i414++) {
-        const x415: unknown = v[i414]
-        a413[i414] = decodeRole(x415, issues)
+      const a422 = new Array<unknown>(v.length)
+      for (let i423 = 0; i423 < v.length; i423++) {
+        const x424: unknown = v[i423]
+        a422[i423] = decodeRole(x424, issues)
       }
-      out.data = a413
+      out.data = a422
     }
   }
   v = input.total_count
@@ -12861,7 +12951,7 @@ export const decodeRoleList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K412)
+  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K421)
   return out
 }
 
@@ -12920,46 +13010,66 @@ export const decodeRoleSet: Observer = (input, issues) => {
   }
   v = input.roles
   if (v === undefined && !("roles" in input)) {
-    drift(issues, "RoleSet", "roles", "missing", "a value", undefined)
+    const filled = (T429 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
+    if (Option.isSome(filled)) out.roles = filled.value
   } else {
     present++
-    if (!Array.isArray(v)) {
-      drift(issues, "RoleSet", "roles", kindOf(v), "array", v)
-      out.roles = v
+    let d: unknown
+    if (v === undefined) {
+      d = v
     } else {
-      const a417 = new Array<unknown>(v.length)
-      for (let i418 = 0; i418 < v.length; i418++) {
-        const x419: unknown = v[i418]
-        a417[i418] = decodeRoleSetItem(x419, issues)
+      if (!Array.isArray(v)) {
+        drift(issues, "RoleSet", "roles", kindOf(v), "array", v)
+        d = v
+      } else {
+        const a426 = new Array<unknown>(v.length)
+        for (let i427 = 0; i427 < v.length; i427++) {
+          const x428: unknown = v[i427]
+          a426[i427] = decodeRoleSetItem(x428, issues)
+        }
+        d = a426
       }
-      out.roles = a417
     }
+    const filled = (T429 ??= fieldTransform(Models.RoleSet, "roles"))(Option.some(d))
+    if (Option.isSome(filled)) out.roles = filled.value
   }
   v = input.default_role
-  if (!(v === undefined && !("default_role" in input))) {
+  if (v === undefined && !("default_role" in input)) {
+    const filled = (T430 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.none())
+    if (Option.isSome(filled)) out.defaultRole = filled.value
+  } else {
     present++
+    let d: unknown
     if (v === undefined) {
-      out.defaultRole = v
+      d = v
     } else {
       if (v === null) {
-        out.defaultRole = v
+        d = v
       } else {
-        out.defaultRole = decodeRoleSetItem(v, issues)
+        d = decodeRoleSetItem(v, issues)
       }
     }
+    const filled = (T430 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.some(d))
+    if (Option.isSome(filled)) out.defaultRole = filled.value
   }
   v = input.creator_role
-  if (!(v === undefined && !("creator_role" in input))) {
+  if (v === undefined && !("creator_role" in input)) {
+    const filled = (T431 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.none())
+    if (Option.isSome(filled)) out.creatorRole = filled.value
+  } else {
     present++
+    let d: unknown
     if (v === undefined) {
-      out.creatorRole = v
+      d = v
     } else {
       if (v === null) {
-        out.creatorRole = v
+        d = v
       } else {
-        out.creatorRole = decodeRoleSetItem(v, issues)
+        d = decodeRoleSetItem(v, issues)
       }
     }
+    const filled = (T431 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.some(d))
+    if (Option.isSome(filled)) out.creatorRole = filled.value
   }
   v = input.type
   if (v === undefined && !("type" in input)) {
@@ -12970,17 +13080,23 @@ export const decodeRoleSet: Observer = (input, issues) => {
     out.type = v
   }
   v = input.role_set_migration
-  if (!(v === undefined && !("role_set_migration" in input))) {
+  if (v === undefined && !("role_set_migration" in input)) {
+    const filled = (T432 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.none())
+    if (Option.isSome(filled)) out.roleSetMigration = filled.value
+  } else {
     present++
+    let d: unknown
     if (v === undefined) {
-      out.roleSetMigration = v
+      d = v
     } else {
       if (v === null) {
-        out.roleSetMigration = v
+        d = v
       } else {
-        out.roleSetMigration = decodeRoleSetMigration(v, issues)
+        d = decodeRoleSetMigration(v, issues)
       }
     }
+    const filled = (T432 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.some(d))
+    if (Option.isSome(filled)) out.roleSetMigration = filled.value
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -12998,7 +13114,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K416)
+  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K425)
   return out
 }
 
@@ -13099,7 +13215,7 @@ export const decodeRoleSetItem: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetItem", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K420)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K433)
   return out
 }
 
@@ -13121,12 +13237,12 @@ export const decodeRoleSetList: Observer = (input, issues) => {
       drift(issues, "RoleSetList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a422 = new Array<unknown>(v.length)
-      for (let i423 = 0; i423 < v.length; i423++) {
-        const x424: unknown = v[i423]
-        a422[i423] = decodeRoleSet(x424, issues)
+      const a435 = new Array<unknown>(v.length)
+      for (let i436 = 0; i436 < v.length; i436++) {
+        const x437: unknown = v[i436]
+        a435[i436] = decodeRoleSet(x437, issues)
       }
-      out.data = a422
+      out.data = a435
     }
   }
   v = input.total_count
@@ -13137,7 +13253,7 @@ export const decodeRoleSetList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K421)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K434)
   return out
 }
 
@@ -13237,7 +13353,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
   v = input.mappings
   if (!(v === undefined && !("mappings" in input))) {
     present++
-    out.mappings = (F426 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
+    out.mappings = (F439 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
   }
   v = input.started_at
   if (!(v === undefined && !("started_at" in input))) {
@@ -13283,7 +13399,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetMigration", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K425)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K438)
   return out
 }
 
@@ -13411,7 +13527,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
     drift(issues, "SAMLAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F428 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
+    out.verification = (F441 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
   }
   v = input.saml_connection
   if (!(v === undefined && !("saml_connection" in input))) {
@@ -13426,7 +13542,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K427)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K440)
   return out
 }
 
@@ -13475,13 +13591,13 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
         drift(issues, "SAMLAccountConnection", "domains", kindOf(v), "array", v)
         out.domains = v
       } else {
-        const a430 = new Array<unknown>(v.length)
-        for (let i431 = 0; i431 < v.length; i431++) {
-          const x432: unknown = v[i431]
-          if (typeof x432 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x432), "string", x432)
-          a430[i431] = x432
+        const a443 = new Array<unknown>(v.length)
+        for (let i444 = 0; i444 < v.length; i444++) {
+          const x445: unknown = v[i444]
+          if (typeof x445 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x445), "string", x445)
+          a443[i444] = x445
         }
-        out.domains = a430
+        out.domains = a443
       }
     }
   }
@@ -13555,7 +13671,7 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K429)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K442)
   return out
 }
 
@@ -13612,13 +13728,13 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
         drift(issues, "SAMLConnection", "domains", kindOf(v), "array", v)
         out.domains = v
       } else {
-        const a434 = new Array<unknown>(v.length)
-        for (let i435 = 0; i435 < v.length; i435++) {
-          const x436: unknown = v[i435]
-          if (typeof x436 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x436), "string", x436)
-          a434[i435] = x436
+        const a447 = new Array<unknown>(v.length)
+        for (let i448 = 0; i448 < v.length; i448++) {
+          const x449: unknown = v[i448]
+          if (typeof x449 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x449), "string", x449)
+          a447[i448] = x449
         }
-        out.domains = a434
+        out.domains = a447
       }
     }
   }
@@ -13870,13 +13986,13 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
   }
   v = input.idp_certificates
   if (v === undefined && !("idp_certificates" in input)) {
-    const filled = (T441 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
+    const filled = (T454 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   } else {
     present++
     let d: unknown
-    d = (F440 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
-    const filled = (T441 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
+    d = (F453 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
+    const filled = (T454 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   }
   v = input.authenticatable
@@ -13899,7 +14015,7 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
       out.disableJitProvisioning = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K433)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K446)
   return out
 }
 
@@ -13944,7 +14060,7 @@ export const decodeSAMLConnectionAttributeMapping: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "SAMLConnectionAttributeMapping", "last_name", kindOf(v), "string", v)
     out.lastName = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K442)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K455)
   return out
 }
 
@@ -13966,12 +14082,12 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
       drift(issues, "SAMLConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a444 = new Array<unknown>(v.length)
-      for (let i445 = 0; i445 < v.length; i445++) {
-        const x446: unknown = v[i445]
-        a444[i445] = decodeSAMLConnection(x446, issues)
+      const a457 = new Array<unknown>(v.length)
+      for (let i458 = 0; i458 < v.length; i458++) {
+        const x459: unknown = v[i458]
+        a457[i458] = decodeSAMLConnection(x459, issues)
       }
-      out.data = a444
+      out.data = a457
     }
   }
   v = input.total_count
@@ -13982,7 +14098,7 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K443)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K456)
   return out
 }
 
@@ -14013,7 +14129,7 @@ export const decodeSAMLConnectionLoginHint: Observer = (input, issues) => {
       out.source = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K447)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K460)
   return out
 }
 
@@ -14101,12 +14217,12 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     drift(issues, "SCIMDirectory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F449 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F462 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F453 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F466 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -14138,7 +14254,7 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K448)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K461)
   return out
 }
 
@@ -14160,12 +14276,12 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
       drift(issues, "SCIMDirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a455 = new Array<unknown>(v.length)
-      for (let i456 = 0; i456 < v.length; i456++) {
-        const x457: unknown = v[i456]
-        a455[i456] = decodeSCIMDirectory(x457, issues)
+      const a468 = new Array<unknown>(v.length)
+      for (let i469 = 0; i469 < v.length; i469++) {
+        const x470: unknown = v[i469]
+        a468[i469] = decodeSCIMDirectory(x470, issues)
       }
-      out.data = a455
+      out.data = a468
     }
   }
   v = input.total_count
@@ -14176,7 +14292,7 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K454)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K467)
   return out
 }
 
@@ -14286,7 +14402,7 @@ export const decodeSCIMGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K458)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K471)
   return out
 }
 
@@ -14323,7 +14439,7 @@ export const decodeSCIMGroupRoleMappingDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "SCIMGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K459)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K472)
   return out
 }
 
@@ -14345,12 +14461,12 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
       drift(issues, "SCIMGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a461 = new Array<unknown>(v.length)
-      for (let i462 = 0; i462 < v.length; i462++) {
-        const x463: unknown = v[i462]
-        a461[i462] = decodeSCIMGroupRoleMapping(x463, issues)
+      const a474 = new Array<unknown>(v.length)
+      for (let i475 = 0; i475 < v.length; i475++) {
+        const x476: unknown = v[i475]
+        a474[i475] = decodeSCIMGroupRoleMapping(x476, issues)
       }
-      out.data = a461
+      out.data = a474
     }
   }
   v = input.total_count
@@ -14361,7 +14477,7 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K460)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K473)
   return out
 }
 
@@ -14404,7 +14520,7 @@ export const decodeSCIMUserMetadata: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K464)
+  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K477)
   return out
 }
 
@@ -14451,7 +14567,7 @@ export const decodeSession: Observer = (input, issues) => {
   }
   v = input.actor
   if (v === undefined && !("actor" in input)) {
-    const filled = (T466 ??= fieldTransform(Models.Session, "actor"))(Option.none())
+    const filled = (T479 ??= fieldTransform(Models.Session, "actor"))(Option.none())
     if (Option.isSome(filled)) out.actor = filled.value
   } else {
     present++
@@ -14470,7 +14586,7 @@ export const decodeSession: Observer = (input, issues) => {
         }
       }
     }
-    const filled = (T466 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
+    const filled = (T479 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
     if (Option.isSome(filled)) out.actor = filled.value
   }
   v = input.status
@@ -14563,17 +14679,17 @@ export const decodeSession: Observer = (input, issues) => {
           drift(issues, "Session", "tasks", kindOf(v), "array", v)
           out.tasks = v
         } else {
-          const a467 = new Array<unknown>(v.length)
-          for (let i468 = 0; i468 < v.length; i468++) {
-            const x469: unknown = v[i468]
-            a467[i468] = decodeSessionTask(x469, issues)
+          const a480 = new Array<unknown>(v.length)
+          for (let i481 = 0; i481 < v.length; i481++) {
+            const x482: unknown = v[i481]
+            a480[i481] = decodeSessionTask(x482, issues)
           }
-          out.tasks = a467
+          out.tasks = a480
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Session", input, K465)
+  if (Object.keys(input).length > present) extras(issues, "Session", input, K478)
   return out
 }
 
@@ -14670,7 +14786,7 @@ export const decodeSessionActivityResponse: Observer = (input, issues) => {
       out.country = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K470)
+  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K483)
   return out
 }
 
@@ -14691,7 +14807,7 @@ export const decodeSessionTask: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SessionTask", "key", kindOf(v), "string", v)
     out.key = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K471)
+  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K484)
   return out
 }
 
@@ -14776,7 +14892,7 @@ export const decodeSignInToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SignInToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K472)
+  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K485)
   return out
 }
 
@@ -14822,13 +14938,13 @@ export const decodeSignUp: Observer = (input, issues) => {
       drift(issues, "SignUp", "required_fields", kindOf(v), "array", v)
       out.requiredFields = v
     } else {
-      const a474 = new Array<unknown>(v.length)
-      for (let i475 = 0; i475 < v.length; i475++) {
-        const x476: unknown = v[i475]
-        if (typeof x476 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x476), "string", x476)
-        a474[i475] = x476
+      const a487 = new Array<unknown>(v.length)
+      for (let i488 = 0; i488 < v.length; i488++) {
+        const x489: unknown = v[i488]
+        if (typeof x489 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x489), "string", x489)
+        a487[i488] = x489
       }
-      out.requiredFields = a474
+      out.requiredFields = a487
     }
   }
   v = input.optional_fields
@@ -14840,13 +14956,13 @@ export const decodeSignUp: Observer = (input, issues) => {
       drift(issues, "SignUp", "optional_fields", kindOf(v), "array", v)
       out.optionalFields = v
     } else {
-      const a477 = new Array<unknown>(v.length)
-      for (let i478 = 0; i478 < v.length; i478++) {
-        const x479: unknown = v[i478]
-        if (typeof x479 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x479), "string", x479)
-        a477[i478] = x479
+      const a490 = new Array<unknown>(v.length)
+      for (let i491 = 0; i491 < v.length; i491++) {
+        const x492: unknown = v[i491]
+        if (typeof x492 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x492), "string", x492)
+        a490[i491] = x492
       }
-      out.optionalFields = a477
+      out.optionalFields = a490
     }
   }
   v = input.missing_fields
@@ -14858,13 +14974,13 @@ export const decodeSignUp: Observer = (input, issues) => {
       drift(issues, "SignUp", "missing_fields", kindOf(v), "array", v)
       out.missingFields = v
     } else {
-      const a480 = new Array<unknown>(v.length)
-      for (let i481 = 0; i481 < v.length; i481++) {
-        const x482: unknown = v[i481]
-        if (typeof x482 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x482), "string", x482)
-        a480[i481] = x482
+      const a493 = new Array<unknown>(v.length)
+      for (let i494 = 0; i494 < v.length; i494++) {
+        const x495: unknown = v[i494]
+        if (typeof x495 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x495), "string", x495)
+        a493[i494] = x495
       }
-      out.missingFields = a480
+      out.missingFields = a493
     }
   }
   v = input.unverified_fields
@@ -14876,21 +14992,33 @@ export const decodeSignUp: Observer = (input, issues) => {
       drift(issues, "SignUp", "unverified_fields", kindOf(v), "array", v)
       out.unverifiedFields = v
     } else {
-      const a483 = new Array<unknown>(v.length)
-      for (let i484 = 0; i484 < v.length; i484++) {
-        const x485: unknown = v[i484]
-        if (typeof x485 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x485), "string", x485)
-        a483[i484] = x485
+      const a496 = new Array<unknown>(v.length)
+      for (let i497 = 0; i497 < v.length; i497++) {
+        const x498: unknown = v[i497]
+        if (typeof x498 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x498), "string", x498)
+        a496[i497] = x498
       }
-      out.unverifiedFields = a483
+      out.unverifiedFields = a496
     }
   }
   v = input.verifications
   if (v === undefined && !("verifications" in input)) {
-    drift(issues, "SignUp", "verifications", "missing", "a value", undefined)
+    const filled = (T499 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
+    if (Option.isSome(filled)) out.verifications = filled.value
   } else {
     present++
-    out.verifications = decodeSignUpVerifications(v, issues)
+    let d: unknown
+    if (v === undefined) {
+      d = v
+    } else {
+      if (v === null) {
+        d = v
+      } else {
+        d = decodeSignUpVerifications(v, issues)
+      }
+    }
+    const filled = (T499 ??= fieldTransform(Models.SignUp, "verifications"))(Option.some(d))
+    if (Option.isSome(filled)) out.verifications = filled.value
   }
   v = input.username
   if (v === undefined && !("username" in input)) {
@@ -15092,7 +15220,7 @@ export const decodeSignUp: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K473)
+  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K486)
   return out
 }
 
@@ -15125,17 +15253,17 @@ export const decodeSignUpVerification: Observer = (input, issues) => {
         drift(issues, "SignUpVerification", "supported_strategies", kindOf(v), "array", v)
         out.supportedStrategies = v
       } else {
-        const a487 = new Array<unknown>(v.length)
-        for (let i488 = 0; i488 < v.length; i488++) {
-          const x489: unknown = v[i488]
-          if (typeof x489 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x489), "string", x489)
-          a487[i488] = x489
+        const a501 = new Array<unknown>(v.length)
+        for (let i502 = 0; i502 < v.length; i502++) {
+          const x503: unknown = v[i502]
+          if (typeof x503 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x503), "string", x503)
+          a501[i502] = x503
         }
-        out.supportedStrategies = a487
+        out.supportedStrategies = a501
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K486)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K500)
   return out
 }
 
@@ -15197,7 +15325,7 @@ export const decodeSignUpVerifications: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K490)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K504)
   return out
 }
 
@@ -15218,7 +15346,7 @@ export const decodeSvixURL: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SvixURL", "svix_url", kindOf(v), "string", v)
     out.svixUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K491)
+  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K505)
   out.svix_url = out.svixUrl
   return out
 }
@@ -15400,13 +15528,13 @@ export const decodeTemplate: Observer = (input, issues) => {
         drift(issues, "Template", "available_variables", kindOf(v), "array", v)
         out.availableVariables = v
       } else {
-        const a493 = new Array<unknown>(v.length)
-        for (let i494 = 0; i494 < v.length; i494++) {
-          const x495: unknown = v[i494]
-          if (typeof x495 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x495), "string", x495)
-          a493[i494] = x495
+        const a507 = new Array<unknown>(v.length)
+        for (let i508 = 0; i508 < v.length; i508++) {
+          const x509: unknown = v[i508]
+          if (typeof x509 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x509), "string", x509)
+          a507[i508] = x509
         }
-        out.availableVariables = a493
+        out.availableVariables = a507
       }
     }
   }
@@ -15420,13 +15548,13 @@ export const decodeTemplate: Observer = (input, issues) => {
         drift(issues, "Template", "required_variables", kindOf(v), "array", v)
         out.requiredVariables = v
       } else {
-        const a496 = new Array<unknown>(v.length)
-        for (let i497 = 0; i497 < v.length; i497++) {
-          const x498: unknown = v[i497]
-          if (typeof x498 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x498), "string", x498)
-          a496[i497] = x498
+        const a510 = new Array<unknown>(v.length)
+        for (let i511 = 0; i511 < v.length; i511++) {
+          const x512: unknown = v[i511]
+          if (typeof x512 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x512), "string", x512)
+          a510[i511] = x512
         }
-        out.requiredVariables = a496
+        out.requiredVariables = a510
       }
     }
   }
@@ -15500,7 +15628,7 @@ export const decodeTemplate: Observer = (input, issues) => {
       out.createdAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Template", input, K492)
+  if (Object.keys(input).length > present) extras(issues, "Template", input, K506)
   return out
 }
 
@@ -15537,7 +15665,7 @@ export const decodeTestingToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TestingToken", "expires_at", kindOf(v), "number", v)
     out.expiresAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K499)
+  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K513)
   out.expires_at = out.expiresAt
   return out
 }
@@ -15567,7 +15695,7 @@ export const decodeToken: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "Token", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Token", input, K500)
+  if (Object.keys(input).length > present) extras(issues, "Token", input, K514)
   return out
 }
 
@@ -15596,7 +15724,7 @@ export const decodeTotalCount: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TotalCount", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K501)
+  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K515)
   return out
 }
 
@@ -15715,7 +15843,7 @@ export const decodeTrustedDevice: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K502)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K516)
   return out
 }
 
@@ -15737,12 +15865,12 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
       drift(issues, "TrustedDeviceList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a504 = new Array<unknown>(v.length)
-      for (let i505 = 0; i505 < v.length; i505++) {
-        const x506: unknown = v[i505]
-        a504[i505] = decodeTrustedDevice(x506, issues)
+      const a518 = new Array<unknown>(v.length)
+      for (let i519 = 0; i519 < v.length; i519++) {
+        const x520: unknown = v[i519]
+        a518[i519] = decodeTrustedDevice(x520, issues)
       }
-      out.data = a504
+      out.data = a518
     }
   }
   v = input.total_count
@@ -15753,7 +15881,7 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TrustedDeviceList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K503)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K517)
   return out
 }
 
@@ -15924,7 +16052,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T508 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
+    const filled = (T522 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -15943,12 +16071,12 @@ export const decodeUser: Observer = (input, issues) => {
         }
       }
     }
-    const filled = (T508 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
+    const filled = (T522 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.unsafe_metadata
   if (v === undefined && !("unsafe_metadata" in input)) {
-    const filled = (T509 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
+    const filled = (T523 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   } else {
     present++
@@ -15963,7 +16091,7 @@ export const decodeUser: Observer = (input, issues) => {
         d = { ...v }
       }
     }
-    const filled = (T509 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
+    const filled = (T523 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   }
   v = input.email_addresses
@@ -15975,12 +16103,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "email_addresses", kindOf(v), "array", v)
       out.emailAddresses = v
     } else {
-      const a510 = new Array<unknown>(v.length)
-      for (let i511 = 0; i511 < v.length; i511++) {
-        const x512: unknown = v[i511]
-        a510[i511] = decodeEmailAddress(x512, issues)
+      const a524 = new Array<unknown>(v.length)
+      for (let i525 = 0; i525 < v.length; i525++) {
+        const x526: unknown = v[i525]
+        a524[i525] = decodeEmailAddress(x526, issues)
       }
-      out.emailAddresses = a510
+      out.emailAddresses = a524
     }
   }
   v = input.phone_numbers
@@ -15992,12 +16120,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "phone_numbers", kindOf(v), "array", v)
       out.phoneNumbers = v
     } else {
-      const a513 = new Array<unknown>(v.length)
-      for (let i514 = 0; i514 < v.length; i514++) {
-        const x515: unknown = v[i514]
-        a513[i514] = decodePhoneNumber(x515, issues)
+      const a527 = new Array<unknown>(v.length)
+      for (let i528 = 0; i528 < v.length; i528++) {
+        const x529: unknown = v[i528]
+        a527[i528] = decodePhoneNumber(x529, issues)
       }
-      out.phoneNumbers = a513
+      out.phoneNumbers = a527
     }
   }
   v = input.web3_wallets
@@ -16009,12 +16137,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "web3_wallets", kindOf(v), "array", v)
       out.web3Wallets = v
     } else {
-      const a516 = new Array<unknown>(v.length)
-      for (let i517 = 0; i517 < v.length; i517++) {
-        const x518: unknown = v[i517]
-        a516[i517] = decodeWeb3Wallet(x518, issues)
+      const a530 = new Array<unknown>(v.length)
+      for (let i531 = 0; i531 < v.length; i531++) {
+        const x532: unknown = v[i531]
+        a530[i531] = decodeWeb3Wallet(x532, issues)
       }
-      out.web3Wallets = a516
+      out.web3Wallets = a530
     }
   }
   v = input.passkeys
@@ -16026,12 +16154,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "passkeys", kindOf(v), "array", v)
       out.passkeys = v
     } else {
-      const a519 = new Array<unknown>(v.length)
-      for (let i520 = 0; i520 < v.length; i520++) {
-        const x521: unknown = v[i520]
-        a519[i520] = decodePasskey(x521, issues)
+      const a533 = new Array<unknown>(v.length)
+      for (let i534 = 0; i534 < v.length; i534++) {
+        const x535: unknown = v[i534]
+        a533[i534] = decodePasskey(x535, issues)
       }
-      out.passkeys = a519
+      out.passkeys = a533
     }
   }
   v = input.password_enabled
@@ -16113,12 +16241,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "external_accounts", kindOf(v), "array", v)
       out.externalAccounts = v
     } else {
-      const a522 = new Array<unknown>(v.length)
-      for (let i523 = 0; i523 < v.length; i523++) {
-        const x524: unknown = v[i523]
-        a522[i523] = decodeExternalAccountWithVerification(x524, issues)
+      const a536 = new Array<unknown>(v.length)
+      for (let i537 = 0; i537 < v.length; i537++) {
+        const x538: unknown = v[i537]
+        a536[i537] = decodeExternalAccountWithVerification(x538, issues)
       }
-      out.externalAccounts = a522
+      out.externalAccounts = a536
     }
   }
   v = input.saml_accounts
@@ -16130,12 +16258,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "saml_accounts", kindOf(v), "array", v)
       out.samlAccounts = v
     } else {
-      const a525 = new Array<unknown>(v.length)
-      for (let i526 = 0; i526 < v.length; i526++) {
-        const x527: unknown = v[i526]
-        a525[i526] = decodeSAMLAccount(x527, issues)
+      const a539 = new Array<unknown>(v.length)
+      for (let i540 = 0; i540 < v.length; i540++) {
+        const x541: unknown = v[i540]
+        a539[i540] = decodeSAMLAccount(x541, issues)
       }
-      out.samlAccounts = a525
+      out.samlAccounts = a539
     }
   }
   v = input.enterprise_accounts
@@ -16147,12 +16275,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "enterprise_accounts", kindOf(v), "array", v)
       out.enterpriseAccounts = v
     } else {
-      const a528 = new Array<unknown>(v.length)
-      for (let i529 = 0; i529 < v.length; i529++) {
-        const x530: unknown = v[i529]
-        a528[i529] = decodeEnterpriseAccount(x530, issues)
+      const a542 = new Array<unknown>(v.length)
+      for (let i543 = 0; i543 < v.length; i543++) {
+        const x544: unknown = v[i543]
+        a542[i543] = decodeEnterpriseAccount(x544, issues)
       }
-      out.enterpriseAccounts = a528
+      out.enterpriseAccounts = a542
     }
   }
   v = input.organization_memberships
@@ -16165,12 +16293,12 @@ export const decodeUser: Observer = (input, issues) => {
         drift(issues, "User", "organization_memberships", kindOf(v), "array", v)
         out.organizationMemberships = v
       } else {
-        const a531 = new Array<unknown>(v.length)
-        for (let i532 = 0; i532 < v.length; i532++) {
-          const x533: unknown = v[i532]
-          a531[i532] = decodeOrganizationMembership(x533, issues)
+        const a545 = new Array<unknown>(v.length)
+        for (let i546 = 0; i546 < v.length; i546++) {
+          const x547: unknown = v[i546]
+          a545[i546] = decodeOrganizationMembership(x547, issues)
         }
-        out.organizationMemberships = a531
+        out.organizationMemberships = a545
       }
     }
   }
@@ -16204,7 +16332,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.deprovisioned
   if (v === undefined && !("deprovisioned" in input)) {
-    const filled = (T534 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
+    const filled = (T548 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   } else {
     present++
@@ -16215,7 +16343,7 @@ export const decodeUser: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "User", "deprovisioned", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T534 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
+    const filled = (T548 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   }
   v = input.lockout_expires_in_seconds
@@ -16276,7 +16404,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.create_organizations_limit
   if (v === undefined && !("create_organizations_limit" in input)) {
-    const filled = (T535 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
+    const filled = (T549 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   } else {
     present++
@@ -16291,7 +16419,7 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T535 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
+    const filled = (T549 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   }
   v = input.last_active_at
@@ -16343,7 +16471,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.timezone
   if (v === undefined && !("timezone" in input)) {
-    const filled = (T536 ??= fieldTransform(Models.User, "timezone"))(Option.none())
+    const filled = (T550 ??= fieldTransform(Models.User, "timezone"))(Option.none())
     if (Option.isSome(filled)) out.timezone = filled.value
   } else {
     present++
@@ -16358,10 +16486,10 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T536 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
+    const filled = (T550 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
     if (Option.isSome(filled)) out.timezone = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "User", input, K507)
+  if (Object.keys(input).length > present) extras(issues, "User", input, K521)
   defineRaw(out, input)
   return out
 }
@@ -16441,18 +16569,18 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T539 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
+    const filled = (T553 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F538 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
-    const filled = (T539 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
+    d = (F552 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
+    const filled = (T553 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T540 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
+    const filled = (T554 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16467,12 +16595,12 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T540 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
+    const filled = (T554 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T541 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
+    const filled = (T555 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16487,10 +16615,10 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T541 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
+    const filled = (T555 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K537)
+  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K551)
   return out
 }
 
@@ -16569,18 +16697,18 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T544 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
+    const filled = (T558 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F543 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
-    const filled = (T544 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
+    d = (F557 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
+    const filled = (T558 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T545 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
+    const filled = (T559 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16595,12 +16723,12 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T545 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
+    const filled = (T559 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T546 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
+    const filled = (T560 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16615,10 +16743,10 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T546 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
+    const filled = (T560 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K542)
+  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K556)
   return out
 }
 
@@ -16710,18 +16838,18 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T549 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T563 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F548 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T549 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F562 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T563 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T550 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
+    const filled = (T564 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16736,12 +16864,12 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T550 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
+    const filled = (T564 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T551 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
+    const filled = (T565 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16756,10 +16884,10 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T551 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
+    const filled = (T565 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K547)
+  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K561)
   return out
 }
 
@@ -16851,18 +16979,18 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T554 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
+    const filled = (T568 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F553 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
-    const filled = (T554 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
+    d = (F567 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
+    const filled = (T568 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T555 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
+    const filled = (T569 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16877,12 +17005,12 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T555 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
+    const filled = (T569 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T556 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
+    const filled = (T570 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16897,10 +17025,10 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T556 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
+    const filled = (T570 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K552)
+  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K566)
   return out
 }
 
@@ -16941,13 +17069,13 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T559 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T573 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F558 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T559 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F572 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T573 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -16999,7 +17127,7 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T560 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
+    const filled = (T574 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17014,12 +17142,12 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T560 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
+    const filled = (T574 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T561 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
+    const filled = (T575 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17034,10 +17162,10 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T561 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
+    const filled = (T575 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K557)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K571)
   return out
 }
 
@@ -17130,18 +17258,18 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T564 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
+    const filled = (T578 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F563 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
-    const filled = (T564 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
+    d = (F577 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
+    const filled = (T578 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T565 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
+    const filled = (T579 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17156,12 +17284,12 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T565 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
+    const filled = (T579 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T566 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
+    const filled = (T580 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17176,10 +17304,10 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T566 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
+    const filled = (T580 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K562)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K576)
   return out
 }
 
@@ -17220,7 +17348,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T568 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
+    const filled = (T582 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17235,12 +17363,12 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T568 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
+    const filled = (T582 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T569 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
+    const filled = (T583 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17255,7 +17383,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T569 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
+    const filled = (T583 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -17298,16 +17426,16 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T571 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
+    const filled = (T585 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F570 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
-    const filled = (T571 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
+    d = (F584 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
+    const filled = (T585 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K567)
+  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K581)
   return out
 }
 
@@ -17402,7 +17530,7 @@ export const decodeVerificationResponse: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K572)
+  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K586)
   return out
 }
 
@@ -17443,13 +17571,13 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T575 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
+    const filled = (T589 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F574 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
-    const filled = (T575 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
+    d = (F588 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
+    const filled = (T589 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -17467,7 +17595,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.expire_at
   if (v === undefined && !("expire_at" in input)) {
-    const filled = (T576 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
+    const filled = (T590 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
     if (Option.isSome(filled)) out.expireAt = filled.value
   } else {
     present++
@@ -17482,7 +17610,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T576 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
+    const filled = (T590 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
     if (Option.isSome(filled)) out.expireAt = filled.value
   }
   v = input.attempts
@@ -17513,7 +17641,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T577 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
+    const filled = (T591 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17528,12 +17656,12 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T577 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
+    const filled = (T591 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T578 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
+    const filled = (T592 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17548,10 +17676,10 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T578 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
+    const filled = (T592 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K573)
+  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K587)
   return out
 }
 
@@ -17616,18 +17744,18 @@ export const decodeVerificationScim: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T581 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
+    const filled = (T595 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F580 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
-    const filled = (T581 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
+    d = (F594 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
+    const filled = (T595 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T582 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
+    const filled = (T596 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17642,12 +17770,12 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T582 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
+    const filled = (T596 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T583 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
+    const filled = (T597 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17662,10 +17790,10 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T583 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
+    const filled = (T597 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K579)
+  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K593)
   return out
 }
 
@@ -17744,18 +17872,18 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T586 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
+    const filled = (T600 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F585 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
-    const filled = (T586 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
+    d = (F599 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
+    const filled = (T600 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T587 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
+    const filled = (T601 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17770,12 +17898,12 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T587 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
+    const filled = (T601 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T588 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
+    const filled = (T602 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17790,10 +17918,10 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T588 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
+    const filled = (T602 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K584)
+  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K598)
   return out
 }
 
@@ -17834,7 +17962,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T590 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
+    const filled = (T604 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17849,12 +17977,12 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T590 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
+    const filled = (T604 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T591 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
+    const filled = (T605 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17869,7 +17997,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T591 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
+    const filled = (T605 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -17912,16 +18040,16 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T593 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
+    const filled = (T607 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F592 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
-    const filled = (T593 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
+    d = (F606 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
+    const filled = (T607 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K589)
+  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K603)
   return out
 }
 
@@ -17944,7 +18072,7 @@ export const decodeVerifyPasswordResponse: Observer = (input, issues) => {
       out.verified = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K594)
+  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K608)
   return out
 }
 
@@ -17977,7 +18105,7 @@ export const decodeVerifyTOTPResponse: Observer = (input, issues) => {
       out.codeType = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K595)
+  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K609)
   out.code_type = out.codeType
   return out
 }
@@ -18062,7 +18190,7 @@ export const decodeWaitlistEntry: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K596)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K610)
   return out
 }
 
@@ -18084,12 +18212,12 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
       drift(issues, "WaitlistEntryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a598 = new Array<unknown>(v.length)
-      for (let i599 = 0; i599 < v.length; i599++) {
-        const x600: unknown = v[i599]
-        a598[i599] = decodeWaitlistEntry(x600, issues)
+      const a612 = new Array<unknown>(v.length)
+      for (let i613 = 0; i613 < v.length; i613++) {
+        const x614: unknown = v[i613]
+        a612[i613] = decodeWaitlistEntry(x614, issues)
       }
-      out.data = a598
+      out.data = a612
     }
   }
   v = input.total_count
@@ -18100,7 +18228,7 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "WaitlistEntryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K597)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K611)
   return out
 }
 
@@ -18144,7 +18272,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     drift(issues, "Web3Wallet", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F602 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
+    out.verification = (F616 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -18162,7 +18290,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Web3Wallet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K601)
+  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K615)
   return out
 }
 
