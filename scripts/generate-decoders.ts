@@ -192,6 +192,9 @@ const emitModel = (entry: ModelEntry, emitter: Emitter): string => {
       emitter.hoisted.push(`let ${transform}: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined`)
       const get = `(${transform} ??= fieldTransform(Models.${entry.name}, ${str(field.from)}))`
       lines.push(`  if (${missing}) {`)
+      if (field.requiredDefault) {
+        lines.push(`    drift(issues, ${str(model)}, ${str(field.from)}, "missing", "a value", undefined)`)
+      }
       lines.push(`    const filled = ${get}(Option.none())`)
       lines.push(`    if (Option.isSome(filled)) ${target} = filled.value`)
       lines.push(`  } else {`)

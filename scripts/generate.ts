@@ -192,6 +192,8 @@ const canonicalize = (value: unknown, isPropertyMap: boolean): unknown => {
 const canonical = (schema: OSchema): string => JSON.stringify(canonicalize(schema, false))
 
 class Generator {
+  /** Model → wire keys the spec requires that decode to a default when missing (still reported as drift). */
+  readonly requiredDefaults = new Map<string, ReadonlyArray<string>>()
   readonly components: Readonly<Record<string, OSchema>>
   readonly entities: Array<Entity> = []
   readonly byKey = new Map<string, Entity>()
@@ -673,6 +675,10 @@ class Generator {
         fieldOverrides: { ...override?.fieldOverrides, ...override?.extraFields }
       }
       const fields = this.fieldLines(fullShape, fullOverride, deps, "  ")
+      const defaulted = shape.fields
+        .filter((field) => field.required && override?.fieldOverrides?.[field.wireName]?.default !== undefined)
+        .map((field) => field.wireName)
+      if (defaulted.length > 0) this.requiredDefaults.set(entity.name, defaulted)
       const blocks = [
         override?.wireAliases === true ? this.wireAliasLines(entity.name, fullShape, fullOverride) : [],
         this.aliasLines(entity.name, fullShape, fullOverride),
@@ -868,6 +874,15 @@ class Generator {
       `/** Component schema name in the spec → generated schema name. */`,
       `export const specSchemaNames: Readonly<Record<string, string>> = {`,
       schemaNames.join(",\n"),
+      `}`,
+      "",
+      `/**`,
+      ` * Wire keys the spec requires that decode to a default when missing, by model: the decoders still report a`,
+      ` * missing one as drift.`,
+      ` */`,
+      `export const specRequiredDefaults: Readonly<Record<string, ReadonlyArray<string>>> = {`,
+      [...this.requiredDefaults].sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([model, keys]) => `  ${printKey(model)}: [${keys.map(str).join(", ")}]`).join(",\n"),
       `}`,
       "",
       `/** Component response name in the spec → generated schema name (the item schema for arrays). */`,

@@ -101,6 +101,16 @@ describe("generated decoders", () => {
     expect(Object.keys(built)).toContain("externalId")
   })
 
+  it("fill @clerk/backend's default for a missing spec-required key and still report the key as missing", () => {
+    const { public_metadata: _, ...organization } = fixtures["Organization"] as Record<string, unknown>
+    const issues: Array<DriftIssue> = []
+    const decoded = observer(Models.Organization)(organization, issues) as Models.Organization
+    expect(decoded.publicMetadata).toEqual({})
+    expect(issues).toEqual([
+      { model: "Organization", path: "public_metadata", kind: "missing", expected: "a value", received: "undefined" }
+    ])
+  })
+
   it("are what the generator writes from the committed models", () => {
     expect(fs.readFileSync(decodersFile, "utf8")).toBe(renderDecoders())
   })

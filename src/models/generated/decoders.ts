@@ -3297,6 +3297,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.fee
   if (v === undefined && !("fee" in input)) {
+    drift(issues, "CommercePlan", "fee", "missing", "a value", undefined)
     const filled = (T67 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
     if (Option.isSome(filled)) out.fee = filled.value
   } else {
@@ -3327,6 +3328,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.annual_fee
   if (v === undefined && !("annual_fee" in input)) {
+    drift(issues, "CommercePlan", "annual_fee", "missing", "a value", undefined)
     const filled = (T68 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
     if (Option.isSome(filled)) out.annualFee = filled.value
   } else {
@@ -4648,6 +4650,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.plan_id
   if (v === undefined && !("plan_id" in input)) {
+    drift(issues, "CommerceSubscriptionItem2", "plan_id", "missing", "a value", undefined)
     const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
     if (Option.isSome(filled)) out.planId = filled.value
   } else {
@@ -4688,6 +4691,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
+    drift(issues, "CommerceSubscriptionItem2", "plan", "missing", "a value", undefined)
     const filled = (T108 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
@@ -9687,6 +9691,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "OAuthAccessTokenItem", "public_metadata", "missing", "a value", undefined)
     const filled = (T307 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -9707,6 +9712,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
   }
   v = input.label
   if (v === undefined && !("label" in input)) {
+    drift(issues, "OAuthAccessTokenItem", "label", "missing", "a value", undefined)
     const filled = (T308 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
     if (Option.isSome(filled)) out.label = filled.value
   } else {
@@ -10409,6 +10415,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "Organization", "public_metadata", "missing", "a value", undefined)
     const filled = (T330 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -10854,6 +10861,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "OrganizationInvitation", "public_metadata", "missing", "a value", undefined)
     const filled = (T339 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -11195,6 +11203,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", "missing", "a value", undefined)
     const filled = (T348 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -11426,6 +11435,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "OrganizationMembership", "public_metadata", "missing", "a value", undefined)
     const filled = (T362 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -11912,6 +11922,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
+    drift(issues, "OrganizationWithLogo", "public_metadata", "missing", "a value", undefined)
     const filled = (T374 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
@@ -13010,6 +13021,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
   }
   v = input.roles
   if (v === undefined && !("roles" in input)) {
+    drift(issues, "RoleSet", "roles", "missing", "a value", undefined)
     const filled = (T429 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
     if (Option.isSome(filled)) out.roles = filled.value
   } else {
@@ -15003,6 +15015,7 @@ export const decodeSignUp: Observer = (input, issues) => {
   }
   v = input.verifications
   if (v === undefined && !("verifications" in input)) {
+    drift(issues, "SignUp", "verifications", "missing", "a value", undefined)
     const filled = (T499 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
     if (Option.isSome(filled)) out.verifications = filled.value
   } else {

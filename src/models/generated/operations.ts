@@ -3999,6 +3999,23 @@ export const specSchemaNames: Readonly<Record<string, string>> = {
   "DirectoryGroupRoleMappings": "DirectoryGroupRoleMappings"
 }
 
+/**
+ * Wire keys the spec requires that decode to a default when missing, by model: the decoders still report a
+ * missing one as drift.
+ */
+export const specRequiredDefaults: Readonly<Record<string, ReadonlyArray<string>>> = {
+  CommercePlan: ["fee", "annual_fee"],
+  CommerceSubscriptionItem2: ["plan_id", "plan"],
+  OAuthAccessTokenItem: ["public_metadata", "label"],
+  Organization: ["public_metadata"],
+  OrganizationInvitation: ["public_metadata"],
+  OrganizationInvitationWithPublicOrganizationData: ["public_metadata"],
+  OrganizationMembership: ["public_metadata"],
+  OrganizationWithLogo: ["public_metadata"],
+  RoleSet: ["roles"],
+  SignUp: ["verifications"]
+}
+
 /** Component response name in the spec → generated schema name (the item schema for arrays). */
 export const specResponseSchemas: Readonly<Record<string, Omit<SpecResponse, "status">>> = {
   "WellKnown.JWKS": { schema: "Jwks", kind: "object" },

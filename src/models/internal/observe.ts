@@ -15,6 +15,7 @@ import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
 import * as AST from "effect/SchemaAST"
+import { specRequiredDefaults } from "../generated/operations.js"
 
 /** What kind of mismatch a {@link DriftIssue} is. */
 export type DriftKind = "missing" | "null" | "type" | "value" | "union" | "extra"
@@ -148,6 +149,8 @@ export interface FieldPlan {
   readonly type: AST.AST
   /** A non-identity key transformation (a default), applied to the Option of the decoded value. */
   readonly transform: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+  /** A key the spec requires that decodes to a default when missing: a missing one is still drift. */
+  readonly requiredDefault: boolean
 }
 
 interface Field extends FieldPlan {
@@ -157,9 +160,11 @@ interface Field extends FieldPlan {
 
 const fieldPlans = (
   ast: AST.TypeLiteral,
-  renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined
+  renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
+  site: Site
 ): ReadonlyArray<FieldPlan> => {
   const byFrom = new Map((renames ?? []).map((pst) => [pst.from, pst]))
+  const defaulted = site.path === "" ? specRequiredDefaults[site.model] : undefined
   return ast.propertySignatures.map((ps) => {
     const name = String(ps.name)
     const pst = byFrom.get(ps.name)
@@ -168,7 +173,8 @@ const fieldPlans = (
       to: pst === undefined ? name : String(pst.to),
       optional: ps.isOptional,
       type: ps.type,
-      transform: pst === undefined || pst.decode === identity ? undefined : pst.decode
+      transform: pst === undefined || pst.decode === identity ? undefined : pst.decode,
+      requiredDefault: defaulted?.includes(name) === true
     }
   })
 }
@@ -208,7 +214,7 @@ const compileFields = (
   renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
   site: Site
 ): Struct | undefined => {
-  const fields: ReadonlyArray<Field> = fieldPlans(ast, renames).map((plan) => {
+  const fields: ReadonlyArray<Field> = fieldPlans(ast, renames, site).map((plan) => {
     const fieldSite = at(site, plan.from)
     return { ...plan, decode: compile(plan.type, fieldSite), site: fieldSite }
   })
@@ -225,6 +231,7 @@ const compileFields = (
       const value = input[field.from]
       if (value === undefined && !(field.from in input)) {
         if (field.transform !== undefined) {
+          if (field.requiredDefault) push(issues, field.site, "missing", "a value", undefined)
           const filled = field.transform(Option.none())
           if (Option.isSome(filled)) out[field.to] = filled.value
         } else if (!field.optional) {
@@ -558,7 +565,7 @@ const classParts = (schema: Schema.Schema.All) => {
     ? { type: from.from, renames: from.transformation.propertySignatureTransformations }
     : undefined
   if (model === undefined || struct === undefined || struct.type.indexSignatures.length > 0) return undefined
-  return { ast, transformation: ast.transformation, model, fields: fieldPlans(struct.type, struct.renames) }
+  return { ast, transformation: ast.transformation, model, fields: fieldPlans(struct.type, struct.renames, { model, path: "" }) }
 }
 
 /** The plan of a model class for the decoder generator, when its instances can be built field by field. */
