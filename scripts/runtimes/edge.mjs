@@ -16,7 +16,7 @@ const now = Math.floor(Date.now() / 1000)
 const publishableKey = testing.FakeTokens.publishableKeyFor("localhost-fake.clerk.accounts.dev")
 const token = testing.FakeTokens.signJwt(keys, testing.FakeTokens.sessionClaims("https://localhost-fake.clerk.accounts.dev", { userId }, now))
 const webhookSecret = testing.webhookSecret()
-const webhook = testing.signWebhook({ type: "user.created", data: { id: userId, object: "user" } }, webhookSecret)
+const webhook = testing.signWebhook({ type: "user.created", data: testing.fixtures.user.wire({ id: userId, firstName: "Edge" }) }, webhookSecret)
 const fixtures = {
   token, userId, iat: now, publishableKey, webhookSecret, webhook: { headers: webhook.headers, body: webhook.body },
   jwtKey: keys.publicKeyPem, secretKey: "sk_test_edgeSmoke",
@@ -50,7 +50,11 @@ if (!only || only === "workerd") await run("workerd (miniflare)", async () => {
 export default { async fetch(request) {
   try { return new Response(await smoke(await request.json())) } catch (e) { return new Response(String(e?.stack ?? e), { status: 500 }) }
 } }`
-  const mf = new Miniflare({ modules: true, script, compatibilityDate: "2025-01-01" })
+  const mf = new Miniflare({
+    // Listed explicitly: the package's optional `import(specifier)` of undici is dynamic, so miniflare cannot scan it.
+    modules: [{ type: "ESModule", path: "smoke.mjs", contents: script }],
+    compatibilityDate: "2025-01-01"
+  })
   try {
     const response = await mf.dispatchFetch("http://localhost/", { method: "POST", body: JSON.stringify(fixtures) })
     return response.text()
