@@ -83,6 +83,13 @@ const uncheckable = () =>
 export type SignatureCheck = TokenVerificationFailure | undefined | Promise<TokenVerificationFailure | undefined>
 
 /**
+ * Whether a check is still pending. A thenable test, not `instanceof Promise`: on Vercel's edge runtime the code runs
+ * in a separate realm whose `Promise` is not the one Web Crypto's promises come from.
+ */
+const isPending = (check: SignatureCheck): check is Promise<TokenVerificationFailure | undefined> =>
+  typeof check === "object" && check !== null && typeof Reflect.get(check, "then") === "function"
+
+/**
  * Checks the signature with the key; returns the failure or `undefined`, synchronously on `node:crypto` and as a
  * Promise (which never rejects) on Web Crypto.
  */
@@ -113,7 +120,7 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCh
 
 /** A signature check as an Effect-compatible value: the failure, `undefined`, or an Effect of either. */
 export const signatureEffect = (check: SignatureCheck): Effect.Effect<void, TokenVerificationFailure> =>
-  check instanceof Promise
+  isPending(check)
     ? Effect.flatMap(Effect.promise(() => check), (failure) => failure === undefined ? Effect.void : Effect.fail(failure))
     : check === undefined
     ? Effect.void
@@ -137,7 +144,7 @@ export const verifyJwt = (
   const headerFailure = checkHeader(decoded.header, options.headerType)
   if (headerFailure !== undefined) return Either.left(headerFailure)
   const signature = checkSignature(decoded, key)
-  if (signature instanceof Promise) {
+  if (isPending(signature)) {
     return Effect.flatMap(
       Effect.promise(() => signature),
       (failure): Either.Either<JwtPayload, TokenVerificationFailure> =>
