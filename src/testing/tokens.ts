@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto"
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto"
 
 /** A public key in JWKS form, as `GET /v1/jwks` serves it. */
 export interface FakeJwk {
@@ -21,8 +21,8 @@ export interface FakeJwk {
 /** The fake's RSA key pair. */
 export interface FakeKeys {
   readonly kid: string
-  readonly privateKey: KeyObject
-  readonly publicKey: KeyObject
+  /** The private key as PKCS#8 PEM (the fake signs with it). */
+  readonly privateKeyPem: string
   /** The public key as SPKI PEM: pass it as `jwtKey` for networkless verification. */
   readonly publicKeyPem: string
   readonly jwk: FakeJwk
@@ -30,20 +30,31 @@ export interface FakeKeys {
 
 /** Generates a 2048-bit RSA key pair (about 50–200 ms); share one between fakes with the `keys` option. */
 export const generateKeys = (kid = "ins_fakeEffectClerkSigningKey01"): FakeKeys => {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
-  return fromPrivateKey(privateKey, kid, publicKey)
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  return fromPrivateKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString(), kid)
 }
 
-/** Builds the key set from an existing private key. */
-export const fromPrivateKey = (privateKey: KeyObject, kid: string, publicKey = createPublicKey(privateKey)): FakeKeys => {
+/** Builds the key set from an existing RSA private key (PEM). */
+export const fromPrivateKey = (privateKeyPem: string, kid: string): FakeKeys => {
+  const publicKey = createPublicKey(privateKeyPem)
   const jwk = publicKey.export({ format: "jwk" })
   return {
     kid,
-    privateKey,
-    publicKey,
+    privateKeyPem,
     publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(),
     jwk: { kid, kty: "RSA", alg: "RS256", use: "sig", n: jwk.n ?? "", e: jwk.e ?? "" }
   }
+}
+
+/** Parsed private keys, by PEM (parsing once per key, not per token). */
+const parsedKeys = new Map<string, KeyObject>()
+const privateKeyOf = (pem: string): KeyObject => {
+  let key = parsedKeys.get(pem)
+  if (key === undefined) {
+    key = createPrivateKey(pem)
+    parsedKeys.set(pem, key)
+  }
+  return key
 }
 
 const b64url = (value: string | Buffer): string => Buffer.from(value).toString("base64url")
@@ -57,7 +68,7 @@ export const signJwt = (
   const input = `${b64url(JSON.stringify({ alg: "RS256", kid: keys.kid, typ: "JWT", ...header }))}.${
     b64url(JSON.stringify(payload))
   }`
-  return `${input}.${sign("RSA-SHA256", Buffer.from(input), keys.privateKey).toString("base64url")}`
+  return `${input}.${sign("RSA-SHA256", Buffer.from(input), privateKeyOf(keys.privateKeyPem)).toString("base64url")}`
 }
 
 /** A publishable key (`pk_test_…`) that decodes to `frontendApi`. */
