@@ -8,9 +8,10 @@
  * 2. resources: `src/resources`, `src/operations.ts` (one service per API resource)
  * 3. auth: `src/auth` except its middleware (tokens, requests, machine tokens, webhooks)
  * 4. layers: `src/layers` (ready compositions of the layers below)
- * 5. promise, integrations: `src/promise` (the Promise adapter) and `src/auth/middleware` (server integrations).
- *    These two are peers: neither imports the other.
- * 6. entry: `src/index.ts` (the public barrel)
+ * 5. promise: `src/promise` (the Promise adapter)
+ * 6. integrations: `src/auth/middleware` (server integrations). The Node middleware runs on a Promise client, as
+ *    Express integrations do, so it sits above the adapter; the adapter never imports it.
+ * 7. entry: `src/index.ts` (the public barrel)
  *
  * The test kit (`src/testing`, plus the test layers still under `src/layers`) stands beside them: it may import any
  * layer except the integrations and the barrel, and nothing outside the kit imports it.
@@ -40,8 +41,8 @@ const RANK: Record<Exclude<Layer, "testing">, number> = {
   auth: 3,
   layers: 4,
   promise: 5,
-  integrations: 5,
-  entry: 6
+  integrations: 6,
+  entry: 7
 }
 
 /** The layer of a source file (a path relative to the repository, with `/`), or `undefined` for an unknown place. */
