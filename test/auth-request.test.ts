@@ -9,10 +9,9 @@ import { sessionAuthFields } from "../src/auth/auth-object/claims.js"
 import { CurrentAuth, currentSession } from "../src/auth/auth-object/CurrentAuth.js"
 import { createCheckAuthorization } from "../src/auth/auth-object/has.js"
 import { AuthenticateRequestError } from "../src/auth/request/AuthenticateRequestError.js"
-import { authenticateRequest, decide, handshakeLocation } from "../src/auth/request/authenticateRequest.js"
+import { authenticateRequest, decide, decideSync, handshakeLocation } from "../src/auth/request/authenticateRequest.js"
 import { tokenFromAuthorization } from "../src/auth/request/context.js"
 import { cookieSuffix, parseCookieHeader } from "../src/auth/request/cookies.js"
-import { bearerSessionFastPath } from "../src/auth/request/fastPath.js"
 import { compilePatterns } from "../src/auth/request/organizationSync.js"
 import { prepare } from "../src/auth/request/prepare.js"
 import { debugRequestState, emptyEcho, signedOutSessionState } from "../src/auth/request/RequestState.js"
@@ -123,7 +122,7 @@ describe("authenticateRequest (Effect API)", () => {
       const config = yield* ClerkConfig
       const services = { sessions: yield* Sessions, clients: yield* Clients, runner: { run: Effect.runPromise } }
       const flow = Either.getOrThrow(prepare(request(bearer(jwt)), {}, config, services, NOW_MS))
-      const fast = bearerSessionFastPath(flow, yield* JwksCache)
+      const fast = decideSync(flow, yield* JwksCache)
       const full = yield* decide(flow)
       assert.isDefined(fast)
       const strip = (s: typeof full) => ({ ...s, headers: [...s.headers], toAuth: undefined })

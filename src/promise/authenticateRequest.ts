@@ -14,9 +14,8 @@ import type { TokenType } from "../auth/auth-object/AuthObject.js"
 import { JwksCache } from "../auth/tokens/JwksCache.js"
 import { withSpanWhenTraced } from "../auth/tokens/tracing.js"
 import type { AuthenticateRequestError } from "../auth/request/AuthenticateRequestError.js"
-import { type AuthenticateRequestServices, decide } from "../auth/request/authenticateRequest.js"
+import { type AuthenticateRequestServices, decide, decideSync } from "../auth/request/authenticateRequest.js"
 import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
-import { bearerSessionFastPath } from "../auth/request/fastPath.js"
 import type { AuthenticateRequestOptions } from "../auth/request/options.js"
 import { prepare } from "../auth/request/prepare.js"
 import type { RequestState, RequestStateFor } from "../auth/request/RequestState.js"
@@ -75,8 +74,8 @@ export const makeAuthenticateRequest = (
     }, Date.now())
     if (Either.isLeft(prepared)) return Promise.reject(prepared.left)
     const flow = prepared.right
-    const fast = bearerSessionFastPath(flow, Context.get(context, JwksCache))
-    if (fast !== undefined) return Promise.resolve(fast)
+    const state = decideSync(flow, Context.get(context, JwksCache))
+    if (state !== undefined) return Promise.resolve(state)
     return run(withSpanWhenTraced("clerk.authenticateRequest")(decide(flow)))
   }
   return authenticate

@@ -30,14 +30,22 @@ import { machineJwtType, machineTokenType } from "../machine/detect.js"
 import type { MachineTokenResult } from "../machine/results.js"
 import { type MachineVerifyServices, verifyMachineToken } from "../machine/verify.js"
 import { isNonSessionCategory } from "../tokens/categories.js"
-import { JwksCache } from "../tokens/JwksCache.js"
+import { JwksCache, type JwksCacheShape } from "../tokens/JwksCache.js"
 import { withSpanWhenTraced } from "../tokens/tracing.js"
+import { planVerification } from "../tokens/verifyToken.js"
 import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
 import { AuthPromiseRunner } from "./AuthPromiseRunner.js"
 import { AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
 import { cookieFlow } from "./cookieFlow.js"
-import { bearerSessionFastPath } from "./fastPath.js"
-import { debugData, type Flow, handleTokenFailure, signedIn, signedOut, verifySession } from "./flow.js"
+import {
+  debugData,
+  type Flow,
+  handleTokenFailure,
+  hasSessionId,
+  requireSessionId,
+  signedIn,
+  signedOut
+} from "./flow.js"
 import type { AcceptsToken, AuthenticateRequestOptions } from "./options.js"
 import { prepare } from "./prepare.js"
 import {
@@ -117,27 +125,58 @@ const machineState = (
     }
   )
 
-/** A session token in the Authorization header (`acceptsToken` `session_token`, or a session token under `any`). */
+/**
+ * The one decision for a session token in the Authorization header (`acceptsToken` `session_token`, or a session
+ * token under `any`). It is a state when no Effect is needed: the token is of another type, or it verifies with a key
+ * at hand (`jwtKey`, or a JWKS key already cached). Otherwise it is the Effect that decides: a JWKS fetch, or a
+ * failure that may refresh or answer with a handshake.
+ */
+const sessionHeaderDecision = (
+  flow: Flow,
+  token: string,
+  rejectMachineJwts: boolean,
+  keys: JwksCacheShape
+): RequestState | Effect.Effect<RequestState, never, JwksCache> => {
+  const decoded = decodeJwt(token)
+  // JWT templates and machine JWTs are signed by the instance key too, but they are not session tokens.
+  if (
+    Either.isRight(decoded) &&
+    ((rejectMachineJwts && machineJwtType(decoded.right) !== undefined) ||
+      isNonSessionCategory(decoded.right.header.cat))
+  ) {
+    return signedOut(flow, AuthErrorReason.TokenTypeMismatch, "")
+  }
+  const plan = planVerification(Either.isRight(decoded) ? decoded.right : token, flow.verifyOptions, keys, flow.ctx.now)
+  if (Either.isEither(plan) && Either.isRight(plan) && hasSessionId(plan.right)) {
+    return signedIn(flow, plan.right, token)
+  }
+  return Effect.matchEffect(requireSessionId(plan), {
+    onFailure: (failure) => handleTokenFailure(flow, failure, "header"),
+    onSuccess: (claims) => Effect.succeed(signedIn(flow, claims, token))
+  })
+}
+
 const sessionHeaderFlow = (
   flow: Flow,
   token: string,
   rejectMachineJwts: boolean
 ): Effect.Effect<RequestState, never, JwksCache> =>
-  Effect.suspend(() => {
-    const decoded = decodeJwt(token)
-    // JWT templates and machine JWTs are signed by the instance key too, but they are not session tokens.
-    if (
-      Either.isRight(decoded) &&
-      ((rejectMachineJwts && machineJwtType(decoded.right) !== undefined) ||
-        isNonSessionCategory(decoded.right.header.cat))
-    ) {
-      return Effect.succeed(signedOut(flow, AuthErrorReason.TokenTypeMismatch, ""))
-    }
-    return Effect.matchEffect(verifySession(flow, token), {
-      onFailure: (failure) => handleTokenFailure(flow, failure, "header"),
-      onSuccess: (claims) => Effect.succeed(signedIn(flow, claims, token))
-    })
+  Effect.flatMap(JwksCache, (keys) => {
+    const decision = sessionHeaderDecision(flow, token, rejectMachineJwts, keys)
+    return Effect.isEffect(decision) ? decision : Effect.succeed(decision)
   })
+
+/**
+ * The state of a request when {@link decide} needs no Effect to reach it: a session token in the Authorization header
+ * under `acceptsToken: "session_token"` whose decision is synchronous. `undefined` otherwise; run `decide` then. Both
+ * go through the same decision, so the state is the one `decide` gives.
+ */
+export const decideSync = (flow: Flow, keys: JwksCacheShape): RequestState | undefined => {
+  const token = flow.ctx.tokenInHeader
+  if (token === undefined || flow.ctx.options.acceptsToken !== "session_token") return undefined
+  const decision = sessionHeaderDecision(flow, token, true, keys)
+  return Effect.isEffect(decision) ? undefined : decision
+}
 
 /** A token in the Authorization header. */
 const headerFlow = (
@@ -205,8 +244,8 @@ const authenticate = (
       }, clock.unsafeCurrentTimeMillis())
       if (Either.isLeft(prepared)) return Effect.fail(prepared.left)
       const flow = prepared.right
-      const fast = bearerSessionFastPath(flow, Context.get(context, JwksCache))
-      return fast === undefined ? decide(flow) : Effect.succeed(fast)
+      const state = decideSync(flow, Context.get(context, JwksCache))
+      return state === undefined ? decide(flow) : Effect.succeed(state)
     })
   ).pipe(withSpanWhenTraced("clerk.authenticateRequest"))
 

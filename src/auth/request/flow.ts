@@ -143,10 +143,16 @@ export const verifySession = (
   token: string,
   overrides: Partial<VerifyTokenOptions> = {}
 ): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, JwksCache> =>
-  Effect.flatMap(JwksCache, (keys) => {
-    const plan = planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now)
-    return Effect.flatMap(plan, (claims) => hasSessionId(claims) ? Effect.succeed(claims) : Effect.fail(missingSid()))
-  })
+  Effect.flatMap(
+    JwksCache,
+    (keys) => requireSessionId(planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now))
+  )
+
+/** A verification that fails with `token-invalid` when the verified claims carry no `sid`. */
+export const requireSessionId = <R>(
+  plan: Effect.Effect<JwtPayload, TokenVerificationFailure, R>
+): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, R> =>
+  Effect.flatMap(plan, (claims) => hasSessionId(claims) ? Effect.succeed(claims) : Effect.fail(missingSid()))
 
 const HANDSHAKE_LOOP_MESSAGE =
   "Clerk: the handshake redirected too many times in a row; answering signed out. This usually means the publishable and secret keys are from different instances."

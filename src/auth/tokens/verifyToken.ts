@@ -98,7 +98,7 @@ export const planWithKeys = (
 
 /** {@link planWithKeys} for a session token (decoding and the category check first). */
 export const planVerification = (
-  token: string,
+  token: string | DecodedJwt,
   options: VerifyTokenOptions,
   keys: JwksCacheShape,
   now: number
