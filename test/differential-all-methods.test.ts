@@ -381,11 +381,11 @@ const REFERENCE_THROWS_ON_PARTIAL: ReadonlyArray<string> = [
 ]
 
 /**
- * Known gap: a nested object (or an undiscriminated union) that no longer matches its schema is kept as received, in
- * snake_case, so its camelCase fields read `undefined` where `@clerk/backend` maps them (`attributeMapping.userId`,
- * the verified OAuth token's `clientId`).
+ * Partial-run methods where a nested object (or an undiscriminated union) that no longer matches its schema is kept
+ * as received, so its camelCase fields read `undefined` where `@clerk/backend` maps them. None is left: the verified
+ * OAuth token's union picks its member by `active` (src/models/internal/observe.ts `UnionMemberOf`).
  */
-const NESTED_KEPT_AS_RECEIVED: ReadonlyArray<string> = ["idPOAuthAccessToken.verify"]
+const NESTED_KEPT_AS_RECEIVED: ReadonlyArray<string> = []
 
 const summarize = (outcomes: ReadonlyArray<Outcome>) => outcomes.filter((o) =>
   o.referenceError !== undefined || o.oursError !== undefined || o.data.length + o.getters.length + o.views.length + o.raw.length > 0

@@ -2,7 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Schema from "effect/Schema"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import * as Models from "../src/models/generated/schemas.js"
-import { type DriftIssue, hasMismatch, observer } from "../src/models/internal/observe.js"
+import { type DriftIssue, hasMismatch, observer, UnionMemberOf } from "../src/models/internal/observe.js"
 
 const schemas = Object.entries(Models as Record<string, unknown>).filter(
   (entry): entry is [string, Schema.Schema.Any] => Schema.isSchema(entry[1])
@@ -75,5 +75,25 @@ describe("observe: the compiled decoder", () => {
     const issues: Array<DriftIssue> = []
     expect(observer(Models.User)([1, 2], issues)).toEqual([1, 2])
     expect(issues[0]).toMatchObject({ model: "User", path: "", kind: "type", expected: "object", received: "array" })
+  })
+
+  it("decodes an undiscriminated union with the member its UnionMemberOf annotation picks, reporting that member's drift", () => {
+    const Active = Schema.Struct({ id: Schema.String, clientId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("client_id")), scopes: Schema.Array(Schema.String) })
+    const Inactive = Schema.Struct({ active: Schema.Literal(false) })
+    const pick = (input: unknown) => (typeof input === "object" && input !== null && "active" in input && input.active === false ? 1 : 0)
+    const plainUnion = Schema.Union(Active, Inactive)
+    const annotated = plainUnion.annotations({ [UnionMemberOf]: pick })
+    const partial = { client_id: "client_1", scopes: ["read"] }
+    const keptAsReceived: Array<DriftIssue> = []
+    expect(observer(plainUnion)(partial, keptAsReceived)).toEqual(partial)
+    expect(keptAsReceived.map((issue) => issue.kind)).toEqual(["union"])
+    const issues: Array<DriftIssue> = []
+    expect(observer(annotated)(partial, issues)).toEqual({ clientId: "client_1", scopes: ["read"] })
+    expect(issues.map((issue) => [issue.kind, issue.path])).toEqual([["missing", "id"]])
+    expect(observer(annotated)({ active: false }, [])).toEqual({ active: false })
+    const outside: Array<DriftIssue> = []
+    const never = plainUnion.annotations({ [UnionMemberOf]: () => 7 })
+    expect(observer(never)(partial, outside)).toEqual(partial)
+    expect(outside.map((issue) => issue.kind)).toEqual(["union"])
   })
 })

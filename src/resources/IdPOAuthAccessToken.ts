@@ -7,6 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
+import { UnionMemberOf, type UnionMemberSelector } from "../models/internal/observe.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
 import { oauthAudienceProblem } from "../services/internal/audience.js"
@@ -40,8 +41,14 @@ export class ActiveOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<Acti
 /** An inactive token: the Backend API's answer for a token it does not know as valid. */
 export const InactiveOAuthAccessToken = Schema.Struct({ active: Schema.Literal(false) })
 
-/** What `idPOAuthAccessToken.verify` resolves to. */
-export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken, InactiveOAuthAccessToken)
+/**
+ * What `idPOAuthAccessToken.verify` resolves to. A body with `active: false` is the inactive answer; any other is an
+ * active token, decoded (tolerantly) as one even when fields are missing.
+ */
+export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken, InactiveOAuthAccessToken).annotations({
+  [UnionMemberOf]: ((input) =>
+    typeof input === "object" && input !== null && "active" in input && input.active === false ? 1 : 0) satisfies UnionMemberSelector
+})
 /** What `idPOAuthAccessToken.verify` resolves to. */
 export type OAuthAccessTokenVerification = typeof OAuthAccessTokenVerification.Type
 

@@ -300,8 +300,30 @@ const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined =
   return undefined
 }
 
+/**
+ * Annotation of a union schema: picks the member a received value belongs to (its index in the union), for unions
+ * whose members share no discriminator. Tolerant decoding then decodes the value with that member and reports its
+ * drift, where it would otherwise keep a value that matches no member exactly as received. A result outside the
+ * members keeps the value as received, with a `union` drift entry. Strict decoding ignores it.
+ */
+export const UnionMemberOf: unique symbol = Symbol.for("effect-clerk/UnionMemberOf")
+
+/** The function a {@link UnionMemberOf} annotation holds. */
+export type UnionMemberSelector = (input: unknown) => number
+
 const compileUnion = (ast: AST.Union, site: Site): Observer => {
   const members = ast.types
+  const select = AST.getAnnotation<UnionMemberSelector>(UnionMemberOf)(ast)
+  if (Option.isSome(select)) {
+    const byIndex = members.map((member) => compile(member, site))
+    const expected = members.map((member) => modelName(member) ?? String(member)).join(" | ")
+    return (input, issues) => {
+      const member = byIndex[select.value(input)]
+      if (member !== undefined) return member(input, issues)
+      push(issues, site, "union", expected, input)
+      return input
+    }
+  }
   const literals = literalsOf(ast)
   if (literals !== undefined) {
     const allowed = new Set(literals)
