@@ -33,7 +33,7 @@ const bundle = async (format) =>
 const results = []
 const run = async (name, fn) => {
   const started = performance.now()
-  const outcome = await fn().then((r) => r, (e) => `FAILED: ${e?.reason} ${e?.message} cause=${e?.cause} ${Object.keys(e?.cause ?? {})} ${e?.cause?.stack} ${e?.stack ?? e}`)
+  const outcome = await fn().then((r) => r, (e) => `FAILED: ${e?.stack ?? e}${e?.cause === undefined ? "" : `\n  cause: ${e.cause?.stack ?? e.cause}`}`)
   results.push(outcome === "ok")
   console.log(`${name}: ${outcome} (${Math.round(performance.now() - started)} ms)`)
 }
