@@ -292,8 +292,8 @@ class Emitter {
     const value = this.expr(schema, deps, "", true)
     const doc = `/** ${summary(schema.description) ?? `The \`${ref.slice(SCHEMA_REF.length)}\` object of the webhooks spec.`} */`
     const typeLine = value.startsWith("Schema.Struct(")
-      ? `export interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`
-      : `export type ${name} = typeof ${name}.Type`
+      ? `/** The decoded \`${name}\`. */\nexport interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`
+      : `/** The decoded \`${name}\`. */\nexport type ${name} = typeof ${name}.Type`
     this.blocks.set(name, [doc, `export const ${name} = ${value}`, typeLine].join("\n"))
     deps.delete(name)
     this.deps.set(name, deps)
@@ -400,6 +400,7 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
       inlineData.push([
         `/** The \`data\` of a \`${event.type}\` event. */`,
         `export const ${name} = ${value}`,
+        `/** The decoded \`${name}\`. */`,
         `export interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`
       ].join("\n"))
       eventData.set(event.type, name)
@@ -438,6 +439,7 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     "    user_agent: Schema.optional(Schema.String)",
     "  }))",
     "})",
+    "/** The decoded `WebhookEventAttributes`. */",
     "export interface WebhookEventAttributes extends Schema.Schema.Type<typeof WebhookEventAttributes> {}",
     "",
     "/** The fields every event has besides `type` and `data`. */",
@@ -455,6 +457,7 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     out.push(
       `/** \`${type}\`${description !== undefined ? `: ${summary(description)}` : " (typed by @clerk/backend; not in the spec)"}. */`,
       `export const ${name} = Schema.Struct({ type: Schema.Literal(${JSON.stringify(type)}), ...envelope, data: ${eventData.get(type)} })`,
+      `/** The decoded \`${type}\` event. */`,
       `export interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`,
       ""
     )

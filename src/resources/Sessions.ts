@@ -140,6 +140,7 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
           pathParams: { session_id: sessionId, template_name: template },
           body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
         }, CreateSessionTokenResponse),
+      /** `POST /sessions/{session_id}/refresh`: a new session token, or cookies with `format: "cookie"`. */
       refreshSession
     }
   })

@@ -48,7 +48,7 @@ const PEM_CACHE_SIZE = 32
 const pemCache = new Map<string, KeyResult>()
 
 /**
- * {@link importPemUncached}, memoised per PEM string so a key is parsed once, not per token. The memo holds at most
+ * `importPemUncached`, memoised per PEM string so a key is parsed once, not per token. The memo holds at most
  * 32 keys (oldest dropped first); it caches a pure function of its input, so it shares nothing between clients.
  */
 export const importPem = (pem: string): KeyResult => {

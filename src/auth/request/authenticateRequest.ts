@@ -201,7 +201,7 @@ export type AuthenticateRequestServices = ClerkConfig | Sessions | Clients | Jwk
 
 /**
  * Authenticates a request. The options merge over the client's configuration as in `@clerk/backend` (see
- * {@link resolveOptions}). Never fails for anything the request carries; fails with {@link AuthenticateRequestError}
+ * `resolveOptions`). Never fails for anything the request carries; fails with {@link AuthenticateRequestError}
  * when the configuration cannot authenticate any request. The result type follows `acceptsToken`.
  */
 export function authenticateRequest<const T extends ReadonlyArray<TokenType>>(

@@ -41,6 +41,7 @@ export const EmailEventPayload = Schema.Struct({
   data: UnknownRecord,
   delivered_by_clerk: Schema.Boolean
 })
+/** The decoded `EmailEventPayload`. */
 export interface EmailEventPayload extends Schema.Schema.Type<typeof EmailEventPayload> {}
 
 /** The `Organization` object of the webhooks spec. */
@@ -64,6 +65,7 @@ export const Organization = Schema.Struct({
   last_active_at: Schema.optional(Schema.Number),
   role_set_key: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `Organization`. */
 export interface Organization extends Schema.Schema.Type<typeof Organization> {}
 
 /** The `DeletedObject` object of the webhooks spec. */
@@ -74,6 +76,7 @@ export const DeletedObject = Schema.Struct({
   deleted: Schema.Boolean,
   external_id: Schema.optional(Schema.String)
 })
+/** The decoded `DeletedObject`. */
 export interface DeletedObject extends Schema.Schema.Type<typeof DeletedObject> {}
 
 /** The verification object from an organization domain */
@@ -84,6 +87,7 @@ export const OrganizationDomainVerification = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at: Schema.optional(Schema.NullOr(Schema.Number))
 })
+/** The decoded `OrganizationDomainVerification`. */
 export interface OrganizationDomainVerification extends Schema.Schema.Type<typeof OrganizationDomainVerification> {}
 
 /** The `OrganizationInvitationPublicOrganizationData` object of the webhooks spec. */
@@ -94,6 +98,7 @@ export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
   image_url: Schema.optional(Schema.String),
   has_image: Schema.Boolean
 })
+/** The decoded `OrganizationInvitationPublicOrganizationData`. */
 export interface OrganizationInvitationPublicOrganizationData extends Schema.Schema.Type<typeof OrganizationInvitationPublicOrganizationData> {}
 
 /** An organization domain */
@@ -114,6 +119,7 @@ export const OrganizationDomain = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `OrganizationDomain`. */
 export interface OrganizationDomain extends Schema.Schema.Type<typeof OrganizationDomain> {}
 
 /** An organization inviter's public user data */
@@ -125,6 +131,7 @@ export const OrganizationInvitationPublicUserData = Schema.Struct({
   has_image: Schema.Boolean,
   identifier: Schema.String
 })
+/** The decoded `OrganizationInvitationPublicUserData`. */
 export interface OrganizationInvitationPublicUserData extends Schema.Schema.Type<typeof OrganizationInvitationPublicUserData> {}
 
 /** The `OrganizationInvitationAcceptedPayload` object of the webhooks spec. */
@@ -147,6 +154,7 @@ export const OrganizationInvitationAcceptedPayload = Schema.Struct({
   user_id: Schema.String,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
+/** The decoded `OrganizationInvitationAcceptedPayload`. */
 export interface OrganizationInvitationAcceptedPayload extends Schema.Schema.Type<typeof OrganizationInvitationAcceptedPayload> {}
 
 /** An organization membership with public user data populated */
@@ -163,6 +171,7 @@ export const OrganizationMembershipPublicUserData = Schema.Struct({
   banned: Schema.optional(Schema.Boolean),
   deprovisioned: Schema.optional(Schema.Boolean)
 })
+/** The decoded `OrganizationMembershipPublicUserData`. */
 export interface OrganizationMembershipPublicUserData extends Schema.Schema.Type<typeof OrganizationMembershipPublicUserData> {}
 
 /** A user's membership in an organization */
@@ -179,6 +188,7 @@ export const OrganizationMembership = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `OrganizationMembership`. */
 export interface OrganizationMembership extends Schema.Schema.Type<typeof OrganizationMembership> {}
 
 /** The `BillingPayee` object of the webhooks spec. */
@@ -188,6 +198,7 @@ export const BillingPayee = Schema.Struct({
   gateway_external_id: Schema.String,
   gateway_status: Schema.String
 })
+/** The decoded `BillingPayee`. */
 export interface BillingPayee extends Schema.Schema.Type<typeof BillingPayee> {}
 
 /** The `BillingPayerEventPayload` object of the webhooks spec. */
@@ -204,6 +215,7 @@ export const BillingPayerEventPayload = Schema.Struct({
   created_at: Schema.optional(Schema.Number),
   updated_at: Schema.optional(Schema.Number)
 })
+/** The decoded `BillingPayerEventPayload`. */
 export interface BillingPayerEventPayload extends Schema.Schema.Type<typeof BillingPayerEventPayload> {}
 
 /** The `BillingPaymentFailedReason` object of the webhooks spec. */
@@ -211,6 +223,7 @@ export const BillingPaymentFailedReason = Schema.Struct({
   code: Schema.String,
   decline_code: Schema.String
 })
+/** The decoded `BillingPaymentFailedReason`. */
 export interface BillingPaymentFailedReason extends Schema.Schema.Type<typeof BillingPaymentFailedReason> {}
 
 /** The `BillingPaymentSource` object of the webhooks spec. */
@@ -224,6 +237,7 @@ export const BillingPaymentSource = Schema.Struct({
   card_type: Schema.NullOr(Schema.String),
   last4: Schema.NullOr(Schema.String)
 })
+/** The decoded `BillingPaymentSource`. */
 export interface BillingPaymentSource extends Schema.Schema.Type<typeof BillingPaymentSource> {}
 
 /** The `BillingPlan` object of the webhooks spec. */
@@ -235,6 +249,7 @@ export const BillingPlan = Schema.Struct({
   amount: Schema.Number,
   currency: Schema.String
 })
+/** The decoded `BillingPlan`. */
 export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
 
 /** The `BillingAmount` object of the webhooks spec. */
@@ -244,6 +259,7 @@ export const BillingAmount = Schema.Struct({
   currency: Schema.String,
   currency_symbol: Schema.String
 })
+/** The decoded `BillingAmount`. */
 export interface BillingAmount extends Schema.Schema.Type<typeof BillingAmount> {}
 
 /** Proration-only credit. Use BillingSubscriptionCredits instead. */
@@ -253,6 +269,7 @@ export const BillingSubscriptionCredit = Schema.Struct({
   cycle_days_total: Schema.Number,
   cycle_remaining_percent: Schema.Number
 })
+/** The decoded `BillingSubscriptionCredit`. */
 export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof BillingSubscriptionCredit> {}
 
 /** Account credit applied to a subscription item charge */
@@ -260,6 +277,7 @@ export const BillingSubscriptionPayerCredit = Schema.Struct({
   applied_amount: BillingAmount,
   remaining_balance: BillingAmount
 })
+/** The decoded `BillingSubscriptionPayerCredit`. */
 export interface BillingSubscriptionPayerCredit extends Schema.Schema.Type<typeof BillingSubscriptionPayerCredit> {}
 
 /** Unified credits breakdown including proration and account credits */
@@ -268,6 +286,7 @@ export const BillingSubscriptionCredits = Schema.Struct({
   payer: Schema.optional(Schema.NullOr(BillingSubscriptionPayerCredit)),
   total: BillingAmount
 })
+/** The decoded `BillingSubscriptionCredits`. */
 export interface BillingSubscriptionCredits extends Schema.Schema.Type<typeof BillingSubscriptionCredits> {}
 
 /** The `BillingSubscriptionItem` object of the webhooks spec. */
@@ -288,6 +307,7 @@ export const BillingSubscriptionItem = Schema.Struct({
   credit: Schema.optional(BillingSubscriptionCredit),
   credits: Schema.optional(Schema.NullOr(BillingSubscriptionCredits))
 })
+/** The decoded `BillingSubscriptionItem`. */
 export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof BillingSubscriptionItem> {}
 
 /** The `BillingUnitTotal` object of the webhooks spec. */
@@ -298,6 +318,7 @@ export const BillingUnitTotal = Schema.Struct({
   total: Schema.optional(Schema.Number),
   currency: Schema.optional(Schema.String)
 })
+/** The decoded `BillingUnitTotal`. */
 export interface BillingUnitTotal extends Schema.Schema.Type<typeof BillingUnitTotal> {}
 
 /** The `BillingTotals` object of the webhooks spec. */
@@ -307,6 +328,7 @@ export const BillingTotals = Schema.Struct({
   grand_total: BillingAmount,
   per_unit_totals: Schema.optional(Schema.Array(BillingUnitTotal))
 })
+/** The decoded `BillingTotals`. */
 export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> {}
 
 /** The `PaymentAttemptEventPayload` object of the webhooks spec. */
@@ -332,6 +354,7 @@ export const PaymentAttemptEventPayload = Schema.Struct({
   payment_source: BillingPaymentSource,
   subscription_items: Schema.Array(BillingSubscriptionItem)
 })
+/** The decoded `PaymentAttemptEventPayload`. */
 export interface PaymentAttemptEventPayload extends Schema.Schema.Type<typeof PaymentAttemptEventPayload> {}
 
 /** The `Permission` object of the webhooks spec. */
@@ -345,6 +368,7 @@ export const Permission = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `Permission`. */
 export interface Permission extends Schema.Schema.Type<typeof Permission> {}
 
 /** The `Role` object of the webhooks spec. */
@@ -359,6 +383,7 @@ export const Role = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `Role`. */
 export interface Role extends Schema.Schema.Type<typeof Role> {}
 
 /** The `SessionActivityResponse` object of the webhooks spec. */
@@ -373,6 +398,7 @@ export const SessionActivityResponse = Schema.Struct({
   city: Schema.optional(Schema.String),
   country: Schema.optional(Schema.String)
 })
+/** The decoded `SessionActivityResponse`. */
 export interface SessionActivityResponse extends Schema.Schema.Type<typeof SessionActivityResponse> {}
 
 /** The `IdentificationLink` object of the webhooks spec. */
@@ -380,6 +406,7 @@ export const IdentificationLink = Schema.Struct({
   type: Schema.String,
   id: Schema.String
 })
+/** The decoded `IdentificationLink`. */
 export interface IdentificationLink extends Schema.Schema.Type<typeof IdentificationLink> {}
 
 /** The `verification_admin` object of the webhooks spec. */
@@ -391,6 +418,7 @@ export const VerificationAdmin = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationAdmin`. */
 export interface VerificationAdmin extends Schema.Schema.Type<typeof VerificationAdmin> {}
 
 /** The `verification_email_link` object of the webhooks spec. */
@@ -402,6 +430,7 @@ export const VerificationEmailLink = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationEmailLink`. */
 export interface VerificationEmailLink extends Schema.Schema.Type<typeof VerificationEmailLink> {}
 
 /** The `ClerkError` object of the webhooks spec. */
@@ -411,6 +440,7 @@ export const ClerkError = Schema.Struct({
   code: Schema.String,
   meta: Schema.optional(UnknownRecord)
 })
+/** The decoded `ClerkError`. */
 export interface ClerkError extends Schema.Schema.Type<typeof ClerkError> {}
 
 /** The `verification_from_oauth` object of the webhooks spec. */
@@ -423,6 +453,7 @@ export const VerificationFromOauth = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationFromOauth`. */
 export interface VerificationFromOauth extends Schema.Schema.Type<typeof VerificationFromOauth> {}
 
 /** The `verification_otp` object of the webhooks spec. */
@@ -435,6 +466,7 @@ export const VerificationOtp = Schema.Struct({
   channel: Schema.optional(Schema.NullOr(Schema.String)),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationOtp`. */
 export interface VerificationOtp extends Schema.Schema.Type<typeof VerificationOtp> {}
 
 /** The `verification_saml` object of the webhooks spec. */
@@ -448,6 +480,7 @@ export const VerificationSaml = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationSaml`. */
 export interface VerificationSaml extends Schema.Schema.Type<typeof VerificationSaml> {}
 
 /** The `verification_scim` object of the webhooks spec. */
@@ -458,6 +491,7 @@ export const VerificationScim = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   expire_at: Schema.NullOr(Schema.Number)
 })
+/** The decoded `VerificationScim`. */
 export interface VerificationScim extends Schema.Schema.Type<typeof VerificationScim> {}
 
 /** The `verification_ticket` object of the webhooks spec. */
@@ -469,6 +503,7 @@ export const VerificationTicket = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationTicket`. */
 export interface VerificationTicket extends Schema.Schema.Type<typeof VerificationTicket> {}
 
 /** The `EmailAddress` object of the webhooks spec. */
@@ -491,6 +526,7 @@ export const EmailAddress = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `EmailAddress`. */
 export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
 
 /** The `EnterpriseAccountConnection` object of the webhooks spec. */
@@ -511,6 +547,7 @@ export const EnterpriseAccountConnection = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `EnterpriseAccountConnection`. */
 export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof EnterpriseAccountConnection> {}
 
 /** The `verification_oauth` object of the webhooks spec. */
@@ -524,6 +561,7 @@ export const VerificationOauth = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationOauth`. */
 export interface VerificationOauth extends Schema.Schema.Type<typeof VerificationOauth> {}
 
 /** The `EnterpriseAccount` object of the webhooks spec. */
@@ -547,6 +585,7 @@ export const EnterpriseAccount = Schema.Struct({
   enterprise_connection: Schema.optional(Schema.NullOr(EnterpriseAccountConnection)),
   last_authenticated_at: Schema.optional(Schema.NullOr(Schema.Number))
 })
+/** The decoded `EnterpriseAccount`. */
 export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseAccount> {}
 
 /** The `verification_google_one_tap` object of the webhooks spec. */
@@ -559,6 +598,7 @@ export const VerificationGoogleOneTap = Schema.Struct({
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String)),
   error: Schema.optional(Schema.NullOr(ClerkError))
 })
+/** The decoded `VerificationGoogleOneTap`. */
 export interface VerificationGoogleOneTap extends Schema.Schema.Type<typeof VerificationGoogleOneTap> {}
 
 /** The `ExternalAccountWithVerification` object of the webhooks spec. */
@@ -587,6 +627,7 @@ export const ExternalAccountWithVerification = Schema.Struct({
     VerificationGoogleOneTap
   ))
 })
+/** The decoded `ExternalAccountWithVerification`. */
 export interface ExternalAccountWithVerification extends Schema.Schema.Type<typeof ExternalAccountWithVerification> {}
 
 /** The `verification_passkey` object of the webhooks spec. */
@@ -600,6 +641,7 @@ export const VerificationPasskey = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationPasskey`. */
 export interface VerificationPasskey extends Schema.Schema.Type<typeof VerificationPasskey> {}
 
 /** The `Passkey` object of the webhooks spec. */
@@ -610,6 +652,7 @@ export const Passkey = Schema.Struct({
   last_used_at: Schema.Number,
   verification: Schema.NullOr(VerificationPasskey)
 })
+/** The decoded `Passkey`. */
 export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
 
 /** The `PhoneNumber` object of the webhooks spec. */
@@ -629,6 +672,7 @@ export const PhoneNumber = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `PhoneNumber`. */
 export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
 
 /** The `SAMLAccountConnection` object of the webhooks spec. */
@@ -647,6 +691,7 @@ export const SAMLAccountConnection = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `SAMLAccountConnection`. */
 export interface SAMLAccountConnection extends Schema.Schema.Type<typeof SAMLAccountConnection> {}
 
 /** The `SAMLAccount` object of the webhooks spec. */
@@ -667,6 +712,7 @@ export const SAMLAccount = Schema.Struct({
   )),
   saml_connection: Schema.optional(Schema.NullOr(SAMLAccountConnection))
 })
+/** The decoded `SAMLAccount`. */
 export interface SAMLAccount extends Schema.Schema.Type<typeof SAMLAccount> {}
 
 /** Metadata describing a user's linkage to a directory. This object is only delivered on `user.created` and `user.updated` webhook events, and only when the user is provisioned through a directory. Its absence does not necessarily mean the user is not managed by a directory. */
@@ -675,6 +721,7 @@ export const SCIMUserMetadata = Schema.Struct({
   directory_enabled: Schema.optional(Schema.Boolean),
   external_id: Schema.NullOr(Schema.String)
 })
+/** The decoded `SCIMUserMetadata`. */
 export interface SCIMUserMetadata extends Schema.Schema.Type<typeof SCIMUserMetadata> {}
 
 /** The `verification_web3` object of the webhooks spec. */
@@ -688,6 +735,7 @@ export const VerificationWeb3 = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
+/** The decoded `VerificationWeb3`. */
 export interface VerificationWeb3 extends Schema.Schema.Type<typeof VerificationWeb3> {}
 
 /** The `Web3Wallet` object of the webhooks spec. */
@@ -702,6 +750,7 @@ export const Web3Wallet = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `Web3Wallet`. */
 export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
 
 /** The `User` object of the webhooks spec. */
@@ -754,6 +803,7 @@ export const User = Schema.Struct({
   bypass_client_trust: Schema.optional(Schema.Boolean),
   scim: Schema.optional(Schema.NullOr(SCIMUserMetadata))
 })
+/** The decoded `User`. */
 export interface User extends Schema.Schema.Type<typeof User> {}
 
 /** The `SessionEventPayload` object of the webhooks spec. */
@@ -773,6 +823,7 @@ export const SessionEventPayload = Schema.Struct({
   created_at: Schema.Number,
   user: User
 })
+/** The decoded `SessionEventPayload`. */
 export interface SessionEventPayload extends Schema.Schema.Type<typeof SessionEventPayload> {}
 
 /** The `SmsEventPayload` object of the webhooks spec. */
@@ -790,12 +841,14 @@ export const SmsEventPayload = Schema.Struct({
   delivered_by_clerk: Schema.Boolean,
   created_at_ms: Schema.optional(Schema.Number)
 })
+/** The decoded `SmsEventPayload`. */
 export interface SmsEventPayload extends Schema.Schema.Type<typeof SmsEventPayload> {}
 
 /** The `BillingSeats` object of the webhooks spec. */
 export const BillingSeats = Schema.Struct({
   quantity: Schema.NullOr(Schema.Number)
 })
+/** The decoded `BillingSeats`. */
 export interface BillingSeats extends Schema.Schema.Type<typeof BillingSeats> {}
 
 /** The `BillingSubscriptionItemEventPlanUnitPriceTier` object of the webhooks spec. */
@@ -805,6 +858,7 @@ export const BillingSubscriptionItemEventPlanUnitPriceTier = Schema.Struct({
   amount_per_block: Schema.Number,
   currency: Schema.String
 })
+/** The decoded `BillingSubscriptionItemEventPlanUnitPriceTier`. */
 export interface BillingSubscriptionItemEventPlanUnitPriceTier extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlanUnitPriceTier> {}
 
 /** The `BillingSubscriptionItemEventPlanUnitPrice` object of the webhooks spec. */
@@ -813,6 +867,7 @@ export const BillingSubscriptionItemEventPlanUnitPrice = Schema.Struct({
   block_size: Schema.Number,
   tiers: Schema.Array(BillingSubscriptionItemEventPlanUnitPriceTier)
 })
+/** The decoded `BillingSubscriptionItemEventPlanUnitPrice`. */
 export interface BillingSubscriptionItemEventPlanUnitPrice extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlanUnitPrice> {}
 
 /** The `BillingSubscriptionItemEventPlan` object of the webhooks spec. */
@@ -825,6 +880,7 @@ export const BillingSubscriptionItemEventPlan = Schema.Struct({
   currency: Schema.String,
   unit_prices: Schema.optional(Schema.Array(BillingSubscriptionItemEventPlanUnitPrice))
 })
+/** The decoded `BillingSubscriptionItemEventPlan`. */
 export interface BillingSubscriptionItemEventPlan extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlan> {}
 
 /** The `BillingSubscriptionItemEventPayload` object of the webhooks spec. */
@@ -844,6 +900,7 @@ export const BillingSubscriptionItemEventPayload = Schema.Struct({
   subscription_id: Schema.NullOr(Schema.String),
   seats: Schema.optional(BillingSeats)
 })
+/** The decoded `BillingSubscriptionItemEventPayload`. */
 export interface BillingSubscriptionItemEventPayload extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPayload> {}
 
 /** The `SubscriptionEventPayload` object of the webhooks spec. */
@@ -863,6 +920,7 @@ export const SubscriptionEventPayload = Schema.Struct({
   payment_source_id: Schema.NullOr(Schema.String),
   items: Schema.Array(BillingSubscriptionItemEventPayload)
 })
+/** The decoded `SubscriptionEventPayload`. */
 export interface SubscriptionEventPayload extends Schema.Schema.Type<typeof SubscriptionEventPayload> {}
 
 /** The `Invitation` object of the webhooks spec. */
@@ -878,6 +936,7 @@ export const Invitation = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
+/** The decoded `Invitation`. */
 export interface Invitation extends Schema.Schema.Type<typeof Invitation> {}
 
 /** The `WaitlistEntry` object of the webhooks spec. */
@@ -891,6 +950,7 @@ export const WaitlistEntry = Schema.Struct({
   updated_at: Schema.Number,
   invitation: Schema.optional(Schema.NullOr(Invitation))
 })
+/** The decoded `WaitlistEntry`. */
 export interface WaitlistEntry extends Schema.Schema.Type<typeof WaitlistEntry> {}
 
 /** The `data` of a `organizationInvitation.created` event. */
@@ -912,6 +972,7 @@ export const OrganizationInvitationCreatedData = Schema.Struct({
   updated_at: Schema.Number,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
+/** The decoded `OrganizationInvitationCreatedData`. */
 export interface OrganizationInvitationCreatedData extends Schema.Schema.Type<typeof OrganizationInvitationCreatedData> {}
 
 /** The `data` of a `organizationInvitation.revoked` event. */
@@ -933,6 +994,7 @@ export const OrganizationInvitationRevokedData = Schema.Struct({
   updated_at: Schema.Number,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
+/** The decoded `OrganizationInvitationRevokedData`. */
 export interface OrganizationInvitationRevokedData extends Schema.Schema.Type<typeof OrganizationInvitationRevokedData> {}
 
 /** `event_attributes` of an event: where the change came from. */
@@ -942,6 +1004,7 @@ export const WebhookEventAttributes = Schema.Struct({
     user_agent: Schema.optional(Schema.String)
   }))
 })
+/** The decoded `WebhookEventAttributes`. */
 export interface WebhookEventAttributes extends Schema.Schema.Type<typeof WebhookEventAttributes> {}
 
 /** The fields every event has besides `type` and `data`. */
@@ -954,186 +1017,232 @@ const envelope = {
 
 /** `email.created`: Email created. */
 export const EmailCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("email.created"), ...envelope, data: EmailEventPayload })
+/** The decoded `email.created` event. */
 export interface EmailCreatedWebhookEvent extends Schema.Schema.Type<typeof EmailCreatedWebhookEvent> {}
 
 /** `organization.created`: New organization was created. */
 export const OrganizationCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.created"), ...envelope, data: Organization })
+/** The decoded `organization.created` event. */
 export interface OrganizationCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationCreatedWebhookEvent> {}
 
 /** `organization.updated`: Organization updated. */
 export const OrganizationUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.updated"), ...envelope, data: Organization })
+/** The decoded `organization.updated` event. */
 export interface OrganizationUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationUpdatedWebhookEvent> {}
 
 /** `organization.deleted`: Organization deleted. */
 export const OrganizationDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.deleted"), ...envelope, data: DeletedObject })
+/** The decoded `organization.deleted` event. */
 export interface OrganizationDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDeletedWebhookEvent> {}
 
 /** `organizationDomain.created`: Organization domain created. */
 export const OrganizationDomainCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.created"), ...envelope, data: OrganizationDomain })
+/** The decoded `organizationDomain.created` event. */
 export interface OrganizationDomainCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainCreatedWebhookEvent> {}
 
 /** `organizationDomain.updated`: Organization domain updated. */
 export const OrganizationDomainUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.updated"), ...envelope, data: OrganizationDomain })
+/** The decoded `organizationDomain.updated` event. */
 export interface OrganizationDomainUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainUpdatedWebhookEvent> {}
 
 /** `organizationDomain.deleted`: Organization domain deleted. */
 export const OrganizationDomainDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.deleted"), ...envelope, data: DeletedObject })
+/** The decoded `organizationDomain.deleted` event. */
 export interface OrganizationDomainDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainDeletedWebhookEvent> {}
 
 /** `organizationInvitation.created`: Organization invitation created. */
 export const OrganizationInvitationCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.created"), ...envelope, data: OrganizationInvitationCreatedData })
+/** The decoded `organizationInvitation.created` event. */
 export interface OrganizationInvitationCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationCreatedWebhookEvent> {}
 
 /** `organizationInvitation.accepted`: Organization invitation accepted. */
 export const OrganizationInvitationAcceptedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.accepted"), ...envelope, data: OrganizationInvitationAcceptedPayload })
+/** The decoded `organizationInvitation.accepted` event. */
 export interface OrganizationInvitationAcceptedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationAcceptedWebhookEvent> {}
 
 /** `organizationInvitation.revoked`: Organization invitation revoked. */
 export const OrganizationInvitationRevokedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.revoked"), ...envelope, data: OrganizationInvitationRevokedData })
+/** The decoded `organizationInvitation.revoked` event. */
 export interface OrganizationInvitationRevokedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationRevokedWebhookEvent> {}
 
 /** `organizationMembership.created`: Organization membership created. */
 export const OrganizationMembershipCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.created"), ...envelope, data: OrganizationMembership })
+/** The decoded `organizationMembership.created` event. */
 export interface OrganizationMembershipCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipCreatedWebhookEvent> {}
 
 /** `organizationMembership.updated`: Organization membership updated. */
 export const OrganizationMembershipUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.updated"), ...envelope, data: OrganizationMembership })
+/** The decoded `organizationMembership.updated` event. */
 export interface OrganizationMembershipUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipUpdatedWebhookEvent> {}
 
 /** `organizationMembership.deleted`: Organization membership deleted. */
 export const OrganizationMembershipDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.deleted"), ...envelope, data: OrganizationMembership })
+/** The decoded `organizationMembership.deleted` event. */
 export interface OrganizationMembershipDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipDeletedWebhookEvent> {}
 
 /** `paymentAttempt.created`: Payment Attempt Created. */
 export const PaymentAttemptCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("paymentAttempt.created"), ...envelope, data: PaymentAttemptEventPayload })
+/** The decoded `paymentAttempt.created` event. */
 export interface PaymentAttemptCreatedWebhookEvent extends Schema.Schema.Type<typeof PaymentAttemptCreatedWebhookEvent> {}
 
 /** `paymentAttempt.updated`: Payment Attempt Updated. */
 export const PaymentAttemptUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("paymentAttempt.updated"), ...envelope, data: PaymentAttemptEventPayload })
+/** The decoded `paymentAttempt.updated` event. */
 export interface PaymentAttemptUpdatedWebhookEvent extends Schema.Schema.Type<typeof PaymentAttemptUpdatedWebhookEvent> {}
 
 /** `permission.created`: Permission created. */
 export const PermissionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.created"), ...envelope, data: Permission })
+/** The decoded `permission.created` event. */
 export interface PermissionCreatedWebhookEvent extends Schema.Schema.Type<typeof PermissionCreatedWebhookEvent> {}
 
 /** `permission.updated`: Permission updated. */
 export const PermissionUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.updated"), ...envelope, data: Permission })
+/** The decoded `permission.updated` event. */
 export interface PermissionUpdatedWebhookEvent extends Schema.Schema.Type<typeof PermissionUpdatedWebhookEvent> {}
 
 /** `permission.deleted`: Permission deleted. */
 export const PermissionDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.deleted"), ...envelope, data: DeletedObject })
+/** The decoded `permission.deleted` event. */
 export interface PermissionDeletedWebhookEvent extends Schema.Schema.Type<typeof PermissionDeletedWebhookEvent> {}
 
 /** `role.created`: Role created. */
 export const RoleCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.created"), ...envelope, data: Role })
+/** The decoded `role.created` event. */
 export interface RoleCreatedWebhookEvent extends Schema.Schema.Type<typeof RoleCreatedWebhookEvent> {}
 
 /** `role.updated`: Role updated. */
 export const RoleUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.updated"), ...envelope, data: Role })
+/** The decoded `role.updated` event. */
 export interface RoleUpdatedWebhookEvent extends Schema.Schema.Type<typeof RoleUpdatedWebhookEvent> {}
 
 /** `role.deleted`: Role deleted. */
 export const RoleDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.deleted"), ...envelope, data: DeletedObject })
+/** The decoded `role.deleted` event. */
 export interface RoleDeletedWebhookEvent extends Schema.Schema.Type<typeof RoleDeletedWebhookEvent> {}
 
 /** `session.created`: Session created. */
 export const SessionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.created"), ...envelope, data: SessionEventPayload })
+/** The decoded `session.created` event. */
 export interface SessionCreatedWebhookEvent extends Schema.Schema.Type<typeof SessionCreatedWebhookEvent> {}
 
 /** `session.pending`: Session pending. */
 export const SessionPendingWebhookEvent = Schema.Struct({ type: Schema.Literal("session.pending"), ...envelope, data: SessionEventPayload })
+/** The decoded `session.pending` event. */
 export interface SessionPendingWebhookEvent extends Schema.Schema.Type<typeof SessionPendingWebhookEvent> {}
 
 /** `session.ended`: Session ended. */
 export const SessionEndedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.ended"), ...envelope, data: SessionEventPayload })
+/** The decoded `session.ended` event. */
 export interface SessionEndedWebhookEvent extends Schema.Schema.Type<typeof SessionEndedWebhookEvent> {}
 
 /** `session.removed`: Session removed. */
 export const SessionRemovedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.removed"), ...envelope, data: SessionEventPayload })
+/** The decoded `session.removed` event. */
 export interface SessionRemovedWebhookEvent extends Schema.Schema.Type<typeof SessionRemovedWebhookEvent> {}
 
 /** `session.revoked`: Session revoked. */
 export const SessionRevokedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.revoked"), ...envelope, data: SessionEventPayload })
+/** The decoded `session.revoked` event. */
 export interface SessionRevokedWebhookEvent extends Schema.Schema.Type<typeof SessionRevokedWebhookEvent> {}
 
 /** `sms.created`: SMS created. */
 export const SmsCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("sms.created"), ...envelope, data: SmsEventPayload })
+/** The decoded `sms.created` event. */
 export interface SmsCreatedWebhookEvent extends Schema.Schema.Type<typeof SmsCreatedWebhookEvent> {}
 
 /** `subscription.created`: Subscription Created. */
 export const SubscriptionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.created"), ...envelope, data: SubscriptionEventPayload })
+/** The decoded `subscription.created` event. */
 export interface SubscriptionCreatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionCreatedWebhookEvent> {}
 
 /** `subscription.updated`: Subscription Updated. */
 export const SubscriptionUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.updated"), ...envelope, data: SubscriptionEventPayload })
+/** The decoded `subscription.updated` event. */
 export interface SubscriptionUpdatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionUpdatedWebhookEvent> {}
 
 /** `subscription.active`: Subscription Active. */
 export const SubscriptionActiveWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.active"), ...envelope, data: SubscriptionEventPayload })
+/** The decoded `subscription.active` event. */
 export interface SubscriptionActiveWebhookEvent extends Schema.Schema.Type<typeof SubscriptionActiveWebhookEvent> {}
 
 /** `subscription.pastDue`: Subscription Past Due. */
 export const SubscriptionPastDueWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.pastDue"), ...envelope, data: SubscriptionEventPayload })
+/** The decoded `subscription.pastDue` event. */
 export interface SubscriptionPastDueWebhookEvent extends Schema.Schema.Type<typeof SubscriptionPastDueWebhookEvent> {}
 
 /** `subscriptionItem.abandoned`: Subscription Item Abandoned. */
 export const SubscriptionItemAbandonedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.abandoned"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.abandoned` event. */
 export interface SubscriptionItemAbandonedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemAbandonedWebhookEvent> {}
 
 /** `subscriptionItem.active`: Subscription Item Active. */
 export const SubscriptionItemActiveWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.active"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.active` event. */
 export interface SubscriptionItemActiveWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemActiveWebhookEvent> {}
 
 /** `subscriptionItem.canceled`: Subscription Item Canceled. */
 export const SubscriptionItemCanceledWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.canceled"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.canceled` event. */
 export interface SubscriptionItemCanceledWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemCanceledWebhookEvent> {}
 
 /** `subscriptionItem.ended`: Subscription Item Ended. */
 export const SubscriptionItemEndedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.ended"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.ended` event. */
 export interface SubscriptionItemEndedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemEndedWebhookEvent> {}
 
 /** `subscriptionItem.freeTrialEnding`: Subscription Item Free Trial Ending. */
 export const SubscriptionItemFreeTrialEndingWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.freeTrialEnding"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.freeTrialEnding` event. */
 export interface SubscriptionItemFreeTrialEndingWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemFreeTrialEndingWebhookEvent> {}
 
 /** `subscriptionItem.incomplete`: Subscription Item Incomplete. */
 export const SubscriptionItemIncompleteWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.incomplete"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.incomplete` event. */
 export interface SubscriptionItemIncompleteWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemIncompleteWebhookEvent> {}
 
 /** `subscriptionItem.pastDue`: Subscription Item Past Due. */
 export const SubscriptionItemPastDueWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.pastDue"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.pastDue` event. */
 export interface SubscriptionItemPastDueWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemPastDueWebhookEvent> {}
 
 /** `subscriptionItem.upcoming`: Subscription Item Upcoming. */
 export const SubscriptionItemUpcomingWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.upcoming"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.upcoming` event. */
 export interface SubscriptionItemUpcomingWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemUpcomingWebhookEvent> {}
 
 /** `subscriptionItem.updated`: Subscription Item Updated. */
 export const SubscriptionItemUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.updated"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.updated` event. */
 export interface SubscriptionItemUpdatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemUpdatedWebhookEvent> {}
 
 /** `user.created`: User created. */
 export const UserCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.created"), ...envelope, data: User })
+/** The decoded `user.created` event. */
 export interface UserCreatedWebhookEvent extends Schema.Schema.Type<typeof UserCreatedWebhookEvent> {}
 
 /** `user.updated`: User updated. */
 export const UserUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.updated"), ...envelope, data: User })
+/** The decoded `user.updated` event. */
 export interface UserUpdatedWebhookEvent extends Schema.Schema.Type<typeof UserUpdatedWebhookEvent> {}
 
 /** `user.deleted`: User deleted. */
 export const UserDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.deleted"), ...envelope, data: DeletedObject })
+/** The decoded `user.deleted` event. */
 export interface UserDeletedWebhookEvent extends Schema.Schema.Type<typeof UserDeletedWebhookEvent> {}
 
 /** `waitlistEntry.created`: Waitlist entry created. */
 export const WaitlistEntryCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("waitlistEntry.created"), ...envelope, data: WaitlistEntry })
+/** The decoded `waitlistEntry.created` event. */
 export interface WaitlistEntryCreatedWebhookEvent extends Schema.Schema.Type<typeof WaitlistEntryCreatedWebhookEvent> {}
 
 /** `waitlistEntry.updated`: Waitlist entry updated. */
 export const WaitlistEntryUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("waitlistEntry.updated"), ...envelope, data: WaitlistEntry })
+/** The decoded `waitlistEntry.updated` event. */
 export interface WaitlistEntryUpdatedWebhookEvent extends Schema.Schema.Type<typeof WaitlistEntryUpdatedWebhookEvent> {}
 
 /** `subscriptionItem.created` (typed by @clerk/backend; not in the spec). */
 export const SubscriptionItemCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.created"), ...envelope, data: BillingSubscriptionItemEventPayload })
+/** The decoded `subscriptionItem.created` event. */
 export interface SubscriptionItemCreatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemCreatedWebhookEvent> {}
 
 /** Every event type this version of the SDK knows. */
