@@ -249,7 +249,9 @@ class Model {
       return this.learn(match, value, at)
     }
     if (schema.type === "array" && schema.items !== undefined && Array.isArray(value)) {
-      value.forEach((item: unknown, i) => this.learn(schema.items!, item, `${at}[${i}]`))
+      value.forEach((item: unknown, i) => {
+        this.learn(schema.items!, item, `${at}[${i}]`)
+      })
     }
   }
 
@@ -317,7 +319,7 @@ class Emitter {
     if (this.model.isObject(schema)) return this.struct(schema, deps, indent)
     const alternatives = Model.alternatives(schema)
     if (alternatives.length > 1) {
-      const members = alternatives.map((m) => this.expr(m, deps, indent + "  "))
+      const members = alternatives.map((m) => this.expr(m, deps, `${indent}  `))
       return `Schema.Union(\n${members.map((m) => `${indent}  ${m}`).join(",\n")}\n${indent})`
     }
     if (schema.enum !== undefined) {
@@ -348,7 +350,7 @@ class Emitter {
   }
 
   struct(schema: OSchema, deps: Set<string>, indent: string): string {
-    const inner = indent + "  "
+    const inner = `${indent}  `
     const lines = this.model.fields(schema).map((f) => {
       let value = this.expr(f.schema, deps, inner)
       if (f.nulled && !value.startsWith("Schema.NullOr(") && value !== "Schema.Unknown") value = `Schema.NullOr(${value})`
@@ -540,7 +542,7 @@ export const examplesFile = path.resolve(repoRoot, "test/support/webhook-example
 
 /** The spec's example payloads per event type, as committed JSON. */
 export const renderExamples = (doc: ODoc = loadSpec()): string =>
-  JSON.stringify(specEvents(doc).map(({ examples, type }) => ({ type, examples })), null, 2) + "\n"
+  `${JSON.stringify(specEvents(doc).map(({ examples, type }) => ({ type, examples })), null, 2)}\n`
 
 /** Whether the webhooks spec file is present (it is not shipped with the repository). */
 export const specPresent = (specPath: string = path.join(specDir(), WEBHOOKS_SPEC_FILE)): boolean => fs.existsSync(specPath)
