@@ -14,10 +14,7 @@ export interface Listening {
 }
 
 /** Listens on 127.0.0.1 (a free port unless `port` is given) and answers every request with `handler`. */
-export const serveFetch = async (
-  handler: (request: Request) => Promise<Response>,
-  port = 0
-): Promise<Listening> => {
+export const serveFetch = async (handler: (request: Request) => Promise<Response>, port = 0): Promise<Listening> => {
   const server = createServer((req, res) => {
     handler(toWebRequest(req))
       .then(async (response) => {
