@@ -34,11 +34,15 @@ for (const name of names) {
 const org = await client.organizations.createOrganization({ name: "Analytical Engines", createdBy: created[0]!.id })
 console.log(`created organization ${org.id} (${org.slug})`)
 for (const user of created.slice(1, 3)) {
-  await client.organizations.createOrganizationMembership({ organizationId: org.id, userId: user.id, role: "org:member" })
+  await client.organizations.createOrganizationMembership({
+    organizationId: org.id,
+    userId: user.id,
+    role: "org:member"
+  })
 }
 
 let offset = 0
-for (let page = 1;; page++) {
+for (let page = 1; ; page++) {
   const { data, totalCount } = await client.users.getUserList({ limit: 2, offset, orderBy: "+created_at" })
   console.log(`page ${page}: ${data.map((u) => u.firstName).join(", ")}  (totalCount ${totalCount})`)
   offset += data.length
@@ -65,7 +69,7 @@ try {
 // Effect users: the same work as services and layers, with errors caught by tag.
 // ---------------------------------------------------------------------------------------------------------------
 console.log("\n== Effect services")
-const program = Effect.gen(function*() {
+const program = Effect.gen(function* () {
   const users = yield* Users
   const organizations = yield* Organizations
   const everyone = yield* users.getUserListStream({ orderBy: "+created_at" }).pipe(

@@ -13,7 +13,11 @@ export const main = async (): Promise<ReadonlyArray<string>> => {
   const log = (line: string) => lines.push(line)
   try {
     // Users
-    const user = await clerk.users.createUser({ emailAddress: ["ada@example.com"], firstName: "Ada", lastName: "Lovelace" })
+    const user = await clerk.users.createUser({
+      emailAddress: ["ada@example.com"],
+      firstName: "Ada",
+      lastName: "Lovelace"
+    })
     await clerk.users.updateUserMetadata(user.id, { publicMetadata: { plan: "pro" } })
     log(`users: ${(await clerk.users.getUser(user.id)).fullName}`)
 
@@ -33,7 +37,10 @@ export const main = async (): Promise<ReadonlyArray<string>> => {
     log(`billing: ${plans.data.length} plan(s)`)
 
     // Allowlist identifiers
-    const allowed = await clerk.allowlistIdentifiers.createAllowlistIdentifier({ identifier: "@example.com", notify: false })
+    const allowed = await clerk.allowlistIdentifiers.createAllowlistIdentifier({
+      identifier: "@example.com",
+      notify: false
+    })
     log(`allowlistIdentifiers: ${allowed.identifier}`)
 
     // API keys
@@ -54,7 +61,10 @@ export const main = async (): Promise<ReadonlyArray<string>> => {
     log(`clients: ${clients.totalCount} client(s)`)
 
     // Invitations
-    const invitation = await clerk.invitations.createInvitation({ emailAddress: "alan@example.com", ignoreExisting: true })
+    const invitation = await clerk.invitations.createInvitation({
+      emailAddress: "alan@example.com",
+      ignoreExisting: true
+    })
     log(`invitations: ${invitation.emailAddress} is ${invitation.status}`)
 
     // Redirect URLs

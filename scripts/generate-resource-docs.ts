@@ -13,7 +13,10 @@ export const docsFile = path.join(repoRoot, "docs/resources.md")
 
 const dedent = (lines: ReadonlyArray<string>): string => {
   const indent = Math.min(...lines.filter((l) => l.trim() !== "").map((l) => l.length - l.trimStart().length))
-  return lines.map((l) => l.slice(indent)).join("\n").trim()
+  return lines
+    .map((l) => l.slice(indent))
+    .join("\n")
+    .trim()
 }
 
 /** The page's text, built from the examples file. */

@@ -147,8 +147,8 @@ class Model {
 
   /** Alternatives of a oneOf/anyOf that carry a schema. */
   static alternatives(schema: OSchema): ReadonlyArray<OSchema> {
-    return (schema.oneOf ?? schema.anyOf ?? []).filter((m) =>
-      m.$ref !== undefined || m.type !== undefined || m.properties !== undefined || m.allOf !== undefined
+    return (schema.oneOf ?? schema.anyOf ?? []).filter(
+      (m) => m.$ref !== undefined || m.type !== undefined || m.properties !== undefined || m.allOf !== undefined
     )
   }
 
@@ -245,11 +245,14 @@ class Model {
     }
     const alternatives = Model.alternatives(schema)
     if (alternatives.length > 1 && isRecord(value)) {
-      const match = alternatives.find((m) => this.objectLiteral(m)?.includes(String(value["object"]))) ?? alternatives[0]!
+      const match =
+        alternatives.find((m) => this.objectLiteral(m)?.includes(String(value["object"]))) ?? alternatives[0]!
       return this.learn(match, value, at)
     }
     if (schema.type === "array" && schema.items !== undefined && Array.isArray(value)) {
-      value.forEach((item: unknown, i) => this.learn(schema.items!, item, `${at}[${i}]`))
+      value.forEach((item: unknown, i) => {
+        this.learn(schema.items!, item, `${at}[${i}]`)
+      })
     }
   }
 
@@ -270,7 +273,10 @@ const isIdentifier = (name: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.tes
 const key = (name: string): string => (isIdentifier(name) ? name : JSON.stringify(name))
 
 const summary = (text: string | undefined): string | undefined => {
-  const line = text?.split("\n").map((l) => l.trim()).find((l) => l.length > 0)
+  const line = text
+    ?.split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.length > 0)
   return line?.replace(/\*\//g, "*\\/").replace(/\s+/g, " ")
 }
 
@@ -317,7 +323,7 @@ class Emitter {
     if (this.model.isObject(schema)) return this.struct(schema, deps, indent)
     const alternatives = Model.alternatives(schema)
     if (alternatives.length > 1) {
-      const members = alternatives.map((m) => this.expr(m, deps, indent + "  "))
+      const members = alternatives.map((m) => this.expr(m, deps, `${indent}  `))
       return `Schema.Union(\n${members.map((m) => `${indent}  ${m}`).join(",\n")}\n${indent})`
     }
     if (schema.enum !== undefined) {
@@ -348,10 +354,11 @@ class Emitter {
   }
 
   struct(schema: OSchema, deps: Set<string>, indent: string): string {
-    const inner = indent + "  "
+    const inner = `${indent}  `
     const lines = this.model.fields(schema).map((f) => {
       let value = this.expr(f.schema, deps, inner)
-      if (f.nulled && !value.startsWith("Schema.NullOr(") && value !== "Schema.Unknown") value = `Schema.NullOr(${value})`
+      if (f.nulled && !value.startsWith("Schema.NullOr(") && value !== "Schema.Unknown")
+        value = `Schema.NullOr(${value})`
       const line = `${inner}${key(f.name)}: ${f.required ? value : `Schema.optional(${value})`}`
       return f.schema.deprecated === true ? `${inner}/** @deprecated */\n${line}` : line
     })
@@ -379,7 +386,9 @@ const eventName = (type: string): string => `${toClassName(type)}WebhookEvent`
 const groupName = (prefix: string): string => GROUP_NAMES[prefix] ?? `${toClassName(prefix)}WebhookEvent`
 
 /** Builds the generated file's text from the spec. */
-export const generateSource = (doc: ODoc = loadSpec()): { readonly source: string; readonly relaxations: ReadonlyArray<string> } => {
+export const generateSource = (
+  doc: ODoc = loadSpec()
+): { readonly source: string; readonly relaxations: ReadonlyArray<string> } => {
   const model = new Model(doc)
   const events = specEvents(doc)
   for (const event of events) {
@@ -397,12 +406,14 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     } else {
       const name = `${toClassName(event.type)}Data`
       const value = emitter.expr(event.data, deps, "", true)
-      inlineData.push([
-        `/** The \`data\` of a \`${event.type}\` event. */`,
-        `export const ${name} = ${value}`,
-        `/** The decoded \`${name}\`. */`,
-        `export interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`
-      ].join("\n"))
+      inlineData.push(
+        [
+          `/** The \`data\` of a \`${event.type}\` event. */`,
+          `export const ${name} = ${value}`,
+          `/** The decoded \`${name}\`. */`,
+          `export interface ${name} extends Schema.Schema.Type<typeof ${name}> {}`
+        ].join("\n")
+      )
       eventData.set(event.type, name)
     }
   }
@@ -426,7 +437,11 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
   if (emitter.usesOpenEnum) out.push(`import { OpenEnum } from "../../models/internal/openEnum.js"`)
   out.push("")
   if (emitter.usesRecord) {
-    out.push("/** A free-form JSON object (metadata and the like). */", "const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })", "")
+    out.push(
+      "/** A free-form JSON object (metadata and the like). */",
+      "const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })",
+      ""
+    )
   }
   for (const name of emitter.ordered()) out.push(emitter.blocks.get(name)!, "")
   for (const block of inlineData) out.push(block, "")
@@ -475,18 +490,18 @@ export const generateSource = (doc: ODoc = loadSpec()): { readonly source: strin
     "",
     "/** Whether `type` is an event type this SDK knows. */",
     "export const isWebhookEventType = (type: unknown): type is WebhookEventType =>",
-    "  typeof type === \"string\" && knownTypes.has(type)",
+    '  typeof type === "string" && knownTypes.has(type)',
     "",
     "/**",
     " * An event whose `type` this SDK does not know (one Clerk added later), or a signed object with no `type`: the",
     " * parsed JSON as received, nothing renamed or dropped. Narrow a {@link WebhookEvent} with {@link isKnownWebhookEvent}",
-    " * first: TypeScript cannot exclude the known literals from `string`, so `event.type === \"user.created\"` alone leaves",
+    ' * first: TypeScript cannot exclude the known literals from `string`, so `event.type === "user.created"` alone leaves',
     " * this member in the union.",
     " */",
     "export const UnknownWebhookEvent = Schema.Struct(",
     "  {",
     "    type: Schema.optional(Schema.String.pipe(Schema.filter((type) => !knownTypes.has(type), {",
-    "      message: () => \"a known event type decodes with its own schema\"",
+    '      message: () => "a known event type decodes with its own schema"',
     "    })))",
     "  },",
     "  Schema.Record({ key: Schema.String, value: Schema.Unknown })",
@@ -543,10 +558,15 @@ export const examplesFile = path.resolve(repoRoot, "test/support/webhook-example
 
 /** The spec's example payloads per event type, as committed JSON. */
 export const renderExamples = (doc: ODoc = loadSpec()): string =>
-  JSON.stringify(specEvents(doc).map(({ examples, type }) => ({ type, examples })), null, 2) + "\n"
+  `${JSON.stringify(
+    specEvents(doc).map(({ examples, type }) => ({ type, examples })),
+    null,
+    2
+  )}\n`
 
 /** Whether the webhooks spec file is present (it is not shipped with the repository). */
-export const specPresent = (specPath: string = path.join(specDir(), WEBHOOKS_SPEC_FILE)): boolean => fs.existsSync(specPath)
+export const specPresent = (specPath: string = path.join(specDir(), WEBHOOKS_SPEC_FILE)): boolean =>
+  fs.existsSync(specPath)
 
 /** Writes the generated file and the examples file; returns their paths. */
 export const generate = (outFile: string = defaultOutFile, specPath?: string): ReadonlyArray<string> => {
