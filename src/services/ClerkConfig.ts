@@ -391,8 +391,8 @@ type ConfigurableOptions = Omit<ClerkLayerOptions, "transformClient">
 
 /**
  * Every option of {@link ClerkLayerOptions} (but `transformClient`) as an Effect `Config`: `Config.redacted("NAME")` for
- * a secret, `Config.string("NAME")` for a string, and so on. A nested object (`retry`, `telemetry`, `sdkMetadata`) may
- * also be a record of `Config`s. An option left out is not configured.
+ * a secret, `Config.string("NAME")` for a string, `Config.all({ maxRetries: Config.integer("NAME") })` for `retry`, and
+ * so on (`telemetry` and `sdkMetadata` may also be a record of `Config`s). An option left out is not configured.
  */
 export type ClerkOptionsConfig = {
   readonly [K in keyof ConfigurableOptions]: Config.Config.Wrap<ConfigurableOptions[K]>
