@@ -5,13 +5,14 @@
  */
 import { HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it, layer } from "@effect/vitest"
-import { Config, ConfigError, ConfigProvider, Context, Effect, Layer, Redacted, Ref } from "effect"
+import { Config, ConfigError, ConfigProvider, Context, Duration, Effect, Layer, Redacted, Ref } from "effect"
 import { inspect } from "node:util"
 import { ClerkFrom, ClerkLiveFromEnv } from "../src/layers/live.js"
 import { Users } from "../src/resources/exports.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as FakeHttp from "../src/testing/FakeHttp.js"
+import * as readme from "./support/readmeConfiguration.js"
 import { userJson } from "./support/samples/users.js"
 
 const SECRET = "sk_live_configLayersSecret42"
@@ -302,5 +303,32 @@ describe("transformClient", () => {
       const options = { secretKey: SECRET, transformClient: "tagged" } as unknown as ClerkConfig.ClerkLayerOptions
       const error = yield* Effect.flip(ClerkConfig.make(options))
       assert.isTrue(ConfigError.isInvalidData(error) && error.path[0] === "transformClient")
+    }))
+})
+
+describe("the README's configuration snippet (test/support/readmeConfiguration.ts)", () => {
+  it.effect("each layer builds the configuration it says", () =>
+    Effect.gen(function*() {
+      const fromConfig = yield* buildConfig(readme.fromConfig, { MY_CLERK_SECRET: SECRET, MY_CLERK_RETRIES: "1" })
+      assert.strictEqual(Redacted.value(fromConfig.secretKey!), SECRET)
+      assert.strictEqual(fromConfig.apiUrl, "https://api.clerk.com")
+      assert.strictEqual(fromConfig.retry?.maxRetries, 1)
+      const missing = yield* Effect.flip(buildConfig(readme.fromConfig, {}))
+      assert.isTrue(ConfigError.isConfigError(missing))
+      assert.include(String(missing), "MY_CLERK_SECRET")
+      const fromEnv = yield* buildConfig(readme.fromEnv, { CLERK_SECRET_KEY: SECRET })
+      assert.strictEqual(Redacted.value(fromEnv.secretKey!), SECRET)
+      assert.strictEqual(fromEnv.timeout?.pipe(Duration.toMillis), 10_000)
+      const configOnly = yield* buildConfig(readme.configOnly, { MY_CLERK_SECRET: SECRET })
+      assert.strictEqual(Redacted.value(configOnly.secretKey!), SECRET)
+    }))
+
+  it.effect("the tagged layer's transformClient adds its header to the requests", () =>
+    Effect.gen(function*() {
+      const config = yield* buildConfig(readme.tagged, { CLERK_SECRET_KEY: SECRET })
+      const [request] = yield* Effect.zipRight(call(), recorded).pipe(
+        Effect.provide(pipelineOver(Layer.succeed(ClerkConfig.ClerkConfig, config)))
+      )
+      assert.strictEqual(request!.headers["x-request-source"], "billing-worker")
     }))
 })
