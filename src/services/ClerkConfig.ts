@@ -150,8 +150,8 @@ export interface ClerkConfigShape {
   /** `undefined` when there is no timeout. */
   readonly timeout: Duration.Duration | undefined
   readonly responseValidation: ResponseValidation
-  /** See {@link ClerkLayerOptions.transformClient}; `undefined` leaves the transport as it is. */
-  readonly transformClient: TransformClient | undefined
+  /** See {@link ClerkLayerOptions.transformClient}; absent leaves the transport as it is. */
+  readonly transformClient?: TransformClient | undefined
 }
 
 /** The configuration service. */
