@@ -3,12 +3,15 @@
  * strings or `Redacted`, `layerConfig` takes a `Config` per option, `fromEnv` / `ClerkLiveFromEnv` are that over Clerk's
  * variable names, and `transformClient` wraps the HttpClient every Backend API attempt goes through.
  */
-import { HttpClient, HttpClientRequest } from "@effect/platform"
+import { FetchHttpClient, HttpClient, HttpClientRequest } from "@effect/platform"
 import { assert, describe, it, layer } from "@effect/vitest"
 import { Config, ConfigError, ConfigProvider, Context, Duration, Effect, Layer, Redacted, Ref } from "effect"
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
 import { inspect } from "node:util"
 import { ClerkFrom, ClerkLiveFromEnv } from "../src/layers/live.js"
 import { Users } from "../src/resources/exports.js"
+import * as Undici from "../src/layers/undici.js"
 import * as BackendApi from "../src/services/BackendApi.js"
 import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as FakeHttp from "../src/testing/FakeHttp.js"
@@ -288,6 +291,33 @@ describe("transformClient", () => {
         assert.strictEqual(request!.headers.authorization, `Bearer ${SECRET}`)
       }
     }))
+
+  it.live("wraps this package's own transports too (fetch, undici), over a real socket", () =>
+    Effect.gen(function*() {
+      // Answers with the headers the server received.
+      const server = yield* Effect.acquireRelease(
+        Effect.async<Server>((resume) => {
+          const started = createServer((req, res) => {
+            res.writeHead(200, { "content-type": "application/json" })
+            res.end(JSON.stringify({ tenant: req.headers["x-tenant"] ?? null, auth: req.headers.authorization ?? null }))
+          })
+          started.listen(0, "127.0.0.1", () => resume(Effect.succeed(started)))
+        }),
+        (started) =>
+          Effect.async<void>((resume) => {
+            started.closeAllConnections()
+            started.close(() => resume(Effect.void))
+          })
+      )
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      for (const transport of [FetchHttpClient.layer, Undici.layer({ connections: 1 })]) {
+        const config = ClerkConfig.layer({ secretKey: SECRET, apiUrl: url, retry: false, transformClient: tagged })
+        const body = yield* call().pipe(
+          Effect.provide(BackendApi.layer.pipe(Layer.provideMerge(config), Layer.provide(transport)))
+        )
+        assert.deepStrictEqual(body, { tenant: "tenant_1", auth: `Bearer ${SECRET}` })
+      }
+    }).pipe(Effect.scoped))
 
   it.effect("without it the transport is used as given", () =>
     Effect.gen(function*() {
