@@ -18,6 +18,7 @@ const TWO_FORMS: Readonly<Record<string, string>> = {
   // Effect's module convention: each module has its own constructor and layer.
   make: "BackendApi.make, ClerkConfig.make, WebhookVerifier.make",
   layer: "BackendApi.layer, ClerkConfig.layer, WebhookVerifier.layer, ClerkMiddleware.layer",
+  layerConfig: "ClerkConfig.layerConfig, WebhookVerifier.layerConfig",
   // TODO(#10.3): the Express middleware's options and the Effect middleware's share a name.
   ClerkMiddlewareOptions: "the Express middleware's options at the root; ClerkMiddleware.ClerkMiddlewareOptions",
   // TODO(#11.4): the generated cookie-list model takes the name of the cookie-name constants in Auth.

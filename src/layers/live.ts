@@ -1,12 +1,13 @@
 /**
- * Ready-made layers for Effect users.
+ * Ready-made layers for Effect users: from options ({@link ClerkLive}, {@link ClerkFrom}), from a `Config` per option
+ * ({@link ClerkLiveConfig}), or from Clerk's environment variables ({@link ClerkLiveFromEnv}).
  *
  * ```ts
  * const program = Effect.gen(function*() {
  *   const users = yield* Users
  *   return yield* users.getUserList({ limit: 10 })
  * })
- * program.pipe(Effect.provide(ClerkLive({ secretKey: Redacted.value(key) })))
+ * program.pipe(Effect.provide(ClerkLive({ secretKey: Redacted.make(key) })))
  * ```
  *
  * @module
@@ -22,7 +23,7 @@ import * as ClerkConfig from "../services/ClerkConfig.js"
 
 /** The pipeline and its configuration from options, over any HttpClient. */
 export const BackendApiFrom = (
-  options: ClerkConfig.ClerkOptions
+  options: ClerkConfig.ClerkLayerOptions
 ): Layer.Layer<BackendApi | ClerkConfig.ClerkConfig, ConfigError.ConfigError, HttpClient.HttpClient> =>
   backendApiLayer.pipe(Layer.provideMerge(ClerkConfig.layer(options)))
 
@@ -37,19 +38,28 @@ export const withServices = <E, R>(
 
 /** Every resource service, the JWKS cache, the pipeline and the configuration, over any HttpClient. */
 export const ClerkFrom = (
-  options: ClerkConfig.ClerkOptions
+  options: ClerkConfig.ClerkLayerOptions
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError, HttpClient.HttpClient> => withServices(BackendApiFrom(options))
 
-/** Every resource service over `fetch`, configured from options. */
-export const ClerkLive = (
-  options: ClerkConfig.ClerkOptions
+const live = (
+  config: Layer.Layer<ClerkConfig.ClerkConfig, ConfigError.ConfigError>
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError> =>
-  ClerkFrom(options).pipe(Layer.provide(FetchHttpClient.layer))
+  withServices(backendApiLayer.pipe(Layer.provideMerge(config))).pipe(Layer.provide(FetchHttpClient.layer))
 
-/** Every resource service over `fetch`, configured from the environment (CLERK_SECRET_KEY, ...); `overrides` win. */
+/** Every resource service over `fetch`, configured from options (secrets as strings or `Redacted`). */
+export const ClerkLive = (
+  options: ClerkConfig.ClerkLayerOptions
+): Layer.Layer<ClerkServices, ConfigError.ConfigError> => ClerkFrom(options).pipe(Layer.provide(FetchHttpClient.layer))
+
+/** Every resource service over `fetch`, with each option read through Effect `Config` (see `ClerkConfig.layerConfig`). */
+export const ClerkLiveConfig = (
+  config: ClerkConfig.ClerkLayerConfig
+): Layer.Layer<ClerkServices, ConfigError.ConfigError> => live(ClerkConfig.layerConfig(config))
+
+/**
+ * Every resource service over `fetch`, configured from Clerk's environment variables (`ClerkConfig.envConfig`:
+ * CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, ...) through Effect `Config`; `overrides` win.
+ */
 export const ClerkLiveFromEnv = (
-  overrides: ClerkConfig.ClerkOptions = {}
-): Layer.Layer<ClerkServices, ConfigError.ConfigError> =>
-  withServices(backendApiLayer.pipe(Layer.provideMerge(ClerkConfig.fromEnv(overrides)))).pipe(
-    Layer.provide(FetchHttpClient.layer)
-  )
+  overrides: ClerkConfig.ClerkLayerOptions = {}
+): Layer.Layer<ClerkServices, ConfigError.ConfigError> => live(ClerkConfig.fromEnv(overrides))

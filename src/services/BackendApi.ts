@@ -24,7 +24,7 @@ import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import * as Schema from "effect/Schema"
-import { ClerkConfig, CLERK_API_VERSION_HEADER, resolveRetry } from "./ClerkConfig.js"
+import { ClerkConfig, CLERK_API_VERSION_HEADER, resolveRetry, transformedClient } from "./ClerkConfig.js"
 import type { ClerkConfigShape, RetryOptions, RetryPolicy } from "./ClerkConfig.js"
 import {
   apiErrorForStatus,
@@ -246,7 +246,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   const config = yield* ClerkConfig
   // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
   // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
-  const transport = yield* HttpClient.HttpClient
+  const transport = transformedClient(config, yield* HttpClient.HttpClient) // after the user's transformClient, if any
   // A transport that enforces the attempt's timeout itself spares each attempt an Effect race (two fibers).
   const nativeTimeout = nativeTimeoutClients.has(transport)
   const client = transport.pipe(

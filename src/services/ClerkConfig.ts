@@ -1,13 +1,16 @@
 /**
  * The client configuration: every `createClerkClient` option, validated once, with secrets kept `Redacted`.
  *
- * Build it from an options object ({@link layer}) or from the environment through Effect `Config` ({@link fromEnv}).
+ * Build it from an options object ({@link layer}), from any Effect `Config` per option ({@link layerConfig}), or from
+ * Clerk's environment variables ({@link fromEnv}). Secrets may be given as strings or `Redacted`; inside they are always
+ * `Redacted`.
  * A key of the wrong kind (a `pk_` as a secret key, an `sk_` as the publishable key) or a blank key fails the layer with
  * a `ConfigError` that names the option; a key of an unfamiliar shape is accepted with one Warning log, as
  * `@clerk/backend` accepts it (the Backend API, or `authenticateRequest` for the publishable key, rejects it later).
  *
  * @module
  */
+import type * as HttpClient from "@effect/platform/HttpClient"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -93,6 +96,28 @@ export interface ClerkOptions {
   readonly responseValidation?: ResponseValidation | undefined
 }
 
+/** A secret given as a plain string or as `Redacted` (kept `Redacted` either way). */
+export type Secret = string | Redacted.Redacted<string>
+
+/** A change applied to the HttpClient every Backend API request goes through (the pipeline's transport). */
+export type TransformClient = (client: HttpClient.HttpClient) => HttpClient.HttpClient
+
+/**
+ * The options of the Effect layers ({@link layer}, `ClerkLive`, `ClerkFrom`): {@link ClerkOptions} with the secrets as
+ * strings or `Redacted`, plus {@link ClerkLayerOptions.transformClient}.
+ */
+export interface ClerkLayerOptions extends Omit<ClerkOptions, "secretKey" | "machineSecretKey"> {
+  /** Secret key (`sk_test_…` / `sk_live_…`) sent as the Bearer token. */
+  readonly secretKey?: Secret | undefined
+  /** Machine secret key (`ak_…`) used by the `m2m` resource when set. */
+  readonly machineSecretKey?: Secret | undefined
+  /**
+   * Applied to the transport before the first request, as `@effect/ai-openai`'s option of the same name: each attempt
+   * of each call goes through the client it returns (with its URL and headers, `Authorization` included, set).
+   */
+  readonly transformClient?: TransformClient | undefined
+}
+
 /** How response bodies are checked: see {@link ClerkOptions.responseValidation}. */
 export type ResponseValidation = "tolerant" | "strict"
 
@@ -125,6 +150,8 @@ export interface ClerkConfigShape {
   /** `undefined` when there is no timeout. */
   readonly timeout: Duration.Duration | undefined
   readonly responseValidation: ResponseValidation
+  /** See {@link ClerkLayerOptions.transformClient}; absent leaves the transport as it is. */
+  readonly transformClient?: TransformClient | undefined
 }
 
 /** The configuration service. */
@@ -230,6 +257,18 @@ const keyOption = (
   return Either.right(value)
 }
 
+/** A secret key option, given as a string or `Redacted`: checked as {@link keyOption} checks it, and kept `Redacted`. */
+const secretOption = (
+  path: string,
+  value: unknown,
+  wrongPrefix: string,
+  wrongKind: string
+): Either.Either<Redacted.Redacted<string> | undefined, ConfigError.ConfigError> =>
+  Either.map(
+    keyOption(path, Redacted.isRedacted(value) ? Redacted.value(value) : value, wrongPrefix, wrongKind),
+    (key) => key === undefined ? undefined : Redacted.make(key)
+  )
+
 /**
  * The key options of a configuration whose shape is not one Clerk issues (`sk_test_…`/`sk_live_…`, `ak_…`, a
  * publishable key encoding a host). They are accepted, as `@clerk/backend` accepts them; {@link make} logs one warning
@@ -259,13 +298,13 @@ export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void
  * Validates options into the configuration. Pure: the same options always give the same result. Secrets never appear
  * in the error text.
  */
-export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, ConfigError.ConfigError> =>
+export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigShape, ConfigError.ConfigError> =>
   Either.gen(function*() {
     if (options === null || typeof options !== "object") {
       return yield* Either.left(invalid("options", "createClerkClient options must be an object"))
     }
-    const secretKey = yield* keyOption("secretKey", options.secretKey, "pk_", "a publishable key (pk_…)")
-    const machineSecretKey = yield* keyOption(
+    const secretKey = yield* secretOption("secretKey", options.secretKey, "pk_", "a publishable key (pk_…)")
+    const machineSecretKey = yield* secretOption(
       "machineSecretKey",
       options.machineSecretKey,
       "pk_",
@@ -297,12 +336,16 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
     const timeout = options.timeout === false
       ? undefined
       : (yield* decodeDuration("timeout", options.timeout)) ?? DEFAULT_TIMEOUT
+    if (options.transformClient !== undefined && typeof options.transformClient !== "function") {
+      yield* Either.left(invalid("transformClient", "must be a function"))
+    }
+    const secretPrefix = secretKey === undefined ? undefined : Redacted.value(secretKey).slice(0, 8)
     const instanceType: InstanceType | undefined = parsedPk?.instanceType ??
-      (secretKey?.startsWith("sk_live_") ? "production" : secretKey?.startsWith("sk_test_") ? "development" : undefined)
+      (secretPrefix === "sk_live_" ? "production" : secretPrefix === "sk_test_" ? "development" : undefined)
     const sdk = options.sdkMetadata
     return {
-      secretKey: secretKey === undefined ? undefined : Redacted.make(secretKey),
-      machineSecretKey: machineSecretKey === undefined ? undefined : Redacted.make(machineSecretKey),
+      secretKey,
+      machineSecretKey,
       jwtKey: options.jwtKey,
       publishableKey,
       frontendApi: parsedPk?.frontendApi,
@@ -321,7 +364,8 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
       taskUrls: options.taskUrls,
       retry,
       timeout,
-      responseValidation: options.responseValidation === "strict" ? "strict" : "tolerant"
+      responseValidation: options.responseValidation === "strict" ? "strict" : "tolerant",
+      transformClient: options.transformClient
     }
   })
 
@@ -329,51 +373,110 @@ export const resolve = (options: ClerkOptions): Either.Either<ClerkConfigShape, 
  * Validates the options; fails with a `ConfigError` naming the bad option. A key of an unfamiliar shape is accepted
  * with one Warning log.
  */
-export const make = (options: ClerkOptions): Effect.Effect<ClerkConfigShape, ConfigError.ConfigError> =>
+export const make = (options: ClerkLayerOptions): Effect.Effect<ClerkConfigShape, ConfigError.ConfigError> =>
   Either.match(resolve(options), {
     onLeft: Effect.fail,
     onRight: (config) => Effect.as(warnUnfamiliarKeys(config), config)
   })
 
-/** A ClerkConfig layer from an options object. */
-export const layer = (options: ClerkOptions): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
+/** A ClerkConfig layer from an options object; secrets may be strings or `Redacted`. */
+export const layer = (options: ClerkLayerOptions): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
   Layer.effect(ClerkConfig, make(options))
 
-const optionalString = (name: string) => Config.option(Config.string(name))
-const toUndefined = <A>(o: Option.Option<A>): A | undefined => Option.getOrUndefined(o)
+/** The HttpClient the pipeline sends through: `client` after the configuration's `transformClient`, if any. */
+export const transformedClient = (config: ClerkConfigShape, client: HttpClient.HttpClient): HttpClient.HttpClient =>
+  config.transformClient === undefined ? client : config.transformClient(client)
+
+type ConfigurableOptions = Omit<ClerkLayerOptions, "transformClient">
 
 /**
- * Reads the options from configuration (by default the environment): CLERK_SECRET_KEY, CLERK_MACHINE_SECRET_KEY,
- * CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY, CLERK_API_URL, CLERK_API_VERSION, CLERK_DOMAIN, CLERK_PROXY_URL,
- * CLERK_IS_SATELLITE. `overrides` win over what is read.
+ * Every option of {@link ClerkLayerOptions} (but `transformClient`) as an Effect `Config`: `Config.redacted("NAME")` for
+ * a secret, `Config.string("NAME")` for a string, `Config.all({ maxRetries: Config.integer("NAME") })` for `retry`, and
+ * so on (`telemetry` and `sdkMetadata` may also be a record of `Config`s). An option left out is not configured.
+ */
+export type ClerkOptionsConfig = {
+  readonly [K in keyof ConfigurableOptions]: Config.Config.Wrap<ConfigurableOptions[K]>
+}
+
+/** The input of {@link layerConfig}: a `Config` per option, and `transformClient` as a plain function. */
+export interface ClerkLayerConfig extends ClerkOptionsConfig {
+  /** See {@link ClerkLayerOptions.transformClient}. */
+  readonly transformClient?: TransformClient | undefined
+}
+
+/** A copy of `record` without its keys whose value is `undefined`. */
+const definedOnly = <A extends object>(record: A): A => {
+  const copy = { ...record }
+  for (const [key, value] of Object.entries(copy)) if (value === undefined) Reflect.deleteProperty(copy, key)
+  return copy
+}
+
+/** One `Config` of the options, read from a `Config` per option (see {@link ClerkLayerConfig}). */
+export const optionsConfig = (config: ClerkLayerConfig): Config.Config<ClerkLayerOptions> => {
+  const { transformClient, ...configs } = config
+  return Config.map(
+    Config.unwrap<ConfigurableOptions>(definedOnly(configs)),
+    (options): ClerkLayerOptions => ({ ...options, transformClient })
+  )
+}
+
+/**
+ * A ClerkConfig layer whose options are read through Effect `Config`, as `@effect/ai-openai`'s `layerConfig`:
+ *
+ * ```ts
+ * ClerkConfig.layerConfig({
+ *   secretKey: Config.redacted("MY_CLERK_SECRET"),
+ *   apiUrl: Config.string("MY_CLERK_API_URL").pipe(Config.withDefault("https://api.clerk.com"))
+ * })
+ * ```
+ *
+ * A missing or malformed value fails the layer with a `ConfigError` naming the variable or the option, never the value.
+ */
+export const layerConfig = (config: ClerkLayerConfig): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
+  Layer.effect(ClerkConfig, Effect.flatMap(optionsConfig(config), make))
+
+/** An optional `Config`: an absent variable is `undefined`; a malformed one is still an error. */
+const optional = <A>(config: Config.Config<A>): Config.Config<A | undefined> =>
+  Config.map(Config.option(config), Option.getOrUndefined)
+
+/**
+ * Clerk's environment variables as a {@link ClerkOptionsConfig}, every one optional: CLERK_SECRET_KEY,
+ * CLERK_MACHINE_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY (`\n` read as a newline), CLERK_API_URL,
+ * CLERK_API_VERSION, CLERK_DOMAIN, CLERK_PROXY_URL, CLERK_IS_SATELLITE.
+ */
+export const envConfig: ClerkOptionsConfig = {
+  secretKey: optional(Config.redacted("CLERK_SECRET_KEY")),
+  machineSecretKey: optional(Config.redacted("CLERK_MACHINE_SECRET_KEY")),
+  publishableKey: optional(Config.string("CLERK_PUBLISHABLE_KEY")),
+  jwtKey: optional(Config.map(Config.string("CLERK_JWT_KEY"), (pem) => pem.replace(/\\n/g, "\n"))),
+  apiUrl: optional(Config.string("CLERK_API_URL")),
+  apiVersion: optional(Config.string("CLERK_API_VERSION")),
+  domain: optional(Config.string("CLERK_DOMAIN")),
+  proxyUrl: optional(Config.string("CLERK_PROXY_URL")),
+  isSatellite: optional(Config.boolean("CLERK_IS_SATELLITE"))
+}
+
+const reveal = (secret: Secret | undefined): string | undefined =>
+  secret === undefined || typeof secret === "string" ? secret : Redacted.value(secret)
+
+/**
+ * The `createClerkClient` options read from Clerk's environment variables ({@link envConfig}); `overrides` win. The
+ * keys come back as strings because the Promise options are `@clerk/backend`'s; Effect users take {@link fromEnv}.
  */
 export const optionsFromConfig = (overrides: ClerkOptions = {}): Effect.Effect<ClerkOptions, ConfigError.ConfigError> =>
-  Effect.gen(function*() {
-    const read = yield* Config.all({
-      secretKey: Config.option(Config.redacted("CLERK_SECRET_KEY")),
-      machineSecretKey: Config.option(Config.redacted("CLERK_MACHINE_SECRET_KEY")),
-      publishableKey: optionalString("CLERK_PUBLISHABLE_KEY"),
-      jwtKey: optionalString("CLERK_JWT_KEY"),
-      apiUrl: optionalString("CLERK_API_URL"),
-      apiVersion: optionalString("CLERK_API_VERSION"),
-      domain: optionalString("CLERK_DOMAIN"),
-      proxyUrl: optionalString("CLERK_PROXY_URL"),
-      isSatellite: Config.option(Config.boolean("CLERK_IS_SATELLITE"))
-    })
-    return {
-      ...overrides,
-      secretKey: overrides.secretKey ?? toUndefined(Option.map(read.secretKey, Redacted.value)),
-      machineSecretKey: overrides.machineSecretKey ?? toUndefined(Option.map(read.machineSecretKey, Redacted.value)),
-      publishableKey: overrides.publishableKey ?? toUndefined(read.publishableKey),
-      jwtKey: overrides.jwtKey ?? toUndefined(read.jwtKey)?.replace(/\\n/g, "\n"),
-      apiUrl: overrides.apiUrl ?? toUndefined(read.apiUrl),
-      apiVersion: overrides.apiVersion ?? toUndefined(read.apiVersion),
-      domain: overrides.domain ?? toUndefined(read.domain),
-      proxyUrl: overrides.proxyUrl ?? toUndefined(read.proxyUrl),
-      isSatellite: overrides.isSatellite ?? toUndefined(read.isSatellite)
-    }
-  })
+  Effect.map(Config.unwrap(envConfig), (read) => ({
+    ...read,
+    secretKey: reveal(read.secretKey),
+    machineSecretKey: reveal(read.machineSecretKey),
+    ...definedOnly(overrides)
+  }))
 
-/** A ClerkConfig layer read from the environment through Effect `Config`; `overrides` win. */
-export const fromEnv = (overrides: ClerkOptions = {}): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
-  Layer.effect(ClerkConfig, Effect.flatMap(optionsFromConfig(overrides), make))
+/**
+ * {@link layerConfig} over Clerk's environment variables ({@link envConfig}); `overrides` win over what is read, and
+ * may carry the options that have no variable (`retry`, `timeout`, `transformClient`, ...).
+ */
+export const fromEnv = (overrides: ClerkLayerOptions = {}): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
+  Layer.effect(
+    ClerkConfig,
+    Effect.flatMap(optionsConfig(envConfig), (read) => make({ ...read, ...definedOnly(overrides) }))
+  )
