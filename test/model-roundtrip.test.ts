@@ -65,11 +65,11 @@ describe("every model round-trips its encoding", () => {
           else assert.deepStrictEqual(viaJson(encode(exit.value)), wire, name)
           checked++
         }),
-        { numRuns: 6 }
+        { numRuns: 4 }
       )
     }
     // The property ran for real: most samples are JSON-safe.
-    assert.isAbove(checked, MODELS.length * 3)
+    assert.isAbove(checked, MODELS.length * 2)
   }, 60_000)
 })
 
