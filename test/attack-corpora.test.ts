@@ -7,7 +7,8 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { FetchHttpClient } from "@effect/platform"
 import { createHmac } from "node:crypto"
 import { inspect } from "node:util"
-import { Cause, Clock, Effect, Exit, Layer, Option, Schema } from "effect"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import { Cause, Clock, Effect, Either, Exit, Layer, Option, Schema } from "effect"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
 import * as Tokens from "../src/auth/tokens/index.js"
 import { TokenVerificationError } from "../src/auth/errors.js"
@@ -394,6 +395,23 @@ describe("hostile webhook deliveries", () => {
     assert.instanceOf(refused, WebhookVerificationError)
     if (refused instanceof WebhookVerificationError) assert.strictEqual(refused.reason, "WebhookBodyTooLargeError")
     assert.strictEqual(declared.pulled(), 0, "nothing read")
+  })
+
+  it("an @effect/platform server request over the limit is refused, from Content-Length or after reading", async () => {
+    const signed = signWebhook(EVENT, WEBHOOK_SECRET)
+    const bytes = Buffer.byteLength(signed.body)
+    const verifier = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes - 1 }))
+    const lifted = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes }))
+    const verifyAt = (v: typeof verifier, request: Request) =>
+      Effect.runPromise(Effect.either(v.verifyServerRequest(HttpServerRequest.fromWeb(request))).pipe(Effect.withClock(realClock)))
+    const read = await verifyAt(verifier, signed.toRequest())
+    assert.isTrue(Either.isLeft(read) && read.left._tag === "WebhookBodyTooLargeError")
+    const declared = endless(signed, { "content-length": String(2 * 1024 * 1024) })
+    const unread = await verifyAt(verifier, declared.request)
+    assert.isTrue(Either.isLeft(unread) && unread.left._tag === "WebhookBodyTooLargeError")
+    assert.strictEqual(declared.pulled(), 0)
+    const ok = await verifyAt(lifted, signed.toRequest())
+    assert.isTrue(Either.isRight(ok))
   })
 
   it("headers are checked before the size: a huge body without headers is WebhookMissingHeadersError", async () => {
