@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   test: {
     include: ["test/load/**/*.load.ts"],
-    testTimeout: 120_000,
+    testTimeout: 600_000,
     hookTimeout: 30_000,
     pool: "forks",
     poolOptions: { forks: { singleFork: true, execArgv: ["--expose-gc"] } }

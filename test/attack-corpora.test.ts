@@ -7,11 +7,12 @@ import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { FetchHttpClient } from "@effect/platform"
 import { createHmac } from "node:crypto"
 import { inspect } from "node:util"
-import { Cause, Clock, Effect, Exit, Layer, Option, Schema } from "effect"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import { Cause, Clock, Effect, Either, Exit, Layer, Option, Schema } from "effect"
 import * as JwksCache from "../src/auth/tokens/JwksCache.js"
 import * as Tokens from "../src/auth/tokens/index.js"
 import { TokenVerificationError } from "../src/auth/errors.js"
-import { verifyWebhook, WebhookVerifier } from "../src/auth/webhooks/index.js"
+import { verifyWebhook, verifyWebhookPayload, WebhookVerifier } from "../src/auth/webhooks/index.js"
 import { WebhookVerificationError } from "../src/auth/webhooks/errors.js"
 import { BackendApiFrom } from "../src/layers/live.js"
 import { createClerkClient } from "../src/promise/createClerkClient.js"
@@ -235,6 +236,29 @@ const withHeaders = (signed: ReturnType<typeof signWebhook>, change: (h: Record<
   change(headers)
   return new Request("http://localhost/webhooks", { method: "POST", headers, body })
 }
+/** A delivery whose body never ends (64 kB chunks): counts the bytes pulled and whether the reader cancelled. */
+const endless = (signed: ReturnType<typeof signWebhook>, extraHeaders: Record<string, string> = {}) => {
+  let pulled = 0
+  let cancelled = false
+  const chunk = new Uint8Array(64 * 1024).fill(0x20)
+  const body = new ReadableStream<Uint8Array>({
+    pull: (controller) => {
+      pulled += chunk.byteLength
+      controller.enqueue(chunk)
+    },
+    cancel: () => {
+      cancelled = true
+    }
+  }, { highWaterMark: 0 })
+  const init: RequestInit & { duplex: "half" } = {
+    method: "POST",
+    headers: { ...signed.headers, ...extraHeaders },
+    body,
+    duplex: "half"
+  }
+  const request = new Request("http://localhost/webhooks", init)
+  return { request, pulled: () => pulled, cancelled: () => cancelled }
+}
 const flipByte = (text: string, at: number) =>
   text.slice(0, at) + String.fromCharCode(text.charCodeAt(at) ^ 1) + text.slice(at + 1)
 
@@ -270,7 +294,23 @@ const WEBHOOK_CASES: ReadonlyArray<WebhookCase> = [
   { name: "5 MB body with a bad signature", request: () => {
     const s = signWebhook(EVENT, WEBHOOK_SECRET)
     return withHeaders(s, () => undefined, JSON.stringify({ ...EVENT, pad: "x".repeat(5_000_000) }))
+  }, reason: "WebhookBodyTooLargeError" },
+  { name: "5 MB body, validly signed (refused on size, not on its signature)", request: () =>
+    signWebhook({ ...EVENT, data: { ...EVENT.data, pad: "x".repeat(5_000_000) } }, WEBHOOK_SECRET).toRequest(), reason: "WebhookBodyTooLargeError" },
+  { name: "1 MiB + 1 byte of multi-byte text", request: () => {
+    const s = signWebhook(EVENT, WEBHOOK_SECRET)
+    // 349,526 three-byte characters: under 1 MiB in UTF-16 units, over it in UTF-8.
+    return withHeaders(s, () => undefined, "\u20ac".repeat(349_526))
+  }, reason: "WebhookBodyTooLargeError" },
+  { name: "an endless streamed body", request: () => endless(signWebhook(EVENT, WEBHOOK_SECRET)).request, reason: "WebhookBodyTooLargeError" },
+  { name: "one byte of the body changed, at the end", request: () => {
+    const s = signWebhook(EVENT, WEBHOOK_SECRET)
+    return withHeaders(s, () => undefined, flipByte(s.body, s.body.length - 2))
   }, reason: "WebhookSignatureError" },
+  { name: "signature header of 10,000 wrong entries", request: () =>
+    withHeaders(signWebhook(EVENT, WEBHOOK_SECRET), (h) => { h["svix-signature"] = Array.from({ length: 10_000 }, () => "v1,AAAA").join(" ") }), reason: "WebhookSignatureError" },
+  { name: "timestamp in milliseconds", request: () => withHeaders(signWebhook(EVENT, WEBHOOK_SECRET), (h) => { h["svix-timestamp"] = String(Date.now()) }), reason: "WebhookTimestampError" },
+  { name: "blank svix-timestamp", request: () => withHeaders(signWebhook(EVENT, WEBHOOK_SECRET), (h) => { h["svix-timestamp"] = "   " }), reason: "WebhookMissingHeadersError" },
   { name: "validly signed body that is not JSON", request: () => signWebhook("definitely not json", WEBHOOK_SECRET).toRequest(), reason: "WebhookPayloadError" },
   { name: "validly signed JSON array", request: () => signWebhook("[1,2,3]", WEBHOOK_SECRET).toRequest(), reason: "WebhookPayloadError" },
   { name: "validly signed empty body", request: () => signWebhook("", WEBHOOK_SECRET).toRequest(), reason: "WebhookPayloadError" }
@@ -309,10 +349,84 @@ describe("hostile webhook deliveries", () => {
     assert.isTrue(Array.isArray(event.data))
   })
 
-  it("a validly signed 5 MB event verifies (no size limit is imposed)", async () => {
+  it("a validly signed 5 MB event verifies once the limit is lifted (maxBodyBytes: Infinity)", async () => {
     const signed = signWebhook({ ...EVENT, data: { ...EVENT.data, pad: "x".repeat(5_000_000) } }, WEBHOOK_SECRET)
-    const event = await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET })
+    const event = await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET, maxBodyBytes: Infinity })
     assert.strictEqual(event.type, "user.created")
+    const verifier = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: Infinity }))
+    const viaEffect = await Effect.runPromise(verifier.verify(signed.toRequest()))
+    assert.strictEqual(viaEffect.type, "user.created")
+  })
+
+  it("the limit is exact: a body of maxBodyBytes verifies, one byte more is refused, through every entry point", async () => {
+    const signed = signWebhook({ ...EVENT, data: { ...EVENT.data, name: "\u00e9t\u00e9" } }, WEBHOOK_SECRET)
+    const bytes = Buffer.byteLength(signed.body)
+    const verifier = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes }))
+    const under = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes - 1 }))
+    const reasonOf = (e: unknown) => e instanceof WebhookVerificationError ? e.reason : e
+    // Promise request and payload (string and bytes).
+    assert.strictEqual((await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes })).type, "user.created")
+    assert.strictEqual(reasonOf(await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes - 1 }).catch((e: unknown) => e)), "WebhookBodyTooLargeError")
+    for (const body of [signed.body, Buffer.from(signed.body)]) {
+      assert.strictEqual((await verifyWebhookPayload({ body, headers: signed.headers }, { signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes })).type, "user.created")
+      assert.strictEqual(reasonOf(await verifyWebhookPayload({ body, headers: signed.headers }, { signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes - 1 }).catch((e: unknown) => e)), "WebhookBodyTooLargeError")
+      // Effect payload.
+      assert.strictEqual((await Effect.runPromise(verifier.verifyPayload({ body, headers: signed.headers }))).type, "user.created")
+      const refused = await Effect.runPromise(Effect.flip(under.verifyPayload({ body, headers: signed.headers })))
+      assert.strictEqual(refused._tag, "WebhookBodyTooLargeError")
+      assert.strictEqual(refused.message, `Unable to verify incoming webhook: the body is larger than ${bytes - 1} bytes`)
+    }
+    // Effect request.
+    assert.strictEqual((await Effect.runPromise(verifier.verify(signed.toRequest()))).type, "user.created")
+    assert.strictEqual((await Effect.runPromise(Effect.flip(under.verify(signed.toRequest()))))._tag, "WebhookBodyTooLargeError")
+  })
+
+  it("an endless body is read no further than the limit, and a Content-Length over it is refused unread", async () => {
+    const signed = signWebhook(EVENT, WEBHOOK_SECRET)
+    const stream = endless(signed)
+    const error = await verifyWebhook(stream.request, { signingSecret: WEBHOOK_SECRET }).catch((e: unknown) => e)
+    assert.instanceOf(error, WebhookVerificationError)
+    if (error instanceof WebhookVerificationError) assert.strictEqual(error.reason, "WebhookBodyTooLargeError")
+    assert.isAtMost(stream.pulled(), 1024 * 1024 + 64 * 1024, "at most the limit plus one chunk is read")
+    assert.isTrue(stream.cancelled(), "the stream is cancelled")
+
+    const declared = endless(signed, { "content-length": String(2 * 1024 * 1024) })
+    const refused = await verifyWebhook(declared.request, { signingSecret: WEBHOOK_SECRET }).catch((e: unknown) => e)
+    assert.instanceOf(refused, WebhookVerificationError)
+    if (refused instanceof WebhookVerificationError) assert.strictEqual(refused.reason, "WebhookBodyTooLargeError")
+    assert.strictEqual(declared.pulled(), 0, "nothing read")
+  })
+
+  it("an @effect/platform server request over the limit is refused, from Content-Length or after reading", async () => {
+    const signed = signWebhook(EVENT, WEBHOOK_SECRET)
+    const bytes = Buffer.byteLength(signed.body)
+    const verifier = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes - 1 }))
+    const lifted = await Effect.runPromise(WebhookVerifier.make({ signingSecret: WEBHOOK_SECRET, maxBodyBytes: bytes }))
+    const verifyAt = (v: typeof verifier, request: Request) =>
+      Effect.runPromise(Effect.either(v.verifyServerRequest(HttpServerRequest.fromWeb(request))).pipe(Effect.withClock(realClock)))
+    const read = await verifyAt(verifier, signed.toRequest())
+    assert.isTrue(Either.isLeft(read) && read.left._tag === "WebhookBodyTooLargeError")
+    const declared = endless(signed, { "content-length": String(2 * 1024 * 1024) })
+    const unread = await verifyAt(verifier, declared.request)
+    assert.isTrue(Either.isLeft(unread) && unread.left._tag === "WebhookBodyTooLargeError")
+    assert.strictEqual(declared.pulled(), 0)
+    const ok = await verifyAt(lifted, signed.toRequest())
+    assert.isTrue(Either.isRight(ok))
+  })
+
+  it("headers are checked before the size: a huge body without headers is WebhookMissingHeadersError", async () => {
+    const error = await verifyWebhook(new Request("http://localhost/webhooks", { method: "POST", body: "x".repeat(2_000_000) }), {
+      signingSecret: WEBHOOK_SECRET
+    }).catch((e: unknown) => e)
+    assert.instanceOf(error, WebhookVerificationError)
+    if (error instanceof WebhookVerificationError) assert.strictEqual(error.reason, "WebhookMissingHeadersError")
+  })
+
+  it("replay: the same delivery twice inside the tolerance verifies twice (verification is stateless)", async () => {
+    const signed = signWebhook(EVENT, WEBHOOK_SECRET, { id: "msg_replayed" })
+    const first = await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET })
+    const second = await verifyWebhook(signed.toRequest(), { signingSecret: WEBHOOK_SECRET })
+    assert.deepStrictEqual(second, first)
   })
 })
 

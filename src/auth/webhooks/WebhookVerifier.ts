@@ -10,7 +10,9 @@
  * ```
  *
  * The body is read once, as text. The timestamp is checked against the Effect `Clock` (so `TestClock` moves it), with
- * a 5-minute tolerance either way by default. Events are the parsed JSON as received, typed as the {@link WebhookEvent}
+ * a 5-minute tolerance either way by default. A body over `maxBodyBytes` (1 MiB by default) is refused with
+ * `WebhookBodyTooLargeError` before it is read in full and before any HMAC work. Verification is stateless: a delivery
+ * replayed inside the tolerance, with its original id and signature, verifies again (deduplicate on `svix-id`). Events are the parsed JSON as received, typed as the {@link WebhookEvent}
  * union, `data` in snake_case. Once the signature holds, every JSON object is delivered: a known event that does not
  * match its schema is logged at Warning (its type and the failing schema paths, once per pair per verifier).
  *
@@ -27,7 +29,15 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { bodyAlreadyRead, bodyReadFailure, WebhookBodyError, type WebhookError, WebhookSecretError } from "./errors.js"
+import { checkBodySize, declaredTooLarge, maxBodyBytesOf, readRequestBody } from "./body.js"
+import {
+  bodyAlreadyRead,
+  bodyReadFailure,
+  type WebhookBodyError,
+  WebhookBodyTooLargeError,
+  type WebhookError,
+  WebhookSecretError
+} from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
 import { makeDriftReporter, type SchemaDrift } from "./payload.js"
 import {
@@ -52,6 +62,8 @@ export interface WebhookVerifierOptions {
   readonly signingSecret: Redacted.Redacted<string> | string
   /** How far the delivery timestamp may be from the clock, either way (default 5 minutes). */
   readonly tolerance?: Duration.DurationInput | undefined
+  /** The largest body accepted, in bytes (default 1 MiB; `Infinity` lifts the limit). */
+  readonly maxBodyBytes?: number | undefined
 }
 
 /** Verifies deliveries signed with one secret. */
@@ -83,11 +95,12 @@ const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: f
   key: SigningKey,
   tolerance: number,
   rawHeaders: WebhookHeaders,
-  readBody: Effect.Effect<WebhookPayload["body"], WebhookBodyError>
+  limit: number,
+  readBody: Effect.Effect<WebhookPayload["body"], WebhookBodyError | WebhookBodyTooLargeError>
 ) {
   const headers = yield* readDeliveryHeaders(rawHeaders)
   yield* Effect.annotateCurrentSpan("clerk.webhook.id", headers.id)
-  const body = bodyText(yield* readBody)
+  const body = bodyText(yield* Effect.flatMap(readBody, (raw) => checkBodySize(raw, limit)))
   const now = yield* Clock.currentTimeMillis
   const { drift, event } = yield* verifyBody(key, headers, body, now, tolerance)
   if (event.type !== undefined) yield* Effect.annotateCurrentSpan("clerk.webhook.type", event.type)
@@ -95,28 +108,33 @@ const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: f
   return event
 })
 
-const readRequestBody = (request: Request): Effect.Effect<string, WebhookBodyError> =>
+const readRequest = (request: Request, limit: number): Effect.Effect<string, WebhookBodyError | WebhookBodyTooLargeError> =>
   request.bodyUsed
     ? Effect.fail(bodyAlreadyRead())
-    : Effect.tryPromise({ try: () => request.text(), catch: bodyReadFailure })
+    : Effect.flatMap(Effect.promise(() => readRequestBody(request, limit)), (read) => read)
+
+/** A platform request's body, refused unread when its `Content-Length` is over the limit. */
+const readServerRequest = (
+  request: HttpServerRequest.HttpServerRequest,
+  limit: number
+): Effect.Effect<string, WebhookBodyError | WebhookBodyTooLargeError> =>
+  declaredTooLarge(request.headers, limit)
+    ? Effect.fail(new WebhookBodyTooLargeError({ limit }))
+    : Effect.mapError(request.text, bodyReadFailure)
 
 /** Builds a verifier; fails with {@link WebhookSecretError} when the secret is empty or malformed. */
 export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVerifierService, WebhookSecretError> =>
   Effect.map(signingKey(options.signingSecret), (key) => {
     const tolerance = toleranceSeconds(options.tolerance)
+    const limit = maxBodyBytesOf(options.maxBodyBytes)
     const report = makeDriftReporter()
     return WebhookVerifier.of({
-      verify: (request) => verifyDelivery(report, key, tolerance, request.headers, readRequestBody(request)),
+      verify: (request) =>
+        verifyDelivery(report, key, tolerance, request.headers, limit, readRequest(request, limit)),
       verifyPayload: (payload) =>
-        verifyDelivery(report, key, tolerance, payload.headers, Effect.succeed(payload.body)),
+        verifyDelivery(report, key, tolerance, payload.headers, limit, Effect.succeed(payload.body)),
       verifyServerRequest: (request) =>
-        verifyDelivery(
-          report,
-          key,
-          tolerance,
-          request.headers,
-          Effect.mapError(request.text, bodyReadFailure)
-        )
+        verifyDelivery(report, key, tolerance, request.headers, limit, readServerRequest(request, limit))
     })
   })
 
@@ -130,6 +148,8 @@ export interface WebhookVerifierConfig {
   readonly signingSecret?: Config.Config<Redacted.Redacted<string>> | undefined
   /** How far the delivery timestamp may be from the clock, either way (default 5 minutes). */
   readonly tolerance?: Duration.DurationInput | undefined
+  /** The largest body accepted, in bytes (default 1 MiB; `Infinity` lifts the limit). */
+  readonly maxBodyBytes?: number | undefined
 }
 
 /** The secret from Effect `Config`, by default `CLERK_WEBHOOK_SIGNING_SECRET`; absent is {@link WebhookSecretError}. */
@@ -151,7 +171,7 @@ export const layerConfig = (
   Layer.effect(
     WebhookVerifier,
     Effect.flatMap(signingSecretFromConfig(options.signingSecret), (signingSecret) =>
-      make({ signingSecret, tolerance: options.tolerance }))
+      make({ signingSecret, tolerance: options.tolerance, maxBodyBytes: options.maxBodyBytes }))
   )
 
 /** Verifies a Fetch `Request` with the {@link WebhookVerifier} in context. */

@@ -88,6 +88,21 @@ export class WebhookBodyError extends Schema.TaggedError<WebhookBodyError>("effe
   }
 }
 
+/**
+ * The body is larger than the verifier's `maxBodyBytes` (1 MiB by default): refused before any HMAC work, and, for a
+ * request, before more than the limit is read.
+ */
+export class WebhookBodyTooLargeError
+  extends Schema.TaggedError<WebhookBodyTooLargeError>("effect-clerk/WebhookBodyTooLargeError")(
+    "WebhookBodyTooLargeError",
+    { limit: Schema.Number }
+  )
+{
+  override get message(): string {
+    return `${UNVERIFIED}: the body is larger than ${this.limit} bytes`
+  }
+}
+
 /** The error for a request body that could not be read; the cause's message says why. */
 export const bodyReadFailure = (cause: unknown): WebhookBodyError =>
   new WebhookBodyError({ issue: cause instanceof Error ? cause.message : "reading it failed", cause })
@@ -102,7 +117,8 @@ export const WebhookError = Schema.Union(
   WebhookTimestampError,
   WebhookSignatureError,
   WebhookPayloadError,
-  WebhookBodyError
+  WebhookBodyError,
+  WebhookBodyTooLargeError
 )
 /** Every reason a webhook is refused. */
 export type WebhookError = typeof WebhookError.Type

@@ -14,6 +14,7 @@
 export {
   isWebhookError,
   WebhookBodyError,
+  WebhookBodyTooLargeError,
   WebhookError,
   WebhookMissingHeadersError,
   WebhookPayloadError,
@@ -23,6 +24,7 @@ export {
   WebhookVerificationError
 } from "./errors.js"
 export * from "./events.generated.js"
+export { DEFAULT_MAX_BODY_BYTES } from "./body.js"
 export { DEFAULT_TOLERANCE_SECONDS, type WebhookHeaders } from "./signature.js"
 export { type VerifyWebhookOptions, verifyWebhook, verifyWebhookPayload } from "./verifyWebhook.js"
 export * as WebhookVerifier from "./WebhookVerifier.js"

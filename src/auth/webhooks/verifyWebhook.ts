@@ -16,7 +16,8 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import type * as Redacted from "effect/Redacted"
-import { bodyAlreadyRead, bodyReadFailure, type WebhookError, WebhookVerificationError } from "./errors.js"
+import { checkBodySize, maxBodyBytesOf, readRequestBody } from "./body.js"
+import { bodyAlreadyRead, type WebhookError, WebhookVerificationError } from "./errors.js"
 import type { WebhookEvent } from "./events.generated.js"
 import { makeDriftReporter, type ParsedEvent } from "./payload.js"
 import {
@@ -34,6 +35,8 @@ import type { WebhookPayload } from "./WebhookVerifier.js"
 export interface VerifyWebhookOptions {
   /** The endpoint's Signing Secret (`whsec_…`); default: the CLERK_WEBHOOK_SIGNING_SECRET environment variable. */
   readonly signingSecret?: string | undefined
+  /** The largest body accepted, in bytes (default 1 MiB; `Infinity` lifts the limit). `@clerk/backend` has none. */
+  readonly maxBodyBytes?: number | undefined
 }
 
 const envSecret = Config.option(Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET"))
@@ -64,8 +67,9 @@ const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
 }
 
 /**
- * Verifies a webhook request from Clerk and returns its event. Reads the body once (`request.text()`), after the
- * secret and the headers are checked; the timestamp may be 5 minutes off either way.
+ * Verifies a webhook request from Clerk and returns its event. Reads the body once, as UTF-8 text, after the secret
+ * and the headers are checked, and stops reading past `maxBodyBytes` (1 MiB by default); the timestamp may be 5
+ * minutes off either way. Verification is stateless: a delivery replayed inside those 5 minutes verifies again.
  *
  * ```ts
  * import { verifyWebhook } from "effect-clerk/webhooks"
@@ -81,18 +85,13 @@ const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
  * }
  * ```
  *
- * @throws {WebhookVerificationError} for a missing secret, missing headers, a bad signature or timestamp, or a signed
- * body that is not a JSON object. A signed object is always returned, even when it does not match its event schema.
+ * @throws {WebhookVerificationError} for a missing secret, missing headers, a body over the limit, a bad signature or
+ * timestamp, or a signed body that is not a JSON object. A signed object is always returned, even when it does not match its event schema.
  */
 export const verifyWebhook = async (request: Request, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> => {
   const { delivery, key } = prepare(options, request.headers)
   if (request.bodyUsed) throw new WebhookVerificationError(bodyAlreadyRead())
-  let body: string
-  try {
-    body = await request.text()
-  } catch (cause) {
-    throw new WebhookVerificationError(bodyReadFailure(cause))
-  }
+  const body = orThrow(await readRequestBody(request, maxBodyBytesOf(options.maxBodyBytes)))
   return toResult(orThrow(verifyBody(key, delivery, body, Date.now(), DEFAULT_TOLERANCE_SECONDS)))
 }
 
@@ -106,5 +105,6 @@ export const verifyWebhookPayload = async (
   options: VerifyWebhookOptions = {}
 ): Promise<WebhookEvent> => {
   const { delivery, key } = prepare(options, payload.headers)
-  return toResult(orThrow(verifyBody(key, delivery, bodyText(payload.body), Date.now(), DEFAULT_TOLERANCE_SECONDS)))
+  const body = bodyText(orThrow(checkBodySize(payload.body, maxBodyBytesOf(options.maxBodyBytes))))
+  return toResult(orThrow(verifyBody(key, delivery, body, Date.now(), DEFAULT_TOLERANCE_SECONDS)))
 }
