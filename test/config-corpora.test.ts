@@ -71,6 +71,10 @@ const CASES: ReadonlyArray<ConfigCase> = [
   { name: "apiUrl: ftp:", options: { apiUrl: "ftp://api.clerk.com" }, names: "apiUrl" },
   { name: "apiUrl: ws:", options: { apiUrl: "ws://api.clerk.com" }, names: "apiUrl" },
   { name: "apiUrl: a number", options: { apiUrl: 443 }, names: "apiUrl" },
+  { name: "apiUrl: with credentials", options: { apiUrl: `https://user:${SECRET_KEY}@api.clerk.com` }, names: "apiUrl" },
+  { name: "apiUrl: with a user only", options: { apiUrl: `https://${MACHINE_KEY}@api.clerk.com` }, names: "apiUrl" },
+  { name: "apiUrl: with a query", options: { apiUrl: "https://api.clerk.com/?x=1" }, names: "apiUrl" },
+  { name: "apiUrl: with a fragment", options: { apiUrl: "https://api.clerk.com/#v1" }, names: "apiUrl" },
   // Other options that end up in the request line or headers
   { name: "apiVersion: a path", options: { apiVersion: "../v2" }, names: "apiVersion" },
   { name: "apiVersion: with a query", options: { apiVersion: "v1?x=1" }, names: "apiVersion" },

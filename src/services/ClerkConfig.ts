@@ -234,6 +234,9 @@ const validUrl = (path: string, value: string): Either.Either<string, ConfigErro
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       return Either.left(invalid(path, "must be an http(s) URL"))
     }
+    // Credentials would end up in transport error messages; a query or fragment would swallow the request path.
+    if (url.username !== "" || url.password !== "") return Either.left(invalid(path, "must not carry credentials"))
+    if (value.includes("?") || value.includes("#")) return Either.left(invalid(path, "must not have a query or fragment"))
     return Either.right(value.replace(/\/+$/, ""))
   } catch {
     return Either.left(invalid(path, "must be an absolute URL"))
