@@ -1,5 +1,5 @@
 /**
- * The fetch transport: platform's fetch HttpClient, plus the pipeline's direct sender (see `transportDeadline.ts`): the
+ * The fetch transport: platform's fetch HttpClient, plus the pipeline's direct sender (see `directTransport.ts`): the
  * request and its body read in one async step, aborted on interruption or when the attempt's timeout expires.
  *
  * @module
@@ -16,7 +16,7 @@ import {
   type DirectResponse,
   type DirectSend,
   directTransports
-} from "../services/internal/transportDeadline.js"
+} from "../services/internal/directTransport.js"
 
 /**
  * One attempt over `fetch` (the global one, read at call time, unless `custom` is given): the request and the body

@@ -30,7 +30,7 @@ import {
   type DirectResponse,
   type DirectSend,
   directTransports
-} from "../services/internal/transportDeadline.js"
+} from "../services/internal/directTransport.js"
 import { fetchSend } from "./fetch.js"
 
 /** Pool settings for {@link layer}. */
@@ -283,6 +283,7 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
         if (abortReason !== undefined) started.abort(abortReason)
       },
       onResponseStart: (_, statusCode, responseHeaders, statusMessage) => {
+        if (statusCode < 200) return
         status = statusCode
         statusText = statusMessage
         headers = responseHeaders

@@ -39,7 +39,7 @@ import { observer } from "../models/generated/decoders.js"
 import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
-import { type DirectFailure, type DirectResponse, directTransports } from "./internal/transportDeadline.js"
+import { type DirectFailure, type DirectResponse, directTransports } from "./internal/directTransport.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
