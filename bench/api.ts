@@ -59,6 +59,7 @@ export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
     await runBench({
       title: "users.getUser",
       baseline: CLERK,
+      warmupMillis: 2_000,
       cases: [
         { name: OURS, run: () => ours.users.getUser(id) },
         { name: OURS_FETCH, run: () => oursFetch.users.getUser(id) },
@@ -73,6 +74,7 @@ export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
     await runBench({
       title: "users.getUserList({ limit: 100 }) (list + count)",
       baseline: CLERK,
+      warmupMillis: 500,
       rounds: 15,
       cases: [
         { name: OURS, run: () => ours.users.getUserList({ limit: 100 }) },

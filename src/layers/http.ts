@@ -6,9 +6,9 @@
  *
  * @module
  */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
+import { fetchLayer } from "./fetch.js"
 import * as Undici from "./undici.js"
 
 /** Transport options shared by the Promise entry points. */
@@ -25,11 +25,12 @@ export interface TransportOptions {
   readonly transport?: "undici" | "fetch" | undefined
 }
 
+/** The global-fetch layer, one for every client (built on first use). */
+let globalFetchLayer: Layer.Layer<HttpClient.HttpClient> | undefined
+
 /** The HttpClient layer for these options: `httpClient`, else a custom fetch, else undici if asked for, else fetch. */
 export const httpClientLayer = (options: TransportOptions): Layer.Layer<HttpClient.HttpClient> => {
   if (options.httpClient !== undefined) return options.httpClient
-  if (options.fetch !== undefined) {
-    return FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, options.fetch)))
-  }
-  return options.transport === "undici" && Undici.isNode() ? Undici.layer() : FetchHttpClient.layer
+  if (options.fetch !== undefined) return fetchLayer(options.fetch)
+  return options.transport === "undici" && Undici.isNode() ? Undici.layer() : (globalFetchLayer ??= fetchLayer())
 }

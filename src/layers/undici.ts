@@ -22,21 +22,16 @@ import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
-import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "../services/internal/transportDeadline.js"
-
-/** An attempt's own timer (see transportDeadline.ts): armed at the request, cleared once the body is read. */
-interface AttemptTimer {
-  readonly millis: number
-  timedOut: boolean
-  handle: ReturnType<typeof setTimeout> | undefined
-}
-
-const clearTimer = (timer: AttemptTimer | undefined): void => {
-  if (timer?.handle !== undefined) {
-    clearTimeout(timer.handle)
-    timer.handle = undefined
-  }
-}
+import {
+  AttemptTimedOut,
+  type DirectFailure,
+  directFailure,
+  type DirectRequest,
+  type DirectResponse,
+  type DirectSend,
+  directTransports
+} from "../services/internal/directTransport.js"
+import { fetchSend } from "./fetch.js"
 
 /** Pool settings for {@link layer}. */
 export interface UndiciOptions {
@@ -68,7 +63,32 @@ interface UndiciDispatcher {
     readonly body?: string | Uint8Array | FormData | AsyncIterable<Uint8Array> | undefined
     readonly signal: AbortSignal
   }) => Promise<UndiciResponseData>
+  readonly dispatch: (options: DispatchOptions, handler: DispatchHandler) => boolean
   readonly close: () => Promise<void>
+}
+interface DispatchOptions {
+  readonly origin: string
+  readonly path: string
+  readonly method: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | FormData | undefined
+}
+/** The part of undici's request controller this transport uses. */
+interface DispatchController {
+  readonly abort: (reason: Error) => void
+}
+/** undici's handler interface (v7): callbacks for one request. */
+interface DispatchHandler {
+  readonly onRequestStart: (controller: DispatchController, context: unknown) => void
+  readonly onResponseStart: (
+    controller: DispatchController,
+    statusCode: number,
+    headers: Record<string, string | Array<string> | undefined>,
+    statusMessage: string
+  ) => void
+  readonly onResponseData: (controller: DispatchController, chunk: Uint8Array) => void
+  readonly onResponseEnd: (controller: DispatchController, trailers: unknown) => void
+  readonly onResponseError: (controller: DispatchController | undefined, error: Error) => void
 }
 type AgentConstructor = new(options: Record<string, number>) => UndiciDispatcher
 
@@ -115,21 +135,14 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   consumed = false
   constructor(
     readonly request: HttpClientRequest.HttpClientRequest,
-    private readonly source: UndiciResponseData,
-    private readonly timer: AttemptTimer | undefined
+    private readonly source: UndiciResponseData
   ) {
     super()
     this.status = source.statusCode
     this.headers = headersOf(source.headers)
   }
   private decodeError(cause: unknown): HttpClientError.ResponseError {
-    clearTimer(this.timer)
-    return new HttpClientError.ResponseError({
-      request: this.request,
-      response: this,
-      reason: "Decode",
-      cause: this.timer?.timedOut === true ? new AttemptTimedOut(this.timer.millis) : cause
-    })
+    return new HttpClientError.ResponseError({ request: this.request, response: this, reason: "Decode", cause })
   }
   get cookies(): Cookies.Cookies {
     const raw = this.source.headers["set-cookie"]
@@ -142,10 +155,7 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return Effect.tryPromise({
       try: () => {
         this.consumed = true
-        return this.textPromise ??= this.source.body.text().then((text) => {
-          clearTimer(this.timer)
-          return text
-        })
+        return this.textPromise ??= this.source.body.text()
       },
       catch: (cause) => this.decodeError(cause)
     })
@@ -168,7 +178,6 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
   /** Frees the socket of a response whose body nobody read. */
   release(): Promise<void> {
-    clearTimer(this.timer)
     if (this.consumed) return Promise.resolve()
     this.consumed = true
     return this.source.body.dump().catch(() => undefined)
@@ -186,6 +195,145 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
   }
   toJSON(): unknown {
     return { _id: "effect-clerk/UndiciResponse", status: this.status }
+  }
+}
+
+const utf8 = new TextDecoder()
+
+/** The body chunks as one UTF-8 string (a leading BOM dropped, as undici's `body.text()` does). */
+const decodeChunks = (chunks: ReadonlyArray<Uint8Array>, length: number): string => {
+  if (chunks.length === 1) return utf8.decode(chunks[0])
+  const all = new Uint8Array(length)
+  let at = 0
+  for (const chunk of chunks) {
+    all.set(chunk, at)
+    at += chunk.length
+  }
+  return utf8.decode(all)
+}
+
+/** A header value as one string (repeated headers joined with `, `). */
+const headerText = (value: string | Array<string> | undefined): string | undefined =>
+  value === undefined || typeof value === "string" ? value : value.join(", ")
+
+/** Origins already parsed, by the URL prefix they were written as. */
+const origins = new Map<string, string>()
+
+/** A path and query undici sends as they are (printable ASCII; anything else is normalised through `URL`). */
+const PLAIN_PATH = /^\/[\x21-\x7e]*$/
+
+/** The origin and request target of a URL; throws on a URL that does not parse. */
+const splitUrl = (url: string): { readonly origin: string; readonly path: string } => {
+  const slash = url.indexOf("/", url.indexOf("//") + 2)
+  const prefix = slash === -1 ? url : url.slice(0, slash)
+  const path = slash === -1 ? "/" : url.slice(slash)
+  let origin = origins.get(prefix)
+  if (origin === undefined || !PLAIN_PATH.test(path)) {
+    const parsed = new URL(url)
+    if (origin === undefined && origins.size < 64) origins.set(prefix, parsed.origin)
+    return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` }
+  }
+  return { origin, path }
+}
+
+/**
+ * One attempt on undici's dispatcher: one handler collects the status, headers and body, so the attempt is a single
+ * async step. Interruption and the attempt's timeout abort the request through undici's controller.
+ */
+const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
+  Effect.async<DirectResponse, DirectFailure>((resume) => {
+    let target: { readonly origin: string; readonly path: string }
+    try {
+      target = splitUrl(request.url)
+    } catch (cause) {
+      resume(Effect.fail(directFailure("request", "InvalidUrl", cause)))
+      return
+    }
+    const millis = request.timeoutMillis
+    let controller: DispatchController | undefined
+    /** Why the request is to be aborted, once it is (before undici handed out its controller, it waits here). */
+    let abortReason: Error | undefined
+    let timedOut = false
+    let done = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let status = 0
+    let statusText = ""
+    let headers: Record<string, string | Array<string> | undefined> = {}
+    let chunks: Array<Uint8Array> = []
+    let length = 0
+    const abort = (reason: Error) => {
+      abortReason ??= reason
+      controller?.abort(reason)
+    }
+    const finish = (exit: Effect.Effect<DirectResponse, DirectFailure>) => {
+      if (done) return
+      done = true
+      if (timer !== undefined) clearTimeout(timer)
+      resume(exit)
+    }
+    if (millis !== undefined) {
+      timer = setTimeout(() => {
+        timedOut = true
+        abort(new AttemptTimedOut(millis))
+      }, millis)
+    }
+    const handler: DispatchHandler = {
+      onRequestStart: (started) => {
+        controller = started
+        if (abortReason !== undefined) started.abort(abortReason)
+      },
+      onResponseStart: (_, statusCode, responseHeaders, statusMessage) => {
+        if (statusCode < 200) return
+        status = statusCode
+        statusText = statusMessage
+        headers = responseHeaders
+      },
+      onResponseData: (_, chunk) => {
+        chunks.push(chunk)
+        length += chunk.length
+      },
+      onResponseEnd: () => {
+        const text = decodeChunks(chunks, length)
+        chunks = []
+        const received = headers
+        finish(Effect.succeed({
+          status,
+          statusText,
+          header: (name) => headerText(received[name]),
+          text
+        }))
+      },
+      onResponseError: (_, error) => {
+        finish(Effect.fail(
+          timedOut && millis !== undefined
+            ? new AttemptTimedOut(millis)
+            : directFailure(status === 0 ? "request" : "body", status === 0 ? "Transport" : "Decode", error)
+        ))
+      }
+    }
+    try {
+      dispatcher.dispatch(
+        { origin: target.origin, path: target.path, method: request.method, headers: request.headers, body: request.body },
+        handler
+      )
+    } catch (cause) {
+      finish(Effect.fail(directFailure("request", "Transport", cause)))
+      return
+    }
+    return Effect.sync(() => {
+      if (timer !== undefined) clearTimeout(timer)
+      done = true
+      abort(new RequestAborted())
+    })
+  })
+
+/** The reason an interrupted attempt's request is aborted with. */
+class RequestAborted extends Error {
+  constructor() {
+    super("the request was aborted")
+  }
+  override get name(): string {
+    return "AbortError"
   }
 }
 
@@ -249,34 +397,16 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
           if (request.body._tag !== "Empty" && request.body._tag !== "FormData" && request.body.contentType !== undefined) {
             headers["content-type"] ??= request.body.contentType
           }
-          const millis = attemptTimeouts.get(request)
-          let requestSignal = signal
-          let timer: AttemptTimer | undefined
-          if (millis !== undefined) {
-            const controller = new AbortController()
-            const attemptTimer: AttemptTimer = { millis, timedOut: false, handle: undefined }
-            attemptTimer.handle = setTimeout(() => {
-              attemptTimer.timedOut = true
-              attemptTimer.handle = undefined
-              controller.abort(new AttemptTimedOut(millis))
-            }, millis)
-            signal.addEventListener("abort", () => {
-              clearTimer(attemptTimer)
-              controller.abort(signal.reason)
-            }, { once: true })
-            requestSignal = controller.signal
-            timer = attemptTimer
-          }
           dispatcher.request({
             origin: url.origin,
             path: `${url.pathname}${url.search}${params === "" ? "" : `${url.search === "" ? "?" : "&"}${params}`}`,
             method: request.method,
             headers,
             body,
-            signal: requestSignal
+            signal
           }).then(
             (data) => {
-              const response = new UndiciResponse(request, data, timer)
+              const response = new UndiciResponse(request, data)
               resume(Effect.as(
                 Effect.flatMap(Effect.serviceOption(Scope.Scope), (scope) =>
                   Option.isNone(scope)
@@ -286,26 +416,19 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
               ))
             },
             (cause: unknown) => {
-              clearTimer(timer)
-              resume(Effect.fail(
-                new HttpClientError.RequestError({
-                  request,
-                  reason: "Transport",
-                  cause: timer?.timedOut === true ? new AttemptTimedOut(timer.millis) : cause
-                })
-              ))
+              resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
             }
           )
         })
 
-      // Without undici: fetch, still honouring the attempt's timeout.
-      const viaFetch = (request: HttpClientRequest.HttpClientRequest) => {
-        const millis = attemptTimeouts.get(request)
-        return millis === undefined ? fetchClient.execute(request) : Effect.timeoutFail(fetchClient.execute(request), {
-          duration: millis,
-          onTimeout: () => new HttpClientError.RequestError({ request, reason: "Transport", cause: new AttemptTimedOut(millis) })
-        })
-      }
+      // Without undici: fetch.
+      const viaFetch = (request: HttpClientRequest.HttpClientRequest) => fetchClient.execute(request)
+      const fetchDirect = fetchSend(undefined)
+      const direct: DirectSend = (request) =>
+        agent !== undefined
+          ? dispatchSend(agent, request)
+          : Effect.flatMap(Effect.promise(getAgent), (dispatcher) =>
+            dispatcher === undefined ? fetchDirect(request) : dispatchSend(dispatcher, request))
 
       const client = HttpClient.makeWith(
         (
@@ -318,7 +441,7 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
                 dispatcher === undefined ? viaFetch(request) : send(request, dispatcher))),
         (request: HttpClientRequest.HttpClientRequest) => Effect.succeed(request)
       )
-      nativeTimeoutClients.add(client)
+      directTransports.set(client, direct)
       return client
     })
   )

@@ -18,12 +18,12 @@ import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
-import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as ScheduleDecision from "effect/ScheduleDecision"
 import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import * as Schema from "effect/Schema"
+import type * as Tracer from "effect/Tracer"
 import { ClerkConfig, CLERK_API_VERSION_HEADER, resolveRetry, transformedClient } from "./ClerkConfig.js"
 import type { ClerkConfigShape, RetryOptions, RetryPolicy } from "./ClerkConfig.js"
 import {
@@ -39,7 +39,7 @@ import { observer } from "../models/generated/decoders.js"
 import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
-import { AttemptTimedOut, attemptTimeouts, nativeTimeoutClients } from "./internal/transportDeadline.js"
+import { type DirectFailure, type DirectResponse, directTransports } from "./internal/directTransport.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -241,14 +241,24 @@ const decodeIssue = (error: ParseResult.ParseError, json: unknown): string => {
   return more > 0 ? `${named.join("; ")}; and ${more} more` : named.join("; ")
 }
 
+/** An attempt's request as the pipeline built it, before any transport sees it. */
+interface Built {
+  readonly url: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body: string | FormData | undefined
+  /** The URL path (version prefix included), as errors name it. */
+  readonly path: string
+}
+
 /** Builds the pipeline from the configuration and an HttpClient. */
 export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
   const config = yield* ClerkConfig
+  // After the user's transformClient, if any: a transformed client is not one of ours, so it takes the generic path.
+  const transport = transformedClient(config, yield* HttpClient.HttpClient)
+  // A transport of this package sends an attempt in one async step and times it out itself (no Effect race).
+  const direct = directTransports.get(transport)
   // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
   // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
-  const transport = transformedClient(config, yield* HttpClient.HttpClient) // after the user's transformClient, if any
-  // A transport that enforces the attempt's timeout itself spares each attempt an Effect race (two fibers).
-  const nativeTimeout = nativeTimeoutClients.has(transport)
   const client = transport.pipe(
     HttpClient.withTracerPropagation(false),
     HttpClient.withTracerDisabledWhen(() => true)
@@ -269,148 +279,162 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
   const machineJsonHeaders = withKey(jsonHeaders, config.machineSecretKey)
   const machineFormHeaders = withKey(commonHeaders, config.machineSecretKey)
 
-  const buildRequest = (
-    request: ApiRequest
-  ): Either.Either<{ readonly req: HttpClientRequest.HttpClientRequest; readonly path: string }, ClerkInvalidRequestError> =>
-    Either.gen(function*() {
-      const filled = yield* Either.mapLeft(
-        fillPath(request.path, request.pathParams ?? {}),
-        (problem) => new ClerkInvalidRequestError({ reason: problem.reason, param: problem.param })
+  const invalid = (reason: string, param?: string) =>
+    new ClerkInvalidRequestError(param === undefined ? { reason } : { reason, param })
+
+  const buildRequest = (request: ApiRequest): Built | ClerkInvalidRequestError => {
+    const filled = fillPath(request.path, request.pathParams ?? {})
+    if (Either.isLeft(filled)) return invalid(filled.left.reason, filled.left.param)
+    const queryProblem = checkQuery(request.method, request.path, request.query)
+    if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
+    const bearer = request.bearer ??
+      (request.auth === "none"
+        ? undefined
+        : request.auth === "machineSecretKey"
+        ? config.machineSecretKey ?? config.secretKey
+        : config.secretKey)
+    if (bearer === undefined && request.auth !== "none") {
+      return invalid(
+        request.auth === "machineSecretKey"
+          ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
+          : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
       )
-      const queryProblem = checkQuery(request.method, request.path, request.query)
-      if (queryProblem !== undefined) {
-        return yield* Either.left(new ClerkInvalidRequestError({ reason: queryProblem.reason, param: queryProblem.param }))
-      }
-      const bearer = request.bearer ??
-        (request.auth === "none"
-          ? undefined
-          : request.auth === "machineSecretKey"
-          ? config.machineSecretKey ?? config.secretKey
-          : config.secretKey)
-      if (bearer === undefined && request.auth !== "none") {
-        return yield* Either.left(
-          new ClerkInvalidRequestError({
-            reason: request.auth === "machineSecretKey"
-              ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
-              : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
-          })
-        )
-      }
-      const urlPath = request.versionless ? filled : `/${config.apiVersion}${filled}`
-      const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
-      const isForm = request.formData !== undefined
-      const baseHeaders = request.bearer !== undefined
-        ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
-        : request.auth === "none"
-        ? (isForm ? commonHeaders : jsonHeaders)
-        : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
-        ? (isForm ? machineFormHeaders : machineJsonHeaders)
-        : (isForm ? secretFormHeaders : secretJsonHeaders)
-      let req = HttpClientRequest.make(request.method)(url, {
-        headers: request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
-      })
-      if (request.formData !== undefined) {
-        req = HttpClientRequest.setBody(req, HttpBody.formData(request.formData))
-      } else {
-        const body = request.body
-        const hasBody = request.method !== "GET" && body !== undefined && body !== null &&
-          (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
-        if (hasBody) {
-          req = HttpClientRequest.setBody(
-            req,
-            HttpBody.text(JSON.stringify(snakeKeys(body, request.casing ?? "shallow")), "application/json")
-          )
-        }
-      }
-      return { req, path: urlPath }
-    })
+    }
+    const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
+    const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
+    const isForm = request.formData !== undefined
+    const baseHeaders = request.bearer !== undefined
+      ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
+      : request.auth === "none"
+      ? (isForm ? commonHeaders : jsonHeaders)
+      : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
+      ? (isForm ? machineFormHeaders : machineJsonHeaders)
+      : (isForm ? secretFormHeaders : secretJsonHeaders)
+    const headers = request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
+    if (request.formData !== undefined) return { url, headers, body: request.formData, path: urlPath }
+    const body = request.body
+    const hasBody = request.method !== "GET" && body !== undefined && body !== null &&
+      (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
+    return {
+      url,
+      headers,
+      body: hasBody ? JSON.stringify(snakeKeys(body, request.casing ?? "shallow")) : undefined,
+      path: urlPath
+    }
+  }
 
-  // Keeps no reference to the HttpClientError: it holds the request, `Authorization` header included.
-  const transportError = (method: string, path: string) => (error: HttpClientError.HttpClientError): ClerkError =>
-    error.cause instanceof AttemptTimedOut
-      ? new ClerkTimeoutError({ method, path, timeoutMillis: error.cause.timeoutMillis })
-      : transportErrorFrom({
-      method,
-      path,
-      apiUrl: config.apiUrl,
-      stage: error._tag === "RequestError" ? "request" : "body",
-      kind: error.reason,
-      error
-    })
+  /** The platform request for a transport without a direct sender. */
+  const httpRequest = (method: HttpMethod, built: Built): HttpClientRequest.HttpClientRequest => {
+    const req = HttpClientRequest.make(method)(built.url, { headers: built.headers })
+    return built.body === undefined
+      ? req
+      : HttpClientRequest.setBody(
+        req,
+        typeof built.body === "string" ? HttpBody.text(built.body, "application/json") : HttpBody.formData(built.body)
+      )
+  }
 
-  const readResponse = (
+  // Keeps no reference to the transport's error: an HttpClientError holds the request, `Authorization` included.
+  const transportError = (
+    method: string,
+    path: string,
+    stage: "request" | "body",
+    kind: string,
+    error: unknown
+  ): ClerkError => transportErrorFrom({ method, path, apiUrl: config.apiUrl, stage, kind, error })
+
+  const httpClientError = (method: string, path: string) => (error: HttpClientError.HttpClientError): ClerkError =>
+    transportError(method, path, error._tag === "RequestError" ? "request" : "body", error.reason, error)
+
+  const directError = (method: string, path: string, failure: DirectFailure): ClerkError =>
+    failure._tag === "AttemptTimedOut"
+      ? new ClerkTimeoutError({ method, path, timeoutMillis: failure.timeoutMillis })
+      : transportError(method, path, failure.stage, failure.reason, failure)
+
+  /** Reads an answer: a 2xx body parsed (or kept as text), any other status as the typed error it stands for. */
+  const answer = (
+    span: Tracer.Span,
     method: HttpMethod,
     path: string,
-    response: HttpClientResponse.HttpClientResponse,
-    body: BodyKind
-  ): Effect.Effect<unknown, ClerkError> =>
-    Effect.gen(function*() {
-      const text = yield* Effect.mapError(response.text, transportError(method, path))
-      yield* Effect.annotateCurrentSpan("http.response.status_code", response.status)
-      if (response.status >= 200 && response.status < 300) {
-        if (body === "text") return text
-        if (text.length === 0) return undefined
-        try {
-          return JSON.parse(text) as unknown
-        } catch {
-          return yield* new ClerkDecodeError({
-            method,
-            path,
-            status: response.status,
-            issue: `the body is not JSON: ${JSON.stringify(text.slice(0, 120))}`
-          })
-        }
+    body: BodyKind,
+    response: DirectResponse
+  ): Effect.Effect<Received, ClerkError> => {
+    const { status, text } = response
+    span.attribute("http.response.status_code", status)
+    if (status >= 200 && status < 300) {
+      if (body === "text") return Effect.succeed({ json: text, status, path })
+      if (text.length === 0) return Effect.succeed({ json: undefined, status, path })
+      try {
+        return Effect.succeed({ json: JSON.parse(text) as unknown, status, path })
+      } catch {
+        return Effect.fail(
+          new ClerkDecodeError({ method, path, status, issue: `the body is not JSON: ${JSON.stringify(text.slice(0, 120))}` })
+        )
       }
-      const parsed = parseErrorBody(text)
-      const clerkTraceId = parsed.clerkTraceId ?? response.headers["cf-ray"]
-      if (clerkTraceId !== undefined) yield* Effect.annotateCurrentSpan("clerk.trace_id", clerkTraceId)
-      const now = yield* Clock.currentTimeMillis
-      return yield* Effect.fail(apiErrorForStatus({
-        status: response.status,
-        statusText: statusText(response),
+    }
+    const parsed = parseErrorBody(text)
+    const clerkTraceId = parsed.clerkTraceId ?? response.header("cf-ray")
+    if (clerkTraceId !== undefined) span.attribute("clerk.trace_id", clerkTraceId)
+    return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      Effect.fail(apiErrorForStatus({
+        status,
+        statusText: response.statusText,
         errors: parsed.errors,
         clerkTraceId,
-        retryAfter: parseRetryAfter(response.headers["retry-after"], now),
+        retryAfter: parseRetryAfter(response.header("retry-after"), now),
         method,
         path,
         bodySnippet: parsed.bodySnippet
-      }))
-    })
+      })))
+  }
 
-  const attemptOnce = (
-    req: HttpClientRequest.HttpClientRequest,
+  /**
+   * One attempt, bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). A direct
+   * transport sends it in one async step and enforces the bound itself; any other HttpClient goes through
+   * `HttpClient.execute` in a Scope, raced against `Effect.timeoutFail`.
+   */
+  const attempt = (
+    span: Tracer.Span,
     method: HttpMethod,
-    path: string,
+    built: Built,
     body: BodyKind
-  ): Effect.Effect<Received, ClerkError> =>
-    client.execute(req).pipe(
-      Effect.mapError(transportError(method, path)),
+  ): (millis: number | undefined) => Effect.Effect<Received, ClerkError> => {
+    const { path } = built
+    if (direct !== undefined) {
+      const onFailure = (failure: DirectFailure) => Effect.fail(directError(method, path, failure))
+      const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
+      return (millis) =>
+        millis !== undefined && millis <= 0
+          ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+          : Effect.matchEffect(
+            direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
+            { onFailure, onSuccess }
+          )
+    }
+    const req = httpRequest(method, built)
+    const toError = httpClientError(method, path)
+    const once = client.execute(req).pipe(
+      Effect.mapError(toError),
       Effect.flatMap((response) =>
-        Effect.map(readResponse(method, path, response, body), (json) => ({ json, status: response.status, path }))
+        Effect.flatMap(Effect.mapError(response.text, toError), (text) =>
+          answer(span, method, path, body, {
+            status: response.status,
+            statusText: statusText(response),
+            header: (name) => response.headers[name],
+            text
+          }))
       ),
       Effect.scoped
     )
-
-  /** One attempt bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). */
-  const bounded = (
-    once: Effect.Effect<Received, ClerkError>,
-    req: HttpClientRequest.HttpClientRequest,
-    method: HttpMethod,
-    path: string,
-    millis: number | undefined
-  ): Effect.Effect<Received, ClerkError> => {
-    if (millis === undefined) return once
-    if (millis <= 0) return Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-    if (nativeTimeout) {
-      return Effect.suspend(() => {
-        attemptTimeouts.set(req, millis)
-        return once
-      })
-    }
-    return Effect.timeoutFail(once, {
-      duration: millis,
-      onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
-    })
+    return (millis) =>
+      millis === undefined
+        ? once
+        : millis <= 0
+        ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+        : Effect.timeoutFail(once, {
+          duration: millis,
+          onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+        })
   }
 
   /**
@@ -419,90 +443,90 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
    * the retries with the last failure, and every retry is logged at Debug and recorded as a span event.
    */
   const retryAfter = (
+    span: Tracer.Span,
     first: ClerkError,
     policy: RetryPolicy,
     method: HttpMethod,
     path: string,
-    once: Effect.Effect<Received, ClerkError>,
-    req: HttpClientRequest.HttpClientRequest,
+    bounded: (millis: number | undefined) => Effect.Effect<Received, ClerkError>,
     timeoutMillis: number | undefined,
     deadline: number
   ): Effect.Effect<Received, ClerkError> =>
-    Effect.gen(function*() {
-      const schedule = cachedSchedule(policy, method)
-      let state = schedule.initial
-      let error = first
-      for (let attempt = 2;; attempt++) {
-        const now = yield* Clock.currentTimeMillis
-        const [next, , decision] = yield* schedule.step(now, error, state)
-        if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
-        const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
-        const left = deadline - now
-        if (wait >= left) return yield* Effect.fail(error)
-        const cause = describeCause(error)
-        yield* Effect.annotateLogs(Effect.logDebug(`clerk: retrying ${method} ${path}`), {
-          "clerk.retry.attempt": attempt,
-          "clerk.retry.cause": cause,
-          "clerk.retry.wait_ms": wait
-        })
-        const span = yield* Effect.currentSpan.pipe(Effect.option)
-        if (Option.isSome(span)) {
-          span.value.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
+    Effect.withParentSpan(
+      Effect.gen(function*() {
+        const schedule = cachedSchedule(policy, method)
+        let state = schedule.initial
+        let error = first
+        for (let attempt = 2;; attempt++) {
+          const now = yield* Clock.currentTimeMillis
+          const [next, , decision] = yield* schedule.step(now, error, state)
+          if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
+          const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
+          const left = deadline - now
+          if (wait >= left) return yield* Effect.fail(error)
+          const cause = describeCause(error)
+          yield* Effect.annotateLogs(Effect.logDebug(`clerk: retrying ${method} ${path}`), {
             "clerk.retry.attempt": attempt,
             "clerk.retry.cause": cause,
             "clerk.retry.wait_ms": wait
           })
+          span.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
+            "clerk.retry.attempt": attempt,
+            "clerk.retry.cause": cause,
+            "clerk.retry.wait_ms": wait
+          })
+          if (wait > 0) yield* Effect.sleep(wait)
+          const remaining = deadline - (yield* Clock.currentTimeMillis)
+          const result = yield* Effect.either(
+            bounded(timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
+          )
+          if (Either.isRight(result)) return result.right
+          error = result.left
+          state = next
         }
-        if (wait > 0) yield* Effect.sleep(wait)
-        const remaining = deadline - (yield* Clock.currentTimeMillis)
-        const result = yield* Effect.either(
-          bounded(once, req, method, path, timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
-        )
-        if (Either.isRight(result)) return result.right
-        error = result.left
-        state = next
-      }
-    })
+      }),
+      span
+    )
 
   const send = (
     request: ApiRequest,
     body: BodyKind,
-    decode?: (received: Received) => Effect.Effect<unknown, ClerkError>
+    decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
   ): Effect.Effect<Received, ClerkError> =>
-    Effect.withSpan(
-      Effect.flatMap(CurrentRequestOverrides, (overrides) => {
-        const built = buildRequest(request)
-        if (Either.isLeft(built)) return built.left
-        const { path, req } = built.right
-        const method = request.method
-        const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
-        const timeoutMillis = overrides.timeout === undefined
-          ? configTimeoutMillis
-          : overrides.timeout === false
-          ? undefined
-          : Duration.toMillis(Duration.decode(overrides.timeout))
-        const once = attemptOnce(req, method, path, body)
-        const received = retry === undefined || retry.maxRetries === 0
-          ? bounded(once, req, method, path, timeoutMillis)
-          : Effect.flatMap(Clock.currentTimeMillis, (start) => {
-            const budget = Duration.toMillis(retry.budget)
-            const deadline = start + budget
-            return Effect.catchIf(
-              bounded(once, req, method, path, timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
-              (error) => isRetryable(method, error),
-              (error) => retryAfter(error, retry, method, path, once, req, timeoutMillis, deadline)
-            )
-          })
-        return decode === undefined
-          ? received
-          : Effect.flatMap(received, (r) => Effect.map(decode(r), (json) => ({ ...r, json })))
-      }),
+    Effect.useSpan(
       `clerk.${request.operation}`,
       {
         kind: "client",
         captureStackTrace: false,
         attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-      }
+      },
+      (span) =>
+        Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+          const built = buildRequest(request)
+          if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
+          const method = request.method
+          const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+          const timeoutMillis = overrides.timeout === undefined
+            ? configTimeoutMillis
+            : overrides.timeout === false
+            ? undefined
+            : Duration.toMillis(Duration.decode(overrides.timeout))
+          const bounded = attempt(span, method, built, body)
+          const received = retry === undefined || retry.maxRetries === 0
+            ? bounded(timeoutMillis)
+            : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+              const budget = Duration.toMillis(retry.budget)
+              const deadline = start + budget
+              return Effect.catchIf(
+                bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+                (error) => isRetryable(method, error),
+                (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
+              )
+            })
+          return decode === undefined
+            ? received
+            : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
+        })
     )
 
   const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
@@ -518,7 +542,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     const expectedKind = topLevelKind(schema)
     const decodeError = (received: Received, issue: string) =>
       new ClerkDecodeError({ method: request.method, path: received.path, status: received.status, issue })
-    const decode = (received: Received): Effect.Effect<unknown, ClerkError> => {
+    const decode = (received: Received, span: Tracer.Span): Effect.Effect<unknown, ClerkError> => {
       const { json } = received
       if (expectedKind === "object" ? !isJsonObject(json) : expectedKind === "array" ? !Array.isArray(json) : false) {
         return Effect.fail(decodeError(received, `expected a JSON ${expectedKind}, received ${describeKind(json)}`))
@@ -533,7 +557,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
           onRight: Effect.succeed
         })
       }
-      return Effect.as(drift.record(request.operation, issues), value)
+      return Effect.as(Effect.withParentSpan(drift.record(request.operation, issues), span), value)
     }
     // The observer built `A`'s classes from the spec; a drifted field is kept as received and reported (above).
     return Effect.map(send(request, "json", decode), (received) => received.json as A)
