@@ -41,10 +41,14 @@ export interface ParsedEvent {
 const MAX_PATHS = 20
 const MAX_PATH_LENGTH = 200
 
-/** A known event's wire form is its decoded form (no transformations): the event delivered is the JSON itself. */
-const observers: ReadonlyMap<string, Observer> = new Map(
-  Object.entries(webhookEventSchemas).map(([type, schema]) => [type, observer(schema)])
-)
+/**
+ * A known event's wire form is its decoded form (no transformations): the event delivered is the JSON itself. Each
+ * event's observer is compiled on its first delivery (and cached by `observer`), never at import.
+ */
+const observerOf = (type: string): Observer | undefined => {
+  const schema: Schema.Schema.All | undefined = Reflect.get(webhookEventSchemas, type)
+  return schema === undefined ? undefined : observer(schema)
+}
 /** An object with no `type`, or a type this SDK does not know. */
 const isUnknownEvent = Schema.is(UnknownWebhookEvent)
 
@@ -58,7 +62,7 @@ const pathOf = (issue: DriftIssue): string => {
  * bodies use; extra keys are not drift here, as an event is delivered with every key it has.
  */
 const driftOf = (type: WebhookEventType, json: unknown): Option.Option<SchemaDrift> => {
-  const observe = observers.get(type)
+  const observe = observerOf(type)
   if (observe === undefined) return Option.none()
   const issues: Array<DriftIssue> = []
   observe(json, issues)

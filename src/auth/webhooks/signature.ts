@@ -7,7 +7,8 @@
  */
 import * as Either from "effect/Either"
 import * as Redacted from "effect/Redacted"
-import { Webhook } from "svix"
+// svix's webhook module only: the package index also loads its whole API client (some 250 modules).
+import { Webhook } from "svix/dist/webhook.js"
 import {
   WebhookMissingHeadersError,
   type WebhookPayloadError,
