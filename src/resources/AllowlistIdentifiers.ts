@@ -5,7 +5,11 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateAllowlistIdentifier, DeleteAllowlistIdentifier, ListAllowlistIdentifiers } from "../models/generated/descriptors.js"
+import {
+  CreateAllowlistIdentifier,
+  DeleteAllowlistIdentifier,
+  ListAllowlistIdentifiers
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { AllowlistIdentifier } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

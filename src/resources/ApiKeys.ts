@@ -4,7 +4,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { createApiKey, deleteApiKey, getApiKey, getApiKeySecret, getApiKeys, revokeApiKey, updateApiKey, verifyApiKey } from "../models/generated/descriptors.js"
+import {
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  getApiKeySecret,
+  getApiKeys,
+  revokeApiKey,
+  updateApiKey,
+  verifyApiKey
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { ApiKey, CreateApiKeyResponse, DeletedObject, GetApiKeySecretResponse } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -4,7 +4,12 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { ChangeDomain, ChangeProductionInstanceDomain, UpdateInstanceAuthConfig, UpdateProductionInstanceDomain } from "../models/generated/descriptors.js"
+import {
+  ChangeDomain,
+  ChangeProductionInstanceDomain,
+  UpdateInstanceAuthConfig,
+  UpdateProductionInstanceDomain
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { InstanceSettings } from "../models/generated/schemas.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
@@ -52,7 +57,9 @@ export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/B
        * signs every user out.
        */
       changeDomain: (params: ChangeDomainParams): Effect.Effect<ChangeDomainResult, ClerkError> =>
-        api.json(ChangeDomain, "betaFeatures.changeDomain", { body: params }).pipe(Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)),
+        api.json(ChangeDomain, "betaFeatures.changeDomain", { body: params }).pipe(
+          Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)
+        ),
       /** `PATCH /beta_features/instance_settings` */
       updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
         api.decode(UpdateInstanceAuthConfig, "betaFeatures.updateInstanceSettings", { body: params }),

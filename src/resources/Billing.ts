@@ -141,7 +141,11 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         api.execute(descriptor, operation, schema, { pathParams, query: { paginated: true, ...query } })
     }
     const prices = paginatedList(GetBillingPriceList, "billing.getPriceList", BillingPriceResponse)
-    const items = paginatedList(GetCommerceSubscriptionItemList, "billing.getSubscriptionItemList", CommerceSubscriptionItem)
+    const items = paginatedList(
+      GetCommerceSubscriptionItemList,
+      "billing.getSubscriptionItemList",
+      CommerceSubscriptionItem
+    )
     const statements = paginatedList(GetBillingStatementList, "billing.getStatementList", BillingStatement)
     const attempts = paginatedList(
       GetBillingStatementPaymentAttempts,

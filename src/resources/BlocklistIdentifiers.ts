@@ -4,7 +4,11 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateBlocklistIdentifier, DeleteBlocklistIdentifier, ListBlocklistIdentifiers } from "../models/generated/descriptors.js"
+import {
+  CreateBlocklistIdentifier,
+  DeleteBlocklistIdentifier,
+  ListBlocklistIdentifiers
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { BlocklistIdentifier } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

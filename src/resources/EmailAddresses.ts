@@ -4,7 +4,14 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { AttemptEmailAddressVerification, CreateEmailAddress, DeleteEmailAddress, GetEmailAddress, PrepareEmailAddressVerification, UpdateEmailAddress } from "../models/generated/descriptors.js"
+import {
+  AttemptEmailAddressVerification,
+  CreateEmailAddress,
+  DeleteEmailAddress,
+  GetEmailAddress,
+  PrepareEmailAddressVerification,
+  UpdateEmailAddress
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { EmailAddress, VerificationResponse } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"

@@ -4,7 +4,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateEnterpriseConnection, CreateEnterpriseConnectionTestRun, DeleteEnterpriseConnection, GetEnterpriseConnection, ListEnterpriseConnectionTestRuns, ListEnterpriseConnections, UpdateEnterpriseConnection } from "../models/generated/descriptors.js"
+import {
+  CreateEnterpriseConnection,
+  CreateEnterpriseConnectionTestRun,
+  DeleteEnterpriseConnection,
+  GetEnterpriseConnection,
+  ListEnterpriseConnectionTestRuns,
+  ListEnterpriseConnections,
+  UpdateEnterpriseConnection
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import {
   EnterpriseConnection,

@@ -5,7 +5,19 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { GetInstance, GetInstanceCommunication, GetInstanceOAuthApplicationSettings, GetInstanceOrganizationSettings, GetInstanceProtect, UpdateInstance, UpdateInstanceCommunication, UpdateInstanceOAuthApplicationSettings, UpdateInstanceOrganizationSettings, UpdateInstanceProtect, UpdateInstanceRestrictions } from "../models/generated/descriptors.js"
+import {
+  GetInstance,
+  GetInstanceCommunication,
+  GetInstanceOAuthApplicationSettings,
+  GetInstanceOrganizationSettings,
+  GetInstanceProtect,
+  UpdateInstance,
+  UpdateInstanceCommunication,
+  UpdateInstanceOAuthApplicationSettings,
+  UpdateInstanceOrganizationSettings,
+  UpdateInstanceProtect,
+  UpdateInstanceRestrictions
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import {
   Instance as InstanceModel,

@@ -5,7 +5,13 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { CreateBulkInvitations, CreateInvitation, DeleteInvitation, ListInvitations, RevokeInvitation } from "../models/generated/descriptors.js"
+import {
+  CreateBulkInvitations,
+  CreateInvitation,
+  DeleteInvitation,
+  ListInvitations,
+  RevokeInvitation
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { DeletedObject, Invitation } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -4,7 +4,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateJWTTemplate, DeleteJWTTemplate, GetJWTTemplate, ListJWTTemplates, UpdateJWTTemplate } from "../models/generated/descriptors.js"
+import {
+  CreateJWTTemplate,
+  DeleteJWTTemplate,
+  GetJWTTemplate,
+  ListJWTTemplates,
+  UpdateJWTTemplate
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { JWTTemplate } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -4,7 +4,17 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateMachine, CreateMachineScope, DeleteMachine, DeleteMachineScope, GetMachine, GetMachineSecretKey, ListMachines, RotateMachineSecretKey, UpdateMachine } from "../models/generated/descriptors.js"
+import {
+  CreateMachine,
+  CreateMachineScope,
+  DeleteMachine,
+  DeleteMachineScope,
+  GetMachine,
+  GetMachineSecretKey,
+  ListMachines,
+  RotateMachineSecretKey,
+  UpdateMachine
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import {
   DeletedObject,

@@ -4,7 +4,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateOAuthApplication, DeleteOAuthApplication, GetOAuthApplication, ListOAuthApplications, RevokeOAuthApplicationToken, RotateOAuthApplicationSecret, UpdateOAuthApplication, UploadOAuthApplicationLogo } from "../models/generated/descriptors.js"
+import {
+  CreateOAuthApplication,
+  DeleteOAuthApplication,
+  GetOAuthApplication,
+  ListOAuthApplications,
+  RevokeOAuthApplicationToken,
+  RotateOAuthApplicationSecret,
+  UpdateOAuthApplication,
+  UploadOAuthApplicationLogo
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { OAuthApplication, OAuthApplicationWithSecret } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

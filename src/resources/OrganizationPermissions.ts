@@ -4,7 +4,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateOrganizationPermission, DeleteOrganizationPermission, GetOrganizationPermission, ListOrganizationPermissions, UpdateOrganizationPermission } from "../models/generated/descriptors.js"
+import {
+  CreateOrganizationPermission,
+  DeleteOrganizationPermission,
+  GetOrganizationPermission,
+  ListOrganizationPermissions,
+  UpdateOrganizationPermission
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { Permission } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -103,7 +103,11 @@ export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effe
         }),
       /** `POST /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       assignPermissionToOrganizationRole: (params: OrganizationRolePermissionParams) =>
-        rolePermission(AssignPermissionToOrganizationRole, "organizationRoles.assignPermissionToOrganizationRole", params),
+        rolePermission(
+          AssignPermissionToOrganizationRole,
+          "organizationRoles.assignPermissionToOrganizationRole",
+          params
+        ),
       /** `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       removePermissionFromOrganizationRole: (params: OrganizationRolePermissionParams) =>
         rolePermission(

@@ -4,7 +4,14 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { AttemptPhoneNumberVerification, CreatePhoneNumber, DeletePhoneNumber, GetPhoneNumber, PreparePhoneNumberVerification, UpdatePhoneNumber } from "../models/generated/descriptors.js"
+import {
+  AttemptPhoneNumberVerification,
+  CreatePhoneNumber,
+  DeletePhoneNumber,
+  GetPhoneNumber,
+  PreparePhoneNumberVerification,
+  UpdatePhoneNumber
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { PhoneNumber } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"

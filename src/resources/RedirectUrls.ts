@@ -4,7 +4,12 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateRedirectURL, DeleteRedirectURL, GetRedirectURL, ListRedirectURLs } from "../models/generated/descriptors.js"
+import {
+  CreateRedirectURL,
+  DeleteRedirectURL,
+  GetRedirectURL,
+  ListRedirectURLs
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { RedirectURL } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

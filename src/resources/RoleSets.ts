@@ -4,7 +4,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { AddRolesToRoleSet, CreateRoleSet, GetRoleSet, ListRoleSets, ReplaceRoleInRoleSet, ReplaceRoleSet, UpdateRoleSet } from "../models/generated/descriptors.js"
+import {
+  AddRolesToRoleSet,
+  CreateRoleSet,
+  GetRoleSet,
+  ListRoleSets,
+  ReplaceRoleInRoleSet,
+  ReplaceRoleSet,
+  UpdateRoleSet
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { RoleSet } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -4,7 +4,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { CreateSAMLConnection, DeleteSAMLConnection, GetSAMLConnection, ListSAMLConnections, UpdateSAMLConnection } from "../models/generated/descriptors.js"
+import {
+  CreateSAMLConnection,
+  DeleteSAMLConnection,
+  GetSAMLConnection,
+  ListSAMLConnections,
+  UpdateSAMLConnection
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { SAMLConnection } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"

@@ -5,7 +5,14 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { CreateBulkWaitlistEntries, CreateWaitlistEntry, DeleteWaitlistEntry, InviteWaitlistEntry, ListWaitlistEntries, RejectWaitlistEntry } from "../models/generated/descriptors.js"
+import {
+  CreateBulkWaitlistEntries,
+  CreateWaitlistEntry,
+  DeleteWaitlistEntry,
+  InviteWaitlistEntry,
+  ListWaitlistEntries,
+  RejectWaitlistEntry
+} from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { WaitlistEntry } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
