@@ -825,13 +825,15 @@ class Generator {
         `  kind: ${str(fields.kind)},`,
         `  paginated: ${fields.query.some((q) => q.name === "limit") && fields.query.some((q) => q.name === "offset")},`,
         `  versionless: ${fields.versionless},`,
-        `  auth: ${str(fields.auth)}`,
+        `  auth: ${str(fields.auth)}${fields.maxLimit === undefined ? "" : ","}`,
+        ...(fields.maxLimit === undefined ? [] : [`  maxLimit: ${fields.maxLimit}`]),
         `} as const satisfies OperationDescriptor`
       ].join("\n"))
     }
     for (const { path: pathName, method, op } of this.operations()) {
       const parameters = (op.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
       const { info } = this.successResponse(op)
+      const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
       emit(op.operationId, oneLine(op.summary)?.replace(/`/g, "'") ?? "", {
         method,
         path: pathName,
@@ -846,7 +848,8 @@ class Generator {
           ? "none"
           : machine.has(op.operationId)
           ? "machineSecretKey"
-          : "secretKey"
+          : "secretKey",
+        maxLimit: limit?.schema?.maximum
       })
     }
     for (const [name, extra] of Object.entries(settings?.extra ?? {})) {
@@ -863,7 +866,8 @@ class Generator {
         success: extra.success ?? null,
         kind: extra.kind,
         versionless: false,
-        auth: "secretKey"
+        auth: "secretKey",
+        maxLimit: undefined
       })
     }
     return [
@@ -1141,6 +1145,7 @@ interface DescriptorFields {
   readonly kind: "object" | "array" | "void" | "unknown"
   readonly versionless: boolean
   readonly auth: "secretKey" | "machineSecretKey" | "none"
+  readonly maxLimit: number | undefined
 }
 
 /** The `raw`/`_raw` getters of a class (for `rawJson`). */

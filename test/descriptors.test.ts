@@ -19,7 +19,7 @@ const { descriptors } = Descriptors
 const byId = new Map(descriptors.map((d) => [d.operationId, d]))
 
 describe("generated descriptors", () => {
-  it("hold every spec operation once, with the table's method, path, placeholders, body and response", () => {
+  it("hold every spec operation once, with the table's method, path, placeholders, body, response and limit", () => {
     expect(specOperations).toHaveLength(249)
     const problems: Array<string> = []
     for (const op of specOperations) {
@@ -31,7 +31,7 @@ describe("generated descriptors", () => {
       const success = op.response.schema === null ? null : Reflect.get(Schemas, op.response.schema)
       const same = d.method === op.method && d.path === op.path && d.body === op.body &&
         JSON.stringify(d.pathParams) === JSON.stringify(op.pathParams) && d.kind === op.response.kind &&
-        d.success === success && JSON.stringify(d.query.map((q) => q.name)) ===
+        d.success === success && d.maxLimit === op.maxLimit && JSON.stringify(d.query.map((q) => q.name)) ===
           JSON.stringify(op.queryParams.map((q) => q.name))
       if (!same) problems.push(`${op.operationId}: descriptor differs from the operations table`)
     }

@@ -28,7 +28,7 @@ export interface CreateAllowlistIdentifierParams {
 }
 
 const AllowlistIdentifierList = Paginated(AllowlistIdentifier)
-const LIST_PAGE = pageSize("ListAllowlistIdentifiers")
+const LIST_PAGE = pageSize(ListAllowlistIdentifiers)
 
 /** `allowlistIdentifiers`: the sign-up allowlist. */
 export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()("effect-clerk/AllowlistIdentifiers", {

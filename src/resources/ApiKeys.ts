@@ -8,8 +8,8 @@ import {
   createApiKey,
   deleteApiKey,
   getApiKey,
-  getApiKeySecret,
   getApiKeys,
+  getApiKeySecret,
   revokeApiKey,
   updateApiKey,
   verifyApiKey
@@ -66,7 +66,7 @@ export interface RevokeAPIKeyParams {
 }
 
 const ApiKeyList = Paginated(ApiKey)
-const LIST_PAGE = pageSize("getApiKeys")
+const LIST_PAGE = pageSize(getApiKeys)
 
 /** `apiKeys`: create, read, revoke and verify API keys. */
 export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
@@ -82,11 +82,9 @@ export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
       listStream: (params: StreamParams<GetAPIKeyListParams>) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /api_keys` */
-      create: (params: CreateAPIKeyParams) =>
-        api.decode(createApiKey, "apiKeys.create", { body: params }),
+      create: (params: CreateAPIKeyParams) => api.decode(createApiKey, "apiKeys.create", { body: params }),
       /** `GET /api_keys/{apiKeyID}` */
-      get: (apiKeyId: string) =>
-        api.decode(getApiKey, "apiKeys.get", { pathParams: { apiKeyID: apiKeyId } }),
+      get: (apiKeyId: string) => api.decode(getApiKey, "apiKeys.get", { pathParams: { apiKeyID: apiKeyId } }),
       /** `PATCH /api_keys/{apiKeyID}` */
       update: ({ apiKeyId, ...body }: UpdateAPIKeyParams) =>
         api.decode(updateApiKey, "apiKeys.update", { pathParams: { apiKeyID: apiKeyId }, body }),
@@ -103,8 +101,7 @@ export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
       getSecret: (apiKeyId: string) =>
         api.decode(getApiKeySecret, "apiKeys.getSecret", { pathParams: { apiKeyID: apiKeyId } }),
       /** `POST /api_keys/verify` */
-      verify: (secret: string) =>
-        api.decode(verifyApiKey, "apiKeys.verify", { body: { secret } })
+      verify: (secret: string) => api.decode(verifyApiKey, "apiKeys.verify", { body: { secret } })
     }
   })
 }) {}

@@ -123,11 +123,11 @@ export type GetStatementListParams = PaginationParams
 
 const PlanList = Paginated(CommercePlan)
 
-const PLAN_PAGE = pageSize("GetCommercePlanList")
-const PRICE_PAGE = pageSize("GetBillingPriceList")
-const ITEM_PAGE = pageSize("GetCommerceSubscriptionItemList")
-const STATEMENT_PAGE = pageSize("GetBillingStatementList")
-const ATTEMPT_PAGE = pageSize("GetBillingStatementPaymentAttempts")
+const PLAN_PAGE = pageSize(GetCommercePlanList)
+const PRICE_PAGE = pageSize(GetBillingPriceList)
+const ITEM_PAGE = pageSize(GetCommerceSubscriptionItemList)
+const STATEMENT_PAGE = pageSize(GetBillingStatementList)
+const ATTEMPT_PAGE = pageSize(GetBillingStatementPaymentAttempts)
 
 /** `billing`: plans, prices, subscriptions, subscription items and statements. */
 export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {

@@ -27,7 +27,7 @@ export class HandshakePayload extends Schema.Class<HandshakePayload>("effect-cle
 }) {}
 
 const ClientList = Paginated(Client)
-const LIST_PAGE = pageSize("GetClientList")
+const LIST_PAGE = pageSize(GetClientList)
 
 /** `clients`: clients and the handshake payload. */
 export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
@@ -45,8 +45,7 @@ export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
       getClient: (clientId: string) =>
         api.decode(GetClient, "clients.getClient", { pathParams: { client_id: clientId } }),
       /** `POST /clients/verify` */
-      verifyClient: (token: string) =>
-        api.decode(VerifyClient, "clients.verifyClient", { body: { token } }),
+      verifyClient: (token: string) => api.decode(VerifyClient, "clients.verifyClient", { body: { token } }),
       /** `GET /clients/handshake_payload?nonce=` (not in the spec; used by the handshake flow) */
       getHandshakePayload: (params: GetHandshakePayloadParams) =>
         api.execute(GetHandshakePayload, "clients.getHandshakePayload", HandshakePayload, {

@@ -44,8 +44,7 @@ export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
       /** `GET /domains` */
       list: () => api.execute(ListDomains, "domains.list", DomainList),
       /** `POST /domains` */
-      add: (params: AddDomainParams) =>
-        api.decode(AddDomain, "domains.add", { body: params }),
+      add: (params: AddDomainParams) => api.decode(AddDomain, "domains.add", { body: params }),
       /** `PATCH /domains/{domain_id}` */
       update: ({ domainId, ...body }: UpdateDomainParams) =>
         api.decode(UpdateDomain, "domains.update", { pathParams: { domain_id: domainId }, body }),

@@ -176,8 +176,7 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
           return items.map(toBatchResult)
         }),
       /** `GET /email/{email_id}` */
-      get: (emailId: string) =>
-        api.execute(GetEmail, "emails.get", Email, { pathParams: { email_id: emailId } })
+      get: (emailId: string) => api.execute(GetEmail, "emails.get", Email, { pathParams: { email_id: emailId } })
     }
   })
 }) {}

@@ -9,8 +9,8 @@ import {
   CreateEnterpriseConnectionTestRun,
   DeleteEnterpriseConnection,
   GetEnterpriseConnection,
-  ListEnterpriseConnectionTestRuns,
   ListEnterpriseConnections,
+  ListEnterpriseConnectionTestRuns,
   UpdateEnterpriseConnection
 } from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
@@ -126,8 +126,8 @@ export interface EnterpriseConnectionTestRunListParams extends PaginationParams 
 
 const EnterpriseConnectionList = Paginated(EnterpriseConnection)
 const TestRunList = Paginated(EnterpriseConnectionTestRun)
-const LIST_PAGE = pageSize("ListEnterpriseConnections")
-const TEST_RUN_PAGE = pageSize("ListEnterpriseConnectionTestRuns")
+const LIST_PAGE = pageSize(ListEnterpriseConnections)
+const TEST_RUN_PAGE = pageSize(ListEnterpriseConnectionTestRuns)
 
 /** `enterpriseConnections`: create, read, update and delete enterprise SSO connections; run connection tests. */
 export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>()(

@@ -103,26 +103,22 @@ export class Instance extends Effect.Service<Instance>()("effect-clerk/Instance"
       /** `GET /instance` */
       get: () => api.execute(GetInstance, "instance.get", InstanceModel),
       /** `PATCH /instance` (204, resolves to nothing) */
-      update: (params: UpdateInstanceParams) =>
-        api.void(UpdateInstance, "instance.update", { body: params }),
+      update: (params: UpdateInstanceParams) => api.void(UpdateInstance, "instance.update", { body: params }),
       /** `PATCH /instance/restrictions` */
       updateRestrictions: (params: UpdateRestrictionsParams) =>
         api.decode(UpdateInstanceRestrictions, "instance.updateRestrictions", { body: params }),
       /** `GET /instance/organization_settings` */
-      getOrganizationSettings: () =>
-        api.decode(GetInstanceOrganizationSettings, "instance.getOrganizationSettings"),
+      getOrganizationSettings: () => api.decode(GetInstanceOrganizationSettings, "instance.getOrganizationSettings"),
       /** `PATCH /instance/organization_settings` */
       updateOrganizationSettings: (params: UpdateOrganizationSettingsParams) =>
         api.decode(UpdateInstanceOrganizationSettings, "instance.updateOrganizationSettings", { body: params }),
       /** `GET /instance/protect` */
-      getProtect: () =>
-        api.decode(GetInstanceProtect, "instance.getProtect"),
+      getProtect: () => api.decode(GetInstanceProtect, "instance.getProtect"),
       /** `PATCH /instance/protect` */
       updateProtect: (params: UpdateInstanceProtectParams) =>
         api.decode(UpdateInstanceProtect, "instance.updateProtect", { body: params }),
       /** `GET /instance/communication` */
-      getCommunication: () =>
-        api.decode(GetInstanceCommunication, "instance.getCommunication"),
+      getCommunication: () => api.decode(GetInstanceCommunication, "instance.getCommunication"),
       /** `PATCH /instance/communication` */
       updateCommunication: (params: UpdateInstanceCommunicationParams) =>
         api.decode(UpdateInstanceCommunication, "instance.updateCommunication", { body: params }),

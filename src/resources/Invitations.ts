@@ -54,7 +54,7 @@ export interface CreateInvitationParams {
 
 const InvitationList = Paginated(Invitation)
 const InvitationArray = Schema.mutable(Schema.Array(Invitation))
-const LIST_PAGE = pageSize("ListInvitations")
+const LIST_PAGE = pageSize(ListInvitations)
 
 /** `invitations`: application invitations. */
 export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Invitations", {

@@ -42,7 +42,7 @@ export interface UpdateJwtTemplateParams extends CreateJwtTemplateParams {
 }
 
 const JwtTemplateList = Paginated(JWTTemplate)
-const LIST_PAGE = pageSize("ListJWTTemplates")
+const LIST_PAGE = pageSize(ListJWTTemplates)
 
 /** `jwtTemplates`: JWT templates. */
 export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/JwtTemplates", {

@@ -67,7 +67,7 @@ const M2MTokenList = Schema.Struct({
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 })
 
-const LIST_PAGE = pageSize("getM2MTokens")
+const LIST_PAGE = pageSize(getM2MTokens)
 
 /** A per-call machine secret key as the bearer; the descriptors send the configured machine key otherwise. */
 const perCallKey = (machineSecretKey: string | undefined): Redacted.Redacted<string> | undefined =>

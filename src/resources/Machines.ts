@@ -63,7 +63,7 @@ export interface RotateMachineSecretKeyParams {
 }
 
 const MachineList = Paginated(Machine)
-const LIST_PAGE = pageSize("ListMachines")
+const LIST_PAGE = pageSize(ListMachines)
 
 /** `machines`: machine identities, their secret keys and scopes. */
 export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines", {
@@ -74,16 +74,14 @@ export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines"
       api.execute(ListMachines, "machines.list", MachineList, { query: { ...params } })
     return {
       /** `GET /machines/{machine_id}` */
-      get: (machineId: string) =>
-        api.decode(GetMachine, "machines.get", { pathParams: { machine_id: machineId } }),
+      get: (machineId: string) => api.decode(GetMachine, "machines.get", { pathParams: { machine_id: machineId } }),
       /** `GET /machines` */
       list,
       /** Every machine, page by page (`GET /machines`). */
       listStream: (params: StreamParams<GetMachineListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /machines` */
-      create: (params: CreateMachineParams) =>
-        api.decode(CreateMachine, "machines.create", { body: params }),
+      create: (params: CreateMachineParams) => api.decode(CreateMachine, "machines.create", { body: params }),
       /** `PATCH /machines/{machine_id}` */
       update: ({ machineId, ...body }: UpdateMachineParams) =>
         api.decode(UpdateMachine, "machines.update", { pathParams: { machine_id: machineId }, body }),

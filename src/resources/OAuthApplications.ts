@@ -63,7 +63,7 @@ export interface UploadOAuthApplicationLogoParams {
 }
 
 const OAuthApplicationList = Paginated(OAuthApplication)
-const LIST_PAGE = pageSize("ListOAuthApplications")
+const LIST_PAGE = pageSize(ListOAuthApplications)
 
 /** `oauthApplications`: manage OAuth applications and their secrets. */
 export class OAuthApplications extends Effect.Service<OAuthApplications>()("effect-clerk/OAuthApplications", {

@@ -44,7 +44,7 @@ export interface UpdateOrganizationPermissionParams {
 }
 
 const PermissionList = Paginated(Permission)
-const LIST_PAGE = pageSize("ListOrganizationPermissions")
+const LIST_PAGE = pageSize(ListOrganizationPermissions)
 
 /** `organizationPermissions`: create, read, update and delete custom organization permissions. */
 export class OrganizationPermissions extends Effect.Service<OrganizationPermissions>()(

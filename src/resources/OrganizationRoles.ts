@@ -57,7 +57,7 @@ export interface OrganizationRolePermissionParams {
 }
 
 const RoleList = Paginated(Role)
-const LIST_PAGE = pageSize("ListOrganizationRoles")
+const LIST_PAGE = pageSize(ListOrganizationRoles)
 
 /** `organizationRoles`: create, read, update and delete custom organization roles. */
 export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effect-clerk/OrganizationRoles", {

@@ -63,7 +63,7 @@ export {
 }
 
 const OrganizationList = Paginated(Organization)
-const ORGANIZATION_PAGE = pageSize("ListOrganizations")
+const ORGANIZATION_PAGE = pageSize(ListOrganizations)
 
 /** `organizations`: organizations, their memberships, invitations and domains. */
 export class Organizations extends Effect.Service<Organizations>()("effect-clerk/Organizations", {

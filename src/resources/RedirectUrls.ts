@@ -26,7 +26,7 @@ export interface CreateRedirectUrlParams {
 }
 
 const RedirectUrlList = Paginated(RedirectURL)
-const LIST_PAGE = pageSize("ListRedirectURLs")
+const LIST_PAGE = pageSize(ListRedirectURLs)
 
 /** `redirectUrls`: allowed redirect URLs. */
 export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/RedirectUrls", {

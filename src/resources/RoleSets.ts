@@ -81,7 +81,7 @@ export interface ReplaceRoleSetParams {
 }
 
 const RoleSetList = Paginated(RoleSet)
-const LIST_PAGE = pageSize("ListRoleSets")
+const LIST_PAGE = pageSize(ListRoleSets)
 
 /** `roleSets`: create, read, update and replace role sets. */
 export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets", {

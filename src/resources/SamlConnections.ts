@@ -68,7 +68,7 @@ export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnection
 }
 
 const SamlConnectionList = Paginated(SAMLConnection)
-const LIST_PAGE = pageSize("ListSAMLConnections")
+const LIST_PAGE = pageSize(ListSAMLConnections)
 
 /** `samlConnections`: create, read, update and delete SAML connections. */
 export class SamlConnections extends Effect.Service<SamlConnections>()("effect-clerk/SamlConnections", {

@@ -6,9 +6,9 @@
  */
 import * as Effect from "effect/Effect"
 import {
+  createSession,
   CreateSessionToken,
   CreateSessionTokenFromTemplate,
-  createSession,
   GetSession,
   GetSessionList,
   RefreshSession,
@@ -67,7 +67,7 @@ export interface RefreshSessionParams {
 export type SessionRefreshResult = Token | Cookies
 
 const SessionList = Paginated(Session)
-const LIST_PAGE = pageSize("GetSessionList")
+const LIST_PAGE = pageSize(GetSessionList)
 
 /** `sessions`: sessions and session tokens. */
 export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions", {

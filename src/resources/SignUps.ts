@@ -27,8 +27,7 @@ export class SignUps extends Effect.Service<SignUps>()("effect-clerk/SignUps", {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /sign_ups/{id}` */
-      get: (signUpAttemptId: string) =>
-        api.decode(GetSignUp, "signUps.get", { pathParams: { id: signUpAttemptId } }),
+      get: (signUpAttemptId: string) => api.decode(GetSignUp, "signUps.get", { pathParams: { id: signUpAttemptId } }),
       /** `PATCH /sign_ups/{id}` */
       update: ({ signUpAttemptId, ...body }: UpdateSignUpParams) =>
         api.decode(UpdateSignUp, "signUps.update", { pathParams: { id: signUpAttemptId }, body })

@@ -74,7 +74,7 @@ export class TemplatePreview extends Schema.Class<TemplatePreview>("effect-clerk
 }) {}
 
 const TemplateList = Paginated(Template)
-const LIST_PAGE = pageSize("GetTemplateList")
+const LIST_PAGE = pageSize(GetTemplateList)
 
 /** `templates`: email and SMS templates. */
 export class Templates extends Effect.Service<Templates>()("effect-clerk/Templates", {

@@ -113,10 +113,10 @@ const InvitationList = Paginated(OrganizationInvitationWithPublicOrganizationDat
 const OauthAccessTokenList = Paginated(OAuthAccessTokenItem)
 const TrustedDeviceList = Paginated(TrustedDevice)
 
-const USER_PAGE = pageSize("GetUserList")
-const MEMBERSHIP_PAGE = pageSize("UsersGetOrganizationMemberships")
-const INVITATION_PAGE = pageSize("UsersGetOrganizationInvitations")
-const OAUTH_TOKEN_PAGE = pageSize("GetOAuthAccessToken")
+const USER_PAGE = pageSize(GetUserList)
+const MEMBERSHIP_PAGE = pageSize(UsersGetOrganizationMemberships)
+const INVITATION_PAGE = pageSize(UsersGetOrganizationInvitations)
+const OAUTH_TOKEN_PAGE = pageSize(GetOAuthAccessToken)
 
 /** The most ids `banUsers`/`unbanUsers` take in one call. */
 const MAX_BULK_USERS = 50
@@ -204,8 +204,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       /** `GET /users/{user_id}` */
       getUser: byUser(GetUser, "getUser", User),
       /** `POST /users` */
-      createUser: (params: CreateUserParams) =>
-        bound.decode(CreateUser, "users.createUser", { body: params }),
+      createUser: (params: CreateUserParams) => bound.decode(CreateUser, "users.createUser", { body: params }),
       /**
        * `PATCH /users/{user_id}`; with (deprecated) metadata fields, the other fields are PATCHed first (if any)
        * and the metadata is then replaced with `PUT /users/{user_id}/metadata`.

@@ -49,7 +49,7 @@ export interface WaitlistEntryInviteParams {
 
 const WaitlistEntryList = Paginated(WaitlistEntry)
 const WaitlistEntryArray = Schema.mutable(Schema.Array(WaitlistEntry))
-const LIST_PAGE = pageSize("ListWaitlistEntries")
+const LIST_PAGE = pageSize(ListWaitlistEntries)
 
 /** `waitlistEntries`: the waitlist. */
 export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-clerk/WaitlistEntries", {

@@ -109,7 +109,8 @@ export const ListAllowlistIdentifiers = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /allowlist_identifiers`: Add identifier to the allow-list */
@@ -161,7 +162,8 @@ export const getApiKeys = {
   kind: "object",
   paginated: true,
   versionless: true,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 100
 } as const satisfies OperationDescriptor
 
 /** `POST /api_keys`: Create an API Key */
@@ -316,7 +318,8 @@ export const GetCommercePlanList = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /billing/prices`: List all billing prices */
@@ -336,7 +339,8 @@ export const GetBillingPriceList = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /billing/prices`: Create a custom billing price */
@@ -370,7 +374,8 @@ export const GetBillingStatementList = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /billing/statements/{statementID}`: Retrieve a billing statement */
@@ -404,7 +409,8 @@ export const GetBillingStatementPaymentAttempts = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /billing/subscription_items`: List all subscription items */
@@ -428,7 +434,8 @@ export const GetCommerceSubscriptionItemList = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `DELETE /billing/subscription_items/{subscription_item_id}`: Cancel a subscription item */
@@ -569,7 +576,8 @@ export const GetClientList = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /clients/verify`: Verify a client */
@@ -617,7 +625,8 @@ export const ListDirectories = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /directories`: Create a directory */
@@ -922,7 +931,8 @@ export const ListEnterpriseConnections = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /enterprise_connections`: Create an enterprise connection */
@@ -1001,7 +1011,8 @@ export const ListEnterpriseConnectionTestRuns = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: Create an enterprise connection test run */
@@ -1218,7 +1229,8 @@ export const ListInvitations = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /invitations`: Create an invitation */
@@ -1297,7 +1309,8 @@ export const ListJWTTemplates = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /jwt_templates`: Create a JWT template */
@@ -1378,7 +1391,8 @@ export const getM2MTokens = {
   kind: "object",
   paginated: true,
   versionless: true,
-  auth: "machineSecretKey"
+  auth: "machineSecretKey",
+  maxLimit: 100
 } as const satisfies OperationDescriptor
 
 /** `POST /m2m_tokens`: Create a M2M Token */
@@ -1443,7 +1457,8 @@ export const ListMachines = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /machines`: Create a machine */
@@ -1583,7 +1598,8 @@ export const ListOAuthApplications = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /oauth_applications`: Create an OAuth application */
@@ -1727,7 +1743,8 @@ export const ListAllOrganizationDomains = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /organization_invitations`: Get a list of organization invitations for the current instance */
@@ -1748,7 +1765,8 @@ export const ListInstanceOrganizationInvitations = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /organization_memberships`: Get a list of all organization memberships within an instance. */
@@ -1767,7 +1785,8 @@ export const InstanceGetOrganizationMemberships = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /organization_permissions`: Get a list of all organization permissions */
@@ -1787,7 +1806,8 @@ export const ListOrganizationPermissions = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organization_permissions`: Create a new organization permission */
@@ -1867,7 +1887,8 @@ export const ListOrganizationRoles = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organization_roles`: Create an organization role */
@@ -1981,7 +2002,8 @@ export const ListOrganizations = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organizations`: Create an organization */
@@ -2109,7 +2131,8 @@ export const ListOrganizationDomains = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organizations/{organization_id}/domains`: Create a new organization domain. */
@@ -2190,7 +2213,8 @@ export const ListOrganizationInvitations = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organizations/{organization_id}/invitations`: Create and send an organization invitation */
@@ -2238,7 +2262,8 @@ export const ListPendingOrganizationInvitations = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /organizations/{organization_id}/invitations/{invitation_id}`: Retrieve an organization invitation by ID */
@@ -2332,7 +2357,8 @@ export const ListOrganizationMemberships = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /organizations/{organization_id}/memberships`: Create a new organization membership */
@@ -2569,7 +2595,8 @@ export const ListRedirectURLs = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /redirect_urls`: Create a redirect URL */
@@ -2634,7 +2661,8 @@ export const ListRoleSets = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /role_sets`: Create a role set */
@@ -2745,7 +2773,8 @@ export const ListSAMLConnections = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /saml_connections`: Create a SAML Connection */
@@ -2823,7 +2852,8 @@ export const ListSCIMDirectories = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /scim_directories`: Create a directory */
@@ -2980,7 +3010,8 @@ export const GetSessionList = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /sessions`: Create a new active session */
@@ -3149,7 +3180,8 @@ export const GetTemplateList = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /templates/{template_type}/{slug}`: Retrieve a template */
@@ -3281,7 +3313,8 @@ export const GetUserList = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /users`: Create a new user */
@@ -3593,7 +3626,8 @@ export const GetOAuthAccessToken = {
   kind: "array",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /users/{user_id}/organization_invitations`: Retrieve all invitations for a user */
@@ -3612,7 +3646,8 @@ export const UsersGetOrganizationInvitations = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `GET /users/{user_id}/organization_memberships`: Retrieve all memberships for a user */
@@ -3630,7 +3665,8 @@ export const UsersGetOrganizationMemberships = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}`: Delete a user passkey */
@@ -3876,7 +3912,8 @@ export const ListWaitlistEntries = {
   kind: "object",
   paginated: true,
   versionless: false,
-  auth: "secretKey"
+  auth: "secretKey",
+  maxLimit: 500
 } as const satisfies OperationDescriptor
 
 /** `POST /waitlist_entries`: Create a waitlist entry */

@@ -36,4 +36,6 @@ export interface OperationDescriptor {
   /** Served outside `/v1`. */
   readonly versionless: boolean
   readonly auth: DescriptorAuth
+  /** Maximum of the `limit` query parameter, when the spec gives one. */
+  readonly maxLimit?: number
 }

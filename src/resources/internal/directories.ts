@@ -8,7 +8,6 @@ import type * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import { DeletedObject } from "../../models/generated/schemas.js"
-import type { SpecOperationId } from "../../models/generated/operations.js"
 import type { OperationDescriptor } from "../../models/internal/descriptor.js"
 import { Paginated } from "../../models/internal/paginated.js"
 import type { ClerkError } from "../../services/ClerkErrors.js"
@@ -28,7 +27,7 @@ export interface DirectoryUpdateParams {
 
 /** The descriptors of one directory API's operations. */
 export interface DirectoryDescriptors {
-  readonly list: OperationDescriptor & { readonly operationId: SpecOperationId }
+  readonly list: OperationDescriptor
   readonly create: OperationDescriptor
   readonly get: OperationDescriptor
   readonly update: OperationDescriptor
@@ -88,7 +87,7 @@ export const directoryMethods = <D, DI, M, MI, C, U, CM, RM>(
   const MappingList = Paginated(spec.mapping)
   const list = (params: PaginationParams = {}) =>
     api.execute(op.list, `${property}.list`, DirectoryList, { pathParams: {}, query: { ...params } })
-  const listPage = pageSize(op.list.operationId)
+  const listPage = pageSize(op.list)
   return {
     list,
     listStream: () => streamPages(listPage, list),

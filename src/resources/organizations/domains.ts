@@ -25,8 +25,8 @@ import type {
 import type { Bound } from "../internal/bind.js"
 
 const DomainList = Paginated(OrganizationDomain)
-const DOMAIN_PAGE = pageSize("ListOrganizationDomains")
-const INSTANCE_DOMAIN_PAGE = pageSize("ListAllOrganizationDomains")
+const DOMAIN_PAGE = pageSize(ListOrganizationDomains)
+const INSTANCE_DOMAIN_PAGE = pageSize(ListAllOrganizationDomains)
 
 /** Builds the domain methods. */
 export const domainMethods = (api: Bound) => {

@@ -32,9 +32,9 @@ import type { Bound } from "../internal/bind.js"
 
 const InvitationList = Paginated(OrganizationInvitation)
 const InstanceInvitationList = Paginated(OrganizationInvitationWithPublicOrganizationData)
-const INVITATION_PAGE = pageSize("ListOrganizationInvitations")
-const PENDING_PAGE = pageSize("ListPendingOrganizationInvitations")
-const INSTANCE_INVITATION_PAGE = pageSize("ListInstanceOrganizationInvitations")
+const INVITATION_PAGE = pageSize(ListOrganizationInvitations)
+const PENDING_PAGE = pageSize(ListPendingOrganizationInvitations)
+const INSTANCE_INVITATION_PAGE = pageSize(ListInstanceOrganizationInvitations)
 
 /** Builds the invitation methods. */
 export const invitationMethods = (api: Bound) => {

@@ -26,8 +26,8 @@ import type {
 import type { Bound } from "../internal/bind.js"
 
 const MembershipList = Paginated(OrganizationMembership)
-const MEMBERSHIP_PAGE = pageSize("ListOrganizationMemberships")
-const INSTANCE_MEMBERSHIP_PAGE = pageSize("InstanceGetOrganizationMemberships")
+const MEMBERSHIP_PAGE = pageSize(ListOrganizationMemberships)
+const INSTANCE_MEMBERSHIP_PAGE = pageSize(InstanceGetOrganizationMemberships)
 
 /** Builds the membership methods. */
 export const membershipMethods = (api: Bound) => {
