@@ -40,9 +40,7 @@ export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()
         ListAllowlistIdentifiers,
         "allowlistIdentifiers.getAllowlistIdentifierList",
         AllowlistIdentifierList,
-        {
-          query: { ...params, paginated: true }
-        }
+        { query: { ...params, paginated: true } }
       )
     return {
       /** `GET /allowlist_identifiers` (sends `paginated=true`) */

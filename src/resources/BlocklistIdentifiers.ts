@@ -40,9 +40,7 @@ export class BlocklistIdentifiers extends Effect.Service<BlocklistIdentifiers>()
           ListBlocklistIdentifiers,
           "blocklistIdentifiers.getBlocklistIdentifierList",
           BlocklistIdentifierList,
-          {
-            query: { ...params }
-          }
+          { query: { ...params } }
         ),
       /** `POST /blocklist_identifiers` */
       createBlocklistIdentifier: (params: CreateBlocklistIdentifierParams) =>

@@ -141,9 +141,7 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           ListEnterpriseConnections,
           "enterpriseConnections.getEnterpriseConnectionList",
           EnterpriseConnectionList,
-          {
-            query: { ...params }
-          }
+          { query: { ...params } }
         )
       const getEnterpriseConnectionTestRunList = (
         enterpriseConnectionId: string,

@@ -58,9 +58,7 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
           ListOrganizationPermissions,
           "organizationPermissions.getOrganizationPermissionList",
           PermissionList,
-          {
-            query: { ...params }
-          }
+          { query: { ...params } }
         )
       return {
         /** `GET /organization_permissions` */

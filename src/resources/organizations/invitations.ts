@@ -60,9 +60,7 @@ export const invitationMethods = (api: Bound) => {
       ListInstanceOrganizationInvitations,
       "organizations.getInstanceOrganizationInvitationList",
       InstanceInvitationList,
-      {
-        query: { ...params }
-      }
+      { query: { ...params } }
     )
   return {
     /** `GET /organizations/{organization_id}/invitations` */

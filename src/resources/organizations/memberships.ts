@@ -41,9 +41,7 @@ export const membershipMethods = (api: Bound) => {
       InstanceGetOrganizationMemberships,
       "organizations.getInstanceOrganizationMembershipList",
       MembershipList,
-      {
-        query: { ...params }
-      }
+      { query: { ...params } }
     )
   return {
     /** `GET /organizations/{organization_id}/memberships` */
