@@ -52,14 +52,101 @@ export interface SchemaOverride {
   readonly extends?: string | undefined
 }
 
+/** An endpoint `@clerk/backend` calls that the spec lacks, emitted as a descriptor beside the spec's operations. */
+export interface ExtraOperation {
+  readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+  /** Path template, e.g. `/email/{email_id}`. */
+  readonly path: string
+  /** Query parameter names (sent as strings). */
+  readonly query?: ReadonlyArray<string> | undefined
+  readonly body: "none" | "json"
+  /** Generated schema name of the 2xx body; left out when the resource decodes with its own schema. */
+  readonly success?: string | undefined
+  readonly kind: "object" | "array" | "void" | "unknown"
+}
+
+/** What the descriptors need that the spec does not say. */
+export interface OperationsConfig {
+  /**
+   * operationIds served outside `/v1`. The spec's only server is `https://api.clerk.com/v1`, but these endpoints
+   * (API keys, M2M tokens, OAuth token verification) answer without the version segment, as `@clerk/backend` calls them.
+   */
+  readonly versionless: ReadonlyArray<string>
+  /** operationIds authenticated with the machine secret key (the spec declares one bearer scheme for everything). */
+  readonly machineSecretKey: ReadonlyArray<string>
+  /** Endpoints the spec lacks, by descriptor name. */
+  readonly extra: Readonly<Record<string, ExtraOperation>>
+}
+
 export interface GenerateConfig {
   /** Extra import lines for `schemas.ts`, for code used in `extraBody` or `fieldOverrides`. */
   readonly imports: ReadonlyArray<string>
   readonly schemas: Readonly<Record<string, SchemaOverride>>
+  /** Descriptor settings; none when left out. */
+  readonly operations?: OperationsConfig | undefined
 }
 
 export const config: GenerateConfig = {
   imports: [],
+  operations: {
+    versionless: [
+      "getApiKeys",
+      "createApiKey",
+      "getApiKey",
+      "updateApiKey",
+      "deleteApiKey",
+      "revokeApiKey",
+      "getApiKeySecret",
+      "verifyApiKey",
+      "getM2MTokens",
+      "createM2MToken",
+      "revokeM2MToken",
+      "verifyM2MToken",
+      "verifyOAuthAccessToken"
+    ],
+    machineSecretKey: ["getM2MTokens", "createM2MToken", "revokeM2MToken", "verifyM2MToken"],
+    extra: {
+      ChangeDomain: { method: "POST", path: "/beta_features/change_domain", body: "json", kind: "unknown" },
+      CreateAccountlessApplication: {
+        method: "POST",
+        path: "/accountless_applications",
+        query: ["source"],
+        body: "none",
+        kind: "object"
+      },
+      CompleteAccountlessApplicationOnboarding: {
+        method: "POST",
+        path: "/accountless_applications/complete",
+        query: ["source"],
+        body: "none",
+        kind: "object"
+      },
+      GetHandshakePayload: {
+        method: "GET",
+        path: "/clients/handshake_payload",
+        query: ["nonce"],
+        body: "none",
+        kind: "object"
+      },
+      SendEmail: { method: "POST", path: "/email", body: "json", kind: "object" },
+      SendEmailBatch: { method: "POST", path: "/email/batch", body: "json", kind: "object" },
+      GetEmail: { method: "GET", path: "/email/{email_id}", body: "none", kind: "object" },
+      DeleteInvitation: {
+        method: "DELETE",
+        path: "/invitations/{invitation_id}",
+        body: "none",
+        success: "DeletedObject",
+        kind: "object"
+      },
+      VerifySession: {
+        method: "POST",
+        path: "/sessions/{session_id}/verify",
+        body: "json",
+        success: "Session",
+        kind: "object"
+      }
+    }
+  },
   schemas: {
     // Batch A (sessions, invitations, tokens, ...): @clerk/backend's defaults, aliases and raw JSON names.
     // Optional where real Clerk payloads (and @clerk/backend's own fixtures) omit the key.

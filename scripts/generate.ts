@@ -1,5 +1,5 @@
 /**
- * Generates `src/models/generated/{schemas,operations,fixtures}.ts` from the Clerk Backend API OpenAPI spec.
+ * Generates `src/models/generated/{schemas,operations,descriptors,fixtures}.ts` from the Clerk Backend API OpenAPI spec.
  *
  * Run with `npm run generate`. The spec is read from `$CLERK_OPENAPI_DIR/bapi-2026-05-12.yml`, by default
  * `../shared/openapi` next to the repository. The output is deterministic and formatted here (no prettier).
@@ -89,6 +89,7 @@ interface OOperation {
   readonly deprecated?: boolean
   readonly parameters?: ReadonlyArray<OParameter>
   readonly requestBody?: ORequestBody
+  readonly security?: ReadonlyArray<unknown>
   readonly responses: Readonly<Record<string, OResponse>>
 }
 
@@ -761,6 +762,130 @@ class Generator {
     return { schema: null, kind: "unknown" }
   }
 
+  /** The query parameters of an operation, typed as the spec declares them. */
+  static queryParams(parameters: ReadonlyArray<OParameter>): ReadonlyArray<QueryParamInfo> {
+    return parameters.filter((parameter) => parameter.in === "query").map((parameter) => {
+      const type = parameter.schema?.type
+      const kind = type === "integer" || type === "number"
+        ? "number"
+        : type === "boolean"
+        ? "boolean"
+        : type === "array"
+        ? "array"
+        : "string"
+      return { name: parameter.name, type: kind, required: parameter.required === true, explode: parameter.explode !== false }
+    })
+  }
+
+  static bodyEncoding(op: OOperation): "none" | "json" | "multipart" {
+    const content = op.requestBody?.content ?? {}
+    return "multipart/form-data" in content ? "multipart" : op.requestBody !== undefined ? "json" : "none"
+  }
+
+  /** The one 2xx response of an operation: its status and generated schema. */
+  successResponse(op: OOperation): { readonly status: number; readonly info: ReturnType<Generator["responseInfo"]> } {
+    const success = Object.entries(op.responses).filter(([status]) => status.startsWith("2"))
+    if (success.length !== 1) throw new Error(`${op.operationId}: expected one 2xx response, got ${success.length}`)
+    const [status, rawResponse] = success[0]!
+    const response = this.resolveResponse(rawResponse)
+    const json = response.content?.["application/json"]
+    const info = response.content !== undefined && json === undefined
+      ? { schema: null, kind: "unknown" as const }
+      : this.responseInfo(json?.schema)
+    return { status: Number(status), info }
+  }
+
+  /** `descriptors.ts`: one typed descriptor per operation (the spec's, then the config's extra endpoints). */
+  emitDescriptors(): string {
+    const settings = this.config.operations
+    const versionless = new Set(settings?.versionless ?? [])
+    const machine = new Set(settings?.machineSecretKey ?? [])
+    const known = new Set(this.operations().map(({ op }) => op.operationId))
+    for (const id of [...versionless, ...machine]) {
+      if (!known.has(id)) throw new Error(`generate.config.ts: operations names unknown operationId ${id}`)
+    }
+    const blocks: Array<string> = []
+    const names: Array<string> = []
+    const emit = (name: string, summary: string, fields: DescriptorFields): void => {
+      if (!isIdentifier(name)) throw new Error(`descriptor name ${name} is not an identifier`)
+      names.push(name)
+      const query = fields.query.length === 0
+        ? "[]"
+        : `[\n${fields.query.map((q) => `    ${printQueryParam(q)}`).join(",\n")}\n  ]`
+      blocks.push([
+        `/** \`${fields.method} ${fields.path}\`${summary === "" ? "" : `: ${summary}`} */`,
+        `export const ${name} = {`,
+        `  operationId: ${str(name)},`,
+        `  method: ${str(fields.method)},`,
+        `  path: ${str(fields.path)},`,
+        `  pathParams: [${fields.pathParams.map(str).join(", ")}],`,
+        `  query: ${query},`,
+        `  body: ${str(fields.body)},`,
+        `  success: ${fields.success === null ? "null" : `S.${fields.success}`},`,
+        `  kind: ${str(fields.kind)},`,
+        `  paginated: ${fields.query.some((q) => q.name === "limit") && fields.query.some((q) => q.name === "offset")},`,
+        `  versionless: ${fields.versionless},`,
+        `  auth: ${str(fields.auth)}${fields.maxLimit === undefined ? "" : ","}`,
+        ...(fields.maxLimit === undefined ? [] : [`  maxLimit: ${fields.maxLimit}`]),
+        `} as const satisfies OperationDescriptor`
+      ].join("\n"))
+    }
+    for (const { path: pathName, method, op } of this.operations()) {
+      const parameters = (op.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
+      const { info } = this.successResponse(op)
+      const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
+      emit(op.operationId, oneLine(op.summary)?.replace(/`/g, "'") ?? "", {
+        method,
+        path: pathName,
+        pathParams: [...pathName.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
+        query: Generator.queryParams(parameters),
+        body: Generator.bodyEncoding(op),
+        success: info.schema,
+        kind: info.kind,
+        versionless: versionless.has(op.operationId),
+        // An operation whose `security` is empty is public; the spec's one scheme is the secret key.
+        auth: op.security !== undefined && op.security.length === 0
+          ? "none"
+          : machine.has(op.operationId)
+          ? "machineSecretKey"
+          : "secretKey",
+        maxLimit: limit?.schema?.maximum
+      })
+    }
+    for (const [name, extra] of Object.entries(settings?.extra ?? {})) {
+      if (known.has(name)) throw new Error(`generate.config.ts: extra operation ${name} is in the spec`)
+      if (extra.success !== undefined && !this.entities.some((entity) => entity.name === extra.success)) {
+        throw new Error(`generate.config.ts: extra operation ${name} names unknown schema ${extra.success}`)
+      }
+      emit(name, "not in the spec; as `@clerk/backend` calls it", {
+        method: extra.method,
+        path: extra.path,
+        pathParams: [...extra.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
+        query: (extra.query ?? []).map((queryName) => ({ name: queryName, type: "string", required: false, explode: true })),
+        body: extra.body,
+        success: extra.success ?? null,
+        kind: extra.kind,
+        versionless: false,
+        auth: "secretKey",
+        maxLimit: undefined
+      })
+    }
+    return [
+      HEADER,
+      "",
+      `import type { OperationDescriptor } from "../internal/descriptor.js"`,
+      `import * as S from "./schemas.js"`,
+      "",
+      blocks.join("\n\n"),
+      "",
+      `/** Every descriptor: the spec's ${known.size} operations, then the endpoints it lacks. */`,
+      `export const descriptors: ReadonlyArray<OperationDescriptor> = [`,
+      names.map((name) => `  ${name}`).join(",\n"),
+      `]`,
+      ""
+    ].join("\n")
+  }
+
   emitOperations(): string {
     const entries: Array<string> = []
     const ids: Array<string> = []
@@ -773,29 +898,10 @@ class Generator {
           this.warnings.push(`${op.operationId}: path parameter ${name} is not declared`)
         }
       }
-      const queryParams = parameters.filter((parameter) => parameter.in === "query").map((parameter) => {
-        const type = parameter.schema?.type
-        const kind = type === "integer" || type === "number"
-          ? "number"
-          : type === "boolean"
-          ? "boolean"
-          : type === "array"
-          ? "array"
-          : "string"
-        const explode = parameter.explode === false ? `, explode: false` : ""
-        return `{ name: ${str(parameter.name)}, type: ${str(kind)}, required: ${parameter.required === true}${explode} }`
-      })
+      const queryParams = Generator.queryParams(parameters).map(printQueryParam)
       const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
-      const content = op.requestBody?.content ?? {}
-      const body = "multipart/form-data" in content ? "multipart" : op.requestBody !== undefined ? "json" : "none"
-      const success = Object.entries(op.responses).filter(([status]) => status.startsWith("2"))
-      if (success.length !== 1) throw new Error(`${op.operationId}: expected one 2xx response, got ${success.length}`)
-      const [status, rawResponse] = success[0]!
-      const response = this.resolveResponse(rawResponse)
-      const json = response.content?.["application/json"]
-      const info = response.content !== undefined && json === undefined
-        ? { schema: null, kind: "unknown" as const }
-        : this.responseInfo(json?.schema)
+      const body = Generator.bodyEncoding(op)
+      const { status, info } = this.successResponse(op)
       const lines = [
         `    operationId: ${str(op.operationId)}`,
         `    method: ${str(method)}`,
@@ -1016,6 +1122,32 @@ class Generator {
   }
 }
 
+/** A query parameter as the generators read it. */
+interface QueryParamInfo {
+  readonly name: string
+  readonly type: "string" | "number" | "boolean" | "array"
+  readonly required: boolean
+  /** `false` when the spec sends an array comma-separated. */
+  readonly explode: boolean
+}
+
+const printQueryParam = (q: QueryParamInfo): string =>
+  `{ name: ${str(q.name)}, type: ${str(q.type)}, required: ${q.required}${q.explode ? "" : ", explode: false"} }`
+
+/** What one descriptor holds. */
+interface DescriptorFields {
+  readonly method: string
+  readonly path: string
+  readonly pathParams: ReadonlyArray<string>
+  readonly query: ReadonlyArray<QueryParamInfo>
+  readonly body: "none" | "json" | "multipart"
+  readonly success: string | null
+  readonly kind: "object" | "array" | "void" | "unknown"
+  readonly versionless: boolean
+  readonly auth: "secretKey" | "machineSecretKey" | "none"
+  readonly maxLimit: number | undefined
+}
+
 /** The `raw`/`_raw` getters of a class (for `rawJson`). */
 const rawJsonLines = (className: string): Array<string> => [
   "/** The wire (snake_case) JSON as received; re-encoded from the fields for an instance built in code. */",
@@ -1118,6 +1250,7 @@ export const generateFiles = (
   const files = {
     "schemas.ts": generator.emitSchemas(),
     "operations.ts": generator.emitOperations(),
+    "descriptors.ts": generator.emitDescriptors(),
     "fixtures.ts": generator.emitFixtures()
   }
   return { files, warnings: generator.warnings }

@@ -5,7 +5,12 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import {
+  CompleteAccountlessApplicationOnboarding,
+  CreateAccountlessApplication
+} from "../models/generated/descriptors.js"
 import { BackendApi } from "../services/BackendApi.js"
+import { bind } from "./internal/bind.js"
 
 /** An accountless application: keys to try Clerk with, and the URL that claims it into an account. */
 export class AccountlessApplication extends Schema.Class<AccountlessApplication>("effect-clerk/AccountlessApplication")({
@@ -51,27 +56,25 @@ export class AccountlessApplications
     effect: Effect.gen(function*() {
       const api = yield* BackendApi
       // As in @clerk/backend, no secret key is required: it is sent when the client has one.
+      const bound = bind(api)
       const auth = api.config.secretKey === undefined ? "none" : "secretKey"
       const call = (
+        descriptor: typeof CreateAccountlessApplication | typeof CompleteAccountlessApplicationOnboarding,
         operation: "createAccountlessApplication" | "completeAccountlessApplicationOnboarding",
-        path: string,
         params: AccountlessApplicationParams
       ) =>
-        api.execute({
-          operation: `__experimental_accountlessApplications.${operation}`,
-          method: "POST",
-          path,
+        bound.execute(descriptor, `__experimental_accountlessApplications.${operation}`, AccountlessApplication, {
           auth,
           query: { source: params.source },
           headers: forwardedHeaders(params.requestHeaders)
-        }, AccountlessApplication)
+        })
       return {
         /** `POST /accountless_applications` */
         createAccountlessApplication: (params: AccountlessApplicationParams = {}) =>
-          call("createAccountlessApplication", "/accountless_applications", params),
+          call(CreateAccountlessApplication, "createAccountlessApplication", params),
         /** `POST /accountless_applications/complete` */
         completeAccountlessApplicationOnboarding: (params: AccountlessApplicationParams = {}) =>
-          call("completeAccountlessApplicationOnboarding", "/accountless_applications/complete", params)
+          call(CompleteAccountlessApplicationOnboarding, "completeAccountlessApplicationOnboarding", params)
       }
     })
   })

@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { CreateActorToken, RevokeActorToken } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { ActorToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -32,19 +34,13 @@ export interface CreateActorTokenParams {
 export class ActorTokens extends Effect.Service<ActorTokens>()("effect-clerk/ActorTokens", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /actor_tokens` */
-      create: (params: CreateActorTokenParams) =>
-        api.execute({ operation: "actorTokens.create", method: "POST", path: "/actor_tokens", body: params }, ActorToken),
+      create: (params: CreateActorTokenParams) => api.decode(CreateActorToken, "actorTokens.create", { body: params }),
       /** `POST /actor_tokens/{actor_token_id}/revoke` */
       revoke: (actorTokenId: string) =>
-        api.execute({
-          operation: "actorTokens.revoke",
-          method: "POST",
-          path: "/actor_tokens/{actor_token_id}/revoke",
-          pathParams: { actor_token_id: actorTokenId }
-        }, ActorToken)
+        api.decode(RevokeActorToken, "actorTokens.revoke", { pathParams: { actor_token_id: actorTokenId } })
     }
   })
 }) {}

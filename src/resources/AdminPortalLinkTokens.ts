@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { createAdminPortalLinkToken, revokeAdminPortalLinkToken } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { AdminPortalLinkToken, RevokeAdminPortalLinkTokenResponse } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -28,25 +30,17 @@ export interface RevokeAdminPortalLinkTokenParams {
 export class AdminPortalLinkTokens extends Effect.Service<AdminPortalLinkTokens>()("effect-clerk/AdminPortalLinkTokens", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /admin_portal_link_tokens` */
       create: (params: CreateAdminPortalLinkTokenParams = {}) =>
-        api.execute({
-          operation: "adminPortalLinkTokens.create",
-          method: "POST",
-          path: "/admin_portal_link_tokens",
-          body: params
-        }, AdminPortalLinkToken),
+        api.decode(createAdminPortalLinkToken, "adminPortalLinkTokens.create", { body: params }),
       /** `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke` */
       revoke: ({ adminPortalLinkTokenId, revocationReason = null }: RevokeAdminPortalLinkTokenParams) =>
-        api.execute({
-          operation: "adminPortalLinkTokens.revoke",
-          method: "POST",
-          path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke",
+        api.decode(revokeAdminPortalLinkToken, "adminPortalLinkTokens.revoke", {
           pathParams: { adminPortalLinkTokenID: adminPortalLinkTokenId },
           body: { revocationReason }
-        }, RevokeAdminPortalLinkTokenResponse)
+        })
     }
   })
 }) {}

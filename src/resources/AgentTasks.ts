@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { CreateAgentTask, RevokeAgentTask } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { AgentTask } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -32,25 +34,14 @@ export interface CreateAgentTaskParams {
 export class AgentTasks extends Effect.Service<AgentTasks>()("effect-clerk/AgentTasks", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /agents/tasks` (deep snake-casing) */
       create: (params: CreateAgentTaskParams) =>
-        api.execute({
-          operation: "agentTasks.create",
-          method: "POST",
-          path: "/agents/tasks",
-          body: params,
-          casing: "deep"
-        }, AgentTask),
+        api.decode(CreateAgentTask, "agentTasks.create", { body: params, casing: "deep" }),
       /** `POST /agents/tasks/{agent_task_id}/revoke` (the result has no `url`) */
       revoke: (agentTaskId: string) =>
-        api.execute({
-          operation: "agentTasks.revoke",
-          method: "POST",
-          path: "/agents/tasks/{agent_task_id}/revoke",
-          pathParams: { agent_task_id: agentTaskId }
-        }, AgentTask)
+        api.decode(RevokeAgentTask, "agentTasks.revoke", { pathParams: { agent_task_id: agentTaskId } })
     }
   })
 }) {}

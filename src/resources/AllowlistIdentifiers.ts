@@ -5,7 +5,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { AllowlistIdentifier, DeletedObject } from "../models/generated/schemas.js"
+import {
+  CreateAllowlistIdentifier,
+  DeleteAllowlistIdentifier,
+  ListAllowlistIdentifiers
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { AllowlistIdentifier } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize } from "./internal/lists.js"
@@ -22,20 +28,20 @@ export interface CreateAllowlistIdentifierParams {
 }
 
 const AllowlistIdentifierList = Paginated(AllowlistIdentifier)
-const LIST_PAGE = pageSize("ListAllowlistIdentifiers")
+const LIST_PAGE = pageSize(ListAllowlistIdentifiers)
 
 /** `allowlistIdentifiers`: the sign-up allowlist. */
 export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()("effect-clerk/AllowlistIdentifiers", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getAllowlistIdentifierList = (params: PaginationParams = {}) =>
-      api.execute({
-        operation: "allowlistIdentifiers.getAllowlistIdentifierList",
-        method: "GET",
-        path: "/allowlist_identifiers",
-        query: { ...params, paginated: true }
-      }, AllowlistIdentifierList)
+      api.execute(
+        ListAllowlistIdentifiers,
+        "allowlistIdentifiers.getAllowlistIdentifierList",
+        AllowlistIdentifierList,
+        { query: { ...params, paginated: true } }
+      )
     return {
       /** `GET /allowlist_identifiers` (sends `paginated=true`) */
       getAllowlistIdentifierList,
@@ -43,20 +49,12 @@ export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()
       getAllowlistIdentifierListStream: () => streamPages(LIST_PAGE, getAllowlistIdentifierList),
       /** `POST /allowlist_identifiers` */
       createAllowlistIdentifier: (params: CreateAllowlistIdentifierParams) =>
-        api.execute({
-          operation: "allowlistIdentifiers.createAllowlistIdentifier",
-          method: "POST",
-          path: "/allowlist_identifiers",
-          body: params
-        }, AllowlistIdentifier),
+        api.decode(CreateAllowlistIdentifier, "allowlistIdentifiers.createAllowlistIdentifier", { body: params }),
       /** `DELETE /allowlist_identifiers/{identifier_id}` */
       deleteAllowlistIdentifier: (allowlistIdentifierId: string) =>
-        api.execute({
-          operation: "allowlistIdentifiers.deleteAllowlistIdentifier",
-          method: "DELETE",
-          path: "/allowlist_identifiers/{identifier_id}",
+        api.decode(DeleteAllowlistIdentifier, "allowlistIdentifiers.deleteAllowlistIdentifier", {
           pathParams: { identifier_id: allowlistIdentifierId }
-        }, DeletedObject)
+        })
     }
   })
 }) {}

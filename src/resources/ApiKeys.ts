@@ -4,6 +4,17 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import {
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  getApiKeys,
+  getApiKeySecret,
+  revokeApiKey,
+  updateApiKey,
+  verifyApiKey
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { ApiKey, CreateApiKeyResponse, DeletedObject, GetApiKeySecretResponse } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -55,21 +66,15 @@ export interface RevokeAPIKeyParams {
 }
 
 const ApiKeyList = Paginated(ApiKey)
-const LIST_PAGE = pageSize("getApiKeys")
+const LIST_PAGE = pageSize(getApiKeys)
 
 /** `apiKeys`: create, read, revoke and verify API keys. */
 export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = (params: GetAPIKeyListParams) =>
-      api.execute({
-        operation: "apiKeys.list",
-        method: "GET",
-        path: "/api_keys",
-        query: { ...params },
-        versionless: true
-      }, ApiKeyList)
+      api.execute(getApiKeys, "apiKeys.list", ApiKeyList, { query: { ...params } })
     return {
       /** `GET /api_keys` */
       list,
@@ -77,70 +82,26 @@ export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
       listStream: (params: StreamParams<GetAPIKeyListParams>) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /api_keys` */
-      create: (params: CreateAPIKeyParams) =>
-        api.execute({
-          operation: "apiKeys.create",
-          method: "POST",
-          path: "/api_keys",
-          body: params,
-          versionless: true
-        }, CreateApiKeyResponse),
+      create: (params: CreateAPIKeyParams) => api.decode(createApiKey, "apiKeys.create", { body: params }),
       /** `GET /api_keys/{apiKeyID}` */
-      get: (apiKeyId: string) =>
-        api.execute({
-          operation: "apiKeys.get",
-          method: "GET",
-          path: "/api_keys/{apiKeyID}",
-          pathParams: { apiKeyID: apiKeyId },
-          versionless: true
-        }, ApiKey),
+      get: (apiKeyId: string) => api.decode(getApiKey, "apiKeys.get", { pathParams: { apiKeyID: apiKeyId } }),
       /** `PATCH /api_keys/{apiKeyID}` */
       update: ({ apiKeyId, ...body }: UpdateAPIKeyParams) =>
-        api.execute({
-          operation: "apiKeys.update",
-          method: "PATCH",
-          path: "/api_keys/{apiKeyID}",
-          pathParams: { apiKeyID: apiKeyId },
-          body,
-          versionless: true
-        }, ApiKey),
+        api.decode(updateApiKey, "apiKeys.update", { pathParams: { apiKeyID: apiKeyId }, body }),
       /** `DELETE /api_keys/{apiKeyID}` */
       delete: (apiKeyId: string) =>
-        api.execute({
-          operation: "apiKeys.delete",
-          method: "DELETE",
-          path: "/api_keys/{apiKeyID}",
-          pathParams: { apiKeyID: apiKeyId },
-          versionless: true
-        }, DeletedObject),
+        api.execute(deleteApiKey, "apiKeys.delete", DeletedObject, { pathParams: { apiKeyID: apiKeyId } }),
       /** `POST /api_keys/{apiKeyID}/revoke` */
       revoke: ({ apiKeyId, revocationReason = null }: RevokeAPIKeyParams) =>
-        api.execute({
-          operation: "apiKeys.revoke",
-          method: "POST",
-          path: "/api_keys/{apiKeyID}/revoke",
+        api.decode(revokeApiKey, "apiKeys.revoke", {
           pathParams: { apiKeyID: apiKeyId },
-          body: { revocationReason },
-          versionless: true
-        }, ApiKey),
+          body: { revocationReason }
+        }),
       /** `GET /api_keys/{apiKeyID}/secret` */
       getSecret: (apiKeyId: string) =>
-        api.execute({
-          operation: "apiKeys.getSecret",
-          method: "GET",
-          path: "/api_keys/{apiKeyID}/secret",
-          pathParams: { apiKeyID: apiKeyId },
-          versionless: true
-        }, GetApiKeySecretResponse),
+        api.decode(getApiKeySecret, "apiKeys.getSecret", { pathParams: { apiKeyID: apiKeyId } }),
       /** `POST /api_keys/verify` */
-      verify: (secret: string) =>
-        api.execute({
-          operation: "apiKeys.verify",
-          method: "POST",
-          path: "/api_keys/verify",
-          body: { secret },
-          versionless: true
-        }, ApiKey)
+      verify: (secret: string) => api.decode(verifyApiKey, "apiKeys.verify", { body: { secret } })
     }
   })
 }) {}

@@ -4,6 +4,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import {
+  ChangeDomain,
+  ChangeProductionInstanceDomain,
+  UpdateInstanceAuthConfig,
+  UpdateProductionInstanceDomain
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { InstanceSettings } from "../models/generated/schemas.js"
 import type { ClerkError } from "../services/ClerkErrors.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -43,43 +50,25 @@ export interface UpdateInstanceSettingsParams {
 export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/BetaFeatures", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /**
        * `POST /beta_features/change_domain` (not in the spec; kept as `@clerk/backend` sends it). Changing the domain
        * signs every user out.
        */
       changeDomain: (params: ChangeDomainParams): Effect.Effect<ChangeDomainResult, ClerkError> =>
-        api.executeJson({
-          operation: "betaFeatures.changeDomain",
-          method: "POST",
-          path: "/beta_features/change_domain",
-          body: params
-        }).pipe(Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)),
+        api.json(ChangeDomain, "betaFeatures.changeDomain", { body: params }).pipe(
+          Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)
+        ),
       /** `PATCH /beta_features/instance_settings` */
       updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
-        api.execute({
-          operation: "betaFeatures.updateInstanceSettings",
-          method: "PATCH",
-          path: "/beta_features/instance_settings",
-          body: params
-        }, InstanceSettings),
+        api.decode(UpdateInstanceAuthConfig, "betaFeatures.updateInstanceSettings", { body: params }),
       /** `PUT /beta_features/domain` (deprecated by Clerk: use `changeProductionInstanceDomain`) */
       updateProductionInstanceDomain: (params: ChangeDomainParams) =>
-        api.executeVoid({
-          operation: "betaFeatures.updateProductionInstanceDomain",
-          method: "PUT",
-          path: "/beta_features/domain",
-          body: params
-        }),
+        api.void(UpdateProductionInstanceDomain, "betaFeatures.updateProductionInstanceDomain", { body: params }),
       /** `POST /instance/change_domain`. Changing the domain signs every user out. */
       changeProductionInstanceDomain: (params: ChangeDomainParams) =>
-        api.executeVoid({
-          operation: "betaFeatures.changeProductionInstanceDomain",
-          method: "POST",
-          path: "/instance/change_domain",
-          body: params
-        })
+        api.void(ChangeProductionInstanceDomain, "betaFeatures.changeProductionInstanceDomain", { body: params })
     }
   })
 }) {}

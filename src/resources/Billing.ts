@@ -6,6 +6,22 @@
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import {
+  ApplyBillingSubscriptionItemDiscount,
+  CancelCommerceSubscriptionItem,
+  CreateBillingPrice,
+  CreateBillingPriceTransition,
+  ExtendBillingSubscriptionItemFreeTrial,
+  GetBillingPriceList,
+  GetBillingStatement,
+  GetBillingStatementList,
+  GetBillingStatementPaymentAttempts,
+  GetCommercePlanList,
+  GetCommerceSubscriptionItemList,
+  GetOrganizationBillingSubscription,
+  GetUserBillingSubscription,
+  RemoveBillingSubscriptionItemDiscount
+} from "../models/generated/descriptors.js"
+import {
   BillingPaymentAttempt,
   BillingPriceResponse,
   BillingStatement,
@@ -16,8 +32,10 @@ import {
   CommerceSubscriptionItem,
   CommerceSubscriptionItem2
 } from "../models/generated/schemas.js"
+import type { OperationDescriptor } from "../models/internal/descriptor.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi, type QueryValue } from "../services/BackendApi.js"
+import { bind } from "./internal/bind.js"
 import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
 import { streamPages } from "./internal/paginate.js"
 
@@ -105,33 +123,37 @@ export type GetStatementListParams = PaginationParams
 
 const PlanList = Paginated(CommercePlan)
 
-const PLAN_PAGE = pageSize("GetCommercePlanList")
-const PRICE_PAGE = pageSize("GetBillingPriceList")
-const ITEM_PAGE = pageSize("GetCommerceSubscriptionItemList")
-const STATEMENT_PAGE = pageSize("GetBillingStatementList")
-const ATTEMPT_PAGE = pageSize("GetBillingStatementPaymentAttempts")
+const PLAN_PAGE = pageSize(GetCommercePlanList)
+const PRICE_PAGE = pageSize(GetBillingPriceList)
+const ITEM_PAGE = pageSize(GetCommerceSubscriptionItemList)
+const STATEMENT_PAGE = pageSize(GetBillingStatementList)
+const ATTEMPT_PAGE = pageSize(GetBillingStatementPaymentAttempts)
 
 /** `billing`: plans, prices, subscriptions, subscription items and statements. */
 export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     /** A `GET` list that asks for the `{ data, total_count }` envelope (`paginated=true`). */
-    const paginatedList = <A, I>(operation: string, path: string, item: Schema.Schema<A, I>) => {
+    const paginatedList = <A, I>(descriptor: OperationDescriptor, operation: string, item: Schema.Schema<A, I>) => {
       const schema = Paginated(item)
-      return (query: Readonly<Record<string, QueryValue>>, pathParams?: Readonly<Record<string, string>>) =>
-        api.execute({ operation, method: "GET", path, pathParams, query: { paginated: true, ...query } }, schema)
+      return (query: Readonly<Record<string, QueryValue>>, pathParams: Readonly<Record<string, string>> = {}) =>
+        api.execute(descriptor, operation, schema, { pathParams, query: { paginated: true, ...query } })
     }
-    const prices = paginatedList("billing.getPriceList", "/billing/prices", BillingPriceResponse)
-    const items = paginatedList("billing.getSubscriptionItemList", "/billing/subscription_items", CommerceSubscriptionItem)
-    const statements = paginatedList("billing.getStatementList", "/billing/statements", BillingStatement)
+    const prices = paginatedList(GetBillingPriceList, "billing.getPriceList", BillingPriceResponse)
+    const items = paginatedList(
+      GetCommerceSubscriptionItemList,
+      "billing.getSubscriptionItemList",
+      CommerceSubscriptionItem
+    )
+    const statements = paginatedList(GetBillingStatementList, "billing.getStatementList", BillingStatement)
     const attempts = paginatedList(
+      GetBillingStatementPaymentAttempts,
       "billing.getStatementPaymentAttemptList",
-      "/billing/statements/{statementID}/payment_attempts",
       BillingPaymentAttempt
     )
     const getPlanList = (params: GetPlanListParams = {}) =>
-      api.execute({ operation: "billing.getPlanList", method: "GET", path: "/billing/plans", query: { ...params } }, PlanList)
+      api.execute(GetCommercePlanList, "billing.getPlanList", PlanList, { query: { ...params } })
     const getPriceList = (params: GetPriceListParams = {}) => prices({ ...params })
     const getSubscriptionItemList = (params: GetSubscriptionItemListParams = {}) => items({ ...params })
     const getStatementList = (params: GetStatementListParams = {}) => statements({ ...params })
@@ -145,38 +167,26 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(PLAN_PAGE, (page) => getPlanList({ ...params, ...page })),
       /** `DELETE /billing/subscription_items/{subscription_item_id}` (`endNow` goes in the query) */
       cancelSubscriptionItem: (subscriptionItemId: string, params: CancelSubscriptionItemParams = {}) =>
-        api.execute({
-          operation: "billing.cancelSubscriptionItem",
-          method: "DELETE",
-          path: "/billing/subscription_items/{subscription_item_id}",
+        api.decode(CancelCommerceSubscriptionItem, "billing.cancelSubscriptionItem", {
           pathParams: { subscription_item_id: subscriptionItemId },
           query: { ...params }
-        }, CommerceSubscriptionItem),
+        }),
       /** `POST /billing/subscription_items/{subscription_item_id}/extend_free_trial` */
       extendSubscriptionItemFreeTrial: (subscriptionItemId: string, params: ExtendSubscriptionItemFreeTrialParams) =>
-        api.execute({
-          operation: "billing.extendSubscriptionItemFreeTrial",
-          method: "POST",
-          path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial",
+        api.decode(ExtendBillingSubscriptionItemFreeTrial, "billing.extendSubscriptionItemFreeTrial", {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
-        }, CommerceSubscriptionItem2),
+        }),
       /** `GET /organizations/{organization_id}/billing/subscription` */
       getOrganizationBillingSubscription: (organizationId: string) =>
-        api.execute({
-          operation: "billing.getOrganizationBillingSubscription",
-          method: "GET",
-          path: "/organizations/{organization_id}/billing/subscription",
+        api.decode(GetOrganizationBillingSubscription, "billing.getOrganizationBillingSubscription", {
           pathParams: { organization_id: organizationId }
-        }, CommerceSubscription),
+        }),
       /** `GET /users/{user_id}/billing/subscription` */
       getUserBillingSubscription: (userId: string) =>
-        api.execute({
-          operation: "billing.getUserBillingSubscription",
-          method: "GET",
-          path: "/users/{user_id}/billing/subscription",
+        api.decode(GetUserBillingSubscription, "billing.getUserBillingSubscription", {
           pathParams: { user_id: userId }
-        }, CommerceSubscription),
+        }),
       /** `GET /billing/prices` */
       getPriceList,
       /** Every price, page by page (`GET /billing/prices`). */
@@ -184,12 +194,7 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(PRICE_PAGE, (page) => getPriceList({ ...params, ...page })),
       /** `POST /billing/prices` */
       createPrice: (params: CreatePriceParams) =>
-        api.execute({
-          operation: "billing.createPrice",
-          method: "POST",
-          path: "/billing/prices",
-          body: params
-        }, BillingPriceResponse),
+        api.decode(CreateBillingPrice, "billing.createPrice", { body: params }),
       /** `GET /billing/subscription_items` */
       getSubscriptionItemList,
       /** Every subscription item, page by page (`GET /billing/subscription_items`). */
@@ -197,30 +202,21 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(ITEM_PAGE, (page) => getSubscriptionItemList({ ...params, ...page })),
       /** `POST /billing/subscription_items/{subscription_item_id}/price_transition` */
       createPriceTransition: (subscriptionItemId: string, params: CreatePriceTransitionParams) =>
-        api.execute({
-          operation: "billing.createPriceTransition",
-          method: "POST",
-          path: "/billing/subscription_items/{subscription_item_id}/price_transition",
+        api.decode(CreateBillingPriceTransition, "billing.createPriceTransition", {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
-        }, CommercePriceTransitionResponse),
+        }),
       /** `POST /billing/subscription_items/{subscription_item_id}/discounts` */
       applySubscriptionItemDiscount: (subscriptionItemId: string, params: ApplySubscriptionItemDiscountParams) =>
-        api.execute({
-          operation: "billing.applySubscriptionItemDiscount",
-          method: "POST",
-          path: "/billing/subscription_items/{subscription_item_id}/discounts",
+        api.decode(ApplyBillingSubscriptionItemDiscount, "billing.applySubscriptionItemDiscount", {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
-        }, CommerceDiscountRedemptionResponse),
+        }),
       /** `DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}` */
       removeSubscriptionItemDiscount: (subscriptionItemId: string, discountId: string) =>
-        api.execute({
-          operation: "billing.removeSubscriptionItemDiscount",
-          method: "DELETE",
-          path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}",
+        api.decode(RemoveBillingSubscriptionItemDiscount, "billing.removeSubscriptionItemDiscount", {
           pathParams: { subscription_item_id: subscriptionItemId, discount_id: discountId }
-        }, CommerceDiscountRedemptionResponse),
+        }),
       /** `GET /billing/statements` */
       getStatementList,
       /** Every statement, page by page (`GET /billing/statements`). */
@@ -228,12 +224,7 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(STATEMENT_PAGE, (page) => getStatementList({ ...params, ...page })),
       /** `GET /billing/statements/{statementID}` */
       getStatement: (statementId: string) =>
-        api.execute({
-          operation: "billing.getStatement",
-          method: "GET",
-          path: "/billing/statements/{statementID}",
-          pathParams: { statementID: statementId }
-        }, BillingStatement),
+        api.decode(GetBillingStatement, "billing.getStatement", { pathParams: { statementID: statementId } }),
       /** `GET /billing/statements/{statementID}/payment_attempts` */
       getStatementPaymentAttemptList,
       /** Every payment attempt of a statement, page by page (`GET /billing/statements/{statementID}/payment_attempts`). */

@@ -4,7 +4,13 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { BlocklistIdentifier, DeletedObject } from "../models/generated/schemas.js"
+import {
+  CreateBlocklistIdentifier,
+  DeleteBlocklistIdentifier,
+  ListBlocklistIdentifiers
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { BlocklistIdentifier } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { PaginationParams } from "./internal/lists.js"
@@ -23,35 +29,27 @@ const BlocklistIdentifierList = Paginated(BlocklistIdentifier)
 export class BlocklistIdentifiers extends Effect.Service<BlocklistIdentifiers>()("effect-clerk/BlocklistIdentifiers", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /**
        * `GET /blocklist_identifiers`. `limit`/`offset` are forwarded as `@clerk/backend` does, although the spec lists
        * no pagination for this endpoint (so there is no `Stream` variant).
        */
       getBlocklistIdentifierList: (params: PaginationParams = {}) =>
-        api.execute({
-          operation: "blocklistIdentifiers.getBlocklistIdentifierList",
-          method: "GET",
-          path: "/blocklist_identifiers",
-          query: { ...params }
-        }, BlocklistIdentifierList),
+        api.execute(
+          ListBlocklistIdentifiers,
+          "blocklistIdentifiers.getBlocklistIdentifierList",
+          BlocklistIdentifierList,
+          { query: { ...params } }
+        ),
       /** `POST /blocklist_identifiers` */
       createBlocklistIdentifier: (params: CreateBlocklistIdentifierParams) =>
-        api.execute({
-          operation: "blocklistIdentifiers.createBlocklistIdentifier",
-          method: "POST",
-          path: "/blocklist_identifiers",
-          body: params
-        }, BlocklistIdentifier),
+        api.decode(CreateBlocklistIdentifier, "blocklistIdentifiers.createBlocklistIdentifier", { body: params }),
       /** `DELETE /blocklist_identifiers/{identifier_id}` */
       deleteBlocklistIdentifier: (blocklistIdentifierId: string) =>
-        api.execute({
-          operation: "blocklistIdentifiers.deleteBlocklistIdentifier",
-          method: "DELETE",
-          path: "/blocklist_identifiers/{identifier_id}",
+        api.decode(DeleteBlocklistIdentifier, "blocklistIdentifiers.deleteBlocklistIdentifier", {
           pathParams: { identifier_id: blocklistIdentifierId }
-        }, DeletedObject)
+        })
     }
   })
 }) {}

@@ -5,6 +5,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { GetClient, GetClientList, GetHandshakePayload, VerifyClient } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { Client } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -25,20 +27,15 @@ export class HandshakePayload extends Schema.Class<HandshakePayload>("effect-cle
 }) {}
 
 const ClientList = Paginated(Client)
-const LIST_PAGE = pageSize("GetClientList")
+const LIST_PAGE = pageSize(GetClientList)
 
 /** `clients`: clients and the handshake payload. */
 export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getClientList = (params: PaginationParams = {}) =>
-      api.execute({
-        operation: "clients.getClientList",
-        method: "GET",
-        path: "/clients",
-        query: { ...params, paginated: true }
-      }, ClientList)
+      api.execute(GetClientList, "clients.getClientList", ClientList, { query: { ...params, paginated: true } })
     return {
       /** `GET /clients` (sends `paginated=true`; deprecated by Clerk) */
       getClientList,
@@ -46,23 +43,14 @@ export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
       getClientListStream: () => streamPages(LIST_PAGE, getClientList),
       /** `GET /clients/{client_id}` */
       getClient: (clientId: string) =>
-        api.execute({
-          operation: "clients.getClient",
-          method: "GET",
-          path: "/clients/{client_id}",
-          pathParams: { client_id: clientId }
-        }, Client),
+        api.decode(GetClient, "clients.getClient", { pathParams: { client_id: clientId } }),
       /** `POST /clients/verify` */
-      verifyClient: (token: string) =>
-        api.execute({ operation: "clients.verifyClient", method: "POST", path: "/clients/verify", body: { token } }, Client),
+      verifyClient: (token: string) => api.decode(VerifyClient, "clients.verifyClient", { body: { token } }),
       /** `GET /clients/handshake_payload?nonce=` (not in the spec; used by the handshake flow) */
       getHandshakePayload: (params: GetHandshakePayloadParams) =>
-        api.execute({
-          operation: "clients.getHandshakePayload",
-          method: "GET",
-          path: "/clients/handshake_payload",
+        api.execute(GetHandshakePayload, "clients.getHandshakePayload", HandshakePayload, {
           query: { nonce: params.nonce }
-        }, HandshakePayload)
+        })
     }
   })
 }) {}

@@ -7,6 +7,19 @@
 import * as Effect from "effect/Effect"
 import { Directory, DirectoryGroupRoleMapping } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
+import {
+  CreateDirectory,
+  CreateDirectoryGroupRoleMapping,
+  DeleteDirectory,
+  DeleteDirectoryGroupRoleMapping,
+  GetDirectory,
+  ListDirectories,
+  ListDirectoryGroupRoleMappings,
+  ReplaceDirectoryGroupRoleMappings,
+  RotateDirectoryAPIKey,
+  UpdateDirectory
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { directoryMethods, type DirectoryUpdateParams } from "./internal/directories.js"
 
 export { Directory, DirectoryGroupRoleMapping }
@@ -63,11 +76,20 @@ export class Directories extends Effect.Service<Directories>()("effect-clerk/Dir
       UpdateDirectoryParams,
       CreateDirectoryGroupRoleMappingParams,
       ReplaceDirectoryGroupRoleMappingsParams
-    >(api, {
+    >(bind(api), {
       property: "directories",
-      basePath: "/directories",
-      idParam: "directory_id",
-      listOperation: "ListDirectories",
+      descriptors: {
+        list: ListDirectories,
+        create: CreateDirectory,
+        get: GetDirectory,
+        update: UpdateDirectory,
+        delete: DeleteDirectory,
+        rotateApiKey: RotateDirectoryAPIKey,
+        listGroupRoleMappings: ListDirectoryGroupRoleMappings,
+        createGroupRoleMapping: CreateDirectoryGroupRoleMapping,
+        replaceGroupRoleMappings: ReplaceDirectoryGroupRoleMappings,
+        deleteGroupRoleMapping: DeleteDirectoryGroupRoleMapping
+      },
       directory: Directory,
       mapping: DirectoryGroupRoleMapping
     }))

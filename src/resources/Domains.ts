@@ -4,7 +4,9 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, Domain } from "../models/generated/schemas.js"
+import { AddDomain, DeleteDomain, ListDomains, UpdateDomain } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { Domain } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -35,24 +37,17 @@ const DomainList = Paginated(Domain)
 export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const remove = (operation: "domains.delete" | "domains.deleteDomain") => (domainId: string) =>
-      api.execute({ operation, method: "DELETE", path: "/domains/{domain_id}", pathParams: { domain_id: domainId } }, DeletedObject)
+      api.decode(DeleteDomain, operation, { pathParams: { domain_id: domainId } })
     return {
       /** `GET /domains` */
-      list: () => api.execute({ operation: "domains.list", method: "GET", path: "/domains" }, DomainList),
+      list: () => api.execute(ListDomains, "domains.list", DomainList),
       /** `POST /domains` */
-      add: (params: AddDomainParams) =>
-        api.execute({ operation: "domains.add", method: "POST", path: "/domains", body: params }, Domain),
+      add: (params: AddDomainParams) => api.decode(AddDomain, "domains.add", { body: params }),
       /** `PATCH /domains/{domain_id}` */
       update: ({ domainId, ...body }: UpdateDomainParams) =>
-        api.execute({
-          operation: "domains.update",
-          method: "PATCH",
-          path: "/domains/{domain_id}",
-          pathParams: { domain_id: domainId },
-          body
-        }, Domain),
+        api.decode(UpdateDomain, "domains.update", { pathParams: { domain_id: domainId }, body }),
       /** `DELETE /domains/{domain_id}` */
       delete: remove("domains.delete"),
       /**

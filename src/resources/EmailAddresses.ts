@@ -4,7 +4,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, EmailAddress, VerificationResponse } from "../models/generated/schemas.js"
+import {
+  AttemptEmailAddressVerification,
+  CreateEmailAddress,
+  DeleteEmailAddress,
+  GetEmailAddress,
+  PrepareEmailAddressVerification,
+  UpdateEmailAddress
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { EmailAddress, VerificationResponse } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { AttemptVerificationParams } from "./internal/verification.js"
 
@@ -31,61 +40,41 @@ export interface UpdateEmailAddressParams {
 export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-clerk/EmailAddresses", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /email_addresses/{email_address_id}` */
       getEmailAddress: (emailAddressId: string) =>
-        api.execute({
-          operation: "emailAddresses.getEmailAddress",
-          method: "GET",
-          path: "/email_addresses/{email_address_id}",
+        api.decode(GetEmailAddress, "emailAddresses.getEmailAddress", {
           pathParams: { email_address_id: emailAddressId }
-        }, EmailAddress),
+        }),
       /** `POST /email_addresses` */
       createEmailAddress: (params: CreateEmailAddressParams) =>
-        api.execute({
-          operation: "emailAddresses.createEmailAddress",
-          method: "POST",
-          path: "/email_addresses",
-          body: params
-        }, EmailAddress),
+        api.decode(CreateEmailAddress, "emailAddresses.createEmailAddress", { body: params }),
       /** `PATCH /email_addresses/{email_address_id}` */
       updateEmailAddress: (emailAddressId: string, params: UpdateEmailAddressParams = {}) =>
-        api.execute({
-          operation: "emailAddresses.updateEmailAddress",
-          method: "PATCH",
-          path: "/email_addresses/{email_address_id}",
+        api.decode(UpdateEmailAddress, "emailAddresses.updateEmailAddress", {
           pathParams: { email_address_id: emailAddressId },
           body: params
-        }, EmailAddress),
+        }),
       /** `DELETE /email_addresses/{email_address_id}` */
       deleteEmailAddress: (emailAddressId: string) =>
-        api.execute({
-          operation: "emailAddresses.deleteEmailAddress",
-          method: "DELETE",
-          path: "/email_addresses/{email_address_id}",
+        api.decode(DeleteEmailAddress, "emailAddresses.deleteEmailAddress", {
           pathParams: { email_address_id: emailAddressId }
-        }, DeletedObject),
+        }),
       /** `POST /email_addresses/{email_address_id}/prepare_verification`: sends a one-time code. */
       prepareEmailAddressVerification: (emailAddressId: string) =>
-        api.execute({
-          operation: "emailAddresses.prepareEmailAddressVerification",
-          method: "POST",
-          path: "/email_addresses/{email_address_id}/prepare_verification",
+        api.decode(PrepareEmailAddressVerification, "emailAddresses.prepareEmailAddressVerification", {
           pathParams: { email_address_id: emailAddressId }
-        }, VerificationResponse),
+        }),
       /**
        * `POST /email_addresses/{email_address_id}/attempt_verification`: checks a code. A wrong or expired code is
        * reported in the verification's `status`, not as an error.
        */
       attemptEmailAddressVerification: (emailAddressId: string, params: AttemptVerificationParams) =>
-        api.execute({
-          operation: "emailAddresses.attemptEmailAddressVerification",
-          method: "POST",
-          path: "/email_addresses/{email_address_id}/attempt_verification",
+        api.decode(AttemptEmailAddressVerification, "emailAddresses.attemptEmailAddressVerification", {
           pathParams: { email_address_id: emailAddressId },
           body: params
-        }, VerificationResponse)
+        })
     }
   })
 }) {}

@@ -5,6 +5,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { GetEmail, SendEmail, SendEmailBatch } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type ClerkAPIErrorItem, ClerkInvalidRequestError } from "../services/ClerkErrors.js"
 import { parseErrorItem } from "../services/internal/responses.js"
@@ -142,19 +144,16 @@ const emailBody = ({ replyTo, to, ...rest }: CreateEmailParams): Record<string, 
 export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /email`, with an `Idempotency-Key` header when given. */
       create: (params: CreateEmailParams, options: CreateEmailOptions = {}) =>
         Effect.zipRight(
           checkIdempotencyKey(options.idempotencyKey),
-          api.execute({
-            operation: "emails.create",
-            method: "POST",
-            path: "/email",
+          api.execute(SendEmail, "emails.create", Email, {
             body: emailBody(params),
             headers: options.idempotencyKey === undefined ? undefined : { "Idempotency-Key": options.idempotencyKey }
-          }, Email)
+          })
         ),
       /** `POST /email/batch`: 1 to 100 messages, one result per message in input order; item errors are results. */
       createBatch: (messages: ReadonlyArray<CreateBatchEmailParams>) =>
@@ -166,27 +165,18 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
             })
           }
           for (const message of messages) yield* checkIdempotencyKey(message.idempotencyKey)
-          const items = yield* api.execute({
-            operation: "emails.createBatch",
-            method: "POST",
-            path: "/email/batch",
+          const items = yield* api.execute(SendEmailBatch, "emails.createBatch", BatchResponse, {
             body: {
-              messages: messages.map(({ idempotencyKey, ...params }) => ({
-                ...emailBody(params),
-                ...(idempotencyKey !== undefined ? { idempotency_key: idempotencyKey } : {})
-              }))
-            }
-          }, BatchResponse)
+                messages: messages.map(({ idempotencyKey, ...params }) => ({
+                  ...emailBody(params),
+                  ...(idempotencyKey !== undefined ? { idempotency_key: idempotencyKey } : {})
+                }))
+              }
+          })
           return items.map(toBatchResult)
         }),
       /** `GET /email/{email_id}` */
-      get: (emailId: string) =>
-        api.execute({
-          operation: "emails.get",
-          method: "GET",
-          path: "/email/{email_id}",
-          pathParams: { email_id: emailId }
-        }, Email)
+      get: (emailId: string) => api.execute(GetEmail, "emails.get", Email, { pathParams: { email_id: emailId } })
     }
   })
 }) {}

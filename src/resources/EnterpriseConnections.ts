@@ -5,7 +5,16 @@
  */
 import * as Effect from "effect/Effect"
 import {
-  DeletedObject,
+  CreateEnterpriseConnection,
+  CreateEnterpriseConnectionTestRun,
+  DeleteEnterpriseConnection,
+  GetEnterpriseConnection,
+  ListEnterpriseConnections,
+  ListEnterpriseConnectionTestRuns,
+  UpdateEnterpriseConnection
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import {
   EnterpriseConnection,
   EnterpriseConnectionTestRun,
   EnterpriseConnectionTestRunResponse
@@ -117,8 +126,8 @@ export interface EnterpriseConnectionTestRunListParams extends PaginationParams 
 
 const EnterpriseConnectionList = Paginated(EnterpriseConnection)
 const TestRunList = Paginated(EnterpriseConnectionTestRun)
-const LIST_PAGE = pageSize("ListEnterpriseConnections")
-const TEST_RUN_PAGE = pageSize("ListEnterpriseConnectionTestRuns")
+const LIST_PAGE = pageSize(ListEnterpriseConnections)
+const TEST_RUN_PAGE = pageSize(ListEnterpriseConnectionTestRuns)
 
 /** `enterpriseConnections`: create, read, update and delete enterprise SSO connections; run connection tests. */
 export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>()(
@@ -126,45 +135,41 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
   {
     accessors: true,
     effect: Effect.gen(function*() {
-      const api = yield* BackendApi
+      const api = bind(yield* BackendApi)
       const getEnterpriseConnectionList = (params: EnterpriseConnectionListParams = {}) =>
-        api.execute({
-          operation: "enterpriseConnections.getEnterpriseConnectionList",
-          method: "GET",
-          path: "/enterprise_connections",
-          query: { ...params }
-        }, EnterpriseConnectionList)
+        api.execute(
+          ListEnterpriseConnections,
+          "enterpriseConnections.getEnterpriseConnectionList",
+          EnterpriseConnectionList,
+          { query: { ...params } }
+        )
       const getEnterpriseConnectionTestRunList = (
         enterpriseConnectionId: string,
         params: EnterpriseConnectionTestRunListParams = {}
       ) =>
-        api.execute({
-          operation: "enterpriseConnections.getEnterpriseConnectionTestRunList",
-          method: "GET",
-          path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
-          pathParams: { enterprise_connection_id: enterpriseConnectionId },
-          query: { ...params }
-        }, TestRunList)
+        api.execute(
+          ListEnterpriseConnectionTestRuns,
+          "enterpriseConnections.getEnterpriseConnectionTestRunList",
+          TestRunList,
+          {
+            pathParams: { enterprise_connection_id: enterpriseConnectionId },
+            query: { ...params }
+          }
+        )
       return {
         /** `POST /enterprise_connections` (body keys deep snake-cased) */
         createEnterpriseConnection: (params: CreateEnterpriseConnectionParams) =>
-          api.execute({
-            operation: "enterpriseConnections.createEnterpriseConnection",
-            method: "POST",
-            path: "/enterprise_connections",
+          api.decode(CreateEnterpriseConnection, "enterpriseConnections.createEnterpriseConnection", {
             body: params,
             casing: "deep"
-          }, EnterpriseConnection),
+          }),
         /** `PATCH /enterprise_connections/{enterprise_connection_id}` (body keys deep snake-cased) */
         updateEnterpriseConnection: (enterpriseConnectionId: string, params: UpdateEnterpriseConnectionParams) =>
-          api.execute({
-            operation: "enterpriseConnections.updateEnterpriseConnection",
-            method: "PATCH",
-            path: "/enterprise_connections/{enterprise_connection_id}",
+          api.decode(UpdateEnterpriseConnection, "enterpriseConnections.updateEnterpriseConnection", {
             pathParams: { enterprise_connection_id: enterpriseConnectionId },
             body: params,
             casing: "deep"
-          }, EnterpriseConnection),
+          }),
         /** `GET /enterprise_connections` */
         getEnterpriseConnectionList,
         /** Every enterprise connection, page by page (`GET /enterprise_connections`). */
@@ -172,20 +177,14 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           streamPages(LIST_PAGE, (page) => getEnterpriseConnectionList({ ...params, ...page })),
         /** `GET /enterprise_connections/{enterprise_connection_id}` */
         getEnterpriseConnection: (enterpriseConnectionId: string) =>
-          api.execute({
-            operation: "enterpriseConnections.getEnterpriseConnection",
-            method: "GET",
-            path: "/enterprise_connections/{enterprise_connection_id}",
+          api.decode(GetEnterpriseConnection, "enterpriseConnections.getEnterpriseConnection", {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
-          }, EnterpriseConnection),
+          }),
         /** `DELETE /enterprise_connections/{enterprise_connection_id}` */
         deleteEnterpriseConnection: (enterpriseConnectionId: string) =>
-          api.execute({
-            operation: "enterpriseConnections.deleteEnterpriseConnection",
-            method: "DELETE",
-            path: "/enterprise_connections/{enterprise_connection_id}",
+          api.decode(DeleteEnterpriseConnection, "enterpriseConnections.deleteEnterpriseConnection", {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
-          }, DeletedObject),
+          }),
         /** `GET /enterprise_connections/{enterprise_connection_id}/test_runs` */
         getEnterpriseConnectionTestRunList,
         /** Every test run of a connection, page by page (`GET /enterprise_connections/{id}/test_runs`). */
@@ -199,12 +198,9 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           ),
         /** `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: starts a run; returns its URL. */
         createEnterpriseConnectionTestRun: (enterpriseConnectionId: string) =>
-          api.execute({
-            operation: "enterpriseConnections.createEnterpriseConnectionTestRun",
-            method: "POST",
-            path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
+          api.decode(CreateEnterpriseConnectionTestRun, "enterpriseConnections.createEnterpriseConnectionTestRun", {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
-          }, EnterpriseConnectionTestRunResponse)
+          })
       }
     })
   }

@@ -6,6 +6,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { verifyOAuthAccessToken } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { ClerkIdpOauthAccessToken } from "../models/generated/schemas.js"
 import { UnionMemberOf, type UnionMemberSelector } from "../models/internal/observe.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -70,20 +72,16 @@ const audienceFailure = (
 export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("effect-clerk/IdPOAuthAccessToken", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /oauth_applications/access_tokens/verify`; then checks `audience` when given. */
       verify: (
         accessToken: string,
         options: VerifyOAuthAccessTokenOptions = {}
       ): Effect.Effect<OAuthAccessTokenVerification, ClerkError | TokenVerificationFailure> =>
-        api.execute({
-          operation: "idPOAuthAccessToken.verify",
-          method: "POST",
-          path: "/oauth_applications/access_tokens/verify",
-          body: { access_token: accessToken },
-          versionless: true
-        }, OAuthAccessTokenVerification).pipe(
+        api.execute(verifyOAuthAccessToken, "idPOAuthAccessToken.verify", OAuthAccessTokenVerification, {
+          body: { access_token: accessToken }
+        }).pipe(
           Effect.flatMap((token) => {
             const failure = audienceFailure("aud" in token ? token.aud : undefined, options.audience)
             return failure === undefined ? Effect.succeed(token) : Effect.fail(failure)

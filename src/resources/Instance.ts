@@ -6,6 +6,20 @@
  */
 import * as Effect from "effect/Effect"
 import {
+  GetInstance,
+  GetInstanceCommunication,
+  GetInstanceOAuthApplicationSettings,
+  GetInstanceOrganizationSettings,
+  GetInstanceProtect,
+  UpdateInstance,
+  UpdateInstanceCommunication,
+  UpdateInstanceOAuthApplicationSettings,
+  UpdateInstanceOrganizationSettings,
+  UpdateInstanceProtect,
+  UpdateInstanceRestrictions
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import {
   Instance as InstanceModel,
   InstanceCommunication,
   InstanceProtect,
@@ -84,77 +98,38 @@ export interface UpdateOAuthApplicationSettingsParams {
 export class Instance extends Effect.Service<Instance>()("effect-clerk/Instance", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /instance` */
-      get: () => api.execute({ operation: "instance.get", method: "GET", path: "/instance" }, InstanceModel),
+      get: () => api.execute(GetInstance, "instance.get", InstanceModel),
       /** `PATCH /instance` (204, resolves to nothing) */
-      update: (params: UpdateInstanceParams) =>
-        api.executeVoid({ operation: "instance.update", method: "PATCH", path: "/instance", body: params }),
+      update: (params: UpdateInstanceParams) => api.void(UpdateInstance, "instance.update", { body: params }),
       /** `PATCH /instance/restrictions` */
       updateRestrictions: (params: UpdateRestrictionsParams) =>
-        api.execute({
-          operation: "instance.updateRestrictions",
-          method: "PATCH",
-          path: "/instance/restrictions",
-          body: params
-        }, InstanceRestrictions),
+        api.decode(UpdateInstanceRestrictions, "instance.updateRestrictions", { body: params }),
       /** `GET /instance/organization_settings` */
-      getOrganizationSettings: () =>
-        api.execute({
-          operation: "instance.getOrganizationSettings",
-          method: "GET",
-          path: "/instance/organization_settings"
-        }, OrganizationSettings),
+      getOrganizationSettings: () => api.decode(GetInstanceOrganizationSettings, "instance.getOrganizationSettings"),
       /** `PATCH /instance/organization_settings` */
       updateOrganizationSettings: (params: UpdateOrganizationSettingsParams) =>
-        api.execute({
-          operation: "instance.updateOrganizationSettings",
-          method: "PATCH",
-          path: "/instance/organization_settings",
-          body: params
-        }, OrganizationSettings),
+        api.decode(UpdateInstanceOrganizationSettings, "instance.updateOrganizationSettings", { body: params }),
       /** `GET /instance/protect` */
-      getProtect: () =>
-        api.execute({ operation: "instance.getProtect", method: "GET", path: "/instance/protect" }, InstanceProtect),
+      getProtect: () => api.decode(GetInstanceProtect, "instance.getProtect"),
       /** `PATCH /instance/protect` */
       updateProtect: (params: UpdateInstanceProtectParams) =>
-        api.execute({
-          operation: "instance.updateProtect",
-          method: "PATCH",
-          path: "/instance/protect",
-          body: params
-        }, InstanceProtect),
+        api.decode(UpdateInstanceProtect, "instance.updateProtect", { body: params }),
       /** `GET /instance/communication` */
-      getCommunication: () =>
-        api.execute({
-          operation: "instance.getCommunication",
-          method: "GET",
-          path: "/instance/communication"
-        }, InstanceCommunication),
+      getCommunication: () => api.decode(GetInstanceCommunication, "instance.getCommunication"),
       /** `PATCH /instance/communication` */
       updateCommunication: (params: UpdateInstanceCommunicationParams) =>
-        api.execute({
-          operation: "instance.updateCommunication",
-          method: "PATCH",
-          path: "/instance/communication",
-          body: params
-        }, InstanceCommunication),
+        api.decode(UpdateInstanceCommunication, "instance.updateCommunication", { body: params }),
       /** `GET /instance/oauth_application_settings` */
       getOAuthApplicationSettings: () =>
-        api.execute({
-          operation: "instance.getOAuthApplicationSettings",
-          method: "GET",
-          path: "/instance/oauth_application_settings"
-        }, OAuthApplicationSettings),
+        api.decode(GetInstanceOAuthApplicationSettings, "instance.getOAuthApplicationSettings"),
       /** `PATCH /instance/oauth_application_settings` */
       updateOAuthApplicationSettings: (params: UpdateOAuthApplicationSettingsParams) =>
-        api.execute({
-          operation: "instance.updateOAuthApplicationSettings",
-          method: "PATCH",
-          path: "/instance/oauth_application_settings",
+        api.decode(UpdateInstanceOAuthApplicationSettings, "instance.updateOAuthApplicationSettings", {
           body: params
-        }, OAuthApplicationSettings)
+        })
     }
   })
 }) {}

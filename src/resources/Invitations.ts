@@ -5,6 +5,14 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import {
+  CreateBulkInvitations,
+  CreateInvitation,
+  DeleteInvitation,
+  ListInvitations,
+  RevokeInvitation
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { DeletedObject, Invitation } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -46,20 +54,17 @@ export interface CreateInvitationParams {
 
 const InvitationList = Paginated(Invitation)
 const InvitationArray = Schema.mutable(Schema.Array(Invitation))
-const LIST_PAGE = pageSize("ListInvitations")
+const LIST_PAGE = pageSize(ListInvitations)
 
 /** `invitations`: application invitations. */
 export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Invitations", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getInvitationList = (params: GetInvitationListParams = {}) =>
-      api.execute({
-        operation: "invitations.getInvitationList",
-        method: "GET",
-        path: "/invitations",
+      api.execute(ListInvitations, "invitations.getInvitationList", InvitationList, {
         query: { ...params, paginated: true }
-      }, InvitationList)
+      })
     return {
       /** `GET /invitations` (sends `paginated=true`) */
       getInvitationList,
@@ -68,36 +73,20 @@ export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Inv
         streamPages(LIST_PAGE, (page) => getInvitationList({ ...params, ...page })),
       /** `POST /invitations` */
       createInvitation: (params: CreateInvitationParams) =>
-        api.execute({
-          operation: "invitations.createInvitation",
-          method: "POST",
-          path: "/invitations",
-          body: params
-        }, Invitation),
+        api.decode(CreateInvitation, "invitations.createInvitation", { body: params }),
       /** `POST /invitations/bulk` (a JSON array body) */
       createInvitationBulk: (params: ReadonlyArray<CreateInvitationParams>) =>
-        api.execute({
-          operation: "invitations.createInvitationBulk",
-          method: "POST",
-          path: "/invitations/bulk",
-          body: params
-        }, InvitationArray),
+        api.execute(CreateBulkInvitations, "invitations.createInvitationBulk", InvitationArray, { body: params }),
       /** `POST /invitations/{invitation_id}/revoke` */
       revokeInvitation: (invitationId: string) =>
-        api.execute({
-          operation: "invitations.revokeInvitation",
-          method: "POST",
-          path: "/invitations/{invitation_id}/revoke",
+        api.execute(RevokeInvitation, "invitations.revokeInvitation", Invitation, {
           pathParams: { invitation_id: invitationId }
-        }, Invitation),
+        }),
       /** `DELETE /invitations/{invitation_id}` (not in the spec; kept as `@clerk/backend` sends it) */
       deleteInvitation: (invitationId: string) =>
-        api.execute({
-          operation: "invitations.deleteInvitation",
-          method: "DELETE",
-          path: "/invitations/{invitation_id}",
+        api.decode(DeleteInvitation, "invitations.deleteInvitation", {
           pathParams: { invitation_id: invitationId }
-        }, DeletedObject)
+        })
     }
   })
 }) {}

@@ -5,6 +5,8 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { GetJWKS } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { BackendApi } from "../services/BackendApi.js"
 
 /** One public key of the JWKS (kept as sent; only the fields token verification reads are typed). */
@@ -29,10 +31,10 @@ export type JwksDocument = typeof JwksDocument.Type
 export class Jwks extends Effect.Service<Jwks>()("effect-clerk/Jwks", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /jwks` */
-      getJwks: () => api.execute({ operation: "jwks.getJwks", method: "GET", path: "/jwks" }, JwksDocument)
+      getJwks: () => api.execute(GetJWKS, "jwks.getJwks", JwksDocument)
     }
   })
 }) {}

@@ -4,7 +4,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, JWTTemplate } from "../models/generated/schemas.js"
+import {
+  CreateJWTTemplate,
+  DeleteJWTTemplate,
+  GetJWTTemplate,
+  ListJWTTemplates,
+  UpdateJWTTemplate
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { JWTTemplate } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize } from "./internal/lists.js"
@@ -34,20 +42,15 @@ export interface UpdateJwtTemplateParams extends CreateJwtTemplateParams {
 }
 
 const JwtTemplateList = Paginated(JWTTemplate)
-const LIST_PAGE = pageSize("ListJWTTemplates")
+const LIST_PAGE = pageSize(ListJWTTemplates)
 
 /** `jwtTemplates`: JWT templates. */
 export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/JwtTemplates", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = (params: PaginationParams = {}) =>
-      api.execute({
-        operation: "jwtTemplates.list",
-        method: "GET",
-        path: "/jwt_templates",
-        query: { ...params, paginated: true }
-      }, JwtTemplateList)
+      api.execute(ListJWTTemplates, "jwtTemplates.list", JwtTemplateList, { query: { ...params, paginated: true } })
     return {
       /** `GET /jwt_templates` (sends `paginated=true`) */
       list,
@@ -55,32 +58,16 @@ export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/J
       listStream: () => streamPages(LIST_PAGE, list),
       /** `GET /jwt_templates/{template_id}` */
       get: (templateId: string) =>
-        api.execute({
-          operation: "jwtTemplates.get",
-          method: "GET",
-          path: "/jwt_templates/{template_id}",
-          pathParams: { template_id: templateId }
-        }, JWTTemplate),
+        api.decode(GetJWTTemplate, "jwtTemplates.get", { pathParams: { template_id: templateId } }),
       /** `POST /jwt_templates` */
       create: (params: CreateJwtTemplateParams) =>
-        api.execute({ operation: "jwtTemplates.create", method: "POST", path: "/jwt_templates", body: params }, JWTTemplate),
+        api.decode(CreateJWTTemplate, "jwtTemplates.create", { body: params }),
       /** `PATCH /jwt_templates/{template_id}` */
       update: ({ templateId, ...body }: UpdateJwtTemplateParams) =>
-        api.execute({
-          operation: "jwtTemplates.update",
-          method: "PATCH",
-          path: "/jwt_templates/{template_id}",
-          pathParams: { template_id: templateId },
-          body
-        }, JWTTemplate),
+        api.decode(UpdateJWTTemplate, "jwtTemplates.update", { pathParams: { template_id: templateId }, body }),
       /** `DELETE /jwt_templates/{template_id}` */
       delete: (templateId: string) =>
-        api.execute({
-          operation: "jwtTemplates.delete",
-          method: "DELETE",
-          path: "/jwt_templates/{template_id}",
-          pathParams: { template_id: templateId }
-        }, DeletedObject)
+        api.decode(DeleteJWTTemplate, "jwtTemplates.delete", { pathParams: { template_id: templateId } })
     }
   })
 }) {}

@@ -8,7 +8,9 @@ import * as Effect from "effect/Effect"
 import * as Redacted from "effect/Redacted"
 import * as Schema from "effect/Schema"
 import { CreateM2MTokenResponse, MachineToMachineToken } from "../models/generated/schemas.js"
-import { type ApiRequest, BackendApi } from "../services/BackendApi.js"
+import { createM2MToken, getM2MTokens, revokeM2MToken, verifyM2MToken } from "../models/generated/descriptors.js"
+import { BackendApi } from "../services/BackendApi.js"
+import { bind } from "./internal/bind.js"
 import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
 import { streamPages } from "./internal/paginate.js"
 
@@ -65,28 +67,19 @@ const M2MTokenList = Schema.Struct({
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 })
 
-const LIST_PAGE = pageSize("getM2MTokens")
+const LIST_PAGE = pageSize(getM2MTokens)
 
-/** The auth part of every m2m request: the machine key (or a per-call one), no `/v1`. */
-const machineAuth = (machineSecretKey: string | undefined): Pick<ApiRequest, "auth" | "bearer" | "versionless"> => ({
-  auth: "machineSecretKey",
-  bearer: machineSecretKey ? Redacted.make(machineSecretKey) : undefined,
-  versionless: true
-})
+/** A per-call machine secret key as the bearer; the descriptors send the configured machine key otherwise. */
+const perCallKey = (machineSecretKey: string | undefined): Redacted.Redacted<string> | undefined =>
+  machineSecretKey ? Redacted.make(machineSecretKey) : undefined
 
 /** `m2m`: create, list, revoke and verify machine-to-machine tokens. */
 export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = ({ machineSecretKey, ...query }: GetM2MTokenListParams) =>
-      api.execute({
-        operation: "m2m.list",
-        method: "GET",
-        path: "/m2m_tokens",
-        query,
-        ...machineAuth(machineSecretKey)
-      }, M2MTokenList)
+      api.execute(getM2MTokens, "m2m.list", M2MTokenList, { query, bearer: perCallKey(machineSecretKey) })
     return {
       /** `GET /m2m_tokens` */
       list,
@@ -102,33 +95,24 @@ export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
           secondsUntilExpiration = null,
           tokenFormat = "opaque"
         } = params
-        return api.execute({
-          operation: "m2m.createToken",
-          method: "POST",
-          path: "/m2m_tokens",
+        return api.decode(createM2MToken, "m2m.createToken", {
           body: { secondsUntilExpiration, claims, minRemainingTtlSeconds, tokenFormat },
-          ...machineAuth(machineSecretKey)
-        }, CreateM2MTokenResponse)
+          bearer: perCallKey(machineSecretKey)
+        })
       },
       /** `POST /m2m_tokens/{m2m_token_id}/revoke` */
       revokeToken: ({ m2mTokenId, machineSecretKey, revocationReason = null }: RevokeM2MTokenParams) =>
-        api.execute({
-          operation: "m2m.revokeToken",
-          method: "POST",
-          path: "/m2m_tokens/{m2m_token_id}/revoke",
+        api.decode(revokeM2MToken, "m2m.revokeToken", {
           pathParams: { m2m_token_id: m2mTokenId },
           body: { revocationReason },
-          ...machineAuth(machineSecretKey)
-        }, MachineToMachineToken),
+          bearer: perCallKey(machineSecretKey)
+        }),
       /** `POST /m2m_tokens/verify` (JWT-format tokens are posted too; `verifyMachineToken` verifies them locally). */
       verify: ({ machineSecretKey, token }: VerifyM2MTokenParams) =>
-        api.execute({
-          operation: "m2m.verify",
-          method: "POST",
-          path: "/m2m_tokens/verify",
+        api.execute(verifyM2MToken, "m2m.verify", MachineToMachineToken, {
           body: { token },
-          ...machineAuth(machineSecretKey)
-        }, MachineToMachineToken)
+          bearer: perCallKey(machineSecretKey)
+        })
     }
   })
 }) {}

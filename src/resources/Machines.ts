@@ -5,6 +5,18 @@
  */
 import * as Effect from "effect/Effect"
 import {
+  CreateMachine,
+  CreateMachineScope,
+  DeleteMachine,
+  DeleteMachineScope,
+  GetMachine,
+  GetMachineSecretKey,
+  ListMachines,
+  RotateMachineSecretKey,
+  UpdateMachine
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import {
   DeletedObject,
   Machine,
   MachineCreated,
@@ -51,83 +63,51 @@ export interface RotateMachineSecretKeyParams {
 }
 
 const MachineList = Paginated(Machine)
-const LIST_PAGE = pageSize("ListMachines")
+const LIST_PAGE = pageSize(ListMachines)
 
 /** `machines`: machine identities, their secret keys and scopes. */
 export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = (params: GetMachineListParams = {}) =>
-      api.execute({ operation: "machines.list", method: "GET", path: "/machines", query: { ...params } }, MachineList)
+      api.execute(ListMachines, "machines.list", MachineList, { query: { ...params } })
     return {
       /** `GET /machines/{machine_id}` */
-      get: (machineId: string) =>
-        api.execute({
-          operation: "machines.get",
-          method: "GET",
-          path: "/machines/{machine_id}",
-          pathParams: { machine_id: machineId }
-        }, Machine),
+      get: (machineId: string) => api.decode(GetMachine, "machines.get", { pathParams: { machine_id: machineId } }),
       /** `GET /machines` */
       list,
       /** Every machine, page by page (`GET /machines`). */
       listStream: (params: StreamParams<GetMachineListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /machines` */
-      create: (params: CreateMachineParams) =>
-        api.execute({ operation: "machines.create", method: "POST", path: "/machines", body: params }, MachineCreated),
+      create: (params: CreateMachineParams) => api.decode(CreateMachine, "machines.create", { body: params }),
       /** `PATCH /machines/{machine_id}` */
       update: ({ machineId, ...body }: UpdateMachineParams) =>
-        api.execute({
-          operation: "machines.update",
-          method: "PATCH",
-          path: "/machines/{machine_id}",
-          pathParams: { machine_id: machineId },
-          body
-        }, Machine),
+        api.decode(UpdateMachine, "machines.update", { pathParams: { machine_id: machineId }, body }),
       /** `DELETE /machines/{machine_id}` */
       delete: (machineId: string) =>
-        api.execute({
-          operation: "machines.delete",
-          method: "DELETE",
-          path: "/machines/{machine_id}",
-          pathParams: { machine_id: machineId }
-        }, DeletedObject),
+        api.execute(DeleteMachine, "machines.delete", DeletedObject, { pathParams: { machine_id: machineId } }),
       /** `GET /machines/{machine_id}/secret_key` */
       getSecretKey: (machineId: string) =>
-        api.execute({
-          operation: "machines.getSecretKey",
-          method: "GET",
-          path: "/machines/{machine_id}/secret_key",
-          pathParams: { machine_id: machineId }
-        }, MachineSecretKey),
+        api.decode(GetMachineSecretKey, "machines.getSecretKey", { pathParams: { machine_id: machineId } }),
       /** `POST /machines/{machine_id}/secret_key/rotate` */
       rotateSecretKey: ({ machineId, previousTokenTtl }: RotateMachineSecretKeyParams) =>
-        api.execute({
-          operation: "machines.rotateSecretKey",
-          method: "POST",
-          path: "/machines/{machine_id}/secret_key/rotate",
+        api.decode(RotateMachineSecretKey, "machines.rotateSecretKey", {
           pathParams: { machine_id: machineId },
           body: { previousTokenTtl }
-        }, MachineSecretKey),
+        }),
       /** `POST /machines/{machine_id}/scopes` */
       createScope: (machineId: string, toMachineId: string) =>
-        api.execute({
-          operation: "machines.createScope",
-          method: "POST",
-          path: "/machines/{machine_id}/scopes",
+        api.decode(CreateMachineScope, "machines.createScope", {
           pathParams: { machine_id: machineId },
           body: { toMachineId }
-        }, MachineScope),
+        }),
       /** `DELETE /machines/{machine_id}/scopes/{other_machine_id}` */
       deleteScope: (machineId: string, otherMachineId: string) =>
-        api.execute({
-          operation: "machines.deleteScope",
-          method: "DELETE",
-          path: "/machines/{machine_id}/scopes/{other_machine_id}",
+        api.decode(DeleteMachineScope, "machines.deleteScope", {
           pathParams: { machine_id: machineId, other_machine_id: otherMachineId }
-        }, MachineScopeDeleted)
+        })
     }
   })
 }) {}

@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { GetPublicInterstitial } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { BackendApi } from "../services/BackendApi.js"
 
 /** Query of `getPublicInterstitial`: which instance's interstitial page to render. */
@@ -21,17 +23,11 @@ export interface GetPublicInterstitialParams {
 export class Miscellaneous extends Effect.Service<Miscellaneous>()("effect-clerk/Miscellaneous", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /public/interstitial`: the interstitial page's HTML markup. Public: no secret key is sent. */
       getPublicInterstitial: (params: GetPublicInterstitialParams = {}) =>
-        api.executeText({
-          operation: "miscellaneous.getPublicInterstitial",
-          method: "GET",
-          path: "/public/interstitial",
-          query: { ...params },
-          auth: "none"
-        })
+        api.text(GetPublicInterstitial, "miscellaneous.getPublicInterstitial", { query: { ...params } })
     }
   })
 }) {}

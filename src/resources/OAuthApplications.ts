@@ -4,7 +4,18 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, OAuthApplication, OAuthApplicationWithSecret } from "../models/generated/schemas.js"
+import {
+  CreateOAuthApplication,
+  DeleteOAuthApplication,
+  GetOAuthApplication,
+  ListOAuthApplications,
+  RevokeOAuthApplicationToken,
+  RotateOAuthApplicationSecret,
+  UpdateOAuthApplication,
+  UploadOAuthApplicationLogo
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { OAuthApplication, OAuthApplicationWithSecret } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { ClerkInvalidRequestError } from "../services/ClerkErrors.js"
@@ -52,20 +63,15 @@ export interface UploadOAuthApplicationLogoParams {
 }
 
 const OAuthApplicationList = Paginated(OAuthApplication)
-const LIST_PAGE = pageSize("ListOAuthApplications")
+const LIST_PAGE = pageSize(ListOAuthApplications)
 
 /** `oauthApplications`: manage OAuth applications and their secrets. */
 export class OAuthApplications extends Effect.Service<OAuthApplications>()("effect-clerk/OAuthApplications", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = (params: GetOAuthApplicationListParams = {}) =>
-      api.execute({
-        operation: "oauthApplications.list",
-        method: "GET",
-        path: "/oauth_applications",
-        query: { ...params }
-      }, OAuthApplicationList)
+      api.execute(ListOAuthApplications, "oauthApplications.list", OAuthApplicationList, { query: { ...params } })
     return {
       /** `GET /oauth_applications` */
       list,
@@ -74,51 +80,31 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `GET /oauth_applications/{oauth_application_id}` */
       get: (oauthApplicationId: string) =>
-        api.execute({
-          operation: "oauthApplications.get",
-          method: "GET",
-          path: "/oauth_applications/{oauth_application_id}",
+        api.decode(GetOAuthApplication, "oauthApplications.get", {
           pathParams: { oauth_application_id: oauthApplicationId }
-        }, OAuthApplication),
+        }),
       /** `POST /oauth_applications` */
       create: (params: CreateOAuthApplicationParams) =>
-        api.execute({
-          operation: "oauthApplications.create",
-          method: "POST",
-          path: "/oauth_applications",
-          body: params
-        }, OAuthApplicationWithSecret),
+        api.decode(CreateOAuthApplication, "oauthApplications.create", { body: params }),
       /** `PATCH /oauth_applications/{oauth_application_id}` */
       update: ({ oauthApplicationId, ...body }: UpdateOAuthApplicationParams) =>
-        api.execute({
-          operation: "oauthApplications.update",
-          method: "PATCH",
-          path: "/oauth_applications/{oauth_application_id}",
+        api.decode(UpdateOAuthApplication, "oauthApplications.update", {
           pathParams: { oauth_application_id: oauthApplicationId },
           body
-        }, OAuthApplication),
+        }),
       /** `DELETE /oauth_applications/{oauth_application_id}` */
       delete: (oauthApplicationId: string) =>
-        api.execute({
-          operation: "oauthApplications.delete",
-          method: "DELETE",
-          path: "/oauth_applications/{oauth_application_id}",
+        api.decode(DeleteOAuthApplication, "oauthApplications.delete", {
           pathParams: { oauth_application_id: oauthApplicationId }
-        }, DeletedObject),
+        }),
       /** `POST /oauth_applications/{oauth_application_id}/rotate_secret` */
       rotateSecret: (oauthApplicationId: string) =>
-        api.execute({
-          operation: "oauthApplications.rotateSecret",
-          method: "POST",
-          path: "/oauth_applications/{oauth_application_id}/rotate_secret",
+        api.decode(RotateOAuthApplicationSecret, "oauthApplications.rotateSecret", {
           pathParams: { oauth_application_id: oauthApplicationId }
-        }, OAuthApplicationWithSecret),
+        }),
       /** `POST /oauth_applications/{oauth_application_id}/revoke_token` */
       revokeToken: ({ oauthApplicationId, ...body }: RevokeOAuthApplicationTokenParams) =>
-        api.executeVoid({
-          operation: "oauthApplications.revokeToken",
-          method: "POST",
-          path: "/oauth_applications/{oauth_application_id}/revoke_token",
+        api.void(RevokeOAuthApplicationToken, "oauthApplications.revokeToken", {
           pathParams: { oauth_application_id: oauthApplicationId },
           body
         }),
@@ -130,13 +116,10 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
         const formData = new FormData()
         formData.append("file", file)
         if (uploaderUserId !== undefined) formData.append("uploader_user_id", uploaderUserId)
-        return api.execute({
-          operation: "oauthApplications.uploadLogo",
-          method: "PUT",
-          path: "/oauth_applications/{oauth_application_id}/logo",
+        return api.decode(UploadOAuthApplicationLogo, "oauthApplications.uploadLogo", {
           pathParams: { oauth_application_id: oauthApplicationId },
           formData
-        }, OAuthApplication)
+        })
       }
     }
   })

@@ -4,7 +4,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, Permission } from "../models/generated/schemas.js"
+import {
+  CreateOrganizationPermission,
+  DeleteOrganizationPermission,
+  GetOrganizationPermission,
+  ListOrganizationPermissions,
+  UpdateOrganizationPermission
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { Permission } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
@@ -36,7 +44,7 @@ export interface UpdateOrganizationPermissionParams {
 }
 
 const PermissionList = Paginated(Permission)
-const LIST_PAGE = pageSize("ListOrganizationPermissions")
+const LIST_PAGE = pageSize(ListOrganizationPermissions)
 
 /** `organizationPermissions`: create, read, update and delete custom organization permissions. */
 export class OrganizationPermissions extends Effect.Service<OrganizationPermissions>()(
@@ -44,14 +52,14 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
   {
     accessors: true,
     effect: Effect.gen(function*() {
-      const api = yield* BackendApi
+      const api = bind(yield* BackendApi)
       const getOrganizationPermissionList = (params: GetOrganizationPermissionListParams = {}) =>
-        api.execute({
-          operation: "organizationPermissions.getOrganizationPermissionList",
-          method: "GET",
-          path: "/organization_permissions",
-          query: { ...params }
-        }, PermissionList)
+        api.execute(
+          ListOrganizationPermissions,
+          "organizationPermissions.getOrganizationPermissionList",
+          PermissionList,
+          { query: { ...params } }
+        )
       return {
         /** `GET /organization_permissions` */
         getOrganizationPermissionList,
@@ -60,37 +68,25 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
           streamPages(LIST_PAGE, (page) => getOrganizationPermissionList({ ...params, ...page })),
         /** `GET /organization_permissions/{permission_id}` */
         getOrganizationPermission: (permissionId: string) =>
-          api.execute({
-            operation: "organizationPermissions.getOrganizationPermission",
-            method: "GET",
-            path: "/organization_permissions/{permission_id}",
+          api.decode(GetOrganizationPermission, "organizationPermissions.getOrganizationPermission", {
             pathParams: { permission_id: permissionId }
-          }, Permission),
+          }),
         /** `POST /organization_permissions` */
         createOrganizationPermission: (params: CreateOrganizationPermissionParams) =>
-          api.execute({
-            operation: "organizationPermissions.createOrganizationPermission",
-            method: "POST",
-            path: "/organization_permissions",
+          api.decode(CreateOrganizationPermission, "organizationPermissions.createOrganizationPermission", {
             body: params
-          }, Permission),
+          }),
         /** `PATCH /organization_permissions/{permission_id}` */
         updateOrganizationPermission: ({ permissionId, ...body }: UpdateOrganizationPermissionParams) =>
-          api.execute({
-            operation: "organizationPermissions.updateOrganizationPermission",
-            method: "PATCH",
-            path: "/organization_permissions/{permission_id}",
+          api.decode(UpdateOrganizationPermission, "organizationPermissions.updateOrganizationPermission", {
             pathParams: { permission_id: permissionId },
             body
-          }, Permission),
+          }),
         /** `DELETE /organization_permissions/{permission_id}` */
         deleteOrganizationPermission: (permissionId: string) =>
-          api.execute({
-            operation: "organizationPermissions.deleteOrganizationPermission",
-            method: "DELETE",
-            path: "/organization_permissions/{permission_id}",
+          api.decode(DeleteOrganizationPermission, "organizationPermissions.deleteOrganizationPermission", {
             pathParams: { permission_id: permissionId }
-          }, DeletedObject)
+          })
       }
     })
   }

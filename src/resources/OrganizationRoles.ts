@@ -4,7 +4,17 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, Role } from "../models/generated/schemas.js"
+import {
+  AssignPermissionToOrganizationRole,
+  CreateOrganizationRole,
+  DeleteOrganizationRole,
+  GetOrganizationRole,
+  ListOrganizationRoles,
+  RemovePermissionFromOrganizationRole,
+  UpdateOrganizationRole
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { Role } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
@@ -47,31 +57,25 @@ export interface OrganizationRolePermissionParams {
 }
 
 const RoleList = Paginated(Role)
-const LIST_PAGE = pageSize("ListOrganizationRoles")
+const LIST_PAGE = pageSize(ListOrganizationRoles)
 
 /** `organizationRoles`: create, read, update and delete custom organization roles. */
 export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effect-clerk/OrganizationRoles", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getOrganizationRoleList = (params: GetOrganizationRoleListParams = {}) =>
-      api.execute({
-        operation: "organizationRoles.getOrganizationRoleList",
-        method: "GET",
-        path: "/organization_roles",
+      api.execute(ListOrganizationRoles, "organizationRoles.getOrganizationRoleList", RoleList, {
         query: { ...params }
-      }, RoleList)
+      })
     const rolePermission = (
+      descriptor: typeof AssignPermissionToOrganizationRole | typeof RemovePermissionFromOrganizationRole,
       operation: string,
-      method: "POST" | "DELETE",
       { organizationRoleId, permissionId }: OrganizationRolePermissionParams
     ) =>
-      api.execute({
-        operation,
-        method,
-        path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
+      api.decode(descriptor, operation, {
         pathParams: { organization_role_id: organizationRoleId, permission_id: permissionId }
-      }, Role)
+      })
     return {
       /** `GET /organization_roles` */
       getOrganizationRoleList,
@@ -80,43 +84,37 @@ export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effe
         streamPages(LIST_PAGE, (page) => getOrganizationRoleList({ ...params, ...page })),
       /** `GET /organization_roles/{organization_role_id}` */
       getOrganizationRole: (organizationRoleId: string) =>
-        api.execute({
-          operation: "organizationRoles.getOrganizationRole",
-          method: "GET",
-          path: "/organization_roles/{organization_role_id}",
+        api.decode(GetOrganizationRole, "organizationRoles.getOrganizationRole", {
           pathParams: { organization_role_id: organizationRoleId }
-        }, Role),
+        }),
       /** `POST /organization_roles` */
       createOrganizationRole: (params: CreateOrganizationRoleParams) =>
-        api.execute({
-          operation: "organizationRoles.createOrganizationRole",
-          method: "POST",
-          path: "/organization_roles",
-          body: params
-        }, Role),
+        api.decode(CreateOrganizationRole, "organizationRoles.createOrganizationRole", { body: params }),
       /** `PATCH /organization_roles/{organization_role_id}` */
       updateOrganizationRole: ({ organizationRoleId, ...body }: UpdateOrganizationRoleParams) =>
-        api.execute({
-          operation: "organizationRoles.updateOrganizationRole",
-          method: "PATCH",
-          path: "/organization_roles/{organization_role_id}",
+        api.decode(UpdateOrganizationRole, "organizationRoles.updateOrganizationRole", {
           pathParams: { organization_role_id: organizationRoleId },
           body
-        }, Role),
+        }),
       /** `DELETE /organization_roles/{organization_role_id}` */
       deleteOrganizationRole: (organizationRoleId: string) =>
-        api.execute({
-          operation: "organizationRoles.deleteOrganizationRole",
-          method: "DELETE",
-          path: "/organization_roles/{organization_role_id}",
+        api.decode(DeleteOrganizationRole, "organizationRoles.deleteOrganizationRole", {
           pathParams: { organization_role_id: organizationRoleId }
-        }, DeletedObject),
+        }),
       /** `POST /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       assignPermissionToOrganizationRole: (params: OrganizationRolePermissionParams) =>
-        rolePermission("organizationRoles.assignPermissionToOrganizationRole", "POST", params),
+        rolePermission(
+          AssignPermissionToOrganizationRole,
+          "organizationRoles.assignPermissionToOrganizationRole",
+          params
+        ),
       /** `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       removePermissionFromOrganizationRole: (params: OrganizationRolePermissionParams) =>
-        rolePermission("organizationRoles.removePermissionFromOrganizationRole", "DELETE", params)
+        rolePermission(
+          RemovePermissionFromOrganizationRole,
+          "organizationRoles.removePermissionFromOrganizationRole",
+          params
+        )
     }
   })
 }) {}

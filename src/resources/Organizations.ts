@@ -16,8 +16,22 @@ import {
   OrganizationMembership,
   OrganizationWithLogo
 } from "../models/generated/schemas.js"
+import {
+  AdjustOrganizationBillingCreditBalance,
+  CreateOrganization,
+  DeleteOrganization,
+  DeleteOrganizationLogo,
+  GetOrganization,
+  GetOrganizationBillingCreditBalance,
+  ListOrganizations,
+  MergeOrganizationMetadata,
+  ReplaceOrganizationMetadata,
+  UpdateOrganization,
+  UploadOrganizationLogo
+} from "../models/generated/descriptors.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
+import { bind } from "./internal/bind.js"
 import { pageSize, type StreamParams } from "./internal/lists.js"
 import { updateWithMetadata } from "./internal/metadata.js"
 import { streamPages } from "./internal/paginate.js"
@@ -33,7 +47,6 @@ import type {
   UpdateOrganizationLogoParams,
   UpdateOrganizationParams
 } from "./organizations/params.js"
-import { organizationsCall } from "./organizations/request.js"
 import type { AdjustBillingCreditBalanceParams } from "./users/params.js"
 
 export type * from "./organizations/params.js"
@@ -50,26 +63,27 @@ export {
 }
 
 const OrganizationList = Paginated(Organization)
-const ORGANIZATION_PAGE = pageSize("ListOrganizations")
+const ORGANIZATION_PAGE = pageSize(ListOrganizations)
 
 /** `organizations`: organizations, their memberships, invitations and domains. */
 export class Organizations extends Effect.Service<Organizations>()("effect-clerk/Organizations", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
-    const call = organizationsCall(api)
-    const onOrganization = (organizationId: string) => ({ pathParams: { organization_id: organizationId } })
+    const api = bind(yield* BackendApi)
 
     const getOrganizationList = (params: GetOrganizationListParams = {}) =>
-      call("getOrganizationList", { method: "GET", path: "/organizations", query: { ...params } }, OrganizationList)
-    const metadata = (method: "PATCH" | "PUT", name: string) =>
+      api.execute(ListOrganizations, "organizations.getOrganizationList", OrganizationList, {
+        query: { ...params }
+      })
+    const metadata = (
+      descriptor: typeof MergeOrganizationMetadata | typeof ReplaceOrganizationMetadata,
+      name: string
+    ) =>
     (organizationId: string, params: OrganizationMetadataParams) =>
-      call(name, {
-        method,
-        path: "/organizations/{organization_id}/metadata",
-        ...onOrganization(organizationId),
+      api.execute(descriptor, `organizations.${name}`, Organization, {
+        pathParams: { organization_id: organizationId },
         body: params
-      }, Organization)
+      })
 
     return {
       /** `GET /organizations` */
@@ -79,17 +93,15 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
         streamPages(ORGANIZATION_PAGE, (page) => getOrganizationList({ ...params, ...page })),
       /** `POST /organizations` */
       createOrganization: (params: CreateOrganizationParams) =>
-        call("createOrganization", { method: "POST", path: "/organizations", body: params }, Organization),
+        api.decode(CreateOrganization, "organizations.createOrganization", { body: params }),
       /** `GET /organizations/{organization_id}` (the id or the slug goes in the path) */
       getOrganization: (params: GetOrganizationParams) => {
         const { includeMembersCount, includeMissingMemberWithElevatedPermissions } = params
         const idOrSlug = "organizationId" in params ? params.organizationId : params.slug
-        return call("getOrganization", {
-          method: "GET",
-          path: "/organizations/{organization_id}",
-          ...onOrganization(idOrSlug),
+        return api.decode(GetOrganization, "organizations.getOrganization", {
+          pathParams: { organization_id: idOrSlug },
           query: { includeMembersCount, includeMissingMemberWithElevatedPermissions }
-        }, Organization)
+        })
       },
       /**
        * `PATCH /organizations/{organization_id}`; with (deprecated) metadata fields, the other fields are PATCHed first
@@ -102,7 +114,8 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
           api,
           {
             operation: "organizations.updateOrganization",
-            path: "/organizations/{organization_id}",
+            update: UpdateOrganization,
+            replaceMetadata: ReplaceOrganizationMetadata,
             pathParams: { organization_id: organizationId }
           },
           fields,
@@ -113,48 +126,38 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
       /** `PUT /organizations/{organization_id}/logo` (multipart: `file`, optional `uploader_user_id`) */
       updateOrganizationLogo: (organizationId: string, params: UpdateOrganizationLogoParams) =>
         Effect.flatMap(uploadForm(params.file, { uploader_user_id: params.uploaderUserId }), (formData) =>
-          call("updateOrganizationLogo", {
-            method: "PUT",
-            path: "/organizations/{organization_id}/logo",
-            ...onOrganization(organizationId),
+          api.decode(UploadOrganizationLogo, "organizations.updateOrganizationLogo", {
+            pathParams: { organization_id: organizationId },
             formData
-          }, OrganizationWithLogo)),
+          })),
       /** `DELETE /organizations/{organization_id}/logo` */
       deleteOrganizationLogo: (organizationId: string) =>
-        call("deleteOrganizationLogo", {
-          method: "DELETE",
-          path: "/organizations/{organization_id}/logo",
-          ...onOrganization(organizationId)
-        }, Organization),
+        api.decode(DeleteOrganizationLogo, "organizations.deleteOrganizationLogo", {
+          pathParams: { organization_id: organizationId }
+        }),
       /** `PATCH /organizations/{organization_id}/metadata` (deep merge; `null` removes a key) */
-      updateOrganizationMetadata: metadata("PATCH", "updateOrganizationMetadata"),
+      updateOrganizationMetadata: metadata(MergeOrganizationMetadata, "updateOrganizationMetadata"),
       /** `PUT /organizations/{organization_id}/metadata` (each given field is replaced whole) */
-      replaceOrganizationMetadata: metadata("PUT", "replaceOrganizationMetadata"),
+      replaceOrganizationMetadata: metadata(ReplaceOrganizationMetadata, "replaceOrganizationMetadata"),
       /** `DELETE /organizations/{organization_id}` */
       deleteOrganization: (organizationId: string) =>
-        call("deleteOrganization", {
-          method: "DELETE",
-          path: "/organizations/{organization_id}",
-          ...onOrganization(organizationId)
-        }, DeletedObject),
+        api.decode(DeleteOrganization, "organizations.deleteOrganization", {
+          pathParams: { organization_id: organizationId }
+        }),
       /** `GET /organizations/{organization_id}/billing/credits` */
       getOrganizationBillingCreditBalance: (organizationId: string) =>
-        call("getOrganizationBillingCreditBalance", {
-          method: "GET",
-          path: "/organizations/{organization_id}/billing/credits",
-          ...onOrganization(organizationId)
-        }, CommerceCreditBalanceResponse),
+        api.decode(GetOrganizationBillingCreditBalance, "organizations.getOrganizationBillingCreditBalance", {
+          pathParams: { organization_id: organizationId }
+        }),
       /** `POST /organizations/{organization_id}/billing/credits` */
       adjustOrganizationBillingCreditBalance: (organizationId: string, params: AdjustBillingCreditBalanceParams) =>
-        call("adjustOrganizationBillingCreditBalance", {
-          method: "POST",
-          path: "/organizations/{organization_id}/billing/credits",
-          ...onOrganization(organizationId),
+        api.decode(AdjustOrganizationBillingCreditBalance, "organizations.adjustOrganizationBillingCreditBalance", {
+          pathParams: { organization_id: organizationId },
           body: params
-        }, CommerceCreditLedgerResponse),
-      ...membershipMethods(call),
-      ...invitationMethods(call),
-      ...domainMethods(call)
+        }),
+      ...membershipMethods(api),
+      ...invitationMethods(api),
+      ...domainMethods(api)
     }
   })
 }) {}

@@ -4,7 +4,16 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, PhoneNumber, VerificationResponse } from "../models/generated/schemas.js"
+import {
+  AttemptPhoneNumberVerification,
+  CreatePhoneNumber,
+  DeletePhoneNumber,
+  GetPhoneNumber,
+  PreparePhoneNumberVerification,
+  UpdatePhoneNumber
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { PhoneNumber } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 import type { AttemptVerificationParams } from "./internal/verification.js"
 
@@ -29,61 +38,41 @@ export interface CreatePhoneNumberParams extends UpdatePhoneNumberParams {
 export class PhoneNumbers extends Effect.Service<PhoneNumbers>()("effect-clerk/PhoneNumbers", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /phone_numbers/{phone_number_id}` */
       getPhoneNumber: (phoneNumberId: string) =>
-        api.execute({
-          operation: "phoneNumbers.getPhoneNumber",
-          method: "GET",
-          path: "/phone_numbers/{phone_number_id}",
+        api.decode(GetPhoneNumber, "phoneNumbers.getPhoneNumber", {
           pathParams: { phone_number_id: phoneNumberId }
-        }, PhoneNumber),
+        }),
       /** `POST /phone_numbers` */
       createPhoneNumber: (params: CreatePhoneNumberParams) =>
-        api.execute({
-          operation: "phoneNumbers.createPhoneNumber",
-          method: "POST",
-          path: "/phone_numbers",
-          body: params
-        }, PhoneNumber),
+        api.decode(CreatePhoneNumber, "phoneNumbers.createPhoneNumber", { body: params }),
       /** `PATCH /phone_numbers/{phone_number_id}` */
       updatePhoneNumber: (phoneNumberId: string, params: UpdatePhoneNumberParams = {}) =>
-        api.execute({
-          operation: "phoneNumbers.updatePhoneNumber",
-          method: "PATCH",
-          path: "/phone_numbers/{phone_number_id}",
+        api.decode(UpdatePhoneNumber, "phoneNumbers.updatePhoneNumber", {
           pathParams: { phone_number_id: phoneNumberId },
           body: params
-        }, PhoneNumber),
+        }),
       /** `DELETE /phone_numbers/{phone_number_id}` */
       deletePhoneNumber: (phoneNumberId: string) =>
-        api.execute({
-          operation: "phoneNumbers.deletePhoneNumber",
-          method: "DELETE",
-          path: "/phone_numbers/{phone_number_id}",
+        api.decode(DeletePhoneNumber, "phoneNumbers.deletePhoneNumber", {
           pathParams: { phone_number_id: phoneNumberId }
-        }, DeletedObject),
+        }),
       /** `POST /phone_numbers/{phone_number_id}/prepare_verification`: sends a one-time code by SMS. */
       preparePhoneNumberVerification: (phoneNumberId: string) =>
-        api.execute({
-          operation: "phoneNumbers.preparePhoneNumberVerification",
-          method: "POST",
-          path: "/phone_numbers/{phone_number_id}/prepare_verification",
+        api.decode(PreparePhoneNumberVerification, "phoneNumbers.preparePhoneNumberVerification", {
           pathParams: { phone_number_id: phoneNumberId }
-        }, VerificationResponse),
+        }),
       /**
        * `POST /phone_numbers/{phone_number_id}/attempt_verification`: checks a code. A wrong or expired code is
        * reported in the verification's `status`, not as an error.
        */
       attemptPhoneNumberVerification: (phoneNumberId: string, params: AttemptVerificationParams) =>
-        api.execute({
-          operation: "phoneNumbers.attemptPhoneNumberVerification",
-          method: "POST",
-          path: "/phone_numbers/{phone_number_id}/attempt_verification",
+        api.decode(AttemptPhoneNumberVerification, "phoneNumbers.attemptPhoneNumberVerification", {
           pathParams: { phone_number_id: phoneNumberId },
           body: params
-        }, VerificationResponse)
+        })
     }
   })
 }) {}

@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { VerifyDomainProxy } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { ProxyCheck } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -20,11 +22,10 @@ export interface VerifyProxyParams {
 export class ProxyChecks extends Effect.Service<ProxyChecks>()("effect-clerk/ProxyChecks", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /proxy_checks` */
-      verify: (params: VerifyProxyParams) =>
-        api.execute({ operation: "proxyChecks.verify", method: "POST", path: "/proxy_checks", body: params }, ProxyCheck)
+      verify: (params: VerifyProxyParams) => api.decode(VerifyDomainProxy, "proxyChecks.verify", { body: params })
     }
   })
 }) {}

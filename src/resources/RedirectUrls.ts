@@ -4,7 +4,14 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, RedirectURL } from "../models/generated/schemas.js"
+import {
+  CreateRedirectURL,
+  DeleteRedirectURL,
+  GetRedirectURL,
+  ListRedirectURLs
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { RedirectURL } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize } from "./internal/lists.js"
@@ -19,20 +26,17 @@ export interface CreateRedirectUrlParams {
 }
 
 const RedirectUrlList = Paginated(RedirectURL)
-const LIST_PAGE = pageSize("ListRedirectURLs")
+const LIST_PAGE = pageSize(ListRedirectURLs)
 
 /** `redirectUrls`: allowed redirect URLs. */
 export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/RedirectUrls", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getRedirectUrlList = (params: PaginationParams = {}) =>
-      api.execute({
-        operation: "redirectUrls.getRedirectUrlList",
-        method: "GET",
-        path: "/redirect_urls",
+      api.execute(ListRedirectURLs, "redirectUrls.getRedirectUrlList", RedirectUrlList, {
         query: { ...params, paginated: true }
-      }, RedirectUrlList)
+      })
     return {
       /** `GET /redirect_urls` (sends `paginated=true`; `limit`/`offset` are optional additions) */
       getRedirectUrlList,
@@ -40,28 +44,13 @@ export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/R
       getRedirectUrlListStream: () => streamPages(LIST_PAGE, getRedirectUrlList),
       /** `GET /redirect_urls/{id}` */
       getRedirectUrl: (redirectUrlId: string) =>
-        api.execute({
-          operation: "redirectUrls.getRedirectUrl",
-          method: "GET",
-          path: "/redirect_urls/{id}",
-          pathParams: { id: redirectUrlId }
-        }, RedirectURL),
+        api.decode(GetRedirectURL, "redirectUrls.getRedirectUrl", { pathParams: { id: redirectUrlId } }),
       /** `POST /redirect_urls` */
       createRedirectUrl: (params: CreateRedirectUrlParams) =>
-        api.execute({
-          operation: "redirectUrls.createRedirectUrl",
-          method: "POST",
-          path: "/redirect_urls",
-          body: params
-        }, RedirectURL),
+        api.decode(CreateRedirectURL, "redirectUrls.createRedirectUrl", { body: params }),
       /** `DELETE /redirect_urls/{id}` */
       deleteRedirectUrl: (redirectUrlId: string) =>
-        api.execute({
-          operation: "redirectUrls.deleteRedirectUrl",
-          method: "DELETE",
-          path: "/redirect_urls/{id}",
-          pathParams: { id: redirectUrlId }
-        }, DeletedObject)
+        api.decode(DeleteRedirectURL, "redirectUrls.deleteRedirectUrl", { pathParams: { id: redirectUrlId } })
     }
   })
 }) {}

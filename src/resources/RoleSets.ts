@@ -4,7 +4,17 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, RoleSet } from "../models/generated/schemas.js"
+import {
+  AddRolesToRoleSet,
+  CreateRoleSet,
+  GetRoleSet,
+  ListRoleSets,
+  ReplaceRoleInRoleSet,
+  ReplaceRoleSet,
+  UpdateRoleSet
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { RoleSet } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
@@ -71,20 +81,15 @@ export interface ReplaceRoleSetParams {
 }
 
 const RoleSetList = Paginated(RoleSet)
-const LIST_PAGE = pageSize("ListRoleSets")
+const LIST_PAGE = pageSize(ListRoleSets)
 
 /** `roleSets`: create, read, update and replace role sets. */
 export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getRoleSetList = (params: GetRoleSetListParams = {}) =>
-      api.execute({
-        operation: "roleSets.getRoleSetList",
-        method: "GET",
-        path: "/role_sets",
-        query: { ...params }
-      }, RoleSetList)
+      api.execute(ListRoleSets, "roleSets.getRoleSetList", RoleSetList, { query: { ...params } })
     return {
       /** `GET /role_sets` */
       getRoleSetList,
@@ -93,51 +98,34 @@ export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets"
         streamPages(LIST_PAGE, (page) => getRoleSetList({ ...params, ...page })),
       /** `GET /role_sets/{role_set_key_or_id}` */
       getRoleSet: (roleSetKeyOrId: string) =>
-        api.execute({
-          operation: "roleSets.getRoleSet",
-          method: "GET",
-          path: "/role_sets/{role_set_key_or_id}",
-          pathParams: { role_set_key_or_id: roleSetKeyOrId }
-        }, RoleSet),
+        api.decode(GetRoleSet, "roleSets.getRoleSet", { pathParams: { role_set_key_or_id: roleSetKeyOrId } }),
       /** `POST /role_sets` */
       createRoleSet: (params: CreateRoleSetParams) =>
-        api.execute({ operation: "roleSets.createRoleSet", method: "POST", path: "/role_sets", body: params }, RoleSet),
+        api.decode(CreateRoleSet, "roleSets.createRoleSet", { body: params }),
       /** `PATCH /role_sets/{role_set_key_or_id}` */
       updateRoleSet: ({ roleSetKeyOrId, ...body }: UpdateRoleSetParams) =>
-        api.execute({
-          operation: "roleSets.updateRoleSet",
-          method: "PATCH",
-          path: "/role_sets/{role_set_key_or_id}",
+        api.decode(UpdateRoleSet, "roleSets.updateRoleSet", {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
-        }, RoleSet),
+        }),
       /** `POST /role_sets/{role_set_key_or_id}/roles` */
       addRolesToRoleSet: ({ roleSetKeyOrId, ...body }: AddRolesToRoleSetParams) =>
-        api.execute({
-          operation: "roleSets.addRolesToRoleSet",
-          method: "POST",
-          path: "/role_sets/{role_set_key_or_id}/roles",
+        api.decode(AddRolesToRoleSet, "roleSets.addRolesToRoleSet", {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
-        }, RoleSet),
+        }),
       /** `POST /role_sets/{role_set_key_or_id}/roles/replace` */
       replaceRoleInRoleSet: ({ roleSetKeyOrId, ...body }: ReplaceRoleInRoleSetParams) =>
-        api.execute({
-          operation: "roleSets.replaceRoleInRoleSet",
-          method: "POST",
-          path: "/role_sets/{role_set_key_or_id}/roles/replace",
+        api.decode(ReplaceRoleInRoleSet, "roleSets.replaceRoleInRoleSet", {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
-        }, RoleSet),
+        }),
       /** `POST /role_sets/{role_set_key_or_id}/replace` */
       replaceRoleSet: ({ roleSetKeyOrId, ...body }: ReplaceRoleSetParams) =>
-        api.execute({
-          operation: "roleSets.replaceRoleSet",
-          method: "POST",
-          path: "/role_sets/{role_set_key_or_id}/replace",
+        api.decode(ReplaceRoleSet, "roleSets.replaceRoleSet", {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
-        }, DeletedObject)
+        })
     }
   })
 }) {}

@@ -4,7 +4,15 @@
  * @module
  */
 import * as Effect from "effect/Effect"
-import { DeletedObject, SAMLConnection } from "../models/generated/schemas.js"
+import {
+  CreateSAMLConnection,
+  DeleteSAMLConnection,
+  GetSAMLConnection,
+  ListSAMLConnections,
+  UpdateSAMLConnection
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { SAMLConnection } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
@@ -60,20 +68,17 @@ export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnection
 }
 
 const SamlConnectionList = Paginated(SAMLConnection)
-const LIST_PAGE = pageSize("ListSAMLConnections")
+const LIST_PAGE = pageSize(ListSAMLConnections)
 
 /** `samlConnections`: create, read, update and delete SAML connections. */
 export class SamlConnections extends Effect.Service<SamlConnections>()("effect-clerk/SamlConnections", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getSamlConnectionList = (params: SamlConnectionListParams = {}) =>
-      api.execute({
-        operation: "samlConnections.getSamlConnectionList",
-        method: "GET",
-        path: "/saml_connections",
+      api.execute(ListSAMLConnections, "samlConnections.getSamlConnectionList", SamlConnectionList, {
         query: { ...params }
-      }, SamlConnectionList)
+      })
     return {
       /** `GET /saml_connections` */
       getSamlConnectionList,
@@ -82,39 +87,24 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
         streamPages(LIST_PAGE, (page) => getSamlConnectionList({ ...params, ...page })),
       /** `POST /saml_connections` (body keys deep snake-cased) */
       createSamlConnection: (params: CreateSamlConnectionParams) =>
-        api.execute({
-          operation: "samlConnections.createSamlConnection",
-          method: "POST",
-          path: "/saml_connections",
-          body: params,
-          casing: "deep"
-        }, SAMLConnection),
+        api.decode(CreateSAMLConnection, "samlConnections.createSamlConnection", { body: params, casing: "deep" }),
       /** `GET /saml_connections/{saml_connection_id}` */
       getSamlConnection: (samlConnectionId: string) =>
-        api.execute({
-          operation: "samlConnections.getSamlConnection",
-          method: "GET",
-          path: "/saml_connections/{saml_connection_id}",
+        api.decode(GetSAMLConnection, "samlConnections.getSamlConnection", {
           pathParams: { saml_connection_id: samlConnectionId }
-        }, SAMLConnection),
+        }),
       /** `PATCH /saml_connections/{saml_connection_id}` (body keys deep snake-cased) */
       updateSamlConnection: (samlConnectionId: string, params: UpdateSamlConnectionParams = {}) =>
-        api.execute({
-          operation: "samlConnections.updateSamlConnection",
-          method: "PATCH",
-          path: "/saml_connections/{saml_connection_id}",
+        api.decode(UpdateSAMLConnection, "samlConnections.updateSamlConnection", {
           pathParams: { saml_connection_id: samlConnectionId },
           body: params,
           casing: "deep"
-        }, SAMLConnection),
+        }),
       /** `DELETE /saml_connections/{saml_connection_id}` */
       deleteSamlConnection: (samlConnectionId: string) =>
-        api.execute({
-          operation: "samlConnections.deleteSamlConnection",
-          method: "DELETE",
-          path: "/saml_connections/{saml_connection_id}",
+        api.decode(DeleteSAMLConnection, "samlConnections.deleteSamlConnection", {
           pathParams: { saml_connection_id: samlConnectionId }
-        }, DeletedObject)
+        })
     }
   })
 }) {}

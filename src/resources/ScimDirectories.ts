@@ -7,6 +7,19 @@
 import * as Effect from "effect/Effect"
 import { SCIMDirectory, SCIMGroupRoleMapping } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
+import {
+  CreateSCIMDirectory,
+  CreateSCIMGroupRoleMapping,
+  DeleteSCIMDirectory,
+  DeleteSCIMGroupRoleMapping,
+  GetSCIMDirectory,
+  ListSCIMDirectories,
+  ListSCIMGroupRoleMappings,
+  ReplaceSCIMGroupRoleMappings,
+  RotateSCIMDirectoryAPIKey,
+  UpdateSCIMDirectory
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { directoryMethods, type DirectoryUpdateParams } from "./internal/directories.js"
 
 export { SCIMDirectory, SCIMGroupRoleMapping }
@@ -56,11 +69,20 @@ export class ScimDirectories extends Effect.Service<ScimDirectories>()("effect-c
       UpdateScimDirectoryParams,
       CreateScimGroupRoleMappingParams,
       ReplaceScimGroupRoleMappingsParams
-    >(api, {
+    >(bind(api), {
       property: "scimDirectories",
-      basePath: "/scim_directories",
-      idParam: "scim_directory_id",
-      listOperation: "ListSCIMDirectories",
+      descriptors: {
+        list: ListSCIMDirectories,
+        create: CreateSCIMDirectory,
+        get: GetSCIMDirectory,
+        update: UpdateSCIMDirectory,
+        delete: DeleteSCIMDirectory,
+        rotateApiKey: RotateSCIMDirectoryAPIKey,
+        listGroupRoleMappings: ListSCIMGroupRoleMappings,
+        createGroupRoleMapping: CreateSCIMGroupRoleMapping,
+        replaceGroupRoleMappings: ReplaceSCIMGroupRoleMappings,
+        deleteGroupRoleMapping: DeleteSCIMGroupRoleMapping
+      },
       directory: SCIMDirectory,
       mapping: SCIMGroupRoleMapping
     }))

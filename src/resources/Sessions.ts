@@ -5,6 +5,17 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import {
+  createSession,
+  CreateSessionToken,
+  CreateSessionTokenFromTemplate,
+  GetSession,
+  GetSessionList,
+  RefreshSession,
+  RevokeSession,
+  VerifySession
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { Cookies, CreateSessionTokenResponse, Session, Token } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
@@ -56,20 +67,15 @@ export interface RefreshSessionParams {
 export type SessionRefreshResult = Token | Cookies
 
 const SessionList = Paginated(Session)
-const LIST_PAGE = pageSize("GetSessionList")
+const LIST_PAGE = pageSize(GetSessionList)
 
 /** `sessions`: sessions and session tokens. */
 export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getSessionList = (params: GetSessionListParams = {}) =>
-      api.execute({
-        operation: "sessions.getSessionList",
-        method: "GET",
-        path: "/sessions",
-        query: { ...params, paginated: true }
-      }, SessionList)
+      api.execute(GetSessionList, "sessions.getSessionList", SessionList, { query: { ...params, paginated: true } })
 
     /** `POST /sessions/{session_id}/refresh` */
     function refreshSession(
@@ -83,15 +89,10 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
     function refreshSession(sessionId: string, params: RefreshSessionParams): Effect.Effect<SessionRefreshResult, ClerkError>
     function refreshSession(sessionId: string, params: RefreshSessionParams): Effect.Effect<SessionRefreshResult, ClerkError> {
       const { suffixed_cookies, ...body } = params
-      const request = {
-        operation: "sessions.refreshSession",
-        method: "POST",
-        path: "/sessions/{session_id}/refresh",
-        pathParams: { session_id: sessionId },
-        query: { suffixed_cookies },
-        body
-      } as const
-      return params.format === "cookie" ? api.execute(request, Cookies) : api.execute(request, Token)
+      const values = { pathParams: { session_id: sessionId }, query: { suffixed_cookies }, body }
+      return params.format === "cookie"
+        ? api.execute(RefreshSession, "sessions.refreshSession", Cookies, values)
+        : api.execute(RefreshSession, "sessions.refreshSession", Token, values)
     }
 
     return {
@@ -102,44 +103,33 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
         streamPages(LIST_PAGE, (page) => getSessionList({ ...params, ...page })),
       /** `GET /sessions/{session_id}` */
       getSession: (sessionId: string) =>
-        api.execute({
-          operation: "sessions.getSession",
-          method: "GET",
-          path: "/sessions/{session_id}",
-          pathParams: { session_id: sessionId }
-        }, Session),
+        api.decode(GetSession, "sessions.getSession", { pathParams: { session_id: sessionId } }),
       /** `POST /sessions` */
       createSession: (params: CreateSessionParams) =>
-        api.execute({ operation: "sessions.createSession", method: "POST", path: "/sessions", body: params }, Session),
+        api.decode(createSession, "sessions.createSession", { body: params }),
       /** `POST /sessions/{session_id}/revoke` */
       revokeSession: (sessionId: string) =>
-        api.execute({
-          operation: "sessions.revokeSession",
-          method: "POST",
-          path: "/sessions/{session_id}/revoke",
-          pathParams: { session_id: sessionId }
-        }, Session),
+        api.decode(RevokeSession, "sessions.revokeSession", { pathParams: { session_id: sessionId } }),
       /** `POST /sessions/{session_id}/verify` (not in the spec; kept as `@clerk/backend` sends it) */
       verifySession: (sessionId: string, token: string) =>
-        api.execute({
-          operation: "sessions.verifySession",
-          method: "POST",
-          path: "/sessions/{session_id}/verify",
+        api.decode(VerifySession, "sessions.verifySession", {
           pathParams: { session_id: sessionId },
           body: { token }
-        }, Session),
+        }),
       /**
        * `POST /sessions/{session_id}/tokens`, or `POST /sessions/{session_id}/tokens/{template_name}` with a template.
        * `expires_in_seconds` is sent only when given.
        */
       getToken: (sessionId: string, template?: string | undefined, expiresInSeconds?: number | undefined) =>
-        api.execute({
-          operation: "sessions.getToken",
-          method: "POST",
-          path: template ? "/sessions/{session_id}/tokens/{template_name}" : "/sessions/{session_id}/tokens",
-          pathParams: { session_id: sessionId, template_name: template },
-          body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
-        }, CreateSessionTokenResponse),
+        template
+          ? api.execute(CreateSessionTokenFromTemplate, "sessions.getToken", CreateSessionTokenResponse, {
+            pathParams: { session_id: sessionId, template_name: template },
+            body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
+          })
+          : api.execute(CreateSessionToken, "sessions.getToken", CreateSessionTokenResponse, {
+            pathParams: { session_id: sessionId },
+            body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
+          }),
       /** `POST /sessions/{session_id}/refresh`: a new session token, or cookies with `format: "cookie"`. */
       refreshSession
     }

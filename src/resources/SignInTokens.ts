@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { CreateSignInToken, RevokeSignInToken } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { SignInToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -22,24 +24,16 @@ export interface CreateSignInTokenParams {
 export class SignInTokens extends Effect.Service<SignInTokens>()("effect-clerk/SignInTokens", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /sign_in_tokens` */
       createSignInToken: (params: CreateSignInTokenParams) =>
-        api.execute({
-          operation: "signInTokens.createSignInToken",
-          method: "POST",
-          path: "/sign_in_tokens",
-          body: params
-        }, SignInToken),
+        api.decode(CreateSignInToken, "signInTokens.createSignInToken", { body: params }),
       /** `POST /sign_in_tokens/{sign_in_token_id}/revoke` */
       revokeSignInToken: (signInTokenId: string) =>
-        api.execute({
-          operation: "signInTokens.revokeSignInToken",
-          method: "POST",
-          path: "/sign_in_tokens/{sign_in_token_id}/revoke",
+        api.decode(RevokeSignInToken, "signInTokens.revokeSignInToken", {
           pathParams: { sign_in_token_id: signInTokenId }
-        }, SignInToken)
+        })
     }
   })
 }) {}

@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { GetSignUp, UpdateSignUp } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { SignUp } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -22,25 +24,13 @@ export interface UpdateSignUpParams {
 export class SignUps extends Effect.Service<SignUps>()("effect-clerk/SignUps", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `GET /sign_ups/{id}` */
-      get: (signUpAttemptId: string) =>
-        api.execute({
-          operation: "signUps.get",
-          method: "GET",
-          path: "/sign_ups/{id}",
-          pathParams: { id: signUpAttemptId }
-        }, SignUp),
+      get: (signUpAttemptId: string) => api.decode(GetSignUp, "signUps.get", { pathParams: { id: signUpAttemptId } }),
       /** `PATCH /sign_ups/{id}` */
       update: ({ signUpAttemptId, ...body }: UpdateSignUpParams) =>
-        api.execute({
-          operation: "signUps.update",
-          method: "PATCH",
-          path: "/sign_ups/{id}",
-          pathParams: { id: signUpAttemptId },
-          body
-        }, SignUp)
+        api.decode(UpdateSignUp, "signUps.update", { pathParams: { id: signUpAttemptId }, body })
     }
   })
 }) {}

@@ -5,9 +5,18 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import {
+  GetTemplate,
+  GetTemplateList,
+  PreviewTemplate,
+  RevertTemplate,
+  ToggleTemplateDelivery,
+  UpsertTemplate
+} from "../models/generated/descriptors.js"
 import { Template } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
+import { bind } from "./internal/bind.js"
 import { type PaginationParams, pageSize, type StreamParams } from "./internal/lists.js"
 import { streamPages } from "./internal/paginate.js"
 
@@ -65,22 +74,18 @@ export class TemplatePreview extends Schema.Class<TemplatePreview>("effect-clerk
 }) {}
 
 const TemplateList = Paginated(Template)
-const LIST_PAGE = pageSize("GetTemplateList")
-const TEMPLATE_PATH = "/templates/{template_type}/{slug}"
+const LIST_PAGE = pageSize(GetTemplateList)
 
 /** `templates`: email and SMS templates. */
 export class Templates extends Effect.Service<Templates>()("effect-clerk/Templates", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const getTemplateList = ({ templateType, ...query }: GetTemplateListParams) =>
-      api.execute({
-        operation: "templates.getTemplateList",
-        method: "GET",
-        path: "/templates/{template_type}",
+      api.execute(GetTemplateList, "templates.getTemplateList", TemplateList, {
         pathParams: { template_type: templateType },
         query: { ...query, paginated: true }
-      }, TemplateList)
+      })
     const pathParams = (ref: TemplateRef) => ({ template_type: ref.templateType, slug: ref.slug })
     return {
       /** `GET /templates/{template_type}` (sends `paginated=true`) */
@@ -90,47 +95,28 @@ export class Templates extends Effect.Service<Templates>()("effect-clerk/Templat
         streamPages(LIST_PAGE, (page) => getTemplateList({ ...params, ...page })),
       /** `GET /templates/{template_type}/{slug}` */
       getTemplate: (params: TemplateRef) =>
-        api.execute({
-          operation: "templates.getTemplate",
-          method: "GET",
-          path: TEMPLATE_PATH,
-          pathParams: pathParams(params)
-        }, Template),
+        api.decode(GetTemplate, "templates.getTemplate", { pathParams: pathParams(params) }),
       /** `PUT /templates/{template_type}/{slug}` */
       upsertTemplate: ({ slug, templateType, ...body }: UpsertTemplateParams) =>
-        api.execute({
-          operation: "templates.upsertTemplate",
-          method: "PUT",
-          path: TEMPLATE_PATH,
+        api.decode(UpsertTemplate, "templates.upsertTemplate", {
           pathParams: pathParams({ slug, templateType }),
           body
-        }, Template),
+        }),
       /** `POST /templates/{template_type}/{slug}/preview` */
       previewTemplate: ({ slug, templateType, ...body }: PreviewTemplateParams) =>
-        api.execute({
-          operation: "templates.previewTemplate",
-          method: "POST",
-          path: `${TEMPLATE_PATH}/preview`,
+        api.execute(PreviewTemplate, "templates.previewTemplate", TemplatePreview, {
           pathParams: pathParams({ slug, templateType }),
           body
-        }, TemplatePreview),
+        }),
       /** `POST /templates/{template_type}/{slug}/revert`: back to Clerk's default. */
       revertTemplate: (params: TemplateRef) =>
-        api.execute({
-          operation: "templates.revertTemplate",
-          method: "POST",
-          path: `${TEMPLATE_PATH}/revert`,
-          pathParams: pathParams(params)
-        }, Template),
+        api.decode(RevertTemplate, "templates.revertTemplate", { pathParams: pathParams(params) }),
       /** `POST /templates/{template_type}/{slug}/toggle_delivery` */
       toggleTemplateDelivery: ({ slug, templateType, ...body }: ToggleTemplateDeliveryParams) =>
-        api.execute({
-          operation: "templates.toggleTemplateDelivery",
-          method: "POST",
-          path: `${TEMPLATE_PATH}/toggle_delivery`,
+        api.decode(ToggleTemplateDelivery, "templates.toggleTemplateDelivery", {
           pathParams: pathParams({ slug, templateType }),
           body
-        }, Template)
+        })
     }
   })
 }) {}

@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { CreateTestingToken } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { TestingToken } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -13,11 +15,10 @@ export { TestingToken }
 export class TestingTokens extends Effect.Service<TestingTokens>()("effect-clerk/TestingTokens", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /testing_tokens` */
-      createTestingToken: () =>
-        api.execute({ operation: "testingTokens.createTestingToken", method: "POST", path: "/testing_tokens" }, TestingToken)
+      createTestingToken: () => api.decode(CreateTestingToken, "testingTokens.createTestingToken")
     }
   })
 }) {}

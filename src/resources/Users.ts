@@ -6,6 +6,44 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import {
+  AdjustUserBillingCreditBalance,
+  BanUser,
+  CreateUser,
+  DeleteBackupCode,
+  DeleteExternalAccount,
+  DeleteTOTP,
+  DeleteUser,
+  DeleteUserProfileImage,
+  DisableMFA,
+  GetOAuthAccessToken,
+  GetUser,
+  GetUserBillingCreditBalance,
+  GetUserList,
+  GetUsersCount,
+  ListUserTrustedDevices,
+  LockUser,
+  RemoveUserPassword,
+  ReplaceUserEmailAddress,
+  ReplaceUserMetadata,
+  ReplaceUserPhoneNumber,
+  RevokeUserTrustedDevice,
+  SetUserPasswordCompromised,
+  SetUserProfileImage,
+  UnbanUser,
+  UnlockUser,
+  UnsetUserPasswordCompromised,
+  UpdateUser,
+  UpdateUserMetadata,
+  UserPasskeyDelete,
+  UsersBan,
+  UsersGetOrganizationInvitations,
+  UsersGetOrganizationMemberships,
+  UsersUnban,
+  UserWeb3WalletDelete,
+  VerifyPassword,
+  VerifyTOTP
+} from "../models/generated/descriptors.js"
+import {
   CommerceCreditBalanceResponse,
   CommerceCreditLedgerResponse,
   DeleteBackupCodeResponse,
@@ -15,15 +53,16 @@ import {
   OrganizationInvitationWithPublicOrganizationData,
   OrganizationMembership,
   PhoneNumber,
-  TotalCount,
   TrustedDevice,
   User,
   VerifyPasswordResponse,
   VerifyTOTPResponse
 } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
-import { type ApiRequest, BackendApi, type HttpMethod } from "../services/BackendApi.js"
+import type { OperationDescriptor } from "../models/internal/descriptor.js"
+import { BackendApi } from "../services/BackendApi.js"
 import { ClerkInvalidRequestError } from "../services/ClerkErrors.js"
+import { bind } from "./internal/bind.js"
 import { pageSize, type StreamParams } from "./internal/lists.js"
 import { updateWithMetadata } from "./internal/metadata.js"
 import { streamPages } from "./internal/paginate.js"
@@ -74,10 +113,10 @@ const InvitationList = Paginated(OrganizationInvitationWithPublicOrganizationDat
 const OauthAccessTokenList = Paginated(OAuthAccessTokenItem)
 const TrustedDeviceList = Paginated(TrustedDevice)
 
-const USER_PAGE = pageSize("GetUserList")
-const MEMBERSHIP_PAGE = pageSize("UsersGetOrganizationMemberships")
-const INVITATION_PAGE = pageSize("UsersGetOrganizationInvitations")
-const OAUTH_TOKEN_PAGE = pageSize("GetOAuthAccessToken")
+const USER_PAGE = pageSize(GetUserList)
+const MEMBERSHIP_PAGE = pageSize(UsersGetOrganizationMemberships)
+const INVITATION_PAGE = pageSize(UsersGetOrganizationInvitations)
+const OAUTH_TOKEN_PAGE = pageSize(GetOAuthAccessToken)
 
 /** The most ids `banUsers`/`unbanUsers` take in one call. */
 const MAX_BULK_USERS = 50
@@ -92,94 +131,63 @@ const checkBulkIds = (userIds: ReadonlyArray<string>): Effect.Effect<void, Clerk
       })
     )
 
+/** A descriptor whose only placeholder is the user id. */
+type UserDescriptor = OperationDescriptor & { readonly pathParams: readonly ["user_id"] }
+
 /** `users`: users, their identifiers, credentials, metadata and memberships. */
 export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
-    const call = <A, I>(name: string, request: Omit<ApiRequest, "operation">, schema: Schema.Schema<A, I, never>) =>
-      api.execute({ operation: `users.${name}`, ...request }, schema)
-    const onUser = (userId: string) => ({ pathParams: { user_id: userId } })
+    const bound = bind(yield* BackendApi)
     /** A call whose only input is the user id. */
-    const byUser = <A, I>(name: string, method: HttpMethod, path: string, schema: Schema.Schema<A, I, never>) =>
-    (userId: string) => call(name, { method, path, ...onUser(userId) }, schema)
-    /** A call on something the user owns: the user id and `param` fill the path. */
-    const byUserAnd = <A, I>(
-      name: string,
-      method: HttpMethod,
-      path: string,
-      param: string,
-      schema: Schema.Schema<A, I, never>
-    ) =>
-    (userId: string, id: string) => call(name, { method, path, pathParams: { user_id: userId, [param]: id } }, schema)
-    const deletePasskey = byUserAnd(
-      "deleteUserPasskey",
-      "DELETE",
-      "/users/{user_id}/passkeys/{passkey_identification_id}",
-      "passkey_identification_id",
-      DeletedObject
-    )
-    const deleteWeb3Wallet = byUserAnd(
-      "deleteUserWeb3Wallet",
-      "DELETE",
-      "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
-      "web3_wallet_identification_id",
-      DeletedObject
-    )
-    const deleteExternalAccount = byUserAnd(
-      "deleteUserExternalAccount",
-      "DELETE",
-      "/users/{user_id}/external_accounts/{external_account_id}",
-      "external_account_id",
-      DeletedObject
-    )
-    const revokeTrustedDevice = byUserAnd(
-      "revokeUserTrustedDevice",
-      "DELETE",
-      "/users/{user_id}/trusted_devices/{trusted_device_id}",
-      "trusted_device_id",
-      TrustedDevice
-    )
+    const byUser = <A, I>(descriptor: UserDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+    (userId: string) => bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId } })
+    /** A call on something the user owns: the user id and the descriptor's second placeholder fill the path. */
+    const byUserAnd = <A, I>(descriptor: OperationDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+    (userId: string, id: string) =>
+      bound.execute(descriptor, `users.${name}`, schema, {
+        pathParams: { user_id: userId, [descriptor.pathParams[1]!]: id }
+      })
+    const deletePasskey = byUserAnd(UserPasskeyDelete, "deleteUserPasskey", DeletedObject)
+    const deleteWeb3Wallet = byUserAnd(UserWeb3WalletDelete, "deleteUserWeb3Wallet", DeletedObject)
+    const deleteExternalAccount = byUserAnd(DeleteExternalAccount, "deleteUserExternalAccount", DeletedObject)
+    const revokeTrustedDevice = byUserAnd(RevokeUserTrustedDevice, "revokeUserTrustedDevice", TrustedDevice)
     /** A call with the user id in the path and `body` as the JSON body. */
     const withBody = <A, I>(
+      descriptor: UserDescriptor,
       name: string,
-      method: HttpMethod,
-      path: string,
       userId: string,
       body: unknown,
       schema: Schema.Schema<A, I, never>
-    ) => call(name, { method, path, ...onUser(userId), body }, schema)
+    ) => bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId }, body })
 
     const listUsers = (params: UserListParams) =>
-      call("getUserList", { method: "GET", path: "/users", query: { ...params } }, UserArray)
+      bound.execute(GetUserList, "users.getUserList", UserArray, { query: { ...params } })
     const getCount = (params: UserCountParams = {}) =>
       Effect.map(
-        call("getCount", { method: "GET", path: "/users/count", query: { ...params } }, TotalCount),
+        bound.decode(GetUsersCount, "users.getCount", { query: { ...params } }),
         (count) => count.totalCount
       )
     const getUserOauthAccessToken = (userId: string, provider: string, params: OauthAccessTokenListParams = {}) =>
-      call("getUserOauthAccessToken", {
-        method: "GET",
-        path: "/users/{user_id}/oauth_access_tokens/{provider}",
+      bound.execute(GetOAuthAccessToken, "users.getUserOauthAccessToken", OauthAccessTokenList, {
         pathParams: { user_id: userId, provider: provider.startsWith("oauth_") ? provider : `oauth_${provider}` },
         query: { paginated: true, ...params }
-      }, OauthAccessTokenList)
+      })
     const getOrganizationMembershipList = ({ limit, offset, userId }: GetUserOrganizationMembershipListParams) =>
-      call("getOrganizationMembershipList", {
-        method: "GET",
-        path: "/users/{user_id}/organization_memberships",
-        ...onUser(userId),
+      bound.execute(UsersGetOrganizationMemberships, "users.getOrganizationMembershipList", MembershipList, {
+        pathParams: { user_id: userId },
         query: { limit, offset }
-      }, MembershipList)
+      })
     const getOrganizationInvitationList = ({ userId, ...query }: GetUserOrganizationInvitationListParams) =>
-      call("getOrganizationInvitationList", {
-        method: "GET",
-        path: "/users/{user_id}/organization_invitations",
-        ...onUser(userId),
+      bound.execute(UsersGetOrganizationInvitations, "users.getOrganizationInvitationList", InvitationList, {
+        pathParams: { user_id: userId },
         query
-      }, InvitationList)
-    const bulk = (name: string, path: string) => (userIds: ReadonlyArray<string>) =>
-      Effect.zipRight(checkBulkIds(userIds), call(name, { method: "POST", path, body: { userIds } }, UserArray))
+      })
+    const bulk = (descriptor: typeof UsersBan | typeof UsersUnban, name: string) => (userIds: ReadonlyArray<string>) =>
+      Effect.zipRight(
+        checkBulkIds(userIds),
+        bound.execute(descriptor, `users.${name}`, UserArray, { body: { userIds } })
+      )
 
     return {
       /** `GET /users` and `GET /users/count` in parallel: one page of users and the total matching the filters. */
@@ -194,10 +202,9 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserListStream: (params: StreamParams<UserListParams> = {}) =>
         streamPages(USER_PAGE, (page) => Effect.map(listUsers({ ...params, ...page }), (data) => ({ data }))),
       /** `GET /users/{user_id}` */
-      getUser: byUser("getUser", "GET", "/users/{user_id}", User),
+      getUser: byUser(GetUser, "getUser", User),
       /** `POST /users` */
-      createUser: (params: CreateUserParams) =>
-        call("createUser", { method: "POST", path: "/users", body: params }, User),
+      createUser: (params: CreateUserParams) => bound.decode(CreateUser, "users.createUser", { body: params }),
       /**
        * `PATCH /users/{user_id}`; with (deprecated) metadata fields, the other fields are PATCHed first (if any)
        * and the metadata is then replaced with `PUT /users/{user_id}/metadata`.
@@ -207,8 +214,13 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         const hasMetadata = publicMetadata !== undefined || privateMetadata !== undefined ||
           unsafeMetadata !== undefined
         return updateWithMetadata(
-          api,
-          { operation: "users.updateUser", path: "/users/{user_id}", ...onUser(userId) },
+          bound,
+          {
+            operation: "users.updateUser",
+            update: UpdateUser,
+            replaceMetadata: ReplaceUserMetadata,
+            pathParams: { user_id: userId }
+          },
           fields,
           hasMetadata ? { publicMetadata, privateMetadata, unsafeMetadata } : undefined,
           User
@@ -216,27 +228,25 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       },
       /** `PUT /users/{user_id}/email_address` */
       replaceUserEmailAddress: (userId: string, params: ReplaceUserEmailAddressParams) =>
-        withBody("replaceUserEmailAddress", "PUT", "/users/{user_id}/email_address", userId, params, EmailAddress),
+        withBody(ReplaceUserEmailAddress, "replaceUserEmailAddress", userId, params, EmailAddress),
       /** `PUT /users/{user_id}/phone_number` */
       replaceUserPhoneNumber: (userId: string, params: ReplaceUserPhoneNumberParams) =>
-        withBody("replaceUserPhoneNumber", "PUT", "/users/{user_id}/phone_number", userId, params, PhoneNumber),
+        withBody(ReplaceUserPhoneNumber, "replaceUserPhoneNumber", userId, params, PhoneNumber),
       /** `POST /users/{user_id}/profile_image` (multipart, field `file`) */
       updateUserProfileImage: (userId: string, params: UpdateUserProfileImageParams) =>
         Effect.flatMap(uploadForm(params.file), (formData) =>
-          call("updateUserProfileImage", {
-            method: "POST",
-            path: "/users/{user_id}/profile_image",
-            ...onUser(userId),
+          bound.decode(SetUserProfileImage, "users.updateUserProfileImage", {
+            pathParams: { user_id: userId },
             formData
-          }, User)),
+          })),
       /** `PATCH /users/{user_id}/metadata` (deep merge; `null` removes a key) */
       updateUserMetadata: (userId: string, params: UserMetadataParams) =>
-        withBody("updateUserMetadata", "PATCH", "/users/{user_id}/metadata", userId, params, User),
+        withBody(UpdateUserMetadata, "updateUserMetadata", userId, params, User),
       /** `PUT /users/{user_id}/metadata` (each given field is replaced whole; `{}` clears it) */
       replaceUserMetadata: (userId: string, params: UserMetadataParams) =>
-        withBody("replaceUserMetadata", "PUT", "/users/{user_id}/metadata", userId, params, User),
+        withBody(ReplaceUserMetadata, "replaceUserMetadata", userId, params, User),
       /** `DELETE /users/{user_id}` */
-      deleteUser: byUser("deleteUser", "DELETE", "/users/{user_id}", DeletedObject),
+      deleteUser: byUser(DeleteUser, "deleteUser", DeletedObject),
       /** `GET /users/count`: the number of users matching the filters. */
       getCount,
       /** `GET /users/{user_id}/oauth_access_tokens/oauth_<provider>` (sends `paginated=true`) */
@@ -245,7 +255,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserOauthAccessTokenStream: (userId: string, provider: string) =>
         streamPages(OAUTH_TOKEN_PAGE, (page) => getUserOauthAccessToken(userId, provider, page)),
       /** `DELETE /users/{user_id}/mfa` */
-      disableUserMFA: byUser("disableUserMFA", "DELETE", "/users/{user_id}/mfa", DeleteBackupCodeResponse),
+      disableUserMFA: byUser(DisableMFA, "disableUserMFA", DeleteBackupCodeResponse),
       /** `GET /users/{user_id}/organization_memberships` */
       getOrganizationMembershipList,
       /** Every organization membership of the user, page by page. */
@@ -258,34 +268,27 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         streamPages(INVITATION_PAGE, (page) => getOrganizationInvitationList({ ...params, ...page })),
       /** `POST /users/{user_id}/remove_password` */
       removePassword: (userId: string, params: RemovePasswordParams = {}) =>
-        withBody("removePassword", "POST", "/users/{user_id}/remove_password", userId, params, User),
+        withBody(RemoveUserPassword, "removePassword", userId, params, User),
       /** `POST /users/{user_id}/verify_password` */
       verifyPassword: ({ password, userId }: VerifyPasswordParams) =>
-        withBody(
-          "verifyPassword",
-          "POST",
-          "/users/{user_id}/verify_password",
-          userId,
-          { password },
-          VerifyPasswordResponse
-        ),
+        withBody(VerifyPassword, "verifyPassword", userId, { password }, VerifyPasswordResponse),
       /** `POST /users/{user_id}/verify_totp` */
       verifyTOTP: ({ code, userId }: VerifyTOTPParams) =>
-        withBody("verifyTOTP", "POST", "/users/{user_id}/verify_totp", userId, { code }, VerifyTOTPResponse),
+        withBody(VerifyTOTP, "verifyTOTP", userId, { code }, VerifyTOTPResponse),
       /** `POST /users/{user_id}/ban` */
-      banUser: byUser("banUser", "POST", "/users/{user_id}/ban", User),
+      banUser: byUser(BanUser, "banUser", User),
       /** `POST /users/{user_id}/unban` */
-      unbanUser: byUser("unbanUser", "POST", "/users/{user_id}/unban", User),
+      unbanUser: byUser(UnbanUser, "unbanUser", User),
       /** `POST /users/ban`: bans up to 50 users at once. */
-      banUsers: bulk("banUsers", "/users/ban"),
+      banUsers: bulk(UsersBan, "banUsers"),
       /** `POST /users/unban`: lifts the ban of up to 50 users at once. */
-      unbanUsers: bulk("unbanUsers", "/users/unban"),
+      unbanUsers: bulk(UsersUnban, "unbanUsers"),
       /** `POST /users/{user_id}/lock` */
-      lockUser: byUser("lockUser", "POST", "/users/{user_id}/lock", User),
+      lockUser: byUser(LockUser, "lockUser", User),
       /** `POST /users/{user_id}/unlock` */
-      unlockUser: byUser("unlockUser", "POST", "/users/{user_id}/unlock", User),
+      unlockUser: byUser(UnlockUser, "unlockUser", User),
       /** `DELETE /users/{user_id}/profile_image` */
-      deleteUserProfileImage: byUser("deleteUserProfileImage", "DELETE", "/users/{user_id}/profile_image", User),
+      deleteUserProfileImage: byUser(DeleteUserProfileImage, "deleteUserProfileImage", User),
       /** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` */
       deleteUserPasskey: ({ passkeyIdentificationId, userId }: DeleteUserPasskeyParams) =>
         deletePasskey(userId, passkeyIdentificationId),
@@ -296,48 +299,28 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       deleteUserExternalAccount: ({ externalAccountId, userId }: DeleteUserExternalAccountParams) =>
         deleteExternalAccount(userId, externalAccountId),
       /** `DELETE /users/{user_id}/backup_code` */
-      deleteUserBackupCodes: byUser(
-        "deleteUserBackupCodes",
-        "DELETE",
-        "/users/{user_id}/backup_code",
-        DeleteBackupCodeResponse
-      ),
+      deleteUserBackupCodes: byUser(DeleteBackupCode, "deleteUserBackupCodes", DeleteBackupCodeResponse),
       /** `DELETE /users/{user_id}/totp` */
-      deleteUserTOTP: byUser("deleteUserTOTP", "DELETE", "/users/{user_id}/totp", DeleteBackupCodeResponse),
+      deleteUserTOTP: byUser(DeleteTOTP, "deleteUserTOTP", DeleteBackupCodeResponse),
       /** `POST /users/{user_id}/password/set_compromised` */
       setPasswordCompromised: (userId: string, params: SetPasswordCompromisedParams = { revokeAllSessions: false }) =>
-        withBody("setPasswordCompromised", "POST", "/users/{user_id}/password/set_compromised", userId, params, User),
+        withBody(SetUserPasswordCompromised, "setPasswordCompromised", userId, params, User),
       /** `POST /users/{user_id}/password/unset_compromised` */
-      unsetPasswordCompromised: byUser(
-        "unsetPasswordCompromised",
-        "POST",
-        "/users/{user_id}/password/unset_compromised",
-        User
-      ),
+      unsetPasswordCompromised: byUser(UnsetUserPasswordCompromised, "unsetPasswordCompromised", User),
       /** `GET /users/{user_id}/billing/credits` */
       getUserBillingCreditBalance: byUser(
+        GetUserBillingCreditBalance,
         "getUserBillingCreditBalance",
-        "GET",
-        "/users/{user_id}/billing/credits",
         CommerceCreditBalanceResponse
       ),
       /** `POST /users/{user_id}/billing/credits` */
       adjustUserBillingCreditBalance: (userId: string, params: AdjustBillingCreditBalanceParams) =>
-        withBody(
-          "adjustUserBillingCreditBalance",
-          "POST",
-          "/users/{user_id}/billing/credits",
-          userId,
+        withBody(AdjustUserBillingCreditBalance, "adjustUserBillingCreditBalance", userId,
           params,
           CommerceCreditLedgerResponse
         ),
       /** `GET /users/{user_id}/trusted_devices` */
-      getUserTrustedDeviceList: byUser(
-        "getUserTrustedDeviceList",
-        "GET",
-        "/users/{user_id}/trusted_devices",
-        TrustedDeviceList
-      ),
+      getUserTrustedDeviceList: byUser(ListUserTrustedDevices, "getUserTrustedDeviceList", TrustedDeviceList),
       /** `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}` */
       revokeUserTrustedDevice: ({ trustedDeviceId, userId }: RevokeUserTrustedDeviceParams) =>
         revokeTrustedDevice(userId, trustedDeviceId)

@@ -5,7 +5,16 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
-import { DeletedObject, WaitlistEntry } from "../models/generated/schemas.js"
+import {
+  CreateBulkWaitlistEntries,
+  CreateWaitlistEntry,
+  DeleteWaitlistEntry,
+  InviteWaitlistEntry,
+  ListWaitlistEntries,
+  RejectWaitlistEntry
+} from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
+import { WaitlistEntry } from "../models/generated/schemas.js"
 import { Paginated } from "../models/internal/paginated.js"
 import { BackendApi } from "../services/BackendApi.js"
 import { type PaginationParams, pageSize, type StreamParams, type WithSign } from "./internal/lists.js"
@@ -40,20 +49,15 @@ export interface WaitlistEntryInviteParams {
 
 const WaitlistEntryList = Paginated(WaitlistEntry)
 const WaitlistEntryArray = Schema.mutable(Schema.Array(WaitlistEntry))
-const LIST_PAGE = pageSize("ListWaitlistEntries")
+const LIST_PAGE = pageSize(ListWaitlistEntries)
 
 /** `waitlistEntries`: the waitlist. */
 export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-clerk/WaitlistEntries", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     const list = (params: WaitlistEntryListParams = {}) =>
-      api.execute({
-        operation: "waitlistEntries.list",
-        method: "GET",
-        path: "/waitlist_entries",
-        query: { ...params }
-      }, WaitlistEntryList)
+      api.execute(ListWaitlistEntries, "waitlistEntries.list", WaitlistEntryList, { query: { ...params } })
     return {
       /** `GET /waitlist_entries` */
       list,
@@ -62,45 +66,22 @@ export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-c
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /waitlist_entries` (an address already on the list returns its entry) */
       create: (params: WaitlistEntryCreateParams) =>
-        api.execute({
-          operation: "waitlistEntries.create",
-          method: "POST",
-          path: "/waitlist_entries",
-          body: params
-        }, WaitlistEntry),
+        api.decode(CreateWaitlistEntry, "waitlistEntries.create", { body: params }),
       /** `POST /waitlist_entries/bulk` (a JSON array body) */
       createBulk: (params: ReadonlyArray<WaitlistEntryCreateParams>) =>
-        api.execute({
-          operation: "waitlistEntries.createBulk",
-          method: "POST",
-          path: "/waitlist_entries/bulk",
-          body: params
-        }, WaitlistEntryArray),
+        api.execute(CreateBulkWaitlistEntries, "waitlistEntries.createBulk", WaitlistEntryArray, { body: params }),
       /** `POST /waitlist_entries/{waitlist_entry_id}/invite` */
       invite: (id: string, params: WaitlistEntryInviteParams = {}) =>
-        api.execute({
-          operation: "waitlistEntries.invite",
-          method: "POST",
-          path: "/waitlist_entries/{waitlist_entry_id}/invite",
+        api.decode(InviteWaitlistEntry, "waitlistEntries.invite", {
           pathParams: { waitlist_entry_id: id },
           body: params
-        }, WaitlistEntry),
+        }),
       /** `POST /waitlist_entries/{waitlist_entry_id}/reject` */
       reject: (id: string) =>
-        api.execute({
-          operation: "waitlistEntries.reject",
-          method: "POST",
-          path: "/waitlist_entries/{waitlist_entry_id}/reject",
-          pathParams: { waitlist_entry_id: id }
-        }, WaitlistEntry),
+        api.decode(RejectWaitlistEntry, "waitlistEntries.reject", { pathParams: { waitlist_entry_id: id } }),
       /** `DELETE /waitlist_entries/{waitlist_entry_id}` */
       delete: (id: string) =>
-        api.execute({
-          operation: "waitlistEntries.delete",
-          method: "DELETE",
-          path: "/waitlist_entries/{waitlist_entry_id}",
-          pathParams: { waitlist_entry_id: id }
-        }, DeletedObject)
+        api.decode(DeleteWaitlistEntry, "waitlistEntries.delete", { pathParams: { waitlist_entry_id: id } })
     }
   })
 }) {}

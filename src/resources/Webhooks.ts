@@ -4,6 +4,8 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import { CreateSvixApp, DeleteSvixApp, GenerateSvixAuthURL } from "../models/generated/descriptors.js"
+import { bind } from "./internal/bind.js"
 import { SvixURL } from "../models/generated/schemas.js"
 import { BackendApi } from "../services/BackendApi.js"
 
@@ -13,17 +15,14 @@ export { SvixURL }
 export class Webhooks extends Effect.Service<Webhooks>()("effect-clerk/Webhooks", {
   accessors: true,
   effect: Effect.gen(function*() {
-    const api = yield* BackendApi
+    const api = bind(yield* BackendApi)
     return {
       /** `POST /webhooks/svix` */
-      createSvixApp: () =>
-        api.execute({ operation: "webhooks.createSvixApp", method: "POST", path: "/webhooks/svix" }, SvixURL),
+      createSvixApp: () => api.decode(CreateSvixApp, "webhooks.createSvixApp"),
       /** `POST /webhooks/svix_url` */
-      generateSvixAuthURL: () =>
-        api.execute({ operation: "webhooks.generateSvixAuthURL", method: "POST", path: "/webhooks/svix_url" }, SvixURL),
+      generateSvixAuthURL: () => api.decode(GenerateSvixAuthURL, "webhooks.generateSvixAuthURL"),
       /** `DELETE /webhooks/svix` */
-      deleteSvixApp: () =>
-        api.executeVoid({ operation: "webhooks.deleteSvixApp", method: "DELETE", path: "/webhooks/svix" })
+      deleteSvixApp: () => api.void(DeleteSvixApp, "webhooks.deleteSvixApp")
     }
   })
 }) {}

@@ -8,10 +8,10 @@ import type * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
 import type * as Stream from "effect/Stream"
 import { DeletedObject } from "../../models/generated/schemas.js"
-import type { SpecOperationId } from "../../models/generated/operations.js"
+import type { OperationDescriptor } from "../../models/internal/descriptor.js"
 import { Paginated } from "../../models/internal/paginated.js"
-import type { BackendApiShape } from "../../services/BackendApi.js"
 import type { ClerkError } from "../../services/ClerkErrors.js"
+import type { Bound } from "./bind.js"
 import { type PaginationParams, pageSize } from "./lists.js"
 import { streamPages } from "./paginate.js"
 
@@ -25,15 +25,26 @@ export interface DirectoryUpdateParams {
   readonly groupRoleMappingEnabled?: boolean | undefined
 }
 
+/** The descriptors of one directory API's operations. */
+export interface DirectoryDescriptors {
+  readonly list: OperationDescriptor
+  readonly create: OperationDescriptor
+  readonly get: OperationDescriptor
+  readonly update: OperationDescriptor
+  readonly delete: OperationDescriptor
+  readonly rotateApiKey: OperationDescriptor
+  readonly listGroupRoleMappings: OperationDescriptor
+  readonly createGroupRoleMapping: OperationDescriptor
+  readonly replaceGroupRoleMappings: OperationDescriptor
+  readonly deleteGroupRoleMapping: OperationDescriptor
+}
+
 /** Where one of the two directory APIs lives and what it returns. */
 export interface DirectoryApiSpec<D, DI, M, MI> {
   /** The Promise property, used in span names. */
   readonly property: string
-  /** `/scim_directories` or `/directories`. */
-  readonly basePath: string
-  /** The path placeholder of the directory id. */
-  readonly idParam: string
-  readonly listOperation: SpecOperationId
+  /** Its operations; the first placeholder of each path is the directory id. */
+  readonly descriptors: DirectoryDescriptors
   readonly directory: Schema.Schema<D, DI>
   readonly mapping: Schema.Schema<M, MI>
 }
@@ -66,87 +77,53 @@ export interface DirectoryMethods<D, M, C, U, CM, RM> {
 
 /** Builds the methods of one directory API over the request pipeline. */
 export const directoryMethods = <D, DI, M, MI, C, U, CM, RM>(
-  api: BackendApiShape,
+  api: Bound,
   spec: DirectoryApiSpec<D, DI, M, MI>
 ): DirectoryMethods<D, M, C, U, CM, RM> => {
-  const { basePath, idParam, property } = spec
-  const one = `${basePath}/{${idParam}}`
-  const mappings = `${one}/group_role_mappings`
+  const { descriptors: op, property } = spec
+  const idParam = op.get.pathParams[0]!
+  const onDirectory = (directoryId: string) => ({ [idParam]: directoryId })
   const DirectoryList = Paginated(spec.directory)
   const MappingList = Paginated(spec.mapping)
   const list = (params: PaginationParams = {}) =>
-    api.execute({ operation: `${property}.list`, method: "GET", path: basePath, query: { ...params } }, DirectoryList)
-  const listPage = pageSize(spec.listOperation)
+    api.execute(op.list, `${property}.list`, DirectoryList, { pathParams: {}, query: { ...params } })
+  const listPage = pageSize(op.list)
   return {
     list,
     listStream: () => streamPages(listPage, list),
     create: (params) =>
-      api.execute({
-        operation: `${property}.create`,
-        method: "POST",
-        path: basePath,
-        body: params,
-        casing: "deep"
-      }, spec.directory),
+      api.execute(op.create, `${property}.create`, spec.directory, { pathParams: {}, body: params, casing: "deep" }),
     get: (directoryId) =>
-      api.execute({
-        operation: `${property}.get`,
-        method: "GET",
-        path: one,
-        pathParams: { [idParam]: directoryId }
-      }, spec.directory),
+      api.execute(op.get, `${property}.get`, spec.directory, { pathParams: onDirectory(directoryId) }),
     update: (directoryId, params) =>
-      api.execute({
-        operation: `${property}.update`,
-        method: "PATCH",
-        path: one,
-        pathParams: { [idParam]: directoryId },
+      api.execute(op.update, `${property}.update`, spec.directory, {
+        pathParams: onDirectory(directoryId),
         body: params
-      }, spec.directory),
+      }),
     delete: (directoryId) =>
-      api.execute({
-        operation: `${property}.delete`,
-        method: "DELETE",
-        path: one,
-        pathParams: { [idParam]: directoryId }
-      }, DeletedObject),
+      api.execute(op.delete, `${property}.delete`, DeletedObject, { pathParams: onDirectory(directoryId) }),
     rotateApiKey: (directoryId) =>
-      api.execute({
-        operation: `${property}.rotateApiKey`,
-        method: "POST",
-        path: `${one}/rotate_api_key`,
-        pathParams: { [idParam]: directoryId }
-      }, spec.directory),
+      api.execute(op.rotateApiKey, `${property}.rotateApiKey`, spec.directory, {
+        pathParams: onDirectory(directoryId)
+      }),
     listGroupRoleMappings: (directoryId) =>
-      api.execute({
-        operation: `${property}.listGroupRoleMappings`,
-        method: "GET",
-        path: mappings,
-        pathParams: { [idParam]: directoryId }
-      }, MappingList),
+      api.execute(op.listGroupRoleMappings, `${property}.listGroupRoleMappings`, MappingList, {
+        pathParams: onDirectory(directoryId)
+      }),
     createGroupRoleMapping: (directoryId, params) =>
-      api.execute({
-        operation: `${property}.createGroupRoleMapping`,
-        method: "POST",
-        path: mappings,
-        pathParams: { [idParam]: directoryId },
+      api.execute(op.createGroupRoleMapping, `${property}.createGroupRoleMapping`, spec.mapping, {
+        pathParams: onDirectory(directoryId),
         body: params
-      }, spec.mapping),
+      }),
     replaceGroupRoleMappings: (directoryId, params) =>
-      api.execute({
-        operation: `${property}.replaceGroupRoleMappings`,
-        method: "PUT",
-        path: mappings,
-        pathParams: { [idParam]: directoryId },
+      api.execute(op.replaceGroupRoleMappings, `${property}.replaceGroupRoleMappings`, MappingList, {
+        pathParams: onDirectory(directoryId),
         body: params,
         casing: "deep"
-      }, MappingList),
+      }),
     deleteGroupRoleMapping: (directoryId, mappingId) =>
-      api.execute({
-        operation: `${property}.deleteGroupRoleMapping`,
-        method: "DELETE",
-        path: `${mappings}/{mapping_id}`,
-        pathParams: { [idParam]: directoryId, mapping_id: mappingId }
-      }, DeletedObject)
+      api.execute(op.deleteGroupRoleMapping, `${property}.deleteGroupRoleMapping`, DeletedObject, {
+        pathParams: { ...onDirectory(directoryId), mapping_id: mappingId }
+      })
   }
 }

@@ -4,7 +4,7 @@
  *
  * @internal
  */
-import { type SpecOperationId, specOperations } from "../../models/generated/operations.js"
+import type { OperationDescriptor } from "../../models/internal/descriptor.js"
 
 /** `limit`/`offset` of a list call (`@clerk/backend`'s `ClerkPaginationRequest`). */
 export interface PaginationParams {
@@ -20,6 +20,5 @@ export type WithSign<T extends string> = T | `+${T}` | `-${T}`
 /** The params of a list call without `limit`/`offset`: what its `Stream` variant takes. */
 export type StreamParams<P> = Omit<P, "limit" | "offset">
 
-/** The largest `limit` the spec allows for `operationId`; 500 when the spec gives none. */
-export const pageSize = (operationId: SpecOperationId): number =>
-  specOperations.find((operation) => operation.operationId === operationId)?.maxLimit ?? 500
+/** The largest `limit` the spec allows for the operation; 500 when the spec gives none. */
+export const pageSize = (descriptor: OperationDescriptor): number => descriptor.maxLimit ?? 500

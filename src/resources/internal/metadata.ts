@@ -5,29 +5,34 @@
  */
 import * as Effect from "effect/Effect"
 import type * as Schema from "effect/Schema"
-import type { BackendApiShape } from "../../services/BackendApi.js"
+import type { OperationDescriptor } from "../../models/internal/descriptor.js"
 import type { ClerkError } from "../../services/ClerkErrors.js"
+import type { Bound } from "./bind.js"
 
-/** Where the update goes: `path` is the resource's template; its metadata lives at `${path}/metadata`. */
+/** Where the update goes: the resource's `PATCH` and the `PUT` of its metadata, both named `operation`. */
 export interface MetadataSplitTarget {
   readonly operation: string
-  readonly path: string
+  readonly update: OperationDescriptor
+  readonly replaceMetadata: OperationDescriptor
   readonly pathParams: Readonly<Record<string, string>>
 }
 
 /**
- * Without metadata: one `PATCH path` with `fields`. With metadata: `PATCH path` with `fields` (only when there are
- * any), then `PUT path/metadata` with the metadata (replace semantics); the result is the last response.
+ * Without metadata: one `PATCH` with `fields`. With metadata: the `PATCH` with `fields` (only when there are any),
+ * then the metadata `PUT` (replace semantics); the result is the last response.
  */
 export const updateWithMetadata = <A, I>(
-  api: BackendApiShape,
+  api: Bound,
   target: MetadataSplitTarget,
   fields: object,
   metadata: Readonly<Record<string, unknown>> | undefined,
   schema: Schema.Schema<A, I, never>
 ): Effect.Effect<A, ClerkError> => {
-  const patch = { ...target, method: "PATCH" as const, body: fields }
-  if (metadata === undefined) return api.execute(patch, schema)
-  const put = api.execute({ ...target, method: "PUT", path: `${target.path}/metadata`, body: metadata }, schema)
-  return Object.keys(fields).length > 0 ? Effect.zipRight(api.executeVoid(patch), put) : put
+  const patch = { pathParams: target.pathParams, body: fields }
+  if (metadata === undefined) return api.execute(target.update, target.operation, schema, patch)
+  const put = api.execute(target.replaceMetadata, target.operation, schema, {
+    pathParams: target.pathParams,
+    body: metadata
+  })
+  return Object.keys(fields).length > 0 ? Effect.zipRight(api.void(target.update, target.operation, patch), put) : put
 }

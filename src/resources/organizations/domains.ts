@@ -3,7 +3,15 @@
  *
  * @internal
  */
-import { DeletedObject, OrganizationDomain } from "../../models/generated/schemas.js"
+import {
+  CreateOrganizationDomain,
+  DeleteOrganizationDomain,
+  ListAllOrganizationDomains,
+  ListOrganizationDomains,
+  UpdateOrganizationDomain,
+  VerifyOrganizationDomainOwnership
+} from "../../models/generated/descriptors.js"
+import { OrganizationDomain } from "../../models/generated/schemas.js"
 import { Paginated } from "../../models/internal/paginated.js"
 import { pageSize, type StreamParams } from "../internal/lists.js"
 import { streamPages } from "../internal/paginate.js"
@@ -14,35 +22,29 @@ import type {
   OrganizationDomainParams,
   UpdateOrganizationDomainParams
 } from "./params.js"
-import type { OrganizationsCall } from "./request.js"
+import type { Bound } from "../internal/bind.js"
 
 const DomainList = Paginated(OrganizationDomain)
-const DOMAIN_PAGE = pageSize("ListOrganizationDomains")
-const INSTANCE_DOMAIN_PAGE = pageSize("ListAllOrganizationDomains")
-
-const domainsPath = "/organizations/{organization_id}/domains"
-const domainPath = `${domainsPath}/{domain_id}`
+const DOMAIN_PAGE = pageSize(ListOrganizationDomains)
+const INSTANCE_DOMAIN_PAGE = pageSize(ListAllOrganizationDomains)
 
 /** Builds the domain methods. */
-export const domainMethods = (call: OrganizationsCall) => {
+export const domainMethods = (api: Bound) => {
   const getOrganizationDomainList = ({ organizationId, ...query }: GetOrganizationDomainListParams) =>
-    call("getOrganizationDomainList", {
-      method: "GET",
-      path: domainsPath,
+    api.execute(ListOrganizationDomains, "organizations.getOrganizationDomainList", DomainList, {
       pathParams: { organization_id: organizationId },
       query
-    }, DomainList)
+    })
   const getInstanceOrganizationDomainList = (
     { enrollmentMode, ...query }: GetInstanceOrganizationDomainListParams = {}
   ) =>
-    call("getInstanceOrganizationDomainList", {
-      method: "GET",
-      path: "/organization_domains",
+    api.execute(ListAllOrganizationDomains, "organizations.getInstanceOrganizationDomainList", DomainList, {
       // The spec declares `enrollment_mode` with `explode: false`: one comma-separated value.
       query: { ...query, enrollmentMode: enrollmentMode?.join(",") }
-    }, DomainList)
+    })
   const domainRef = ({ domainId, organizationId }: OrganizationDomainParams) => ({
-    pathParams: { organization_id: organizationId, domain_id: domainId }
+    organization_id: organizationId,
+    domain_id: domainId
   })
   return {
     /** `GET /organizations/{organization_id}/domains` */
@@ -57,29 +59,25 @@ export const domainMethods = (call: OrganizationsCall) => {
       streamPages(INSTANCE_DOMAIN_PAGE, (page) => getInstanceOrganizationDomainList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/domains` (`verified` defaults to `true`) */
     createOrganizationDomain: ({ organizationId, ...body }: CreateOrganizationDomainParams) =>
-      call("createOrganizationDomain", {
-        method: "POST",
-        path: domainsPath,
+      api.decode(CreateOrganizationDomain, "organizations.createOrganizationDomain", {
         pathParams: { organization_id: organizationId },
         body: { ...body, verified: body.verified ?? true }
-      }, OrganizationDomain),
+      }),
     /** `PATCH /organizations/{organization_id}/domains/{domain_id}` */
     updateOrganizationDomain: ({ domainId, organizationId, ...body }: UpdateOrganizationDomainParams) =>
-      call("updateOrganizationDomain", {
-        method: "PATCH",
-        path: domainPath,
-        ...domainRef({ domainId, organizationId }),
+      api.decode(UpdateOrganizationDomain, "organizations.updateOrganizationDomain", {
+        pathParams: domainRef({ domainId, organizationId }),
         body
-      }, OrganizationDomain),
+      }),
     /** `DELETE /organizations/{organization_id}/domains/{domain_id}` */
     deleteOrganizationDomain: (params: OrganizationDomainParams) =>
-      call("deleteOrganizationDomain", { method: "DELETE", path: domainPath, ...domainRef(params) }, DeletedObject),
+      api.decode(DeleteOrganizationDomain, "organizations.deleteOrganizationDomain", {
+        pathParams: domainRef(params)
+      }),
     /** `POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership` */
     verifyOrganizationDomainOwnership: (params: OrganizationDomainParams) =>
-      call("verifyOrganizationDomainOwnership", {
-        method: "POST",
-        path: `${domainPath}/verify_ownership`,
-        ...domainRef(params)
-      }, OrganizationDomain)
+      api.decode(VerifyOrganizationDomainOwnership, "organizations.verifyOrganizationDomainOwnership", {
+        pathParams: domainRef(params)
+      })
   }
 }

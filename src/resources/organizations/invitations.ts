@@ -4,6 +4,15 @@
  * @internal
  */
 import {
+  CreateOrganizationInvitation,
+  CreateOrganizationInvitationBulk,
+  GetOrganizationInvitation,
+  ListInstanceOrganizationInvitations,
+  ListOrganizationInvitations,
+  ListPendingOrganizationInvitations,
+  RevokeOrganizationInvitation
+} from "../../models/generated/descriptors.js"
+import {
   OrganizationInvitation,
   OrganizationInvitationWithPublicOrganizationData
 } from "../../models/generated/schemas.js"
@@ -19,41 +28,40 @@ import type {
   OrganizationInvitationFields,
   RevokeOrganizationInvitationParams
 } from "./params.js"
-import type { OrganizationsCall } from "./request.js"
+import type { Bound } from "../internal/bind.js"
 
 const InvitationList = Paginated(OrganizationInvitation)
 const InstanceInvitationList = Paginated(OrganizationInvitationWithPublicOrganizationData)
-const INVITATION_PAGE = pageSize("ListOrganizationInvitations")
-const PENDING_PAGE = pageSize("ListPendingOrganizationInvitations")
-const INSTANCE_INVITATION_PAGE = pageSize("ListInstanceOrganizationInvitations")
-
-const invitationsPath = "/organizations/{organization_id}/invitations"
-const invitationPath = `${invitationsPath}/{invitation_id}`
+const INVITATION_PAGE = pageSize(ListOrganizationInvitations)
+const PENDING_PAGE = pageSize(ListPendingOrganizationInvitations)
+const INSTANCE_INVITATION_PAGE = pageSize(ListInstanceOrganizationInvitations)
 
 /** Builds the invitation methods. */
-export const invitationMethods = (call: OrganizationsCall) => {
+export const invitationMethods = (api: Bound) => {
   const getOrganizationInvitationList = ({ organizationId, ...query }: GetOrganizationInvitationListParams) =>
-    call("getOrganizationInvitationList", {
-      method: "GET",
-      path: invitationsPath,
+    api.execute(ListOrganizationInvitations, "organizations.getOrganizationInvitationList", InvitationList, {
       pathParams: { organization_id: organizationId },
       query
-    }, InvitationList)
+    })
   const getPendingOrganizationInvitationList = (
     { organizationId, ...query }: GetPendingOrganizationInvitationListParams
   ) =>
-    call("getPendingOrganizationInvitationList", {
-      method: "GET",
-      path: `${invitationsPath}/pending`,
-      pathParams: { organization_id: organizationId },
-      query
-    }, InvitationList)
+    api.execute(
+      ListPendingOrganizationInvitations,
+      "organizations.getPendingOrganizationInvitationList",
+      InvitationList,
+      {
+        pathParams: { organization_id: organizationId },
+        query
+      }
+    )
   const getInstanceOrganizationInvitationList = (params: GetInstanceOrganizationInvitationListParams = {}) =>
-    call("getInstanceOrganizationInvitationList", {
-      method: "GET",
-      path: "/organization_invitations",
-      query: { ...params }
-    }, InstanceInvitationList)
+    api.execute(
+      ListInstanceOrganizationInvitations,
+      "organizations.getInstanceOrganizationInvitationList",
+      InstanceInvitationList,
+      { query: { ...params } }
+    )
   return {
     /** `GET /organizations/{organization_id}/invitations` */
     getOrganizationInvitationList,
@@ -73,36 +81,33 @@ export const invitationMethods = (call: OrganizationsCall) => {
     ) => streamPages(INSTANCE_INVITATION_PAGE, (page) => getInstanceOrganizationInvitationList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/invitations` */
     createOrganizationInvitation: ({ organizationId, ...body }: CreateOrganizationInvitationParams) =>
-      call("createOrganizationInvitation", {
-        method: "POST",
-        path: invitationsPath,
+      api.decode(CreateOrganizationInvitation, "organizations.createOrganizationInvitation", {
         pathParams: { organization_id: organizationId },
         body
-      }, OrganizationInvitation),
+      }),
     /** `POST /organizations/{organization_id}/invitations/bulk` (a JSON array body) */
     createOrganizationInvitationBulk: (organizationId: string, params: ReadonlyArray<OrganizationInvitationFields>) =>
-      call("createOrganizationInvitationBulk", {
-        method: "POST",
-        path: `${invitationsPath}/bulk`,
-        pathParams: { organization_id: organizationId },
-        body: params
-      }, InvitationList),
+      api.execute(
+        CreateOrganizationInvitationBulk,
+        "organizations.createOrganizationInvitationBulk",
+        InvitationList,
+        {
+          pathParams: { organization_id: organizationId },
+          body: params
+        }
+      ),
     /** `GET /organizations/{organization_id}/invitations/{invitation_id}` */
     getOrganizationInvitation: ({ invitationId, organizationId }: GetOrganizationInvitationParams) =>
-      call("getOrganizationInvitation", {
-        method: "GET",
-        path: invitationPath,
+      api.decode(GetOrganizationInvitation, "organizations.getOrganizationInvitation", {
         pathParams: { organization_id: organizationId, invitation_id: invitationId }
-      }, OrganizationInvitation),
+      }),
     /** `POST /organizations/{organization_id}/invitations/{invitation_id}/revoke` */
     revokeOrganizationInvitation: (
       { invitationId, organizationId, ...body }: RevokeOrganizationInvitationParams
     ) =>
-      call("revokeOrganizationInvitation", {
-        method: "POST",
-        path: `${invitationPath}/revoke`,
+      api.decode(RevokeOrganizationInvitation, "organizations.revokeOrganizationInvitation", {
         pathParams: { organization_id: organizationId, invitation_id: invitationId },
         body
-      }, OrganizationInvitation)
+      })
   }
 }

@@ -3,6 +3,14 @@
  *
  * @internal
  */
+import {
+  CreateOrganizationMembership,
+  DeleteOrganizationMembership,
+  InstanceGetOrganizationMemberships,
+  ListOrganizationMemberships,
+  UpdateOrganizationMembership,
+  UpdateOrganizationMembershipMetadata
+} from "../../models/generated/descriptors.js"
 import { OrganizationMembership } from "../../models/generated/schemas.js"
 import { Paginated } from "../../models/internal/paginated.js"
 import { pageSize, type StreamParams } from "../internal/lists.js"
@@ -15,29 +23,26 @@ import type {
   UpdateOrganizationMembershipMetadataParams,
   UpdateOrganizationMembershipParams
 } from "./params.js"
-import type { OrganizationsCall } from "./request.js"
+import type { Bound } from "../internal/bind.js"
 
 const MembershipList = Paginated(OrganizationMembership)
-const MEMBERSHIP_PAGE = pageSize("ListOrganizationMemberships")
-const INSTANCE_MEMBERSHIP_PAGE = pageSize("InstanceGetOrganizationMemberships")
-
-const membershipPath = "/organizations/{organization_id}/memberships/{user_id}"
+const MEMBERSHIP_PAGE = pageSize(ListOrganizationMemberships)
+const INSTANCE_MEMBERSHIP_PAGE = pageSize(InstanceGetOrganizationMemberships)
 
 /** Builds the membership methods. */
-export const membershipMethods = (call: OrganizationsCall) => {
+export const membershipMethods = (api: Bound) => {
   const getOrganizationMembershipList = ({ organizationId, ...query }: GetOrganizationMembershipListParams) =>
-    call("getOrganizationMembershipList", {
-      method: "GET",
-      path: "/organizations/{organization_id}/memberships",
+    api.execute(ListOrganizationMemberships, "organizations.getOrganizationMembershipList", MembershipList, {
       pathParams: { organization_id: organizationId },
       query
-    }, MembershipList)
+    })
   const getInstanceOrganizationMembershipList = (params: GetInstanceOrganizationMembershipListParams = {}) =>
-    call("getInstanceOrganizationMembershipList", {
-      method: "GET",
-      path: "/organization_memberships",
-      query: { ...params }
-    }, MembershipList)
+    api.execute(
+      InstanceGetOrganizationMemberships,
+      "organizations.getInstanceOrganizationMembershipList",
+      MembershipList,
+      { query: { ...params } }
+    )
   return {
     /** `GET /organizations/{organization_id}/memberships` */
     getOrganizationMembershipList,
@@ -53,36 +58,28 @@ export const membershipMethods = (call: OrganizationsCall) => {
       streamPages(INSTANCE_MEMBERSHIP_PAGE, (page) => getInstanceOrganizationMembershipList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/memberships` */
     createOrganizationMembership: ({ organizationId, ...body }: CreateOrganizationMembershipParams) =>
-      call("createOrganizationMembership", {
-        method: "POST",
-        path: "/organizations/{organization_id}/memberships",
+      api.decode(CreateOrganizationMembership, "organizations.createOrganizationMembership", {
         pathParams: { organization_id: organizationId },
         body
-      }, OrganizationMembership),
+      }),
     /** `PATCH /organizations/{organization_id}/memberships/{user_id}` */
     updateOrganizationMembership: ({ organizationId, userId, ...body }: UpdateOrganizationMembershipParams) =>
-      call("updateOrganizationMembership", {
-        method: "PATCH",
-        path: membershipPath,
+      api.decode(UpdateOrganizationMembership, "organizations.updateOrganizationMembership", {
         pathParams: { organization_id: organizationId, user_id: userId },
         body
-      }, OrganizationMembership),
+      }),
     /** `PATCH /organizations/{organization_id}/memberships/{user_id}/metadata` (merge) */
     updateOrganizationMembershipMetadata: (
       { organizationId, userId, ...body }: UpdateOrganizationMembershipMetadataParams
     ) =>
-      call("updateOrganizationMembershipMetadata", {
-        method: "PATCH",
-        path: `${membershipPath}/metadata`,
+      api.decode(UpdateOrganizationMembershipMetadata, "organizations.updateOrganizationMembershipMetadata", {
         pathParams: { organization_id: organizationId, user_id: userId },
         body
-      }, OrganizationMembership),
+      }),
     /** `DELETE /organizations/{organization_id}/memberships/{user_id}` */
     deleteOrganizationMembership: ({ organizationId, userId }: DeleteOrganizationMembershipParams) =>
-      call("deleteOrganizationMembership", {
-        method: "DELETE",
-        path: membershipPath,
+      api.decode(DeleteOrganizationMembership, "organizations.deleteOrganizationMembership", {
         pathParams: { organization_id: organizationId, user_id: userId }
-      }, OrganizationMembership)
+      })
   }
 }

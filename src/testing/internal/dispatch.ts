@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { randomBytes } from "node:crypto"
 import * as FakeHttp from "../FakeHttp.js"
+import { descriptors } from "../../models/generated/descriptors.js"
 import { type SpecOperation, specOperations } from "../../models/generated/operations.js"
 import type { FaultRegistry } from "../faults.js"
 import * as Identifications from "../routes/identifications.js"
@@ -50,7 +51,18 @@ const statefulTable: Readonly<Record<string, Route>> = Object.assign({}, ...stat
 /** Whether the fake keeps state for a spec route. */
 export const isStateful = (route: string): boolean => route in statefulTable
 
-const VERSIONLESS = ["/api_keys", "/m2m_tokens", "/oauth_applications/access_tokens/verify"]
+/**
+ * Path prefixes served outside `/v1`, from the descriptors: each versionless path up to its first placeholder, less
+ * the prefixes another one covers (`/api_keys`, `/m2m_tokens`, `/oauth_applications/access_tokens/verify`).
+ */
+const VERSIONLESS: ReadonlyArray<string> = (() => {
+  const prefixes = [
+    ...new Set(
+      descriptors.filter((d) => d.versionless).map((d) => d.path.split("/{")[0]!.replace(/\/+$/, ""))
+    )
+  ]
+  return prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(`${q}/`))).sort()
+})()
 
 const routeOf = (op: SpecOperation) => `${op.method} ${op.path}`
 

@@ -1,0 +1,99 @@
+/**
+ * The one way resources reach the pipeline: a generated operation descriptor (method, path, versionless, auth) plus a
+ * call's values becomes an {@link ApiRequest}. Resources name the operation (`resource.method`, the span name) and
+ * give only what the caller supplied; nothing about the endpoint is typed by hand.
+ *
+ * @internal
+ */
+import type * as Effect from "effect/Effect"
+import type * as Redacted from "effect/Redacted"
+import type * as Schema from "effect/Schema"
+import type { DescriptorAuth, OperationDescriptor } from "../../models/internal/descriptor.js"
+import type { ApiRequest, BackendApiShape, Casing, QueryValue } from "../../services/BackendApi.js"
+import type { ClerkError } from "../../services/ClerkErrors.js"
+
+/** A value for each placeholder of the descriptor's path, and no other key. */
+export type PathValues<D extends OperationDescriptor> = { readonly [K in D["pathParams"][number]]: unknown }
+
+/** What a call supplies besides the path values. */
+export interface CallValues {
+  readonly query?: Readonly<Record<string, QueryValue>> | undefined
+  readonly body?: unknown
+  readonly casing?: Casing | undefined
+  readonly formData?: FormData | undefined
+  /** Wins over the descriptor's auth (e.g. endpoints that send the secret key only when there is one). */
+  readonly auth?: DescriptorAuth | undefined
+  readonly bearer?: Redacted.Redacted<string> | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
+}
+
+/** The values of a call: `pathParams` is required exactly when the path has placeholders. */
+export type CallArgs<D extends OperationDescriptor> = D["pathParams"] extends readonly [] ? [values?: CallValues]
+  : [values: CallValues & { readonly pathParams: PathValues<D> }]
+
+/** The request a descriptor and a call's values describe. */
+export const request = <D extends OperationDescriptor>(
+  descriptor: D,
+  operation: string,
+  ...[values]: CallArgs<D>
+): ApiRequest => ({
+  ...values,
+  auth: values?.auth ?? descriptor.auth,
+  operation,
+  method: descriptor.method,
+  path: descriptor.path,
+  versionless: descriptor.versionless
+})
+
+/** The pipeline's methods, taking a descriptor and the operation name instead of a hand-written request. */
+export interface Bound {
+  /** Sends the call and decodes the 2xx body with `schema`. */
+  readonly execute: <D extends OperationDescriptor, A, I>(
+    descriptor: D,
+    operation: string,
+    schema: Schema.Schema<A, I, never>,
+    ...values: CallArgs<D>
+  ) => Effect.Effect<A, ClerkError>
+  /** Sends the call and decodes the 2xx body with the descriptor's own success schema. */
+  readonly decode: <D extends OperationDescriptor & { readonly success: Schema.Schema.AnyNoContext }>(
+    descriptor: D,
+    operation: string,
+    ...values: CallArgs<D>
+  ) => Effect.Effect<Schema.Schema.Type<D["success"]>, ClerkError>
+  /** Sends the call and returns the parsed JSON body as it is. */
+  readonly json: <D extends OperationDescriptor>(
+    descriptor: D,
+    operation: string,
+    ...values: CallArgs<D>
+  ) => Effect.Effect<unknown, ClerkError>
+  /** Sends the call and returns the 2xx body as text. */
+  readonly text: <D extends OperationDescriptor>(
+    descriptor: D,
+    operation: string,
+    ...values: CallArgs<D>
+  ) => Effect.Effect<string, ClerkError>
+  /** Sends the call and ignores the 2xx body. */
+  readonly void: <D extends OperationDescriptor>(
+    descriptor: D,
+    operation: string,
+    ...values: CallArgs<D>
+  ) => Effect.Effect<void, ClerkError>
+}
+
+/** The descriptor's success schema, typed by what it decodes to. */
+const successOf = <S extends Schema.Schema.AnyNoContext>(
+  descriptor: { readonly success: S }
+): Schema.Schema<Schema.Schema.Type<S>, Schema.Schema.Encoded<S>, never> => descriptor.success
+
+/** Binds the descriptor-taking methods to a pipeline. */
+export const bind = (api: BackendApiShape): Bound => ({
+  execute: (descriptor, operation, schema, ...values) => api.execute(request(descriptor, operation, ...values), schema),
+  decode: <D extends OperationDescriptor & { readonly success: Schema.Schema.AnyNoContext }>(
+    descriptor: D,
+    operation: string,
+    ...values: CallArgs<D>
+  ) => api.execute(request(descriptor, operation, ...values), successOf(descriptor)),
+  json: (descriptor, operation, ...values) => api.executeJson(request(descriptor, operation, ...values)),
+  text: (descriptor, operation, ...values) => api.executeText(request(descriptor, operation, ...values)),
+  void: (descriptor, operation, ...values) => api.executeVoid(request(descriptor, operation, ...values))
+})
