@@ -65,7 +65,8 @@ const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
 /**
  * A Stream as an async iterable, run on `runtime` (Effect's `Stream.toAsyncIterableRuntime`). Failures are thrown as
  * the Promise error classes; aborting `signal` ends the iteration with an `AbortError`. Breaking out of a
- * `for await` loop closes the stream.
+ * `for await` loop closes the stream. The stream is pulled a chunk (a page) at a time and its elements handed out
+ * from the chunk, so a page walk pays the runtime once per page, not once per item.
  */
 export const toAsyncIterable = <A, E, R>(
   runtime: Runtime.Runtime<R>,
@@ -74,7 +75,12 @@ export const toAsyncIterable = <A, E, R>(
 ): AsyncIterable<A> => {
   const mapped = Stream.mapError(stream, (error): unknown => isClerkError(error) ? toPromiseError(error) : error)
   const bounded = signal === undefined ? mapped : Stream.interruptWhen(mapped, aborted(signal))
-  return Stream.toAsyncIterableRuntime(bounded, runtime)
+  const chunks = Stream.toAsyncIterableRuntime(Stream.chunks(bounded), runtime)
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const chunk of chunks) yield* chunk
+    }
+  }
 }
 
 /** The {@link PromiseRunner} Auth objects use for their `getToken` calls, rejecting with the Promise error classes. */
