@@ -22,7 +22,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import YAML from "yaml"
-import { type OSchema, primitiveSchema, specDir, toClassName } from "./generate.js"
+import { type OSchema, primitiveSchema, specDir, taggedDoc, toClassName } from "./generate.js"
 
 /** The webhooks spec version this generator reads. */
 export const WEBHOOKS_SPEC_VERSION = "2025-04-15"
@@ -550,8 +550,14 @@ export const generateSource = (
     "export const isKnownWebhookEvent = (event: WebhookEvent): event is KnownWebhookEvent => isWebhookEventType(event.type)",
     ""
   )
-  return { source: out.join("\n"), relaxations: model.relaxations }
+  return { source: withExportTags(out.join("\n")), relaxations: model.relaxations }
 }
+
+/** Tags the TSDoc of every export (`@since`, `@category Webhooks`); a multi-line doc gets the tags before its end. */
+const withExportTags = (source: string): string =>
+  source
+    .replace(/^ \*\/\n(?=export )/gm, " *\n * @since 0.1.0\n * @category Webhooks\n */\n")
+    .replace(/^\/\*\* (.*) \*\/\n(?=export )/gm, (_, text: string) => `${taggedDoc(text, "Webhooks")}\n`)
 
 /** Where the spec's example payloads are kept for the tests (so they run where the spec file is absent). */
 export const examplesFile = path.resolve(repoRoot, "test/support/webhook-examples.json")

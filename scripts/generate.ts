@@ -11,6 +11,10 @@ import { fileURLToPath, pathToFileURL } from "node:url"
 import YAML from "yaml"
 import { config as defaultConfig, type FieldOverride, type GenerateConfig, type SchemaOverride } from "./generate.config.js"
 
+/** The TSDoc of a public export: its one-line text, then `@since` and `@category`, as Effect's packages write them. */
+export const taggedDoc = (text: string, category: string): string =>
+  `/**\n * ${text}\n *\n * @since 0.1.0\n * @category ${category}\n */`
+
 export const SPEC_VERSION = "2026-05-12"
 export const SPEC_FILE = `bapi-${SPEC_VERSION}.yml`
 
@@ -636,7 +640,10 @@ class Generator {
 
   entityDoc(entity: Entity): string {
     const description = oneLine(entity.schema.description)
-    return `/** ${description ?? `The ${entity.specName.startsWith("responses/") ? entity.specName.slice(10) : entity.name} object.`} */`
+    return taggedDoc(
+      description ?? `The ${entity.specName.startsWith("responses/") ? entity.specName.slice(10) : entity.name} object.`,
+      "Models"
+    )
   }
 
   emitEntity(entity: Entity, deps: Set<string>): string {
@@ -813,7 +820,7 @@ class Generator {
         ? "[]"
         : `[\n${fields.query.map((q) => `    ${printQueryParam(q)}`).join(",\n")}\n  ]`
       blocks.push([
-        `/** \`${fields.method} ${fields.path}\`${summary === "" ? "" : `: ${summary}`} */`,
+        taggedDoc(`\`${fields.method} ${fields.path}\`${summary === "" ? "" : `: ${summary}`}`, "Operations"),
         `export const ${name} = {`,
         `  operationId: ${str(name)},`,
         `  method: ${str(fields.method)},`,
@@ -878,7 +885,7 @@ class Generator {
       "",
       blocks.join("\n\n"),
       "",
-      `/** Every descriptor: the spec's ${known.size} operations, then the endpoints it lacks. */`,
+      taggedDoc(`Every descriptor: the spec's ${known.size} operations, then the endpoints it lacks.`, "Operations"),
       `export const descriptors: ReadonlyArray<OperationDescriptor> = [`,
       names.map((name) => `  ${name}`).join(",\n"),
       `]`,

@@ -17,6 +17,9 @@ import { type ResourceName, resourceServices } from "./resources/index.js"
  * Where each spec operation lives on the Promise client, as `"property.method"`. The property names and, for the
  * operations `@clerk/backend` has, the method names are `@clerk/backend`'s. Typed as a total record, so a spec
  * operation without an entry fails to compile.
+ *
+ * @since 0.1.0
+ * @category Resources
  */
 export const promiseNames: Readonly<Record<SpecOperationId, `${ResourceName}.${string}`>> = {
   AddDomain: "domains.add",
@@ -270,7 +273,12 @@ export const promiseNames: Readonly<Record<SpecOperationId, `${ResourceName}.${s
   VerifyTOTP: "users.verifyTOTP"
 }
 
-/** One entry of the operations table. */
+/**
+ * One entry of the operations table.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface Operation {
   readonly operationId: SpecOperationId
   /** Upper-case HTTP method. */
@@ -295,7 +303,12 @@ const serviceName = (property: string): string => {
   return tag.key.replace(/^effect-clerk\//, "")
 }
 
-/** Every Backend API operation, sorted by path then method. */
+/**
+ * Every Backend API operation, sorted by path then method.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const operations: ReadonlyArray<Operation> = specOperations.map((op) => {
   const promise = promiseNames[op.operationId]
   const dot = promise.indexOf(".")

@@ -58,18 +58,33 @@ const nodeCrypto: NodeCrypto | undefined = isNodeCrypto(nodeCryptoModule) ? node
 const nodeBufferValue: unknown = isObject(nodeBufferModule) ? Reflect.get(nodeBufferModule, "Buffer") : undefined
 const NodeBuffer: NodeBufferStatic | undefined = isNodeBuffer(nodeBufferValue) ? nodeBufferValue : undefined
 
-/** An imported RSA public key: a node `KeyObject`, or a Web Crypto key still being imported. */
+/**
+ * An imported RSA public key: a node `KeyObject`, or a Web Crypto key still being imported.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export type RsaKeyHandle =
   | { readonly kind: "node"; readonly key: NodeKeyObject }
   | { readonly kind: "web"; readonly key: Promise<CryptoKey | undefined> }
 
-/** The RSA JWK members needed to import a key. */
+/**
+ * The RSA JWK members needed to import a key.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface RsaJwkParams {
   readonly n: string
   readonly e: string
 }
 
-/** One crypto back end. */
+/**
+ * One crypto back end.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface CryptoBackend {
   readonly name: "node" | "web"
   /** Imports a DER SPKI RSA public key; `undefined` when it is (known to be) not an RSA key. */
@@ -194,7 +209,12 @@ const sha1 = (message: Uint8Array): Uint8Array => {
 
 const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const
 
-/** The Web Crypto back end: for runtimes without `node:crypto`. */
+/**
+ * The Web Crypto back end: for runtimes without `node:crypto`.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const webBackend: CryptoBackend = {
   name: "web",
   importSpki: (der) => ({
@@ -253,7 +273,12 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
   }
 }
 
-/** The back end of this runtime: `node:crypto` where the runtime has it, else Web Crypto. */
+/**
+ * The back end of this runtime: `node:crypto` where the runtime has it, else Web Crypto.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const backend: CryptoBackend = nodeCrypto !== undefined && NodeBuffer !== undefined
   ? makeNodeBackend(nodeCrypto, NodeBuffer)
   : webBackend

@@ -32,7 +32,12 @@ export {
   TokenVerificationFailure
 } from "../services/TokenVerificationFailure.js"
 
-/** The codes of {@link MachineTokenVerificationFailure}: exactly `@clerk/backend`'s. */
+/**
+ * The codes of {@link MachineTokenVerificationFailure}: exactly `@clerk/backend`'s.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const MachineTokenVerificationErrorCode = Schema.Literal(
   "token-invalid",
   "secret-key-invalid",
@@ -42,7 +47,12 @@ export const MachineTokenVerificationErrorCode = Schema.Literal(
 /** The codes of a machine-token failure. */
 export type MachineTokenVerificationErrorCode = typeof MachineTokenVerificationErrorCode.Type
 
-/** A machine token (M2M, OAuth access token, API key) failed verification. `_tag` is `"MachineTokenVerificationError"`. */
+/**
+ * A machine token (M2M, OAuth access token, API key) failed verification. `_tag` is `"MachineTokenVerificationError"`.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export class MachineTokenVerificationFailure
   extends Schema.TaggedError<MachineTokenVerificationFailure>("effect-clerk/MachineTokenVerificationFailure")(
     "MachineTokenVerificationError",
@@ -61,7 +71,12 @@ export class MachineTokenVerificationFailure
   }
 }
 
-/** Builds a {@link MachineTokenVerificationFailure} from trusted data. */
+/**
+ * Builds a {@link MachineTokenVerificationFailure} from trusted data.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const machineFailure = (
   code: MachineTokenVerificationErrorCode,
   message: string,
@@ -72,6 +87,9 @@ export const machineFailure = (
 /**
  * Thrown by the Promise `verifyToken`: `@clerk/backend`'s `TokenVerificationError` (same `reason`, `action`,
  * `tokenCarrier`, `getFullMessage()`), with the tagged {@link TokenVerificationFailure} as `cause`.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export class TokenVerificationError extends Error {
   /** Used by {@link isTokenVerificationError} across copies of the package. */
@@ -100,7 +118,12 @@ export class TokenVerificationError extends Error {
   }
 }
 
-/** Thrown by the Promise `verifyMachineToken`; `cause` is the tagged {@link MachineTokenVerificationFailure}. */
+/**
+ * Thrown by the Promise `verifyMachineToken`; `cause` is the tagged {@link MachineTokenVerificationFailure}.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export class MachineTokenVerificationError extends Error {
   /** Used by {@link isMachineTokenVerificationError} across copies of the package. */
   static readonly kind = "MachineTokenVerificationError"
@@ -129,10 +152,20 @@ export class MachineTokenVerificationError extends Error {
 const hasKind = (u: unknown, kind: string): boolean =>
   Predicate.hasProperty(u, "constructor") && Predicate.hasProperty(u.constructor, "kind") && u.constructor.kind === kind
 
-/** Type guard for {@link TokenVerificationError}; also recognises one from another copy of the package. */
+/**
+ * Type guard for {@link TokenVerificationError}; also recognises one from another copy of the package.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const isTokenVerificationError = (u: unknown): u is TokenVerificationError =>
   u instanceof TokenVerificationError || hasKind(u, TokenVerificationError.kind)
 
-/** Type guard for {@link MachineTokenVerificationError}; also recognises one from another copy of the package. */
+/**
+ * Type guard for {@link MachineTokenVerificationError}; also recognises one from another copy of the package.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const isMachineTokenVerificationError = (u: unknown): u is MachineTokenVerificationError =>
   u instanceof MachineTokenVerificationError || hasKind(u, MachineTokenVerificationError.kind)

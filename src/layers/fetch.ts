@@ -21,6 +21,9 @@ import {
 /**
  * One attempt over `fetch` (the global one, read at call time, unless `custom` is given): the request and the body
  * read in one async step, aborted on interruption or when the attempt's timeout expires.
+ *
+ * @since 0.1.0
+ * @category Layers
  */
 export const fetchSend = (custom: typeof globalThis.fetch | undefined): DirectSend => (request) =>
   Effect.async<DirectResponse, DirectFailure>((resume) => {
@@ -77,7 +80,12 @@ export const fetchSend = (custom: typeof globalThis.fetch | undefined): DirectSe
     })
   })
 
-/** Platform's fetch HttpClient (with `custom` as its `fetch` when given), plus the pipeline's direct sender. */
+/**
+ * Platform's fetch HttpClient (with `custom` as its `fetch` when given), plus the pipeline's direct sender.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const fetchLayer = (custom?: typeof globalThis.fetch): Layer.Layer<HttpClient.HttpClient> => {
   const base = custom === undefined
     ? FetchHttpClient.layer

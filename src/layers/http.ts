@@ -11,7 +11,12 @@ import type * as Layer from "effect/Layer"
 import { fetchLayer } from "./fetch.js"
 import * as Undici from "./undici.js"
 
-/** Transport options shared by the Promise entry points. */
+/**
+ * Transport options shared by the Promise entry points.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export interface TransportOptions {
   /** A `fetch` to use instead of the default transport. */
   readonly fetch?: typeof globalThis.fetch | undefined
@@ -28,7 +33,12 @@ export interface TransportOptions {
 /** The global-fetch layer, one for every client (built on first use). */
 let globalFetchLayer: Layer.Layer<HttpClient.HttpClient> | undefined
 
-/** The HttpClient layer for these options: `httpClient`, else a custom fetch, else undici if asked for, else fetch. */
+/**
+ * The HttpClient layer for these options: `httpClient`, else a custom fetch, else undici if asked for, else fetch.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const httpClientLayer = (options: TransportOptions): Layer.Layer<HttpClient.HttpClient> => {
   if (options.httpClient !== undefined) return options.httpClient
   if (options.fetch !== undefined) return fetchLayer(options.fetch)

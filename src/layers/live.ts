@@ -21,22 +21,42 @@ import { ResourcesLive, type ResourceServices } from "../resources/index.js"
 import { BackendApi, layer as backendApiLayer } from "../services/BackendApi.js"
 import * as ClerkConfig from "../services/ClerkConfig.js"
 
-/** The pipeline and its configuration from options, over any HttpClient. */
+/**
+ * The pipeline and its configuration from options, over any HttpClient.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const BackendApiFrom = (
   options: ClerkConfig.ClerkLayerOptions
 ): Layer.Layer<BackendApi | ClerkConfig.ClerkConfig, ConfigError.ConfigError, HttpClient.HttpClient> =>
   backendApiLayer.pipe(Layer.provideMerge(ClerkConfig.layer(options)))
 
-/** Everything the Clerk layers provide: every resource service, the JWKS cache, the pipeline and the configuration. */
+/**
+ * Everything the Clerk layers provide: every resource service, the JWKS cache, the pipeline and the configuration.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export type ClerkServices = ResourceServices | JwksCache | BackendApi | ClerkConfig.ClerkConfig
 
-/** Adds every resource service and the JWKS cache on top of a pipeline + configuration layer. */
+/**
+ * Adds every resource service and the JWKS cache on top of a pipeline + configuration layer.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const withServices = <E, R>(
   base: Layer.Layer<BackendApi | ClerkConfig.ClerkConfig, E, R>
 ): Layer.Layer<ClerkServices, E, R> =>
   jwksCacheLayer().pipe(Layer.provideMerge(ResourcesLive), Layer.provideMerge(base))
 
-/** Every resource service, the JWKS cache, the pipeline and the configuration, over any HttpClient. */
+/**
+ * Every resource service, the JWKS cache, the pipeline and the configuration, over any HttpClient.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const ClerkFrom = (
   options: ClerkConfig.ClerkLayerOptions
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError, HttpClient.HttpClient> => withServices(BackendApiFrom(options))
@@ -46,12 +66,22 @@ const live = (
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError> =>
   withServices(backendApiLayer.pipe(Layer.provideMerge(config))).pipe(Layer.provide(FetchHttpClient.layer))
 
-/** Every resource service over `fetch`, configured from options (secrets as strings or `Redacted`). */
+/**
+ * Every resource service over `fetch`, configured from options (secrets as strings or `Redacted`).
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const ClerkLive = (
   options: ClerkConfig.ClerkLayerOptions
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError> => ClerkFrom(options).pipe(Layer.provide(FetchHttpClient.layer))
 
-/** Every resource service over `fetch`, with each option read through Effect `Config` (see `ClerkConfig.layerConfig`). */
+/**
+ * Every resource service over `fetch`, with each option read through Effect `Config` (see `ClerkConfig.layerConfig`).
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const ClerkLiveConfig = (
   config: ClerkConfig.ClerkLayerConfig
 ): Layer.Layer<ClerkServices, ConfigError.ConfigError> => live(ClerkConfig.layerConfig(config))
@@ -59,6 +89,9 @@ export const ClerkLiveConfig = (
 /**
  * Every resource service over `fetch`, configured from Clerk's environment variables (`ClerkConfig.envConfig`:
  * CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_API_URL, ...) through Effect `Config`; `overrides` win.
+ *
+ * @since 0.1.0
+ * @category Layers
  */
 export const ClerkLiveFromEnv = (
   overrides: ClerkConfig.ClerkLayerOptions = {}

@@ -33,7 +33,12 @@ import {
 } from "../services/internal/directTransport.js"
 import { fetchSend } from "./fetch.js"
 
-/** Pool settings for {@link layer}. */
+/**
+ * Pool settings for {@link layer}.
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export interface UndiciOptions {
   /** Most sockets per origin (default 64); further requests queue in the pool. */
   readonly connections?: number | undefined
@@ -105,7 +110,12 @@ const loadAgent = (): Promise<AgentConstructor | undefined> => {
   )
 }
 
-/** Whether this is Node itself (Bun and Deno also set `process.versions.node`). */
+/**
+ * Whether this is Node itself (Bun and Deno also set `process.versions.node`).
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const isNode = (): boolean => {
   if (Predicate.hasProperty(globalThis, "Bun") || Predicate.hasProperty(globalThis, "Deno")) return false
   const proc: unknown = Reflect.get(globalThis, "process")
@@ -113,7 +123,12 @@ export const isNode = (): boolean => {
     typeof proc.versions.node === "string"
 }
 
-/** Whether undici can be loaded in this process (resolves once; used by tests and the bench). */
+/**
+ * Whether undici can be loaded in this process (resolves once; used by tests and the bench).
+ *
+ * @since 0.1.0
+ * @category Layers
+ */
 export const undiciAvailable = (): Promise<boolean> => loadAgent().then((agent) => agent !== undefined)
 
 const headersOf = (raw: UndiciResponseData["headers"]): Headers.Headers => {
@@ -357,6 +372,9 @@ const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): Body => {
 /**
  * An HttpClient on undici (Node only): keep-alive pooling, abort on interruption, the pool closed with the layer's
  * scope. Falls back to `fetch` when undici cannot be loaded.
+ *
+ * @since 0.1.0
+ * @category Layers
  */
 export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpClient> =>
   Layer.scoped(

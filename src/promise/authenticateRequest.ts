@@ -20,7 +20,12 @@ import type { AuthenticateRequestOptions } from "../auth/request/options.js"
 import { prepare } from "../auth/request/prepare.js"
 import type { RequestState, RequestStateFor } from "../auth/request/RequestState.js"
 
-/** `client.authenticateRequest(request, options?)`. */
+/**
+ * `client.authenticateRequest(request, options?)`.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface AuthenticateRequestPromise {
   <const T extends ReadonlyArray<TokenType>>(
     request: Request,
@@ -42,6 +47,9 @@ export interface AuthenticateRequestPromise {
  * Builds the Promise `authenticateRequest` of a client. `services` gives the client's (already built) services; `run`
  * executes an Effect with them and turns failures into thrown errors; `tokenRunner` runs the Auth objects' `getToken`
  * calls. A bearer session token that verifies with a key at hand is decided synchronously, without the runtime.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const makeAuthenticateRequest = (
   services: () => Context.Context<AuthenticateRequestServices>,

@@ -35,7 +35,12 @@ import type { ClerkError } from "../services/ClerkErrors.js"
 import { ClerkRequestError } from "./errors.js"
 import { promiseRunner, runPromise, toAsyncIterable } from "./runtime.js"
 
-/** A service method as a Promise method: Effects become Promises, Streams become async iterables. */
+/**
+ * A service method as a Promise method: Effects become Promises, Streams become async iterables.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export type Promisified<S> = {
   readonly [K in keyof S as S[K] extends (...args: ReadonlyArray<never>) => unknown ? K : never]: S[K] extends
     (...args: infer Args) => infer Result ? Result extends Effect.Effect<infer A, infer _E, infer _R> ? (...args: Args) => Promise<A>
@@ -44,10 +49,20 @@ export type Promisified<S> = {
     : never
 }
 
-/** Options of `createClerkClient`: `@clerk/backend`'s, plus transport choices. */
+/**
+ * Options of `createClerkClient`: `@clerk/backend`'s, plus transport choices.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface CreateClerkClientOptions extends ClerkOptions, TransportOptions {}
 
-/** Per-call options for {@link ClerkClient.withOptions}. */
+/**
+ * Per-call options for {@link ClerkClient.withOptions}.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface CallOptions {
   /** Retry policy for calls made through the returned client, or `false` for none. */
   readonly retry?: RequestOverrides["retry"]
@@ -57,15 +72,30 @@ export interface CallOptions {
   readonly signal?: AbortSignal | undefined
 }
 
-/** Everything the client's runtime provides. */
+/**
+ * Everything the client's runtime provides.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export type ClerkClientServices = ResourceServices | BackendApi | ClerkConfig | JwksCache
 
-/** The resource properties of the client (`users`, `organizations`, ...). */
+/**
+ * The resource properties of the client (`users`, `organizations`, ...).
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export type ClerkClientResources = {
   readonly [K in ResourceName]: Promisified<InstanceType<(typeof resourceServices)[K]>>
 }
 
-/** The Promise client. Calling it resolves to itself, so `const client = await clerkClient()` also works. */
+/**
+ * The Promise client. Calling it resolves to itself, so `const client = await clerkClient()` also works.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export type ClerkClient = ClerkClientResources & {
   (): Promise<ClerkClient>
   /** A client that shares this one's runtime but uses other per-call options. */
@@ -154,7 +184,12 @@ const serviceOf = (context: Context.Context<ClerkClientServices>, key: string): 
   return service
 }
 
-/** The layer behind a client: every resource service, the JWKS cache, the pipeline and the configuration. */
+/**
+ * The layer behind a client: every resource service, the JWKS cache, the pipeline and the configuration.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const clientLayer = (
   config: ClerkConfigShape,
   httpClient: Layer.Layer<HttpClient.HttpClient>
@@ -163,7 +198,12 @@ export const clientLayer = (
     Layer.provide(httpClient)
   )
 
-/** Thrown by `createClerkClient` for malformed options; the message names the option and never shows a secret. */
+/**
+ * Thrown by `createClerkClient` for malformed options; the message names the option and never shows a secret.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export class ClerkOptionsError extends Error {
   override get name(): string {
     return "ClerkOptionsError"
@@ -173,6 +213,9 @@ export class ClerkOptionsError extends Error {
 /**
  * Creates a Promise client with `@clerk/backend`'s property and method names. Options are validated now: a malformed
  * key throws {@link ClerkOptionsError} here, not at the first request.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const createClerkClient = (options: CreateClerkClientOptions = {}): ClerkClient => {
   const resolved = resolve(options)
@@ -238,6 +281,9 @@ let defaultClient: ClerkClient | undefined
 /**
  * The default client, configured from the environment (CLERK_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY,
  * CLERK_API_URL, CLERK_API_VERSION, ...). Created on first call and reused.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const clerkClient = async (): Promise<ClerkClient> => {
   if (defaultClient === undefined) {

@@ -7,7 +7,12 @@
 import type { ClerkAPIErrorItem, ClerkError } from "../services/ClerkErrors.js"
 import { isApiResponseError } from "../services/ClerkErrors.js"
 
-/** One entry of `ClerkAPIResponseError.errors`. */
+/**
+ * One entry of `ClerkAPIResponseError.errors`.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface ClerkAPIError {
   readonly code: string
   readonly message: string
@@ -15,7 +20,12 @@ export interface ClerkAPIError {
   readonly meta?: Readonly<Record<string, unknown>> | undefined
 }
 
-/** Options of the {@link ClerkAPIResponseError} constructor, as in `@clerk/backend`. */
+/**
+ * Options of the {@link ClerkAPIResponseError} constructor, as in `@clerk/backend`.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface ClerkAPIResponseErrorOptions {
   readonly data: ReadonlyArray<ClerkAPIErrorItem>
   readonly status: number
@@ -31,6 +41,9 @@ export interface ClerkAPIResponseErrorOptions {
  * Thrown by every Promise method when a call fails: API error responses, and also network failures, timeouts and
  * undecodable responses (those have `status` 0 and one `errors` entry naming what happened, like `@clerk/backend`'s
  * `unexpected_error`). `cause` holds the tagged Effect error.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export class ClerkAPIResponseError extends Error {
   /** Used by {@link isClerkAPIResponseError} across copies of the package. */
@@ -69,14 +82,24 @@ export class ClerkAPIResponseError extends Error {
   }
 }
 
-/** Type guard for {@link ClerkAPIResponseError}; also recognises one from another copy of the package. */
+/**
+ * Type guard for {@link ClerkAPIResponseError}; also recognises one from another copy of the package.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const isClerkAPIResponseError = (error: unknown): error is ClerkAPIResponseError =>
   error instanceof ClerkAPIResponseError ||
   (typeof error === "object" && error !== null && "constructor" in error &&
     typeof error.constructor === "function" && "kind" in error.constructor &&
     error.constructor.kind === ClerkAPIResponseError.kind)
 
-/** Thrown for a call rejected before any request was sent (an empty id, a missing secret key). `cause` is tagged. */
+/**
+ * Thrown for a call rejected before any request was sent (an empty id, a missing secret key). `cause` is tagged.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export class ClerkRequestError extends Error {
   override get name(): string {
     return "ClerkRequestError"
@@ -89,7 +112,12 @@ const FAILURE_CODES: Readonly<Record<string, string>> = {
   ClerkDecodeError: "unexpected_response"
 }
 
-/** Turns a tagged Effect error into the Error a Promise user catches. */
+/**
+ * Turns a tagged Effect error into the Error a Promise user catches.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const toPromiseError = (error: ClerkError): Error => {
   if (isApiResponseError(error)) {
     return new ClerkAPIResponseError(error.statusText || error.message, {

@@ -16,12 +16,20 @@ import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
 import { isClerkError } from "../services/ClerkErrors.js"
 import { toPromiseError } from "./errors.js"
 
-/** The error a Promise rejects with when its `AbortSignal` interrupts the call (as `fetch` does). */
+/**
+ * The error a Promise rejects with when its `AbortSignal` interrupts the call (as `fetch` does).
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const abortError = (): DOMException => new DOMException("The operation was aborted.", "AbortError")
 
 /**
  * The value a failed call throws: a typed Clerk error becomes its Promise error class, other failures are thrown as
  * they are, interruption becomes an `AbortError`, and defects are squashed.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const promiseFailure = (cause: Cause.Cause<unknown>): unknown => {
   const failure = Cause.failureOption(cause)
@@ -30,17 +38,30 @@ export const promiseFailure = (cause: Cause.Cause<unknown>): unknown => {
   return Cause.squash(cause)
 }
 
-/** Throws {@link promiseFailure} of the cause. */
+/**
+ * Throws {@link promiseFailure} of the cause.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const rethrow = (cause: Cause.Cause<unknown>): never => {
   throw promiseFailure(cause)
 }
 
-/** Anything that runs an Effect to an Exit: a `ManagedRuntime` or a plain `Runtime` wrapper. */
+/**
+ * Anything that runs an Effect to an Exit: a `ManagedRuntime` or a plain `Runtime` wrapper.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export type ExitRunner<R> = Pick<ManagedRuntime.ManagedRuntime<R, never>, "runPromiseExit">
 
 /**
  * Runs `effect` on `runtime` as a Promise. Aborting `signal` interrupts it. A failure rejects with `onFailure(cause)`
  * (by default {@link promiseFailure}: the Promise error classes).
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const runPromise = <A, E, R>(
   runtime: ExitRunner<R>,
@@ -67,6 +88,9 @@ const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
  * the Promise error classes; aborting `signal` ends the iteration with an `AbortError`. Breaking out of a
  * `for await` loop closes the stream. The stream is pulled a chunk (a page) at a time and its elements handed out
  * from the chunk, so a page walk pays the runtime once per page, not once per item.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const toAsyncIterable = <A, E, R>(
   runtime: Runtime.Runtime<R>,
@@ -83,7 +107,12 @@ export const toAsyncIterable = <A, E, R>(
   }
 }
 
-/** The {@link PromiseRunner} Auth objects use for their `getToken` calls, rejecting with the Promise error classes. */
+/**
+ * The {@link PromiseRunner} Auth objects use for their `getToken` calls, rejecting with the Promise error classes.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const promiseRunner = <R>(run: <A, E>(effect: Effect.Effect<A, E, R>) => Promise<A>): PromiseRunner => ({
   run: (effect) => run(effect)
 })

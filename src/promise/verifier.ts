@@ -56,7 +56,12 @@ const standalone: ExitRunner<never> = {
     Effect.runPromiseExit(effect, options?.signal === undefined ? undefined : { signal: options.signal })
 }
 
-/** Options of the Promise `verifyToken`: exactly `@clerk/backend` 3.25.0's. */
+/**
+ * Options of the Promise `verifyToken`: exactly `@clerk/backend` 3.25.0's.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface VerifyTokenPromiseOptions extends VerifyTokenOptions {
   /** Secret key used to fetch the JWKS when no `jwtKey` is given. */
   readonly secretKey?: string | undefined
@@ -68,7 +73,12 @@ export interface VerifyTokenPromiseOptions extends VerifyTokenOptions {
   readonly jwksCacheTtlInMs?: number | undefined
 }
 
-/** Options of the Promise `verifyMachineToken`. */
+/**
+ * Options of the Promise `verifyMachineToken`.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface VerifyMachineTokenPromiseOptions extends VerifyMachineTokenOptions {
   readonly secretKey?: string | undefined
   /** Authenticates `POST /m2m_tokens/verify` (falls back to `secretKey`). */
@@ -77,7 +87,12 @@ export interface VerifyMachineTokenPromiseOptions extends VerifyMachineTokenOpti
   readonly apiVersion?: string | undefined
 }
 
-/** How a {@link TokenVerifier} talks to the Backend API. */
+/**
+ * How a {@link TokenVerifier} talks to the Backend API.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface TokenVerifierOptions {
   /** A `fetch` to use instead of the global one. */
   readonly fetch?: typeof globalThis.fetch | undefined
@@ -92,7 +107,12 @@ export interface TokenVerifierOptions {
   readonly maxClients?: number | undefined
 }
 
-/** A Promise token verifier with its own bounded set of runtimes. */
+/**
+ * A Promise token verifier with its own bounded set of runtimes.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export interface TokenVerifier {
   /** Resolves the claims of a valid session token; rejects with {@link TokenVerificationError}. */
   readonly verifyToken: (token: string, options?: VerifyTokenPromiseOptions) => Promise<JwtPayload>
@@ -137,7 +157,12 @@ const failureOf = <E>(cause: Cause.Cause<E>, unexpected: (message: string) => E)
 const rejectToken = (failure: TokenVerificationFailure): Promise<never> =>
   Promise.reject(new TokenVerificationError(failure))
 
-/** Creates a verifier; `verifyToken` from the package root is a default one over the global `fetch`. */
+/**
+ * Creates a verifier; `verifyToken` from the package root is a default one over the global `fetch`.
+ *
+ * @since 0.1.0
+ * @category Promise client
+ */
 export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}): TokenVerifier => {
   const maxClients = Math.max(1, verifierOptions.maxClients ?? 16)
   const clients = new Map<string, Client>()
@@ -272,6 +297,9 @@ const getDefault = (): TokenVerifier => (defaultVerifier ??= createTokenVerifier
  * Verifies a Clerk session token: resolves its claims or rejects with {@link TokenVerificationError}, like
  * `@clerk/backend`'s `verifyToken`. Networkless with `jwtKey`; otherwise the JWKS is fetched with `secretKey` and
  * cached (5 minutes) per (apiUrl, apiVersion, secretKey).
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const verifyToken = (token: string, options: VerifyTokenPromiseOptions = {}): Promise<JwtPayload> =>
   getDefault().verifyToken(token, options)
@@ -279,6 +307,9 @@ export const verifyToken = (token: string, options: VerifyTokenPromiseOptions = 
 /**
  * Verifies an M2M token, OAuth access token or API key: resolves `{ tokenType, data }` or rejects with
  * {@link MachineTokenVerificationError}. Revoked or expired tokens are rejected even when the Backend API answers 200.
+ *
+ * @since 0.1.0
+ * @category Promise client
  */
 export const verifyMachineToken = (
   token: string,

@@ -12,7 +12,12 @@ import {
 import { BackendApi } from "../services/BackendApi.js"
 import { bind } from "./internal/bind.js"
 
-/** An accountless application: keys to try Clerk with, and the URL that claims it into an account. */
+/**
+ * An accountless application: keys to try Clerk with, and the URL that claims it into an account.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class AccountlessApplication extends Schema.Class<AccountlessApplication>("effect-clerk/AccountlessApplication")({
   object: Schema.optional(Schema.String),
   publishableKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("publishable_key")),
@@ -21,7 +26,12 @@ export class AccountlessApplication extends Schema.Class<AccountlessApplication>
   apiKeysUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("api_keys_url"))
 }) {}
 
-/** Params of both accountless application methods. */
+/**
+ * Params of both accountless application methods.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface AccountlessApplicationParams {
   /** Headers of the incoming request, forwarded to Clerk (hop-by-hop headers and `content-type` excepted). */
   readonly requestHeaders?: Headers | undefined
@@ -49,7 +59,12 @@ const forwardedHeaders = (headers: Headers | undefined): Record<string, string> 
   return out
 }
 
-/** `__experimental_accountlessApplications`: accountless applications. */
+/**
+ * `__experimental_accountlessApplications`: accountless applications.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class AccountlessApplications
   extends Effect.Service<AccountlessApplications>()("effect-clerk/AccountlessApplications", {
     accessors: true,

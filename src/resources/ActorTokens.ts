@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { ActorToken }
 
-/** The actor of an actor token; the whole object also lands in the session token's `act` claim. */
+/**
+ * The actor of an actor token; the whole object also lands in the session token's `act` claim.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ActorTokenActor {
   /** The id of the acting user. */
   readonly sub: string
@@ -19,7 +24,12 @@ export interface ActorTokenActor {
   readonly additionalProperties?: Readonly<Record<string, unknown>> | undefined
 }
 
-/** Params of `actorTokens.create`. Nested keys are sent as given (top-level keys are snake_cased). */
+/**
+ * Params of `actorTokens.create`. Nested keys are sent as given (top-level keys are snake_cased).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateActorTokenParams {
   /** The user being impersonated. */
   readonly userId: string
@@ -30,7 +40,12 @@ export interface CreateActorTokenParams {
   readonly sessionMaxDurationInSeconds?: number | undefined
 }
 
-/** `actorTokens`: impersonation tokens. */
+/**
+ * `actorTokens`: impersonation tokens.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class ActorTokens extends Effect.Service<ActorTokens>()("effect-clerk/ActorTokens", {
   accessors: true,
   effect: Effect.gen(function*() {

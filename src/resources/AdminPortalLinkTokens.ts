@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { AdminPortalLinkToken, RevokeAdminPortalLinkTokenResponse }
 
-/** Params of `adminPortalLinkTokens.create`. */
+/**
+ * Params of `adminPortalLinkTokens.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateAdminPortalLinkTokenParams {
   readonly organizationId?: string | undefined
   readonly itContactId?: string | undefined
@@ -19,14 +24,24 @@ export interface CreateAdminPortalLinkTokenParams {
   readonly secondsUntilExpiration?: number | undefined
 }
 
-/** Params of `adminPortalLinkTokens.revoke`. */
+/**
+ * Params of `adminPortalLinkTokens.revoke`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RevokeAdminPortalLinkTokenParams {
   readonly adminPortalLinkTokenId: string
   /** Kept for your records; sent as `null` when left out. */
   readonly revocationReason?: string | null | undefined
 }
 
-/** `adminPortalLinkTokens`: create and revoke admin portal link tokens. */
+/**
+ * `adminPortalLinkTokens`: create and revoke admin portal link tokens.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class AdminPortalLinkTokens extends Effect.Service<AdminPortalLinkTokens>()("effect-clerk/AdminPortalLinkTokens", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -11,12 +11,22 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { AgentTask }
 
-/** Who the task acts for: a user id, or an identifier (email address, phone number or username). */
+/**
+ * Who the task acts for: a user id, or an identifier (email address, phone number or username).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type AgentTaskOnBehalfOf =
   | { readonly userId: string; readonly identifier?: never }
   | { readonly identifier: string; readonly userId?: never }
 
-/** Params of `agentTasks.create`. Keys are snake_cased all the way down (`onBehalfOf.userId` → `on_behalf_of.user_id`). */
+/**
+ * Params of `agentTasks.create`. Keys are snake_cased all the way down (`onBehalfOf.userId` → `on_behalf_of.user_id`).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateAgentTaskParams {
   readonly onBehalfOf: AgentTaskOnBehalfOf
   /** Currently only `*` (all permissions). */
@@ -30,7 +40,12 @@ export interface CreateAgentTaskParams {
   readonly sessionMaxDurationInSeconds?: number | undefined
 }
 
-/** `agentTasks`: agent tasks. */
+/**
+ * `agentTasks`: agent tasks.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class AgentTasks extends Effect.Service<AgentTasks>()("effect-clerk/AgentTasks", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -19,7 +19,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { AllowlistIdentifier }
 
-/** Params of `allowlistIdentifiers.createAllowlistIdentifier`. */
+/**
+ * Params of `allowlistIdentifiers.createAllowlistIdentifier`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateAllowlistIdentifierParams {
   /** An email address, `*@example.com`, an E.164 phone number or a Web3 wallet address. */
   readonly identifier: string
@@ -30,7 +35,12 @@ export interface CreateAllowlistIdentifierParams {
 const AllowlistIdentifierList = Paginated(AllowlistIdentifier)
 const LIST_PAGE = pageSize(ListAllowlistIdentifiers)
 
-/** `allowlistIdentifiers`: the sign-up allowlist. */
+/**
+ * `allowlistIdentifiers`: the sign-up allowlist.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()("effect-clerk/AllowlistIdentifiers", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -23,10 +23,20 @@ import { streamPages } from "./internal/paginate.js"
 
 export { ApiKey, CreateApiKeyResponse, GetApiKeySecretResponse }
 
-/** An API key, under `@clerk/backend`'s name. */
+/**
+ * An API key, under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type APIKey = ApiKey
 
-/** Params of `apiKeys.list`. */
+/**
+ * Params of `apiKeys.list`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetAPIKeyListParams extends PaginationParams {
   /** The user or organization id the keys belong to. */
   readonly subject: string
@@ -34,7 +44,12 @@ export interface GetAPIKeyListParams extends PaginationParams {
   readonly includeInvalid?: boolean | undefined
 }
 
-/** Params of `apiKeys.create`. */
+/**
+ * Params of `apiKeys.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateAPIKeyParams {
   readonly name: string
   /** The user or organization id the key belongs to. */
@@ -48,7 +63,12 @@ export interface CreateAPIKeyParams {
   readonly secondsUntilExpiration?: number | null | undefined
 }
 
-/** Params of `apiKeys.update`. */
+/**
+ * Params of `apiKeys.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateAPIKeyParams {
   readonly apiKeyId: string
   readonly subject: string
@@ -58,7 +78,12 @@ export interface UpdateAPIKeyParams {
   readonly secondsUntilExpiration?: number | null | undefined
 }
 
-/** Params of `apiKeys.revoke`. */
+/**
+ * Params of `apiKeys.revoke`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RevokeAPIKeyParams {
   readonly apiKeyId: string
   /** Kept for your records; sent as `null` when left out. */
@@ -68,7 +93,12 @@ export interface RevokeAPIKeyParams {
 const ApiKeyList = Paginated(ApiKey)
 const LIST_PAGE = pageSize(getApiKeys)
 
-/** `apiKeys`: create, read, revoke and verify API keys. */
+/**
+ * `apiKeys`: create, read, revoke and verify API keys.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
   accessors: true,
   effect: Effect.gen(function*() {

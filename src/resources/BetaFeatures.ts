@@ -17,7 +17,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { InstanceSettings }
 
-/** Params of the domain-changing methods. */
+/**
+ * Params of the domain-changing methods.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ChangeDomainParams {
   /** The new home URL of the production instance, e.g. `https://www.example.com`. */
   readonly homeUrl?: string | undefined
@@ -28,13 +33,21 @@ export interface ChangeDomainParams {
 /**
  * What `betaFeatures.changeDomain` resolves: the response's JSON object as sent (e.g. `{}`), as `@clerk/backend`
  * returns it; `undefined` when the body is empty or not an object.
+ *
+ * @since 0.1.0
+ * @category Resources
  */
 export type ChangeDomainResult = Readonly<Record<string, unknown>> | undefined
 
 const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
-/** Params of `betaFeatures.updateInstanceSettings`. */
+/**
+ * Params of `betaFeatures.updateInstanceSettings`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateInstanceSettingsParams {
   /** Restrict sign-up to the allowlist. */
   readonly restrictedToAllowlist?: boolean | null | undefined
@@ -46,7 +59,12 @@ export interface UpdateInstanceSettingsParams {
   readonly testMode?: boolean | null | undefined
 }
 
-/** `betaFeatures`: beta instance settings and production domain changes. */
+/**
+ * `betaFeatures`: beta instance settings and production domain changes.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/BetaFeatures", {
   accessors: true,
   effect: Effect.gen(function*() {

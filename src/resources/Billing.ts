@@ -51,40 +51,85 @@ export {
   CommerceSubscriptionItem2
 }
 
-/** A billing plan, under `@clerk/backend`'s name. */
+/**
+ * A billing plan, under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type BillingPlan = CommercePlan
-/** A billing subscription, under `@clerk/backend`'s name. */
+/**
+ * A billing subscription, under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type BillingSubscription = CommerceSubscription
-/** A billing subscription item, under `@clerk/backend`'s name. */
+/**
+ * A billing subscription item, under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type BillingSubscriptionItem = CommerceSubscriptionItem
 
-/** Who pays: a user or an organization. */
+/**
+ * Who pays: a user or an organization.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type BillingPayerType = "org" | "user"
 
-/** Params of `billing.getPlanList`. */
+/**
+ * Params of `billing.getPlanList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetPlanListParams extends PaginationParams {
   readonly payerType?: BillingPayerType | undefined
 }
 
-/** Params of `billing.cancelSubscriptionItem`. */
+/**
+ * Params of `billing.cancelSubscriptionItem`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CancelSubscriptionItemParams {
   /** End now instead of at the end of the period (sent as the `end_now` query parameter). */
   readonly endNow?: boolean | undefined
 }
 
-/** Params of `billing.extendSubscriptionItemFreeTrial`. */
+/**
+ * Params of `billing.extendSubscriptionItemFreeTrial`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ExtendSubscriptionItemFreeTrialParams {
   /** The new end of the trial (sent as an ISO string). */
   readonly extendTo: Date
 }
 
-/** Params of `billing.getPriceList`. */
+/**
+ * Params of `billing.getPriceList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetPriceListParams extends PaginationParams {
   /** Only prices of this plan. */
   readonly planId?: string | undefined
 }
 
-/** Params of `billing.createPrice`. */
+/**
+ * Params of `billing.createPrice`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreatePriceParams {
   readonly planId: string
   /** Defaults to USD. */
@@ -97,7 +142,12 @@ export interface CreatePriceParams {
   readonly supportedBillingPeriods?: "month" | "annual" | "both" | undefined
 }
 
-/** Params of `billing.getSubscriptionItemList`. */
+/**
+ * Params of `billing.getSubscriptionItemList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetSubscriptionItemListParams extends PaginationParams {
   readonly status?: "active" | "ended" | "past_due" | "upcoming" | "free_trial" | undefined
   readonly payerType?: "user" | "org" | undefined
@@ -107,18 +157,33 @@ export interface GetSubscriptionItemListParams extends PaginationParams {
   readonly query?: string | undefined
 }
 
-/** Params of `billing.createPriceTransition`. */
+/**
+ * Params of `billing.createPriceTransition`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreatePriceTransitionParams {
   readonly fromPriceId: string
   readonly toPriceId: string
 }
 
-/** Params of `billing.applySubscriptionItemDiscount`. */
+/**
+ * Params of `billing.applySubscriptionItemDiscount`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ApplySubscriptionItemDiscountParams {
   readonly discountId: string
 }
 
-/** Params of `billing.getStatementList` and `billing.getStatementPaymentAttemptList`. */
+/**
+ * Params of `billing.getStatementList` and `billing.getStatementPaymentAttemptList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type GetStatementListParams = PaginationParams
 
 const PlanList = Paginated(CommercePlan)
@@ -129,7 +194,12 @@ const ITEM_PAGE = pageSize(GetCommerceSubscriptionItemList)
 const STATEMENT_PAGE = pageSize(GetBillingStatementList)
 const ATTEMPT_PAGE = pageSize(GetBillingStatementPaymentAttempts)
 
-/** `billing`: plans, prices, subscriptions, subscription items and statements. */
+/**
+ * `billing`: plans, prices, subscriptions, subscription items and statements.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
   accessors: true,
   effect: Effect.gen(function*() {

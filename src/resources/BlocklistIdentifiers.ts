@@ -17,7 +17,12 @@ import type { PaginationParams } from "./internal/lists.js"
 
 export { BlocklistIdentifier }
 
-/** Params of `blocklistIdentifiers.createBlocklistIdentifier`. */
+/**
+ * Params of `blocklistIdentifiers.createBlocklistIdentifier`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateBlocklistIdentifierParams {
   /** An email address, `*@example.com`, an E.164 phone number or a Web3 wallet address. */
   readonly identifier: string
@@ -25,7 +30,12 @@ export interface CreateBlocklistIdentifierParams {
 
 const BlocklistIdentifierList = Paginated(BlocklistIdentifier)
 
-/** `blocklistIdentifiers`: the sign-up and sign-in blocklist. */
+/**
+ * `blocklistIdentifiers`: the sign-up and sign-in blocklist.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class BlocklistIdentifiers extends Effect.Service<BlocklistIdentifiers>()("effect-clerk/BlocklistIdentifiers", {
   accessors: true,
   effect: Effect.gen(function*() {

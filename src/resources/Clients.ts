@@ -15,13 +15,23 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Client }
 
-/** Params of `clients.getHandshakePayload`. */
+/**
+ * Params of `clients.getHandshakePayload`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetHandshakePayloadParams {
   /** The handshake nonce from the `__clerk_handshake_nonce` query parameter or cookie. */
   readonly nonce: string
 }
 
-/** The handshake payload: the `Set-Cookie` directives that resolve a handshake. */
+/**
+ * The handshake payload: the `Set-Cookie` directives that resolve a handshake.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class HandshakePayload extends Schema.Class<HandshakePayload>("effect-clerk/HandshakePayload")({
   directives: Schema.Array(Schema.String)
 }) {}
@@ -29,7 +39,12 @@ export class HandshakePayload extends Schema.Class<HandshakePayload>("effect-cle
 const ClientList = Paginated(Client)
 const LIST_PAGE = pageSize(GetClientList)
 
-/** `clients`: clients and the handshake payload. */
+/**
+ * `clients`: clients and the handshake payload.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -24,7 +24,12 @@ import { directoryMethods, type DirectoryUpdateParams } from "./internal/directo
 
 export { Directory, DirectoryGroupRoleMapping }
 
-/** One group → role mapping of `directories.create`. */
+/**
+ * One group → role mapping of `directories.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface DirectoryGroupRoleMappingInput {
   readonly directoryGroupId?: string | undefined
   readonly scimGroupId?: string | undefined
@@ -35,7 +40,12 @@ export interface DirectoryGroupRoleMappingInput {
   readonly precedence?: number | undefined
 }
 
-/** Params of `directories.create`. */
+/**
+ * Params of `directories.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateDirectoryParams {
   readonly enterpriseConnectionId: string
   readonly name?: string | undefined
@@ -43,10 +53,20 @@ export interface CreateDirectoryParams {
   readonly groupRoleMappings?: ReadonlyArray<DirectoryGroupRoleMappingInput> | undefined
 }
 
-/** Params of `directories.update`. */
+/**
+ * Params of `directories.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type UpdateDirectoryParams = DirectoryUpdateParams
 
-/** Params of `directories.createGroupRoleMapping`. */
+/**
+ * Params of `directories.createGroupRoleMapping`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateDirectoryGroupRoleMappingParams {
   readonly directoryGroupId?: string | undefined
   readonly scimGroupId?: string | undefined
@@ -54,7 +74,12 @@ export interface CreateDirectoryGroupRoleMappingParams {
   readonly precedence?: number | undefined
 }
 
-/** Params of `directories.replaceGroupRoleMappings`. */
+/**
+ * Params of `directories.replaceGroupRoleMappings`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceDirectoryGroupRoleMappingsParams {
   readonly mappings: ReadonlyArray<{
     readonly directoryGroupId?: string | undefined
@@ -63,7 +88,12 @@ export interface ReplaceDirectoryGroupRoleMappingsParams {
   }>
 }
 
-/** `directories`: directories and their group → role mappings. */
+/**
+ * `directories`: directories and their group → role mappings.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Directories extends Effect.Service<Directories>()("effect-clerk/Directories", {
   accessors: true,
   effect: Effect.map(BackendApi, (api) =>

@@ -12,7 +12,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { Domain }
 
-/** Params of `domains.add` (snake_case keys, as `@clerk/backend` takes them). */
+/**
+ * Params of `domains.add` (snake_case keys, as `@clerk/backend` takes them).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface AddDomainParams {
   /** The domain name, without a scheme (a port is allowed on development instances). */
   readonly name: string
@@ -21,7 +26,12 @@ export interface AddDomainParams {
   readonly proxy_url?: string | null | undefined
 }
 
-/** Params of `domains.update`. */
+/**
+ * Params of `domains.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateDomainParams {
   readonly domainId: string
   readonly name?: string | undefined
@@ -33,7 +43,12 @@ export interface UpdateDomainParams {
 
 const DomainList = Paginated(Domain)
 
-/** `domains`: primary and satellite domains. */
+/**
+ * `domains`: primary and satellite domains.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -20,7 +20,12 @@ import type { AttemptVerificationParams } from "./internal/verification.js"
 export type { AttemptVerificationParams } from "./internal/verification.js"
 export { EmailAddress, VerificationResponse }
 
-/** Params of `emailAddresses.createEmailAddress`. */
+/**
+ * Params of `emailAddresses.createEmailAddress`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateEmailAddressParams {
   readonly userId: string
   readonly emailAddress: string
@@ -30,13 +35,23 @@ export interface CreateEmailAddressParams {
   readonly primary?: boolean | undefined
 }
 
-/** Params of `emailAddresses.updateEmailAddress`. */
+/**
+ * Params of `emailAddresses.updateEmailAddress`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateEmailAddressParams {
   readonly verified?: boolean | undefined
   readonly primary?: boolean | undefined
 }
 
-/** `emailAddresses`: users' email addresses. */
+/**
+ * `emailAddresses`: users' email addresses.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-clerk/EmailAddresses", {
   accessors: true,
   effect: Effect.gen(function*() {

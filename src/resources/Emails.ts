@@ -11,23 +11,43 @@ import { BackendApi } from "../services/BackendApi.js"
 import { type ClerkAPIErrorItem, ClerkInvalidRequestError } from "../services/ClerkErrors.js"
 import { parseErrorItem } from "../services/internal/responses.js"
 
-/** A mailbox: an address and an optional display name (up to 200 characters). */
+/**
+ * A mailbox: an address and an optional display name (up to 200 characters).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface Mailbox {
   readonly address: string
   readonly name?: string | undefined
 }
 
-/** The recipient: a literal address, or the id of a user whose primary address Clerk resolves. */
+/**
+ * The recipient: a literal address, or the id of a user whose primary address Clerk resolves.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type EmailRecipient =
   | { readonly address: string; readonly userId?: never }
   | { readonly userId: string; readonly address?: never }
 
-/** The body: `html`, `text` or both (`html` wins); together at most 50,000 bytes of UTF-8. */
+/**
+ * The body: `html`, `text` or both (`html` wins); together at most 50,000 bytes of UTF-8.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type EmailContent =
   | { readonly html: string; readonly text?: string | undefined }
   | { readonly html?: string | undefined; readonly text: string }
 
-/** Params of `emails.create`. Only `to.userId` (→ `to.user_id`) and `replyTo` (→ `reply_to`) are renamed. */
+/**
+ * Params of `emails.create`. Only `to.userId` (→ `to.user_id`) and `replyTo` (→ `reply_to`) are renamed.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type CreateEmailParams = {
   readonly to: EmailRecipient
   /** The sender; its domain must be the instance's verified sending domain. */
@@ -44,16 +64,31 @@ export type CreateEmailParams = {
   readonly attachments?: ReadonlyArray<{ readonly filename: string; readonly content: string }> | undefined
 } & EmailContent
 
-/** Options of `emails.create`. */
+/**
+ * Options of `emails.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateEmailOptions {
   /** Deduplicates retries of one send: ASCII letters, digits, `_` and `-`, at most 255 characters. */
   readonly idempotencyKey?: string | undefined
 }
 
-/** One message of `emails.createBatch`. */
+/**
+ * One message of `emails.createBatch`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type CreateBatchEmailParams = CreateEmailParams & CreateEmailOptions
 
-/** A stored email and its send state (`accepted` means the provider took it, not that it was delivered). */
+/**
+ * A stored email and its send state (`accepted` means the provider took it, not that it was delivered).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Email extends Schema.Class<Email>("effect-clerk/Email")({
   object: Schema.optional(Schema.String),
   id: Schema.String,
@@ -71,7 +106,12 @@ export class Email extends Schema.Class<Email>("effect-clerk/Email")({
   suppressionReason: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("suppression_reason"))
 }) {}
 
-/** The outcome of one message of a batch, by its zero-based input `index`. */
+/**
+ * The outcome of one message of a batch, by its zero-based input `index`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type BatchEmailResult =
   | {
     readonly index: number
@@ -140,7 +180,12 @@ const emailBody = ({ replyTo, to, ...rest }: CreateEmailParams): Record<string, 
   }
 }
 
-/** `emails`: transactional emails (experimental in Clerk). */
+/**
+ * `emails`: transactional emails (experimental in Clerk).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -26,7 +26,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { EnterpriseConnection, EnterpriseConnectionTestRun, EnterpriseConnectionTestRunResponse }
 
-/** The enterprise identity providers. */
+/**
+ * The enterprise identity providers.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type EnterpriseConnectionProvider =
   | "saml_custom"
   | "saml_okta"
@@ -36,14 +41,24 @@ export type EnterpriseConnectionProvider =
   | "oidc_github_enterprise"
   | "oidc_gitlab"
 
-/** Params of `enterpriseConnections.getEnterpriseConnectionList`. */
+/**
+ * Params of `enterpriseConnections.getEnterpriseConnectionList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionListParams extends PaginationParams {
   readonly organizationId?: string | undefined
   /** Only active (`true`) or inactive (`false`, sent) connections. */
   readonly active?: boolean | undefined
 }
 
-/** OIDC settings of an enterprise connection. */
+/**
+ * OIDC settings of an enterprise connection.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionOidcParams {
   readonly authUrl?: string | undefined
   readonly clientId?: string | undefined
@@ -54,7 +69,12 @@ export interface EnterpriseConnectionOidcParams {
   readonly userInfoUrl?: string | undefined
 }
 
-/** How SAML attributes map to user fields. */
+/**
+ * How SAML attributes map to user fields.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionSamlAttributeMappingParams {
   readonly userId?: string | null | undefined
   readonly emailAddress?: string | null | undefined
@@ -62,12 +82,22 @@ export interface EnterpriseConnectionSamlAttributeMappingParams {
   readonly lastName?: string | null | undefined
 }
 
-/** Where the SAML login hint comes from. */
+/**
+ * Where the SAML login hint comes from.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type EnterpriseConnectionSamlLoginHintParams =
   | { readonly mode: "custom_attribute"; readonly source: string }
   | { readonly mode: "email_address" | "off"; readonly source?: undefined }
 
-/** A custom user attribute read from SSO or SCIM. */
+/**
+ * A custom user attribute read from SSO or SCIM.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionCustomAttributeParams {
   readonly name: string
   readonly key: string
@@ -76,7 +106,12 @@ export interface EnterpriseConnectionCustomAttributeParams {
   readonly multiValued?: boolean | undefined
 }
 
-/** SAML settings of an enterprise connection. */
+/**
+ * SAML settings of an enterprise connection.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionSamlParams {
   readonly allowIdpInitiated?: boolean | undefined
   readonly allowSubdomains?: boolean | undefined
@@ -103,14 +138,24 @@ interface EnterpriseConnectionFields {
   readonly saml?: EnterpriseConnectionSamlParams | undefined
 }
 
-/** Params of `enterpriseConnections.createEnterpriseConnection`. */
+/**
+ * Params of `enterpriseConnections.createEnterpriseConnection`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateEnterpriseConnectionParams extends EnterpriseConnectionFields {
   readonly name: string
   readonly domains: ReadonlyArray<string>
   readonly provider: EnterpriseConnectionProvider
 }
 
-/** Params of `enterpriseConnections.updateEnterpriseConnection`. */
+/**
+ * Params of `enterpriseConnections.updateEnterpriseConnection`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateEnterpriseConnectionParams extends EnterpriseConnectionFields {
   readonly name?: string | undefined
   readonly domains?: ReadonlyArray<string> | undefined
@@ -118,7 +163,12 @@ export interface UpdateEnterpriseConnectionParams extends EnterpriseConnectionFi
   readonly provider?: string | undefined
 }
 
-/** Params of `enterpriseConnections.getEnterpriseConnectionTestRunList`. */
+/**
+ * Params of `enterpriseConnections.getEnterpriseConnectionTestRunList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface EnterpriseConnectionTestRunListParams extends PaginationParams {
   /** Only runs with these statuses. */
   readonly status?: ReadonlyArray<"pending" | "success" | "failed"> | undefined
@@ -129,7 +179,12 @@ const TestRunList = Paginated(EnterpriseConnectionTestRun)
 const LIST_PAGE = pageSize(ListEnterpriseConnections)
 const TEST_RUN_PAGE = pageSize(ListEnterpriseConnectionTestRuns)
 
-/** `enterpriseConnections`: create, read, update and delete enterprise SSO connections; run connection tests. */
+/**
+ * `enterpriseConnections`: create, read, update and delete enterprise SSO connections; run connection tests.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>()(
   "effect-clerk/EnterpriseConnections",
   {

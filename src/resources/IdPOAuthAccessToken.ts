@@ -15,7 +15,12 @@ import type { ClerkError } from "../services/ClerkErrors.js"
 import { oauthAudienceProblem } from "../services/internal/audience.js"
 import { tokenFailure, type TokenVerificationFailure } from "../services/TokenVerificationFailure.js"
 
-/** The actor of a delegated OAuth token (`act` claim), from a verify response or a verified OAuth JWT. */
+/**
+ * The actor of a delegated OAuth token (`act` claim), from a verify response or a verified OAuth JWT.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface OAuthTokenActor {
   readonly iss?: string | undefined
   readonly sub: string
@@ -31,6 +36,9 @@ const Actor: Schema.Schema<OAuthTokenActor> = Schema.Struct({
 /**
  * An active OAuth access token, as the verify endpoint answers for a valid one (`@clerk/backend`'s
  * `IdPOAuthAccessToken`), with `type`, `aud` and `act` when sent.
+ *
+ * @since 0.1.0
+ * @category Resources
  */
 export class ActiveOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<ActiveOAuthAccessToken>(
   "effect-clerk/ActiveOAuthAccessToken"
@@ -40,12 +48,20 @@ export class ActiveOAuthAccessToken extends ClerkIdpOauthAccessToken.extend<Acti
   act: Schema.optional(Actor)
 }) {}
 
-/** An inactive token: the Backend API's answer for a token it does not know as valid. */
+/**
+ * An inactive token: the Backend API's answer for a token it does not know as valid.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const InactiveOAuthAccessToken = Schema.Struct({ active: Schema.Literal(false) })
 
 /**
  * What `idPOAuthAccessToken.verify` resolves to. A body with `active: false` is the inactive answer; any other is an
  * active token, decoded (tolerantly) as one even when fields are missing.
+ *
+ * @since 0.1.0
+ * @category Resources
  */
 export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken, InactiveOAuthAccessToken).annotations({
   [UnionMemberOf]: ((input) =>
@@ -54,7 +70,12 @@ export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken,
 /** What `idPOAuthAccessToken.verify` resolves to. */
 export type OAuthAccessTokenVerification = typeof OAuthAccessTokenVerification.Type
 
-/** Options of `idPOAuthAccessToken.verify`. */
+/**
+ * Options of `idPOAuthAccessToken.verify`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface VerifyOAuthAccessTokenOptions {
   /** When given, the token's `aud` must contain one of these. */
   readonly audience?: string | ReadonlyArray<string> | undefined
@@ -68,7 +89,12 @@ const audienceFailure = (
   return problem === undefined ? undefined : tokenFailure("token-verification-failed", problem)
 }
 
-/** `idPOAuthAccessToken`: verifies OAuth access tokens through the Backend API. */
+/**
+ * `idPOAuthAccessToken`: verifies OAuth access tokens through the Backend API.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("effect-clerk/IdPOAuthAccessToken", {
   accessors: true,
   effect: Effect.gen(function*() {

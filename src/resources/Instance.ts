@@ -38,7 +38,12 @@ export {
   OrganizationSettings
 }
 
-/** Params of `instance.update`. */
+/**
+ * Params of `instance.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateInstanceParams {
   readonly testMode?: boolean | null | undefined
   /** Check passwords against Have I Been Pwned. */
@@ -52,7 +57,12 @@ export interface UpdateInstanceParams {
   readonly preferredSignInStrategyWhenPasswordRequired?: "password" | "otp" | "" | null | undefined
 }
 
-/** Params of `instance.updateRestrictions`. */
+/**
+ * Params of `instance.updateRestrictions`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateRestrictionsParams {
   readonly allowlist?: boolean | null | undefined
   readonly blocklist?: boolean | null | undefined
@@ -61,7 +71,12 @@ export interface UpdateRestrictionsParams {
   readonly ignoreDotsForGmailAddresses?: boolean | null | undefined
 }
 
-/** Params of `instance.updateOrganizationSettings`. */
+/**
+ * Params of `instance.updateOrganizationSettings`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateOrganizationSettingsParams {
   readonly enabled?: boolean | null | undefined
   readonly maxAllowedMemberships?: number | null | undefined
@@ -72,19 +87,34 @@ export interface UpdateOrganizationSettingsParams {
   readonly domainsDefaultRoleId?: string | null | undefined
 }
 
-/** Params of `instance.updateProtect`. */
+/**
+ * Params of `instance.updateProtect`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateInstanceProtectParams {
   readonly rulesEnabled?: boolean | null | undefined
   readonly specterEnabled?: boolean | null | undefined
 }
 
-/** Params of `instance.updateCommunication`. */
+/**
+ * Params of `instance.updateCommunication`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateInstanceCommunicationParams {
   /** ISO 3166-1 alpha-2 codes SMS is never sent to. */
   readonly blockedCountryCodes?: ReadonlyArray<string> | undefined
 }
 
-/** Params of `instance.updateOAuthApplicationSettings`. */
+/**
+ * Params of `instance.updateOAuthApplicationSettings`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateOAuthApplicationSettingsParams {
   readonly dynamicOauthClientRegistration?: boolean | null | undefined
   readonly defaultScopes?: ReadonlyArray<string> | undefined
@@ -94,7 +124,12 @@ export interface UpdateOAuthApplicationSettingsParams {
   readonly clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: boolean | null | undefined
 }
 
-/** `instance`: read and update the instance and its settings. */
+/**
+ * `instance`: read and update the instance and its settings.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Instance extends Effect.Service<Instance>()("effect-clerk/Instance", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -21,13 +21,28 @@ import { streamPages } from "./internal/paginate.js"
 
 export { DeletedObject, Invitation }
 
-/** The status of an invitation. */
+/**
+ * The status of an invitation.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type InvitationStatus = "accepted" | "expired" | "pending" | "revoked"
 
-/** The email template an invitation is sent with. */
+/**
+ * The email template an invitation is sent with.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type InvitationTemplateSlug = "invitation" | "waitlist_invitation"
 
-/** Params of `invitations.getInvitationList`. */
+/**
+ * Params of `invitations.getInvitationList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetInvitationListParams extends PaginationParams {
   /** Sort order, e.g. `-created_at` (the default) or `email_address`. */
   readonly orderBy?: WithSign<"created_at" | "email_address" | "expires_at"> | undefined
@@ -36,7 +51,12 @@ export interface GetInvitationListParams extends PaginationParams {
   readonly query?: string | undefined
 }
 
-/** Params of `invitations.createInvitation` (and one element of `createInvitationBulk`). */
+/**
+ * Params of `invitations.createInvitation` (and one element of `createInvitationBulk`).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateInvitationParams {
   readonly emailAddress: string
   /** Days until the invitation expires (default 30). */
@@ -56,7 +76,12 @@ const InvitationList = Paginated(Invitation)
 const InvitationArray = Schema.mutable(Schema.Array(Invitation))
 const LIST_PAGE = pageSize(ListInvitations)
 
-/** `invitations`: application invitations. */
+/**
+ * `invitations`: application invitations.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Invitations", {
   accessors: true,
   effect: Effect.gen(function*() {

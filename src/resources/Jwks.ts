@@ -9,7 +9,12 @@ import { GetJWKS } from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { BackendApi } from "../services/BackendApi.js"
 
-/** One public key of the JWKS (kept as sent; only the fields token verification reads are typed). */
+/**
+ * One public key of the JWKS (kept as sent; only the fields token verification reads are typed).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const JsonWebKey = Schema.Struct(
   {
     kid: Schema.String,
@@ -22,12 +27,22 @@ export const JsonWebKey = Schema.Struct(
   Schema.Record({ key: Schema.String, value: Schema.Unknown })
 )
 
-/** The JWKS document `{ keys: [...] }`, returned as sent (like `@clerk/backend`'s raw JwksJSON). */
+/**
+ * The JWKS document `{ keys: [...] }`, returned as sent (like `@clerk/backend`'s raw JwksJSON).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const JwksDocument = Schema.Struct({ keys: Schema.Array(JsonWebKey) })
 /** The JWKS document. */
 export type JwksDocument = typeof JwksDocument.Type
 
-/** `jwks`: reads the instance's public signing keys. */
+/**
+ * `jwks`: reads the instance's public signing keys.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Jwks extends Effect.Service<Jwks>()("effect-clerk/Jwks", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -20,7 +20,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { JWTTemplate }
 
-/** Params of `jwtTemplates.create`. `claims` keys are sent as given. */
+/**
+ * Params of `jwtTemplates.create`. `claims` keys are sent as given.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateJwtTemplateParams {
   readonly name: string
   /** The template's claims (may use shortcodes such as `{{user.id}}`). */
@@ -36,7 +41,12 @@ export interface CreateJwtTemplateParams {
   readonly signingKey?: string | null | undefined
 }
 
-/** Params of `jwtTemplates.update`. */
+/**
+ * Params of `jwtTemplates.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateJwtTemplateParams extends CreateJwtTemplateParams {
   readonly templateId: string
 }
@@ -44,7 +54,12 @@ export interface UpdateJwtTemplateParams extends CreateJwtTemplateParams {
 const JwtTemplateList = Paginated(JWTTemplate)
 const LIST_PAGE = pageSize(ListJWTTemplates)
 
-/** `jwtTemplates`: JWT templates. */
+/**
+ * `jwtTemplates`: JWT templates.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/JwtTemplates", {
   accessors: true,
   effect: Effect.gen(function*() {

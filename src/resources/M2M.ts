@@ -16,18 +16,38 @@ import { streamPages } from "./internal/paginate.js"
 
 export { CreateM2MTokenResponse, MachineToMachineToken }
 
-/** An M2M token, under `@clerk/backend`'s name. */
+/**
+ * An M2M token, under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type M2MToken = MachineToMachineToken
 
-/** The token formats `m2m.createToken` can mint. */
+/**
+ * The token formats `m2m.createToken` can mint.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type M2MTokenFormat = "opaque" | "jwt"
 
-/** A per-call machine secret key (`ak_…`), sent instead of the configured keys. */
+/**
+ * A per-call machine secret key (`ak_…`), sent instead of the configured keys.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface MachineSecretKeyParam {
   readonly machineSecretKey?: string | undefined
 }
 
-/** Params of `m2m.list`. */
+/**
+ * Params of `m2m.list`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetM2MTokenListParams extends PaginationParams, MachineSecretKeyParam {
   /** The machine id whose tokens to list. */
   readonly subject: string
@@ -37,7 +57,12 @@ export interface GetM2MTokenListParams extends PaginationParams, MachineSecretKe
   readonly expired?: boolean | undefined
 }
 
-/** Params of `m2m.createToken`. */
+/**
+ * Params of `m2m.createToken`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateM2MTokenParams extends MachineSecretKeyParam {
   /** Lifetime in seconds; `null` (the default) uses the machine's default. */
   readonly secondsUntilExpiration?: number | null | undefined
@@ -49,14 +74,24 @@ export interface CreateM2MTokenParams extends MachineSecretKeyParam {
   readonly tokenFormat?: M2MTokenFormat | undefined
 }
 
-/** Params of `m2m.revokeToken`. */
+/**
+ * Params of `m2m.revokeToken`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RevokeM2MTokenParams extends MachineSecretKeyParam {
   readonly m2mTokenId: string
   /** Kept for your records; sent as `null` when left out. */
   readonly revocationReason?: string | null | undefined
 }
 
-/** Params of `m2m.verify`. */
+/**
+ * Params of `m2m.verify`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface VerifyM2MTokenParams extends MachineSecretKeyParam {
   readonly token: string
 }
@@ -73,7 +108,12 @@ const LIST_PAGE = pageSize(getM2MTokens)
 const perCallKey = (machineSecretKey: string | undefined): Redacted.Redacted<string> | undefined =>
   machineSecretKey ? Redacted.make(machineSecretKey) : undefined
 
-/** `m2m`: create, list, revoke and verify machine-to-machine tokens. */
+/**
+ * `m2m`: create, list, revoke and verify machine-to-machine tokens.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
   accessors: true,
   effect: Effect.gen(function*() {

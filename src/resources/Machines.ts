@@ -31,7 +31,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Machine, MachineCreated, MachineScope, MachineScopeDeleted, MachineSecretKey }
 
-/** Params of `machines.list`. */
+/**
+ * Params of `machines.list`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetMachineListParams extends PaginationParams {
   /** Sort order, e.g. `-created_at` (the default) or `+name`. */
   readonly orderBy?: WithSign<"name" | "created_at"> | undefined
@@ -39,7 +44,12 @@ export interface GetMachineListParams extends PaginationParams {
   readonly query?: string | undefined
 }
 
-/** Params of `machines.create`. */
+/**
+ * Params of `machines.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateMachineParams {
   readonly name: string
   /** Machines the new machine may reach (at most 150). */
@@ -48,14 +58,24 @@ export interface CreateMachineParams {
   readonly defaultTokenTtl?: number | undefined
 }
 
-/** Params of `machines.update`. */
+/**
+ * Params of `machines.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateMachineParams {
   readonly machineId: string
   readonly name?: string | undefined
   readonly defaultTokenTtl?: number | undefined
 }
 
-/** Params of `machines.rotateSecretKey`. */
+/**
+ * Params of `machines.rotateSecretKey`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RotateMachineSecretKeyParams {
   readonly machineId: string
   /** Seconds the previous key stays valid (0 to 28800). */
@@ -65,7 +85,12 @@ export interface RotateMachineSecretKeyParams {
 const MachineList = Paginated(Machine)
 const LIST_PAGE = pageSize(ListMachines)
 
-/** `machines`: machine identities, their secret keys and scopes. */
+/**
+ * `machines`: machine identities, their secret keys and scopes.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines", {
   accessors: true,
   effect: Effect.gen(function*() {

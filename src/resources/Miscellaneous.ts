@@ -8,7 +8,12 @@ import { GetPublicInterstitial } from "../models/generated/descriptors.js"
 import { bind } from "./internal/bind.js"
 import { BackendApi } from "../services/BackendApi.js"
 
-/** Query of `getPublicInterstitial`: which instance's interstitial page to render. */
+/**
+ * Query of `getPublicInterstitial`: which instance's interstitial page to render.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetPublicInterstitialParams {
   /** The Frontend API host (sent as `frontend_api`). */
   readonly frontendApi?: string | undefined
@@ -19,7 +24,12 @@ export interface GetPublicInterstitialParams {
   readonly useDomainForScript?: boolean | undefined
 }
 
-/** `miscellaneous`: the public interstitial page. */
+/**
+ * `miscellaneous`: the public interstitial page.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Miscellaneous extends Effect.Service<Miscellaneous>()("effect-clerk/Miscellaneous", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -24,14 +24,24 @@ import { streamPages } from "./internal/paginate.js"
 
 export { OAuthApplication, OAuthApplicationWithSecret }
 
-/** Params of `oauthApplications.list`. */
+/**
+ * Params of `oauthApplications.list`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetOAuthApplicationListParams extends PaginationParams {
   /** Matches application names. */
   readonly nameQuery?: string | undefined
   readonly orderBy?: WithSign<"name" | "created_at"> | undefined
 }
 
-/** Params of `oauthApplications.create`. */
+/**
+ * Params of `oauthApplications.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateOAuthApplicationParams {
   readonly name: string
   readonly redirectUris?: ReadonlyArray<string> | null | undefined
@@ -41,19 +51,34 @@ export interface CreateOAuthApplicationParams {
   readonly public?: boolean | null | undefined
 }
 
-/** Params of `oauthApplications.update`. */
+/**
+ * Params of `oauthApplications.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateOAuthApplicationParams extends CreateOAuthApplicationParams {
   readonly oauthApplicationId: string
 }
 
-/** Params of `oauthApplications.revokeToken`. */
+/**
+ * Params of `oauthApplications.revokeToken`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RevokeOAuthApplicationTokenParams {
   readonly oauthApplicationId: string
   /** The access or refresh token whose grant to revoke. */
   readonly token: string
 }
 
-/** Params of `oauthApplications.uploadLogo`. */
+/**
+ * Params of `oauthApplications.uploadLogo`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UploadOAuthApplicationLogoParams {
   readonly oauthApplicationId: string
   /** The image. */
@@ -65,7 +90,12 @@ export interface UploadOAuthApplicationLogoParams {
 const OAuthApplicationList = Paginated(OAuthApplication)
 const LIST_PAGE = pageSize(ListOAuthApplications)
 
-/** `oauthApplications`: manage OAuth applications and their secrets. */
+/**
+ * `oauthApplications`: manage OAuth applications and their secrets.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class OAuthApplications extends Effect.Service<OAuthApplications>()("effect-clerk/OAuthApplications", {
   accessors: true,
   effect: Effect.gen(function*() {

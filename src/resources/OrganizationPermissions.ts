@@ -20,14 +20,24 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Permission }
 
-/** Params of `organizationPermissions.getOrganizationPermissionList`. */
+/**
+ * Params of `organizationPermissions.getOrganizationPermissionList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetOrganizationPermissionListParams extends PaginationParams {
   /** Matches permission names and keys. */
   readonly query?: string | undefined
   readonly orderBy?: WithSign<"created_at" | "name" | "key"> | undefined
 }
 
-/** Params of `organizationPermissions.createOrganizationPermission`. */
+/**
+ * Params of `organizationPermissions.createOrganizationPermission`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateOrganizationPermissionParams {
   readonly name: string
   /** `org:<feature>:<action>`. */
@@ -35,7 +45,12 @@ export interface CreateOrganizationPermissionParams {
   readonly description?: string | undefined
 }
 
-/** Params of `organizationPermissions.updateOrganizationPermission`. */
+/**
+ * Params of `organizationPermissions.updateOrganizationPermission`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateOrganizationPermissionParams {
   readonly permissionId: string
   readonly name?: string | undefined
@@ -46,7 +61,12 @@ export interface UpdateOrganizationPermissionParams {
 const PermissionList = Paginated(Permission)
 const LIST_PAGE = pageSize(ListOrganizationPermissions)
 
-/** `organizationPermissions`: create, read, update and delete custom organization permissions. */
+/**
+ * `organizationPermissions`: create, read, update and delete custom organization permissions.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class OrganizationPermissions extends Effect.Service<OrganizationPermissions>()(
   "effect-clerk/OrganizationPermissions",
   {

@@ -22,14 +22,24 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Role }
 
-/** Params of `organizationRoles.getOrganizationRoleList`. */
+/**
+ * Params of `organizationRoles.getOrganizationRoleList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetOrganizationRoleListParams extends PaginationParams {
   /** Matches role names and keys. */
   readonly query?: string | undefined
   readonly orderBy?: WithSign<"created_at" | "name" | "key"> | undefined
 }
 
-/** Params of `organizationRoles.createOrganizationRole`. */
+/**
+ * Params of `organizationRoles.createOrganizationRole`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateOrganizationRoleParams {
   readonly name: string
   /** `org:<role>`. */
@@ -41,7 +51,12 @@ export interface CreateOrganizationRoleParams {
   readonly includeInInitialRoleSet?: boolean | null | undefined
 }
 
-/** Params of `organizationRoles.updateOrganizationRole`. */
+/**
+ * Params of `organizationRoles.updateOrganizationRole`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateOrganizationRoleParams {
   readonly organizationRoleId: string
   readonly name?: string | null | undefined
@@ -50,7 +65,12 @@ export interface UpdateOrganizationRoleParams {
   readonly permissions?: ReadonlyArray<string> | null | undefined
 }
 
-/** Params of `organizationRoles.assignPermissionToOrganizationRole` and `removePermissionFromOrganizationRole`. */
+/**
+ * Params of `organizationRoles.assignPermissionToOrganizationRole` and `removePermissionFromOrganizationRole`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface OrganizationRolePermissionParams {
   readonly organizationRoleId: string
   readonly permissionId: string
@@ -59,7 +79,12 @@ export interface OrganizationRolePermissionParams {
 const RoleList = Paginated(Role)
 const LIST_PAGE = pageSize(ListOrganizationRoles)
 
-/** `organizationRoles`: create, read, update and delete custom organization roles. */
+/**
+ * `organizationRoles`: create, read, update and delete custom organization roles.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effect-clerk/OrganizationRoles", {
   accessors: true,
   effect: Effect.gen(function*() {

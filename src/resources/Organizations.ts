@@ -65,7 +65,12 @@ export {
 const OrganizationList = Paginated(Organization)
 const ORGANIZATION_PAGE = pageSize(ListOrganizations)
 
-/** `organizations`: organizations, their memberships, invitations and domains. */
+/**
+ * `organizations`: organizations, their memberships, invitations and domains.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Organizations extends Effect.Service<Organizations>()("effect-clerk/Organizations", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -19,7 +19,12 @@ import type { AttemptVerificationParams } from "./internal/verification.js"
 
 export { PhoneNumber }
 
-/** Params of `phoneNumbers.updatePhoneNumber`. */
+/**
+ * Params of `phoneNumbers.updatePhoneNumber`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdatePhoneNumberParams {
   readonly verified?: boolean | undefined
   readonly primary?: boolean | undefined
@@ -27,14 +32,24 @@ export interface UpdatePhoneNumberParams {
   readonly reservedForSecondFactor?: boolean | undefined
 }
 
-/** Params of `phoneNumbers.createPhoneNumber`. */
+/**
+ * Params of `phoneNumbers.createPhoneNumber`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreatePhoneNumberParams extends UpdatePhoneNumberParams {
   readonly userId: string
   /** In E.164 format, e.g. `+15555555555`. */
   readonly phoneNumber: string
 }
 
-/** `phoneNumbers`: users' phone numbers. */
+/**
+ * `phoneNumbers`: users' phone numbers.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class PhoneNumbers extends Effect.Service<PhoneNumbers>()("effect-clerk/PhoneNumbers", {
   accessors: true,
   effect: Effect.gen(function*() {

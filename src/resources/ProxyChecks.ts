@@ -11,14 +11,24 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { ProxyCheck }
 
-/** Params of `proxyChecks.verify`. */
+/**
+ * Params of `proxyChecks.verify`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface VerifyProxyParams {
   readonly domainId: string
   /** The proxy URL to check, e.g. `https://example.com/__clerk`. */
   readonly proxyUrl: string
 }
 
-/** `proxyChecks`: proxy configuration checks. */
+/**
+ * `proxyChecks`: proxy configuration checks.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class ProxyChecks extends Effect.Service<ProxyChecks>()("effect-clerk/ProxyChecks", {
   accessors: true,
   effect: Effect.gen(function*() {

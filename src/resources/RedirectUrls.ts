@@ -19,7 +19,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { RedirectURL }
 
-/** Params of `redirectUrls.createRedirectUrl`. */
+/**
+ * Params of `redirectUrls.createRedirectUrl`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateRedirectUrlParams {
   /** `https://…` or a custom scheme such as `my-app://oauth-callback`. */
   readonly url: string
@@ -28,7 +33,12 @@ export interface CreateRedirectUrlParams {
 const RedirectUrlList = Paginated(RedirectURL)
 const LIST_PAGE = pageSize(ListRedirectURLs)
 
-/** `redirectUrls`: allowed redirect URLs. */
+/**
+ * `redirectUrls`: allowed redirect URLs.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/RedirectUrls", {
   accessors: true,
   effect: Effect.gen(function*() {

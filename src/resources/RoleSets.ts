@@ -22,14 +22,24 @@ import { streamPages } from "./internal/paginate.js"
 
 export { RoleSet }
 
-/** Params of `roleSets.getRoleSetList`. */
+/**
+ * Params of `roleSets.getRoleSetList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetRoleSetListParams extends PaginationParams {
   /** Matches role set names and keys. */
   readonly query?: string | undefined
   readonly orderBy?: WithSign<"created_at" | "name" | "key"> | undefined
 }
 
-/** Params of `roleSets.createRoleSet`. */
+/**
+ * Params of `roleSets.createRoleSet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateRoleSetParams {
   readonly name: string
   readonly key?: string | undefined
@@ -43,7 +53,12 @@ export interface CreateRoleSetParams {
   readonly roles: ReadonlyArray<string>
 }
 
-/** Params of `roleSets.updateRoleSet`. */
+/**
+ * Params of `roleSets.updateRoleSet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateRoleSetParams {
   readonly roleSetKeyOrId: string
   readonly name?: string | null | undefined
@@ -54,7 +69,12 @@ export interface UpdateRoleSetParams {
   readonly creatorRoleKey?: string | null | undefined
 }
 
-/** Params of `roleSets.addRolesToRoleSet`. */
+/**
+ * Params of `roleSets.addRolesToRoleSet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface AddRolesToRoleSetParams {
   readonly roleSetKeyOrId: string
   readonly roleKeys: ReadonlyArray<string>
@@ -62,7 +82,12 @@ export interface AddRolesToRoleSetParams {
   readonly creatorRoleKey?: string | undefined
 }
 
-/** Params of `roleSets.replaceRoleInRoleSet`. */
+/**
+ * Params of `roleSets.replaceRoleInRoleSet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceRoleInRoleSetParams {
   readonly roleSetKeyOrId: string
   /** The role to take out. */
@@ -71,7 +96,12 @@ export interface ReplaceRoleInRoleSetParams {
   readonly toRoleKey: string
 }
 
-/** Params of `roleSets.replaceRoleSet`. */
+/**
+ * Params of `roleSets.replaceRoleSet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceRoleSetParams {
   readonly roleSetKeyOrId: string
   /** The role set that replaces this one. */
@@ -83,7 +113,12 @@ export interface ReplaceRoleSetParams {
 const RoleSetList = Paginated(RoleSet)
 const LIST_PAGE = pageSize(ListRoleSets)
 
-/** `roleSets`: create, read, update and replace role sets. */
+/**
+ * `roleSets`: create, read, update and replace role sets.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets", {
   accessors: true,
   effect: Effect.gen(function*() {

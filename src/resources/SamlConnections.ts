@@ -20,10 +20,20 @@ import { streamPages } from "./internal/paginate.js"
 
 export { SAMLConnection }
 
-/** A SAML connection (with `idpCertificates`, `[]` when none are sent), under `@clerk/backend`'s name. */
+/**
+ * A SAML connection (with `idpCertificates`, `[]` when none are sent), under `@clerk/backend`'s name.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type SamlConnection = SAMLConnection
 
-/** The attribute mapping of a SAML connection (keys are deep snake-cased on the wire). */
+/**
+ * The attribute mapping of a SAML connection (keys are deep snake-cased on the wire).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface SamlAttributeMappingParams {
   readonly emailAddress?: string | undefined
   readonly firstName?: string | undefined
@@ -31,10 +41,20 @@ export interface SamlAttributeMappingParams {
   readonly userId?: string | undefined
 }
 
-/** The SAML identity providers. */
+/**
+ * The SAML identity providers.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type SamlIdpSlug = "saml_okta" | "saml_google" | "saml_microsoft" | "saml_custom"
 
-/** Params of `samlConnections.getSamlConnectionList`. */
+/**
+ * Params of `samlConnections.getSamlConnectionList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface SamlConnectionListParams extends PaginationParams {
   readonly query?: string | undefined
   readonly orderBy?:
@@ -44,7 +64,12 @@ export interface SamlConnectionListParams extends PaginationParams {
   readonly organizationId?: ReadonlyArray<WithSign<string>> | undefined
 }
 
-/** Params of `samlConnections.createSamlConnection`. */
+/**
+ * Params of `samlConnections.createSamlConnection`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateSamlConnectionParams {
   readonly name: string
   readonly provider: SamlIdpSlug
@@ -59,7 +84,12 @@ export interface CreateSamlConnectionParams {
   readonly attributeMapping?: SamlAttributeMappingParams | undefined
 }
 
-/** Params of `samlConnections.updateSamlConnection`. */
+/**
+ * Params of `samlConnections.updateSamlConnection`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnectionParams> {
   readonly active?: boolean | undefined
   readonly syncUserAttributes?: boolean | undefined
@@ -70,7 +100,12 @@ export interface UpdateSamlConnectionParams extends Partial<CreateSamlConnection
 const SamlConnectionList = Paginated(SAMLConnection)
 const LIST_PAGE = pageSize(ListSAMLConnections)
 
-/** `samlConnections`: create, read, update and delete SAML connections. */
+/**
+ * `samlConnections`: create, read, update and delete SAML connections.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class SamlConnections extends Effect.Service<SamlConnections>()("effect-clerk/SamlConnections", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -24,7 +24,12 @@ import { directoryMethods, type DirectoryUpdateParams } from "./internal/directo
 
 export { SCIMDirectory, SCIMGroupRoleMapping }
 
-/** One group → role mapping of `scimDirectories.create`. */
+/**
+ * One group → role mapping of `scimDirectories.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ScimGroupRoleMappingInput {
   readonly scimGroupId: string
   readonly scimGroupDisplayName?: string | undefined
@@ -33,7 +38,12 @@ export interface ScimGroupRoleMappingInput {
   readonly precedence?: number | undefined
 }
 
-/** Params of `scimDirectories.create`. */
+/**
+ * Params of `scimDirectories.create`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateScimDirectoryParams {
   readonly enterpriseConnectionId: string
   readonly name?: string | undefined
@@ -41,22 +51,42 @@ export interface CreateScimDirectoryParams {
   readonly groupRoleMappings?: ReadonlyArray<ScimGroupRoleMappingInput> | undefined
 }
 
-/** Params of `scimDirectories.update`. */
+/**
+ * Params of `scimDirectories.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type UpdateScimDirectoryParams = DirectoryUpdateParams
 
-/** Params of `scimDirectories.createGroupRoleMapping`. */
+/**
+ * Params of `scimDirectories.createGroupRoleMapping`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateScimGroupRoleMappingParams {
   readonly scimGroupId: string
   readonly roleId: string
   readonly precedence?: number | undefined
 }
 
-/** Params of `scimDirectories.replaceGroupRoleMappings`. */
+/**
+ * Params of `scimDirectories.replaceGroupRoleMappings`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceScimGroupRoleMappingsParams {
   readonly mappings: ReadonlyArray<{ readonly scimGroupId: string; readonly roleId: string }>
 }
 
-/** `scimDirectories`: SCIM directories and their group → role mappings. */
+/**
+ * `scimDirectories`: SCIM directories and their group → role mappings.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class ScimDirectories extends Effect.Service<ScimDirectories>()("effect-clerk/ScimDirectories", {
   accessors: true,
   effect: Effect.map(BackendApi, (api) =>

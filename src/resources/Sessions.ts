@@ -25,7 +25,12 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Cookies, CreateSessionTokenResponse, Session, Token }
 
-/** The status of a session. */
+/**
+ * The status of a session.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type SessionStatus =
   | "abandoned"
   | "active"
@@ -36,7 +41,12 @@ export type SessionStatus =
   | "replaced"
   | "revoked"
 
-/** Params of `sessions.getSessionList`: give `clientId` or `userId`. */
+/**
+ * Params of `sessions.getSessionList`: give `clientId` or `userId`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetSessionListParams extends PaginationParams {
   /** Sessions of this client. */
   readonly clientId?: string | undefined
@@ -45,12 +55,22 @@ export interface GetSessionListParams extends PaginationParams {
   readonly status?: SessionStatus | undefined
 }
 
-/** Params of `sessions.createSession`. */
+/**
+ * Params of `sessions.createSession`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateSessionParams {
   readonly userId: string
 }
 
-/** Params of `sessions.refreshSession` (already snake_case, as `@clerk/backend` takes them). */
+/**
+ * Params of `sessions.refreshSession` (already snake_case, as `@clerk/backend` takes them).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RefreshSessionParams {
   readonly expired_token: string
   readonly refresh_token: string
@@ -63,13 +83,23 @@ export interface RefreshSessionParams {
   readonly format?: "token" | "cookie" | undefined
 }
 
-/** What `sessions.refreshSession` answers. */
+/**
+ * What `sessions.refreshSession` answers.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type SessionRefreshResult = Token | Cookies
 
 const SessionList = Paginated(Session)
 const LIST_PAGE = pageSize(GetSessionList)
 
-/** `sessions`: sessions and session tokens. */
+/**
+ * `sessions`: sessions and session tokens.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions", {
   accessors: true,
   effect: Effect.gen(function*() {

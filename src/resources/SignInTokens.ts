@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { SignInToken }
 
-/** Params of `signInTokens.createSignInToken`. */
+/**
+ * Params of `signInTokens.createSignInToken`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateSignInTokenParams {
   readonly userId: string
   /** Seconds until the token expires (Clerk's default is 30 days). */
@@ -20,7 +25,12 @@ export interface CreateSignInTokenParams {
   readonly orgId?: string | undefined
 }
 
-/** `signInTokens`: sign-in tokens. */
+/**
+ * `signInTokens`: sign-in tokens.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class SignInTokens extends Effect.Service<SignInTokens>()("effect-clerk/SignInTokens", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { SignUp }
 
-/** Params of `signUps.update`. */
+/**
+ * Params of `signUps.update`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateSignUpParams {
   readonly signUpAttemptId: string
   /** Your own id for the user that the sign-up creates. */
@@ -20,7 +25,12 @@ export interface UpdateSignUpParams {
   readonly customAction?: boolean | null | undefined
 }
 
-/** `signUps`: sign-up attempts. */
+/**
+ * `signUps`: sign-up attempts.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class SignUps extends Effect.Service<SignUps>()("effect-clerk/SignUps", {
   accessors: true,
   effect: Effect.gen(function*() {

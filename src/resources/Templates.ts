@@ -22,22 +22,42 @@ import { streamPages } from "./internal/paginate.js"
 
 export { Template }
 
-/** The kind of template. */
+/**
+ * The kind of template.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type TemplateType = "email" | "sms"
 
-/** Identifies one template. */
+/**
+ * Identifies one template.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface TemplateRef {
   readonly templateType: TemplateType
   /** The template's machine-friendly name, e.g. `verification_code`. */
   readonly slug: string
 }
 
-/** Params of `templates.getTemplateList`. */
+/**
+ * Params of `templates.getTemplateList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetTemplateListParams extends PaginationParams {
   readonly templateType: TemplateType
 }
 
-/** The editable content of a template. `subject`, `fromEmailName` and `replyToEmailName` apply to emails only. */
+/**
+ * The editable content of a template. `subject`, `fromEmailName` and `replyToEmailName` apply to emails only.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface TemplateContent {
   readonly subject?: string | null | undefined
   /** The body before variable interpolation. */
@@ -48,7 +68,12 @@ export interface TemplateContent {
   readonly replyToEmailName?: string | undefined
 }
 
-/** Params of `templates.upsertTemplate`. */
+/**
+ * Params of `templates.upsertTemplate`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpsertTemplateParams extends TemplateRef, TemplateContent {
   readonly name?: string | undefined
   /** The editor markup the body was generated from. */
@@ -57,15 +82,30 @@ export interface UpsertTemplateParams extends TemplateRef, TemplateContent {
   readonly deliveredByClerk?: boolean | null | undefined
 }
 
-/** Params of `templates.previewTemplate`. */
+/**
+ * Params of `templates.previewTemplate`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface PreviewTemplateParams extends TemplateRef, TemplateContent {}
 
-/** Params of `templates.toggleTemplateDelivery`. */
+/**
+ * Params of `templates.toggleTemplateDelivery`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ToggleTemplateDeliveryParams extends TemplateRef {
   readonly deliveredByClerk?: boolean | undefined
 }
 
-/** A rendered template preview. */
+/**
+ * A rendered template preview.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class TemplatePreview extends Schema.Class<TemplatePreview>("effect-clerk/TemplatePreview")({
   subject: Schema.optional(Schema.NullOr(Schema.String)),
   body: Schema.optional(Schema.String),
@@ -76,7 +116,12 @@ export class TemplatePreview extends Schema.Class<TemplatePreview>("effect-clerk
 const TemplateList = Paginated(Template)
 const LIST_PAGE = pageSize(GetTemplateList)
 
-/** `templates`: email and SMS templates. */
+/**
+ * `templates`: email and SMS templates.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Templates extends Effect.Service<Templates>()("effect-clerk/Templates", {
   accessors: true,
   effect: Effect.gen(function*() {

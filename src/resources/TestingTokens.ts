@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { TestingToken }
 
-/** `testingTokens`: testing tokens for end-to-end tests. */
+/**
+ * `testingTokens`: testing tokens for end-to-end tests.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class TestingTokens extends Effect.Service<TestingTokens>()("effect-clerk/TestingTokens", {
   accessors: true,
   effect: Effect.gen(function*() {

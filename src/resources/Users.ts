@@ -134,7 +134,12 @@ const checkBulkIds = (userIds: ReadonlyArray<string>): Effect.Effect<void, Clerk
 /** A descriptor whose only placeholder is the user id. */
 type UserDescriptor = OperationDescriptor & { readonly pathParams: readonly ["user_id"] }
 
-/** `users`: users, their identifiers, credentials, metadata and memberships. */
+/**
+ * `users`: users, their identifiers, credentials, metadata and memberships.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -22,10 +22,20 @@ import { streamPages } from "./internal/paginate.js"
 
 export { WaitlistEntry }
 
-/** The status of a waitlist entry. */
+/**
+ * The status of a waitlist entry.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type WaitlistEntryStatus = "pending" | "invited" | "completed" | "rejected"
 
-/** Params of `waitlistEntries.list`. */
+/**
+ * Params of `waitlistEntries.list`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface WaitlistEntryListParams extends PaginationParams {
   /** Matches the email address or the id. */
   readonly query?: string | undefined
@@ -34,14 +44,24 @@ export interface WaitlistEntryListParams extends PaginationParams {
   readonly orderBy?: WithSign<"created_at" | "invited_at" | "email_address"> | undefined
 }
 
-/** Params of `waitlistEntries.create` (and one element of `createBulk`). */
+/**
+ * Params of `waitlistEntries.create` (and one element of `createBulk`).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface WaitlistEntryCreateParams {
   readonly emailAddress: string
   /** Tell the address it was added (default true). */
   readonly notify?: boolean | undefined
 }
 
-/** Params of `waitlistEntries.invite`. */
+/**
+ * Params of `waitlistEntries.invite`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface WaitlistEntryInviteParams {
   /** Invite even if an invitation already exists (default false). */
   readonly ignoreExisting?: boolean | undefined
@@ -51,7 +71,12 @@ const WaitlistEntryList = Paginated(WaitlistEntry)
 const WaitlistEntryArray = Schema.mutable(Schema.Array(WaitlistEntry))
 const LIST_PAGE = pageSize(ListWaitlistEntries)
 
-/** `waitlistEntries`: the waitlist. */
+/**
+ * `waitlistEntries`: the waitlist.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-clerk/WaitlistEntries", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -11,7 +11,12 @@ import { BackendApi } from "../services/BackendApi.js"
 
 export { SvixURL }
 
-/** `webhooks`: the Svix app behind Clerk webhooks. */
+/**
+ * `webhooks`: the Svix app behind Clerk webhooks.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export class Webhooks extends Effect.Service<Webhooks>()("effect-clerk/Webhooks", {
   accessors: true,
   effect: Effect.gen(function*() {

@@ -46,7 +46,12 @@ import { Webhooks } from "./Webhooks.js"
 import { Users } from "./Users.js"
 import { Organizations } from "./Organizations.js"
 
-/** Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`). */
+/**
+ * Every resource service, keyed by its property name on the Promise client (as in `@clerk/backend`).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const resourceServices = {
   jwks: Jwks,
   miscellaneous: Miscellaneous,
@@ -91,13 +96,28 @@ export const resourceServices = {
   organizations: Organizations
 } as const
 
-/** The resource services' property names. */
+/**
+ * The resource services' property names.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type ResourceName = keyof typeof resourceServices
 
-/** Every resource service. */
+/**
+ * Every resource service.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type ResourceServices = InstanceType<(typeof resourceServices)[ResourceName]>
 
-/** One layer providing every resource service; needs BackendApi. */
+/**
+ * One layer providing every resource service; needs BackendApi.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const ResourcesLive = Layer.mergeAll(
   Jwks.Default,
   Miscellaneous.Default,

@@ -46,10 +46,20 @@ import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.
 export type { Casing } from "./internal/casing.js"
 export type { QueryValue } from "./internal/url.js"
 
-/** HTTP methods the Backend API uses. */
+/**
+ * HTTP methods the Backend API uses.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE"
 
-/** One Backend API call, described as data. */
+/**
+ * One Backend API call, described as data.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export interface ApiRequest {
   /** `resource.method`, used for the span name `clerk.<operation>`. */
   readonly operation: string
@@ -79,7 +89,12 @@ export interface ApiRequest {
 /** How a 2xx body is read: parsed as JSON, or kept as text. */
 type BodyKind = "json" | "text"
 
-/** The pipeline service. */
+/**
+ * The pipeline service.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export interface BackendApiShape {
   /** Sends the request and decodes the 2xx body with `schema`. */
   readonly execute: <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>) => Effect.Effect<A, ClerkError>
@@ -95,22 +110,42 @@ export interface BackendApiShape {
   readonly drift: DriftReport
 }
 
-/** The request pipeline service. */
+/**
+ * The request pipeline service.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export class BackendApi extends Context.Tag("effect-clerk/BackendApi")<BackendApi, BackendApiShape>() {}
 
-/** Per-call overrides of the client's retry policy and timeout. */
+/**
+ * Per-call overrides of the client's retry policy and timeout.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export interface RequestOverrides {
   readonly retry?: RetryOptions | false | undefined
   readonly timeout?: Duration.DurationInput | false | undefined
 }
 
-/** The overrides in force for the current fiber (none by default). */
+/**
+ * The overrides in force for the current fiber (none by default).
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export class CurrentRequestOverrides extends Context.Reference<CurrentRequestOverrides>()(
   "effect-clerk/CurrentRequestOverrides",
   { defaultValue: (): RequestOverrides => ({}) }
 ) {}
 
-/** Runs `effect` with a different retry policy (`false` turns retries off). */
+/**
+ * Runs `effect` with a different retry policy (`false` turns retries off).
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export const withRetry: {
   (retry: RetryOptions | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   <A, E, R>(self: Effect.Effect<A, E, R>, retry: RetryOptions | false): Effect.Effect<A, E, R>
@@ -121,7 +156,12 @@ export const withRetry: {
       Effect.provideService(self, CurrentRequestOverrides, { ...current, retry }))
 )
 
-/** Runs `effect` with a different per-attempt timeout (`false` for none). */
+/**
+ * Runs `effect` with a different per-attempt timeout (`false` for none).
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export const withTimeout: {
   (timeout: Duration.DurationInput | false): <A, E, R>(self: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
   <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput | false): Effect.Effect<A, E, R>
@@ -139,6 +179,9 @@ const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE"])
 /**
  * Whether a failure is worth another attempt: 429 always (the request was not processed); 5xx, timeouts and network
  * errors only for idempotent methods.
+ *
+ * @since 0.1.0
+ * @category Pipeline
  */
 export const isRetryable = (method: HttpMethod, error: ClerkError): boolean => {
   switch (error._tag) {
@@ -158,6 +201,9 @@ export const isRetryable = (method: HttpMethod, error: ClerkError): boolean => {
  * The retry schedule: jittered exponential backoff capped at `maxDelay`, at most `maxRetries` retries, for retryable
  * failures only. A `Retry-After` from a 429 replaces the backoff delay. The total `budget` is enforced by the pipeline
  * over the whole call (attempts and waits together): a wait that would not end before the deadline ends the retries.
+ *
+ * @since 0.1.0
+ * @category Pipeline
  */
 export const retrySchedule = (
   policy: RetryPolicy,
@@ -250,7 +296,12 @@ interface Built {
   readonly path: string
 }
 
-/** Builds the pipeline from the configuration and an HttpClient. */
+/**
+ * Builds the pipeline from the configuration and an HttpClient.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
   const config = yield* ClerkConfig
   // After the user's transformClient, if any: a transformed client is not one of ours, so it takes the generic path.
@@ -594,5 +645,10 @@ const statusText = (response: HttpClientResponse.HttpClientResponse): string => 
   return ""
 }
 
-/** The pipeline layer; needs a ClerkConfig and an HttpClient. */
+/**
+ * The pipeline layer; needs a ClerkConfig and an HttpClient.
+ *
+ * @since 0.1.0
+ * @category Pipeline
+ */
 export const layer: Layer.Layer<BackendApi, never, ClerkConfig | HttpClient.HttpClient> = Layer.effect(BackendApi, make)

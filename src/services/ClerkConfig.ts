@@ -22,14 +22,34 @@ import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import { PACKAGE_NAME, PACKAGE_VERSION } from "./version.js"
 
-/** The `Clerk-API-Version` header this SDK speaks. */
+/**
+ * The `Clerk-API-Version` header this SDK speaks.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const CLERK_API_VERSION_HEADER = "2026-05-12"
-/** The default Backend API origin. */
+/**
+ * The default Backend API origin.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const DEFAULT_API_URL = "https://api.clerk.com"
-/** The default URL path version segment. */
+/**
+ * The default URL path version segment.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const DEFAULT_API_VERSION = "v1"
 
-/** How failed requests are retried. `false` turns retries off. */
+/**
+ * How failed requests are retried. `false` turns retries off.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export interface RetryOptions {
   /** Retries after the first attempt (default 3). */
   readonly maxRetries?: number | undefined
@@ -41,7 +61,12 @@ export interface RetryOptions {
   readonly budget?: Duration.DurationInput | undefined
 }
 
-/** The resolved retry policy. */
+/**
+ * The resolved retry policy.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export interface RetryPolicy {
   readonly maxRetries: number
   readonly baseDelay: Duration.Duration
@@ -49,7 +74,12 @@ export interface RetryPolicy {
   readonly budget: Duration.Duration
 }
 
-/** The options `createClerkClient` accepts: `@clerk/backend`'s, plus `retry` and `timeout`. */
+/**
+ * The options `createClerkClient` accepts: `@clerk/backend`'s, plus `retry` and `timeout`.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export interface ClerkOptions {
   /** Secret key (`sk_test_…` / `sk_live_…`) sent as the Bearer token. */
   readonly secretKey?: string | undefined
@@ -96,15 +126,28 @@ export interface ClerkOptions {
   readonly responseValidation?: ResponseValidation | undefined
 }
 
-/** A secret given as a plain string or as `Redacted` (kept `Redacted` either way). */
+/**
+ * A secret given as a plain string or as `Redacted` (kept `Redacted` either way).
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export type Secret = string | Redacted.Redacted<string>
 
-/** A change applied to the HttpClient every Backend API request goes through (the pipeline's transport). */
+/**
+ * A change applied to the HttpClient every Backend API request goes through (the pipeline's transport).
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export type TransformClient = (client: HttpClient.HttpClient) => HttpClient.HttpClient
 
 /**
  * The options of the Effect layers ({@link layer}, `ClerkLive`, `ClerkFrom`): {@link ClerkOptions} with the secrets as
  * strings or `Redacted`, plus {@link ClerkLayerOptions.transformClient}.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export interface ClerkLayerOptions extends Omit<ClerkOptions, "secretKey" | "machineSecretKey"> {
   /** Secret key (`sk_test_…` / `sk_live_…`) sent as the Bearer token. */
@@ -118,13 +161,28 @@ export interface ClerkLayerOptions extends Omit<ClerkOptions, "secretKey" | "mac
   readonly transformClient?: TransformClient | undefined
 }
 
-/** How response bodies are checked: see {@link ClerkOptions.responseValidation}. */
+/**
+ * How response bodies are checked: see {@link ClerkOptions.responseValidation}.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export type ResponseValidation = "tolerant" | "strict"
 
-/** Instance type read from a key prefix. */
+/**
+ * Instance type read from a key prefix.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export type InstanceType = "development" | "production"
 
-/** The validated configuration every service reads. */
+/**
+ * The validated configuration every service reads.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export interface ClerkConfigShape {
   readonly secretKey: Redacted.Redacted<string> | undefined
   readonly machineSecretKey: Redacted.Redacted<string> | undefined
@@ -154,7 +212,12 @@ export interface ClerkConfigShape {
   readonly transformClient?: TransformClient | undefined
 }
 
-/** The configuration service. */
+/**
+ * The configuration service.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export class ClerkConfig extends Context.Tag("effect-clerk/ClerkConfig")<ClerkConfig, ClerkConfigShape>() {}
 
 const DEFAULT_RETRY: RetryPolicy = {
@@ -174,6 +237,9 @@ const MACHINE_SECRET_KEY = /^ak_[A-Za-z0-9_-]+$/
  * Decodes a publishable key to its Frontend API host; `undefined` when it is not a valid key. Valid means what
  * `@clerk/backend` accepts (`pk_test_`/`pk_live_`, one base64 segment decoding to `<host>$`, a host with a dot), and,
  * deliberately stricter, a host made of hostname characters with an optional port.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const parsePublishableKey = (
   key: string
@@ -204,7 +270,12 @@ const decodeDuration = (
   return Either.right(d.value)
 }
 
-/** Resolves retry options into a policy (`undefined` when retries are off). */
+/**
+ * Resolves retry options into a policy (`undefined` when retries are off).
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const resolveRetry = (
   input: RetryOptions | false | undefined
 ): Either.Either<RetryPolicy | undefined, ConfigError.ConfigError> => {
@@ -276,6 +347,9 @@ const secretOption = (
  * The key options of a configuration whose shape is not one Clerk issues (`sk_test_…`/`sk_live_…`, `ak_…`, a
  * publishable key encoding a host). They are accepted, as `@clerk/backend` accepts them; {@link make} logs one warning
  * naming them (never their values).
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const unfamiliarKeys = (config: ClerkConfigShape): ReadonlyArray<string> => {
   const names: Array<string> = []
@@ -287,7 +361,12 @@ export const unfamiliarKeys = (config: ClerkConfigShape): ReadonlyArray<string> 
   return names
 }
 
-/** Logs one Warning when the configuration holds a key of an unfamiliar shape (see {@link unfamiliarKeys}). */
+/**
+ * Logs one Warning when the configuration holds a key of an unfamiliar shape (see {@link unfamiliarKeys}).
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void> => {
   const names = unfamiliarKeys(config)
   return names.length === 0 ? Effect.void : Effect.logWarning(
@@ -300,6 +379,9 @@ export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void
 /**
  * Validates options into the configuration. Pure: the same options always give the same result. Secrets never appear
  * in the error text.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigShape, ConfigError.ConfigError> =>
   Either.gen(function*() {
@@ -375,6 +457,9 @@ export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigSh
 /**
  * Validates the options; fails with a `ConfigError` naming the bad option. A key of an unfamiliar shape is accepted
  * with one Warning log.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const make = (options: ClerkLayerOptions): Effect.Effect<ClerkConfigShape, ConfigError.ConfigError> =>
   Either.match(resolve(options), {
@@ -382,11 +467,21 @@ export const make = (options: ClerkLayerOptions): Effect.Effect<ClerkConfigShape
     onRight: (config) => Effect.as(warnUnfamiliarKeys(config), config)
   })
 
-/** A ClerkConfig layer from an options object; secrets may be strings or `Redacted`. */
+/**
+ * A ClerkConfig layer from an options object; secrets may be strings or `Redacted`.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const layer = (options: ClerkLayerOptions): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
   Layer.effect(ClerkConfig, make(options))
 
-/** The HttpClient the pipeline sends through: `client` after the configuration's `transformClient`, if any. */
+/**
+ * The HttpClient the pipeline sends through: `client` after the configuration's `transformClient`, if any.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const transformedClient = (config: ClerkConfigShape, client: HttpClient.HttpClient): HttpClient.HttpClient =>
   config.transformClient === undefined ? client : config.transformClient(client)
 
@@ -396,12 +491,20 @@ type ConfigurableOptions = Omit<ClerkLayerOptions, "transformClient">
  * Every option of {@link ClerkLayerOptions} (but `transformClient`) as an Effect `Config`: `Config.redacted("NAME")` for
  * a secret, `Config.string("NAME")` for a string, `Config.all({ maxRetries: Config.integer("NAME") })` for `retry`, and
  * so on (`telemetry` and `sdkMetadata` may also be a record of `Config`s). An option left out is not configured.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export type ClerkOptionsConfig = {
   readonly [K in keyof ConfigurableOptions]: Config.Config.Wrap<ConfigurableOptions[K]>
 }
 
-/** The input of {@link layerConfig}: a `Config` per option, and `transformClient` as a plain function. */
+/**
+ * The input of {@link layerConfig}: a `Config` per option, and `transformClient` as a plain function.
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export interface ClerkLayerConfig extends ClerkOptionsConfig {
   /** See {@link ClerkLayerOptions.transformClient}. */
   readonly transformClient?: TransformClient | undefined
@@ -414,7 +517,12 @@ const definedOnly = <A extends object>(record: A): A => {
   return copy
 }
 
-/** One `Config` of the options, read from a `Config` per option (see {@link ClerkLayerConfig}). */
+/**
+ * One `Config` of the options, read from a `Config` per option (see {@link ClerkLayerConfig}).
+ *
+ * @since 0.1.0
+ * @category Configuration
+ */
 export const optionsConfig = (config: ClerkLayerConfig): Config.Config<ClerkLayerOptions> => {
   const { transformClient, ...configs } = config
   return Config.map(
@@ -434,6 +542,9 @@ export const optionsConfig = (config: ClerkLayerConfig): Config.Config<ClerkLaye
  * ```
  *
  * A missing or malformed value fails the layer with a `ConfigError` naming the variable or the option, never the value.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const layerConfig = (config: ClerkLayerConfig): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
   Layer.effect(ClerkConfig, Effect.flatMap(optionsConfig(config), make))
@@ -446,6 +557,9 @@ const optional = <A>(config: Config.Config<A>): Config.Config<A | undefined> =>
  * Clerk's environment variables as a {@link ClerkOptionsConfig}, every one optional: CLERK_SECRET_KEY,
  * CLERK_MACHINE_SECRET_KEY, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY (`\n` read as a newline), CLERK_API_URL,
  * CLERK_API_VERSION, CLERK_DOMAIN, CLERK_PROXY_URL, CLERK_IS_SATELLITE.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const envConfig: ClerkOptionsConfig = {
   secretKey: optional(Config.redacted("CLERK_SECRET_KEY")),
@@ -465,6 +579,9 @@ const reveal = (secret: Secret | undefined): string | undefined =>
 /**
  * The `createClerkClient` options read from Clerk's environment variables ({@link envConfig}); `overrides` win. The
  * keys come back as strings because the Promise options are `@clerk/backend`'s; Effect users take {@link fromEnv}.
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const optionsFromConfig = (overrides: ClerkOptions = {}): Effect.Effect<ClerkOptions, ConfigError.ConfigError> =>
   Effect.map(Config.unwrap(envConfig), (read) => ({
@@ -477,6 +594,9 @@ export const optionsFromConfig = (overrides: ClerkOptions = {}): Effect.Effect<C
 /**
  * {@link layerConfig} over Clerk's environment variables ({@link envConfig}); `overrides` win over what is read, and
  * may carry the options that have no variable (`retry`, `timeout`, `transformClient`, ...).
+ *
+ * @since 0.1.0
+ * @category Configuration
  */
 export const fromEnv = (overrides: ClerkLayerOptions = {}): Layer.Layer<ClerkConfig, ConfigError.ConfigError> =>
   Layer.effect(

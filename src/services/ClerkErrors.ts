@@ -10,7 +10,12 @@
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 
-/** One entry of a Clerk error response's `errors` array (camelCase, as `@clerk/backend` gives it). */
+/**
+ * One entry of a Clerk error response's `errors` array (camelCase, as `@clerk/backend` gives it).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const ClerkAPIErrorItem = Schema.Struct({
   code: Schema.String,
   message: Schema.String,
@@ -57,7 +62,12 @@ const apiMessage = (kind: string, e: {
   return `${kind} (${e.status} ${e.method} ${e.path})${detail}${trace}`
 }
 
-/** 400: the request was malformed or a parameter is invalid. */
+/**
+ * 400: the request was malformed or a parameter is invalid.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkBadRequestError extends Schema.TaggedError<ClerkBadRequestError>("effect-clerk/ClerkBadRequestError")(
   "ClerkBadRequestError",
   apiErrorFields
@@ -67,7 +77,12 @@ export class ClerkBadRequestError extends Schema.TaggedError<ClerkBadRequestErro
   }
 }
 
-/** 401: the secret key is missing, malformed or revoked. */
+/**
+ * 401: the secret key is missing, malformed or revoked.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkAuthenticationError
   extends Schema.TaggedError<ClerkAuthenticationError>("effect-clerk/ClerkAuthenticationError")(
     "ClerkAuthenticationError",
@@ -79,7 +94,12 @@ export class ClerkAuthenticationError
   }
 }
 
-/** 402: the instance's plan does not allow the operation. */
+/**
+ * 402: the instance's plan does not allow the operation.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkPaymentRequiredError
   extends Schema.TaggedError<ClerkPaymentRequiredError>("effect-clerk/ClerkPaymentRequiredError")(
     "ClerkPaymentRequiredError",
@@ -91,7 +111,12 @@ export class ClerkPaymentRequiredError
   }
 }
 
-/** 403: the key is valid but may not do this. */
+/**
+ * 403: the key is valid but may not do this.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkForbiddenError extends Schema.TaggedError<ClerkForbiddenError>("effect-clerk/ClerkForbiddenError")(
   "ClerkForbiddenError",
   apiErrorFields
@@ -101,7 +126,12 @@ export class ClerkForbiddenError extends Schema.TaggedError<ClerkForbiddenError>
   }
 }
 
-/** 404: the resource does not exist. */
+/**
+ * 404: the resource does not exist.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkNotFoundError extends Schema.TaggedError<ClerkNotFoundError>("effect-clerk/ClerkNotFoundError")(
   "ClerkNotFoundError",
   apiErrorFields
@@ -111,7 +141,12 @@ export class ClerkNotFoundError extends Schema.TaggedError<ClerkNotFoundError>("
   }
 }
 
-/** 409: the request conflicts with the current state (e.g. a duplicate identifier). */
+/**
+ * 409: the request conflicts with the current state (e.g. a duplicate identifier).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkConflictError extends Schema.TaggedError<ClerkConflictError>("effect-clerk/ClerkConflictError")(
   "ClerkConflictError",
   apiErrorFields
@@ -121,7 +156,12 @@ export class ClerkConflictError extends Schema.TaggedError<ClerkConflictError>("
   }
 }
 
-/** 422: the parameters failed Clerk's validation (e.g. a weak password, a taken email address). */
+/**
+ * 422: the parameters failed Clerk's validation (e.g. a weak password, a taken email address).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkValidationError extends Schema.TaggedError<ClerkValidationError>("effect-clerk/ClerkValidationError")(
   "ClerkValidationError",
   apiErrorFields
@@ -131,7 +171,12 @@ export class ClerkValidationError extends Schema.TaggedError<ClerkValidationErro
   }
 }
 
-/** 429: rate limited. `retryAfter` says how many seconds to wait. */
+/**
+ * 429: rate limited. `retryAfter` says how many seconds to wait.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkRateLimitError extends Schema.TaggedError<ClerkRateLimitError>("effect-clerk/ClerkRateLimitError")(
   "ClerkRateLimitError",
   apiErrorFields
@@ -141,7 +186,12 @@ export class ClerkRateLimitError extends Schema.TaggedError<ClerkRateLimitError>
   }
 }
 
-/** 5xx: Clerk failed to answer. */
+/**
+ * 5xx: Clerk failed to answer.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkServerError extends Schema.TaggedError<ClerkServerError>("effect-clerk/ClerkServerError")(
   "ClerkServerError",
   apiErrorFields
@@ -151,7 +201,12 @@ export class ClerkServerError extends Schema.TaggedError<ClerkServerError>("effe
   }
 }
 
-/** Any other non-2xx status (e.g. 405, 410, 413). */
+/**
+ * Any other non-2xx status (e.g. 405, 410, 413).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkUnexpectedStatusError
   extends Schema.TaggedError<ClerkUnexpectedStatusError>("effect-clerk/ClerkUnexpectedStatusError")(
     "ClerkUnexpectedStatusError",
@@ -163,7 +218,12 @@ export class ClerkUnexpectedStatusError
   }
 }
 
-/** An error response from the Backend API, one member per kind of status. */
+/**
+ * An error response from the Backend API, one member per kind of status.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const ClerkAPIResponseError = Schema.Union(
   ClerkBadRequestError,
   ClerkAuthenticationError,
@@ -183,6 +243,9 @@ export type ClerkAPIResponseError = typeof ClerkAPIResponseError.Type
  * Removes credentials from free text taken from a lower layer (an underlying error's message): `Bearer …` values,
  * Clerk keys and tokens (`sk_…`, `ak_…`, `mt_…`, `oat_…`, `whsec_…`), JWTs and `name=value` cookie pairs of Clerk's
  * session cookies. The one redaction rule every error built from foreign text goes through.
+ *
+ * @since 0.1.0
+ * @category Errors
  */
 export const redactSecrets = (text: string): string =>
   text
@@ -194,6 +257,9 @@ export const redactSecrets = (text: string): string =>
 /**
  * What a {@link ClerkTransportError} keeps of the failure under it: each level's name, message and system error code
  * (e.g. `ECONNREFUSED`), outermost first. Plain data: never the request, its headers or the key.
+ *
+ * @since 0.1.0
+ * @category Errors
  */
 export const TransportCause = Schema.Struct({
   name: Schema.String,
@@ -203,7 +269,12 @@ export const TransportCause = Schema.Struct({
 /** One level of a transport failure, as kept by {@link ClerkTransportError}. */
 export type TransportCause = typeof TransportCause.Type
 
-/** The request never got a response: DNS, connection refused or reset, TLS, an aborted body. */
+/**
+ * The request never got a response: DNS, connection refused or reset, TLS, an aborted body.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkTransportError extends Schema.TaggedError<ClerkTransportError>("effect-clerk/ClerkTransportError")(
   "ClerkTransportError",
   {
@@ -242,6 +313,9 @@ const causeChain = (error: unknown): ReadonlyArray<TransportCause> => {
  * Builds a {@link ClerkTransportError} from whatever the HTTP client failed with. Only names, redacted messages and
  * error codes are kept; the failure object itself (which holds the request and its `Authorization` header) is
  * dropped. `stage` says what failed: sending the request or reading the response body.
+ *
+ * @since 0.1.0
+ * @category Errors
  */
 export const transportErrorFrom = (options: {
   readonly method: string
@@ -279,7 +353,12 @@ export const transportErrorFrom = (options: {
   })
 }
 
-/** One attempt took longer than the configured timeout; the request was aborted. */
+/**
+ * One attempt took longer than the configured timeout; the request was aborted.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkTimeoutError extends Schema.TaggedError<ClerkTimeoutError>("effect-clerk/ClerkTimeoutError")(
   "ClerkTimeoutError",
   { method: Schema.String, path: Schema.String, timeoutMillis: Schema.Number }
@@ -289,7 +368,12 @@ export class ClerkTimeoutError extends Schema.TaggedError<ClerkTimeoutError>("ef
   }
 }
 
-/** A 2xx response whose body is not JSON or does not match the expected schema. `issue` names the failing path. */
+/**
+ * A 2xx response whose body is not JSON or does not match the expected schema. `issue` names the failing path.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkDecodeError extends Schema.TaggedError<ClerkDecodeError>("effect-clerk/ClerkDecodeError")(
   "ClerkDecodeError",
   { method: Schema.String, path: Schema.String, status: Schema.Number, issue: Schema.String }
@@ -299,7 +383,12 @@ export class ClerkDecodeError extends Schema.TaggedError<ClerkDecodeError>("effe
   }
 }
 
-/** The call was rejected before any request was sent: an empty or hostile id, a missing secret key, bad params. */
+/**
+ * The call was rejected before any request was sent: an empty or hostile id, a missing secret key, bad params.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class ClerkInvalidRequestError
   extends Schema.TaggedError<ClerkInvalidRequestError>("effect-clerk/ClerkInvalidRequestError")(
     "ClerkInvalidRequestError",
@@ -311,7 +400,12 @@ export class ClerkInvalidRequestError
   }
 }
 
-/** Every failure a Backend API call can have. */
+/**
+ * Every failure a Backend API call can have.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export type ClerkError =
   | ClerkAPIResponseError
   | ClerkTransportError
@@ -329,15 +423,30 @@ const allTags: ReadonlySet<string> = new Set([
   ClerkInvalidRequestError._tag
 ])
 
-/** True for any {@link ClerkError}. */
+/**
+ * True for any {@link ClerkError}.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const isClerkError = (u: unknown): u is ClerkError =>
   Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && allTags.has(u._tag)
 
-/** True for any member of the {@link ClerkAPIResponseError} union. */
+/**
+ * True for any member of the {@link ClerkAPIResponseError} union.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const isApiResponseError = (u: unknown): u is ClerkAPIResponseError =>
   Predicate.hasProperty(u, "_tag") && typeof u._tag === "string" && apiTags.has(u._tag)
 
-/** The plain data an API error is built from. */
+/**
+ * The plain data an API error is built from.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export interface ApiErrorData {
   readonly status: number
   readonly statusText: string
@@ -349,7 +458,12 @@ export interface ApiErrorData {
   readonly bodySnippet?: string | undefined
 }
 
-/** Picks the union member for a status and builds it from plain data. */
+/**
+ * Picks the union member for a status and builds it from plain data.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const apiErrorForStatus = (fields: ApiErrorData): ClerkAPIResponseError => {
   // Server text is redacted too: a proxy or a buggy endpoint may echo the request's Authorization header back.
   const props = {

@@ -10,13 +10,23 @@ import type { DriftIssue } from "../models/internal/observe.js"
 
 export type { DriftIssue, DriftKind } from "../models/internal/observe.js"
 
-/** One reported mismatch, with the operation that first received it. */
+/**
+ * One reported mismatch, with the operation that first received it.
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
 export interface DriftEntry extends DriftIssue {
   /** `resource.method` of the call that first saw it. */
   readonly operation: string
 }
 
-/** A client's drift report. */
+/**
+ * A client's drift report.
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
 export interface DriftReport {
   /** Every distinct mismatch seen so far, in the order first seen. */
   readonly entries: () => ReadonlyArray<DriftEntry>
@@ -24,10 +34,20 @@ export interface DriftReport {
   readonly clear: () => void
 }
 
-/** The most distinct entries one report keeps; later ones are still logged at Debug, not stored. */
+/**
+ * The most distinct entries one report keeps; later ones are still logged at Debug, not stored.
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
 export const MAX_DRIFT_ENTRIES = 1000
 
-/** A report plus the effect that records a call's issues into it (log, span event, entry). */
+/**
+ * A report plus the effect that records a call's issues into it (log, span event, entry).
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
 export interface DriftRecorder extends DriftReport {
   readonly record: (operation: string, issues: ReadonlyArray<DriftIssue>) => Effect.Effect<void>
 }
@@ -35,7 +55,12 @@ export interface DriftRecorder extends DriftReport {
 const describe = (issue: DriftIssue): string =>
   `${issue.model}${issue.path === "" ? "" : `.${issue.path}`}: ${issue.kind} (expected ${issue.expected}, received ${issue.received})`
 
-/** Makes an empty report. */
+/**
+ * Makes an empty report.
+ *
+ * @since 0.1.0
+ * @category Decoding
+ */
 export const makeDriftRecorder = (): DriftRecorder => {
   const seen = new Map<string, DriftEntry>()
   const fresh = (operation: string, issues: ReadonlyArray<DriftIssue>): Array<DriftEntry> => {

@@ -9,7 +9,12 @@
  */
 import * as Schema from "effect/Schema"
 
-/** Why a token failed verification: exactly `@clerk/backend`'s reason strings. */
+/**
+ * Why a token failed verification: exactly `@clerk/backend`'s reason strings.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const TokenVerificationErrorReason = Schema.Literal(
   "token-expired",
   "token-invalid",
@@ -29,7 +34,12 @@ export const TokenVerificationErrorReason = Schema.Literal(
 /** Why a token failed verification. */
 export type TokenVerificationErrorReason = typeof TokenVerificationErrorReason.Type
 
-/** Suggested next steps attached to some failures (our wording). */
+/**
+ * Suggested next steps attached to some failures (our wording).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const TokenVerificationAction = {
   /** The token is not a Clerk session token, or it was altered. */
   EnsureClerkJwt: "Check that the token is an unmodified session token issued by your Clerk instance.",
@@ -41,12 +51,22 @@ export const TokenVerificationAction = {
   CheckKeys: "Check that the secret key and the token come from the same Clerk instance; contact support@clerk.com if it persists."
 } as const
 
-/** Where the token was read from, set by `authenticateRequest`. */
+/**
+ * Where the token was read from, set by `authenticateRequest`.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const TokenCarrier = Schema.Literal("header", "cookie")
 /** Where the token was read from. */
 export type TokenCarrier = typeof TokenCarrier.Type
 
-/** Which time claim failed, with the instants compared (milliseconds since the epoch). */
+/**
+ * Which time claim failed, with the instants compared (milliseconds since the epoch).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const TimeClaimDetail = Schema.Struct({
   claim: Schema.Literal("exp", "nbf", "iat"),
   /** The claim, in milliseconds. */
@@ -59,7 +79,12 @@ export const TimeClaimDetail = Schema.Struct({
 /** Which time claim failed, with the instants compared. */
 export type TimeClaimDetail = typeof TimeClaimDetail.Type
 
-/** @internal `"<message> <action> (reason=<reason>, token-carrier=<carrier>)"`, for both forms of the failure. */
+/**
+ * @internal `"<message> <action> (reason=<reason>, token-carrier=<carrier>)"`, for both forms of the failure.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const formatTokenFailure = (e: {
   readonly message: string
   readonly action?: string | undefined
@@ -68,7 +93,12 @@ export const formatTokenFailure = (e: {
 }): string =>
   `${[e.message, e.action].filter((part) => part !== undefined && part !== "").join(" ")} (reason=${e.reason}, token-carrier=${e.tokenCarrier})`
 
-/** A session token (or JWT) failed verification. The Effect-side error; `_tag` is `"TokenVerificationError"`. */
+/**
+ * A session token (or JWT) failed verification. The Effect-side error; `_tag` is `"TokenVerificationError"`.
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export class TokenVerificationFailure
   extends Schema.TaggedError<TokenVerificationFailure>("effect-clerk/TokenVerificationFailure")(
     "TokenVerificationError",
@@ -88,7 +118,12 @@ export class TokenVerificationFailure
   }
 }
 
-/** Builds a {@link TokenVerificationFailure} from trusted data (no validation cost). */
+/**
+ * Builds a {@link TokenVerificationFailure} from trusted data (no validation cost).
+ *
+ * @since 0.1.0
+ * @category Errors
+ */
 export const tokenFailure = (
   reason: TokenVerificationErrorReason,
   message: string,

@@ -40,13 +40,28 @@ export { statefulRoutes } from "./internal/dispatch.js"
 /** The wire (snake_case, encoded) shape of a generated model, e.g. `Wire<typeof User>`: what seeds return. */
 export type { Wire } from "./internal/store.js"
 
-/** The secret key a fake reports (and its clients use) unless told otherwise; with none configured, any `sk_…` key works. */
+/**
+ * The secret key a fake reports (and its clients use) unless told otherwise; with none configured, any `sk_…` key works.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const DEFAULT_SECRET_KEY = "sk_test_effectClerkFakeBackendSecretKey"
 
-/** The Frontend API host a fake's publishable key and token issuer name unless told otherwise. */
+/**
+ * The Frontend API host a fake's publishable key and token issuer name unless told otherwise.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const DEFAULT_FRONTEND_API = "effect-clerk-fake.clerk.accounts.dev"
 
-/** Options of {@link make}. Everything is optional. */
+/**
+ * Options of {@link make}. Everything is optional.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeBackendOptions {
   /**
    * The only secret key the fake accepts. Unset (the default), the fake accepts any secret key (`sk_…`), so a client
@@ -69,7 +84,12 @@ export interface FakeBackendOptions {
   readonly revokedTokenVerification?: "not-found" | "flagged" | undefined
 }
 
-/** Read-only views of the fake's state, as wire objects. */
+/**
+ * Read-only views of the fake's state, as wire objects.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeInspector {
   /** Every user, as `GET /v1/users/{id}` would answer. */
   readonly users: () => ReadonlyArray<Wire<typeof S.User>>
@@ -93,7 +113,12 @@ export interface FakeInspector {
   readonly m2mTokens: () => ReadonlyArray<Wire<typeof S.MachineToMachineToken>>
 }
 
-/** A running fake backend. */
+/**
+ * A running fake backend.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeBackendInstance {
   /** A secret key the fake accepts: the configured one, else {@link DEFAULT_SECRET_KEY}. */
   readonly secretKey: string
@@ -130,10 +155,20 @@ export interface FakeBackendInstance {
   readonly reset: () => void
 }
 
-/** The fake backend as a service, for state inspection, seeding and token minting in Effect tests. */
+/**
+ * The fake backend as a service, for state inspection, seeding and token minting in Effect tests.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export class FakeBackend extends Context.Tag("effect-clerk/testing/FakeBackend")<FakeBackend, FakeBackendInstance>() {}
 
-/** Builds a fake backend (synchronously; generating the RSA key takes ~100 ms unless `keys` is given). */
+/**
+ * Builds a fake backend (synchronously; generating the RSA key takes ~100 ms unless `keys` is given).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
   const secretKey = options.secretKey ?? DEFAULT_SECRET_KEY
   const frontendApi = options.frontendApi ?? DEFAULT_FRONTEND_API
@@ -240,7 +275,12 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
   }
 }
 
-/** Every spec operation the fake answers, with whether it keeps state for it. */
+/**
+ * Every spec operation the fake answers, with whether it keeps state for it.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const operations: ReadonlyArray<{ readonly operation: SpecOperation; readonly stateful: boolean }> =
   specOperations.map((operation) => ({
     operation,
@@ -251,6 +291,9 @@ export const operations: ReadonlyArray<{ readonly operation: SpecOperation; read
  * The fake as an `HttpClient` layer: provides `HttpClient` (answered by the fake, no network), the `FakeHttp.Recorder`
  * of every request, and the {@link FakeBackend} service. The fake's clock is the Effect clock, so `TestClock` moves
  * its timestamps and token times.
+ *
+ * @since 0.1.0
+ * @category Testing
  */
 export const layer = (
   options: FakeBackendOptions = {}
@@ -260,7 +303,12 @@ export const layer = (
     return yield* contextFor(make({ ...options, now: options.now ?? (() => clock.unsafeCurrentTimeMillis()) }))
   }))
 
-/** An `HttpClient` layer over an existing fake (share one fake between a layer and a server, or between tests). */
+/**
+ * An `HttpClient` layer over an existing fake (share one fake between a layer and a server, or between tests).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const layerFrom = (
   fake: FakeBackendInstance
 ): Layer.Layer<HttpClient.HttpClient | FakeHttp.Recorder | FakeBackend> => Layer.effectContext(contextFor(fake))
@@ -272,7 +320,12 @@ const contextFor = (fake: FakeBackendInstance) =>
       Context.add(FakeBackend, fake)
     ))
 
-/** Seeds state in an Effect: `FakeBackend.seed((s) => s.user({ ... }))`; a rejected seed fails with `FakeSeedError`. */
+/**
+ * Seeds state in an Effect: `FakeBackend.seed((s) => s.user({ ... }))`; a rejected seed fails with `FakeSeedError`.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const seed = <A>(f: (seeder: FakeSeeder) => A): Effect.Effect<A, FakeSeedError, FakeBackend> =>
   Effect.flatMap(FakeBackend, (fake) =>
     Effect.try({
@@ -283,17 +336,32 @@ export const seed = <A>(f: (seeder: FakeSeeder) => A): Effect.Effect<A, FakeSeed
           : new FakeSeedError({ status: 0, code: "unexpected", detail: String(error) })
     }))
 
-/** Mints a session token with the fake in context. */
+/**
+ * Mints a session token with the fake in context.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const mintSessionToken = (options: Tokens.SessionTokenOptions): Effect.Effect<string, never, FakeBackend> =>
   Effect.map(FakeBackend, (fake) => fake.mintSessionToken(options))
 
-/** Mints a machine token with the fake in context. */
+/**
+ * Mints a machine token with the fake in context.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const mintMachineToken = (
   options: Tokens.MachineTokenOptions
 ): Effect.Effect<{ readonly id: string; readonly token: string }, never, FakeBackend> =>
   Effect.map(FakeBackend, (fake) => fake.mintMachineToken(options))
 
-/** Injects a fault into the fake in context; it is removed when the scope closes. */
+/**
+ * Injects a fault into the fake in context; it is removed when the scope closes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const inject = (
   fault: Faults.Fault,
   options?: Faults.InjectOptions

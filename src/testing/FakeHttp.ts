@@ -19,7 +19,12 @@ import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Ref from "effect/Ref"
 
-/** A request as the fake saw it. */
+/**
+ * A request as the fake saw it.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface RecordedRequest {
   readonly method: string
   readonly url: URL
@@ -39,7 +44,12 @@ export interface RecordedRequest {
   readonly params: Readonly<Record<string, string>>
 }
 
-/** What the fake answers: a status, an optional JSON or text body and headers; or a simulated network failure. */
+/**
+ * What the fake answers: a status, an optional JSON or text body and headers; or a simulated network failure.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type FakeResponse =
   | {
     readonly status: number
@@ -49,24 +59,44 @@ export type FakeResponse =
   }
   | { readonly networkError: string }
 
-/** A handler: returns a response, or an Effect of one (use `Effect.never` to simulate a hang). */
+/**
+ * A handler: returns a response, or an Effect of one (use `Effect.never` to simulate a hang).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type FakeHandler = (request: RecordedRequest) => FakeResponse | Effect.Effect<FakeResponse>
 
-/** A JSON response. */
+/**
+ * A JSON response.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>>): FakeResponse => ({
   status,
   body,
   headers
 })
 
-/** A plain text (or HTML) response. */
+/**
+ * A plain text (or HTML) response.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const text = (status: number, body: string, headers?: Readonly<Record<string, string>>): FakeResponse => ({
   status,
   text: body,
   headers: { "content-type": "text/html", ...headers }
 })
 
-/** A Clerk-style error response (`{ errors: [...], clerk_trace_id }`). */
+/**
+ * A Clerk-style error response (`{ errors: [...], clerk_trace_id }`).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const clerkError = (
   status: number,
   errors: ReadonlyArray<{ readonly code: string; readonly message: string; readonly long_message?: string; readonly meta?: unknown }>,
@@ -77,10 +107,20 @@ export const clerkError = (
   headers: options.headers
 })
 
-/** A network failure (no response at all). */
+/**
+ * A network failure (no response at all).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const networkError = (reason = "connection refused"): FakeResponse => ({ networkError: reason })
 
-/** Records every request the fake received. */
+/**
+ * Records every request the fake received.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export class Recorder extends Context.Tag("effect-clerk/FakeHttp/Recorder")<Recorder, {
   /** All requests so far, oldest first. */
   readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
@@ -114,7 +154,12 @@ const parseJson = (text: string | undefined): unknown => {
   }
 }
 
-/** Turns a (non-network-error) fake response into a web `Response`; also used by the loopback fake server. */
+/**
+ * Turns a (non-network-error) fake response into a web `Response`; also used by the loopback fake server.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const toWebResponse = (response: Exclude<FakeResponse, { networkError: string }>): Response => {
   const headers = new Headers(response.headers)
   let payload: string | null = null
@@ -127,7 +172,12 @@ export const toWebResponse = (response: Exclude<FakeResponse, { networkError: st
   return new Response(nullBody ? null : payload, { status: response.status, headers })
 }
 
-/** Builds a {@link RecordedRequest} from what arrived; also used by the loopback fake server. */
+/**
+ * Builds a {@link RecordedRequest} from what arrived; also used by the loopback fake server.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const recordRequest = (
   method: string,
   url: URL,
@@ -142,7 +192,12 @@ export const recordRequest = (
   return { method, url, path: url.pathname, query, headers, bodyText, body: parseJson(bodyText), formData, params: {} }
 }
 
-/** Builds a fake HttpClient plus its recorder from a handler. */
+/**
+ * Builds a fake HttpClient plus its recorder from a handler.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const make = (handler: FakeHandler) =>
   Effect.gen(function*() {
     const log = yield* Ref.make<ReadonlyArray<RecordedRequest>>([])
@@ -174,7 +229,12 @@ export const make = (handler: FakeHandler) =>
     return { client, recorder }
   })
 
-/** A layer providing the fake HttpClient and its Recorder. */
+/**
+ * A layer providing the fake HttpClient and its Recorder.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const layer = (handler: FakeHandler): Layer.Layer<HttpClient.HttpClient | Recorder> =>
   Layer.effectContext(
     Effect.map(make(handler), ({ client, recorder }) =>
@@ -203,6 +263,9 @@ const compile = (pattern: string) => {
 /**
  * A handler from a route table keyed `"METHOD /path/{param}"` (or `:param`). Unmatched requests get a Clerk-style 404,
  * so a wrong path shows up as a typed error in the test.
+ *
+ * @since 0.1.0
+ * @category Testing
  */
 export const routes = (table: Readonly<Record<string, FakeHandler>>): FakeHandler => {
   const compiled = Object.entries(table).map(([pattern, handle]) => ({ ...compile(pattern), handle }))

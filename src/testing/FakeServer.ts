@@ -24,7 +24,12 @@ import * as FakeHttp from "./FakeHttp.js"
 import { type FakeBackendInstance, type FakeBackendOptions, make } from "./FakeBackend.js"
 import { WIRE_HEADER } from "./faults.js"
 
-/** Options of {@link start}: the fake's options, or an existing fake, plus where to listen. */
+/**
+ * Options of {@link start}: the fake's options, or an existing fake, plus where to listen.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeServerOptions extends FakeBackendOptions {
   /** Serve this fake instead of making a new one. */
   readonly fake?: FakeBackendInstance | undefined
@@ -36,7 +41,12 @@ export interface FakeServerOptions extends FakeBackendOptions {
   readonly recordRequests?: boolean | undefined
 }
 
-/** A running fake server. */
+/**
+ * A running fake server.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeServer {
   /** `http://127.0.0.1:<port>`: the client's `apiUrl`. */
   readonly url: string
@@ -58,7 +68,12 @@ export interface FakeServer {
   readonly close: () => Promise<void>
 }
 
-/** The server could not start (e.g. the port is taken). */
+/**
+ * The server could not start (e.g. the port is taken).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export class FakeServerError extends Schema.TaggedError<FakeServerError>("effect-clerk/FakeServerError")(
   "FakeServerError",
   { reason: Schema.String }
@@ -117,7 +132,12 @@ const send = async (res: ServerResponse, response: FakeHttp.FakeResponse): Promi
   res.end(body)
 }
 
-/** Starts a fake server (Promise API). Always `close()` it. */
+/**
+ * Starts a fake server (Promise API). Always `close()` it.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
   const fake = options.fake ?? make(options)
   const requests: Array<FakeHttp.RecordedRequest> = []
@@ -181,7 +201,12 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
   })
 }
 
-/** Starts a fake server for the life of the scope. */
+/**
+ * Starts a fake server for the life of the scope.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const serve = (options: FakeServerOptions = {}): Effect.Effect<FakeServer, FakeServerError, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.tryPromise({

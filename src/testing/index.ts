@@ -51,7 +51,12 @@ export {
   webhookSecret
 } from "./webhooks.js"
 
-/** Options of {@link ClerkTest}: the fake's options, client options (the keys default to the fake's), or a fake to use. */
+/**
+ * Options of {@link ClerkTest}: the fake's options, client options (the keys default to the fake's), or a fake to use.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface ClerkTestOptions extends FakeBackend.FakeBackendOptions {
   /** Use this fake instead of making a new one. */
   readonly fake?: FakeBackend.FakeBackendInstance | undefined
@@ -66,14 +71,24 @@ const clientOptions = (fake: FakeBackend.FakeBackendInstance, options: ClerkTest
   ...options.client
 })
 
-/** Everything {@link ClerkTest.layer} provides. */
+/**
+ * Everything {@link ClerkTest.layer} provides.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type ClerkTestServices =
   | ClerkServices
   | HttpClient.HttpClient
   | FakeHttp.Recorder
   | FakeBackend.FakeBackend
 
-/** Ready-made test wiring over a fresh fake backend. */
+/**
+ * Ready-made test wiring over a fresh fake backend.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const ClerkTest = {
   /**
    * Every resource service, `BackendApi` and `ClerkConfig` (the fake's test keys), over the fake backend as the

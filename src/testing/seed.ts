@@ -14,13 +14,28 @@ import { snakeKeys } from "../services/internal/casing.js"
 import type { Dispatch } from "./internal/dispatch.js"
 import type { Wire } from "./internal/store.js"
 
-/** Parameters of `seed.user`: the same as `users.createUser`'s. */
+/**
+ * Parameters of `seed.user`: the same as `users.createUser`'s.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type UserSeed = CreateUserParams
 
-/** Parameters of `seed.organization`: the same as `organizations.createOrganization`'s. */
+/**
+ * Parameters of `seed.organization`: the same as `organizations.createOrganization`'s.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type OrganizationSeed = CreateOrganizationParams
 
-/** Test-setup helpers: each creates through the same code path as the API call and returns the wire object. */
+/**
+ * Test-setup helpers: each creates through the same code path as the API call and returns the wire object.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeSeeder {
   /** A user, from `users.createUser`'s parameters (all optional here). */
   readonly user: (params?: UserSeed) => Wire<typeof S.User>
@@ -94,7 +109,12 @@ export interface FakeSeeder {
 
 
 
-/** A seed helper was given what Clerk would reject; carries the Clerk error. */
+/**
+ * A seed helper was given what Clerk would reject; carries the Clerk error.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export class FakeSeedError extends Schema.TaggedError<FakeSeedError>("effect-clerk/FakeSeedError")("FakeSeedError", {
   status: Schema.Number,
   code: Schema.String,
@@ -134,7 +154,12 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
 const without = (params: Readonly<Record<string, unknown>>, drop: string) =>
   Object.fromEntries(Object.entries(params).filter(([k]) => k !== drop))
 
-/** Builds the seeder of a fake from its dispatcher; `machine` registers a machine directly. */
+/**
+ * Builds the seeder of a fake from its dispatcher; `machine` registers a machine directly.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const makeSeeder = (
   dispatch: Dispatch,
   machine: (name: string) => { readonly id: string; readonly name: string; readonly secretKey: string }

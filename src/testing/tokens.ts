@@ -8,7 +8,12 @@
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign } from "node:crypto"
 
-/** A public key in JWKS form, as `GET /v1/jwks` serves it. */
+/**
+ * A public key in JWKS form, as `GET /v1/jwks` serves it.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeJwk {
   readonly kid: string
   readonly kty: "RSA"
@@ -18,7 +23,12 @@ export interface FakeJwk {
   readonly e: string
 }
 
-/** The fake's RSA key pair. */
+/**
+ * The fake's RSA key pair.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface FakeKeys {
   readonly kid: string
   /** The private key as PKCS#8 PEM (the fake signs with it). */
@@ -28,13 +38,23 @@ export interface FakeKeys {
   readonly jwk: FakeJwk
 }
 
-/** Generates a 2048-bit RSA key pair (about 50–200 ms); share one between fakes with the `keys` option. */
+/**
+ * Generates a 2048-bit RSA key pair (about 50–200 ms); share one between fakes with the `keys` option.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const generateKeys = (kid = "ins_fakeEffectClerkSigningKey01"): FakeKeys => {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
   return fromPrivateKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString(), kid)
 }
 
-/** Builds the key set from an existing RSA private key (PEM). */
+/**
+ * Builds the key set from an existing RSA private key (PEM).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const fromPrivateKey = (privateKeyPem: string, kid: string): FakeKeys => {
   const publicKey = createPublicKey(privateKeyPem)
   const jwk = publicKey.export({ format: "jwk" })
@@ -59,7 +79,12 @@ const privateKeyOf = (pem: string): KeyObject => {
 
 const b64url = (value: string | Buffer): string => Buffer.from(value).toString("base64url")
 
-/** Signs `payload` as an RS256 JWT with the fake's key; `header` adds to `{ alg, kid, typ: "JWT" }`. */
+/**
+ * Signs `payload` as an RS256 JWT with the fake's key; `header` adds to `{ alg, kid, typ: "JWT" }`.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const signJwt = (
   keys: FakeKeys,
   payload: Readonly<Record<string, unknown>>,
@@ -71,11 +96,21 @@ export const signJwt = (
   return `${input}.${sign("RSA-SHA256", Buffer.from(input), privateKeyOf(keys.privateKeyPem)).toString("base64url")}`
 }
 
-/** A publishable key (`pk_test_…`) that decodes to `frontendApi`. */
+/**
+ * A publishable key (`pk_test_…`) that decodes to `frontendApi`.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const publishableKeyFor = (frontendApi: string, instance: "test" | "live" = "test"): string =>
   `pk_${instance}_${b64url(`${frontendApi}$`)}`
 
-/** The active organization of a session token. */
+/**
+ * The active organization of a session token.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface TokenOrganization {
   readonly id: string
   readonly slug?: string | undefined
@@ -85,7 +120,12 @@ export interface TokenOrganization {
   readonly permissions?: ReadonlyArray<string> | undefined
 }
 
-/** What a minted session token says. Only `userId` is required. */
+/**
+ * What a minted session token says. Only `userId` is required.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface SessionTokenOptions {
   /** `sub`. */
   readonly userId: string
@@ -147,7 +187,12 @@ const orgClaims = (org: TokenOrganization, version: 1 | 2): Record<string, unkno
   }
 }
 
-/** The claims of a session token, before signing. */
+/**
+ * The claims of a session token, before signing.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const sessionClaims = (
   issuer: string,
   options: SessionTokenOptions,
@@ -172,10 +217,20 @@ export const sessionClaims = (
   }
 }
 
-/** The kinds of machine token the fake mints. */
+/**
+ * The kinds of machine token the fake mints.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type MachineTokenKind = "m2m_token" | "api_key" | "oauth_token"
 
-/** What a minted machine token says. */
+/**
+ * What a minted machine token says.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface MachineTokenOptions {
   readonly kind: MachineTokenKind
   /**
@@ -195,7 +250,12 @@ export interface MachineTokenOptions {
   readonly clientId?: string | undefined
 }
 
-/** The claims and header of a machine token in JWT form. */
+/**
+ * The claims and header of a machine token in JWT form.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const machineJwtParts = (
   issuer: string,
   options: MachineTokenOptions,

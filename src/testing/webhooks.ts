@@ -16,7 +16,12 @@ import * as Either from "effect/Either"
 import type * as Redacted from "effect/Redacted"
 import { signingKey } from "../auth/webhooks/signature.js"
 
-/** An event to sign: `type` and `data`; the envelope (`object`, `timestamp`, `instance_id`) is filled when absent. */
+/**
+ * An event to sign: `type` and `data`; the envelope (`object`, `timestamp`, `instance_id`) is filled when absent.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface WebhookEventInput {
   readonly type: string
   readonly data: unknown
@@ -27,7 +32,12 @@ export interface WebhookEventInput {
   readonly event_attributes?: unknown
 }
 
-/** Options of {@link signWebhook}. */
+/**
+ * Options of {@link signWebhook}.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface SignWebhookOptions {
   /** The delivery id (`svix-id`); default a fresh `msg_…`. */
   readonly id?: string | undefined
@@ -37,7 +47,12 @@ export interface SignWebhookOptions {
   readonly headers?: "svix" | "webhook" | undefined
 }
 
-/** A signed delivery: the headers and the exact body to send. */
+/**
+ * A signed delivery: the headers and the exact body to send.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface SignedWebhook {
   /** The three delivery headers (plus `content-type: application/json`). */
   readonly headers: Readonly<Record<string, string>>
@@ -49,7 +64,12 @@ export interface SignedWebhook {
   readonly toRequest: (url?: string) => Request
 }
 
-/** A fresh random signing secret (`whsec_` + base64 of 24 random bytes) for a test endpoint. */
+/**
+ * A fresh random signing secret (`whsec_` + base64 of 24 random bytes) for a test endpoint.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const webhookSecret = (): string => {
   const bytes = crypto.getRandomValues(new Uint8Array(24))
   return `whsec_${btoa(String.fromCharCode(...bytes))}`
@@ -61,6 +81,9 @@ const freshId = (): string => `msg_${crypto.randomUUID().replaceAll("-", "")}`
  * Signs `event` with `secret` the way Clerk's deliveries are signed (Svix: HMAC-SHA256 of `<id>.<timestamp>.<body>`,
  * sent as `v1,<base64>`), so the verifiers accept it. An object is sent as its JSON with the envelope filled in; a
  * string is sent as is (to test bodies a verifier must refuse). Throws when the secret is not a `whsec_` secret.
+ *
+ * @since 0.1.0
+ * @category Testing
  */
 export const signWebhook = (
   event: WebhookEventInput | string,

@@ -16,10 +16,20 @@ import { type CheckAuthorizationParams, createCheckAuthorization } from "./has.j
 import type { MachineTokenType } from "../machine/detect.js"
 
 export type { MachineTokenType }
-/** The token types `authenticateRequest` knows. */
+/**
+ * The token types `authenticateRequest` knows.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type TokenType = "session_token" | MachineTokenType
 
-/** Options of a signed-in session's `getToken`. */
+/**
+ * Options of a signed-in session's `getToken`.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface GetTokenOptions {
   /** A JWT template name: mint a token from it instead of returning the session token. */
   readonly template?: string | undefined
@@ -27,13 +37,28 @@ export interface GetTokenOptions {
   readonly expiresInSeconds?: number | undefined
 }
 
-/** Debug data of an Auth object: status, reason and configuration, with tokens cut to a short prefix. */
+/**
+ * Debug data of an Auth object: status, reason and configuration, with tokens cut to a short prefix.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type AuthObjectDebug = () => Readonly<Record<string, unknown>>
 
-/** Authorization check of an Auth object. */
+/**
+ * Authorization check of an Auth object.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type CheckAuthorization = (params: CheckAuthorizationParams) => boolean
 
-/** A signed-in session: the session fields read from its claims, plus `getToken`, `has` and `debug`. */
+/**
+ * A signed-in session: the session fields read from its claims, plus `getToken`, `has` and `debug`.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface SignedInAuthObject extends Omit<SessionAuthFields, "sessionId"> {
   readonly tokenType: "session_token"
   readonly sessionId: string
@@ -45,7 +70,12 @@ export interface SignedInAuthObject extends Omit<SessionAuthFields, "sessionId">
   readonly isAuthenticated: true
 }
 
-/** A signed-out session: every field null, `has()` false, `getToken()` null. */
+/**
+ * A signed-out session: every field null, `has()` false, `getToken()` null.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface SignedOutAuthObject {
   readonly tokenType: "session_token"
   readonly sessionClaims: null
@@ -67,7 +97,12 @@ export interface SignedOutAuthObject {
   readonly isAuthenticated: false
 }
 
-/** What a verified machine token says about its owner. */
+/**
+ * What a verified machine token says about its owner.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface MachineAuthData {
   readonly id: string
   readonly subject: string
@@ -92,7 +127,12 @@ interface MachineBase {
   readonly isAuthenticated: true
 }
 
-/** A verified API key. `userId` or `orgId` is set from the key's subject. */
+/**
+ * A verified API key. `userId` or `orgId` is set from the key's subject.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface AuthenticatedApiKeyObject extends MachineBase {
   readonly tokenType: "api_key"
   readonly name: string
@@ -101,21 +141,36 @@ export interface AuthenticatedApiKeyObject extends MachineBase {
   readonly orgId: string | null
 }
 
-/** A verified M2M token. `machineId` is its subject. */
+/**
+ * A verified M2M token. `machineId` is its subject.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface AuthenticatedM2MObject extends MachineBase {
   readonly tokenType: "m2m_token"
   readonly claims: Readonly<Record<string, unknown>> | null
   readonly machineId: string
 }
 
-/** A verified OAuth access token. `userId` is its subject. */
+/**
+ * A verified OAuth access token. `userId` is its subject.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface AuthenticatedOAuthObject extends MachineBase {
   readonly tokenType: "oauth_token"
   readonly userId: string
   readonly clientId: string
 }
 
-/** A verified machine token, by type. */
+/**
+ * A verified machine token, by type.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type AuthenticatedMachineObject<T extends MachineTokenType = MachineTokenType> = Extract<
   AuthenticatedApiKeyObject | AuthenticatedM2MObject | AuthenticatedOAuthObject,
   { readonly tokenType: T }
@@ -131,7 +186,12 @@ interface UnauthenticatedMachineBase {
   readonly isAuthenticated: false
 }
 
-/** A machine token that failed verification, by type: every field null. */
+/**
+ * A machine token that failed verification, by type: every field null.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type UnauthenticatedMachineObject<T extends MachineTokenType = MachineTokenType> = Extract<
   | UnauthenticatedMachineBase & {
     readonly tokenType: "api_key"
@@ -145,7 +205,12 @@ export type UnauthenticatedMachineObject<T extends MachineTokenType = MachineTok
   { readonly tokenType: T }
 >
 
-/** The token's type was not among the accepted ones. */
+/**
+ * The token's type was not among the accepted ones.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface InvalidTokenAuthObject {
   readonly isAuthenticated: false
   readonly tokenType: null
@@ -156,7 +221,12 @@ export interface InvalidTokenAuthObject {
   readonly debug: AuthObjectDebug
 }
 
-/** Every Auth object. */
+/**
+ * Every Auth object.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type AuthObject =
   | SignedInAuthObject
   | SignedOutAuthObject
@@ -164,10 +234,20 @@ export type AuthObject =
   | UnauthenticatedMachineObject
   | InvalidTokenAuthObject
 
-/** Cuts a credential to a prefix that identifies its kind but cannot be replayed. */
+/**
+ * Cuts a credential to a prefix that identifies its kind but cannot be replayed.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const tokenPrefix = (token: string | null | undefined): string => (token ?? "").slice(0, 7)
 
-/** Builds the debug data on demand (so a request that never calls `debug()` pays nothing for it). */
+/**
+ * Builds the debug data on demand (so a request that never calls `debug()` pays nothing for it).
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type DebugData = () => Readonly<Record<string, unknown>>
 
 const debugOf = (data: DebugData | undefined): AuthObjectDebug => () => ({ ...data?.() })
@@ -175,7 +255,12 @@ const debugOf = (data: DebugData | undefined): AuthObjectDebug => () => ({ ...da
 const never: CheckAuthorization = () => false
 const resolveNull = (): Promise<null> => Promise.resolve(null)
 
-/** Mints a token from a JWT template (or with a custom lifetime) for a session. */
+/**
+ * Mints a token from a JWT template (or with a custom lifetime) for a session.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type TokenFetcher = (
   sessionId: string,
   template: string | undefined,
@@ -185,6 +270,9 @@ export type TokenFetcher = (
 /**
  * A signed-in Auth object from verified claims (a session token always has `sid`). `fetchToken` backs
  * `getToken({ template })`; `debugData` must hold no secret.
+ *
+ * @since 0.1.0
+ * @category Auth object
  */
 export const signedInAuthObject = (params: {
   readonly token: string
@@ -220,7 +308,12 @@ export const signedInAuthObject = (params: {
   }
 }
 
-/** A signed-out Auth object; `sessionStatus` is kept when a pending session is treated as signed out. */
+/**
+ * A signed-out Auth object; `sessionStatus` is kept when a pending session is treated as signed out.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const signedOutAuthObject = (
   debugData?: DebugData,
   sessionStatus?: SessionStatusClaim | null
@@ -242,7 +335,12 @@ export const signedOutAuthObject = (
   isAuthenticated: false
 })
 
-/** An authenticated machine Auth object for a verified machine token. */
+/**
+ * An authenticated machine Auth object for a verified machine token.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export function authenticatedMachineObject<T extends MachineTokenType>(
   tokenType: T,
   token: string,
@@ -281,7 +379,12 @@ export function authenticatedMachineObject(
   }
 }
 
-/** An unauthenticated machine Auth object of the given type. */
+/**
+ * An unauthenticated machine Auth object of the given type.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export function unauthenticatedMachineObject<T extends MachineTokenType>(
   tokenType: T,
   debugData?: DebugData
@@ -309,7 +412,12 @@ export function unauthenticatedMachineObject(
   }
 }
 
-/** The Auth object for a token whose type was not accepted. */
+/**
+ * The Auth object for a token whose type was not accepted.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const invalidTokenAuthObject = (): InvalidTokenAuthObject => ({
   isAuthenticated: false,
   tokenType: null,
@@ -318,10 +426,20 @@ export const invalidTokenAuthObject = (): InvalidTokenAuthObject => ({
   debug: () => ({})
 })
 
-/** True for a signed-in session or an authenticated machine token. */
+/**
+ * True for a signed-in session or an authenticated machine token.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const isAuthenticated = (auth: AuthObject | null | undefined): auth is SignedInAuthObject | AuthenticatedMachineObject =>
   auth?.isAuthenticated === true
 
-/** True when a machine token type. */
+/**
+ * True when a machine token type.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const isMachineTokenType = (type: unknown): type is MachineTokenType =>
   type === "api_key" || type === "m2m_token" || type === "oauth_token"

@@ -17,10 +17,20 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import type { AuthObject, SignedInAuthObject } from "./AuthObject.js"
 
-/** The current request's Auth object. */
+/**
+ * The current request's Auth object.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export class CurrentAuth extends Context.Tag("effect-clerk/CurrentAuth")<CurrentAuth, AuthObject>() {}
 
-/** The current request's signed-in session, or `None` (signed out, a machine token, or no CurrentAuth provided). */
+/**
+ * The current request's signed-in session, or `None` (signed out, a machine token, or no CurrentAuth provided).
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const currentSession: Effect.Effect<Option.Option<SignedInAuthObject>> = Effect.map(
   Effect.serviceOption(CurrentAuth),
   Option.filter((auth): auth is SignedInAuthObject => auth.tokenType === "session_token" && auth.isAuthenticated)

@@ -9,16 +9,31 @@
  */
 import * as Predicate from "effect/Predicate"
 
-/** The `act` claim of an impersonation session. */
+/**
+ * The `act` claim of an impersonation session.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface ActClaim {
   readonly sub: string
   readonly [key: string]: unknown
 }
 
-/** The `sts` claim: the session's status. */
+/**
+ * The `sts` claim: the session's status.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type SessionStatusClaim = "active" | "pending" | (string & {})
 
-/** A verified session token payload. Known claims are typed; any other claim is kept as sent. */
+/**
+ * A verified session token payload. Known claims are typed; any other claim is kept as sent.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface SessionClaims {
   readonly sub: string
   readonly sid?: string | undefined
@@ -36,7 +51,12 @@ export interface SessionClaims {
   readonly [claim: string]: unknown
 }
 
-/** The session fields of a signed-in Auth object, read from the claims. */
+/**
+ * The session fields of a signed-in Auth object, read from the claims.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface SessionAuthFields {
   readonly sessionClaims: SessionClaims
   readonly sessionId: string | undefined
@@ -56,6 +76,9 @@ const str = (u: unknown): string | undefined => (typeof u === "string" ? u : und
 /**
  * Splits a `fea`/`pla` claim (`"o:reports,u:billing,ou:chat"`) into organization and user entries. A malformed entry
  * (no scope) throws, as `@clerk/backend` does; callers that must not throw catch it.
+ *
+ * @since 0.1.0
+ * @category Auth object
  */
 export const splitByScope = (
   claim: string | null | undefined
@@ -106,7 +129,12 @@ const v2Permissions = (fea: unknown, per: unknown, fpm: unknown): ReadonlyArray<
   return out
 }
 
-/** Reads the Auth object's session fields from verified claims (v1 `org_*` claims, or the v2 `o` claim). */
+/**
+ * Reads the Auth object's session fields from verified claims (v1 `org_*` claims, or the v2 `o` claim).
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export const sessionAuthFields = (claims: SessionClaims): SessionAuthFields => {
   let orgId: string | undefined
   let orgRole: string | undefined

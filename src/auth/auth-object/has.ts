@@ -7,7 +7,12 @@
  */
 import { splitByScope } from "./claims.js"
 
-/** A named re-verification level, or an explicit one. */
+/**
+ * A named re-verification level, or an explicit one.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export type ReverificationConfig =
   | "strict_mfa"
   | "strict"
@@ -18,7 +23,12 @@ export type ReverificationConfig =
     readonly afterMinutes: number
   }
 
-/** What `has()` can ask. Asking several dimensions requires all of them. */
+/**
+ * What `has()` can ask. Asking several dimensions requires all of them.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface CheckAuthorizationParams {
   /** An organization role, with or without the `org:` prefix. */
   readonly role?: string | undefined
@@ -32,7 +42,12 @@ export interface CheckAuthorizationParams {
   readonly reverification?: ReverificationConfig | undefined
 }
 
-/** The session data `has()` reads. */
+/**
+ * The session data `has()` reads.
+ *
+ * @since 0.1.0
+ * @category Auth object
+ */
 export interface AuthorizationData {
   readonly userId: string | null | undefined
   readonly orgId: string | null | undefined
@@ -153,6 +168,9 @@ const checkReverification = (params: CheckAuthorizationParams, data: Authorizati
 /**
  * Builds `has()` for a session. It is true only when a user is signed in, at least one dimension was asked, and every
  * asked dimension passes.
+ *
+ * @since 0.1.0
+ * @category Auth object
  */
 export const createCheckAuthorization = (data: AuthorizationData) => (params: CheckAuthorizationParams): boolean => {
   if (!data.userId || typeof params !== "object" || params === null) return false

@@ -6,7 +6,12 @@
  */
 import { TimeClaimDetail, tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 
-/** The claims of a verified Clerk session token (or JWT-template token). Other claims are kept as sent. */
+/**
+ * The claims of a verified Clerk session token (or JWT-template token). Other claims are kept as sent.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface JwtPayload {
   /** The user (or machine) id. */
   readonly sub: string
@@ -24,7 +29,12 @@ export interface JwtPayload {
   readonly [claim: string]: unknown
 }
 
-/** Options of the claim checks. */
+/**
+ * Options of the claim checks.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface ClaimOptions {
   /** Accepted `aud` values; checked when both this and the token's `aud` are non-empty. */
   readonly audience?: string | ReadonlyArray<string> | undefined
@@ -36,10 +46,20 @@ export interface ClaimOptions {
   readonly clockSkewInMs?: number | undefined
 }
 
-/** The default tolerance for time claims. */
+/**
+ * The default tolerance for time claims.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const DEFAULT_CLOCK_SKEW_MS = 5000
 
-/** The tolerance to apply: `clockSkewInMs` when it is a finite number, else 5000 ms. */
+/**
+ * The tolerance to apply: `clockSkewInMs` when it is a finite number, else 5000 ms.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const clockSkew = (clockSkewInMs: number | undefined): number =>
   typeof clockSkewInMs === "number" && Number.isFinite(clockSkewInMs) ? clockSkewInMs : DEFAULT_CLOCK_SKEW_MS
 
@@ -76,7 +96,12 @@ const timeDetail = (claim: "exp" | "nbf" | "iat", seconds: number, now: number, 
   clockSkewInMs: skew
 })
 
-/** Runs every claim check at `now` (milliseconds); returns the first failure. */
+/**
+ * Runs every claim check at `now` (milliseconds); returns the first failure.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const checkClaims = (
   payload: Readonly<Record<string, unknown>>,
   options: ClaimOptions,
@@ -158,6 +183,9 @@ const optionalString = (u: unknown): boolean => u === undefined || typeof u === 
 /**
  * Whether the standard claims have their standard JSON types (`iss`, `azp`, `sid` strings; `aud` a string or string
  * array). Deliberately stricter than `@clerk/backend`, which passes such claims through unchecked.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const isJwtPayload = (payload: Readonly<Record<string, unknown>>): payload is JwtPayload =>
   typeof payload.sub === "string" && typeof payload.exp === "number" &&

@@ -7,10 +7,20 @@ import * as Either from "effect/Either"
 import { backend } from "../crypto.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 
-/** Tokens longer than this (in characters) are rejected before any parsing. */
+/**
+ * Tokens longer than this (in characters) are rejected before any parsing.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const MAX_TOKEN_LENGTH = 16 * 1024
 
-/** A decoded, not yet verified, JWT. */
+/**
+ * A decoded, not yet verified, JWT.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface DecodedJwt {
   /** The JOSE header (`alg`, `typ`, `kid`, `cat`, ...), as sent. */
   readonly header: Readonly<Record<string, unknown>>
@@ -86,6 +96,9 @@ const invalid = (message: string) =>
 /**
  * Decodes a compact JWS. Fails with `token-invalid` for anything that is not three canonical base64url segments with
  * JSON-object header and payload, and for tokens over {@link MAX_TOKEN_LENGTH} characters.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const decodeJwt = (token: string): Either.Either<DecodedJwt, TokenVerificationFailure> => {
   if (typeof token !== "string") return invalid("The token is not a string.")

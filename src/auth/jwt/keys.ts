@@ -10,7 +10,12 @@ import * as Either from "effect/Either"
 import { backend, type RsaKeyHandle } from "../crypto.js"
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 
-/** An imported RSA public key, ready to verify RS256 signatures. */
+/**
+ * An imported RSA public key, ready to verify RS256 signatures.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface PublicKey {
   /** The JWKS `kid`; `undefined` for a PEM key. */
   readonly kid: string | undefined
@@ -20,7 +25,12 @@ export interface PublicKey {
   readonly handle: RsaKeyHandle
 }
 
-/** A key, or why it could not be imported (reported at the signature step, as `token-verification-failed`). */
+/**
+ * A key, or why it could not be imported (reported at the signature step, as `token-verification-failed`).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export type KeyResult = Either.Either<PublicKey, TokenVerificationFailure>
 
 const unusable = (what: string) =>
@@ -34,6 +44,9 @@ const rsa = (handle: RsaKeyHandle | undefined, kid: string | undefined, what: st
 /**
  * Imports a PEM SPKI public key. Accepts what the Dashboard shows (with or without the BEGIN/END lines, with real or
  * escaped `\n` line breaks, or on one line).
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const importPemUncached = (pem: string): KeyResult => {
   const body = pem
@@ -50,6 +63,9 @@ const pemCache = new Map<string, KeyResult>()
 /**
  * `importPemUncached`, memoised per PEM string so a key is parsed once, not per token. The memo holds at most
  * 32 keys (oldest dropped first); it caches a pure function of its input, so it shares nothing between clients.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const importPem = (pem: string): KeyResult => {
   const hit = pemCache.get(pem)
@@ -63,7 +79,12 @@ export const importPem = (pem: string): KeyResult => {
   return result
 }
 
-/** The JWK fields a Clerk signing key has. */
+/**
+ * The JWK fields a Clerk signing key has.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface RsaJwk {
   readonly kid: string
   readonly kty: string
@@ -72,7 +93,12 @@ export interface RsaJwk {
   readonly e?: string | undefined
 }
 
-/** Imports one JWKS key. Only RSA keys whose `alg` is RS256 (or absent) are usable. */
+/**
+ * Imports one JWKS key. Only RSA keys whose `alg` is RS256 (or absent) are usable.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const importJwk = (jwk: RsaJwk): KeyResult => {
   const what = `JWKS key ${JSON.stringify(jwk.kid)}`
   if (jwk.kty !== "RSA" || (jwk.alg !== undefined && jwk.alg !== "RS256")) return unusable(what)

@@ -13,7 +13,12 @@ import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from ".
 import type { DecodedJwt } from "./decode.js"
 import type { KeyResult } from "./keys.js"
 
-/** Options of {@link verifyJwt}: the claim checks plus the accepted header types. */
+/**
+ * Options of {@link verifyJwt}: the claim checks plus the accepted header types.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface JwtVerifyOptions extends ClaimOptions {
   /** Accepted header `typ` values (default `"JWT"`; a token with no `typ` passes only when this is not given). */
   readonly headerType?: string | ReadonlyArray<string> | undefined
@@ -22,7 +27,12 @@ export interface JwtVerifyOptions extends ClaimOptions {
 /** Algorithms a Clerk token header may name; only RS256 verifies against a Clerk key. */
 const RSA_ALGORITHMS: ReadonlySet<unknown> = new Set(["RS256", "RS384", "RS512"])
 
-/** Checks the header `typ` and `alg`; returns the failure or `undefined`. */
+/**
+ * Checks the header `typ` and `alg`; returns the failure or `undefined`.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const checkHeader = (
   header: Readonly<Record<string, unknown>>,
   headerType: string | ReadonlyArray<string> | undefined
@@ -79,7 +89,12 @@ const uncheckable = () =>
     action: TokenVerificationAction.EnsureClerkJwt
   })
 
-/** A signature failure, `undefined` when it verified, or (on Web Crypto) the Promise of one. */
+/**
+ * A signature failure, `undefined` when it verified, or (on Web Crypto) the Promise of one.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export type SignatureCheck = TokenVerificationFailure | undefined | Promise<TokenVerificationFailure | undefined>
 
 /**
@@ -92,6 +107,9 @@ const isPending = (check: SignatureCheck): check is Promise<TokenVerificationFai
 /**
  * Checks the signature with the key; returns the failure or `undefined`, synchronously on `node:crypto` and as a
  * Promise (which never rejects) on Web Crypto.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCheck => {
   if (Either.isLeft(key)) return key.left
@@ -118,7 +136,12 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCh
   return typeof valid === "boolean" ? settle(valid) : valid.then(settle, uncheckable)
 }
 
-/** A signature check as an Effect-compatible value: the failure, `undefined`, or an Effect of either. */
+/**
+ * A signature check as an Effect-compatible value: the failure, `undefined`, or an Effect of either.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const signatureEffect = (check: SignatureCheck): Effect.Effect<void, TokenVerificationFailure> =>
   isPending(check)
     ? Effect.flatMap(Effect.promise(() => check), (failure) => failure === undefined ? Effect.void : Effect.fail(failure))
@@ -126,7 +149,12 @@ export const signatureEffect = (check: SignatureCheck): Effect.Effect<void, Toke
     ? Effect.void
     : Effect.fail(check)
 
-/** A verdict: an `Either` when reached synchronously, else the Effect that reaches it. */
+/**
+ * A verdict: an `Either` when reached synchronously, else the Effect that reaches it.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export type JwtVerdict =
   | Either.Either<JwtPayload, TokenVerificationFailure>
   | Effect.Effect<JwtPayload, TokenVerificationFailure>
@@ -134,6 +162,9 @@ export type JwtVerdict =
 /**
  * Verifies a decoded JWT with a key at `now` (milliseconds since the epoch). Pure: the same inputs always give the
  * same result; an `Either` on `node:crypto`, an Effect where the signature check is asynchronous (Web Crypto).
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const verifyJwt = (
   decoded: DecodedJwt,

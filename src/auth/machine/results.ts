@@ -13,7 +13,12 @@ import type { MachineToMachineToken } from "../../resources/M2M.js"
 import type { JwtPayload } from "../jwt/claims.js"
 import type { MachineTokenType } from "./detect.js"
 
-/** The lifecycle fields every machine token has. Times are milliseconds since the epoch. */
+/**
+ * The lifecycle fields every machine token has. Times are milliseconds since the epoch.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export interface MachineTokenLifecycle {
   readonly revoked: boolean
   readonly revocationReason: string | null
@@ -23,7 +28,12 @@ export interface MachineTokenLifecycle {
   readonly updatedAt: number
 }
 
-/** A verified M2M token. */
+/**
+ * A verified M2M token.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export interface VerifiedM2MToken extends MachineTokenLifecycle {
   readonly id: string
   /** The machine id (`mch_…`). */
@@ -33,7 +43,12 @@ export interface VerifiedM2MToken extends MachineTokenLifecycle {
   readonly claims: Readonly<Record<string, unknown>> | null
 }
 
-/** A verified OAuth access token. */
+/**
+ * A verified OAuth access token.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export interface VerifiedIdPOAuthAccessToken extends MachineTokenLifecycle {
   readonly id: string
   readonly clientId: string
@@ -45,7 +60,12 @@ export interface VerifiedIdPOAuthAccessToken extends MachineTokenLifecycle {
   readonly act?: OAuthTokenActor
 }
 
-/** A verified API key. */
+/**
+ * A verified API key.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export interface VerifiedAPIKey extends MachineTokenLifecycle {
   readonly id: string
   readonly type: string
@@ -59,13 +79,23 @@ export interface VerifiedAPIKey extends MachineTokenLifecycle {
   readonly lastUsedAt: number | null
 }
 
-/** A verified machine token and its type. */
+/**
+ * A verified machine token and its type.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export type MachineTokenResult =
   | { readonly tokenType: "m2m_token"; readonly data: VerifiedM2MToken }
   | { readonly tokenType: "oauth_token"; readonly data: VerifiedIdPOAuthAccessToken }
   | { readonly tokenType: "api_key"; readonly data: VerifiedAPIKey }
 
-/** The result type for a token type. */
+/**
+ * The result type for a token type.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export type MachineTokenData<T extends MachineTokenType> = Extract<MachineTokenResult, { readonly tokenType: T }>["data"]
 
 const RESERVED_M2M_CLAIMS: ReadonlySet<string> = new Set(["iss", "sub", "exp", "nbf", "iat", "jti"])
@@ -73,7 +103,12 @@ const RESERVED_M2M_CLAIMS: ReadonlySet<string> = new Set(["iss", "sub", "exp", "
 const stringOr = (u: unknown, fallback: string): string => (typeof u === "string" ? u : fallback)
 const millisOf = (seconds: number | undefined): number => (seconds === undefined ? 0 : seconds * 1000)
 
-/** An M2M token from a verified M2M JWT payload (scopes from `scopes`, else `aud`). */
+/**
+ * An M2M token from a verified M2M JWT payload (scopes from `scopes`, else `aud`).
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const m2mTokenFromJwt = (payload: JwtPayload): VerifiedM2MToken => {
   const claims: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(payload)) {
@@ -111,7 +146,12 @@ const toActor = (value: unknown, depth: number): OAuthTokenActor | undefined => 
 const stringList = (u: unknown): ReadonlyArray<string> | undefined =>
   Array.isArray(u) && u.every((v) => typeof v === "string") ? u : undefined
 
-/** An OAuth access token from a verified OAuth JWT payload (scopes from `scp`, else `scope`). */
+/**
+ * An OAuth access token from a verified OAuth JWT payload (scopes from `scp`, else `scope`).
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const oauthTokenFromJwt = (payload: JwtPayload): VerifiedIdPOAuthAccessToken => {
   const act = toActor(payload.act, 1)
   return {
@@ -133,7 +173,12 @@ export const oauthTokenFromJwt = (payload: JwtPayload): VerifiedIdPOAuthAccessTo
 
 const claimsRecord = (u: unknown): Readonly<Record<string, unknown>> | null => (Predicate.isRecord(u) ? u : null)
 
-/** An M2M token from a verify response. */
+/**
+ * An M2M token from a verify response.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const m2mTokenFromResponse = (r: MachineToMachineToken): VerifiedM2MToken => ({
   id: r.id,
   subject: r.subject,
@@ -147,7 +192,12 @@ export const m2mTokenFromResponse = (r: MachineToMachineToken): VerifiedM2MToken
   updatedAt: r.updatedAt
 })
 
-/** An API key from a verify response. */
+/**
+ * An API key from a verify response.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const apiKeyFromResponse = (r: ApiKey): VerifiedAPIKey => ({
   id: r.id,
   type: r.type,
@@ -166,7 +216,12 @@ export const apiKeyFromResponse = (r: ApiKey): VerifiedAPIKey => ({
   updatedAt: r.updatedAt
 })
 
-/** An OAuth access token from a verify response's token member. */
+/**
+ * An OAuth access token from a verify response's token member.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const oauthTokenFromResponse = (r: ActiveOAuthAccessToken): VerifiedIdPOAuthAccessToken => {
   const act = toActor(r.act, 1)
   return {

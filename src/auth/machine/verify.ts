@@ -38,10 +38,20 @@ import {
   oauthTokenFromResponse
 } from "./results.js"
 
-/** The services opaque-token verification calls. */
+/**
+ * The services opaque-token verification calls.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export type MachineVerifyServices = M2M | ApiKeys | IdPOAuthAccessToken
 
-/** Options of {@link verifyMachineToken}. */
+/**
+ * Options of {@link verifyMachineToken}.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export interface VerifyMachineTokenOptions {
   /** For M2M JWTs: accepted `aud` values. For OAuth tokens: the token's `aud` must include one of them. */
   readonly audience?: ClaimOptions["audience"]
@@ -66,7 +76,12 @@ const checkOAuthAudience = (
   return problem === undefined ? undefined : machineFailure("token-verification-failed", problem)
 }
 
-/** Maps a failed verify call: 401 → `secret-key-invalid`, 404 → `token-invalid`, anything else → `unexpected-error`. */
+/**
+ * Maps a failed verify call: 401 → `secret-key-invalid`, 404 → `token-invalid`, anything else → `unexpected-error`.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
+ */
 export const verifyCallFailure = (notFound: string) =>
 (error: ClerkError | TokenVerificationFailure): MachineTokenVerificationFailure => {
   if (error._tag === "TokenVerificationError") return machineFailure("token-verification-failed", error.message)
@@ -172,6 +187,9 @@ const verifyMachineJwt = (
 /**
  * Verifies an M2M token, OAuth access token or API key (opaque or JWT) and returns it with its type. The type is
  * decided once, locally; a token of no machine type fails with `token-invalid` before any request.
+ *
+ * @since 0.1.0
+ * @category Machine tokens
  */
 export const verifyMachineToken = (
   token: string,

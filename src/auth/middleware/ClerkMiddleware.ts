@@ -34,10 +34,20 @@ import type { RequestState } from "../request/RequestState.js"
 import { type AuthDecision, type AuthDecisionOptions, decide } from "./decision.js"
 import { absoluteUrl, authMethod } from "./headers.js"
 
-/** How a request is authenticated: `authenticateRequest`, or a stand-in (tests, a custom policy). */
+/**
+ * How a request is authenticated: `authenticateRequest`, or a stand-in (tests, a custom policy).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type Authenticate<E = never, R = never> = (request: Request) => Effect.Effect<RequestState, E, R>
 
-/** Options of {@link middleware} and {@link layer}: `authenticateRequest`'s, plus `protect`. */
+/**
+ * Options of {@link middleware} and {@link layer}: `authenticateRequest`'s, plus `protect`.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export interface ClerkMiddlewareOptions extends AuthenticateRequestOptions, AuthDecisionOptions {}
 
 const absoluteOriginal = (request: HttpServerRequest.HttpServerRequest): URL | undefined => {
@@ -53,6 +63,9 @@ const absoluteOriginal = (request: HttpServerRequest.HttpServerRequest): URL | u
  * The URL is the original one (before any router prefix was stripped): as received on web runtimes, else built from
  * `X-Forwarded-Proto`/`X-Forwarded-Host` or `Host`. Header values a Fetch `Headers` refuses are left out; a method
  * `Request` refuses (`TRACE`) is seen as `POST`.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const toFetchRequest = (request: HttpServerRequest.HttpServerRequest): Request => {
   const url = absoluteOriginal(request) ??
@@ -89,6 +102,9 @@ const refusal = (decision: Exclude<AuthDecision, { readonly _tag: "Continue" }>)
 /**
  * The middleware over any {@link Authenticate}. The handler's `CurrentAuth` requirement is satisfied; the
  * authenticator's errors and requirements are added.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const withAuthenticate = <AE, AR>(authenticate: Authenticate<AE, AR>, options: AuthDecisionOptions = {}) =>
 <E, R>(
@@ -102,7 +118,12 @@ export const withAuthenticate = <AE, AR>(authenticate: Authenticate<AE, AR>, opt
     return withStateHeaders(response, decision.headers)
   })
 
-/** The middleware with `authenticateRequest` (its services come from your Clerk layer). */
+/**
+ * The middleware with `authenticateRequest` (its services come from your Clerk layer).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const middleware = (options: ClerkMiddlewareOptions = {}) =>
   withAuthenticate<AuthenticateRequestError, AuthenticateRequestServices>(
     (request) => authenticateRequest(request, options),
@@ -113,7 +134,12 @@ export const middleware = (options: ClerkMiddlewareOptions = {}) =>
 // HttpApi
 // ---------------------------------------------------------------------------------------------------------------
 
-/** 401: the request is not authenticated (with `protect: true`). */
+/**
+ * 401: the request is not authenticated (with `protect: true`).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export class ClerkUnauthorized extends Schema.TaggedError<ClerkUnauthorized>("effect-clerk/ClerkUnauthorized")(
   "ClerkUnauthorized",
   { reason: Schema.NullOr(Schema.String) },
@@ -124,7 +150,12 @@ export class ClerkUnauthorized extends Schema.TaggedError<ClerkUnauthorized>("ef
   }
 }
 
-/** 307: the browser must go through Clerk's handshake; the `Location` and cookies are set on the response. */
+/**
+ * 307: the browser must go through Clerk's handshake; the `Location` and cookies are set on the response.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export class ClerkHandshakeRedirect
   extends Schema.TaggedError<ClerkHandshakeRedirect>("effect-clerk/ClerkHandshakeRedirect")(
     "ClerkHandshakeRedirect",
@@ -133,13 +164,23 @@ export class ClerkHandshakeRedirect
   )
 {}
 
-/** An `HttpApiMiddleware` that authenticates each request and provides {@link CurrentAuth}; build it with {@link layer}. */
+/**
+ * An `HttpApiMiddleware` that authenticates each request and provides {@link CurrentAuth}; build it with {@link layer}.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export class ClerkAuthorization extends HttpApiMiddleware.Tag<ClerkAuthorization>()("effect-clerk/ClerkAuthorization", {
   provides: CurrentAuth,
   failure: Schema.Union(ClerkUnauthorized, ClerkHandshakeRedirect)
 }) {}
 
-/** {@link ClerkAuthorization} over any {@link Authenticate}; a failing authenticator is a defect (500). */
+/**
+ * {@link ClerkAuthorization} over any {@link Authenticate}; a failing authenticator is a defect (500).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const layerWithAuthenticate = <AE, AR>(
   authenticate: Authenticate<AE, AR>,
   options: AuthDecisionOptions = {}
@@ -163,7 +204,12 @@ export const layerWithAuthenticate = <AE, AR>(
       }))
   )
 
-/** {@link ClerkAuthorization} with `authenticateRequest` (its services come from your Clerk layer). */
+/**
+ * {@link ClerkAuthorization} with `authenticateRequest` (its services come from your Clerk layer).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const layer = (
   options: ClerkMiddlewareOptions = {}
 ): Layer.Layer<ClerkAuthorization, never, AuthenticateRequestServices> =>

@@ -8,13 +8,23 @@
 import { type AuthObject, signedOutAuthObject } from "../auth-object/AuthObject.js"
 import type { PendingSessionOptions, RequestState } from "../request/RequestState.js"
 
-/** Options every middleware takes. */
+/**
+ * Options every middleware takes.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export interface AuthDecisionOptions extends PendingSessionOptions {
   /** Answer 401 to requests that are not authenticated, instead of running the handler (default false). */
   readonly protect?: boolean | undefined
 }
 
-/** What to do with the request. */
+/**
+ * What to do with the request.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type AuthDecision =
   /** Answer 307 with `headers` (a `Location` to Clerk's handshake) and no body. */
   | { readonly _tag: "Handshake"; readonly headers: Headers }
@@ -23,7 +33,12 @@ export type AuthDecision =
   /** Run the handler with `auth`, then add `headers` to its response. */
   | { readonly _tag: "Continue"; readonly headers: Headers; readonly auth: AuthObject }
 
-/** The Auth object of a state (a handshake without a redirect counts as signed out). */
+/**
+ * The Auth object of a state (a handshake without a redirect counts as signed out).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const authOf = (state: RequestState, options: PendingSessionOptions = {}): AuthObject => {
   switch (state.status) {
     case "handshake":
@@ -35,7 +50,12 @@ export const authOf = (state: RequestState, options: PendingSessionOptions = {})
   }
 }
 
-/** Decides what to do with a request state. */
+/**
+ * Decides what to do with a request state.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const decide = (state: RequestState, options: AuthDecisionOptions = {}): AuthDecision => {
   if (state.status === "handshake" && state.headers.has("location")) {
     return { _tag: "Handshake", headers: state.headers }

@@ -10,23 +10,39 @@ const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["CONNECT", "TRACE", "TRA
 /**
  * The method to authenticate with. `Request` refuses `CONNECT`/`TRACE`/`TRACK`; they are seen as `POST`, which is
  * what matters to `authenticateRequest` (only `GET` document requests may get a handshake or a session refresh).
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const authMethod = (method: string): string => (FORBIDDEN_METHODS.has(method.toUpperCase()) ? "POST" : method)
 
-/** The first value of a header that proxies may have turned into a comma-separated list. */
+/**
+ * The first value of a header that proxies may have turned into a comma-separated list.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const firstValue = (value: string | ReadonlyArray<string> | undefined): string | undefined => {
   const raw = typeof value === "string" ? value : value?.[0]
   const first = raw?.split(",")[0]?.trim()
   return first === undefined || first === "" ? undefined : first
 }
 
-/** Reads a request header (lower-case name). */
+/**
+ * Reads a request header (lower-case name).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type HeaderReader = (name: string) => string | ReadonlyArray<string> | undefined
 
 /**
  * The absolute URL of a request whose URL is a path: protocol and host from `X-Forwarded-Proto` /
  * `X-Forwarded-Host` (first value, when `trustProxy`), else `Host` and whether the connection is TLS. A hostile `Host`
  * falls back to `localhost`, keeping the path.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const absoluteUrl = (
   path: string,

@@ -25,7 +25,12 @@ import { absoluteUrl, authMethod } from "./headers.js"
 // IncomingMessage -> Request
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Options of {@link toWebRequest}. */
+/**
+ * Options of {@link toWebRequest}.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export interface ToWebRequestOptions {
   /** Take the protocol and host from `X-Forwarded-Proto` / `X-Forwarded-Host` (first value) when present (default true). */
   readonly trustProxy?: boolean | undefined
@@ -40,6 +45,9 @@ export interface ToWebRequestOptions {
 /**
  * The part of node's `http.IncomingMessage` this module reads, declared here so the package's types need no
  * `@types/node`: any `IncomingMessage` (or Express `Request`) is one.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export interface IncomingMessage extends AsyncIterable<unknown> {
   readonly method?: string | undefined
@@ -51,7 +59,12 @@ export interface IncomingMessage extends AsyncIterable<unknown> {
   readonly readableEnded: boolean
 }
 
-/** The part of node's `http.ServerResponse` this module writes (any `ServerResponse` or Express `Response` is one). */
+/**
+ * The part of node's `http.ServerResponse` this module writes (any `ServerResponse` or Express `Response` is one).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export interface ServerResponse {
   statusCode: number
   setHeader(name: string, value: string): unknown
@@ -59,7 +72,12 @@ export interface ServerResponse {
   end(chunk?: string): unknown
 }
 
-/** An `IncomingMessage`, possibly with Express's `originalUrl` (the URL before router mounting rewrote `url`). */
+/**
+ * An `IncomingMessage`, possibly with Express's `originalUrl` (the URL before router mounting rewrote `url`).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type NodeRequest = IncomingMessage & { readonly originalUrl?: string | undefined }
 
 const isEncrypted = (req: IncomingMessage): boolean => "encrypted" in req.socket && req.socket.encrypted === true
@@ -145,6 +163,9 @@ const buildRequest = (req: NodeRequest, method: string, trustProxy: boolean, wit
  * `Host`), every header (repeated ones kept), and for non-GET/HEAD requests the body, streamed lazily.
  *
  * @throws TypeError for a method a Fetch `Request` cannot carry (`CONNECT`, `TRACE`, `TRACK`).
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const toWebRequest = (req: NodeRequest, options: ToWebRequestOptions = {}): Request => {
   const method = (req.method ?? "GET").toUpperCase()
@@ -156,19 +177,44 @@ export const toWebRequest = (req: NodeRequest, options: ToWebRequestOptions = {}
 // Middleware
 // ---------------------------------------------------------------------------------------------------------------
 
-/** `req.auth`: call it for the Auth object; its properties are the Auth object's too (deprecated in `@clerk/express`). */
+/**
+ * `req.auth`: call it for the Auth object; its properties are the Auth object's too (deprecated in `@clerk/express`).
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type AuthFunction = ((options?: PendingSessionOptions) => AuthObject) & AuthObject
 
-/** A request that went through {@link clerkMiddleware}. */
+/**
+ * A request that went through {@link clerkMiddleware}.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type RequestWithAuth = IncomingMessage & { auth: AuthFunction }
 
-/** `next` of connect / Express. */
+/**
+ * `next` of connect / Express.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type NextFunction = (error?: unknown) => void
 
-/** A connect / Express middleware. */
+/**
+ * A connect / Express middleware.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: NextFunction) => void
 
-/** Options of {@link clerkMiddleware}: `authenticateRequest`'s, the client, and how to respond. */
+/**
+ * Options of {@link clerkMiddleware}: `authenticateRequest`'s, the client, and how to respond.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export interface ClerkMiddlewareOptions extends AuthenticateRequestOptions, AuthDecisionOptions, ToWebRequestOptions {
   /** The client whose `authenticateRequest` is used (default: `clerkClient()`, configured from the environment). */
   readonly clerkClient?: ClerkClient | undefined
@@ -207,6 +253,9 @@ const unauthorized = (res: ServerResponse): void => {
  * `protect: true` a request that is not authenticated gets 401. The request state's headers go on the response.
  * A configuration error (e.g. no secret key) goes to `next(error)`. Requests already carrying `req.auth` pass through.
  * The body is never read.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const clerkMiddleware = (options: ClerkMiddlewareOptions = {}): NodeMiddleware => {
   const {
@@ -248,12 +297,20 @@ export const clerkMiddleware = (options: ClerkMiddlewareOptions = {}): NodeMiddl
   }
 }
 
-/** What {@link getAuth} throws for a request that did not go through {@link clerkMiddleware}. */
+/**
+ * What {@link getAuth} throws for a request that did not go through {@link clerkMiddleware}.
+ *
+ * @since 0.1.0
+ * @category Integrations
+ */
 export const MIDDLEWARE_MISSING_MESSAGE = "The clerkMiddleware should be registered before using getAuth"
 
 /**
  * The Auth object of a request that went through {@link clerkMiddleware}. Throws (as `@clerk/express` does) when it
  * did not, so a forgotten middleware is an error rather than every request silently signed out.
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): AuthObject => {
   if (!hasAuth(req)) throw new Error(MIDDLEWARE_MISSING_MESSAGE)
@@ -263,6 +320,9 @@ export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): 
 /**
  * Answers 401 unless {@link clerkMiddleware} authenticated the request (mount it after `clerkMiddleware()`; without
  * it, the error goes to `next`).
+ *
+ * @since 0.1.0
+ * @category Integrations
  */
 export const requireAuth = (options: PendingSessionOptions = {}): NodeMiddleware => (req, res, next) => {
   if (!hasAuth(req)) return next(new Error(MIDDLEWARE_MISSING_MESSAGE))

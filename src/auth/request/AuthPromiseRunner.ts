@@ -11,7 +11,12 @@ import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type { ClerkError } from "../../services/ClerkErrors.js"
 
-/** Runs a Backend API Effect as a Promise. */
+/**
+ * Runs a Backend API Effect as a Promise.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface PromiseRunner {
   /** Runs the effect; its failure rejects the Promise. */
   readonly run: <A>(effect: Effect.Effect<A, ClerkError>) => Promise<A>
@@ -25,7 +30,12 @@ const defaultRunner: PromiseRunner = {
     })
 }
 
-/** The runner Auth objects use; override it with `Effect.provideService`. */
+/**
+ * The runner Auth objects use; override it with `Effect.provideService`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export class AuthPromiseRunner extends Context.Reference<AuthPromiseRunner>()("effect-clerk/AuthPromiseRunner", {
   defaultValue: (): PromiseRunner => defaultRunner
 }) {}

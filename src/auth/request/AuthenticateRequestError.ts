@@ -8,7 +8,12 @@
  */
 import * as Schema from "effect/Schema"
 
-/** What is wrong. */
+/**
+ * What is wrong.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const AuthenticateRequestErrorReason = Schema.Literal(
   "missing-secret-key",
   "missing-machine-secret-key",
@@ -23,7 +28,12 @@ export const AuthenticateRequestErrorReason = Schema.Literal(
 /** What is wrong. */
 export type AuthenticateRequestErrorReason = typeof AuthenticateRequestErrorReason.Type
 
-/** `authenticateRequest` cannot run with this configuration. The message names the option; it holds no secret. */
+/**
+ * `authenticateRequest` cannot run with this configuration. The message names the option; it holds no secret.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export class AuthenticateRequestError
   extends Schema.TaggedError<AuthenticateRequestError>("effect-clerk/AuthenticateRequestError")(
     "AuthenticateRequestError",
@@ -31,6 +41,11 @@ export class AuthenticateRequestError
   )
 {}
 
-/** Builds an {@link AuthenticateRequestError}. */
+/**
+ * Builds an {@link AuthenticateRequestError}.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const configError = (reason: AuthenticateRequestErrorReason, message: string): AuthenticateRequestError =>
   new AuthenticateRequestError({ reason, message }, { disableValidation: true })

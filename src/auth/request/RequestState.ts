@@ -16,16 +16,31 @@ import type {
 import type { TokenVerificationErrorReason } from "../errors.js"
 import { type AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
 
-/** Why a request is not signed in: an {@link AuthErrorReason}, a token verification reason, or a machine code. */
+/**
+ * Why a request is not signed in: an {@link AuthErrorReason}, a token verification reason, or a machine code.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type AuthReason = AuthErrorReason | TokenVerificationErrorReason | (string & {})
 
-/** Options of a signed-in session state's `toAuth()`. */
+/**
+ * Options of a signed-in session state's `toAuth()`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface PendingSessionOptions {
   /** Treat a `pending` session (tasks left to do) as signed out (default true). */
   readonly treatPendingAsSignedOut?: boolean | undefined
 }
 
-/** The fields every state has. */
+/**
+ * The fields every state has.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface RequestStateBase {
   readonly proxyUrl: string
   readonly publishableKey: string
@@ -39,7 +54,12 @@ export interface RequestStateBase {
   readonly headers: Headers
 }
 
-/** The fields of a signed-in state. */
+/**
+ * The fields of a signed-in state.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface SignedInFields extends RequestStateBase {
   readonly status: "signed-in"
   readonly reason: null
@@ -50,7 +70,12 @@ export interface SignedInFields extends RequestStateBase {
   readonly token: string
 }
 
-/** The fields of a state that is not signed in. */
+/**
+ * The fields of a state that is not signed in.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface UnauthenticatedFields extends RequestStateBase {
   readonly reason: AuthReason
   readonly message: string
@@ -60,21 +85,36 @@ export interface UnauthenticatedFields extends RequestStateBase {
   readonly token: null
 }
 
-/** A signed-in session. */
+/**
+ * A signed-in session.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface SignedInSessionState extends SignedInFields {
   readonly tokenType: "session_token"
   /** The Auth object; a pending session is signed out unless `treatPendingAsSignedOut: false`. */
   readonly toAuth: (options?: PendingSessionOptions) => SignedInAuthObject | SignedOutAuthObject
 }
 
-/** An authenticated machine token. */
+/**
+ * An authenticated machine token.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface SignedInMachineState<T extends MachineTokenType = MachineTokenType> extends SignedInFields {
   readonly tokenType: T
   /** The Auth object of the verified machine token. */
   readonly toAuth: () => AuthenticatedMachineObject<T>
 }
 
-/** Signed out (session token). */
+/**
+ * Signed out (session token).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface SignedOutSessionState extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly tokenType: "session_token"
@@ -82,7 +122,12 @@ export interface SignedOutSessionState extends UnauthenticatedFields {
   readonly toAuth: () => SignedOutAuthObject
 }
 
-/** A machine token that was missing or failed verification. */
+/**
+ * A machine token that was missing or failed verification.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface SignedOutMachineState<T extends MachineTokenType = MachineTokenType> extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly tokenType: T
@@ -90,7 +135,12 @@ export interface SignedOutMachineState<T extends MachineTokenType = MachineToken
   readonly toAuth: () => UnauthenticatedMachineObject<T>
 }
 
-/** The token's type is not among the accepted ones (`acceptsToken` list). */
+/**
+ * The token's type is not among the accepted ones (`acceptsToken` list).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface InvalidTokenState extends UnauthenticatedFields {
   readonly status: "signed-out"
   readonly reason: "token-type-mismatch"
@@ -99,7 +149,12 @@ export interface InvalidTokenState extends UnauthenticatedFields {
   readonly toAuth: () => InvalidTokenAuthObject
 }
 
-/** The browser must be sent through Clerk's handshake: respond with `headers` (a `Location` redirect) and no body. */
+/**
+ * The browser must be sent through Clerk's handshake: respond with `headers` (a `Location` redirect) and no body.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface HandshakeState extends UnauthenticatedFields {
   readonly status: "handshake"
   readonly tokenType: "session_token"
@@ -107,7 +162,12 @@ export interface HandshakeState extends UnauthenticatedFields {
   readonly toAuth: () => null
 }
 
-/** Every result of `authenticateRequest`. */
+/**
+ * Every result of `authenticateRequest`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type RequestState =
   | SignedInSessionState
   | SignedInMachineState
@@ -116,10 +176,20 @@ export type RequestState =
   | InvalidTokenState
   | HandshakeState
 
-/** The configuration echoed in every state. */
+/**
+ * The configuration echoed in every state.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type StateEcho = Omit<RequestStateBase, "headers">
 
-/** The state echo of a request with nothing configured. */
+/**
+ * The state echo of a request with nothing configured.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const emptyEcho: StateEcho = {
   proxyUrl: "",
   publishableKey: "",
@@ -164,7 +234,12 @@ const signedInBase = (echo: StateEcho, token: string, headers: Headers) => ({
   headers
 })
 
-/** A signed-in session state. */
+/**
+ * A signed-in session state.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedInSessionState = (
   echo: StateEcho,
   token: string,
@@ -172,7 +247,12 @@ export const signedInSessionState = (
   toAuth: SignedInSessionState["toAuth"]
 ): SignedInSessionState => ({ ...signedInBase(echo, token, headers), tokenType: "session_token", toAuth })
 
-/** A signed-in machine token state. */
+/**
+ * A signed-in machine token state.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedInMachineState = <T extends MachineTokenType>(
   echo: StateEcho,
   tokenType: T,
@@ -191,7 +271,12 @@ const signedOutBase = (echo: StateEcho, reason: AuthReason, message: string, hea
   headers: withDebugHeaders(headers, AuthStatus.SignedOut, reason, message)
 })
 
-/** A signed-out session state, with the `x-clerk-auth-*` debug headers. */
+/**
+ * A signed-out session state, with the `x-clerk-auth-*` debug headers.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedOutSessionState = (
   echo: StateEcho,
   reason: AuthReason,
@@ -200,7 +285,12 @@ export const signedOutSessionState = (
   toAuth: SignedOutSessionState["toAuth"]
 ): SignedOutSessionState => ({ ...signedOutBase(echo, reason, message, headers), tokenType: "session_token", toAuth })
 
-/** A signed-out machine token state, with the `x-clerk-auth-*` debug headers. */
+/**
+ * A signed-out machine token state, with the `x-clerk-auth-*` debug headers.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedOutMachineState = <T extends MachineTokenType>(
   echo: StateEcho,
   tokenType: T,
@@ -209,7 +299,12 @@ export const signedOutMachineState = <T extends MachineTokenType>(
   toAuth: () => UnauthenticatedMachineObject<T>
 ): SignedOutMachineState<T> => ({ ...signedOutBase(echo, reason, message, new Headers()), tokenType, toAuth })
 
-/** The state for a token whose type was not accepted. */
+/**
+ * The state for a token whose type was not accepted.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const invalidTokenState = (toAuth: () => InvalidTokenAuthObject): InvalidTokenState => ({
   status: AuthStatus.SignedOut,
   reason: "token-type-mismatch",
@@ -223,7 +318,12 @@ export const invalidTokenState = (toAuth: () => InvalidTokenAuthObject): Invalid
   toAuth
 })
 
-/** A handshake state, with the `x-clerk-auth-*` debug headers. */
+/**
+ * A handshake state, with the `x-clerk-auth-*` debug headers.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const handshakeState = (
   echo: StateEcho,
   reason: AuthReason,
@@ -242,7 +342,12 @@ export const handshakeState = (
   toAuth: () => null
 })
 
-/** The fields `debugRequestState` returns. */
+/**
+ * The fields `debugRequestState` returns.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface DebugRequestState {
   readonly isSignedIn: boolean
   readonly isAuthenticated: boolean
@@ -254,7 +359,12 @@ export interface DebugRequestState {
   readonly domain: string
 }
 
-/** A state's debug summary (no token, no headers). */
+/**
+ * A state's debug summary (no token, no headers).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const debugRequestState = (state: RequestState): DebugRequestState => ({
   isSignedIn: state.isSignedIn,
   isAuthenticated: state.isAuthenticated,
@@ -269,6 +379,9 @@ export const debugRequestState = (state: RequestState): DebugRequestState => ({
 /**
  * The states a request can end in for the accepted token type `T` (`null`: a type outside an `acceptsToken` list).
  * `"session_token"` adds the handshake.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export type RequestStateFor<T extends TokenType | null> = T extends "session_token"
   ? SignedInSessionState | SignedOutSessionState | HandshakeState

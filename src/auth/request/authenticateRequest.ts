@@ -170,6 +170,9 @@ const sessionHeaderFlow = (
  * The state of a request when {@link decide} needs no Effect to reach it: a session token in the Authorization header
  * under `acceptsToken: "session_token"` whose decision is synchronous. `undefined` otherwise; run `decide` then. Both
  * go through the same decision, so the state is the one `decide` gives.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const decideSync = (flow: Flow, keys: JwksCacheShape): RequestState | undefined => {
   const token = flow.ctx.tokenInHeader
@@ -196,13 +199,21 @@ const headerFlow = (
   return machineState(flow, token, machineType)
 }
 
-/** The services `authenticateRequest` needs; a client's layer provides them all. */
+/**
+ * The services `authenticateRequest` needs; a client's layer provides them all.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type AuthenticateRequestServices = ClerkConfig | Sessions | Clients | JwksCache | MachineVerifyServices
 
 /**
  * Authenticates a request. The options merge over the client's configuration as in `@clerk/backend` (see
  * `resolveOptions`). Never fails for anything the request carries; fails with {@link AuthenticateRequestError}
  * when the configuration cannot authenticate any request. The result type follows `acceptsToken`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export function authenticateRequest<const T extends ReadonlyArray<TokenType>>(
   request: Request,
@@ -249,7 +260,12 @@ const authenticate = (
     })
   ).pipe(withSpanWhenTraced("clerk.authenticateRequest"))
 
-/** The full decision flow for a prepared request. */
+/**
+ * The full decision flow for a prepared request.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const decide = (flow: Flow): Effect.Effect<RequestState, never, Exclude<AuthenticateRequestServices, ClerkConfig>> =>
   Effect.suspend(() => {
     const { ctx } = flow
@@ -266,15 +282,30 @@ export const decide = (flow: Flow): Effect.Effect<RequestState, never, Exclude<A
     return cookieFlow(flow)
   })
 
-/** Whether a state is a handshake: respond with its `headers` (a redirect) and no body. */
+/**
+ * Whether a state is a handshake: respond with its `headers` (a redirect) and no body.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const isHandshake = (state: RequestState): state is Extract<RequestState, { readonly status: "handshake" }> =>
   state.status === AuthStatus.Handshake
 
-/** The `Location` of a handshake state, else `undefined`. */
+/**
+ * The `Location` of a handshake state, else `undefined`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const handshakeLocation = (state: RequestState): string | undefined =>
   state.status === AuthStatus.Handshake ? state.headers.get(HeaderNames.Location) ?? undefined : undefined
 
-/** Whether `acceptsToken` takes a token type (`"any"`, a list, or one type). */
+/**
+ * Whether `acceptsToken` takes a token type (`"any"`, a list, or one type).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const isTokenTypeAccepted = (type: TokenType | null, acceptsToken: AcceptsToken): boolean =>
   type !== null && accepts(type, acceptsToken)
 

@@ -5,7 +5,12 @@
  * @module
  */
 
-/** Cookie names (the session, client-uat, dev-browser and refresh cookies also exist suffixed: `<name>_<suffix>`). */
+/**
+ * Cookie names (the session, client-uat, dev-browser and refresh cookies also exist suffixed: `<name>_<suffix>`).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const Cookies = {
   Session: "__session",
   Refresh: "__refresh",
@@ -16,7 +21,12 @@ export const Cookies = {
   HandshakeNonce: "__clerk_handshake_nonce"
 } as const
 
-/** Query parameter names. */
+/**
+ * Query parameter names.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const QueryParameters = {
   ClerkSynced: "__clerk_synced",
   SuffixedCookies: "suffixed_cookies",
@@ -31,7 +41,12 @@ export const QueryParameters = {
   Session: "__session"
 } as const
 
-/** Header names (lower case). */
+/**
+ * Header names (lower case).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const HeaderNames = {
   Accept: "accept",
   AuthMessage: "x-clerk-auth-message",
@@ -50,15 +65,30 @@ export const HeaderNames = {
   SetCookie: "set-cookie"
 } as const
 
-/** `__clerk_synced` values. */
+/**
+ * `__clerk_synced` values.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const SyncStatus = { NeedsSync: "false", Completed: "true" } as const
 
-/** The three outcomes of `authenticateRequest`. */
+/**
+ * The three outcomes of `authenticateRequest`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const AuthStatus = { SignedIn: "signed-in", SignedOut: "signed-out", Handshake: "handshake" } as const
 /** The three outcomes of `authenticateRequest`. */
 export type AuthStatus = (typeof AuthStatus)[keyof typeof AuthStatus]
 
-/** Why a request is signed out or needs a handshake (besides token verification reasons). */
+/**
+ * Why a request is signed out or needs a handshake (besides token verification reasons).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const AuthErrorReason = {
   ClientUATWithoutSessionToken: "client-uat-but-no-session-token",
   DevBrowserMissing: "dev-browser-missing",
@@ -80,7 +110,12 @@ export const AuthErrorReason = {
 /** Why a request is signed out or needs a handshake (besides token verification reasons). */
 export type AuthErrorReason = (typeof AuthErrorReason)[keyof typeof AuthErrorReason]
 
-/** Why a session refresh with the `__refresh` cookie did not happen; appended to `session-token-expired-refresh-`. */
+/**
+ * Why a session refresh with the `__refresh` cookie did not happen; appended to `session-token-expired-refresh-`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const RefreshErrorReason = {
   NonEligibleNoCookie: "non-eligible-no-refresh-cookie",
   NonEligibleNonGet: "non-eligible-non-get",
@@ -94,5 +129,10 @@ export const RefreshErrorReason = {
   UnexpectedBAPIError: "unexpected-bapi-error"
 } as const
 
-/** Handshake redirects allowed in a row before the request is treated as signed out. */
+/**
+ * Handshake redirects allowed in a row before the request is treated as signed out.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const MAX_HANDSHAKE_REDIRECTS = 3

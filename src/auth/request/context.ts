@@ -15,7 +15,12 @@ import { Cookies, HeaderNames, QueryParameters } from "./constants.js"
 import { cookieSuffix, parseCookieHeader, suffixedCookieName } from "./cookies.js"
 import type { ResolvedOptions } from "./options.js"
 
-/** The instance a publishable key names, with the Frontend API host to send handshakes to. */
+/**
+ * The instance a publishable key names, with the Frontend API host to send handshakes to.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface InstanceInfo {
   readonly publishableKey: string
   readonly instanceType: InstanceType
@@ -30,6 +35,9 @@ const firstValue = (value: string | null): string | undefined => (value === null
 /**
  * The request URL as the client saw it: `x-forwarded-host` (first value) or `host`, and `x-forwarded-proto` (first
  * value) or the URL's scheme. A header that does not make a valid origin is ignored.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const publicUrl = (request: Request): URL => {
   const initial = new URL(request.url)
@@ -47,6 +55,9 @@ export const publicUrl = (request: Request): URL => {
 /**
  * The token of the Authorization header: `Bearer <token>`, or a value with no space taken whole. Other schemes are
  * ignored.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const tokenFromAuthorization = (value: string | null): string | undefined => {
   if (!value) return undefined
@@ -73,7 +84,12 @@ const numberClaim = (decoded: DecodedJwt | undefined, claim: string): number => 
 let lastKey: string | undefined
 let lastParsed: ReturnType<typeof parsePublishableKey>
 
-/** {@link parsePublishableKey}, remembering the last key (a client parses the same key on every request). */
+/**
+ * {@link parsePublishableKey}, remembering the last key (a client parses the same key on every request).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const parsePublishableKeyCached = (key: string): ReturnType<typeof parsePublishableKey> => {
   if (key !== lastKey) {
     lastParsed = parsePublishableKey(key)
@@ -82,7 +98,12 @@ export const parsePublishableKeyCached = (key: string): ReturnType<typeof parseP
   return lastParsed
 }
 
-/** Parses the publishable key of the options; `undefined` when missing or malformed. */
+/**
+ * Parses the publishable key of the options; `undefined` when missing or malformed.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const instanceInfo = (options: ResolvedOptions, proxyUrl: string | undefined): InstanceInfo | undefined => {
   if (options.publishableKey === undefined) return undefined
   const parsed = parsePublishableKeyCached(options.publishableKey)
@@ -99,7 +120,12 @@ export const instanceInfo = (options: ResolvedOptions, proxyUrl: string | undefi
   }
 }
 
-/** The per-request view `authenticateRequest` decides on. */
+/**
+ * The per-request view `authenticateRequest` decides on.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export class RequestContext {
   readonly method: string
   readonly tokenInHeader: string | undefined

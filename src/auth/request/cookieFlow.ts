@@ -131,7 +131,12 @@ const organizationSync = (
     )
   })
 
-/** Authenticates a request with no token in the Authorization header, from its cookies. */
+/**
+ * Authenticates a request with no token in the Authorization header, from its cookies.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const cookieFlow = (flow: Flow): Effect.Effect<SessionState, never, JwksCache> =>
   Effect.gen(function*() {
     const { ctx } = flow

@@ -9,6 +9,9 @@ import { backend } from "../crypto.js"
  * Parses a `Cookie` header into name → value. Pairs are split on `;` only (an encoded `;` inside a value never forges
  * another cookie); names and values are trimmed of spaces and tabs; values with `%` are percent-decoded when valid and
  * kept as sent otherwise; the first occurrence of a name wins. Never throws.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const parseCookieHeader = (header: string | null | undefined): ReadonlyMap<string, string> => {
   const cookies = new Map<string, string>()
@@ -38,6 +41,9 @@ const suffixCache = new Map<string, string>()
 /**
  * The cookie suffix of an instance: the first 8 characters of the URL-safe base64 SHA-1 of its publishable key.
  * Memoised per key (a pure function of its input; at most 32 keys).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const cookieSuffix = (publishableKey: string): string => {
   const hit = suffixCache.get(publishableKey)
@@ -51,11 +57,26 @@ export const cookieSuffix = (publishableKey: string): string => {
   return suffix
 }
 
-/** `<name>_<suffix>`. */
+/**
+ * `<name>_<suffix>`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const suffixedCookieName = (name: string, suffix: string): string => `${name}_${suffix}`
 
-/** The name of a `Set-Cookie` directive (`name=value; attrs`). */
+/**
+ * The name of a `Set-Cookie` directive (`name=value; attrs`).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const directiveName = (directive: string): string => directive.split(";")[0]!.split("=")[0]!
 
-/** The value of a `Set-Cookie` directive (up to a second `=`, as Clerk reads it). */
+/**
+ * The value of a `Set-Cookie` directive (up to a second `=`, as Clerk reads it).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const directiveValue = (directive: string): string => directive.split(";")[0]!.split("=")[1] ?? ""

@@ -39,10 +39,20 @@ import {
   type StateEcho
 } from "./RequestState.js"
 
-/** A session flow outcome. */
+/**
+ * A session flow outcome.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type SessionState = SignedInSessionState | SignedOutSessionState | HandshakeState
 
-/** One request being authenticated. */
+/**
+ * One request being authenticated.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface Flow {
   readonly ctx: RequestContext
   readonly echo: StateEcho
@@ -53,7 +63,12 @@ export interface Flow {
   readonly verifyOptions: VerifyTokenOptions
 }
 
-/** The state echo of a request: its configuration, as `@clerk/backend` returns it. */
+/**
+ * The state echo of a request: its configuration, as `@clerk/backend` returns it.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const echoOf = (ctx: RequestContext): StateEcho => {
   const o = ctx.options
   return {
@@ -68,7 +83,12 @@ export const echoOf = (ctx: RequestContext): StateEcho => {
   }
 }
 
-/** Debug data of a request: its configuration and state, with every credential cut to a short prefix. */
+/**
+ * Debug data of a request: its configuration and state, with every credential cut to a short prefix.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const debugData = (ctx: RequestContext, extra: Readonly<Record<string, unknown>> = {}): DebugData => () => ({
   ...echoOf(ctx),
   instanceType: ctx.instance?.instanceType,
@@ -86,7 +106,12 @@ export const debugData = (ctx: RequestContext, extra: Readonly<Record<string, un
   ...extra
 })
 
-/** A signed-out session state for this request. */
+/**
+ * A signed-out session state for this request.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedOut = (
   flow: Flow,
   reason: AuthReason,
@@ -96,7 +121,12 @@ export const signedOut = (
   signedOutSessionState(flow.echo, reason, message, headers, () =>
     signedOutAuthObject(debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message })))
 
-/** A signed-in session state for this request. */
+/**
+ * A signed-in session state for this request.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const signedIn = (
   flow: Flow,
   claims: SessionClaims & { readonly sid: string },
@@ -125,7 +155,12 @@ export const signedIn = (
   })
 }
 
-/** Whether verified claims carry a session id. */
+/**
+ * Whether verified claims carry a session id.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const hasSessionId = (claims: JwtPayload): claims is JwtPayload & { readonly sid: string } =>
   typeof claims.sid === "string" && claims.sid !== ""
 
@@ -137,6 +172,9 @@ const missingSid = () =>
 /**
  * Verifies a session token with the request's options. A verified token without a `sid` claim is not a session
  * token (e.g. an old JWT-template token) and fails with `token-invalid`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const verifySession = (
   flow: Flow,
@@ -148,7 +186,12 @@ export const verifySession = (
     (keys) => requireSessionId(planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now))
   )
 
-/** A verification that fails with `token-invalid` when the verified claims carry no `sid`. */
+/**
+ * A verification that fails with `token-invalid` when the verified claims carry no `sid`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const requireSessionId = <R>(
   plan: Effect.Effect<JwtPayload, TokenVerificationFailure, R>
 ): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, R> =>
@@ -163,6 +206,9 @@ const SATELLITE_LOOP_MESSAGE =
  * Answers with a handshake redirect when the request can follow one (a GET document navigation) and the redirect
  * limit is not reached; otherwise signed out with the same reason. `headers` replaces the default handshake redirect
  * (satellite sync redirects elsewhere).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const maybeHandshake = (
   flow: Flow,
@@ -200,6 +246,9 @@ const refreshCallFailure = (error: Parameters<typeof isApiResponseError>[0]): st
 /**
  * Refreshes an expired session with the `__refresh` cookie (`POST /sessions/{sid}/refresh`) and verifies the new
  * session token. Fails with the refresh error reason.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const attemptRefresh = (
   flow: Flow
@@ -261,6 +310,9 @@ const handshakeReasonFor = (failure: TokenVerificationFailure, refreshError: str
  * What a session token verification failure becomes: an expired token on a GET with a `__refresh` cookie is
  * refreshed; expired, not-yet-valid and future-issued tokens go to the handshake (or signed out when not a document
  * request); any other failure is signed out with its reason and full message.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const handleTokenFailure = (
   flow: Flow,
@@ -286,7 +338,12 @@ export const handleTokenFailure = (
     return signedOut(flow, failure.reason, message)
   })
 
-/** `"<message> <action> (reason=<reason>, token-carrier=<carrier>)"`. */
+/**
+ * `"<message> <action> (reason=<reason>, token-carrier=<carrier>)"`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const fullMessage = (failure: TokenVerificationFailure, carrier: "header" | "cookie"): string =>
   new TokenVerificationFailure({
     reason: failure.reason,

@@ -20,6 +20,9 @@ import type { OrganizationSyncTarget } from "./organizationSync.js"
 /**
  * Whether a handshake redirect can answer this request: only a GET that is a document (or iframe) navigation, or has
  * no `sec-fetch-dest` and accepts `text/html`. API calls and form POSTs are never redirected.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const isEligibleForHandshake = (ctx: RequestContext): boolean => {
   if (ctx.method !== "GET") return false
@@ -39,6 +42,9 @@ const organizationParams = (target: OrganizationSyncTarget): ReadonlyArray<reado
  * The redirect to the Frontend API handshake endpoint: `<frontendApi>/v1/client/handshake?redirect_url=…` with the API
  * version, cookie suffix mode, reason, `format=nonce`, the current session token, the dev-browser token (development)
  * and the organization to activate.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const handshakeRedirect = (
   ctx: RequestContext,
@@ -71,6 +77,9 @@ export const handshakeRedirect = (
 /**
  * Counts handshake redirects with the short-lived `__clerk_redirect_count` cookie. Returns true when the limit is
  * reached (the request must not be redirected again); otherwise adds the incremented cookie to `headers`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const trackRedirectLoop = (ctx: RequestContext, headers: Headers): boolean => {
   const count = ctx.handshakeRedirectLoopCounter
@@ -82,6 +91,9 @@ export const trackRedirectLoop = (ctx: RequestContext, headers: Headers): boolea
 /**
  * Verifies a handshake token: a JWT signed by the instance key whose `handshake` claim lists cookie directives. Only
  * the header, category and signature are checked (it is short-lived and single-use).
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const verifyHandshakeToken = (
   token: string,

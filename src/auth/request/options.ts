@@ -8,10 +8,20 @@ import type { ClerkConfigShape, ClerkOptions } from "../../services/ClerkConfig.
 import type { TokenType } from "../auth-object/AuthObject.js"
 import type { VerifyTokenOptions } from "../tokens/verifyToken.js"
 
-/** Which token types a request may carry: one type, a list, or `"any"`. */
+/**
+ * Which token types a request may carry: one type, a list, or `"any"`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type AcceptsToken = TokenType | ReadonlyArray<TokenType> | "any"
 
-/** URL patterns that activate an organization (or the personal account) on a signed-in request. */
+/**
+ * URL patterns that activate an organization (or the personal account) on a signed-in request.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface OrganizationSyncOptions {
   /** Patterns with a `:id` or `:slug` parameter, e.g. `/orgs/:slug` and `/orgs/:slug/(.*)`. */
   readonly organizationPatterns?: ReadonlyArray<string> | undefined
@@ -23,6 +33,9 @@ export interface OrganizationSyncOptions {
  * The options `authenticateRequest` takes (those of `@clerk/backend`): token verification options, plus the client
  * options below, each defaulting to the client's value. `apiUrl`/`apiVersion` are accepted and ignored: the client's
  * Backend API is always used, as in `@clerk/backend`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export interface AuthenticateRequestOptions
   extends
@@ -56,7 +69,12 @@ export interface AuthenticateRequestOptions
   readonly acceptsToken?: AcceptsToken | undefined
 }
 
-/** Options after merging with the client configuration. Secrets are Redacted. */
+/**
+ * Options after merging with the client configuration. Secrets are Redacted.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface ResolvedOptions {
   readonly secretKey: Redacted.Redacted<string> | undefined
   readonly machineSecretKey: Redacted.Redacted<string> | undefined
@@ -96,6 +114,9 @@ const secret = (
  * Merges per-call options over the client configuration the way `@clerk/backend` does: for the keys, domain,
  * satellite flag, proxy URL and audience a per-call value wins only when truthy (`isSatellite: false` does not undo a
  * client-level `true`); `apiUrl`/`apiVersion` always come from the client.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const resolveOptions = (config: ClerkConfigShape, options: AuthenticateRequestOptions = {}): ResolvedOptions => {
   const secretKey = secret(options.secretKey, config.secretKey)

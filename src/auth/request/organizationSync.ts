@@ -10,7 +10,12 @@
 import * as Either from "effect/Either"
 import type { OrganizationSyncOptions } from "./options.js"
 
-/** What a URL asks to activate. */
+/**
+ * What a URL asks to activate.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export type OrganizationSyncTarget =
   | { readonly type: "organization"; readonly organizationId: string }
   | { readonly type: "organization"; readonly organizationSlug: string }
@@ -131,7 +136,12 @@ const compileOne = (pattern: string, counter: { n: number }): Either.Either<{
   return Either.right({ source, names })
 }
 
-/** Compiles a list of patterns into one matcher; fails with a message naming the bad pattern. */
+/**
+ * Compiles a list of patterns into one matcher; fails with a message naming the bad pattern.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const compilePatterns = (patterns: ReadonlyArray<string>): Either.Either<Match, string> => {
   const counter = { n: 0 }
   const sources: Array<string> = []
@@ -161,12 +171,22 @@ export const compilePatterns = (patterns: ReadonlyArray<string>): Either.Either<
   })
 }
 
-/** Finds the organization sync target of URLs. */
+/**
+ * Finds the organization sync target of URLs.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface OrganizationMatcher {
   readonly findTarget: (url: URL) => OrganizationSyncTarget | undefined
 }
 
-/** Builds the matcher; fails with a message when a pattern is invalid. */
+/**
+ * Builds the matcher; fails with a message when a pattern is invalid.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export const makeOrganizationMatcher = (
   options: OrganizationSyncOptions | undefined
 ): Either.Either<OrganizationMatcher, string> =>

@@ -57,6 +57,9 @@ const KEY_SETUP_GUIDANCE = [
 /**
  * The configuration checks made before looking at the request, at the point and with the messages of `@clerk/backend`;
  * the first problem found, else `undefined`.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const checkConfiguration = (options: ResolvedOptions): AuthenticateRequestError | undefined => {
   const acceptsToken = options.acceptsToken
@@ -108,7 +111,12 @@ export const checkConfiguration = (options: ResolvedOptions): AuthenticateReques
   return undefined
 }
 
-/** The services a flow calls, resolved once. */
+/**
+ * The services a flow calls, resolved once.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
 export interface FlowServices {
   readonly sessions: Sessions
   readonly clients: Clients
@@ -118,6 +126,9 @@ export interface FlowServices {
 /**
  * Prepares one request: merged options, configuration checks, organization matcher, the request context, and the
  * flow helpers. `now` is the clock in milliseconds.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
  */
 export const prepare = (
   request: Request,

@@ -28,7 +28,12 @@ import { type ClerkError, isApiResponseError } from "../../services/ClerkErrors.
 import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
 import { importJwk, type KeyResult, type PublicKey } from "../jwt/keys.js"
 
-/** Tuning of the JWKS cache. */
+/**
+ * Tuning of the JWKS cache.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface JwksCacheOptions {
   /** How long fetched keys are trusted (default 5 minutes). */
   readonly ttl?: Duration.DurationInput | undefined
@@ -38,7 +43,12 @@ export interface JwksCacheOptions {
   readonly maxStale?: Duration.DurationInput | undefined
 }
 
-/** The key source of one client. */
+/**
+ * The key source of one client.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface JwksCacheShape {
   /** The client's PEM public key (`jwtKey` / CLERK_JWT_KEY); when set, verification never needs the network. */
   readonly jwtKey: string | undefined
@@ -57,7 +67,12 @@ export interface JwksCacheShape {
   readonly invalidate: Effect.Effect<void>
 }
 
-/** The key source service (one per client). */
+/**
+ * The key source service (one per client).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export class JwksCache extends Context.Tag("effect-clerk/JwksCache")<JwksCache, JwksCacheShape>() {}
 
 interface Snapshot {
@@ -72,7 +87,12 @@ const kidMismatch = (kid: string) =>
     { action: TokenVerificationAction.CheckKeys }
   )
 
-/** `jwk-failed-to-resolve`: neither a jwtKey nor a secret key is configured. */
+/**
+ * `jwk-failed-to-resolve`: neither a jwtKey nor a secret key is configured.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const noKeySource = (): TokenVerificationFailure =>
   tokenFailure("jwk-failed-to-resolve", "No key to verify the token with: neither jwtKey nor secretKey is set.", {
     action: TokenVerificationAction.SetJwtKey
@@ -81,7 +101,12 @@ export const noKeySource = (): TokenVerificationFailure =>
 const fromKeyResult = (key: KeyResult): Effect.Effect<PublicKey, TokenVerificationFailure> =>
   Either.isRight(key) ? Effect.succeed(key.right) : Effect.fail(key.left)
 
-/** Maps a failed JWKS call to `@clerk/backend`'s reasons. */
+/**
+ * Maps a failed JWKS call to `@clerk/backend`'s reasons.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const jwksFailure = (error: ClerkError): TokenVerificationFailure => {
   const invalidKey = isApiResponseError(error) ? error.errors.find((e) => e.code === "clerk_key_invalid") : undefined
   if (invalidKey !== undefined) {
@@ -97,7 +122,12 @@ export const jwksFailure = (error: ClerkError): TokenVerificationFailure => {
 const millis = (input: Duration.DurationInput | undefined, fallback: Duration.DurationInput): number =>
   Duration.toMillis(Duration.decode(input ?? fallback))
 
-/** A key source with only a PEM key (or none): it never fetches. */
+/**
+ * A key source with only a PEM key (or none): it never fetches.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const makeLocal = (jwtKey: string | undefined): JwksCacheShape => ({
   jwtKey: jwtKey === "" ? undefined : jwtKey,
   peek: () => undefined,
@@ -105,7 +135,12 @@ export const makeLocal = (jwtKey: string | undefined): JwksCacheShape => ({
   invalidate: Effect.void
 })
 
-/** Builds the cache over the `Jwks` resource; its fetches run in the layer's scope. */
+/**
+ * Builds the cache over the `Jwks` resource; its fetches run in the layer's scope.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheShape, never, Jwks | ClerkConfig | Scope.Scope> =>
   Effect.gen(function*() {
     const config = yield* ClerkConfig
@@ -211,10 +246,20 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
     }
   })
 
-/** The JWKS cache of a client; needs the `Jwks` resource and the client's `ClerkConfig`. */
+/**
+ * The JWKS cache of a client; needs the `Jwks` resource and the client's `ClerkConfig`.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const layer = (options: JwksCacheOptions = {}): Layer.Layer<JwksCache, never, Jwks | ClerkConfig> =>
   Layer.scoped(JwksCache, make(options))
 
-/** A key source with only a PEM key: verification never touches the network (JWKS lookups fail). */
+/**
+ * A key source with only a PEM key: verification never touches the network (JWKS lookups fail).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const layerLocal = (jwtKey: string | undefined): Layer.Layer<JwksCache> =>
   Layer.succeed(JwksCache, makeLocal(jwtKey))

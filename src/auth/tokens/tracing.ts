@@ -12,7 +12,12 @@ let builtIn: Tracer.Tracer | undefined
 /** Effect's built-in tracer (what every fiber has unless a tracer layer replaces it). */
 const builtInTracer = (): Tracer.Tracer => (builtIn ??= Effect.runSync(Effect.tracer))
 
-/** `Effect.withSpan(name)` when a tracer is installed; the effect unchanged otherwise. */
+/**
+ * `Effect.withSpan(name)` when a tracer is installed; the effect unchanged otherwise.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const withSpanWhenTraced = (name: string) =>
 <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.tracerWith((tracer) =>

@@ -23,7 +23,12 @@ import { M2M_TOKEN_CATEGORY } from "./categories.js"
 import { JwksCache, type JwksCacheShape } from "./JwksCache.js"
 import { withSpanWhenTraced } from "./tracing.js"
 
-/** Options of {@link verifyToken}: `@clerk/backend`'s, minus what the client's layer already knows. */
+/**
+ * Options of {@link verifyToken}: `@clerk/backend`'s, minus what the client's layer already knows.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface VerifyTokenOptions extends JwtVerifyOptions {
   /** PEM public key for networkless verification; wins over the client's jwtKey and the JWKS. */
   readonly jwtKey?: string | undefined
@@ -34,7 +39,12 @@ export interface VerifyTokenOptions extends JwtVerifyOptions {
 const isDecodedJwt = (u: unknown): u is DecodedJwt =>
   typeof u === "object" && u !== null && "signingInput" in u && "header" in u && "payload" in u
 
-/** Decodes a session token and rejects the M2M category (`token-invalid`). */
+/**
+ * Decodes a session token and rejects the M2M category (`token-invalid`).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const decodeSessionToken = (
   token: string | DecodedJwt
 ): Either.Either<DecodedJwt, TokenVerificationFailure> => {
@@ -47,7 +57,12 @@ export const decodeSessionToken = (
   return decoded
 }
 
-/** Options of {@link verifySessionToken}: the claim checks plus the key (a PEM string or an imported key). */
+/**
+ * Options of {@link verifySessionToken}: the claim checks plus the key (a PEM string or an imported key).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export interface SessionTokenOptions extends JwtVerifyOptions {
   readonly key: string | PublicKey
 }
@@ -57,6 +72,9 @@ export interface SessionTokenOptions extends JwtVerifyOptions {
  * runtime has `node:crypto`, as an Effect on Web Crypto. Accepts the raw
  * token or one already decoded by {@link decodeJwt} (so callers that inspect the header first decode only once).
  * A PEM key is imported once and memoised.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const verifySessionToken = (
   token: string | DecodedJwt,
@@ -69,13 +87,21 @@ export const verifySessionToken = (
   return verifyJwt(decoded.right, key, options, clock.unsafeCurrentTimeMillis())
 }
 
-/** A verdict reached without the network, or the Effect that must look the key up first. */
+/**
+ * A verdict reached without the network, or the Effect that must look the key up first.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export type VerificationPlan = JwtVerdict
 
 /**
  * Plans the verification of a decoded JWT: a verdict when no network is needed (a jwtKey, or the `kid` is cached),
  * else the Effect that looks the key up first. The header is checked before any lookup. Shared by the session and
  * machine verifiers of both APIs.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const planWithKeys = (
   decoded: DecodedJwt,
@@ -96,7 +122,12 @@ export const planWithKeys = (
       verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())))
 }
 
-/** {@link planWithKeys} for a session token (decoding and the category check first). */
+/**
+ * {@link planWithKeys} for a session token (decoding and the category check first).
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
 export const planVerification = (
   token: string | DecodedJwt,
   options: VerifyTokenOptions,
@@ -112,6 +143,9 @@ export const planVerification = (
  * otherwise the key comes from the client's JWKS cache. Fails with a {@link TokenVerificationFailure} whose `reason`
  * is `@clerk/backend`'s. Time comes from the Effect `Clock` (use `TestClock` in tests). Traced as `clerk.verifyToken`
  * when a tracer is installed.
+ *
+ * @since 0.1.0
+ * @category Tokens
  */
 export const verifyToken = (
   token: string,

@@ -50,13 +50,23 @@ import {
   type WebhookHeaders
 } from "./signature.js"
 
-/** A raw delivery: the body exactly as received, and the request headers. */
+/**
+ * A raw delivery: the body exactly as received, and the request headers.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WebhookPayload {
   readonly body: string | Uint8Array | ArrayBuffer
   readonly headers: WebhookHeaders
 }
 
-/** Options of the verifier. */
+/**
+ * Options of the verifier.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WebhookVerifierOptions {
   /** The endpoint's Signing Secret (`whsec_…`). */
   readonly signingSecret: Redacted.Redacted<string> | string
@@ -66,7 +76,12 @@ export interface WebhookVerifierOptions {
   readonly maxBodyBytes?: number | undefined
 }
 
-/** Verifies deliveries signed with one secret. */
+/**
+ * Verifies deliveries signed with one secret.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WebhookVerifierService {
   /** Reads the body of a Fetch `Request` once, checks the signature and timestamp, and decodes the event. */
   readonly verify: (request: Request) => Effect.Effect<WebhookEvent, WebhookError>
@@ -78,7 +93,12 @@ export interface WebhookVerifierService {
   ) => Effect.Effect<WebhookEvent, WebhookError>
 }
 
-/** The webhook verifier service. */
+/**
+ * The webhook verifier service.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookVerifier
   extends Context.Tag("effect-clerk/WebhookVerifier")<WebhookVerifier, WebhookVerifierService>()
 {}
@@ -122,7 +142,12 @@ const readServerRequest = (
     ? Effect.fail(new WebhookBodyTooLargeError({ limit }))
     : Effect.mapError(request.text, bodyReadFailure)
 
-/** Builds a verifier; fails with {@link WebhookSecretError} when the secret is empty or malformed. */
+/**
+ * Builds a verifier; fails with {@link WebhookSecretError} when the secret is empty or malformed.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVerifierService, WebhookSecretError> =>
   Effect.map(signingKey(options.signingSecret), (key) => {
     const tolerance = toleranceSeconds(options.tolerance)
@@ -138,11 +163,21 @@ export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVeri
     })
   })
 
-/** A verifier layer from options. */
+/**
+ * A verifier layer from options.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const layer = (options: WebhookVerifierOptions): Layer.Layer<WebhookVerifier, WebhookSecretError> =>
   Layer.effect(WebhookVerifier, make(options))
 
-/** Options of {@link layerConfig}. */
+/**
+ * Options of {@link layerConfig}.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WebhookVerifierConfig {
   /** Where the secret comes from (default `Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET")`). */
   readonly signingSecret?: Config.Config<Redacted.Redacted<string>> | undefined
@@ -152,7 +187,12 @@ export interface WebhookVerifierConfig {
   readonly maxBodyBytes?: number | undefined
 }
 
-/** The secret from Effect `Config`, by default `CLERK_WEBHOOK_SIGNING_SECRET`; absent is {@link WebhookSecretError}. */
+/**
+ * The secret from Effect `Config`, by default `CLERK_WEBHOOK_SIGNING_SECRET`; absent is {@link WebhookSecretError}.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const signingSecretFromConfig = (
   config: Config.Config<Redacted.Redacted<string>> = Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET")
 ): Effect.Effect<Redacted.Redacted<string>, WebhookSecretError | ConfigError.ConfigError> =>
@@ -164,7 +204,12 @@ export const signingSecretFromConfig = (
     })
   )
 
-/** A verifier layer whose secret is read through Effect `Config` (by default CLERK_WEBHOOK_SIGNING_SECRET). */
+/**
+ * A verifier layer whose secret is read through Effect `Config` (by default CLERK_WEBHOOK_SIGNING_SECRET).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const layerConfig = (
   options: WebhookVerifierConfig = {}
 ): Layer.Layer<WebhookVerifier, WebhookSecretError | ConfigError.ConfigError> =>
@@ -174,15 +219,30 @@ export const layerConfig = (
       make({ signingSecret, tolerance: options.tolerance, maxBodyBytes: options.maxBodyBytes }))
   )
 
-/** Verifies a Fetch `Request` with the {@link WebhookVerifier} in context. */
+/**
+ * Verifies a Fetch `Request` with the {@link WebhookVerifier} in context.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const verify = (request: Request): Effect.Effect<WebhookEvent, WebhookError, WebhookVerifier> =>
   Effect.flatMap(WebhookVerifier, (verifier) => verifier.verify(request))
 
-/** Verifies a raw body and its headers with the {@link WebhookVerifier} in context. */
+/**
+ * Verifies a raw body and its headers with the {@link WebhookVerifier} in context.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const verifyPayload = (payload: WebhookPayload): Effect.Effect<WebhookEvent, WebhookError, WebhookVerifier> =>
   Effect.flatMap(WebhookVerifier, (verifier) => verifier.verifyPayload(payload))
 
-/** Verifies the current `HttpServerRequest` with the {@link WebhookVerifier} in context. */
+/**
+ * Verifies the current `HttpServerRequest` with the {@link WebhookVerifier} in context.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const verifyServerRequest: Effect.Effect<
   WebhookEvent,
   WebhookError,
@@ -196,6 +256,9 @@ export const verifyServerRequest: Effect.Effect<
  * An `@effect/platform` HTTP handler for a webhook endpoint: verifies the request, runs `handle` on the event, and
  * answers 204 (or what `handle` returns). A delivery that fails verification gets 400 with `{ "error": message }` and
  * `handle` never runs. Failures of `handle` propagate, so Clerk retries the delivery.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const handler = <E, R>(
   handle: (event: WebhookEvent) => Effect.Effect<HttpServerResponse.HttpServerResponse | void, E, R>

@@ -10,13 +10,28 @@ import * as Either from "effect/Either"
 import { bodyReadFailure, type WebhookBodyError, WebhookBodyTooLargeError } from "./errors.js"
 import { bodyText, type WebhookHeaders } from "./signature.js"
 
-/** The default limit on a delivery's body: 1 MiB. */
+/**
+ * The default limit on a delivery's body: 1 MiB.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
-/** A body as a caller may hold it. */
+/**
+ * A body as a caller may hold it.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type WebhookBody = string | Uint8Array | ArrayBuffer
 
-/** The limit from an option: a positive number of bytes (`Infinity` lifts it), else the default. */
+/**
+ * The limit from an option: a positive number of bytes (`Infinity` lifts it), else the default.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const maxBodyBytesOf = (option: number | undefined): number =>
   option !== undefined && option > 0 ? option : DEFAULT_MAX_BODY_BYTES
 
@@ -29,11 +44,21 @@ const exceeds = (body: WebhookBody, limit: number): boolean => {
   return body.length * 3 > limit && encoder.encode(body).byteLength > limit
 }
 
-/** A body in hand, or the error when it is over the limit. */
+/**
+ * A body in hand, or the error when it is over the limit.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const checkBodySize = (body: WebhookBody, limit: number): Either.Either<WebhookBody, WebhookBodyTooLargeError> =>
   exceeds(body, limit) ? Either.left(new WebhookBodyTooLargeError({ limit })) : Either.right(body)
 
-/** True when the headers declare a `Content-Length` over the limit. */
+/**
+ * True when the headers declare a `Content-Length` over the limit.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const declaredTooLarge = (headers: WebhookHeaders, limit: number): boolean => {
   const raw = headers instanceof Headers ? headers.get("content-length") : headers["content-length"]
   const length = Number(typeof raw === "string" ? raw : undefined)
@@ -43,6 +68,9 @@ export const declaredTooLarge = (headers: WebhookHeaders, limit: number): boolea
 /**
  * Reads a Fetch `Request`'s body as text (UTF-8, as `Request.text()` does), stopping as soon as it passes the limit.
  * Never rejects: a stream failure is a {@link WebhookBodyError}.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const readRequestBody = async (
   request: Request,

@@ -11,7 +11,12 @@ import * as Schema from "effect/Schema"
 
 const UNVERIFIED = "Unable to verify incoming webhook"
 
-/** No signing secret was configured, or it is not a `whsec_…` base64 secret. */
+/**
+ * No signing secret was configured, or it is not a `whsec_…` base64 secret.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookSecretError extends Schema.TaggedError<WebhookSecretError>("effect-clerk/WebhookSecretError")(
   "WebhookSecretError",
   { reason: Schema.Literal("missing", "malformed") }
@@ -24,7 +29,12 @@ export class WebhookSecretError extends Schema.TaggedError<WebhookSecretError>("
   }
 }
 
-/** One or more of the id / timestamp / signature headers is absent or blank; `headers` names them. */
+/**
+ * One or more of the id / timestamp / signature headers is absent or blank; `headers` names them.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookMissingHeadersError
   extends Schema.TaggedError<WebhookMissingHeadersError>("effect-clerk/WebhookMissingHeadersError")(
     "WebhookMissingHeadersError",
@@ -36,7 +46,12 @@ export class WebhookMissingHeadersError
   }
 }
 
-/** The timestamp header is not a number, or is outside the tolerance (too old: a replay; too new: a skewed clock). */
+/**
+ * The timestamp header is not a number, or is outside the tolerance (too old: a replay; too new: a skewed clock).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookTimestampError extends Schema.TaggedError<WebhookTimestampError>("effect-clerk/WebhookTimestampError")(
   "WebhookTimestampError",
   {
@@ -58,7 +73,12 @@ export class WebhookTimestampError extends Schema.TaggedError<WebhookTimestampEr
   }
 }
 
-/** No `v1,` signature in the signature header matches the body: a wrong secret or an altered body. */
+/**
+ * No `v1,` signature in the signature header matches the body: a wrong secret or an altered body.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookSignatureError extends Schema.TaggedError<WebhookSignatureError>("effect-clerk/WebhookSignatureError")(
   "WebhookSignatureError",
   {}
@@ -68,7 +88,12 @@ export class WebhookSignatureError extends Schema.TaggedError<WebhookSignatureEr
   }
 }
 
-/** The signed body is not a webhook event: empty, not JSON, or not matching the event's schema (`issue` says where). */
+/**
+ * The signed body is not a webhook event: empty, not JSON, or not matching the event's schema (`issue` says where).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookPayloadError extends Schema.TaggedError<WebhookPayloadError>("effect-clerk/WebhookPayloadError")(
   "WebhookPayloadError",
   { reason: Schema.Literal("empty", "not-json", "not-an-event", "schema"), issue: Schema.String }
@@ -78,7 +103,12 @@ export class WebhookPayloadError extends Schema.TaggedError<WebhookPayloadError>
   }
 }
 
-/** The request body could not be read (already consumed, or the stream failed). */
+/**
+ * The request body could not be read (already consumed, or the stream failed).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export class WebhookBodyError extends Schema.TaggedError<WebhookBodyError>("effect-clerk/WebhookBodyError")(
   "WebhookBodyError",
   { issue: Schema.String, cause: Schema.optional(Schema.Defect) }
@@ -91,6 +121,9 @@ export class WebhookBodyError extends Schema.TaggedError<WebhookBodyError>("effe
 /**
  * The body is larger than the verifier's `maxBodyBytes` (1 MiB by default): refused before any HMAC work, and, for a
  * request, before more than the limit is read.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export class WebhookBodyTooLargeError
   extends Schema.TaggedError<WebhookBodyTooLargeError>("effect-clerk/WebhookBodyTooLargeError")(
@@ -103,14 +136,29 @@ export class WebhookBodyTooLargeError
   }
 }
 
-/** The error for a request body that could not be read; the cause's message says why. */
+/**
+ * The error for a request body that could not be read; the cause's message says why.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const bodyReadFailure = (cause: unknown): WebhookBodyError =>
   new WebhookBodyError({ issue: cause instanceof Error ? cause.message : "reading it failed", cause })
 
-/** The error for a request whose body was read before verification. */
+/**
+ * The error for a request whose body was read before verification.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const bodyAlreadyRead = (): WebhookBodyError => new WebhookBodyError({ issue: "the body was already read" })
 
-/** Every reason a webhook is refused. */
+/**
+ * Every reason a webhook is refused.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WebhookError = Schema.Union(
   WebhookSecretError,
   WebhookMissingHeadersError,
@@ -123,12 +171,20 @@ export const WebhookError = Schema.Union(
 /** Every reason a webhook is refused. */
 export type WebhookError = typeof WebhookError.Type
 
-/** True for any {@link WebhookError}. */
+/**
+ * True for any {@link WebhookError}.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const isWebhookError: (u: unknown) => u is WebhookError = Schema.is(WebhookError)
 
 /**
  * What the Promise `verifyWebhook` throws: an `Error` whose message is `effect-clerk: <reason>` in `@clerk/backend`'s
  * wording, with the tagged error as `cause` and its tag as `reason`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export class WebhookVerificationError extends Error {
   /** The tag of the Effect error (`WebhookSignatureError`, `WebhookMissingHeadersError`, ...). */

@@ -24,7 +24,12 @@ import { OpenEnum } from "../../models/internal/openEnum.js"
 /** A free-form JSON object (metadata and the like). */
 const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
-/** The `EmailEventPayload` object of the webhooks spec. */
+/**
+ * The `EmailEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const EmailEventPayload = Schema.Struct({
   id: Schema.String,
   object: Schema.String,
@@ -41,10 +46,20 @@ export const EmailEventPayload = Schema.Struct({
   data: UnknownRecord,
   delivered_by_clerk: Schema.Boolean
 })
-/** The decoded `EmailEventPayload`. */
+/**
+ * The decoded `EmailEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface EmailEventPayload extends Schema.Schema.Type<typeof EmailEventPayload> {}
 
-/** The `Organization` object of the webhooks spec. */
+/**
+ * The `Organization` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Organization = Schema.Struct({
   object: OpenEnum("organization"),
   id: Schema.String,
@@ -65,10 +80,20 @@ export const Organization = Schema.Struct({
   last_active_at: Schema.optional(Schema.Number),
   role_set_key: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `Organization`. */
+/**
+ * The decoded `Organization`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Organization extends Schema.Schema.Type<typeof Organization> {}
 
-/** The `DeletedObject` object of the webhooks spec. */
+/**
+ * The `DeletedObject` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const DeletedObject = Schema.Struct({
   object: Schema.String,
   id: Schema.optional(Schema.String),
@@ -76,10 +101,20 @@ export const DeletedObject = Schema.Struct({
   deleted: Schema.Boolean,
   external_id: Schema.optional(Schema.String)
 })
-/** The decoded `DeletedObject`. */
+/**
+ * The decoded `DeletedObject`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface DeletedObject extends Schema.Schema.Type<typeof DeletedObject> {}
 
-/** The verification object from an organization domain */
+/**
+ * The verification object from an organization domain
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDomainVerification = Schema.Struct({
   status: Schema.String,
   strategy: Schema.String,
@@ -87,10 +122,20 @@ export const OrganizationDomainVerification = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at: Schema.optional(Schema.NullOr(Schema.Number))
 })
-/** The decoded `OrganizationDomainVerification`. */
+/**
+ * The decoded `OrganizationDomainVerification`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDomainVerification extends Schema.Schema.Type<typeof OrganizationDomainVerification> {}
 
-/** The `OrganizationInvitationPublicOrganizationData` object of the webhooks spec. */
+/**
+ * The `OrganizationInvitationPublicOrganizationData` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
@@ -98,10 +143,20 @@ export const OrganizationInvitationPublicOrganizationData = Schema.Struct({
   image_url: Schema.optional(Schema.String),
   has_image: Schema.Boolean
 })
-/** The decoded `OrganizationInvitationPublicOrganizationData`. */
+/**
+ * The decoded `OrganizationInvitationPublicOrganizationData`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationPublicOrganizationData extends Schema.Schema.Type<typeof OrganizationInvitationPublicOrganizationData> {}
 
-/** An organization domain */
+/**
+ * An organization domain
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDomain = Schema.Struct({
   object: OpenEnum("organization_domain"),
   id: Schema.String,
@@ -119,10 +174,20 @@ export const OrganizationDomain = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `OrganizationDomain`. */
+/**
+ * The decoded `OrganizationDomain`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDomain extends Schema.Schema.Type<typeof OrganizationDomain> {}
 
-/** An organization inviter's public user data */
+/**
+ * An organization inviter's public user data
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationPublicUserData = Schema.Struct({
   user_id: Schema.String,
   first_name: Schema.NullOr(Schema.String),
@@ -131,10 +196,20 @@ export const OrganizationInvitationPublicUserData = Schema.Struct({
   has_image: Schema.Boolean,
   identifier: Schema.String
 })
-/** The decoded `OrganizationInvitationPublicUserData`. */
+/**
+ * The decoded `OrganizationInvitationPublicUserData`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationPublicUserData extends Schema.Schema.Type<typeof OrganizationInvitationPublicUserData> {}
 
-/** The `OrganizationInvitationAcceptedPayload` object of the webhooks spec. */
+/**
+ * The `OrganizationInvitationAcceptedPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationAcceptedPayload = Schema.Struct({
   object: OpenEnum("organization_invitation"),
   id: Schema.String,
@@ -154,10 +229,20 @@ export const OrganizationInvitationAcceptedPayload = Schema.Struct({
   user_id: Schema.String,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
-/** The decoded `OrganizationInvitationAcceptedPayload`. */
+/**
+ * The decoded `OrganizationInvitationAcceptedPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationAcceptedPayload extends Schema.Schema.Type<typeof OrganizationInvitationAcceptedPayload> {}
 
-/** An organization membership with public user data populated */
+/**
+ * An organization membership with public user data populated
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationMembershipPublicUserData = Schema.Struct({
   user_id: Schema.String,
   first_name: Schema.NullOr(Schema.String),
@@ -171,10 +256,20 @@ export const OrganizationMembershipPublicUserData = Schema.Struct({
   banned: Schema.optional(Schema.Boolean),
   deprovisioned: Schema.optional(Schema.Boolean)
 })
-/** The decoded `OrganizationMembershipPublicUserData`. */
+/**
+ * The decoded `OrganizationMembershipPublicUserData`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationMembershipPublicUserData extends Schema.Schema.Type<typeof OrganizationMembershipPublicUserData> {}
 
-/** A user's membership in an organization */
+/**
+ * A user's membership in an organization
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationMembership = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("organization_membership"),
@@ -188,20 +283,40 @@ export const OrganizationMembership = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `OrganizationMembership`. */
+/**
+ * The decoded `OrganizationMembership`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationMembership extends Schema.Schema.Type<typeof OrganizationMembership> {}
 
-/** The `BillingPayee` object of the webhooks spec. */
+/**
+ * The `BillingPayee` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingPayee = Schema.Struct({
   id: Schema.String,
   gateway_type: Schema.String,
   gateway_external_id: Schema.String,
   gateway_status: Schema.String
 })
-/** The decoded `BillingPayee`. */
+/**
+ * The decoded `BillingPayee`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingPayee extends Schema.Schema.Type<typeof BillingPayee> {}
 
-/** The `BillingPayerEventPayload` object of the webhooks spec. */
+/**
+ * The `BillingPayerEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingPayerEventPayload = Schema.Struct({
   object: Schema.optional(OpenEnum("commerce_payer")),
   id: Schema.String,
@@ -215,18 +330,38 @@ export const BillingPayerEventPayload = Schema.Struct({
   created_at: Schema.optional(Schema.Number),
   updated_at: Schema.optional(Schema.Number)
 })
-/** The decoded `BillingPayerEventPayload`. */
+/**
+ * The decoded `BillingPayerEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingPayerEventPayload extends Schema.Schema.Type<typeof BillingPayerEventPayload> {}
 
-/** The `BillingPaymentFailedReason` object of the webhooks spec. */
+/**
+ * The `BillingPaymentFailedReason` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingPaymentFailedReason = Schema.Struct({
   code: Schema.String,
   decline_code: Schema.String
 })
-/** The decoded `BillingPaymentFailedReason`. */
+/**
+ * The decoded `BillingPaymentFailedReason`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingPaymentFailedReason extends Schema.Schema.Type<typeof BillingPaymentFailedReason> {}
 
-/** The `BillingPaymentSource` object of the webhooks spec. */
+/**
+ * The `BillingPaymentSource` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingPaymentSource = Schema.Struct({
   id: Schema.String,
   gateway: Schema.String,
@@ -237,10 +372,20 @@ export const BillingPaymentSource = Schema.Struct({
   card_type: Schema.NullOr(Schema.String),
   last4: Schema.NullOr(Schema.String)
 })
-/** The decoded `BillingPaymentSource`. */
+/**
+ * The decoded `BillingPaymentSource`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingPaymentSource extends Schema.Schema.Type<typeof BillingPaymentSource> {}
 
-/** The `BillingPlan` object of the webhooks spec. */
+/**
+ * The `BillingPlan` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingPlan = Schema.Struct({
   id: Schema.String,
   slug: Schema.String,
@@ -249,47 +394,97 @@ export const BillingPlan = Schema.Struct({
   amount: Schema.Number,
   currency: Schema.String
 })
-/** The decoded `BillingPlan`. */
+/**
+ * The decoded `BillingPlan`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingPlan extends Schema.Schema.Type<typeof BillingPlan> {}
 
-/** The `BillingAmount` object of the webhooks spec. */
+/**
+ * The `BillingAmount` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingAmount = Schema.Struct({
   amount: Schema.Number,
   amount_formatted: Schema.String,
   currency: Schema.String,
   currency_symbol: Schema.String
 })
-/** The decoded `BillingAmount`. */
+/**
+ * The decoded `BillingAmount`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingAmount extends Schema.Schema.Type<typeof BillingAmount> {}
 
-/** Proration-only credit. Use BillingSubscriptionCredits instead. */
+/**
+ * Proration-only credit. Use BillingSubscriptionCredits instead.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionCredit = Schema.Struct({
   amount: BillingAmount,
   cycle_days_remaining: Schema.Number,
   cycle_days_total: Schema.Number,
   cycle_remaining_percent: Schema.Number
 })
-/** The decoded `BillingSubscriptionCredit`. */
+/**
+ * The decoded `BillingSubscriptionCredit`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionCredit extends Schema.Schema.Type<typeof BillingSubscriptionCredit> {}
 
-/** Account credit applied to a subscription item charge */
+/**
+ * Account credit applied to a subscription item charge
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionPayerCredit = Schema.Struct({
   applied_amount: BillingAmount,
   remaining_balance: BillingAmount
 })
-/** The decoded `BillingSubscriptionPayerCredit`. */
+/**
+ * The decoded `BillingSubscriptionPayerCredit`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionPayerCredit extends Schema.Schema.Type<typeof BillingSubscriptionPayerCredit> {}
 
-/** Unified credits breakdown including proration and account credits */
+/**
+ * Unified credits breakdown including proration and account credits
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionCredits = Schema.Struct({
   proration: Schema.optional(Schema.NullOr(BillingSubscriptionCredit)),
   payer: Schema.optional(Schema.NullOr(BillingSubscriptionPayerCredit)),
   total: BillingAmount
 })
-/** The decoded `BillingSubscriptionCredits`. */
+/**
+ * The decoded `BillingSubscriptionCredits`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionCredits extends Schema.Schema.Type<typeof BillingSubscriptionCredits> {}
 
-/** The `BillingSubscriptionItem` object of the webhooks spec. */
+/**
+ * The `BillingSubscriptionItem` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionItem = Schema.Struct({
   id: Schema.String,
   object: Schema.optional(OpenEnum("commerce_subscription_item")),
@@ -307,10 +502,20 @@ export const BillingSubscriptionItem = Schema.Struct({
   credit: Schema.optional(BillingSubscriptionCredit),
   credits: Schema.optional(Schema.NullOr(BillingSubscriptionCredits))
 })
-/** The decoded `BillingSubscriptionItem`. */
+/**
+ * The decoded `BillingSubscriptionItem`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionItem extends Schema.Schema.Type<typeof BillingSubscriptionItem> {}
 
-/** The `BillingUnitTotal` object of the webhooks spec. */
+/**
+ * The `BillingUnitTotal` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingUnitTotal = Schema.Struct({
   name: Schema.optional(Schema.String),
   amount: Schema.optional(Schema.Number),
@@ -318,20 +523,40 @@ export const BillingUnitTotal = Schema.Struct({
   total: Schema.optional(Schema.Number),
   currency: Schema.optional(Schema.String)
 })
-/** The decoded `BillingUnitTotal`. */
+/**
+ * The decoded `BillingUnitTotal`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingUnitTotal extends Schema.Schema.Type<typeof BillingUnitTotal> {}
 
-/** The `BillingTotals` object of the webhooks spec. */
+/**
+ * The `BillingTotals` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingTotals = Schema.Struct({
   subtotal: BillingAmount,
   tax_total: BillingAmount,
   grand_total: BillingAmount,
   per_unit_totals: Schema.optional(Schema.Array(BillingUnitTotal))
 })
-/** The decoded `BillingTotals`. */
+/**
+ * The decoded `BillingTotals`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingTotals extends Schema.Schema.Type<typeof BillingTotals> {}
 
-/** The `PaymentAttemptEventPayload` object of the webhooks spec. */
+/**
+ * The `PaymentAttemptEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PaymentAttemptEventPayload = Schema.Struct({
   id: Schema.String,
   instance_id: Schema.String,
@@ -354,10 +579,20 @@ export const PaymentAttemptEventPayload = Schema.Struct({
   payment_source: BillingPaymentSource,
   subscription_items: Schema.Array(BillingSubscriptionItem)
 })
-/** The decoded `PaymentAttemptEventPayload`. */
+/**
+ * The decoded `PaymentAttemptEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PaymentAttemptEventPayload extends Schema.Schema.Type<typeof PaymentAttemptEventPayload> {}
 
-/** The `Permission` object of the webhooks spec. */
+/**
+ * The `Permission` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Permission = Schema.Struct({
   object: OpenEnum("permission"),
   id: Schema.String,
@@ -368,10 +603,20 @@ export const Permission = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `Permission`. */
+/**
+ * The decoded `Permission`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Permission extends Schema.Schema.Type<typeof Permission> {}
 
-/** The `Role` object of the webhooks spec. */
+/**
+ * The `Role` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Role = Schema.Struct({
   object: OpenEnum("role"),
   id: Schema.String,
@@ -383,10 +628,20 @@ export const Role = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `Role`. */
+/**
+ * The decoded `Role`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Role extends Schema.Schema.Type<typeof Role> {}
 
-/** The `SessionActivityResponse` object of the webhooks spec. */
+/**
+ * The `SessionActivityResponse` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionActivityResponse = Schema.Struct({
   object: Schema.String,
   id: Schema.String,
@@ -398,18 +653,38 @@ export const SessionActivityResponse = Schema.Struct({
   city: Schema.optional(Schema.String),
   country: Schema.optional(Schema.String)
 })
-/** The decoded `SessionActivityResponse`. */
+/**
+ * The decoded `SessionActivityResponse`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionActivityResponse extends Schema.Schema.Type<typeof SessionActivityResponse> {}
 
-/** The `IdentificationLink` object of the webhooks spec. */
+/**
+ * The `IdentificationLink` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const IdentificationLink = Schema.Struct({
   type: Schema.String,
   id: Schema.String
 })
-/** The decoded `IdentificationLink`. */
+/**
+ * The decoded `IdentificationLink`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface IdentificationLink extends Schema.Schema.Type<typeof IdentificationLink> {}
 
-/** The `verification_admin` object of the webhooks spec. */
+/**
+ * The `verification_admin` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationAdmin = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_admin")),
   status: OpenEnum("verified"),
@@ -418,10 +693,20 @@ export const VerificationAdmin = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationAdmin`. */
+/**
+ * The decoded `VerificationAdmin`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationAdmin extends Schema.Schema.Type<typeof VerificationAdmin> {}
 
-/** The `verification_email_link` object of the webhooks spec. */
+/**
+ * The `verification_email_link` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationEmailLink = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_email_link")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -430,20 +715,40 @@ export const VerificationEmailLink = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationEmailLink`. */
+/**
+ * The decoded `VerificationEmailLink`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationEmailLink extends Schema.Schema.Type<typeof VerificationEmailLink> {}
 
-/** The `ClerkError` object of the webhooks spec. */
+/**
+ * The `ClerkError` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const ClerkError = Schema.Struct({
   message: Schema.String,
   long_message: Schema.String,
   code: Schema.String,
   meta: Schema.optional(UnknownRecord)
 })
-/** The decoded `ClerkError`. */
+/**
+ * The decoded `ClerkError`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface ClerkError extends Schema.Schema.Type<typeof ClerkError> {}
 
-/** The `verification_from_oauth` object of the webhooks spec. */
+/**
+ * The `verification_from_oauth` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationFromOauth = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_from_oauth")),
   status: OpenEnum("unverified", "verified"),
@@ -453,10 +758,20 @@ export const VerificationFromOauth = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationFromOauth`. */
+/**
+ * The decoded `VerificationFromOauth`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationFromOauth extends Schema.Schema.Type<typeof VerificationFromOauth> {}
 
-/** The `verification_otp` object of the webhooks spec. */
+/**
+ * The `verification_otp` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationOtp = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_otp")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -466,10 +781,20 @@ export const VerificationOtp = Schema.Struct({
   channel: Schema.optional(Schema.NullOr(Schema.String)),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationOtp`. */
+/**
+ * The decoded `VerificationOtp`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationOtp extends Schema.Schema.Type<typeof VerificationOtp> {}
 
-/** The `verification_saml` object of the webhooks spec. */
+/**
+ * The `verification_saml` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationSaml = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_saml")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
@@ -480,10 +805,20 @@ export const VerificationSaml = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationSaml`. */
+/**
+ * The decoded `VerificationSaml`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationSaml extends Schema.Schema.Type<typeof VerificationSaml> {}
 
-/** The `verification_scim` object of the webhooks spec. */
+/**
+ * The `verification_scim` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationScim = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_scim")),
   status: OpenEnum("verified"),
@@ -491,10 +826,20 @@ export const VerificationScim = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   expire_at: Schema.NullOr(Schema.Number)
 })
-/** The decoded `VerificationScim`. */
+/**
+ * The decoded `VerificationScim`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationScim extends Schema.Schema.Type<typeof VerificationScim> {}
 
-/** The `verification_ticket` object of the webhooks spec. */
+/**
+ * The `verification_ticket` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationTicket = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_ticket")),
   status: OpenEnum("unverified", "verified", "expired"),
@@ -503,10 +848,20 @@ export const VerificationTicket = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationTicket`. */
+/**
+ * The decoded `VerificationTicket`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationTicket extends Schema.Schema.Type<typeof VerificationTicket> {}
 
-/** The `EmailAddress` object of the webhooks spec. */
+/**
+ * The `EmailAddress` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const EmailAddress = Schema.Struct({
   id: Schema.optional(Schema.String),
   object: OpenEnum("email_address"),
@@ -526,10 +881,20 @@ export const EmailAddress = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `EmailAddress`. */
+/**
+ * The decoded `EmailAddress`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface EmailAddress extends Schema.Schema.Type<typeof EmailAddress> {}
 
-/** The `EnterpriseAccountConnection` object of the webhooks spec. */
+/**
+ * The `EnterpriseAccountConnection` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const EnterpriseAccountConnection = Schema.Struct({
   id: Schema.String,
   protocol: Schema.String,
@@ -547,10 +912,20 @@ export const EnterpriseAccountConnection = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `EnterpriseAccountConnection`. */
+/**
+ * The decoded `EnterpriseAccountConnection`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface EnterpriseAccountConnection extends Schema.Schema.Type<typeof EnterpriseAccountConnection> {}
 
-/** The `verification_oauth` object of the webhooks spec. */
+/**
+ * The `verification_oauth` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationOauth = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_oauth")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
@@ -561,10 +936,20 @@ export const VerificationOauth = Schema.Struct({
   attempts: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationOauth`. */
+/**
+ * The decoded `VerificationOauth`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationOauth extends Schema.Schema.Type<typeof VerificationOauth> {}
 
-/** The `EnterpriseAccount` object of the webhooks spec. */
+/**
+ * The `EnterpriseAccount` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const EnterpriseAccount = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("enterprise_account"),
@@ -585,10 +970,20 @@ export const EnterpriseAccount = Schema.Struct({
   enterprise_connection: Schema.optional(Schema.NullOr(EnterpriseAccountConnection)),
   last_authenticated_at: Schema.optional(Schema.NullOr(Schema.Number))
 })
-/** The decoded `EnterpriseAccount`. */
+/**
+ * The decoded `EnterpriseAccount`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface EnterpriseAccount extends Schema.Schema.Type<typeof EnterpriseAccount> {}
 
-/** The `verification_google_one_tap` object of the webhooks spec. */
+/**
+ * The `verification_google_one_tap` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationGoogleOneTap = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_google_one_tap")),
   status: OpenEnum("unverified", "verified"),
@@ -598,10 +993,20 @@ export const VerificationGoogleOneTap = Schema.Struct({
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String)),
   error: Schema.optional(Schema.NullOr(ClerkError))
 })
-/** The decoded `VerificationGoogleOneTap`. */
+/**
+ * The decoded `VerificationGoogleOneTap`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationGoogleOneTap extends Schema.Schema.Type<typeof VerificationGoogleOneTap> {}
 
-/** The `ExternalAccountWithVerification` object of the webhooks spec. */
+/**
+ * The `ExternalAccountWithVerification` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const ExternalAccountWithVerification = Schema.Struct({
   object: OpenEnum("external_account", "facebook_account", "google_account"),
   id: Schema.String,
@@ -627,10 +1032,20 @@ export const ExternalAccountWithVerification = Schema.Struct({
     VerificationGoogleOneTap
   ))
 })
-/** The decoded `ExternalAccountWithVerification`. */
+/**
+ * The decoded `ExternalAccountWithVerification`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface ExternalAccountWithVerification extends Schema.Schema.Type<typeof ExternalAccountWithVerification> {}
 
-/** The `verification_passkey` object of the webhooks spec. */
+/**
+ * The `verification_passkey` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationPasskey = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_passkey")),
   status: OpenEnum("verified"),
@@ -641,10 +1056,20 @@ export const VerificationPasskey = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationPasskey`. */
+/**
+ * The decoded `VerificationPasskey`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationPasskey extends Schema.Schema.Type<typeof VerificationPasskey> {}
 
-/** The `Passkey` object of the webhooks spec. */
+/**
+ * The `Passkey` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Passkey = Schema.Struct({
   id: Schema.optional(Schema.String),
   object: OpenEnum("passkey"),
@@ -652,10 +1077,20 @@ export const Passkey = Schema.Struct({
   last_used_at: Schema.Number,
   verification: Schema.NullOr(VerificationPasskey)
 })
-/** The decoded `Passkey`. */
+/**
+ * The decoded `Passkey`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Passkey extends Schema.Schema.Type<typeof Passkey> {}
 
-/** The `PhoneNumber` object of the webhooks spec. */
+/**
+ * The `PhoneNumber` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PhoneNumber = Schema.Struct({
   id: Schema.optional(Schema.String),
   object: OpenEnum("phone_number"),
@@ -672,10 +1107,20 @@ export const PhoneNumber = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `PhoneNumber`. */
+/**
+ * The decoded `PhoneNumber`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PhoneNumber extends Schema.Schema.Type<typeof PhoneNumber> {}
 
-/** The `SAMLAccountConnection` object of the webhooks spec. */
+/**
+ * The `SAMLAccountConnection` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SAMLAccountConnection = Schema.Struct({
   id: Schema.String,
   name: Schema.String,
@@ -691,10 +1136,20 @@ export const SAMLAccountConnection = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `SAMLAccountConnection`. */
+/**
+ * The decoded `SAMLAccountConnection`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SAMLAccountConnection extends Schema.Schema.Type<typeof SAMLAccountConnection> {}
 
-/** The `SAMLAccount` object of the webhooks spec. */
+/**
+ * The `SAMLAccount` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SAMLAccount = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("saml_account"),
@@ -712,19 +1167,39 @@ export const SAMLAccount = Schema.Struct({
   )),
   saml_connection: Schema.optional(Schema.NullOr(SAMLAccountConnection))
 })
-/** The decoded `SAMLAccount`. */
+/**
+ * The decoded `SAMLAccount`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SAMLAccount extends Schema.Schema.Type<typeof SAMLAccount> {}
 
-/** Metadata describing a user's linkage to a directory. This object is only delivered on `user.created` and `user.updated` webhook events, and only when the user is provisioned through a directory. Its absence does not necessarily mean the user is not managed by a directory. */
+/**
+ * Metadata describing a user's linkage to a directory. This object is only delivered on `user.created` and `user.updated` webhook events, and only when the user is provisioned through a directory. Its absence does not necessarily mean the user is not managed by a directory.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SCIMUserMetadata = Schema.Struct({
   directory_id: Schema.String,
   directory_enabled: Schema.optional(Schema.Boolean),
   external_id: Schema.NullOr(Schema.String)
 })
-/** The decoded `SCIMUserMetadata`. */
+/**
+ * The decoded `SCIMUserMetadata`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SCIMUserMetadata extends Schema.Schema.Type<typeof SCIMUserMetadata> {}
 
-/** The `verification_web3` object of the webhooks spec. */
+/**
+ * The `verification_web3` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const VerificationWeb3 = Schema.Struct({
   object: Schema.optional(OpenEnum("verification_web3")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -735,10 +1210,20 @@ export const VerificationWeb3 = Schema.Struct({
   expire_at: Schema.NullOr(Schema.Number),
   verified_at_client: Schema.optional(Schema.NullOr(Schema.String))
 })
-/** The decoded `VerificationWeb3`. */
+/**
+ * The decoded `VerificationWeb3`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerificationWeb3 extends Schema.Schema.Type<typeof VerificationWeb3> {}
 
-/** The `Web3Wallet` object of the webhooks spec. */
+/**
+ * The `Web3Wallet` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Web3Wallet = Schema.Struct({
   id: Schema.optional(Schema.String),
   object: OpenEnum("web3_wallet"),
@@ -750,10 +1235,20 @@ export const Web3Wallet = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `Web3Wallet`. */
+/**
+ * The decoded `Web3Wallet`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Web3Wallet extends Schema.Schema.Type<typeof Web3Wallet> {}
 
-/** The `User` object of the webhooks spec. */
+/**
+ * The `User` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const User = Schema.Struct({
   id: Schema.String,
   object: OpenEnum("user"),
@@ -803,10 +1298,20 @@ export const User = Schema.Struct({
   bypass_client_trust: Schema.optional(Schema.Boolean),
   scim: Schema.optional(Schema.NullOr(SCIMUserMetadata))
 })
-/** The decoded `User`. */
+/**
+ * The decoded `User`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface User extends Schema.Schema.Type<typeof User> {}
 
-/** The `SessionEventPayload` object of the webhooks spec. */
+/**
+ * The `SessionEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionEventPayload = Schema.Struct({
   object: OpenEnum("session"),
   id: Schema.String,
@@ -823,10 +1328,20 @@ export const SessionEventPayload = Schema.Struct({
   created_at: Schema.Number,
   user: User
 })
-/** The decoded `SessionEventPayload`. */
+/**
+ * The decoded `SessionEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionEventPayload extends Schema.Schema.Type<typeof SessionEventPayload> {}
 
-/** The `SmsEventPayload` object of the webhooks spec. */
+/**
+ * The `SmsEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SmsEventPayload = Schema.Struct({
   object: Schema.String,
   id: Schema.String,
@@ -841,36 +1356,76 @@ export const SmsEventPayload = Schema.Struct({
   delivered_by_clerk: Schema.Boolean,
   created_at_ms: Schema.optional(Schema.Number)
 })
-/** The decoded `SmsEventPayload`. */
+/**
+ * The decoded `SmsEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SmsEventPayload extends Schema.Schema.Type<typeof SmsEventPayload> {}
 
-/** The `BillingSeats` object of the webhooks spec. */
+/**
+ * The `BillingSeats` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSeats = Schema.Struct({
   quantity: Schema.NullOr(Schema.Number)
 })
-/** The decoded `BillingSeats`. */
+/**
+ * The decoded `BillingSeats`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSeats extends Schema.Schema.Type<typeof BillingSeats> {}
 
-/** The `BillingSubscriptionItemEventPlanUnitPriceTier` object of the webhooks spec. */
+/**
+ * The `BillingSubscriptionItemEventPlanUnitPriceTier` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionItemEventPlanUnitPriceTier = Schema.Struct({
   starts_at_block: Schema.Number,
   ends_after_block: Schema.NullOr(Schema.Number),
   amount_per_block: Schema.Number,
   currency: Schema.String
 })
-/** The decoded `BillingSubscriptionItemEventPlanUnitPriceTier`. */
+/**
+ * The decoded `BillingSubscriptionItemEventPlanUnitPriceTier`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionItemEventPlanUnitPriceTier extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlanUnitPriceTier> {}
 
-/** The `BillingSubscriptionItemEventPlanUnitPrice` object of the webhooks spec. */
+/**
+ * The `BillingSubscriptionItemEventPlanUnitPrice` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionItemEventPlanUnitPrice = Schema.Struct({
   name: Schema.String,
   block_size: Schema.Number,
   tiers: Schema.Array(BillingSubscriptionItemEventPlanUnitPriceTier)
 })
-/** The decoded `BillingSubscriptionItemEventPlanUnitPrice`. */
+/**
+ * The decoded `BillingSubscriptionItemEventPlanUnitPrice`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionItemEventPlanUnitPrice extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlanUnitPrice> {}
 
-/** The `BillingSubscriptionItemEventPlan` object of the webhooks spec. */
+/**
+ * The `BillingSubscriptionItemEventPlan` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionItemEventPlan = Schema.Struct({
   id: Schema.String,
   slug: Schema.String,
@@ -880,10 +1435,20 @@ export const BillingSubscriptionItemEventPlan = Schema.Struct({
   currency: Schema.String,
   unit_prices: Schema.optional(Schema.Array(BillingSubscriptionItemEventPlanUnitPrice))
 })
-/** The decoded `BillingSubscriptionItemEventPlan`. */
+/**
+ * The decoded `BillingSubscriptionItemEventPlan`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionItemEventPlan extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPlan> {}
 
-/** The `BillingSubscriptionItemEventPayload` object of the webhooks spec. */
+/**
+ * The `BillingSubscriptionItemEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const BillingSubscriptionItemEventPayload = Schema.Struct({
   object: OpenEnum("commerce_subscription_item"),
   id: Schema.String,
@@ -900,10 +1465,20 @@ export const BillingSubscriptionItemEventPayload = Schema.Struct({
   subscription_id: Schema.NullOr(Schema.String),
   seats: Schema.optional(BillingSeats)
 })
-/** The decoded `BillingSubscriptionItemEventPayload`. */
+/**
+ * The decoded `BillingSubscriptionItemEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface BillingSubscriptionItemEventPayload extends Schema.Schema.Type<typeof BillingSubscriptionItemEventPayload> {}
 
-/** The `SubscriptionEventPayload` object of the webhooks spec. */
+/**
+ * The `SubscriptionEventPayload` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionEventPayload = Schema.Struct({
   object: OpenEnum("commerce_subscription"),
   id: Schema.String,
@@ -920,10 +1495,20 @@ export const SubscriptionEventPayload = Schema.Struct({
   payment_source_id: Schema.NullOr(Schema.String),
   items: Schema.Array(BillingSubscriptionItemEventPayload)
 })
-/** The decoded `SubscriptionEventPayload`. */
+/**
+ * The decoded `SubscriptionEventPayload`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionEventPayload extends Schema.Schema.Type<typeof SubscriptionEventPayload> {}
 
-/** The `Invitation` object of the webhooks spec. */
+/**
+ * The `Invitation` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const Invitation = Schema.Struct({
   object: OpenEnum("invitation"),
   id: Schema.String,
@@ -936,10 +1521,20 @@ export const Invitation = Schema.Struct({
   created_at: Schema.Number,
   updated_at: Schema.Number
 })
-/** The decoded `Invitation`. */
+/**
+ * The decoded `Invitation`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface Invitation extends Schema.Schema.Type<typeof Invitation> {}
 
-/** The `WaitlistEntry` object of the webhooks spec. */
+/**
+ * The `WaitlistEntry` object of the webhooks spec.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WaitlistEntry = Schema.Struct({
   object: OpenEnum("waitlist_entry"),
   id: Schema.String,
@@ -950,10 +1545,20 @@ export const WaitlistEntry = Schema.Struct({
   updated_at: Schema.Number,
   invitation: Schema.optional(Schema.NullOr(Invitation))
 })
-/** The decoded `WaitlistEntry`. */
+/**
+ * The decoded `WaitlistEntry`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WaitlistEntry extends Schema.Schema.Type<typeof WaitlistEntry> {}
 
-/** The `data` of a `organizationInvitation.created` event. */
+/**
+ * The `data` of a `organizationInvitation.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationCreatedData = Schema.Struct({
   object: OpenEnum("organization_invitation"),
   id: Schema.String,
@@ -972,10 +1577,20 @@ export const OrganizationInvitationCreatedData = Schema.Struct({
   updated_at: Schema.Number,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
-/** The decoded `OrganizationInvitationCreatedData`. */
+/**
+ * The decoded `OrganizationInvitationCreatedData`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationCreatedData extends Schema.Schema.Type<typeof OrganizationInvitationCreatedData> {}
 
-/** The `data` of a `organizationInvitation.revoked` event. */
+/**
+ * The `data` of a `organizationInvitation.revoked` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationRevokedData = Schema.Struct({
   object: OpenEnum("organization_invitation"),
   id: Schema.String,
@@ -994,17 +1609,32 @@ export const OrganizationInvitationRevokedData = Schema.Struct({
   updated_at: Schema.Number,
   public_organization_data: Schema.optional(Schema.NullOr(OrganizationInvitationPublicOrganizationData))
 })
-/** The decoded `OrganizationInvitationRevokedData`. */
+/**
+ * The decoded `OrganizationInvitationRevokedData`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationRevokedData extends Schema.Schema.Type<typeof OrganizationInvitationRevokedData> {}
 
-/** `event_attributes` of an event: where the change came from. */
+/**
+ * `event_attributes` of an event: where the change came from.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WebhookEventAttributes = Schema.Struct({
   http_request: Schema.optional(Schema.Struct({
     client_ip: Schema.optional(Schema.String),
     user_agent: Schema.optional(Schema.String)
   }))
 })
-/** The decoded `WebhookEventAttributes`. */
+/**
+ * The decoded `WebhookEventAttributes`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WebhookEventAttributes extends Schema.Schema.Type<typeof WebhookEventAttributes> {}
 
 /** The fields every event has besides `type` and `data`. */
@@ -1015,237 +1645,702 @@ const envelope = {
   instance_id: Schema.String
 }
 
-/** `email.created`: Email created. */
+/**
+ * `email.created`: Email created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const EmailCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("email.created"), ...envelope, data: EmailEventPayload })
-/** The decoded `email.created` event. */
+/**
+ * The decoded `email.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface EmailCreatedWebhookEvent extends Schema.Schema.Type<typeof EmailCreatedWebhookEvent> {}
 
-/** `organization.created`: New organization was created. */
+/**
+ * `organization.created`: New organization was created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.created"), ...envelope, data: Organization })
-/** The decoded `organization.created` event. */
+/**
+ * The decoded `organization.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationCreatedWebhookEvent> {}
 
-/** `organization.updated`: Organization updated. */
+/**
+ * `organization.updated`: Organization updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.updated"), ...envelope, data: Organization })
-/** The decoded `organization.updated` event. */
+/**
+ * The decoded `organization.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationUpdatedWebhookEvent> {}
 
-/** `organization.deleted`: Organization deleted. */
+/**
+ * `organization.deleted`: Organization deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organization.deleted"), ...envelope, data: DeletedObject })
-/** The decoded `organization.deleted` event. */
+/**
+ * The decoded `organization.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDeletedWebhookEvent> {}
 
-/** `organizationDomain.created`: Organization domain created. */
+/**
+ * `organizationDomain.created`: Organization domain created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDomainCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.created"), ...envelope, data: OrganizationDomain })
-/** The decoded `organizationDomain.created` event. */
+/**
+ * The decoded `organizationDomain.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDomainCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainCreatedWebhookEvent> {}
 
-/** `organizationDomain.updated`: Organization domain updated. */
+/**
+ * `organizationDomain.updated`: Organization domain updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDomainUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.updated"), ...envelope, data: OrganizationDomain })
-/** The decoded `organizationDomain.updated` event. */
+/**
+ * The decoded `organizationDomain.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDomainUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainUpdatedWebhookEvent> {}
 
-/** `organizationDomain.deleted`: Organization domain deleted. */
+/**
+ * `organizationDomain.deleted`: Organization domain deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationDomainDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationDomain.deleted"), ...envelope, data: DeletedObject })
-/** The decoded `organizationDomain.deleted` event. */
+/**
+ * The decoded `organizationDomain.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationDomainDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationDomainDeletedWebhookEvent> {}
 
-/** `organizationInvitation.created`: Organization invitation created. */
+/**
+ * `organizationInvitation.created`: Organization invitation created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.created"), ...envelope, data: OrganizationInvitationCreatedData })
-/** The decoded `organizationInvitation.created` event. */
+/**
+ * The decoded `organizationInvitation.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationCreatedWebhookEvent> {}
 
-/** `organizationInvitation.accepted`: Organization invitation accepted. */
+/**
+ * `organizationInvitation.accepted`: Organization invitation accepted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationAcceptedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.accepted"), ...envelope, data: OrganizationInvitationAcceptedPayload })
-/** The decoded `organizationInvitation.accepted` event. */
+/**
+ * The decoded `organizationInvitation.accepted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationAcceptedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationAcceptedWebhookEvent> {}
 
-/** `organizationInvitation.revoked`: Organization invitation revoked. */
+/**
+ * `organizationInvitation.revoked`: Organization invitation revoked.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationInvitationRevokedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationInvitation.revoked"), ...envelope, data: OrganizationInvitationRevokedData })
-/** The decoded `organizationInvitation.revoked` event. */
+/**
+ * The decoded `organizationInvitation.revoked` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationInvitationRevokedWebhookEvent extends Schema.Schema.Type<typeof OrganizationInvitationRevokedWebhookEvent> {}
 
-/** `organizationMembership.created`: Organization membership created. */
+/**
+ * `organizationMembership.created`: Organization membership created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationMembershipCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.created"), ...envelope, data: OrganizationMembership })
-/** The decoded `organizationMembership.created` event. */
+/**
+ * The decoded `organizationMembership.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationMembershipCreatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipCreatedWebhookEvent> {}
 
-/** `organizationMembership.updated`: Organization membership updated. */
+/**
+ * `organizationMembership.updated`: Organization membership updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationMembershipUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.updated"), ...envelope, data: OrganizationMembership })
-/** The decoded `organizationMembership.updated` event. */
+/**
+ * The decoded `organizationMembership.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationMembershipUpdatedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipUpdatedWebhookEvent> {}
 
-/** `organizationMembership.deleted`: Organization membership deleted. */
+/**
+ * `organizationMembership.deleted`: Organization membership deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const OrganizationMembershipDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("organizationMembership.deleted"), ...envelope, data: OrganizationMembership })
-/** The decoded `organizationMembership.deleted` event. */
+/**
+ * The decoded `organizationMembership.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface OrganizationMembershipDeletedWebhookEvent extends Schema.Schema.Type<typeof OrganizationMembershipDeletedWebhookEvent> {}
 
-/** `paymentAttempt.created`: Payment Attempt Created. */
+/**
+ * `paymentAttempt.created`: Payment Attempt Created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PaymentAttemptCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("paymentAttempt.created"), ...envelope, data: PaymentAttemptEventPayload })
-/** The decoded `paymentAttempt.created` event. */
+/**
+ * The decoded `paymentAttempt.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PaymentAttemptCreatedWebhookEvent extends Schema.Schema.Type<typeof PaymentAttemptCreatedWebhookEvent> {}
 
-/** `paymentAttempt.updated`: Payment Attempt Updated. */
+/**
+ * `paymentAttempt.updated`: Payment Attempt Updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PaymentAttemptUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("paymentAttempt.updated"), ...envelope, data: PaymentAttemptEventPayload })
-/** The decoded `paymentAttempt.updated` event. */
+/**
+ * The decoded `paymentAttempt.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PaymentAttemptUpdatedWebhookEvent extends Schema.Schema.Type<typeof PaymentAttemptUpdatedWebhookEvent> {}
 
-/** `permission.created`: Permission created. */
+/**
+ * `permission.created`: Permission created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PermissionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.created"), ...envelope, data: Permission })
-/** The decoded `permission.created` event. */
+/**
+ * The decoded `permission.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PermissionCreatedWebhookEvent extends Schema.Schema.Type<typeof PermissionCreatedWebhookEvent> {}
 
-/** `permission.updated`: Permission updated. */
+/**
+ * `permission.updated`: Permission updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PermissionUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.updated"), ...envelope, data: Permission })
-/** The decoded `permission.updated` event. */
+/**
+ * The decoded `permission.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PermissionUpdatedWebhookEvent extends Schema.Schema.Type<typeof PermissionUpdatedWebhookEvent> {}
 
-/** `permission.deleted`: Permission deleted. */
+/**
+ * `permission.deleted`: Permission deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const PermissionDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("permission.deleted"), ...envelope, data: DeletedObject })
-/** The decoded `permission.deleted` event. */
+/**
+ * The decoded `permission.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface PermissionDeletedWebhookEvent extends Schema.Schema.Type<typeof PermissionDeletedWebhookEvent> {}
 
-/** `role.created`: Role created. */
+/**
+ * `role.created`: Role created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const RoleCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.created"), ...envelope, data: Role })
-/** The decoded `role.created` event. */
+/**
+ * The decoded `role.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface RoleCreatedWebhookEvent extends Schema.Schema.Type<typeof RoleCreatedWebhookEvent> {}
 
-/** `role.updated`: Role updated. */
+/**
+ * `role.updated`: Role updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const RoleUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.updated"), ...envelope, data: Role })
-/** The decoded `role.updated` event. */
+/**
+ * The decoded `role.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface RoleUpdatedWebhookEvent extends Schema.Schema.Type<typeof RoleUpdatedWebhookEvent> {}
 
-/** `role.deleted`: Role deleted. */
+/**
+ * `role.deleted`: Role deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const RoleDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("role.deleted"), ...envelope, data: DeletedObject })
-/** The decoded `role.deleted` event. */
+/**
+ * The decoded `role.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface RoleDeletedWebhookEvent extends Schema.Schema.Type<typeof RoleDeletedWebhookEvent> {}
 
-/** `session.created`: Session created. */
+/**
+ * `session.created`: Session created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.created"), ...envelope, data: SessionEventPayload })
-/** The decoded `session.created` event. */
+/**
+ * The decoded `session.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionCreatedWebhookEvent extends Schema.Schema.Type<typeof SessionCreatedWebhookEvent> {}
 
-/** `session.pending`: Session pending. */
+/**
+ * `session.pending`: Session pending.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionPendingWebhookEvent = Schema.Struct({ type: Schema.Literal("session.pending"), ...envelope, data: SessionEventPayload })
-/** The decoded `session.pending` event. */
+/**
+ * The decoded `session.pending` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionPendingWebhookEvent extends Schema.Schema.Type<typeof SessionPendingWebhookEvent> {}
 
-/** `session.ended`: Session ended. */
+/**
+ * `session.ended`: Session ended.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionEndedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.ended"), ...envelope, data: SessionEventPayload })
-/** The decoded `session.ended` event. */
+/**
+ * The decoded `session.ended` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionEndedWebhookEvent extends Schema.Schema.Type<typeof SessionEndedWebhookEvent> {}
 
-/** `session.removed`: Session removed. */
+/**
+ * `session.removed`: Session removed.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionRemovedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.removed"), ...envelope, data: SessionEventPayload })
-/** The decoded `session.removed` event. */
+/**
+ * The decoded `session.removed` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionRemovedWebhookEvent extends Schema.Schema.Type<typeof SessionRemovedWebhookEvent> {}
 
-/** `session.revoked`: Session revoked. */
+/**
+ * `session.revoked`: Session revoked.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SessionRevokedWebhookEvent = Schema.Struct({ type: Schema.Literal("session.revoked"), ...envelope, data: SessionEventPayload })
-/** The decoded `session.revoked` event. */
+/**
+ * The decoded `session.revoked` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SessionRevokedWebhookEvent extends Schema.Schema.Type<typeof SessionRevokedWebhookEvent> {}
 
-/** `sms.created`: SMS created. */
+/**
+ * `sms.created`: SMS created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SmsCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("sms.created"), ...envelope, data: SmsEventPayload })
-/** The decoded `sms.created` event. */
+/**
+ * The decoded `sms.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SmsCreatedWebhookEvent extends Schema.Schema.Type<typeof SmsCreatedWebhookEvent> {}
 
-/** `subscription.created`: Subscription Created. */
+/**
+ * `subscription.created`: Subscription Created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.created"), ...envelope, data: SubscriptionEventPayload })
-/** The decoded `subscription.created` event. */
+/**
+ * The decoded `subscription.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionCreatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionCreatedWebhookEvent> {}
 
-/** `subscription.updated`: Subscription Updated. */
+/**
+ * `subscription.updated`: Subscription Updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.updated"), ...envelope, data: SubscriptionEventPayload })
-/** The decoded `subscription.updated` event. */
+/**
+ * The decoded `subscription.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionUpdatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionUpdatedWebhookEvent> {}
 
-/** `subscription.active`: Subscription Active. */
+/**
+ * `subscription.active`: Subscription Active.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionActiveWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.active"), ...envelope, data: SubscriptionEventPayload })
-/** The decoded `subscription.active` event. */
+/**
+ * The decoded `subscription.active` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionActiveWebhookEvent extends Schema.Schema.Type<typeof SubscriptionActiveWebhookEvent> {}
 
-/** `subscription.pastDue`: Subscription Past Due. */
+/**
+ * `subscription.pastDue`: Subscription Past Due.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionPastDueWebhookEvent = Schema.Struct({ type: Schema.Literal("subscription.pastDue"), ...envelope, data: SubscriptionEventPayload })
-/** The decoded `subscription.pastDue` event. */
+/**
+ * The decoded `subscription.pastDue` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionPastDueWebhookEvent extends Schema.Schema.Type<typeof SubscriptionPastDueWebhookEvent> {}
 
-/** `subscriptionItem.abandoned`: Subscription Item Abandoned. */
+/**
+ * `subscriptionItem.abandoned`: Subscription Item Abandoned.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemAbandonedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.abandoned"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.abandoned` event. */
+/**
+ * The decoded `subscriptionItem.abandoned` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemAbandonedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemAbandonedWebhookEvent> {}
 
-/** `subscriptionItem.active`: Subscription Item Active. */
+/**
+ * `subscriptionItem.active`: Subscription Item Active.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemActiveWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.active"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.active` event. */
+/**
+ * The decoded `subscriptionItem.active` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemActiveWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemActiveWebhookEvent> {}
 
-/** `subscriptionItem.canceled`: Subscription Item Canceled. */
+/**
+ * `subscriptionItem.canceled`: Subscription Item Canceled.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemCanceledWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.canceled"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.canceled` event. */
+/**
+ * The decoded `subscriptionItem.canceled` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemCanceledWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemCanceledWebhookEvent> {}
 
-/** `subscriptionItem.ended`: Subscription Item Ended. */
+/**
+ * `subscriptionItem.ended`: Subscription Item Ended.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemEndedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.ended"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.ended` event. */
+/**
+ * The decoded `subscriptionItem.ended` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemEndedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemEndedWebhookEvent> {}
 
-/** `subscriptionItem.freeTrialEnding`: Subscription Item Free Trial Ending. */
+/**
+ * `subscriptionItem.freeTrialEnding`: Subscription Item Free Trial Ending.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemFreeTrialEndingWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.freeTrialEnding"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.freeTrialEnding` event. */
+/**
+ * The decoded `subscriptionItem.freeTrialEnding` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemFreeTrialEndingWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemFreeTrialEndingWebhookEvent> {}
 
-/** `subscriptionItem.incomplete`: Subscription Item Incomplete. */
+/**
+ * `subscriptionItem.incomplete`: Subscription Item Incomplete.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemIncompleteWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.incomplete"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.incomplete` event. */
+/**
+ * The decoded `subscriptionItem.incomplete` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemIncompleteWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemIncompleteWebhookEvent> {}
 
-/** `subscriptionItem.pastDue`: Subscription Item Past Due. */
+/**
+ * `subscriptionItem.pastDue`: Subscription Item Past Due.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemPastDueWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.pastDue"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.pastDue` event. */
+/**
+ * The decoded `subscriptionItem.pastDue` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemPastDueWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemPastDueWebhookEvent> {}
 
-/** `subscriptionItem.upcoming`: Subscription Item Upcoming. */
+/**
+ * `subscriptionItem.upcoming`: Subscription Item Upcoming.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemUpcomingWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.upcoming"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.upcoming` event. */
+/**
+ * The decoded `subscriptionItem.upcoming` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemUpcomingWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemUpcomingWebhookEvent> {}
 
-/** `subscriptionItem.updated`: Subscription Item Updated. */
+/**
+ * `subscriptionItem.updated`: Subscription Item Updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.updated"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.updated` event. */
+/**
+ * The decoded `subscriptionItem.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemUpdatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemUpdatedWebhookEvent> {}
 
-/** `user.created`: User created. */
+/**
+ * `user.created`: User created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const UserCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.created"), ...envelope, data: User })
-/** The decoded `user.created` event. */
+/**
+ * The decoded `user.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface UserCreatedWebhookEvent extends Schema.Schema.Type<typeof UserCreatedWebhookEvent> {}
 
-/** `user.updated`: User updated. */
+/**
+ * `user.updated`: User updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const UserUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.updated"), ...envelope, data: User })
-/** The decoded `user.updated` event. */
+/**
+ * The decoded `user.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface UserUpdatedWebhookEvent extends Schema.Schema.Type<typeof UserUpdatedWebhookEvent> {}
 
-/** `user.deleted`: User deleted. */
+/**
+ * `user.deleted`: User deleted.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const UserDeletedWebhookEvent = Schema.Struct({ type: Schema.Literal("user.deleted"), ...envelope, data: DeletedObject })
-/** The decoded `user.deleted` event. */
+/**
+ * The decoded `user.deleted` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface UserDeletedWebhookEvent extends Schema.Schema.Type<typeof UserDeletedWebhookEvent> {}
 
-/** `waitlistEntry.created`: Waitlist entry created. */
+/**
+ * `waitlistEntry.created`: Waitlist entry created.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WaitlistEntryCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("waitlistEntry.created"), ...envelope, data: WaitlistEntry })
-/** The decoded `waitlistEntry.created` event. */
+/**
+ * The decoded `waitlistEntry.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WaitlistEntryCreatedWebhookEvent extends Schema.Schema.Type<typeof WaitlistEntryCreatedWebhookEvent> {}
 
-/** `waitlistEntry.updated`: Waitlist entry updated. */
+/**
+ * `waitlistEntry.updated`: Waitlist entry updated.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WaitlistEntryUpdatedWebhookEvent = Schema.Struct({ type: Schema.Literal("waitlistEntry.updated"), ...envelope, data: WaitlistEntry })
-/** The decoded `waitlistEntry.updated` event. */
+/**
+ * The decoded `waitlistEntry.updated` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface WaitlistEntryUpdatedWebhookEvent extends Schema.Schema.Type<typeof WaitlistEntryUpdatedWebhookEvent> {}
 
-/** `subscriptionItem.created` (typed by @clerk/backend; not in the spec). */
+/**
+ * `subscriptionItem.created` (typed by @clerk/backend; not in the spec).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const SubscriptionItemCreatedWebhookEvent = Schema.Struct({ type: Schema.Literal("subscriptionItem.created"), ...envelope, data: BillingSubscriptionItemEventPayload })
-/** The decoded `subscriptionItem.created` event. */
+/**
+ * The decoded `subscriptionItem.created` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SubscriptionItemCreatedWebhookEvent extends Schema.Schema.Type<typeof SubscriptionItemCreatedWebhookEvent> {}
 
-/** Every event type this version of the SDK knows. */
+/**
+ * Every event type this version of the SDK knows.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const webhookEventTypes = [
   "email.created",
   "organization.created",
@@ -1295,12 +2390,22 @@ export const webhookEventTypes = [
   "subscriptionItem.created"
 ] as const
 
-/** An event type this version of the SDK knows. */
+/**
+ * An event type this version of the SDK knows.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type WebhookEventType = (typeof webhookEventTypes)[number]
 
 const knownTypes: ReadonlySet<string> = new Set(webhookEventTypes)
 
-/** Whether `type` is an event type this SDK knows. */
+/**
+ * Whether `type` is an event type this SDK knows.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const isWebhookEventType = (type: unknown): type is WebhookEventType =>
   typeof type === "string" && knownTypes.has(type)
 
@@ -1309,6 +2414,9 @@ export const isWebhookEventType = (type: unknown): type is WebhookEventType =>
  * parsed JSON as received, nothing renamed or dropped. Narrow a {@link WebhookEvent} with {@link isKnownWebhookEvent}
  * first: TypeScript cannot exclude the known literals from `string`, so `event.type === "user.created"` alone leaves
  * this member in the union.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const UnknownWebhookEvent = Schema.Struct(
   {
@@ -1318,55 +2426,105 @@ export const UnknownWebhookEvent = Schema.Struct(
   },
   Schema.Record({ key: Schema.String, value: Schema.Unknown })
 )
-/** An event whose `type` this SDK does not know, or that has none; every other key is as received. */
+/**
+ * An event whose `type` this SDK does not know, or that has none; every other key is as received.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface UnknownWebhookEvent extends Schema.Schema.Type<typeof UnknownWebhookEvent> {}
 
-/** Every `email.*` event. */
+/**
+ * Every `email.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type EmailWebhookEvent =
   | EmailCreatedWebhookEvent
 
-/** Every `organization.*` event. */
+/**
+ * Every `organization.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type OrganizationWebhookEvent =
   | OrganizationCreatedWebhookEvent
   | OrganizationUpdatedWebhookEvent
   | OrganizationDeletedWebhookEvent
 
-/** Every `organizationDomain.*` event. */
+/**
+ * Every `organizationDomain.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type OrganizationDomainWebhookEvent =
   | OrganizationDomainCreatedWebhookEvent
   | OrganizationDomainUpdatedWebhookEvent
   | OrganizationDomainDeletedWebhookEvent
 
-/** Every `organizationInvitation.*` event. */
+/**
+ * Every `organizationInvitation.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type OrganizationInvitationWebhookEvent =
   | OrganizationInvitationCreatedWebhookEvent
   | OrganizationInvitationAcceptedWebhookEvent
   | OrganizationInvitationRevokedWebhookEvent
 
-/** Every `organizationMembership.*` event. */
+/**
+ * Every `organizationMembership.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type OrganizationMembershipWebhookEvent =
   | OrganizationMembershipCreatedWebhookEvent
   | OrganizationMembershipUpdatedWebhookEvent
   | OrganizationMembershipDeletedWebhookEvent
 
-/** Every `paymentAttempt.*` event. */
+/**
+ * Every `paymentAttempt.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type BillingPaymentAttemptWebhookEvent =
   | PaymentAttemptCreatedWebhookEvent
   | PaymentAttemptUpdatedWebhookEvent
 
-/** Every `permission.*` event. */
+/**
+ * Every `permission.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type PermissionWebhookEvent =
   | PermissionCreatedWebhookEvent
   | PermissionUpdatedWebhookEvent
   | PermissionDeletedWebhookEvent
 
-/** Every `role.*` event. */
+/**
+ * Every `role.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type RoleWebhookEvent =
   | RoleCreatedWebhookEvent
   | RoleUpdatedWebhookEvent
   | RoleDeletedWebhookEvent
 
-/** Every `session.*` event. */
+/**
+ * Every `session.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type SessionWebhookEvent =
   | SessionCreatedWebhookEvent
   | SessionPendingWebhookEvent
@@ -1374,18 +2532,33 @@ export type SessionWebhookEvent =
   | SessionRemovedWebhookEvent
   | SessionRevokedWebhookEvent
 
-/** Every `sms.*` event. */
+/**
+ * Every `sms.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type SMSWebhookEvent =
   | SmsCreatedWebhookEvent
 
-/** Every `subscription.*` event. */
+/**
+ * Every `subscription.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type BillingSubscriptionWebhookEvent =
   | SubscriptionCreatedWebhookEvent
   | SubscriptionUpdatedWebhookEvent
   | SubscriptionActiveWebhookEvent
   | SubscriptionPastDueWebhookEvent
 
-/** Every `subscriptionItem.*` event. */
+/**
+ * Every `subscriptionItem.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type BillingSubscriptionItemWebhookEvent =
   | SubscriptionItemAbandonedWebhookEvent
   | SubscriptionItemActiveWebhookEvent
@@ -1398,18 +2571,33 @@ export type BillingSubscriptionItemWebhookEvent =
   | SubscriptionItemUpdatedWebhookEvent
   | SubscriptionItemCreatedWebhookEvent
 
-/** Every `user.*` event. */
+/**
+ * Every `user.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type UserWebhookEvent =
   | UserCreatedWebhookEvent
   | UserUpdatedWebhookEvent
   | UserDeletedWebhookEvent
 
-/** Every `waitlistEntry.*` event. */
+/**
+ * Every `waitlistEntry.*` event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type WaitlistEntryWebhookEvent =
   | WaitlistEntryCreatedWebhookEvent
   | WaitlistEntryUpdatedWebhookEvent
 
-/** Every event type this SDK knows, each with its own schema. */
+/**
+ * Every event type this SDK knows, each with its own schema.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const KnownWebhookEvent = Schema.Union(
   EmailCreatedWebhookEvent,
   OrganizationCreatedWebhookEvent,
@@ -1458,7 +2646,12 @@ export const KnownWebhookEvent = Schema.Union(
   WaitlistEntryUpdatedWebhookEvent,
   SubscriptionItemCreatedWebhookEvent
 )
-/** An event of a type this SDK knows: narrow it on `type`. */
+/**
+ * An event of a type this SDK knows: narrow it on `type`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type KnownWebhookEvent =
   | EmailCreatedWebhookEvent
   | OrganizationCreatedWebhookEvent
@@ -1507,7 +2700,12 @@ export type KnownWebhookEvent =
   | WaitlistEntryUpdatedWebhookEvent
   | SubscriptionItemCreatedWebhookEvent
 
-/** Each known event type's schema. */
+/**
+ * Each known event type's schema.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const webhookEventSchemas = {
   "email.created": EmailCreatedWebhookEvent,
   "organization.created": OrganizationCreatedWebhookEvent,
@@ -1557,14 +2755,27 @@ export const webhookEventSchemas = {
   "subscriptionItem.created": SubscriptionItemCreatedWebhookEvent
 } as const
 
-/** Every known event, then {@link UnknownWebhookEvent}: any event object decodes. */
+/**
+ * Every known event, then {@link UnknownWebhookEvent}: any event object decodes.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const WebhookEvent = Schema.Union(KnownWebhookEvent, UnknownWebhookEvent)
 /**
  * A verified webhook event. Narrow it with {@link isKnownWebhookEvent}, then on `type`. A delivered known event may
  * still differ from its schema (a field Clerk dropped or added): the verifier delivers it as received and logs
  * the schema paths that failed.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export type WebhookEvent = KnownWebhookEvent | UnknownWebhookEvent
 
-/** Whether the event's `type` is one this SDK knows (its `data` is then typed by that event's schema). */
+/**
+ * Whether the event's `type` is one this SDK knows (its `data` is then typed by that event's schema).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const isKnownWebhookEvent = (event: WebhookEvent): event is KnownWebhookEvent => isWebhookEventType(event.type)

@@ -24,14 +24,24 @@ import {
   type WebhookEventType
 } from "./events.generated.js"
 
-/** Where a delivered known event differs from its schema: schema paths and issue kinds, never payload values. */
+/**
+ * Where a delivered known event differs from its schema: schema paths and issue kinds, never payload values.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface SchemaDrift {
   readonly type: WebhookEventType
   /** Wire paths and drift kinds, e.g. `data.external_id (missing)`, `data.email_addresses[].id (type)`. */
   readonly paths: ReadonlyArray<string>
 }
 
-/** A verified event, and its schema drift when it is a known event that does not match its schema. */
+/**
+ * A verified event, and its schema drift when it is a known event that does not match its schema.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface ParsedEvent {
   readonly event: WebhookEvent
   readonly drift: Option.Option<SchemaDrift>
@@ -80,7 +90,12 @@ const payloadError = (reason: WebhookPayloadError["reason"], issue: string) =>
  */
 const asKnown = (json: Readonly<Record<string, unknown>>): KnownWebhookEvent => json as unknown as KnownWebhookEvent
 
-/** Parses a verified body: any JSON object whose `type` is a string or absent is an event. */
+/**
+ * Parses a verified body: any JSON object whose `type` is a string or absent is an event.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const parseEvent = (body: string): Either.Either<ParsedEvent, WebhookPayloadError> => {
   if (body.trim() === "") return payloadError("empty", "the payload is empty")
   let json: unknown
@@ -107,6 +122,9 @@ const MAX_REPORTED = 1000
 /**
  * Reports schema drift: a Warning log naming the event type and the new failing paths, once per (type, path) for the
  * reporter's lifetime (a bounded set, one per verifier), and a span event on the current span at every delivery.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const makeDriftReporter = (): (drift: SchemaDrift) => Effect.Effect<void> => {
   const seen = new Set<string>()

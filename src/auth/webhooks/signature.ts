@@ -18,30 +18,53 @@ import {
 } from "./errors.js"
 import { type ParsedEvent, parseEvent } from "./payload.js"
 
-/** Headers as a Fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`. */
+/**
+ * Headers as a Fetch `Headers`, or a plain record such as Node's `IncomingHttpHeaders`.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export type WebhookHeaders =
   | Headers
   | Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
-/** The three delivery headers, read from either the `svix-*` or the `webhook-*` family. */
+/**
+ * The three delivery headers, read from either the `svix-*` or the `webhook-*` family.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface DeliveryHeaders {
   readonly id: string
   readonly timestamp: string
   readonly signature: string
 }
 
-/** The default tolerance between the delivery timestamp and the clock, either way: 5 minutes. */
+/**
+ * The default tolerance between the delivery timestamp and the clock, either way: 5 minutes.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const DEFAULT_TOLERANCE_SECONDS = 5 * 60
 
 /**
  * A signing secret, checked once: `whsec_` + base64 (the prefix is optional; surrounding whitespace is ignored).
  * `sign` gives the `v1,<base64>` signature of a delivery (the HMAC is `svix`'s, plain JavaScript on every runtime).
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export interface SigningKey {
   readonly sign: (id: string, timestamp: Date, body: string) => string
 }
 
-/** Checks the secret and prepares the HMAC key. */
+/**
+ * Checks the secret and prepares the HMAC key.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const signingKey = (
   secret: Redacted.Redacted<string> | string | undefined
 ): Either.Either<SigningKey, WebhookSecretError> => {
@@ -68,6 +91,9 @@ const FIELDS = ["id", "timestamp", "signature"] as const
 /**
  * Reads the id, timestamp and signature headers, each from `svix-*` or else `webhook-*`. A missing one is reported
  * under the family the request uses (`svix-*` unless only `webhook-*` headers are present).
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const readDeliveryHeaders = (
   headers: WebhookHeaders
@@ -95,6 +121,9 @@ const timingSafeEqual = (a: string, b: string): boolean => {
 /**
  * Checks a delivery: the timestamp first (integer seconds, within `toleranceSeconds` of `nowMillis` either way), then
  * the HMAC-SHA256 of `<id>.<timestamp>.<body>` against every space-separated `v1,<base64>` entry.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const checkSignature = (
   key: SigningKey,
@@ -118,7 +147,12 @@ export const checkSignature = (
   return Either.left(new WebhookSignatureError())
 }
 
-/** Everything after the body is read: timestamp, signature, then parsing (with any schema drift). Both APIs run this. */
+/**
+ * Everything after the body is read: timestamp, signature, then parsing (with any schema drift). Both APIs run this.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const verifyBody = (
   key: SigningKey,
   headers: DeliveryHeaders,
@@ -130,6 +164,11 @@ export const verifyBody = (
 
 const decoder = new TextDecoder()
 
-/** A body as text: UTF-8 decoded like `Request.text()` (a leading BOM dropped, invalid bytes replaced). */
+/**
+ * A body as text: UTF-8 decoded like `Request.text()` (a leading BOM dropped, invalid bytes replaced).
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export const bodyText = (body: string | Uint8Array | ArrayBuffer): string =>
   typeof body === "string" ? body : decoder.decode(body)

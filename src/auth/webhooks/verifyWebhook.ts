@@ -31,7 +31,12 @@ import {
 } from "./signature.js"
 import type { WebhookPayload } from "./WebhookVerifier.js"
 
-/** Options of {@link verifyWebhook}. */
+/**
+ * Options of {@link verifyWebhook}.
+ *
+ * @since 0.1.0
+ * @category Webhooks
+ */
 export interface VerifyWebhookOptions {
   /** The endpoint's Signing Secret (`whsec_…`); default: the CLERK_WEBHOOK_SIGNING_SECRET environment variable. */
   readonly signingSecret?: string | undefined
@@ -87,6 +92,9 @@ const prepare = (options: VerifyWebhookOptions, headers: WebhookHeaders) => {
  *
  * @throws {WebhookVerificationError} for a missing secret, missing headers, a body over the limit, a bad signature or
  * timestamp, or a signed body that is not a JSON object. A signed object is always returned, even when it does not match its event schema.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const verifyWebhook = async (request: Request, options: VerifyWebhookOptions = {}): Promise<WebhookEvent> => {
   const { delivery, key } = prepare(options, request.headers)
@@ -99,6 +107,9 @@ export const verifyWebhook = async (request: Request, options: VerifyWebhookOpti
  * Verifies a body you already hold, with its headers: for frameworks that read the body themselves (Express
  * `express.raw({ type: "application/json" })` gives a `Buffer`). Pass the bytes exactly as received, never a
  * re-serialized object.
+ *
+ * @since 0.1.0
+ * @category Webhooks
  */
 export const verifyWebhookPayload = async (
   payload: WebhookPayload,

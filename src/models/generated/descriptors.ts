@@ -3,7 +3,12 @@
 import type { OperationDescriptor } from "../internal/descriptor.js"
 import * as S from "./schemas.js"
 
-/** `POST /actor_tokens`: Create actor token */
+/**
+ * `POST /actor_tokens`: Create actor token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateActorToken = {
   operationId: "CreateActorToken",
   method: "POST",
@@ -18,7 +23,12 @@ export const CreateActorToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /actor_tokens/{actor_token_id}/revoke`: Revoke actor token */
+/**
+ * `POST /actor_tokens/{actor_token_id}/revoke`: Revoke actor token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeActorToken = {
   operationId: "RevokeActorToken",
   method: "POST",
@@ -33,7 +43,12 @@ export const RevokeActorToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /admin_portal_link_tokens`: Create an Admin Portal Link Token */
+/**
+ * `POST /admin_portal_link_tokens`: Create an Admin Portal Link Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const createAdminPortalLinkToken = {
   operationId: "createAdminPortalLinkToken",
   method: "POST",
@@ -48,7 +63,12 @@ export const createAdminPortalLinkToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke`: Revoke an Admin Portal Link Token */
+/**
+ * `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke`: Revoke an Admin Portal Link Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const revokeAdminPortalLinkToken = {
   operationId: "revokeAdminPortalLinkToken",
   method: "POST",
@@ -63,7 +83,12 @@ export const revokeAdminPortalLinkToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /agents/tasks`: Create agent task */
+/**
+ * `POST /agents/tasks`: Create agent task
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateAgentTask = {
   operationId: "CreateAgentTask",
   method: "POST",
@@ -78,7 +103,12 @@ export const CreateAgentTask = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /agents/tasks/{agent_task_id}/revoke`: Revoke agent task */
+/**
+ * `POST /agents/tasks/{agent_task_id}/revoke`: Revoke agent task
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeAgentTask = {
   operationId: "RevokeAgentTask",
   method: "POST",
@@ -93,7 +123,12 @@ export const RevokeAgentTask = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /allowlist_identifiers`: List all identifiers on the allow-list */
+/**
+ * `GET /allowlist_identifiers`: List all identifiers on the allow-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListAllowlistIdentifiers = {
   operationId: "ListAllowlistIdentifiers",
   method: "GET",
@@ -113,7 +148,12 @@ export const ListAllowlistIdentifiers = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /allowlist_identifiers`: Add identifier to the allow-list */
+/**
+ * `POST /allowlist_identifiers`: Add identifier to the allow-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateAllowlistIdentifier = {
   operationId: "CreateAllowlistIdentifier",
   method: "POST",
@@ -128,7 +168,12 @@ export const CreateAllowlistIdentifier = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /allowlist_identifiers/{identifier_id}`: Delete identifier from allow-list */
+/**
+ * `DELETE /allowlist_identifiers/{identifier_id}`: Delete identifier from allow-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteAllowlistIdentifier = {
   operationId: "DeleteAllowlistIdentifier",
   method: "DELETE",
@@ -143,7 +188,12 @@ export const DeleteAllowlistIdentifier = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /api_keys`: Get API Keys */
+/**
+ * `GET /api_keys`: Get API Keys
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const getApiKeys = {
   operationId: "getApiKeys",
   method: "GET",
@@ -166,7 +216,12 @@ export const getApiKeys = {
   maxLimit: 100
 } as const satisfies OperationDescriptor
 
-/** `POST /api_keys`: Create an API Key */
+/**
+ * `POST /api_keys`: Create an API Key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const createApiKey = {
   operationId: "createApiKey",
   method: "POST",
@@ -181,7 +236,12 @@ export const createApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /api_keys/verify`: Verify an API Key */
+/**
+ * `POST /api_keys/verify`: Verify an API Key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const verifyApiKey = {
   operationId: "verifyApiKey",
   method: "POST",
@@ -196,7 +256,12 @@ export const verifyApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /api_keys/{apiKeyID}`: Delete an API Key */
+/**
+ * `DELETE /api_keys/{apiKeyID}`: Delete an API Key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const deleteApiKey = {
   operationId: "deleteApiKey",
   method: "DELETE",
@@ -211,7 +276,12 @@ export const deleteApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /api_keys/{apiKeyID}`: Get an API Key by ID */
+/**
+ * `GET /api_keys/{apiKeyID}`: Get an API Key by ID
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const getApiKey = {
   operationId: "getApiKey",
   method: "GET",
@@ -226,7 +296,12 @@ export const getApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /api_keys/{apiKeyID}`: Update an API Key */
+/**
+ * `PATCH /api_keys/{apiKeyID}`: Update an API Key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const updateApiKey = {
   operationId: "updateApiKey",
   method: "PATCH",
@@ -241,7 +316,12 @@ export const updateApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /api_keys/{apiKeyID}/revoke`: Revoke an API Key */
+/**
+ * `POST /api_keys/{apiKeyID}/revoke`: Revoke an API Key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const revokeApiKey = {
   operationId: "revokeApiKey",
   method: "POST",
@@ -256,7 +336,12 @@ export const revokeApiKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /api_keys/{apiKeyID}/secret`: Get an API Key Secret */
+/**
+ * `GET /api_keys/{apiKeyID}/secret`: Get an API Key Secret
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const getApiKeySecret = {
   operationId: "getApiKeySecret",
   method: "GET",
@@ -271,7 +356,12 @@ export const getApiKeySecret = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /beta_features/domain`: Update production instance domain */
+/**
+ * `PUT /beta_features/domain`: Update production instance domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateProductionInstanceDomain = {
   operationId: "UpdateProductionInstanceDomain",
   method: "PUT",
@@ -286,7 +376,12 @@ export const UpdateProductionInstanceDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /beta_features/instance_settings`: Update instance settings */
+/**
+ * `PATCH /beta_features/instance_settings`: Update instance settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceAuthConfig = {
   operationId: "UpdateInstanceAuthConfig",
   method: "PATCH",
@@ -301,7 +396,12 @@ export const UpdateInstanceAuthConfig = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/plans`: List all billing plans */
+/**
+ * `GET /billing/plans`: List all billing plans
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetCommercePlanList = {
   operationId: "GetCommercePlanList",
   method: "GET",
@@ -322,7 +422,12 @@ export const GetCommercePlanList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/prices`: List all billing prices */
+/**
+ * `GET /billing/prices`: List all billing prices
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetBillingPriceList = {
   operationId: "GetBillingPriceList",
   method: "GET",
@@ -343,7 +448,12 @@ export const GetBillingPriceList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /billing/prices`: Create a custom billing price */
+/**
+ * `POST /billing/prices`: Create a custom billing price
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateBillingPrice = {
   operationId: "CreateBillingPrice",
   method: "POST",
@@ -358,7 +468,12 @@ export const CreateBillingPrice = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/statements`: List all billing statements */
+/**
+ * `GET /billing/statements`: List all billing statements
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetBillingStatementList = {
   operationId: "GetBillingStatementList",
   method: "GET",
@@ -378,7 +493,12 @@ export const GetBillingStatementList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/statements/{statementID}`: Retrieve a billing statement */
+/**
+ * `GET /billing/statements/{statementID}`: Retrieve a billing statement
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetBillingStatement = {
   operationId: "GetBillingStatement",
   method: "GET",
@@ -393,7 +513,12 @@ export const GetBillingStatement = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/statements/{statementID}/payment_attempts`: List payment attempts for a billing statement */
+/**
+ * `GET /billing/statements/{statementID}/payment_attempts`: List payment attempts for a billing statement
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetBillingStatementPaymentAttempts = {
   operationId: "GetBillingStatementPaymentAttempts",
   method: "GET",
@@ -413,7 +538,12 @@ export const GetBillingStatementPaymentAttempts = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /billing/subscription_items`: List all subscription items */
+/**
+ * `GET /billing/subscription_items`: List all subscription items
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetCommerceSubscriptionItemList = {
   operationId: "GetCommerceSubscriptionItemList",
   method: "GET",
@@ -438,7 +568,12 @@ export const GetCommerceSubscriptionItemList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `DELETE /billing/subscription_items/{subscription_item_id}`: Cancel a subscription item */
+/**
+ * `DELETE /billing/subscription_items/{subscription_item_id}`: Cancel a subscription item
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CancelCommerceSubscriptionItem = {
   operationId: "CancelCommerceSubscriptionItem",
   method: "DELETE",
@@ -455,7 +590,12 @@ export const CancelCommerceSubscriptionItem = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /billing/subscription_items/{subscription_item_id}/discounts`: Apply a discount to a subscription item */
+/**
+ * `POST /billing/subscription_items/{subscription_item_id}/discounts`: Apply a discount to a subscription item
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ApplyBillingSubscriptionItemDiscount = {
   operationId: "ApplyBillingSubscriptionItemDiscount",
   method: "POST",
@@ -470,7 +610,12 @@ export const ApplyBillingSubscriptionItemDiscount = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}`: Remove a discount from a subscription item */
+/**
+ * `DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}`: Remove a discount from a subscription item
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RemoveBillingSubscriptionItemDiscount = {
   operationId: "RemoveBillingSubscriptionItemDiscount",
   method: "DELETE",
@@ -485,7 +630,12 @@ export const RemoveBillingSubscriptionItemDiscount = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /billing/subscription_items/{subscription_item_id}/extend_free_trial`: Extend free trial for a subscription item */
+/**
+ * `POST /billing/subscription_items/{subscription_item_id}/extend_free_trial`: Extend free trial for a subscription item
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ExtendBillingSubscriptionItemFreeTrial = {
   operationId: "ExtendBillingSubscriptionItemFreeTrial",
   method: "POST",
@@ -500,7 +650,12 @@ export const ExtendBillingSubscriptionItemFreeTrial = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /billing/subscription_items/{subscription_item_id}/price_transition`: Create a price transition for a subscription item */
+/**
+ * `POST /billing/subscription_items/{subscription_item_id}/price_transition`: Create a price transition for a subscription item
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateBillingPriceTransition = {
   operationId: "CreateBillingPriceTransition",
   method: "POST",
@@ -515,7 +670,12 @@ export const CreateBillingPriceTransition = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /blocklist_identifiers`: List all identifiers on the block-list */
+/**
+ * `GET /blocklist_identifiers`: List all identifiers on the block-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListBlocklistIdentifiers = {
   operationId: "ListBlocklistIdentifiers",
   method: "GET",
@@ -530,7 +690,12 @@ export const ListBlocklistIdentifiers = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /blocklist_identifiers`: Add identifier to the block-list */
+/**
+ * `POST /blocklist_identifiers`: Add identifier to the block-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateBlocklistIdentifier = {
   operationId: "CreateBlocklistIdentifier",
   method: "POST",
@@ -545,7 +710,12 @@ export const CreateBlocklistIdentifier = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /blocklist_identifiers/{identifier_id}`: Delete identifier from block-list */
+/**
+ * `DELETE /blocklist_identifiers/{identifier_id}`: Delete identifier from block-list
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteBlocklistIdentifier = {
   operationId: "DeleteBlocklistIdentifier",
   method: "DELETE",
@@ -560,7 +730,12 @@ export const DeleteBlocklistIdentifier = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /clients`: List all clients */
+/**
+ * `GET /clients`: List all clients
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetClientList = {
   operationId: "GetClientList",
   method: "GET",
@@ -580,7 +755,12 @@ export const GetClientList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /clients/verify`: Verify a client */
+/**
+ * `POST /clients/verify`: Verify a client
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifyClient = {
   operationId: "VerifyClient",
   method: "POST",
@@ -595,7 +775,12 @@ export const VerifyClient = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /clients/{client_id}`: Get a client */
+/**
+ * `GET /clients/{client_id}`: Get a client
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetClient = {
   operationId: "GetClient",
   method: "GET",
@@ -610,7 +795,12 @@ export const GetClient = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /directories`: List all directories */
+/**
+ * `GET /directories`: List all directories
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListDirectories = {
   operationId: "ListDirectories",
   method: "GET",
@@ -629,7 +819,12 @@ export const ListDirectories = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /directories`: Create a directory */
+/**
+ * `POST /directories`: Create a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateDirectory = {
   operationId: "CreateDirectory",
   method: "POST",
@@ -644,7 +839,12 @@ export const CreateDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /directories/{directory_id}`: Delete a directory */
+/**
+ * `DELETE /directories/{directory_id}`: Delete a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteDirectory = {
   operationId: "DeleteDirectory",
   method: "DELETE",
@@ -659,7 +859,12 @@ export const DeleteDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /directories/{directory_id}`: Retrieve a directory */
+/**
+ * `GET /directories/{directory_id}`: Retrieve a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetDirectory = {
   operationId: "GetDirectory",
   method: "GET",
@@ -674,7 +879,12 @@ export const GetDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /directories/{directory_id}`: Update a directory */
+/**
+ * `PATCH /directories/{directory_id}`: Update a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateDirectory = {
   operationId: "UpdateDirectory",
   method: "PATCH",
@@ -689,7 +899,12 @@ export const UpdateDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /directories/{directory_id}/group_role_mappings`: List directory group role mappings */
+/**
+ * `GET /directories/{directory_id}/group_role_mappings`: List directory group role mappings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListDirectoryGroupRoleMappings = {
   operationId: "ListDirectoryGroupRoleMappings",
   method: "GET",
@@ -704,7 +919,12 @@ export const ListDirectoryGroupRoleMappings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /directories/{directory_id}/group_role_mappings`: Create a directory group role mapping */
+/**
+ * `POST /directories/{directory_id}/group_role_mappings`: Create a directory group role mapping
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateDirectoryGroupRoleMapping = {
   operationId: "CreateDirectoryGroupRoleMapping",
   method: "POST",
@@ -719,7 +939,12 @@ export const CreateDirectoryGroupRoleMapping = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /directories/{directory_id}/group_role_mappings`: Replace directory group role mappings */
+/**
+ * `PUT /directories/{directory_id}/group_role_mappings`: Replace directory group role mappings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceDirectoryGroupRoleMappings = {
   operationId: "ReplaceDirectoryGroupRoleMappings",
   method: "PUT",
@@ -734,7 +959,12 @@ export const ReplaceDirectoryGroupRoleMappings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /directories/{directory_id}/group_role_mappings/{mapping_id}`: Delete a directory group role mapping */
+/**
+ * `DELETE /directories/{directory_id}/group_role_mappings/{mapping_id}`: Delete a directory group role mapping
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteDirectoryGroupRoleMapping = {
   operationId: "DeleteDirectoryGroupRoleMapping",
   method: "DELETE",
@@ -749,7 +979,12 @@ export const DeleteDirectoryGroupRoleMapping = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /directories/{directory_id}/rotate_api_key`: Rotate a directory's API key */
+/**
+ * `POST /directories/{directory_id}/rotate_api_key`: Rotate a directory's API key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RotateDirectoryAPIKey = {
   operationId: "RotateDirectoryAPIKey",
   method: "POST",
@@ -764,7 +999,12 @@ export const RotateDirectoryAPIKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /domains`: List all instance domains */
+/**
+ * `GET /domains`: List all instance domains
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListDomains = {
   operationId: "ListDomains",
   method: "GET",
@@ -779,7 +1019,12 @@ export const ListDomains = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /domains`: Add a domain */
+/**
+ * `POST /domains`: Add a domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AddDomain = {
   operationId: "AddDomain",
   method: "POST",
@@ -794,7 +1039,12 @@ export const AddDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /domains/{domain_id}`: Delete a satellite domain */
+/**
+ * `DELETE /domains/{domain_id}`: Delete a satellite domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteDomain = {
   operationId: "DeleteDomain",
   method: "DELETE",
@@ -809,7 +1059,12 @@ export const DeleteDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /domains/{domain_id}`: Update a domain */
+/**
+ * `PATCH /domains/{domain_id}`: Update a domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateDomain = {
   operationId: "UpdateDomain",
   method: "PATCH",
@@ -824,7 +1079,12 @@ export const UpdateDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /email_addresses`: Create an email address */
+/**
+ * `POST /email_addresses`: Create an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateEmailAddress = {
   operationId: "CreateEmailAddress",
   method: "POST",
@@ -839,7 +1099,12 @@ export const CreateEmailAddress = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /email_addresses/{email_address_id}`: Delete an email address */
+/**
+ * `DELETE /email_addresses/{email_address_id}`: Delete an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteEmailAddress = {
   operationId: "DeleteEmailAddress",
   method: "DELETE",
@@ -854,7 +1119,12 @@ export const DeleteEmailAddress = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /email_addresses/{email_address_id}`: Retrieve an email address */
+/**
+ * `GET /email_addresses/{email_address_id}`: Retrieve an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetEmailAddress = {
   operationId: "GetEmailAddress",
   method: "GET",
@@ -869,7 +1139,12 @@ export const GetEmailAddress = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /email_addresses/{email_address_id}`: Update an email address */
+/**
+ * `PATCH /email_addresses/{email_address_id}`: Update an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateEmailAddress = {
   operationId: "UpdateEmailAddress",
   method: "PATCH",
@@ -884,7 +1159,12 @@ export const UpdateEmailAddress = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /email_addresses/{email_address_id}/attempt_verification`: Verify a code sent to an email address */
+/**
+ * `POST /email_addresses/{email_address_id}/attempt_verification`: Verify a code sent to an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AttemptEmailAddressVerification = {
   operationId: "AttemptEmailAddressVerification",
   method: "POST",
@@ -899,7 +1179,12 @@ export const AttemptEmailAddressVerification = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /email_addresses/{email_address_id}/prepare_verification`: Send a verification code to an email address */
+/**
+ * `POST /email_addresses/{email_address_id}/prepare_verification`: Send a verification code to an email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const PrepareEmailAddressVerification = {
   operationId: "PrepareEmailAddressVerification",
   method: "POST",
@@ -914,7 +1199,12 @@ export const PrepareEmailAddressVerification = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /enterprise_connections`: List enterprise connections */
+/**
+ * `GET /enterprise_connections`: List enterprise connections
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListEnterpriseConnections = {
   operationId: "ListEnterpriseConnections",
   method: "GET",
@@ -935,7 +1225,12 @@ export const ListEnterpriseConnections = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /enterprise_connections`: Create an enterprise connection */
+/**
+ * `POST /enterprise_connections`: Create an enterprise connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateEnterpriseConnection = {
   operationId: "CreateEnterpriseConnection",
   method: "POST",
@@ -950,7 +1245,12 @@ export const CreateEnterpriseConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /enterprise_connections/{enterprise_connection_id}`: Delete an enterprise connection */
+/**
+ * `DELETE /enterprise_connections/{enterprise_connection_id}`: Delete an enterprise connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteEnterpriseConnection = {
   operationId: "DeleteEnterpriseConnection",
   method: "DELETE",
@@ -965,7 +1265,12 @@ export const DeleteEnterpriseConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /enterprise_connections/{enterprise_connection_id}`: Retrieve an enterprise connection */
+/**
+ * `GET /enterprise_connections/{enterprise_connection_id}`: Retrieve an enterprise connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetEnterpriseConnection = {
   operationId: "GetEnterpriseConnection",
   method: "GET",
@@ -980,7 +1285,12 @@ export const GetEnterpriseConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /enterprise_connections/{enterprise_connection_id}`: Update an enterprise connection */
+/**
+ * `PATCH /enterprise_connections/{enterprise_connection_id}`: Update an enterprise connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateEnterpriseConnection = {
   operationId: "UpdateEnterpriseConnection",
   method: "PATCH",
@@ -995,7 +1305,12 @@ export const UpdateEnterpriseConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /enterprise_connections/{enterprise_connection_id}/test_runs`: List enterprise connection test runs */
+/**
+ * `GET /enterprise_connections/{enterprise_connection_id}/test_runs`: List enterprise connection test runs
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListEnterpriseConnectionTestRuns = {
   operationId: "ListEnterpriseConnectionTestRuns",
   method: "GET",
@@ -1015,7 +1330,12 @@ export const ListEnterpriseConnectionTestRuns = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: Create an enterprise connection test run */
+/**
+ * `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: Create an enterprise connection test run
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateEnterpriseConnectionTestRun = {
   operationId: "CreateEnterpriseConnectionTestRun",
   method: "POST",
@@ -1030,7 +1350,12 @@ export const CreateEnterpriseConnectionTestRun = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /instance`: Fetch the current instance */
+/**
+ * `GET /instance`: Fetch the current instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetInstance = {
   operationId: "GetInstance",
   method: "GET",
@@ -1045,7 +1370,12 @@ export const GetInstance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance`: Update instance settings */
+/**
+ * `PATCH /instance`: Update instance settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstance = {
   operationId: "UpdateInstance",
   method: "PATCH",
@@ -1060,7 +1390,12 @@ export const UpdateInstance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /instance/change_domain`: Update production instance domain */
+/**
+ * `POST /instance/change_domain`: Update production instance domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ChangeProductionInstanceDomain = {
   operationId: "ChangeProductionInstanceDomain",
   method: "POST",
@@ -1075,7 +1410,12 @@ export const ChangeProductionInstanceDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /instance/communication`: Get instance communication settings */
+/**
+ * `GET /instance/communication`: Get instance communication settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetInstanceCommunication = {
   operationId: "GetInstanceCommunication",
   method: "GET",
@@ -1090,7 +1430,12 @@ export const GetInstanceCommunication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance/communication`: Update instance communication settings */
+/**
+ * `PATCH /instance/communication`: Update instance communication settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceCommunication = {
   operationId: "UpdateInstanceCommunication",
   method: "PATCH",
@@ -1105,7 +1450,12 @@ export const UpdateInstanceCommunication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /instance/oauth_application_settings`: Get OAuth application settings */
+/**
+ * `GET /instance/oauth_application_settings`: Get OAuth application settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetInstanceOAuthApplicationSettings = {
   operationId: "GetInstanceOAuthApplicationSettings",
   method: "GET",
@@ -1120,7 +1470,12 @@ export const GetInstanceOAuthApplicationSettings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance/oauth_application_settings`: Update OAuth application settings */
+/**
+ * `PATCH /instance/oauth_application_settings`: Update OAuth application settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceOAuthApplicationSettings = {
   operationId: "UpdateInstanceOAuthApplicationSettings",
   method: "PATCH",
@@ -1135,7 +1490,12 @@ export const UpdateInstanceOAuthApplicationSettings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /instance/organization_settings`: Get instance organization settings */
+/**
+ * `GET /instance/organization_settings`: Get instance organization settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetInstanceOrganizationSettings = {
   operationId: "GetInstanceOrganizationSettings",
   method: "GET",
@@ -1150,7 +1510,12 @@ export const GetInstanceOrganizationSettings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance/organization_settings`: Update instance organization settings */
+/**
+ * `PATCH /instance/organization_settings`: Update instance organization settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceOrganizationSettings = {
   operationId: "UpdateInstanceOrganizationSettings",
   method: "PATCH",
@@ -1165,7 +1530,12 @@ export const UpdateInstanceOrganizationSettings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /instance/protect`: Get instance protect settings */
+/**
+ * `GET /instance/protect`: Get instance protect settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetInstanceProtect = {
   operationId: "GetInstanceProtect",
   method: "GET",
@@ -1180,7 +1550,12 @@ export const GetInstanceProtect = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance/protect`: Update instance protect settings */
+/**
+ * `PATCH /instance/protect`: Update instance protect settings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceProtect = {
   operationId: "UpdateInstanceProtect",
   method: "PATCH",
@@ -1195,7 +1570,12 @@ export const UpdateInstanceProtect = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /instance/restrictions`: Update instance restrictions */
+/**
+ * `PATCH /instance/restrictions`: Update instance restrictions
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateInstanceRestrictions = {
   operationId: "UpdateInstanceRestrictions",
   method: "PATCH",
@@ -1210,7 +1590,12 @@ export const UpdateInstanceRestrictions = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /invitations`: List all invitations */
+/**
+ * `GET /invitations`: List all invitations
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListInvitations = {
   operationId: "ListInvitations",
   method: "GET",
@@ -1233,7 +1618,12 @@ export const ListInvitations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /invitations`: Create an invitation */
+/**
+ * `POST /invitations`: Create an invitation
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateInvitation = {
   operationId: "CreateInvitation",
   method: "POST",
@@ -1248,7 +1638,12 @@ export const CreateInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /invitations/bulk`: Create multiple invitations */
+/**
+ * `POST /invitations/bulk`: Create multiple invitations
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateBulkInvitations = {
   operationId: "CreateBulkInvitations",
   method: "POST",
@@ -1263,7 +1658,12 @@ export const CreateBulkInvitations = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /invitations/{invitation_id}/revoke`: Revokes an invitation */
+/**
+ * `POST /invitations/{invitation_id}/revoke`: Revokes an invitation
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeInvitation = {
   operationId: "RevokeInvitation",
   method: "POST",
@@ -1278,7 +1678,12 @@ export const RevokeInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /jwks`: Retrieve the JSON Web Key Set of the instance */
+/**
+ * `GET /jwks`: Retrieve the JSON Web Key Set of the instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetJWKS = {
   operationId: "GetJWKS",
   method: "GET",
@@ -1293,7 +1698,12 @@ export const GetJWKS = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /jwt_templates`: List all templates */
+/**
+ * `GET /jwt_templates`: List all templates
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListJWTTemplates = {
   operationId: "ListJWTTemplates",
   method: "GET",
@@ -1313,7 +1723,12 @@ export const ListJWTTemplates = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /jwt_templates`: Create a JWT template */
+/**
+ * `POST /jwt_templates`: Create a JWT template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateJWTTemplate = {
   operationId: "CreateJWTTemplate",
   method: "POST",
@@ -1328,7 +1743,12 @@ export const CreateJWTTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /jwt_templates/{template_id}`: Delete a Template */
+/**
+ * `DELETE /jwt_templates/{template_id}`: Delete a Template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteJWTTemplate = {
   operationId: "DeleteJWTTemplate",
   method: "DELETE",
@@ -1343,7 +1763,12 @@ export const DeleteJWTTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /jwt_templates/{template_id}`: Retrieve a template */
+/**
+ * `GET /jwt_templates/{template_id}`: Retrieve a template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetJWTTemplate = {
   operationId: "GetJWTTemplate",
   method: "GET",
@@ -1358,7 +1783,12 @@ export const GetJWTTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /jwt_templates/{template_id}`: Update a JWT template */
+/**
+ * `PATCH /jwt_templates/{template_id}`: Update a JWT template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateJWTTemplate = {
   operationId: "UpdateJWTTemplate",
   method: "PATCH",
@@ -1373,7 +1803,12 @@ export const UpdateJWTTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /m2m_tokens`: Get M2M Tokens */
+/**
+ * `GET /m2m_tokens`: Get M2M Tokens
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const getM2MTokens = {
   operationId: "getM2MTokens",
   method: "GET",
@@ -1395,7 +1830,12 @@ export const getM2MTokens = {
   maxLimit: 100
 } as const satisfies OperationDescriptor
 
-/** `POST /m2m_tokens`: Create a M2M Token */
+/**
+ * `POST /m2m_tokens`: Create a M2M Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const createM2MToken = {
   operationId: "createM2MToken",
   method: "POST",
@@ -1410,7 +1850,12 @@ export const createM2MToken = {
   auth: "machineSecretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /m2m_tokens/verify`: Verify a M2M Token */
+/**
+ * `POST /m2m_tokens/verify`: Verify a M2M Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const verifyM2MToken = {
   operationId: "verifyM2MToken",
   method: "POST",
@@ -1425,7 +1870,12 @@ export const verifyM2MToken = {
   auth: "machineSecretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /m2m_tokens/{m2m_token_id}/revoke`: Revoke a M2M Token */
+/**
+ * `POST /m2m_tokens/{m2m_token_id}/revoke`: Revoke a M2M Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const revokeM2MToken = {
   operationId: "revokeM2MToken",
   method: "POST",
@@ -1440,7 +1890,12 @@ export const revokeM2MToken = {
   auth: "machineSecretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /machines`: Get a list of machines for an instance */
+/**
+ * `GET /machines`: Get a list of machines for an instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListMachines = {
   operationId: "ListMachines",
   method: "GET",
@@ -1461,7 +1916,12 @@ export const ListMachines = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /machines`: Create a machine */
+/**
+ * `POST /machines`: Create a machine
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateMachine = {
   operationId: "CreateMachine",
   method: "POST",
@@ -1476,7 +1936,12 @@ export const CreateMachine = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /machines/{machine_id}`: Delete a machine */
+/**
+ * `DELETE /machines/{machine_id}`: Delete a machine
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteMachine = {
   operationId: "DeleteMachine",
   method: "DELETE",
@@ -1491,7 +1956,12 @@ export const DeleteMachine = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /machines/{machine_id}`: Retrieve a machine */
+/**
+ * `GET /machines/{machine_id}`: Retrieve a machine
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetMachine = {
   operationId: "GetMachine",
   method: "GET",
@@ -1506,7 +1976,12 @@ export const GetMachine = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /machines/{machine_id}`: Update a machine */
+/**
+ * `PATCH /machines/{machine_id}`: Update a machine
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateMachine = {
   operationId: "UpdateMachine",
   method: "PATCH",
@@ -1521,7 +1996,12 @@ export const UpdateMachine = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /machines/{machine_id}/scopes`: Create a machine scope */
+/**
+ * `POST /machines/{machine_id}/scopes`: Create a machine scope
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateMachineScope = {
   operationId: "CreateMachineScope",
   method: "POST",
@@ -1536,7 +2016,12 @@ export const CreateMachineScope = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /machines/{machine_id}/scopes/{other_machine_id}`: Delete a machine scope */
+/**
+ * `DELETE /machines/{machine_id}/scopes/{other_machine_id}`: Delete a machine scope
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteMachineScope = {
   operationId: "DeleteMachineScope",
   method: "DELETE",
@@ -1551,7 +2036,12 @@ export const DeleteMachineScope = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /machines/{machine_id}/secret_key`: Retrieve a machine secret key */
+/**
+ * `GET /machines/{machine_id}/secret_key`: Retrieve a machine secret key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetMachineSecretKey = {
   operationId: "GetMachineSecretKey",
   method: "GET",
@@ -1566,7 +2056,12 @@ export const GetMachineSecretKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /machines/{machine_id}/secret_key/rotate`: Rotate a machine's secret key */
+/**
+ * `POST /machines/{machine_id}/secret_key/rotate`: Rotate a machine's secret key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RotateMachineSecretKey = {
   operationId: "RotateMachineSecretKey",
   method: "POST",
@@ -1581,7 +2076,12 @@ export const RotateMachineSecretKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /oauth_applications`: Get a list of OAuth applications for an instance */
+/**
+ * `GET /oauth_applications`: Get a list of OAuth applications for an instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOAuthApplications = {
   operationId: "ListOAuthApplications",
   method: "GET",
@@ -1602,7 +2102,12 @@ export const ListOAuthApplications = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /oauth_applications`: Create an OAuth application */
+/**
+ * `POST /oauth_applications`: Create an OAuth application
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOAuthApplication = {
   operationId: "CreateOAuthApplication",
   method: "POST",
@@ -1617,7 +2122,12 @@ export const CreateOAuthApplication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /oauth_applications/access_tokens/verify`: Verify an OAuth Access Token */
+/**
+ * `POST /oauth_applications/access_tokens/verify`: Verify an OAuth Access Token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const verifyOAuthAccessToken = {
   operationId: "verifyOAuthAccessToken",
   method: "POST",
@@ -1632,7 +2142,12 @@ export const verifyOAuthAccessToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /oauth_applications/{oauth_application_id}`: Delete an OAuth application */
+/**
+ * `DELETE /oauth_applications/{oauth_application_id}`: Delete an OAuth application
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOAuthApplication = {
   operationId: "DeleteOAuthApplication",
   method: "DELETE",
@@ -1647,7 +2162,12 @@ export const DeleteOAuthApplication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /oauth_applications/{oauth_application_id}`: Retrieve an OAuth application by ID */
+/**
+ * `GET /oauth_applications/{oauth_application_id}`: Retrieve an OAuth application by ID
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOAuthApplication = {
   operationId: "GetOAuthApplication",
   method: "GET",
@@ -1662,7 +2182,12 @@ export const GetOAuthApplication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /oauth_applications/{oauth_application_id}`: Update an OAuth application */
+/**
+ * `PATCH /oauth_applications/{oauth_application_id}`: Update an OAuth application
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOAuthApplication = {
   operationId: "UpdateOAuthApplication",
   method: "PATCH",
@@ -1677,7 +2202,12 @@ export const UpdateOAuthApplication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /oauth_applications/{oauth_application_id}/logo`: Upload a logo for the OAuth application */
+/**
+ * `PUT /oauth_applications/{oauth_application_id}/logo`: Upload a logo for the OAuth application
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UploadOAuthApplicationLogo = {
   operationId: "UploadOAuthApplicationLogo",
   method: "PUT",
@@ -1692,7 +2222,12 @@ export const UploadOAuthApplicationLogo = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /oauth_applications/{oauth_application_id}/revoke_token`: Revoke an OAuth application token */
+/**
+ * `POST /oauth_applications/{oauth_application_id}/revoke_token`: Revoke an OAuth application token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeOAuthApplicationToken = {
   operationId: "RevokeOAuthApplicationToken",
   method: "POST",
@@ -1707,7 +2242,12 @@ export const RevokeOAuthApplicationToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /oauth_applications/{oauth_application_id}/rotate_secret`: Rotate the client secret of the given OAuth application */
+/**
+ * `POST /oauth_applications/{oauth_application_id}/rotate_secret`: Rotate the client secret of the given OAuth application
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RotateOAuthApplicationSecret = {
   operationId: "RotateOAuthApplicationSecret",
   method: "POST",
@@ -1722,7 +2262,12 @@ export const RotateOAuthApplicationSecret = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_domains`: List all organization domains */
+/**
+ * `GET /organization_domains`: List all organization domains
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListAllOrganizationDomains = {
   operationId: "ListAllOrganizationDomains",
   method: "GET",
@@ -1747,7 +2292,12 @@ export const ListAllOrganizationDomains = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_invitations`: Get a list of organization invitations for the current instance */
+/**
+ * `GET /organization_invitations`: Get a list of organization invitations for the current instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListInstanceOrganizationInvitations = {
   operationId: "ListInstanceOrganizationInvitations",
   method: "GET",
@@ -1769,7 +2319,12 @@ export const ListInstanceOrganizationInvitations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_memberships`: Get a list of all organization memberships within an instance. */
+/**
+ * `GET /organization_memberships`: Get a list of all organization memberships within an instance.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const InstanceGetOrganizationMemberships = {
   operationId: "InstanceGetOrganizationMemberships",
   method: "GET",
@@ -1789,7 +2344,12 @@ export const InstanceGetOrganizationMemberships = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_permissions`: Get a list of all organization permissions */
+/**
+ * `GET /organization_permissions`: Get a list of all organization permissions
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizationPermissions = {
   operationId: "ListOrganizationPermissions",
   method: "GET",
@@ -1810,7 +2370,12 @@ export const ListOrganizationPermissions = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organization_permissions`: Create a new organization permission */
+/**
+ * `POST /organization_permissions`: Create a new organization permission
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationPermission = {
   operationId: "CreateOrganizationPermission",
   method: "POST",
@@ -1825,7 +2390,12 @@ export const CreateOrganizationPermission = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organization_permissions/{permission_id}`: Delete an organization permission */
+/**
+ * `DELETE /organization_permissions/{permission_id}`: Delete an organization permission
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganizationPermission = {
   operationId: "DeleteOrganizationPermission",
   method: "DELETE",
@@ -1840,7 +2410,12 @@ export const DeleteOrganizationPermission = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_permissions/{permission_id}`: Get an organization permission */
+/**
+ * `GET /organization_permissions/{permission_id}`: Get an organization permission
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganizationPermission = {
   operationId: "GetOrganizationPermission",
   method: "GET",
@@ -1855,7 +2430,12 @@ export const GetOrganizationPermission = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organization_permissions/{permission_id}`: Update an organization permission */
+/**
+ * `PATCH /organization_permissions/{permission_id}`: Update an organization permission
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganizationPermission = {
   operationId: "UpdateOrganizationPermission",
   method: "PATCH",
@@ -1870,7 +2450,12 @@ export const UpdateOrganizationPermission = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_roles`: Get a list of organization roles */
+/**
+ * `GET /organization_roles`: Get a list of organization roles
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizationRoles = {
   operationId: "ListOrganizationRoles",
   method: "GET",
@@ -1891,7 +2476,12 @@ export const ListOrganizationRoles = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organization_roles`: Create an organization role */
+/**
+ * `POST /organization_roles`: Create an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationRole = {
   operationId: "CreateOrganizationRole",
   method: "POST",
@@ -1906,7 +2496,12 @@ export const CreateOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organization_roles/{organization_role_id}`: Delete an organization role */
+/**
+ * `DELETE /organization_roles/{organization_role_id}`: Delete an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganizationRole = {
   operationId: "DeleteOrganizationRole",
   method: "DELETE",
@@ -1921,7 +2516,12 @@ export const DeleteOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organization_roles/{organization_role_id}`: Retrieve an organization role */
+/**
+ * `GET /organization_roles/{organization_role_id}`: Retrieve an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganizationRole = {
   operationId: "GetOrganizationRole",
   method: "GET",
@@ -1936,7 +2536,12 @@ export const GetOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organization_roles/{organization_role_id}`: Update an organization role */
+/**
+ * `PATCH /organization_roles/{organization_role_id}`: Update an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganizationRole = {
   operationId: "UpdateOrganizationRole",
   method: "PATCH",
@@ -1951,7 +2556,12 @@ export const UpdateOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}`: Remove a permission from an organization role */
+/**
+ * `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}`: Remove a permission from an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RemovePermissionFromOrganizationRole = {
   operationId: "RemovePermissionFromOrganizationRole",
   method: "DELETE",
@@ -1966,7 +2576,12 @@ export const RemovePermissionFromOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /organization_roles/{organization_role_id}/permissions/{permission_id}`: Assign a permission to an organization role */
+/**
+ * `POST /organization_roles/{organization_role_id}/permissions/{permission_id}`: Assign a permission to an organization role
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AssignPermissionToOrganizationRole = {
   operationId: "AssignPermissionToOrganizationRole",
   method: "POST",
@@ -1981,7 +2596,12 @@ export const AssignPermissionToOrganizationRole = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations`: Get a list of organizations for an instance */
+/**
+ * `GET /organizations`: Get a list of organizations for an instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizations = {
   operationId: "ListOrganizations",
   method: "GET",
@@ -2006,7 +2626,12 @@ export const ListOrganizations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations`: Create an organization */
+/**
+ * `POST /organizations`: Create an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganization = {
   operationId: "CreateOrganization",
   method: "POST",
@@ -2021,7 +2646,12 @@ export const CreateOrganization = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organizations/{organization_id}`: Delete an organization */
+/**
+ * `DELETE /organizations/{organization_id}`: Delete an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganization = {
   operationId: "DeleteOrganization",
   method: "DELETE",
@@ -2036,7 +2666,12 @@ export const DeleteOrganization = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}`: Retrieve an organization by ID or slug */
+/**
+ * `GET /organizations/{organization_id}`: Retrieve an organization by ID or slug
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganization = {
   operationId: "GetOrganization",
   method: "GET",
@@ -2054,7 +2689,12 @@ export const GetOrganization = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organizations/{organization_id}`: Update an organization */
+/**
+ * `PATCH /organizations/{organization_id}`: Update an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganization = {
   operationId: "UpdateOrganization",
   method: "PATCH",
@@ -2069,7 +2709,12 @@ export const UpdateOrganization = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/billing/credits`: Retrieve an organization's credit balance */
+/**
+ * `GET /organizations/{organization_id}/billing/credits`: Retrieve an organization's credit balance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganizationBillingCreditBalance = {
   operationId: "GetOrganizationBillingCreditBalance",
   method: "GET",
@@ -2084,7 +2729,12 @@ export const GetOrganizationBillingCreditBalance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/billing/credits`: Adjust an organization's credit balance */
+/**
+ * `POST /organizations/{organization_id}/billing/credits`: Adjust an organization's credit balance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AdjustOrganizationBillingCreditBalance = {
   operationId: "AdjustOrganizationBillingCreditBalance",
   method: "POST",
@@ -2099,7 +2749,12 @@ export const AdjustOrganizationBillingCreditBalance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/billing/subscription`: Retrieve an organization's billing subscription */
+/**
+ * `GET /organizations/{organization_id}/billing/subscription`: Retrieve an organization's billing subscription
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganizationBillingSubscription = {
   operationId: "GetOrganizationBillingSubscription",
   method: "GET",
@@ -2114,7 +2769,12 @@ export const GetOrganizationBillingSubscription = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/domains`: Get a list of all domains of an organization. */
+/**
+ * `GET /organizations/{organization_id}/domains`: Get a list of all domains of an organization.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizationDomains = {
   operationId: "ListOrganizationDomains",
   method: "GET",
@@ -2135,7 +2795,12 @@ export const ListOrganizationDomains = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/domains`: Create a new organization domain. */
+/**
+ * `POST /organizations/{organization_id}/domains`: Create a new organization domain.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationDomain = {
   operationId: "CreateOrganizationDomain",
   method: "POST",
@@ -2150,7 +2815,12 @@ export const CreateOrganizationDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organizations/{organization_id}/domains/{domain_id}`: Remove a domain from an organization. */
+/**
+ * `DELETE /organizations/{organization_id}/domains/{domain_id}`: Remove a domain from an organization.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganizationDomain = {
   operationId: "DeleteOrganizationDomain",
   method: "DELETE",
@@ -2165,7 +2835,12 @@ export const DeleteOrganizationDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organizations/{organization_id}/domains/{domain_id}`: Update an organization domain. */
+/**
+ * `PATCH /organizations/{organization_id}/domains/{domain_id}`: Update an organization domain.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganizationDomain = {
   operationId: "UpdateOrganizationDomain",
   method: "PATCH",
@@ -2180,7 +2855,12 @@ export const UpdateOrganizationDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership`: Mark an organization domain's ownership as verified */
+/**
+ * `POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership`: Mark an organization domain's ownership as verified
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifyOrganizationDomainOwnership = {
   operationId: "VerifyOrganizationDomainOwnership",
   method: "POST",
@@ -2195,7 +2875,12 @@ export const VerifyOrganizationDomainOwnership = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/invitations`: Get a list of organization invitations */
+/**
+ * `GET /organizations/{organization_id}/invitations`: Get a list of organization invitations
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizationInvitations = {
   operationId: "ListOrganizationInvitations",
   method: "GET",
@@ -2217,7 +2902,12 @@ export const ListOrganizationInvitations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/invitations`: Create and send an organization invitation */
+/**
+ * `POST /organizations/{organization_id}/invitations`: Create and send an organization invitation
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationInvitation = {
   operationId: "CreateOrganizationInvitation",
   method: "POST",
@@ -2232,7 +2922,12 @@ export const CreateOrganizationInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/invitations/bulk`: Bulk create and send organization invitations */
+/**
+ * `POST /organizations/{organization_id}/invitations/bulk`: Bulk create and send organization invitations
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationInvitationBulk = {
   operationId: "CreateOrganizationInvitationBulk",
   method: "POST",
@@ -2247,7 +2942,12 @@ export const CreateOrganizationInvitationBulk = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/invitations/pending`: Get a list of pending organization invitations */
+/**
+ * `GET /organizations/{organization_id}/invitations/pending`: Get a list of pending organization invitations
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListPendingOrganizationInvitations = {
   operationId: "ListPendingOrganizationInvitations",
   method: "GET",
@@ -2266,7 +2966,12 @@ export const ListPendingOrganizationInvitations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/invitations/{invitation_id}`: Retrieve an organization invitation by ID */
+/**
+ * `GET /organizations/{organization_id}/invitations/{invitation_id}`: Retrieve an organization invitation by ID
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOrganizationInvitation = {
   operationId: "GetOrganizationInvitation",
   method: "GET",
@@ -2281,7 +2986,12 @@ export const GetOrganizationInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/invitations/{invitation_id}/revoke`: Revoke a pending organization invitation */
+/**
+ * `POST /organizations/{organization_id}/invitations/{invitation_id}/revoke`: Revoke a pending organization invitation
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeOrganizationInvitation = {
   operationId: "RevokeOrganizationInvitation",
   method: "POST",
@@ -2296,7 +3006,12 @@ export const RevokeOrganizationInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organizations/{organization_id}/logo`: Delete the organization's logo. */
+/**
+ * `DELETE /organizations/{organization_id}/logo`: Delete the organization's logo.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganizationLogo = {
   operationId: "DeleteOrganizationLogo",
   method: "DELETE",
@@ -2311,7 +3026,12 @@ export const DeleteOrganizationLogo = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /organizations/{organization_id}/logo`: Upload a logo for the organization */
+/**
+ * `PUT /organizations/{organization_id}/logo`: Upload a logo for the organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UploadOrganizationLogo = {
   operationId: "UploadOrganizationLogo",
   method: "PUT",
@@ -2326,7 +3046,12 @@ export const UploadOrganizationLogo = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /organizations/{organization_id}/memberships`: Get a list of all members of an organization */
+/**
+ * `GET /organizations/{organization_id}/memberships`: Get a list of all members of an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListOrganizationMemberships = {
   operationId: "ListOrganizationMemberships",
   method: "GET",
@@ -2361,7 +3086,12 @@ export const ListOrganizationMemberships = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /organizations/{organization_id}/memberships`: Create a new organization membership */
+/**
+ * `POST /organizations/{organization_id}/memberships`: Create a new organization membership
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateOrganizationMembership = {
   operationId: "CreateOrganizationMembership",
   method: "POST",
@@ -2376,7 +3106,12 @@ export const CreateOrganizationMembership = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /organizations/{organization_id}/memberships/{user_id}`: Remove a member from an organization */
+/**
+ * `DELETE /organizations/{organization_id}/memberships/{user_id}`: Remove a member from an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteOrganizationMembership = {
   operationId: "DeleteOrganizationMembership",
   method: "DELETE",
@@ -2391,7 +3126,12 @@ export const DeleteOrganizationMembership = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organizations/{organization_id}/memberships/{user_id}`: Update an organization membership */
+/**
+ * `PATCH /organizations/{organization_id}/memberships/{user_id}`: Update an organization membership
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganizationMembership = {
   operationId: "UpdateOrganizationMembership",
   method: "PATCH",
@@ -2406,7 +3146,12 @@ export const UpdateOrganizationMembership = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organizations/{organization_id}/memberships/{user_id}/metadata`: Merge and update organization membership metadata */
+/**
+ * `PATCH /organizations/{organization_id}/memberships/{user_id}/metadata`: Merge and update organization membership metadata
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateOrganizationMembershipMetadata = {
   operationId: "UpdateOrganizationMembershipMetadata",
   method: "PATCH",
@@ -2421,7 +3166,12 @@ export const UpdateOrganizationMembershipMetadata = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /organizations/{organization_id}/metadata`: Merge and update metadata for an organization */
+/**
+ * `PATCH /organizations/{organization_id}/metadata`: Merge and update metadata for an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const MergeOrganizationMetadata = {
   operationId: "MergeOrganizationMetadata",
   method: "PATCH",
@@ -2436,7 +3186,12 @@ export const MergeOrganizationMetadata = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /organizations/{organization_id}/metadata`: Replace metadata for an organization */
+/**
+ * `PUT /organizations/{organization_id}/metadata`: Replace metadata for an organization
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceOrganizationMetadata = {
   operationId: "ReplaceOrganizationMetadata",
   method: "PUT",
@@ -2451,7 +3206,12 @@ export const ReplaceOrganizationMetadata = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /phone_numbers`: Create a phone number */
+/**
+ * `POST /phone_numbers`: Create a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreatePhoneNumber = {
   operationId: "CreatePhoneNumber",
   method: "POST",
@@ -2466,7 +3226,12 @@ export const CreatePhoneNumber = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /phone_numbers/{phone_number_id}`: Delete a phone number */
+/**
+ * `DELETE /phone_numbers/{phone_number_id}`: Delete a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeletePhoneNumber = {
   operationId: "DeletePhoneNumber",
   method: "DELETE",
@@ -2481,7 +3246,12 @@ export const DeletePhoneNumber = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /phone_numbers/{phone_number_id}`: Retrieve a phone number */
+/**
+ * `GET /phone_numbers/{phone_number_id}`: Retrieve a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetPhoneNumber = {
   operationId: "GetPhoneNumber",
   method: "GET",
@@ -2496,7 +3266,12 @@ export const GetPhoneNumber = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /phone_numbers/{phone_number_id}`: Update a phone number */
+/**
+ * `PATCH /phone_numbers/{phone_number_id}`: Update a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdatePhoneNumber = {
   operationId: "UpdatePhoneNumber",
   method: "PATCH",
@@ -2511,7 +3286,12 @@ export const UpdatePhoneNumber = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /phone_numbers/{phone_number_id}/attempt_verification`: Verify a code sent to a phone number */
+/**
+ * `POST /phone_numbers/{phone_number_id}/attempt_verification`: Verify a code sent to a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AttemptPhoneNumberVerification = {
   operationId: "AttemptPhoneNumberVerification",
   method: "POST",
@@ -2526,7 +3306,12 @@ export const AttemptPhoneNumberVerification = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /phone_numbers/{phone_number_id}/prepare_verification`: Send a verification code to a phone number */
+/**
+ * `POST /phone_numbers/{phone_number_id}/prepare_verification`: Send a verification code to a phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const PreparePhoneNumberVerification = {
   operationId: "PreparePhoneNumberVerification",
   method: "POST",
@@ -2541,7 +3326,12 @@ export const PreparePhoneNumberVerification = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /proxy_checks`: Verify the proxy configuration for your domain */
+/**
+ * `POST /proxy_checks`: Verify the proxy configuration for your domain
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifyDomainProxy = {
   operationId: "VerifyDomainProxy",
   method: "POST",
@@ -2556,7 +3346,12 @@ export const VerifyDomainProxy = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /public/interstitial`: Returns the markup for the interstitial page */
+/**
+ * `GET /public/interstitial`: Returns the markup for the interstitial page
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetPublicInterstitial = {
   operationId: "GetPublicInterstitial",
   method: "GET",
@@ -2579,7 +3374,12 @@ export const GetPublicInterstitial = {
   auth: "none"
 } as const satisfies OperationDescriptor
 
-/** `GET /redirect_urls`: List all redirect URLs */
+/**
+ * `GET /redirect_urls`: List all redirect URLs
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListRedirectURLs = {
   operationId: "ListRedirectURLs",
   method: "GET",
@@ -2599,7 +3399,12 @@ export const ListRedirectURLs = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /redirect_urls`: Create a redirect URL */
+/**
+ * `POST /redirect_urls`: Create a redirect URL
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateRedirectURL = {
   operationId: "CreateRedirectURL",
   method: "POST",
@@ -2614,7 +3419,12 @@ export const CreateRedirectURL = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /redirect_urls/{id}`: Delete a redirect URL */
+/**
+ * `DELETE /redirect_urls/{id}`: Delete a redirect URL
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteRedirectURL = {
   operationId: "DeleteRedirectURL",
   method: "DELETE",
@@ -2629,7 +3439,12 @@ export const DeleteRedirectURL = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /redirect_urls/{id}`: Retrieve a redirect URL */
+/**
+ * `GET /redirect_urls/{id}`: Retrieve a redirect URL
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetRedirectURL = {
   operationId: "GetRedirectURL",
   method: "GET",
@@ -2644,7 +3459,12 @@ export const GetRedirectURL = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /role_sets`: Get a list of role sets */
+/**
+ * `GET /role_sets`: Get a list of role sets
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListRoleSets = {
   operationId: "ListRoleSets",
   method: "GET",
@@ -2665,7 +3485,12 @@ export const ListRoleSets = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /role_sets`: Create a role set */
+/**
+ * `POST /role_sets`: Create a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateRoleSet = {
   operationId: "CreateRoleSet",
   method: "POST",
@@ -2680,7 +3505,12 @@ export const CreateRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /role_sets/{role_set_key_or_id}`: Retrieve a role set */
+/**
+ * `GET /role_sets/{role_set_key_or_id}`: Retrieve a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetRoleSet = {
   operationId: "GetRoleSet",
   method: "GET",
@@ -2695,7 +3525,12 @@ export const GetRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /role_sets/{role_set_key_or_id}`: Update a role set */
+/**
+ * `PATCH /role_sets/{role_set_key_or_id}`: Update a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateRoleSet = {
   operationId: "UpdateRoleSet",
   method: "PATCH",
@@ -2710,7 +3545,12 @@ export const UpdateRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /role_sets/{role_set_key_or_id}/replace`: Replace a role set */
+/**
+ * `POST /role_sets/{role_set_key_or_id}/replace`: Replace a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceRoleSet = {
   operationId: "ReplaceRoleSet",
   method: "POST",
@@ -2725,7 +3565,12 @@ export const ReplaceRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /role_sets/{role_set_key_or_id}/roles`: Add roles to a role set */
+/**
+ * `POST /role_sets/{role_set_key_or_id}/roles`: Add roles to a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AddRolesToRoleSet = {
   operationId: "AddRolesToRoleSet",
   method: "POST",
@@ -2740,7 +3585,12 @@ export const AddRolesToRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /role_sets/{role_set_key_or_id}/roles/replace`: Replace a role in a role set */
+/**
+ * `POST /role_sets/{role_set_key_or_id}/roles/replace`: Replace a role in a role set
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceRoleInRoleSet = {
   operationId: "ReplaceRoleInRoleSet",
   method: "POST",
@@ -2755,7 +3605,12 @@ export const ReplaceRoleInRoleSet = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /saml_connections`: Get a list of SAML Connections for an instance */
+/**
+ * `GET /saml_connections`: Get a list of SAML Connections for an instance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListSAMLConnections = {
   operationId: "ListSAMLConnections",
   method: "GET",
@@ -2777,7 +3632,12 @@ export const ListSAMLConnections = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /saml_connections`: Create a SAML Connection */
+/**
+ * `POST /saml_connections`: Create a SAML Connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSAMLConnection = {
   operationId: "CreateSAMLConnection",
   method: "POST",
@@ -2792,7 +3652,12 @@ export const CreateSAMLConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /saml_connections/{saml_connection_id}`: Delete a SAML Connection */
+/**
+ * `DELETE /saml_connections/{saml_connection_id}`: Delete a SAML Connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteSAMLConnection = {
   operationId: "DeleteSAMLConnection",
   method: "DELETE",
@@ -2807,7 +3672,12 @@ export const DeleteSAMLConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /saml_connections/{saml_connection_id}`: Retrieve a SAML Connection by ID */
+/**
+ * `GET /saml_connections/{saml_connection_id}`: Retrieve a SAML Connection by ID
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetSAMLConnection = {
   operationId: "GetSAMLConnection",
   method: "GET",
@@ -2822,7 +3692,12 @@ export const GetSAMLConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /saml_connections/{saml_connection_id}`: Update a SAML Connection */
+/**
+ * `PATCH /saml_connections/{saml_connection_id}`: Update a SAML Connection
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateSAMLConnection = {
   operationId: "UpdateSAMLConnection",
   method: "PATCH",
@@ -2837,7 +3712,12 @@ export const UpdateSAMLConnection = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /scim_directories`: List all directories */
+/**
+ * `GET /scim_directories`: List all directories
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListSCIMDirectories = {
   operationId: "ListSCIMDirectories",
   method: "GET",
@@ -2856,7 +3736,12 @@ export const ListSCIMDirectories = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /scim_directories`: Create a directory */
+/**
+ * `POST /scim_directories`: Create a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSCIMDirectory = {
   operationId: "CreateSCIMDirectory",
   method: "POST",
@@ -2871,7 +3756,12 @@ export const CreateSCIMDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /scim_directories/{scim_directory_id}`: Delete a directory */
+/**
+ * `DELETE /scim_directories/{scim_directory_id}`: Delete a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteSCIMDirectory = {
   operationId: "DeleteSCIMDirectory",
   method: "DELETE",
@@ -2886,7 +3776,12 @@ export const DeleteSCIMDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /scim_directories/{scim_directory_id}`: Retrieve a directory */
+/**
+ * `GET /scim_directories/{scim_directory_id}`: Retrieve a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetSCIMDirectory = {
   operationId: "GetSCIMDirectory",
   method: "GET",
@@ -2901,7 +3796,12 @@ export const GetSCIMDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /scim_directories/{scim_directory_id}`: Update a directory */
+/**
+ * `PATCH /scim_directories/{scim_directory_id}`: Update a directory
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateSCIMDirectory = {
   operationId: "UpdateSCIMDirectory",
   method: "PATCH",
@@ -2916,7 +3816,12 @@ export const UpdateSCIMDirectory = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /scim_directories/{scim_directory_id}/group_role_mappings`: List SCIM group role mappings */
+/**
+ * `GET /scim_directories/{scim_directory_id}/group_role_mappings`: List SCIM group role mappings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListSCIMGroupRoleMappings = {
   operationId: "ListSCIMGroupRoleMappings",
   method: "GET",
@@ -2931,7 +3836,12 @@ export const ListSCIMGroupRoleMappings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /scim_directories/{scim_directory_id}/group_role_mappings`: Create a SCIM group role mapping */
+/**
+ * `POST /scim_directories/{scim_directory_id}/group_role_mappings`: Create a SCIM group role mapping
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSCIMGroupRoleMapping = {
   operationId: "CreateSCIMGroupRoleMapping",
   method: "POST",
@@ -2946,7 +3856,12 @@ export const CreateSCIMGroupRoleMapping = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /scim_directories/{scim_directory_id}/group_role_mappings`: Replace SCIM group role mappings */
+/**
+ * `PUT /scim_directories/{scim_directory_id}/group_role_mappings`: Replace SCIM group role mappings
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceSCIMGroupRoleMappings = {
   operationId: "ReplaceSCIMGroupRoleMappings",
   method: "PUT",
@@ -2961,7 +3876,12 @@ export const ReplaceSCIMGroupRoleMappings = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}`: Delete a SCIM group role mapping */
+/**
+ * `DELETE /scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}`: Delete a SCIM group role mapping
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteSCIMGroupRoleMapping = {
   operationId: "DeleteSCIMGroupRoleMapping",
   method: "DELETE",
@@ -2976,7 +3896,12 @@ export const DeleteSCIMGroupRoleMapping = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /scim_directories/{scim_directory_id}/rotate_api_key`: Rotate a directory's API key */
+/**
+ * `POST /scim_directories/{scim_directory_id}/rotate_api_key`: Rotate a directory's API key
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RotateSCIMDirectoryAPIKey = {
   operationId: "RotateSCIMDirectoryAPIKey",
   method: "POST",
@@ -2991,7 +3916,12 @@ export const RotateSCIMDirectoryAPIKey = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /sessions`: List all sessions */
+/**
+ * `GET /sessions`: List all sessions
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetSessionList = {
   operationId: "GetSessionList",
   method: "GET",
@@ -3014,7 +3944,12 @@ export const GetSessionList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions`: Create a new active session */
+/**
+ * `POST /sessions`: Create a new active session
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const createSession = {
   operationId: "createSession",
   method: "POST",
@@ -3029,7 +3964,12 @@ export const createSession = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /sessions/{session_id}`: Retrieve a session */
+/**
+ * `GET /sessions/{session_id}`: Retrieve a session
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetSession = {
   operationId: "GetSession",
   method: "GET",
@@ -3044,7 +3984,12 @@ export const GetSession = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions/{session_id}/refresh`: Refresh a session */
+/**
+ * `POST /sessions/{session_id}/refresh`: Refresh a session
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RefreshSession = {
   operationId: "RefreshSession",
   method: "POST",
@@ -3059,7 +4004,12 @@ export const RefreshSession = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions/{session_id}/revoke`: Revoke a session */
+/**
+ * `POST /sessions/{session_id}/revoke`: Revoke a session
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeSession = {
   operationId: "RevokeSession",
   method: "POST",
@@ -3074,7 +4024,12 @@ export const RevokeSession = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions/{session_id}/tokens`: Create a session token */
+/**
+ * `POST /sessions/{session_id}/tokens`: Create a session token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSessionToken = {
   operationId: "CreateSessionToken",
   method: "POST",
@@ -3089,7 +4044,12 @@ export const CreateSessionToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions/{session_id}/tokens/{template_name}`: Create a session token from a JWT template */
+/**
+ * `POST /sessions/{session_id}/tokens/{template_name}`: Create a session token from a JWT template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSessionTokenFromTemplate = {
   operationId: "CreateSessionTokenFromTemplate",
   method: "POST",
@@ -3104,7 +4064,12 @@ export const CreateSessionTokenFromTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sign_in_tokens`: Create sign-in token */
+/**
+ * `POST /sign_in_tokens`: Create sign-in token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSignInToken = {
   operationId: "CreateSignInToken",
   method: "POST",
@@ -3119,7 +4084,12 @@ export const CreateSignInToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sign_in_tokens/{sign_in_token_id}/revoke`: Revoke the given sign-in token */
+/**
+ * `POST /sign_in_tokens/{sign_in_token_id}/revoke`: Revoke the given sign-in token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeSignInToken = {
   operationId: "RevokeSignInToken",
   method: "POST",
@@ -3134,7 +4104,12 @@ export const RevokeSignInToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /sign_ups/{id}`: Retrieve a sign-up by ID */
+/**
+ * `GET /sign_ups/{id}`: Retrieve a sign-up by ID
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetSignUp = {
   operationId: "GetSignUp",
   method: "GET",
@@ -3149,7 +4124,12 @@ export const GetSignUp = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /sign_ups/{id}`: Update a sign-up */
+/**
+ * `PATCH /sign_ups/{id}`: Update a sign-up
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateSignUp = {
   operationId: "UpdateSignUp",
   method: "PATCH",
@@ -3164,7 +4144,12 @@ export const UpdateSignUp = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /templates/{template_type}`: List all templates */
+/**
+ * `GET /templates/{template_type}`: List all templates
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetTemplateList = {
   operationId: "GetTemplateList",
   method: "GET",
@@ -3184,7 +4169,12 @@ export const GetTemplateList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /templates/{template_type}/{slug}`: Retrieve a template */
+/**
+ * `GET /templates/{template_type}/{slug}`: Retrieve a template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetTemplate = {
   operationId: "GetTemplate",
   method: "GET",
@@ -3199,7 +4189,12 @@ export const GetTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /templates/{template_type}/{slug}`: Update a template for a given type and slug */
+/**
+ * `PUT /templates/{template_type}/{slug}`: Update a template for a given type and slug
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpsertTemplate = {
   operationId: "UpsertTemplate",
   method: "PUT",
@@ -3214,7 +4209,12 @@ export const UpsertTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /templates/{template_type}/{slug}/preview`: Preview changes to a template */
+/**
+ * `POST /templates/{template_type}/{slug}/preview`: Preview changes to a template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const PreviewTemplate = {
   operationId: "PreviewTemplate",
   method: "POST",
@@ -3229,7 +4229,12 @@ export const PreviewTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /templates/{template_type}/{slug}/revert`: Revert a template */
+/**
+ * `POST /templates/{template_type}/{slug}/revert`: Revert a template
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevertTemplate = {
   operationId: "RevertTemplate",
   method: "POST",
@@ -3244,7 +4249,12 @@ export const RevertTemplate = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /templates/{template_type}/{slug}/toggle_delivery`: Toggle the delivery by Clerk for a template of a given type and slug */
+/**
+ * `POST /templates/{template_type}/{slug}/toggle_delivery`: Toggle the delivery by Clerk for a template of a given type and slug
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ToggleTemplateDelivery = {
   operationId: "ToggleTemplateDelivery",
   method: "POST",
@@ -3259,7 +4269,12 @@ export const ToggleTemplateDelivery = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /testing_tokens`: Retrieve a new testing token */
+/**
+ * `POST /testing_tokens`: Retrieve a new testing token
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateTestingToken = {
   operationId: "CreateTestingToken",
   method: "POST",
@@ -3274,7 +4289,12 @@ export const CreateTestingToken = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users`: List all users */
+/**
+ * `GET /users`: List all users
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetUserList = {
   operationId: "GetUserList",
   method: "GET",
@@ -3317,7 +4337,12 @@ export const GetUserList = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /users`: Create a new user */
+/**
+ * `POST /users`: Create a new user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateUser = {
   operationId: "CreateUser",
   method: "POST",
@@ -3332,7 +4357,12 @@ export const CreateUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/ban`: Ban multiple users */
+/**
+ * `POST /users/ban`: Ban multiple users
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UsersBan = {
   operationId: "UsersBan",
   method: "POST",
@@ -3347,7 +4377,12 @@ export const UsersBan = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/count`: Count users */
+/**
+ * `GET /users/count`: Count users
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetUsersCount = {
   operationId: "GetUsersCount",
   method: "GET",
@@ -3385,7 +4420,12 @@ export const GetUsersCount = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/unban`: Unban multiple users */
+/**
+ * `POST /users/unban`: Unban multiple users
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UsersUnban = {
   operationId: "UsersUnban",
   method: "POST",
@@ -3400,7 +4440,12 @@ export const UsersUnban = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}`: Delete a user */
+/**
+ * `DELETE /users/{user_id}`: Delete a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteUser = {
   operationId: "DeleteUser",
   method: "DELETE",
@@ -3415,7 +4460,12 @@ export const DeleteUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}`: Retrieve a user */
+/**
+ * `GET /users/{user_id}`: Retrieve a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetUser = {
   operationId: "GetUser",
   method: "GET",
@@ -3430,7 +4480,12 @@ export const GetUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /users/{user_id}`: Update a user */
+/**
+ * `PATCH /users/{user_id}`: Update a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateUser = {
   operationId: "UpdateUser",
   method: "PATCH",
@@ -3445,7 +4500,12 @@ export const UpdateUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/backup_code`: Disable all user's Backup codes */
+/**
+ * `DELETE /users/{user_id}/backup_code`: Disable all user's Backup codes
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteBackupCode = {
   operationId: "DeleteBackupCode",
   method: "DELETE",
@@ -3460,7 +4520,12 @@ export const DeleteBackupCode = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/ban`: Ban a user */
+/**
+ * `POST /users/{user_id}/ban`: Ban a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const BanUser = {
   operationId: "BanUser",
   method: "POST",
@@ -3475,7 +4540,12 @@ export const BanUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/billing/credits`: Retrieve a user's credit balance */
+/**
+ * `GET /users/{user_id}/billing/credits`: Retrieve a user's credit balance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetUserBillingCreditBalance = {
   operationId: "GetUserBillingCreditBalance",
   method: "GET",
@@ -3490,7 +4560,12 @@ export const GetUserBillingCreditBalance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/billing/credits`: Adjust a user's credit balance */
+/**
+ * `POST /users/{user_id}/billing/credits`: Adjust a user's credit balance
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const AdjustUserBillingCreditBalance = {
   operationId: "AdjustUserBillingCreditBalance",
   method: "POST",
@@ -3505,7 +4580,12 @@ export const AdjustUserBillingCreditBalance = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/billing/subscription`: Retrieve a user's billing subscription */
+/**
+ * `GET /users/{user_id}/billing/subscription`: Retrieve a user's billing subscription
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetUserBillingSubscription = {
   operationId: "GetUserBillingSubscription",
   method: "GET",
@@ -3520,7 +4600,12 @@ export const GetUserBillingSubscription = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /users/{user_id}/email_address`: Replace a user's email address */
+/**
+ * `PUT /users/{user_id}/email_address`: Replace a user's email address
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceUserEmailAddress = {
   operationId: "ReplaceUserEmailAddress",
   method: "PUT",
@@ -3535,7 +4620,12 @@ export const ReplaceUserEmailAddress = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/external_accounts/{external_account_id}`: Delete External Account */
+/**
+ * `DELETE /users/{user_id}/external_accounts/{external_account_id}`: Delete External Account
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteExternalAccount = {
   operationId: "DeleteExternalAccount",
   method: "DELETE",
@@ -3550,7 +4640,12 @@ export const DeleteExternalAccount = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/lock`: Lock a user */
+/**
+ * `POST /users/{user_id}/lock`: Lock a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const LockUser = {
   operationId: "LockUser",
   method: "POST",
@@ -3565,7 +4660,12 @@ export const LockUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PATCH /users/{user_id}/metadata`: Merge and update a user's metadata */
+/**
+ * `PATCH /users/{user_id}/metadata`: Merge and update a user's metadata
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UpdateUserMetadata = {
   operationId: "UpdateUserMetadata",
   method: "PATCH",
@@ -3580,7 +4680,12 @@ export const UpdateUserMetadata = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /users/{user_id}/metadata`: Replace a user's metadata */
+/**
+ * `PUT /users/{user_id}/metadata`: Replace a user's metadata
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceUserMetadata = {
   operationId: "ReplaceUserMetadata",
   method: "PUT",
@@ -3595,7 +4700,12 @@ export const ReplaceUserMetadata = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/mfa`: Disable a user's MFA methods */
+/**
+ * `DELETE /users/{user_id}/mfa`: Disable a user's MFA methods
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DisableMFA = {
   operationId: "DisableMFA",
   method: "DELETE",
@@ -3610,7 +4720,12 @@ export const DisableMFA = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/oauth_access_tokens/{provider}`: Retrieve the OAuth access token of a user */
+/**
+ * `GET /users/{user_id}/oauth_access_tokens/{provider}`: Retrieve the OAuth access token of a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetOAuthAccessToken = {
   operationId: "GetOAuthAccessToken",
   method: "GET",
@@ -3630,7 +4745,12 @@ export const GetOAuthAccessToken = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/organization_invitations`: Retrieve all invitations for a user */
+/**
+ * `GET /users/{user_id}/organization_invitations`: Retrieve all invitations for a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UsersGetOrganizationInvitations = {
   operationId: "UsersGetOrganizationInvitations",
   method: "GET",
@@ -3650,7 +4770,12 @@ export const UsersGetOrganizationInvitations = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/organization_memberships`: Retrieve all memberships for a user */
+/**
+ * `GET /users/{user_id}/organization_memberships`: Retrieve all memberships for a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UsersGetOrganizationMemberships = {
   operationId: "UsersGetOrganizationMemberships",
   method: "GET",
@@ -3669,7 +4794,12 @@ export const UsersGetOrganizationMemberships = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}`: Delete a user passkey */
+/**
+ * `DELETE /users/{user_id}/passkeys/{passkey_identification_id}`: Delete a user passkey
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UserPasskeyDelete = {
   operationId: "UserPasskeyDelete",
   method: "DELETE",
@@ -3684,7 +4814,12 @@ export const UserPasskeyDelete = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/password/set_compromised`: Set a user's password as compromised */
+/**
+ * `POST /users/{user_id}/password/set_compromised`: Set a user's password as compromised
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const SetUserPasswordCompromised = {
   operationId: "SetUserPasswordCompromised",
   method: "POST",
@@ -3699,7 +4834,12 @@ export const SetUserPasswordCompromised = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/password/unset_compromised`: Unset a user's password as compromised */
+/**
+ * `POST /users/{user_id}/password/unset_compromised`: Unset a user's password as compromised
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UnsetUserPasswordCompromised = {
   operationId: "UnsetUserPasswordCompromised",
   method: "POST",
@@ -3714,7 +4854,12 @@ export const UnsetUserPasswordCompromised = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `PUT /users/{user_id}/phone_number`: Replace a user's phone number */
+/**
+ * `PUT /users/{user_id}/phone_number`: Replace a user's phone number
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ReplaceUserPhoneNumber = {
   operationId: "ReplaceUserPhoneNumber",
   method: "PUT",
@@ -3729,7 +4874,12 @@ export const ReplaceUserPhoneNumber = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/profile_image`: Delete user profile image */
+/**
+ * `DELETE /users/{user_id}/profile_image`: Delete user profile image
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteUserProfileImage = {
   operationId: "DeleteUserProfileImage",
   method: "DELETE",
@@ -3744,7 +4894,12 @@ export const DeleteUserProfileImage = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/profile_image`: Set user profile image */
+/**
+ * `POST /users/{user_id}/profile_image`: Set user profile image
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const SetUserProfileImage = {
   operationId: "SetUserProfileImage",
   method: "POST",
@@ -3759,7 +4914,12 @@ export const SetUserProfileImage = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/remove_password`: Remove a user's password */
+/**
+ * `POST /users/{user_id}/remove_password`: Remove a user's password
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RemoveUserPassword = {
   operationId: "RemoveUserPassword",
   method: "POST",
@@ -3774,7 +4934,12 @@ export const RemoveUserPassword = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/totp`: Delete all the user's TOTPs */
+/**
+ * `DELETE /users/{user_id}/totp`: Delete all the user's TOTPs
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteTOTP = {
   operationId: "DeleteTOTP",
   method: "DELETE",
@@ -3789,7 +4954,12 @@ export const DeleteTOTP = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /users/{user_id}/trusted_devices`: List a user's trusted devices */
+/**
+ * `GET /users/{user_id}/trusted_devices`: List a user's trusted devices
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListUserTrustedDevices = {
   operationId: "ListUserTrustedDevices",
   method: "GET",
@@ -3804,7 +4974,12 @@ export const ListUserTrustedDevices = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}`: Revoke a user's trusted device */
+/**
+ * `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}`: Revoke a user's trusted device
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RevokeUserTrustedDevice = {
   operationId: "RevokeUserTrustedDevice",
   method: "DELETE",
@@ -3819,7 +4994,12 @@ export const RevokeUserTrustedDevice = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/unban`: Unban a user */
+/**
+ * `POST /users/{user_id}/unban`: Unban a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UnbanUser = {
   operationId: "UnbanUser",
   method: "POST",
@@ -3834,7 +5014,12 @@ export const UnbanUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/unlock`: Unlock a user */
+/**
+ * `POST /users/{user_id}/unlock`: Unlock a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UnlockUser = {
   operationId: "UnlockUser",
   method: "POST",
@@ -3849,7 +5034,12 @@ export const UnlockUser = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/verify_password`: Verify the password of a user */
+/**
+ * `POST /users/{user_id}/verify_password`: Verify the password of a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifyPassword = {
   operationId: "VerifyPassword",
   method: "POST",
@@ -3864,7 +5054,12 @@ export const VerifyPassword = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /users/{user_id}/verify_totp`: Verify a TOTP or backup code for a user */
+/**
+ * `POST /users/{user_id}/verify_totp`: Verify a TOTP or backup code for a user
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifyTOTP = {
   operationId: "VerifyTOTP",
   method: "POST",
@@ -3879,7 +5074,12 @@ export const VerifyTOTP = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}`: Delete a user web3 wallet */
+/**
+ * `DELETE /users/{user_id}/web3_wallets/{web3_wallet_identification_id}`: Delete a user web3 wallet
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const UserWeb3WalletDelete = {
   operationId: "UserWeb3WalletDelete",
   method: "DELETE",
@@ -3894,7 +5094,12 @@ export const UserWeb3WalletDelete = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /waitlist_entries`: List all waitlist entries */
+/**
+ * `GET /waitlist_entries`: List all waitlist entries
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ListWaitlistEntries = {
   operationId: "ListWaitlistEntries",
   method: "GET",
@@ -3916,7 +5121,12 @@ export const ListWaitlistEntries = {
   maxLimit: 500
 } as const satisfies OperationDescriptor
 
-/** `POST /waitlist_entries`: Create a waitlist entry */
+/**
+ * `POST /waitlist_entries`: Create a waitlist entry
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateWaitlistEntry = {
   operationId: "CreateWaitlistEntry",
   method: "POST",
@@ -3931,7 +5141,12 @@ export const CreateWaitlistEntry = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /waitlist_entries/bulk`: Create multiple waitlist entries */
+/**
+ * `POST /waitlist_entries/bulk`: Create multiple waitlist entries
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateBulkWaitlistEntries = {
   operationId: "CreateBulkWaitlistEntries",
   method: "POST",
@@ -3946,7 +5161,12 @@ export const CreateBulkWaitlistEntries = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /waitlist_entries/{waitlist_entry_id}`: Delete a pending waitlist entry */
+/**
+ * `DELETE /waitlist_entries/{waitlist_entry_id}`: Delete a pending waitlist entry
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteWaitlistEntry = {
   operationId: "DeleteWaitlistEntry",
   method: "DELETE",
@@ -3961,7 +5181,12 @@ export const DeleteWaitlistEntry = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /waitlist_entries/{waitlist_entry_id}/invite`: Invite a waitlist entry */
+/**
+ * `POST /waitlist_entries/{waitlist_entry_id}/invite`: Invite a waitlist entry
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const InviteWaitlistEntry = {
   operationId: "InviteWaitlistEntry",
   method: "POST",
@@ -3976,7 +5201,12 @@ export const InviteWaitlistEntry = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /waitlist_entries/{waitlist_entry_id}/reject`: Reject a waitlist entry */
+/**
+ * `POST /waitlist_entries/{waitlist_entry_id}/reject`: Reject a waitlist entry
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const RejectWaitlistEntry = {
   operationId: "RejectWaitlistEntry",
   method: "POST",
@@ -3991,7 +5221,12 @@ export const RejectWaitlistEntry = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /webhooks/svix`: Delete a Svix app */
+/**
+ * `DELETE /webhooks/svix`: Delete a Svix app
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteSvixApp = {
   operationId: "DeleteSvixApp",
   method: "DELETE",
@@ -4006,7 +5241,12 @@ export const DeleteSvixApp = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /webhooks/svix`: Create a Svix app */
+/**
+ * `POST /webhooks/svix`: Create a Svix app
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateSvixApp = {
   operationId: "CreateSvixApp",
   method: "POST",
@@ -4021,7 +5261,12 @@ export const CreateSvixApp = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /webhooks/svix_url`: Create a Svix Dashboard URL */
+/**
+ * `POST /webhooks/svix_url`: Create a Svix Dashboard URL
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GenerateSvixAuthURL = {
   operationId: "GenerateSvixAuthURL",
   method: "POST",
@@ -4036,7 +5281,12 @@ export const GenerateSvixAuthURL = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /beta_features/change_domain`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /beta_features/change_domain`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const ChangeDomain = {
   operationId: "ChangeDomain",
   method: "POST",
@@ -4051,7 +5301,12 @@ export const ChangeDomain = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /accountless_applications`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /accountless_applications`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CreateAccountlessApplication = {
   operationId: "CreateAccountlessApplication",
   method: "POST",
@@ -4068,7 +5323,12 @@ export const CreateAccountlessApplication = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /accountless_applications/complete`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /accountless_applications/complete`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const CompleteAccountlessApplicationOnboarding = {
   operationId: "CompleteAccountlessApplicationOnboarding",
   method: "POST",
@@ -4085,7 +5345,12 @@ export const CompleteAccountlessApplicationOnboarding = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /clients/handshake_payload`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `GET /clients/handshake_payload`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetHandshakePayload = {
   operationId: "GetHandshakePayload",
   method: "GET",
@@ -4102,7 +5367,12 @@ export const GetHandshakePayload = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /email`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /email`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const SendEmail = {
   operationId: "SendEmail",
   method: "POST",
@@ -4117,7 +5387,12 @@ export const SendEmail = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /email/batch`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /email/batch`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const SendEmailBatch = {
   operationId: "SendEmailBatch",
   method: "POST",
@@ -4132,7 +5407,12 @@ export const SendEmailBatch = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `GET /email/{email_id}`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `GET /email/{email_id}`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const GetEmail = {
   operationId: "GetEmail",
   method: "GET",
@@ -4147,7 +5427,12 @@ export const GetEmail = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `DELETE /invitations/{invitation_id}`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `DELETE /invitations/{invitation_id}`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const DeleteInvitation = {
   operationId: "DeleteInvitation",
   method: "DELETE",
@@ -4162,7 +5447,12 @@ export const DeleteInvitation = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** `POST /sessions/{session_id}/verify`: not in the spec; as `@clerk/backend` calls it */
+/**
+ * `POST /sessions/{session_id}/verify`: not in the spec; as `@clerk/backend` calls it
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const VerifySession = {
   operationId: "VerifySession",
   method: "POST",
@@ -4177,7 +5467,12 @@ export const VerifySession = {
   auth: "secretKey"
 } as const satisfies OperationDescriptor
 
-/** Every descriptor: the spec's 249 operations, then the endpoints it lacks. */
+/**
+ * Every descriptor: the spec's 249 operations, then the endpoints it lacks.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
 export const descriptors: ReadonlyArray<OperationDescriptor> = [
   CreateActorToken,
   RevokeActorToken,

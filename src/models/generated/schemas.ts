@@ -7,7 +7,12 @@ import { receivedJson } from "../internal/received.js"
 /** A free-form JSON object (metadata and the like). */
 const UnknownRecord = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
-/** The JwksEd25519PublicKey object. */
+/**
+ * The JwksEd25519PublicKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksEd25519PublicKey extends Schema.Class<JwksEd25519PublicKey>("effect-clerk/JwksEd25519PublicKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -21,7 +26,12 @@ export class JwksEd25519PublicKey extends Schema.Class<JwksEd25519PublicKey>("ef
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksEcdsaPublicKey object. */
+/**
+ * The JwksEcdsaPublicKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksEcdsaPublicKey extends Schema.Class<JwksEcdsaPublicKey>("effect-clerk/JwksEcdsaPublicKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -36,7 +46,12 @@ export class JwksEcdsaPublicKey extends Schema.Class<JwksEcdsaPublicKey>("effect
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksRsaPublicKey object. */
+/**
+ * The JwksRsaPublicKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksRsaPublicKey extends Schema.Class<JwksRsaPublicKey>("effect-clerk/JwksRsaPublicKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -50,7 +65,12 @@ export class JwksRsaPublicKey extends Schema.Class<JwksRsaPublicKey>("effect-cle
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksEd25519PrivateKey object. */
+/**
+ * The JwksEd25519PrivateKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksEd25519PrivateKey extends Schema.Class<JwksEd25519PrivateKey>("effect-clerk/JwksEd25519PrivateKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -65,7 +85,12 @@ export class JwksEd25519PrivateKey extends Schema.Class<JwksEd25519PrivateKey>("
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksEcdsaPrivateKey object. */
+/**
+ * The JwksEcdsaPrivateKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksEcdsaPrivateKey extends Schema.Class<JwksEcdsaPrivateKey>("effect-clerk/JwksEcdsaPrivateKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -81,7 +106,12 @@ export class JwksEcdsaPrivateKey extends Schema.Class<JwksEcdsaPrivateKey>("effe
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksRsaPrivateKey object. */
+/**
+ * The JwksRsaPrivateKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksRsaPrivateKey extends Schema.Class<JwksRsaPrivateKey>("effect-clerk/JwksRsaPrivateKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -101,7 +131,12 @@ export class JwksRsaPrivateKey extends Schema.Class<JwksRsaPrivateKey>("effect-c
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The JwksSymmetricKey object. */
+/**
+ * The JwksSymmetricKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JwksSymmetricKey extends Schema.Class<JwksSymmetricKey>("effect-clerk/JwksSymmetricKey")({
   kid: Schema.String,
   alg: Schema.String,
@@ -114,7 +149,12 @@ export class JwksSymmetricKey extends Schema.Class<JwksSymmetricKey>("effect-cle
   x5u: Schema.optional(Schema.String)
 }) {}
 
-/** The Jwks object. */
+/**
+ * The Jwks object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Jwks extends Schema.Class<Jwks>("effect-clerk/Jwks")({
   keys: Schema.optional(Schema.mutable(Schema.Array(Schema.Union(
     JwksRsaPrivateKey,
@@ -127,7 +167,12 @@ export class Jwks extends Schema.Class<Jwks>("effect-clerk/Jwks")({
   ))))
 }) {}
 
-/** The SessionActivityResponse object. */
+/**
+ * The SessionActivityResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SessionActivityResponse extends Schema.Class<SessionActivityResponse>("effect-clerk/SessionActivityResponse")({
   object: Schema.String,
   id: Schema.String,
@@ -140,12 +185,22 @@ export class SessionActivityResponse extends Schema.Class<SessionActivityRespons
   country: Schema.optional(Schema.String)
 }) {}
 
-/** The SessionTask object. */
+/**
+ * The SessionTask object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SessionTask extends Schema.Class<SessionTask>("effect-clerk/SessionTask")({
   key: Schema.String
 }) {}
 
-/** The Session object. */
+/**
+ * The Session object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("session"),
@@ -170,7 +225,12 @@ export class Session extends Schema.Class<Session>("effect-clerk/Session")({
   tasks: Schema.optional(Schema.NullOr(Schema.mutable(Schema.Array(SessionTask))))
 }) {}
 
-/** The Client object. */
+/**
+ * The Client object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Client extends Schema.Class<Client>("effect-clerk/Client")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("client"),
@@ -196,7 +256,12 @@ export class Client extends Schema.Class<Client>("effect-clerk/Client")({
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The ClerkError object. */
+/**
+ * The ClerkError object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ClerkError extends Schema.Class<ClerkError>("effect-clerk/ClerkError")({
   message: Schema.String,
   longMessage: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("long_message")),
@@ -204,14 +269,24 @@ export class ClerkError extends Schema.Class<ClerkError>("effect-clerk/ClerkErro
   meta: Schema.optional(UnknownRecord)
 }) {}
 
-/** The ClerkErrors object. */
+/**
+ * The ClerkErrors object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ClerkErrors extends Schema.Class<ClerkErrors>("effect-clerk/ClerkErrors")({
   errors: Schema.mutable(Schema.Array(ClerkError)),
   meta: Schema.optional(UnknownRecord),
   clerkTraceId: Schema.optional(Schema.String).pipe(Schema.fromKey("clerk_trace_id"))
 }) {}
 
-/** The VerificationOtp object. */
+/**
+ * The VerificationOtp object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationOtp extends Schema.Class<VerificationOtp>("effect-clerk/VerificationOtp")({
   object: Schema.optional(Schema.Literal("verification_otp")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -228,7 +303,12 @@ export class VerificationOtp extends Schema.Class<VerificationOtp>("effect-clerk
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationAdmin object. */
+/**
+ * The VerificationAdmin object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationAdmin extends Schema.Class<VerificationAdmin>("effect-clerk/VerificationAdmin")({
   object: Schema.optional(Schema.Literal("verification_admin")),
   status: OpenEnum("verified"),
@@ -243,7 +323,12 @@ export class VerificationAdmin extends Schema.Class<VerificationAdmin>("effect-c
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationFromOauth object. */
+/**
+ * The VerificationFromOauth object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationFromOauth extends Schema.Class<VerificationFromOauth>("effect-clerk/VerificationFromOauth")({
   object: Schema.optional(Schema.Literal("verification_from_oauth")),
   status: OpenEnum("unverified", "verified"),
@@ -259,7 +344,12 @@ export class VerificationFromOauth extends Schema.Class<VerificationFromOauth>("
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationTicket object. */
+/**
+ * The VerificationTicket object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationTicket extends Schema.Class<VerificationTicket>("effect-clerk/VerificationTicket")({
   object: Schema.optional(Schema.Literal("verification_ticket")),
   status: OpenEnum("unverified", "verified", "expired"),
@@ -274,7 +364,12 @@ export class VerificationTicket extends Schema.Class<VerificationTicket>("effect
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationSaml object. */
+/**
+ * The VerificationSaml object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationSaml extends Schema.Class<VerificationSaml>("effect-clerk/VerificationSaml")({
   object: Schema.optional(Schema.Literal("verification_saml")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
@@ -292,7 +387,12 @@ export class VerificationSaml extends Schema.Class<VerificationSaml>("effect-cle
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationEmailLink object. */
+/**
+ * The VerificationEmailLink object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationEmailLink extends Schema.Class<VerificationEmailLink>("effect-clerk/VerificationEmailLink")({
   object: Schema.optional(Schema.Literal("verification_email_link")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -307,7 +407,12 @@ export class VerificationEmailLink extends Schema.Class<VerificationEmailLink>("
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationScim object. */
+/**
+ * The VerificationScim object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationScim extends Schema.Class<VerificationScim>("effect-clerk/VerificationScim")({
   object: Schema.optional(Schema.Literal("verification_scim")),
   status: OpenEnum("verified"),
@@ -321,13 +426,23 @@ export class VerificationScim extends Schema.Class<VerificationScim>("effect-cle
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The IdentificationLink object. */
+/**
+ * The IdentificationLink object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class IdentificationLink extends Schema.Class<IdentificationLink>("effect-clerk/IdentificationLink")({
   type: Schema.String,
   id: Schema.String
 }) {}
 
-/** The EmailAddress object. */
+/**
+ * The EmailAddress object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EmailAddress extends Schema.Class<EmailAddress>("effect-clerk/EmailAddress")({
   id: Schema.optional(Schema.String),
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -355,7 +470,12 @@ export class EmailAddress extends Schema.Class<EmailAddress>("effect-clerk/Email
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The DeletedObject object. */
+/**
+ * The DeletedObject object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DeletedObject extends Schema.Class<DeletedObject>("effect-clerk/DeletedObject")({
   object: Schema.String,
   id: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null }),
@@ -364,7 +484,12 @@ export class DeletedObject extends Schema.Class<DeletedObject>("effect-clerk/Del
   externalId: Schema.optional(Schema.String).pipe(Schema.fromKey("external_id"))
 }) {}
 
-/** The PhoneNumber object. */
+/**
+ * The PhoneNumber object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PhoneNumber extends Schema.Class<PhoneNumber>("effect-clerk/PhoneNumber")({
   id: Schema.optional(Schema.String),
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -387,7 +512,12 @@ export class PhoneNumber extends Schema.Class<PhoneNumber>("effect-clerk/PhoneNu
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The Token object. */
+/**
+ * The Token object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Token extends Schema.Class<Token>("effect-clerk/Token")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("token"),
@@ -395,7 +525,12 @@ export class Token extends Schema.Class<Token>("effect-clerk/Token")({
   jwt: Schema.String
 }) {}
 
-/** The Cookies object. */
+/**
+ * The Cookies object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Cookies extends Schema.Class<Cookies>("effect-clerk/Cookies")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("cookies"),
@@ -403,11 +538,21 @@ export class Cookies extends Schema.Class<Cookies>("effect-clerk/Cookies")({
   cookies: Schema.mutable(Schema.Array(Schema.String))
 }) {}
 
-/** The SessionRefresh object. */
+/**
+ * The SessionRefresh object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const SessionRefresh = Schema.Union(Token, Cookies)
 export type SessionRefresh = typeof SessionRefresh.Type
 
-/** The Template object. */
+/**
+ * The Template object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Template extends Schema.Class<Template>("effect-clerk/Template")({
   id: Schema.optional(Schema.String),
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -457,7 +602,12 @@ export class Template extends Schema.Class<Template>("effect-clerk/Template")({
   createdAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("created_at"))
 }) {}
 
-/** The VerificationWeb3 object. */
+/**
+ * The VerificationWeb3 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationWeb3 extends Schema.Class<VerificationWeb3>("effect-clerk/VerificationWeb3")({
   object: Schema.optional(Schema.Literal("verification_web3")),
   status: OpenEnum("unverified", "verified", "failed", "expired"),
@@ -478,7 +628,12 @@ export class VerificationWeb3 extends Schema.Class<VerificationWeb3>("effect-cle
   )
 }) {}
 
-/** The Web3Wallet object. */
+/**
+ * The Web3Wallet object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Web3Wallet extends Schema.Class<Web3Wallet>("effect-clerk/Web3Wallet")({
   id: Schema.optional(Schema.String),
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -491,7 +646,12 @@ export class Web3Wallet extends Schema.Class<Web3Wallet>("effect-clerk/Web3Walle
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The VerificationPasskey object. */
+/**
+ * The VerificationPasskey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationPasskey extends Schema.Class<VerificationPasskey>("effect-clerk/VerificationPasskey")({
   object: Schema.optional(Schema.Literal("verification_passkey")),
   status: OpenEnum("verified"),
@@ -506,7 +666,12 @@ export class VerificationPasskey extends Schema.Class<VerificationPasskey>("effe
   )
 }) {}
 
-/** The Passkey object. */
+/**
+ * The Passkey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Passkey extends Schema.Class<Passkey>("effect-clerk/Passkey")({
   id: Schema.optional(Schema.String),
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -517,7 +682,12 @@ export class Passkey extends Schema.Class<Passkey>("effect-clerk/Passkey")({
   verification: Schema.NullOr(VerificationPasskey)
 }) {}
 
-/** The VerificationOauth object. */
+/**
+ * The VerificationOauth object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationOauth extends Schema.Class<VerificationOauth>("effect-clerk/VerificationOauth")({
   object: Schema.optional(Schema.Literal("verification_oauth")),
   status: OpenEnum("unverified", "verified", "failed", "expired", "transferable"),
@@ -533,7 +703,12 @@ export class VerificationOauth extends Schema.Class<VerificationOauth>("effect-c
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The VerificationGoogleOneTap object. */
+/**
+ * The VerificationGoogleOneTap object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationGoogleOneTap extends Schema.Class<VerificationGoogleOneTap>("effect-clerk/VerificationGoogleOneTap")({
   object: Schema.optional(Schema.Literal("verification_google_one_tap")),
   status: OpenEnum("unverified", "verified"),
@@ -549,7 +724,12 @@ export class VerificationGoogleOneTap extends Schema.Class<VerificationGoogleOne
   message: Schema.optionalWith(Schema.NullOr(Schema.String), { default: () => null })
 }) {}
 
-/** The ExternalAccountWithVerification object. */
+/**
+ * The ExternalAccountWithVerification object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ExternalAccountWithVerification extends Schema.Class<ExternalAccountWithVerification>("effect-clerk/ExternalAccountWithVerification")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("external_account", "facebook_account", "google_account"),
@@ -582,7 +762,12 @@ export class ExternalAccountWithVerification extends Schema.Class<ExternalAccoun
   readonly externalId: ExternalAccountWithVerification["providerUserId"] = this.providerUserId
 }
 
-/** The SAMLAccountConnection object. */
+/**
+ * The SAMLAccountConnection object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLAccountConnection extends Schema.Class<SAMLAccountConnection>("effect-clerk/SAMLAccountConnection")({
   id: Schema.String,
   name: Schema.String,
@@ -603,7 +788,12 @@ export class SAMLAccountConnection extends Schema.Class<SAMLAccountConnection>("
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The SAMLAccount object. */
+/**
+ * The SAMLAccount object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLAccount extends Schema.Class<SAMLAccount>("effect-clerk/SAMLAccount")({
   id: Schema.String,
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -621,7 +811,12 @@ export class SAMLAccount extends Schema.Class<SAMLAccount>("effect-clerk/SAMLAcc
   samlConnection: Schema.optional(Schema.NullOr(SAMLAccountConnection)).pipe(Schema.fromKey("saml_connection"))
 }) {}
 
-/** The EnterpriseAccountConnection object. */
+/**
+ * The EnterpriseAccountConnection object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseAccountConnection extends Schema.Class<EnterpriseAccountConnection>("effect-clerk/EnterpriseAccountConnection")({
   id: Schema.String,
   protocol: Schema.String,
@@ -645,7 +840,12 @@ export class EnterpriseAccountConnection extends Schema.Class<EnterpriseAccountC
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The EnterpriseAccount object. */
+/**
+ * The EnterpriseAccount object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseAccount extends Schema.Class<EnterpriseAccount>("effect-clerk/EnterpriseAccount")({
   id: Schema.String,
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -671,7 +871,12 @@ export class EnterpriseAccount extends Schema.Class<EnterpriseAccount>("effect-c
   lastAuthenticatedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("last_authenticated_at"))
 }) {}
 
-/** The Organization object. */
+/**
+ * The Organization object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Organization extends Schema.Class<Organization>("effect-clerk/Organization")({
   object: Schema.Literal("organization"),
   id: Schema.String,
@@ -709,7 +914,12 @@ export class Organization extends Schema.Class<Organization>("effect-clerk/Organ
   }
 }
 
-/** An organization membership with public user data populated */
+/**
+ * An organization membership with public user data populated
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationMembershipPublicUserData extends Schema.Class<OrganizationMembershipPublicUserData>("effect-clerk/OrganizationMembershipPublicUserData")({
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
   firstName: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("first_name")),
@@ -724,7 +934,12 @@ export class OrganizationMembershipPublicUserData extends Schema.Class<Organizat
   deprovisioned: Schema.optional(Schema.Boolean)
 }) {}
 
-/** A user's membership in an organization */
+/**
+ * A user's membership in an organization
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationMembership extends Schema.Class<OrganizationMembership>("effect-clerk/OrganizationMembership")({
   id: Schema.String,
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -754,7 +969,12 @@ export class OrganizationMembership extends Schema.Class<OrganizationMembership>
   }
 }
 
-/** Metadata describing a user's linkage to a directory. */
+/**
+ * Metadata describing a user's linkage to a directory.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-clerk/SCIMUserMetadata")({
   /** The ID of the directory the user is provisioned from. */
   directoryId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("directory_id")),
@@ -764,7 +984,12 @@ export class SCIMUserMetadata extends Schema.Class<SCIMUserMetadata>("effect-cle
   externalId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("external_id"))
 }) {}
 
-/** The User object. */
+/**
+ * The User object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class User extends Schema.Class<User>("effect-clerk/User")({
   id: Schema.String,
   /** String representing the object's type. Objects of the same type share the same value. */
@@ -904,18 +1129,33 @@ export class User extends Schema.Class<User>("effect-clerk/User")({
   }
 }
 
-/** The hashing algorithm that was used to generate the password digest. */
+/**
+ * The hashing algorithm that was used to generate the password digest.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const PasswordHasher = Schema.String
 export type PasswordHasher = typeof PasswordHasher.Type
 
-/** The TotalCount object. */
+/**
+ * The TotalCount object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class TotalCount extends Schema.Class<TotalCount>("effect-clerk/TotalCount")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("total_count"),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The CommerceMoneyResponse object. */
+/**
+ * The CommerceMoneyResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceMoneyResponse extends Schema.Class<CommerceMoneyResponse>("effect-clerk/CommerceMoneyResponse")({
   /** The amount in cents. */
   amount: Schema.Number,
@@ -927,7 +1167,12 @@ export class CommerceMoneyResponse extends Schema.Class<CommerceMoneyResponse>("
   currencySymbol: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("currency_symbol"))
 }) {}
 
-/** The CommerceSubscriptionCreditResponse object. */
+/**
+ * The CommerceSubscriptionCreditResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionCreditResponse extends Schema.Class<CommerceSubscriptionCreditResponse>("effect-clerk/CommerceSubscriptionCreditResponse")({
   /** Credit amount. */
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
@@ -935,7 +1180,12 @@ export class CommerceSubscriptionCreditResponse extends Schema.Class<CommerceSub
   cycleRemainingPercent: Schema.optional(Schema.Number).pipe(Schema.fromKey("cycle_remaining_percent"))
 }) {}
 
-/** The CommerceProrationCreditDetailResponse object. */
+/**
+ * The CommerceProrationCreditDetailResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceProrationCreditDetailResponse extends Schema.Class<CommerceProrationCreditDetailResponse>("effect-clerk/CommerceProrationCreditDetailResponse")({
   amount: CommerceMoneyResponse,
   cycleDaysRemaining: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_days_remaining")),
@@ -943,20 +1193,35 @@ export class CommerceProrationCreditDetailResponse extends Schema.Class<Commerce
   cycleRemainingPercent: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_remaining_percent"))
 }) {}
 
-/** The CommercePayerCreditResponse object. */
+/**
+ * The CommercePayerCreditResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePayerCreditResponse extends Schema.Class<CommercePayerCreditResponse>("effect-clerk/CommercePayerCreditResponse")({
   remainingBalance: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("remaining_balance")),
   appliedAmount: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("applied_amount"))
 }) {}
 
-/** The CommerceCreditsResponse object. */
+/**
+ * The CommerceCreditsResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceCreditsResponse extends Schema.Class<CommerceCreditsResponse>("effect-clerk/CommerceCreditsResponse")({
   proration: Schema.NullOr(CommerceProrationCreditDetailResponse),
   payer: Schema.NullOr(CommercePayerCreditResponse),
   total: CommerceMoneyResponse
 }) {}
 
-/** The FeatureResponse object. */
+/**
+ * The FeatureResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class FeatureResponse extends Schema.Class<FeatureResponse>("effect-clerk/FeatureResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("feature"),
@@ -972,7 +1237,12 @@ export class FeatureResponse extends Schema.Class<FeatureResponse>("effect-clerk
   avatarUrl: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("avatar_url"))
 }) {}
 
-/** The CommercePlanUnitPriceTier object. */
+/**
+ * The CommercePlanUnitPriceTier object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePlanUnitPriceTier extends Schema.Class<CommercePlanUnitPriceTier>("effect-clerk/CommercePlanUnitPriceTier")({
   /** Start block (inclusive) for this tier */
   startsAtBlock: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("starts_at_block")),
@@ -982,7 +1252,12 @@ export class CommercePlanUnitPriceTier extends Schema.Class<CommercePlanUnitPric
   feePerBlock: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("fee_per_block"))
 }) {}
 
-/** The CommercePlanUnitPrice object. */
+/**
+ * The CommercePlanUnitPrice object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePlanUnitPrice extends Schema.Class<CommercePlanUnitPrice>("effect-clerk/CommercePlanUnitPrice")({
   /** Name of the billable unit (for example, seats) */
   name: Schema.String,
@@ -992,7 +1267,12 @@ export class CommercePlanUnitPrice extends Schema.Class<CommercePlanUnitPrice>("
   tiers: Schema.mutable(Schema.Array(CommercePlanUnitPriceTier))
 }) {}
 
-/** The CommercePlan object. */
+/**
+ * The CommercePlan object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/CommercePlan")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_plan"),
@@ -1036,7 +1316,12 @@ export class CommercePlan extends Schema.Class<CommercePlan>("effect-clerk/Comme
   unitPrices: Schema.optional(Schema.mutable(Schema.Array(CommercePlanUnitPrice))).pipe(Schema.fromKey("unit_prices"))
 }) {}
 
-/** The CommercePaymentMethodResponse object. */
+/**
+ * The CommercePaymentMethodResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePaymentMethodResponse extends Schema.Class<CommercePaymentMethodResponse>("effect-clerk/CommercePaymentMethodResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payment_method"),
@@ -1077,7 +1362,12 @@ export class CommercePaymentMethodResponse extends Schema.Class<CommercePaymentM
   isRemovable: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("is_removable"))
 }) {}
 
-/** The CommercePerUnitTotalTier object. */
+/**
+ * The CommercePerUnitTotalTier object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePerUnitTotalTier extends Schema.Class<CommercePerUnitTotalTier>("effect-clerk/CommercePerUnitTotalTier")({
   /** Units billed in this tier; null means unlimited. */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
@@ -1087,7 +1377,12 @@ export class CommercePerUnitTotalTier extends Schema.Class<CommercePerUnitTotalT
   total: CommerceMoneyResponse
 }) {}
 
-/** The CommercePerUnitTotal object. */
+/**
+ * The CommercePerUnitTotal object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePerUnitTotal extends Schema.Class<CommercePerUnitTotal>("effect-clerk/CommercePerUnitTotal")({
   /** Name of the billable unit (for example, `seats`). */
   name: Schema.optional(Schema.String),
@@ -1097,7 +1392,12 @@ export class CommercePerUnitTotal extends Schema.Class<CommercePerUnitTotal>("ef
   tiers: Schema.mutable(Schema.Array(CommercePerUnitTotalTier))
 }) {}
 
-/** The CommerceProrationDiscountResponse object. */
+/**
+ * The CommerceProrationDiscountResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceProrationDiscountResponse extends Schema.Class<CommerceProrationDiscountResponse>("effect-clerk/CommerceProrationDiscountResponse")({
   amount: CommerceMoneyResponse,
   cycleDaysPassed: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_days_passed")),
@@ -1105,13 +1405,23 @@ export class CommerceProrationDiscountResponse extends Schema.Class<CommercePror
   cyclePassedPercent: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_passed_percent"))
 }) {}
 
-/** The CommerceDiscountsResponse object. */
+/**
+ * The CommerceDiscountsResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceDiscountsResponse extends Schema.Class<CommerceDiscountsResponse>("effect-clerk/CommerceDiscountsResponse")({
   proration: Schema.NullOr(CommerceProrationDiscountResponse),
   total: CommerceMoneyResponse
 }) {}
 
-/** The CommerceTotalsResponse object. */
+/**
+ * The CommerceTotalsResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceTotalsResponse extends Schema.Class<CommerceTotalsResponse>("effect-clerk/CommerceTotalsResponse")({
   subtotal: CommerceMoneyResponse,
   baseFee: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("base_fee")),
@@ -1124,7 +1434,12 @@ export class CommerceTotalsResponse extends Schema.Class<CommerceTotalsResponse>
   discounts: Schema.optionalWith(Schema.NullOr(CommerceDiscountsResponse), { default: () => null })
 }) {}
 
-/** The CommerceSubscriptionItemNextPaymentResponse object. */
+/**
+ * The CommerceSubscriptionItemNextPaymentResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionItemNextPaymentResponse extends Schema.Class<CommerceSubscriptionItemNextPaymentResponse>("effect-clerk/CommerceSubscriptionItemNextPaymentResponse")({
   /** Base plan fee for the next payment. */
   amount: Schema.optional(Schema.NullOr(CommerceMoneyResponse)),
@@ -1138,7 +1453,12 @@ export class CommerceSubscriptionItemNextPaymentResponse extends Schema.Class<Co
   totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse), { nullable: true, default: () => undefined })
 }) {}
 
-/** The CommercePayerResponse object. */
+/**
+ * The CommercePayerResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePayerResponse extends Schema.Class<CommercePayerResponse>("effect-clerk/CommercePayerResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payer"),
@@ -1168,7 +1488,12 @@ export class CommercePayerResponse extends Schema.Class<CommercePayerResponse>("
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
-/** The CommercePerUnitTotalTier2 object. */
+/**
+ * The CommercePerUnitTotalTier2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePerUnitTotalTier2 extends Schema.Class<CommercePerUnitTotalTier2>("effect-clerk/CommercePerUnitTotalTier2")({
   /** Units billed in this tier; null means unlimited */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
@@ -1178,7 +1503,12 @@ export class CommercePerUnitTotalTier2 extends Schema.Class<CommercePerUnitTotal
   total: CommerceMoneyResponse
 }) {}
 
-/** The CommerceSubscriptionItemSeatsResponse object. */
+/**
+ * The CommerceSubscriptionItemSeatsResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionItemSeatsResponse extends Schema.Class<CommerceSubscriptionItemSeatsResponse>("effect-clerk/CommerceSubscriptionItemSeatsResponse")({
   /** Seat quantity being billed; null means unlimited */
   quantity: Schema.optional(Schema.NullOr(Schema.Number)),
@@ -1186,7 +1516,12 @@ export class CommerceSubscriptionItemSeatsResponse extends Schema.Class<Commerce
   tiers: Schema.optional(Schema.mutable(Schema.Array(CommercePerUnitTotalTier2)))
 }) {}
 
-/** The CommercePerUnitTotal2 object. */
+/**
+ * The CommercePerUnitTotal2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePerUnitTotal2 extends Schema.Class<CommercePerUnitTotal2>("effect-clerk/CommercePerUnitTotal2")({
   /** Name of the billable unit (for example, seats) */
   name: Schema.optional(Schema.String),
@@ -1196,7 +1531,12 @@ export class CommercePerUnitTotal2 extends Schema.Class<CommercePerUnitTotal2>("
   tiers: Schema.mutable(Schema.Array(CommercePerUnitTotalTier2))
 }) {}
 
-/** The BillingProrationDiscountDetail object. */
+/**
+ * The BillingProrationDiscountDetail object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BillingProrationDiscountDetail extends Schema.Class<BillingProrationDiscountDetail>("effect-clerk/BillingProrationDiscountDetail")({
   /** Credit amount with formatting */
   amount: CommerceMoneyResponse,
@@ -1208,7 +1548,12 @@ export class BillingProrationDiscountDetail extends Schema.Class<BillingProratio
   cyclePassedPercent: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("cycle_passed_percent"))
 }) {}
 
-/** The BillingDiscountsResponse object. */
+/**
+ * The BillingDiscountsResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BillingDiscountsResponse extends Schema.Class<BillingDiscountsResponse>("effect-clerk/BillingDiscountsResponse")({
   /** Proration details from passed subscription time */
   proration: Schema.NullOr(BillingProrationDiscountDetail),
@@ -1216,7 +1561,12 @@ export class BillingDiscountsResponse extends Schema.Class<BillingDiscountsRespo
   total: CommerceMoneyResponse
 }) {}
 
-/** The CommerceTotalsResponse2 object. */
+/**
+ * The CommerceTotalsResponse2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceTotalsResponse2 extends Schema.Class<CommerceTotalsResponse2>("effect-clerk/CommerceTotalsResponse2")({
   subtotal: CommerceMoneyResponse,
   baseFee: CommerceMoneyResponse.pipe(Schema.propertySignature, Schema.fromKey("base_fee")),
@@ -1230,7 +1580,12 @@ export class CommerceTotalsResponse2 extends Schema.Class<CommerceTotalsResponse
   discounts: Schema.optionalWith(Schema.NullOr(BillingDiscountsResponse), { default: () => null })
 }) {}
 
-/** The CommerceSubscriptionItem object. */
+/**
+ * The CommerceSubscriptionItem object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionItem>("effect-clerk/CommerceSubscriptionItem")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription_item"),
@@ -1300,7 +1655,12 @@ export class CommerceSubscriptionItem extends Schema.Class<CommerceSubscriptionI
   amount: Schema.optionalWith(Schema.UndefinedOr(CommerceMoneyResponse), { nullable: true, default: () => undefined })
 }) {}
 
-/** The CommerceSubscriptionNextPayment object. */
+/**
+ * The CommerceSubscriptionNextPayment object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionNextPayment extends Schema.Class<CommerceSubscriptionNextPayment>("effect-clerk/CommerceSubscriptionNextPayment")({
   /** Unix timestamp (milliseconds) of the next payment date. */
   date: Schema.Number,
@@ -1314,7 +1674,12 @@ export class CommerceSubscriptionNextPayment extends Schema.Class<CommerceSubscr
   totals: Schema.optionalWith(Schema.UndefinedOr(CommerceTotalsResponse2), { nullable: true, default: () => undefined })
 }) {}
 
-/** The CommerceSubscription object. */
+/**
+ * The CommerceSubscription object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscription extends Schema.Class<CommerceSubscription>("effect-clerk/CommerceSubscription")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription"),
@@ -1349,7 +1714,12 @@ export class CommerceSubscription extends Schema.Class<CommerceSubscription>("ef
   )
 }) {}
 
-/** The CommerceCreditBalanceResponse object. */
+/**
+ * The CommerceCreditBalanceResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceCreditBalanceResponse extends Schema.Class<CommerceCreditBalanceResponse>("effect-clerk/CommerceCreditBalanceResponse")({
   /** String representing the object's type. Always "commerce_credit_balance". */
   object: Schema.String,
@@ -1357,7 +1727,12 @@ export class CommerceCreditBalanceResponse extends Schema.Class<CommerceCreditBa
   balance: Schema.NullOr(CommerceMoneyResponse)
 }) {}
 
-/** The AdjustCreditBalanceRequest object. */
+/**
+ * The AdjustCreditBalanceRequest object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class AdjustCreditBalanceRequest extends Schema.Class<AdjustCreditBalanceRequest>("effect-clerk/AdjustCreditBalanceRequest")({
   /** The credit amount in cents. Must be greater than zero. */
   amount: Schema.Number,
@@ -1371,7 +1746,12 @@ export class AdjustCreditBalanceRequest extends Schema.Class<AdjustCreditBalance
   note: Schema.optional(Schema.String)
 }) {}
 
-/** The CommerceCreditLedgerResponse object. */
+/**
+ * The CommerceCreditLedgerResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceCreditLedgerResponse extends Schema.Class<CommerceCreditLedgerResponse>("effect-clerk/CommerceCreditLedgerResponse")({
   /** String representing the object's type. Always "commerce_credit_ledger". */
   object: Schema.String,
@@ -1391,7 +1771,12 @@ export class CommerceCreditLedgerResponse extends Schema.Class<CommerceCreditLed
   createdAt: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The OAuthAccessTokenItem object. */
+/**
+ * The OAuthAccessTokenItem object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OAuthAccessTokenItem extends Schema.Class<OAuthAccessTokenItem>("effect-clerk/OAuthAccessTokenItem")({
   object: Schema.Literal("oauth_access_token"),
   /** External account ID */
@@ -1414,18 +1799,33 @@ export class OAuthAccessTokenItem extends Schema.Class<OAuthAccessTokenItem>("ef
   tokenSecret: Schema.optional(Schema.String).pipe(Schema.fromKey("token_secret"))
 }) {}
 
-/** The OAuthAccessToken object. */
+/**
+ * The OAuthAccessToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const OAuthAccessToken = Schema.mutable(Schema.Array(OAuthAccessTokenItem))
 export type OAuthAccessToken = typeof OAuthAccessToken.Type
 
-/** The OrganizationMembershipList object. */
+/**
+ * The OrganizationMembershipList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationMembershipList extends Schema.Class<OrganizationMembershipList>("effect-clerk/OrganizationMembershipList")({
   data: Schema.mutable(Schema.Array(OrganizationMembership)),
   /** Total number of organization memberships */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** An organization inviter's public user data */
+/**
+ * An organization inviter's public user data
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitationPublicUserData extends Schema.Class<OrganizationInvitationPublicUserData>("effect-clerk/OrganizationInvitationPublicUserData")({
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
   firstName: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("first_name")),
@@ -1435,7 +1835,12 @@ export class OrganizationInvitationPublicUserData extends Schema.Class<Organizat
   identifier: Schema.String
 }) {}
 
-/** The OrganizationInvitationPublicOrganizationData object. */
+/**
+ * The OrganizationInvitationPublicOrganizationData object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitationPublicOrganizationData extends Schema.Class<OrganizationInvitationPublicOrganizationData>("effect-clerk/OrganizationInvitationPublicOrganizationData")({
   id: Schema.String,
   name: Schema.String,
@@ -1450,7 +1855,12 @@ export class OrganizationInvitationPublicOrganizationData extends Schema.Class<O
   readonly has_image: OrganizationInvitationPublicOrganizationData["hasImage"] = this.hasImage
 }
 
-/** An organization invitation with public organization data populated */
+/**
+ * An organization invitation with public organization data populated
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitationWithPublicOrganizationData extends Schema.Class<OrganizationInvitationWithPublicOrganizationData>("effect-clerk/OrganizationInvitationWithPublicOrganizationData")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_invitation"),
@@ -1489,14 +1899,24 @@ export class OrganizationInvitationWithPublicOrganizationData extends Schema.Cla
   }
 }
 
-/** The OrganizationInvitationWithPublicOrganizationDataList object. */
+/**
+ * The OrganizationInvitationWithPublicOrganizationDataList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitationWithPublicOrganizationDataList extends Schema.Class<OrganizationInvitationWithPublicOrganizationDataList>("effect-clerk/OrganizationInvitationWithPublicOrganizationDataList")({
   data: Schema.mutable(Schema.Array(OrganizationInvitationWithPublicOrganizationData)),
   /** Total number of organization invitations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The TrustedDevice object. */
+/**
+ * The TrustedDevice object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class TrustedDevice extends Schema.Class<TrustedDevice>("effect-clerk/TrustedDevice")({
   /** String representing the object's type. */
   object: Schema.Literal("trusted_device"),
@@ -1516,7 +1936,12 @@ export class TrustedDevice extends Schema.Class<TrustedDevice>("effect-clerk/Tru
   revokedAt: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("revoked_at"))
 }) {}
 
-/** The Invitation object. */
+/**
+ * The Invitation object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitation")({
   object: Schema.Literal("invitation"),
   id: Schema.String,
@@ -1543,7 +1968,12 @@ export class Invitation extends Schema.Class<Invitation>("effect-clerk/Invitatio
   }
 }
 
-/** The AllowlistIdentifier object. */
+/**
+ * The AllowlistIdentifier object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class AllowlistIdentifier extends Schema.Class<AllowlistIdentifier>("effect-clerk/AllowlistIdentifier")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("allowlist_identifier")),
@@ -1561,7 +1991,12 @@ export class AllowlistIdentifier extends Schema.Class<AllowlistIdentifier>("effe
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
-/** The BlocklistIdentifier object. */
+/**
+ * The BlocklistIdentifier object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BlocklistIdentifier extends Schema.Class<BlocklistIdentifier>("effect-clerk/BlocklistIdentifier")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("blocklist_identifier")),
@@ -1578,14 +2013,24 @@ export class BlocklistIdentifier extends Schema.Class<BlocklistIdentifier>("effe
   updatedAt: Schema.optional(Schema.Number).pipe(Schema.fromKey("updated_at"))
 }) {}
 
-/** The BlocklistIdentifierList object. */
+/**
+ * The BlocklistIdentifierList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BlocklistIdentifierList extends Schema.Class<BlocklistIdentifierList>("effect-clerk/BlocklistIdentifierList")({
   data: Schema.mutable(Schema.Array(BlocklistIdentifier)),
   /** Total number of blocklist identifiers */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The ActorToken object. */
+/**
+ * The ActorToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ActorToken extends Schema.Class<ActorToken>("effect-clerk/ActorToken")({
   object: Schema.Literal("actor_token"),
   id: Schema.String,
@@ -1600,7 +2045,12 @@ export class ActorToken extends Schema.Class<ActorToken>("effect-clerk/ActorToke
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The CNameTarget object. */
+/**
+ * The CNameTarget object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CNameTarget extends Schema.Class<CNameTarget>("effect-clerk/CNameTarget")({
   host: Schema.String,
   value: Schema.String,
@@ -1608,7 +2058,12 @@ export class CNameTarget extends Schema.Class<CNameTarget>("effect-clerk/CNameTa
   required: Schema.Boolean
 }) {}
 
-/** The Domain object. */
+/**
+ * The Domain object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Domain extends Schema.Class<Domain>("effect-clerk/Domain")({
   object: Schema.Literal("domain"),
   id: Schema.String,
@@ -1624,14 +2079,24 @@ export class Domain extends Schema.Class<Domain>("effect-clerk/Domain")({
   )
 }) {}
 
-/** The DomainList object. */
+/**
+ * The DomainList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DomainList extends Schema.Class<DomainList>("effect-clerk/DomainList")({
   data: Schema.mutable(Schema.Array(Domain)),
   /** Total number of domains */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The Instance object. */
+/**
+ * The Instance object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Instance extends Schema.Class<Instance>("effect-clerk/Instance")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("instance"),
@@ -1645,7 +2110,12 @@ export class Instance extends Schema.Class<Instance>("effect-clerk/Instance")({
   workspaceId: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("workspace_id"))
 }) {}
 
-/** The InstanceRestrictions object. */
+/**
+ * The InstanceRestrictions object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class InstanceRestrictions extends Schema.Class<InstanceRestrictions>("effect-clerk/InstanceRestrictions")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("instance_restrictions"),
@@ -1663,7 +2133,12 @@ export class InstanceRestrictions extends Schema.Class<InstanceRestrictions>("ef
   ignoreDotsForGmailAddresses: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("ignore_dots_for_gmail_addresses"))
 }) {}
 
-/** The InstanceProtect object. */
+/**
+ * The InstanceProtect object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class InstanceProtect extends Schema.Class<InstanceProtect>("effect-clerk/InstanceProtect")({
   object: Schema.Literal("instance_protect"),
   rulesEnabled: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("rules_enabled")),
@@ -1672,7 +2147,12 @@ export class InstanceProtect extends Schema.Class<InstanceProtect>("effect-clerk
   checksBypassed: Schema.Boolean.pipe(Schema.propertySignature, Schema.fromKey("checks_bypassed"))
 }) {}
 
-/** Per-instance SMS communication settings, including the SMS country blocklist. */
+/**
+ * Per-instance SMS communication settings, including the SMS country blocklist.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class InstanceCommunication extends Schema.Class<InstanceCommunication>("effect-clerk/InstanceCommunication")({
   object: Schema.Literal("instance_communication"),
   /** ISO 3166-1 alpha-2 country codes that are blocked for SMS delivery on this instance. */
@@ -1682,7 +2162,12 @@ export class InstanceCommunication extends Schema.Class<InstanceCommunication>("
   )
 }) {}
 
-/** The OAuthApplicationSettings object. */
+/**
+ * The OAuthApplicationSettings object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OAuthApplicationSettings extends Schema.Class<OAuthApplicationSettings>("effect-clerk/OAuthApplicationSettings")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("oauth_application_settings"),
@@ -1715,7 +2200,12 @@ export class OAuthApplicationSettings extends Schema.Class<OAuthApplicationSetti
   )
 }) {}
 
-/** The OrganizationSettings object. */
+/**
+ * The OrganizationSettings object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationSettings extends Schema.Class<OrganizationSettings>("effect-clerk/OrganizationSettings")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_settings"),
@@ -1742,7 +2232,12 @@ export class OrganizationSettings extends Schema.Class<OrganizationSettings>("ef
   initialRoleSetKey: Schema.optional(Schema.NullOr(Schema.String)).pipe(Schema.fromKey("initial_role_set_key"))
 }) {}
 
-/** The SvixURL object. */
+/**
+ * The SvixURL object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SvixURL extends Schema.Class<SvixURL>("effect-clerk/SvixURL")({
   svixUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("svix_url"))
 }) {
@@ -1750,7 +2245,12 @@ export class SvixURL extends Schema.Class<SvixURL>("effect-clerk/SvixURL")({
   readonly svix_url: SvixURL["svixUrl"] = this.svixUrl
 }
 
-/** The JWTTemplate object. */
+/**
+ * The JWTTemplate object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemplate")({
   object: Schema.Literal("jwt_template"),
   id: Schema.String,
@@ -1766,7 +2266,12 @@ export class JWTTemplate extends Schema.Class<JWTTemplate>("effect-clerk/JWTTemp
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The MachineWithoutScopedMachines object. */
+/**
+ * The MachineWithoutScopedMachines object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutScopedMachines>("effect-clerk/MachineWithoutScopedMachines")({
   object: Schema.optional(Schema.Literal("machine")),
   /** Unique identifier for the machine. */
@@ -1786,7 +2291,12 @@ export class MachineWithoutScopedMachines extends Schema.Class<MachineWithoutSco
   readonly scopedMachines: ReadonlyArray<never> = []
 }
 
-/** The Machine object. */
+/**
+ * The Machine object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Machine extends Schema.Class<Machine>("effect-clerk/Machine")({
   object: Schema.Literal("machine"),
   /** Unique identifier for the machine. */
@@ -1808,7 +2318,12 @@ export class Machine extends Schema.Class<Machine>("effect-clerk/Machine")({
   )
 }) {}
 
-/** The MachineScope object. */
+/**
+ * The MachineScope object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineScope extends Schema.Class<MachineScope>("effect-clerk/MachineScope")({
   object: Schema.Literal("machine_scope"),
   /** The ID of the machine that has access to the target machine. */
@@ -1819,14 +2334,24 @@ export class MachineScope extends Schema.Class<MachineScope>("effect-clerk/Machi
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The OrganizationList object. */
+/**
+ * The OrganizationList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationList extends Schema.Class<OrganizationList>("effect-clerk/OrganizationList")({
   data: Schema.mutable(Schema.Array(Organization)),
   /** Total number of organizations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The OrganizationWithLogo object. */
+/**
+ * The OrganizationWithLogo object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("effect-clerk/OrganizationWithLogo")({
   object: Schema.Literal("organization"),
   id: Schema.String,
@@ -1866,7 +2391,12 @@ export class OrganizationWithLogo extends Schema.Class<OrganizationWithLogo>("ef
   }
 }
 
-/** An organization invitation */
+/**
+ * An organization invitation
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>("effect-clerk/OrganizationInvitation")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("organization_invitation"),
@@ -1902,14 +2432,24 @@ export class OrganizationInvitation extends Schema.Class<OrganizationInvitation>
   }
 }
 
-/** The OrganizationInvitationList object. */
+/**
+ * The OrganizationInvitationList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationInvitationList extends Schema.Class<OrganizationInvitationList>("effect-clerk/OrganizationInvitationList")({
   data: Schema.mutable(Schema.Array(OrganizationInvitation)),
   /** Total number of organization invitations */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The Permission object. */
+/**
+ * The Permission object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Permission extends Schema.Class<Permission>("effect-clerk/Permission")({
   object: Schema.Literal("permission"),
   id: Schema.String,
@@ -1923,7 +2463,12 @@ export class Permission extends Schema.Class<Permission>("effect-clerk/Permissio
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The Role object. */
+/**
+ * The Role object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Role extends Schema.Class<Role>("effect-clerk/Role")({
   object: Schema.Literal("role"),
   id: Schema.String,
@@ -1939,14 +2484,24 @@ export class Role extends Schema.Class<Role>("effect-clerk/Role")({
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The RoleList object. */
+/**
+ * The RoleList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RoleList extends Schema.Class<RoleList>("effect-clerk/RoleList")({
   data: Schema.mutable(Schema.Array(Role)),
   /** Total number of roles */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The verification object from an organization domain */
+/**
+ * The verification object from an organization domain
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationDomainVerification extends Schema.Class<OrganizationDomainVerification>("effect-clerk/OrganizationDomainVerification")({
   /** Status of the verification. It can be `unverified`, `verified`, `failed`, or `expired`. */
   status: Schema.String,
@@ -1966,7 +2521,12 @@ export class OrganizationDomainVerification extends Schema.Class<OrganizationDom
   readonly verified_at: OrganizationDomainVerification["verifiedAt"] = this.verifiedAt
 }
 
-/** An organization domain */
+/**
+ * An organization domain
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect-clerk/OrganizationDomain")({
   /** String representing the object's type. */
   object: Schema.Literal("organization_domain"),
@@ -2042,14 +2602,24 @@ export class OrganizationDomain extends Schema.Class<OrganizationDomain>("effect
   readonly updated_at: OrganizationDomain["updatedAt"] = this.updatedAt
 }
 
-/** The OrganizationDomainList object. */
+/**
+ * The OrganizationDomainList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OrganizationDomainList extends Schema.Class<OrganizationDomainList>("effect-clerk/OrganizationDomainList")({
   data: Schema.mutable(Schema.Array(OrganizationDomain)),
   /** Total number of organization domains */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The ProxyCheck object. */
+/**
+ * The ProxyCheck object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ProxyCheck extends Schema.Class<ProxyCheck>("effect-clerk/ProxyCheck")({
   object: Schema.Literal("proxy_check"),
   id: Schema.String,
@@ -2064,7 +2634,12 @@ export class ProxyCheck extends Schema.Class<ProxyCheck>("effect-clerk/ProxyChec
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The RedirectURL object. */
+/**
+ * The RedirectURL object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RedirectURL extends Schema.Class<RedirectURL>("effect-clerk/RedirectURL")({
   object: Schema.Literal("redirect_url"),
   id: Schema.String,
@@ -2075,7 +2650,12 @@ export class RedirectURL extends Schema.Class<RedirectURL>("effect-clerk/Redirec
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The SignInToken object. */
+/**
+ * The SignInToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SignInToken extends Schema.Class<SignInToken>("effect-clerk/SignInToken")({
   object: Schema.Literal("sign_in_token"),
   id: Schema.String,
@@ -2089,7 +2669,12 @@ export class SignInToken extends Schema.Class<SignInToken>("effect-clerk/SignInT
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The SignUpVerification object. */
+/**
+ * The SignUpVerification object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SignUpVerification extends Schema.Class<SignUpVerification>("effect-clerk/SignUpVerification")({
   nextAction: Schema.optional(OpenEnum("needs_prepare", "needs_attempt", "")).pipe(Schema.fromKey("next_action")),
   supportedStrategies: Schema.optional(Schema.mutable(Schema.Array(Schema.String))).pipe(
@@ -2097,7 +2682,12 @@ export class SignUpVerification extends Schema.Class<SignUpVerification>("effect
   )
 }) {}
 
-/** The SignUpVerifications object. */
+/**
+ * The SignUpVerifications object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SignUpVerifications extends Schema.Class<SignUpVerifications>("effect-clerk/SignUpVerifications")({
   emailAddress: Schema.NullOr(SignUpVerification).pipe(Schema.propertySignature, Schema.fromKey("email_address")),
   phoneNumber: Schema.NullOr(SignUpVerification).pipe(Schema.propertySignature, Schema.fromKey("phone_number")),
@@ -2105,7 +2695,12 @@ export class SignUpVerifications extends Schema.Class<SignUpVerifications>("effe
   externalAccount: Schema.NullOr(UnknownRecord).pipe(Schema.propertySignature, Schema.fromKey("external_account"))
 }) {}
 
-/** The SignUp object. */
+/**
+ * The SignUp object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SignUp extends Schema.Class<SignUp>("effect-clerk/SignUp")({
   object: Schema.Literal("sign_up_attempt"),
   id: Schema.String,
@@ -2150,7 +2745,12 @@ export class SignUp extends Schema.Class<SignUp>("effect-clerk/SignUp")({
   externalAccount: Schema.optional(UnknownRecord).pipe(Schema.fromKey("external_account"))
 }) {}
 
-/** The OAuthApplication object. */
+/**
+ * The OAuthApplication object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-clerk/OAuthApplication")({
   object: Schema.Literal("oauth_application"),
   id: Schema.String,
@@ -2184,14 +2784,24 @@ export class OAuthApplication extends Schema.Class<OAuthApplication>("effect-cle
   readonly isPublic: OAuthApplication["public"] = this.public
 }
 
-/** The OAuthApplicationList object. */
+/**
+ * The OAuthApplicationList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OAuthApplicationList extends Schema.Class<OAuthApplicationList>("effect-clerk/OAuthApplicationList")({
   data: Schema.mutable(Schema.Array(OAuthApplication)),
   /** Total number of OAuth applications */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The OAuthApplicationWithSecret object. */
+/**
+ * The OAuthApplicationWithSecret object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWithSecret>("effect-clerk/OAuthApplicationWithSecret")({
   object: Schema.Literal("oauth_application"),
   id: Schema.String,
@@ -2227,7 +2837,12 @@ export class OAuthApplicationWithSecret extends Schema.Class<OAuthApplicationWit
   readonly isPublic: OAuthApplicationWithSecret["public"] = this.public
 }
 
-/** The SAMLConnectionAttributeMapping object. */
+/**
+ * The SAMLConnectionAttributeMapping object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLConnectionAttributeMapping extends Schema.Class<SAMLConnectionAttributeMapping>("effect-clerk/SAMLConnectionAttributeMapping")({
   userId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("user_id")),
   emailAddress: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("email_address")),
@@ -2235,7 +2850,12 @@ export class SAMLConnectionAttributeMapping extends Schema.Class<SAMLConnectionA
   lastName: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("last_name"))
 }) {}
 
-/** Configuration for the login_hint sent to the IdP on SSO sign-in */
+/**
+ * Configuration for the login_hint sent to the IdP on SSO sign-in
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLConnectionLoginHint extends Schema.Class<SAMLConnectionLoginHint>("effect-clerk/SAMLConnectionLoginHint")({
   /** Controls the login_hint sent to the IdP on SSO sign-in */
   mode: OpenEnum("email_address", "custom_attribute", "off"),
@@ -2243,7 +2863,12 @@ export class SAMLConnectionLoginHint extends Schema.Class<SAMLConnectionLoginHin
   source: Schema.optional(Schema.String)
 }) {}
 
-/** The SAMLConnection object. */
+/**
+ * The SAMLConnection object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/SAMLConnection")({
   object: Schema.Literal("saml_connection"),
   id: Schema.String,
@@ -2304,14 +2929,24 @@ export class SAMLConnection extends Schema.Class<SAMLConnection>("effect-clerk/S
   disableJitProvisioning: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("disable_jit_provisioning"))
 }) {}
 
-/** The SAMLConnectionList object. */
+/**
+ * The SAMLConnectionList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SAMLConnectionList extends Schema.Class<SAMLConnectionList>("effect-clerk/SAMLConnectionList")({
   data: Schema.mutable(Schema.Array(SAMLConnection)),
   /** Total number of SAML Connections */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The EnterpriseConnection object. */
+/**
+ * The EnterpriseConnection object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("effect-clerk/EnterpriseConnection")({
   object: Schema.Literal("enterprise_connection"),
   /** The enterprise connection ID */
@@ -2420,14 +3055,24 @@ export class EnterpriseConnection extends Schema.Class<EnterpriseConnection>("ef
   allowSubdomains: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("allow_subdomains"))
 }) {}
 
-/** The EnterpriseConnectionList object. */
+/**
+ * The EnterpriseConnectionList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseConnectionList extends Schema.Class<EnterpriseConnectionList>("effect-clerk/EnterpriseConnectionList")({
   data: Schema.mutable(Schema.Array(EnterpriseConnection)),
   /** Total number of enterprise connections */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The EnterpriseConnectionTestRun object. */
+/**
+ * The EnterpriseConnectionTestRun object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseConnectionTestRun extends Schema.Class<EnterpriseConnectionTestRun>("effect-clerk/EnterpriseConnectionTestRun")({
   /** The test run ID */
   id: Schema.String,
@@ -2465,20 +3110,35 @@ export class EnterpriseConnectionTestRun extends Schema.Class<EnterpriseConnecti
   createdAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("created_at"))
 }) {}
 
-/** The EnterpriseConnectionTestRunList object. */
+/**
+ * The EnterpriseConnectionTestRunList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseConnectionTestRunList extends Schema.Class<EnterpriseConnectionTestRunList>("effect-clerk/EnterpriseConnectionTestRunList")({
   data: Schema.mutable(Schema.Array(EnterpriseConnectionTestRun)),
   /** Total number of test runs */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The EnterpriseConnectionTestRunResponse object. */
+/**
+ * The EnterpriseConnectionTestRunResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class EnterpriseConnectionTestRunResponse extends Schema.Class<EnterpriseConnectionTestRunResponse>("effect-clerk/EnterpriseConnectionTestRunResponse")({
   /** A short-lived URL that can be used to initiate the test run flow */
   url: Schema.String
 }) {}
 
-/** The TestingToken object. */
+/**
+ * The TestingToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/TestingToken")({
   object: Schema.Literal("testing_token"),
   /** The actual token. */
@@ -2490,7 +3150,12 @@ export class TestingToken extends Schema.Class<TestingToken>("effect-clerk/Testi
   readonly expires_at: TestingToken["expiresAt"] = this.expiresAt
 }
 
-/** The AgentTask object. */
+/**
+ * The AgentTask object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")({
   object: Schema.Literal("agent_task"),
   /** A stable identifier for the agent, unique per agent_name within an instance. */
@@ -2506,7 +3171,12 @@ export class AgentTask extends Schema.Class<AgentTask>("effect-clerk/AgentTask")
   readonly taskId: AgentTask["agentTaskId"] = this.agentTaskId
 }
 
-/** The WaitlistEntry object. */
+/**
+ * The WaitlistEntry object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class WaitlistEntry extends Schema.Class<WaitlistEntry>("effect-clerk/WaitlistEntry")({
   object: Schema.Literal("waitlist_entry"),
   id: Schema.String,
@@ -2521,7 +3191,12 @@ export class WaitlistEntry extends Schema.Class<WaitlistEntry>("effect-clerk/Wai
   invitation: Schema.optional(Schema.NullOr(Invitation))
 }) {}
 
-/** The PaginatedCommercePlanResponse object. */
+/**
+ * The PaginatedCommercePlanResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PaginatedCommercePlanResponse extends Schema.Class<PaginatedCommercePlanResponse>("effect-clerk/PaginatedCommercePlanResponse")({
   /** Array of plans. */
   data: Schema.mutable(Schema.Array(CommercePlan)),
@@ -2529,7 +3204,12 @@ export class PaginatedCommercePlanResponse extends Schema.Class<PaginatedCommerc
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The BillingPriceResponse object. */
+/**
+ * The BillingPriceResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BillingPriceResponse extends Schema.Class<BillingPriceResponse>("effect-clerk/BillingPriceResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_price"),
@@ -2565,7 +3245,12 @@ export class BillingPriceResponse extends Schema.Class<BillingPriceResponse>("ef
   )
 }) {}
 
-/** The PaginatedBillingPriceResponse object. */
+/**
+ * The PaginatedBillingPriceResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PaginatedBillingPriceResponse extends Schema.Class<PaginatedBillingPriceResponse>("effect-clerk/PaginatedBillingPriceResponse")({
   /** Array of prices. */
   data: Schema.mutable(Schema.Array(BillingPriceResponse)),
@@ -2573,7 +3258,12 @@ export class PaginatedBillingPriceResponse extends Schema.Class<PaginatedBilling
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The CreateBillingPriceRequest object. */
+/**
+ * The CreateBillingPriceRequest object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CreateBillingPriceRequest extends Schema.Class<CreateBillingPriceRequest>("effect-clerk/CreateBillingPriceRequest")({
   /** The ID of the plan this price belongs to. */
   planId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("plan_id")),
@@ -2591,7 +3281,12 @@ export class CreateBillingPriceRequest extends Schema.Class<CreateBillingPriceRe
   )
 }) {}
 
-/** The PaginatedCommerceSubscriptionItemResponse object. */
+/**
+ * The PaginatedCommerceSubscriptionItemResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PaginatedCommerceSubscriptionItemResponse extends Schema.Class<PaginatedCommerceSubscriptionItemResponse>("effect-clerk/PaginatedCommerceSubscriptionItemResponse")({
   /** Array of subscription items. */
   data: Schema.mutable(Schema.Array(CommerceSubscriptionItem)),
@@ -2599,13 +3294,23 @@ export class PaginatedCommerceSubscriptionItemResponse extends Schema.Class<Pagi
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The ExtendFreeTrialRequest object. */
+/**
+ * The ExtendFreeTrialRequest object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ExtendFreeTrialRequest extends Schema.Class<ExtendFreeTrialRequest>("effect-clerk/ExtendFreeTrialRequest")({
   /** RFC3339 timestamp to extend the free trial to. */
   extendTo: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("extend_to"))
 }) {}
 
-/** The FeatureResponse2 object. */
+/**
+ * The FeatureResponse2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class FeatureResponse2 extends Schema.Class<FeatureResponse2>("effect-clerk/FeatureResponse2")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("feature"),
@@ -2621,7 +3326,12 @@ export class FeatureResponse2 extends Schema.Class<FeatureResponse2>("effect-cle
   avatarUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("avatar_url"))
 }) {}
 
-/** The CommercePlan2 object. */
+/**
+ * The CommercePlan2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePlan2 extends Schema.Class<CommercePlan2>("effect-clerk/CommercePlan2")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_plan"),
@@ -2686,7 +3396,12 @@ export class CommercePlan2 extends Schema.Class<CommercePlan2>("effect-clerk/Com
   freeTrialDays: Schema.optional(Schema.NullOr(Schema.Number)).pipe(Schema.fromKey("free_trial_days"))
 }) {}
 
-/** The CommercePaymentSourceResponse object. */
+/**
+ * The CommercePaymentSourceResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePaymentSourceResponse extends Schema.Class<CommercePaymentSourceResponse>("effect-clerk/CommercePaymentSourceResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_source"),
@@ -2729,7 +3444,12 @@ export class CommercePaymentSourceResponse extends Schema.Class<CommercePaymentS
   isRemovable: Schema.optional(Schema.NullOr(Schema.Boolean)).pipe(Schema.fromKey("is_removable"))
 }) {}
 
-/** The CommercePayerResponse2 object. */
+/**
+ * The CommercePayerResponse2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePayerResponse2 extends Schema.Class<CommercePayerResponse2>("effect-clerk/CommercePayerResponse2")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payer"),
@@ -2759,7 +3479,12 @@ export class CommercePayerResponse2 extends Schema.Class<CommercePayerResponse2>
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The CommerceSubscriptionItem2 object. */
+/**
+ * The CommerceSubscriptionItem2 object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceSubscriptionItem2 extends Schema.Class<CommerceSubscriptionItem2>("effect-clerk/CommerceSubscriptionItem2")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_subscription_item"),
@@ -2821,7 +3546,12 @@ export class CommerceSubscriptionItem2 extends Schema.Class<CommerceSubscription
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The PriceTransitionRequest object. */
+/**
+ * The PriceTransitionRequest object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PriceTransitionRequest extends Schema.Class<PriceTransitionRequest>("effect-clerk/PriceTransitionRequest")({
   /** The current price ID of the subscription item. */
   fromPriceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("from_price_id")),
@@ -2829,7 +3559,12 @@ export class PriceTransitionRequest extends Schema.Class<PriceTransitionRequest>
   toPriceId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("to_price_id"))
 }) {}
 
-/** The CommercePriceTransitionDetails object. */
+/**
+ * The CommercePriceTransitionDetails object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePriceTransitionDetails extends Schema.Class<CommercePriceTransitionDetails>("effect-clerk/CommercePriceTransitionDetails")({
   previousPlan: CommercePlan2.pipe(Schema.propertySignature, Schema.fromKey("previous_plan")),
   previousPrice: BillingPriceResponse.pipe(Schema.propertySignature, Schema.fromKey("previous_price")),
@@ -2858,7 +3593,12 @@ export class CommercePriceTransitionDetails extends Schema.Class<CommercePriceTr
   )
 }) {}
 
-/** The CommercePriceTransitionResponse object. */
+/**
+ * The CommercePriceTransitionResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommercePriceTransitionResponse extends Schema.Class<CommercePriceTransitionResponse>("effect-clerk/CommercePriceTransitionResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_price_transition"),
@@ -2866,13 +3606,23 @@ export class CommercePriceTransitionResponse extends Schema.Class<CommercePriceT
   transition: CommercePriceTransitionDetails
 }) {}
 
-/** The ApplyCommerceDiscountRequest object. */
+/**
+ * The ApplyCommerceDiscountRequest object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ApplyCommerceDiscountRequest extends Schema.Class<ApplyCommerceDiscountRequest>("effect-clerk/ApplyCommerceDiscountRequest")({
   /** The ID of the discount to apply to the subscription item. */
   discountId: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("discount_id"))
 }) {}
 
-/** The CommerceDiscountRedemptionResponse object. */
+/**
+ * The CommerceDiscountRedemptionResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CommerceDiscountRedemptionResponse extends Schema.Class<CommerceDiscountRedemptionResponse>("effect-clerk/CommerceDiscountRedemptionResponse")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_discount_redemption"),
@@ -2908,7 +3658,12 @@ export class CommerceDiscountRedemptionResponse extends Schema.Class<CommerceDis
   redeemedBy: Schema.NullOr(Schema.String).pipe(Schema.propertySignature, Schema.fromKey("redeemed_by"))
 }) {}
 
-/** The BillingPaymentAttempt object. */
+/**
+ * The BillingPaymentAttempt object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BillingPaymentAttempt extends Schema.Class<BillingPaymentAttempt>("effect-clerk/BillingPaymentAttempt")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_payment"),
@@ -2961,7 +3716,12 @@ export class BillingPaymentAttempt extends Schema.Class<BillingPaymentAttempt>("
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The BillingStatement object. */
+/**
+ * The BillingStatement object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class BillingStatement extends Schema.Class<BillingStatement>("effect-clerk/BillingStatement")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.Literal("commerce_statement"),
@@ -2997,7 +3757,12 @@ export class BillingStatement extends Schema.Class<BillingStatement>("effect-cle
   })))
 }) {}
 
-/** The PaginatedBillingStatementResponse object. */
+/**
+ * The PaginatedBillingStatementResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PaginatedBillingStatementResponse extends Schema.Class<PaginatedBillingStatementResponse>("effect-clerk/PaginatedBillingStatementResponse")({
   /** Array of billing statements. */
   data: Schema.mutable(Schema.Array(BillingStatement)),
@@ -3005,7 +3770,12 @@ export class PaginatedBillingStatementResponse extends Schema.Class<PaginatedBil
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The PaginatedBillingPaymentAttemptResponse object. */
+/**
+ * The PaginatedBillingPaymentAttemptResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PaginatedBillingPaymentAttemptResponse extends Schema.Class<PaginatedBillingPaymentAttemptResponse>("effect-clerk/PaginatedBillingPaymentAttemptResponse")({
   /** Array of billing payment attempts. */
   data: Schema.mutable(Schema.Array(BillingPaymentAttempt)),
@@ -3013,14 +3783,24 @@ export class PaginatedBillingPaymentAttemptResponse extends Schema.Class<Paginat
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The PermissionList object. */
+/**
+ * The PermissionList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class PermissionList extends Schema.Class<PermissionList>("effect-clerk/PermissionList")({
   data: Schema.mutable(Schema.Array(Permission)),
   /** Total number of permissions */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** A role within a role set */
+/**
+ * A role within a role set
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RoleSetItem extends Schema.Class<RoleSetItem>("effect-clerk/RoleSetItem")({
   object: Schema.Literal("role_set_item"),
   /** The unique identifier of the role */
@@ -3041,7 +3821,12 @@ export class RoleSetItem extends Schema.Class<RoleSetItem>("effect-clerk/RoleSet
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** Information about an ongoing role set migration */
+/**
+ * Information about an ongoing role set migration
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RoleSetMigration extends Schema.Class<RoleSetMigration>("effect-clerk/RoleSetMigration")({
   object: Schema.Literal("role_set_migration"),
   /** The unique identifier of the migration */
@@ -3072,7 +3857,12 @@ export class RoleSetMigration extends Schema.Class<RoleSetMigration>("effect-cle
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** A role set defines a collection of roles that can be assigned to organization members */
+/**
+ * A role set defines a collection of roles that can be assigned to organization members
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RoleSet extends Schema.Class<RoleSet>("effect-clerk/RoleSet")({
   object: Schema.Literal("role_set"),
   /** The unique identifier of the role set */
@@ -3105,18 +3895,33 @@ export class RoleSet extends Schema.Class<RoleSet>("effect-clerk/RoleSet")({
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The RoleSetList object. */
+/**
+ * The RoleSetList object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RoleSetList extends Schema.Class<RoleSetList>("effect-clerk/RoleSetList")({
   data: Schema.mutable(Schema.Array(RoleSet)),
   /** Total number of role sets */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** Mappings from source role keys to destination role keys for role reassignment */
+/**
+ * Mappings from source role keys to destination role keys for role reassignment
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const ReassignmentMappings = Schema.Record({ key: Schema.String, value: Schema.String })
 export type ReassignmentMappings = typeof ReassignmentMappings.Type
 
-/** A directory configuration for provisioning users via SCIM protocol. */
+/**
+ * A directory configuration for provisioning users via SCIM protocol.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMDirectory extends Schema.Class<SCIMDirectory>("effect-clerk/SCIMDirectory")({
   /** String representing the object's type. Always "scim_directory". */
   object: Schema.Literal("scim_directory"),
@@ -3164,11 +3969,21 @@ export class SCIMDirectory extends Schema.Class<SCIMDirectory>("effect-clerk/SCI
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The SCIMDirectories object. */
+/**
+ * The SCIMDirectories object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const SCIMDirectories = Schema.mutable(Schema.Array(SCIMDirectory))
 export type SCIMDirectories = typeof SCIMDirectories.Type
 
-/** A mapping from a SCIM group to an organization role. */
+/**
+ * A mapping from a SCIM group to an organization role.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMGroupRoleMapping extends Schema.Class<SCIMGroupRoleMapping>("effect-clerk/SCIMGroupRoleMapping")({
   /** String representing the object's type. Always "scim_group_role_mapping". */
   object: Schema.Literal("scim_group_role_mapping"),
@@ -3198,11 +4013,21 @@ export class SCIMGroupRoleMapping extends Schema.Class<SCIMGroupRoleMapping>("ef
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The SCIMGroupRoleMappings object. */
+/**
+ * The SCIMGroupRoleMappings object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const SCIMGroupRoleMappings = Schema.mutable(Schema.Array(SCIMGroupRoleMapping))
 export type SCIMGroupRoleMappings = typeof SCIMGroupRoleMappings.Type
 
-/** A directory configuration for provisioning users from an identity provider. */
+/**
+ * A directory configuration for provisioning users from an identity provider.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class Directory extends Schema.Class<Directory>("effect-clerk/Directory")({
   /** String representing the object's type. Always "directory". */
   object: Schema.Literal("directory"),
@@ -3250,11 +4075,21 @@ export class Directory extends Schema.Class<Directory>("effect-clerk/Directory")
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The Directories object. */
+/**
+ * The Directories object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const Directories = Schema.mutable(Schema.Array(Directory))
 export type Directories = typeof Directories.Type
 
-/** A mapping from a directory group to an organization role. */
+/**
+ * A mapping from a directory group to an organization role.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DirectoryGroupRoleMapping extends Schema.Class<DirectoryGroupRoleMapping>("effect-clerk/DirectoryGroupRoleMapping")({
   /** String representing the object's type. Always "directory_group_role_mapping". */
   object: Schema.Literal("directory_group_role_mapping"),
@@ -3284,11 +4119,21 @@ export class DirectoryGroupRoleMapping extends Schema.Class<DirectoryGroupRoleMa
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The DirectoryGroupRoleMappings object. */
+/**
+ * The DirectoryGroupRoleMappings object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const DirectoryGroupRoleMappings = Schema.mutable(Schema.Array(DirectoryGroupRoleMapping))
 export type DirectoryGroupRoleMappings = typeof DirectoryGroupRoleMappings.Type
 
-/** The _VerificationResponse object. */
+/**
+ * The _VerificationResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerificationResponse extends Schema.Class<VerificationResponse>("effect-clerk/VerificationResponse")({
   /** The type of the verification object. */
   object: Schema.optional(Schema.String),
@@ -3306,14 +4151,24 @@ export class VerificationResponse extends Schema.Class<VerificationResponse>("ef
   channel: Schema.optional(Schema.NullOr(Schema.String))
 }) {}
 
-/** The TrustedDevice.List object. */
+/**
+ * The TrustedDevice.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class TrustedDeviceList extends Schema.Class<TrustedDeviceList>("effect-clerk/TrustedDeviceList")({
   data: Schema.mutable(Schema.Array(TrustedDevice)),
   /** Total number of trusted devices */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The Invitation.Revoked object. */
+/**
+ * The Invitation.Revoked object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class InvitationRevoked extends Schema.Class<InvitationRevoked>("effect-clerk/InvitationRevoked")({
   object: Schema.Literal("invitation"),
   id: Schema.String,
@@ -3330,7 +4185,12 @@ export class InvitationRevoked extends Schema.Class<InvitationRevoked>("effect-c
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The InstanceSettings object. */
+/**
+ * The InstanceSettings object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class InstanceSettings extends Schema.Class<InstanceSettings>("effect-clerk/InstanceSettings")({
   /** String representing the object's type. Objects of the same type share the same value. */
   object: Schema.optional(Schema.Literal("instance_settings")),
@@ -3342,14 +4202,24 @@ export class InstanceSettings extends Schema.Class<InstanceSettings>("effect-cle
   enhancedEmailDeliverability: Schema.optional(Schema.Boolean).pipe(Schema.fromKey("enhanced_email_deliverability"))
 }) {}
 
-/** The Machine.List object. */
+/**
+ * The Machine.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineList extends Schema.Class<MachineList>("effect-clerk/MachineList")({
   data: Schema.mutable(Schema.Array(Machine)),
   /** Total number of machines */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The Machine.Created object. */
+/**
+ * The Machine.Created object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineCreated extends Schema.Class<MachineCreated>("effect-clerk/MachineCreated")({
   object: Schema.Literal("machine"),
   /** Unique identifier for the machine. */
@@ -3373,7 +4243,12 @@ export class MachineCreated extends Schema.Class<MachineCreated>("effect-clerk/M
   secretKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("secret_key"))
 }) {}
 
-/** The Machine.Deleted object. */
+/**
+ * The Machine.Deleted object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineDeleted extends Schema.Class<MachineDeleted>("effect-clerk/MachineDeleted")({
   /** String representing the object's type. */
   object: Schema.Literal("machine"),
@@ -3383,7 +4258,12 @@ export class MachineDeleted extends Schema.Class<MachineDeleted>("effect-clerk/M
   deleted: Schema.Literal(true)
 }) {}
 
-/** The Machine.SecretKey object. */
+/**
+ * The Machine.SecretKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineSecretKey extends Schema.Class<MachineSecretKey>("effect-clerk/MachineSecretKey")({
   /** String representing the object's type. */
   object: Schema.Literal("machine_secret_key"),
@@ -3391,7 +4271,12 @@ export class MachineSecretKey extends Schema.Class<MachineSecretKey>("effect-cle
   secret: Schema.String
 }) {}
 
-/** The MachineScope.Deleted object. */
+/**
+ * The MachineScope.Deleted object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effect-clerk/MachineScopeDeleted")({
   /** String representing the object's type. */
   object: Schema.Literal("machine_scope"),
@@ -3409,28 +4294,48 @@ export class MachineScopeDeleted extends Schema.Class<MachineScopeDeleted>("effe
   readonly slug: null = null
 }
 
-/** The WaitlistEntries object. */
+/**
+ * The WaitlistEntries object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class WaitlistEntryList extends Schema.Class<WaitlistEntryList>("effect-clerk/WaitlistEntryList")({
   data: Schema.mutable(Schema.Array(WaitlistEntry)),
   /** Total number of waitlist entries */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The SCIMDirectory.List object. */
+/**
+ * The SCIMDirectory.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMDirectoryList extends Schema.Class<SCIMDirectoryList>("effect-clerk/SCIMDirectoryList")({
   data: SCIMDirectories,
   /** Total number of directories. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The SCIMGroupRoleMapping.List object. */
+/**
+ * The SCIMGroupRoleMapping.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMGroupRoleMappingList extends Schema.Class<SCIMGroupRoleMappingList>("effect-clerk/SCIMGroupRoleMappingList")({
   data: SCIMGroupRoleMappings,
   /** Total number of SCIM group role mappings in the directory. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The SCIMGroupRoleMapping.Deleted object. */
+/**
+ * The SCIMGroupRoleMapping.Deleted object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class SCIMGroupRoleMappingDeleted extends Schema.Class<SCIMGroupRoleMappingDeleted>("effect-clerk/SCIMGroupRoleMappingDeleted")({
   /** String representing the object's type. */
   object: Schema.Literal("scim_group_role_mapping"),
@@ -3440,21 +4345,36 @@ export class SCIMGroupRoleMappingDeleted extends Schema.Class<SCIMGroupRoleMappi
   deleted: Schema.Literal(true)
 }) {}
 
-/** The Directory.List object. */
+/**
+ * The Directory.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DirectoryList extends Schema.Class<DirectoryList>("effect-clerk/DirectoryList")({
   data: Directories,
   /** Total number of directories. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The DirectoryGroupRoleMapping.List object. */
+/**
+ * The DirectoryGroupRoleMapping.List object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DirectoryGroupRoleMappingList extends Schema.Class<DirectoryGroupRoleMappingList>("effect-clerk/DirectoryGroupRoleMappingList")({
   data: DirectoryGroupRoleMappings,
   /** Total number of directory group role mappings in the directory. */
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The DirectoryGroupRoleMapping.Deleted object. */
+/**
+ * The DirectoryGroupRoleMapping.Deleted object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DirectoryGroupRoleMappingDeleted extends Schema.Class<DirectoryGroupRoleMappingDeleted>("effect-clerk/DirectoryGroupRoleMappingDeleted")({
   /** String representing the object's type. */
   object: Schema.Literal("directory_group_role_mapping"),
@@ -3464,7 +4384,12 @@ export class DirectoryGroupRoleMappingDeleted extends Schema.Class<DirectoryGrou
   deleted: Schema.Literal(true)
 }) {}
 
-/** The AdminPortalLinkToken object. */
+/**
+ * The AdminPortalLinkToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class AdminPortalLinkToken extends Schema.Class<AdminPortalLinkToken>("effect-clerk/AdminPortalLinkToken")({
   object: Schema.Literal("admin_portal_link_token"),
   id: Schema.String,
@@ -3490,7 +4415,12 @@ export class AdminPortalLinkToken extends Schema.Class<AdminPortalLinkToken>("ef
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The RevokeAdminPortalLinkTokenResponse object. */
+/**
+ * The RevokeAdminPortalLinkTokenResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class RevokeAdminPortalLinkTokenResponse extends Schema.Class<RevokeAdminPortalLinkTokenResponse>("effect-clerk/RevokeAdminPortalLinkTokenResponse")({
   object: Schema.Literal("admin_portal_link_token"),
   id: Schema.String,
@@ -3514,7 +4444,12 @@ export class RevokeAdminPortalLinkTokenResponse extends Schema.Class<RevokeAdmin
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The ApiKey object. */
+/**
+ * The ApiKey object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ApiKey extends Schema.Class<ApiKey>("effect-clerk/ApiKey")({
   object: Schema.Literal("api_key"),
   id: Schema.String,
@@ -3538,13 +4473,23 @@ export class ApiKey extends Schema.Class<ApiKey>("effect-clerk/ApiKey")({
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The GetApiKeysResponse object. */
+/**
+ * The GetApiKeysResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class GetApiKeysResponse extends Schema.Class<GetApiKeysResponse>("effect-clerk/GetApiKeysResponse")({
   data: Schema.mutable(Schema.Array(ApiKey)),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The CreateApiKeyResponse object. */
+/**
+ * The CreateApiKeyResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CreateApiKeyResponse extends Schema.Class<CreateApiKeyResponse>("effect-clerk/CreateApiKeyResponse")({
   object: Schema.Literal("api_key"),
   id: Schema.String,
@@ -3569,19 +4514,34 @@ export class CreateApiKeyResponse extends Schema.Class<CreateApiKeyResponse>("ef
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The DeleteApiKeyResponse object. */
+/**
+ * The DeleteApiKeyResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DeleteApiKeyResponse extends Schema.Class<DeleteApiKeyResponse>("effect-clerk/DeleteApiKeyResponse")({
   id: Schema.String,
   object: Schema.Literal("api_key"),
   deleted: Schema.Literal(true)
 }) {}
 
-/** The GetApiKeySecretResponse object. */
+/**
+ * The GetApiKeySecretResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class GetApiKeySecretResponse extends Schema.Class<GetApiKeySecretResponse>("effect-clerk/GetApiKeySecretResponse")({
   secret: Schema.String
 }) {}
 
-/** The MachineToMachineToken object. */
+/**
+ * The MachineToMachineToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class MachineToMachineToken extends Schema.Class<MachineToMachineToken>("effect-clerk/MachineToMachineToken")({
   object: Schema.Literal("machine_to_machine_token"),
   id: Schema.String,
@@ -3601,7 +4561,12 @@ export class MachineToMachineToken extends Schema.Class<MachineToMachineToken>("
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The GetM2MTokensResponse object. */
+/**
+ * The GetM2MTokensResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class GetM2MTokensResponse extends Schema.Class<GetM2MTokensResponse>("effect-clerk/GetM2MTokensResponse")({
   m2mTokens: Schema.mutable(Schema.Array(MachineToMachineToken)).pipe(
     Schema.propertySignature,
@@ -3610,7 +4575,12 @@ export class GetM2MTokensResponse extends Schema.Class<GetM2MTokensResponse>("ef
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 }) {}
 
-/** The CreateM2MTokenResponse object. */
+/**
+ * The CreateM2MTokenResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CreateM2MTokenResponse extends Schema.Class<CreateM2MTokenResponse>("effect-clerk/CreateM2MTokenResponse")({
   object: Schema.Literal("machine_to_machine_token"),
   id: Schema.String,
@@ -3631,7 +4601,12 @@ export class CreateM2MTokenResponse extends Schema.Class<CreateM2MTokenResponse>
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The ClerkIdpOauthAccessToken object. */
+/**
+ * The ClerkIdpOauthAccessToken object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class ClerkIdpOauthAccessToken extends Schema.Class<ClerkIdpOauthAccessToken>("effect-clerk/ClerkIdpOauthAccessToken")({
   object: Schema.Literal("clerk_idp_oauth_access_token"),
   id: Schema.String,
@@ -3646,7 +4621,12 @@ export class ClerkIdpOauthAccessToken extends Schema.Class<ClerkIdpOauthAccessTo
   updatedAt: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("updated_at"))
 }) {}
 
-/** The VerifyOAuthAccessTokenResponse object. */
+/**
+ * The VerifyOAuthAccessTokenResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export const VerifyOAuthAccessTokenResponse = Schema.Union(
   ClerkIdpOauthAccessToken,
   Schema.Struct({
@@ -3656,13 +4636,23 @@ export const VerifyOAuthAccessTokenResponse = Schema.Union(
 )
 export type VerifyOAuthAccessTokenResponse = typeof VerifyOAuthAccessTokenResponse.Type
 
-/** The CreateSessionTokenResponse object. */
+/**
+ * The CreateSessionTokenResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class CreateSessionTokenResponse extends Schema.Class<CreateSessionTokenResponse>("effect-clerk/CreateSessionTokenResponse")({
   object: Schema.optional(Schema.Literal("token")),
   jwt: Schema.String
 }) {}
 
-/** The DeleteBackupCodeResponse object. */
+/**
+ * The DeleteBackupCodeResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class DeleteBackupCodeResponse extends Schema.Class<DeleteBackupCodeResponse>("effect-clerk/DeleteBackupCodeResponse")({
   userId: Schema.optional(Schema.String).pipe(Schema.fromKey("user_id"))
 }) {
@@ -3670,12 +4660,22 @@ export class DeleteBackupCodeResponse extends Schema.Class<DeleteBackupCodeRespo
   readonly user_id: DeleteBackupCodeResponse["userId"] = this.userId
 }
 
-/** The VerifyPasswordResponse object. */
+/**
+ * The VerifyPasswordResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerifyPasswordResponse extends Schema.Class<VerifyPasswordResponse>("effect-clerk/VerifyPasswordResponse")({
   verified: Schema.optional(Schema.Boolean)
 }) {}
 
-/** The VerifyTOTPResponse object. */
+/**
+ * The VerifyTOTPResponse object.
+ *
+ * @since 0.1.0
+ * @category Models
+ */
 export class VerifyTOTPResponse extends Schema.Class<VerifyTOTPResponse>("effect-clerk/VerifyTOTPResponse")({
   verified: Schema.optional(Schema.Boolean),
   codeType: Schema.optional(OpenEnum("totp", "backup_code")).pipe(Schema.fromKey("code_type"))

@@ -28,7 +28,12 @@ const DomainList = Paginated(OrganizationDomain)
 const DOMAIN_PAGE = pageSize(ListOrganizationDomains)
 const INSTANCE_DOMAIN_PAGE = pageSize(ListAllOrganizationDomains)
 
-/** Builds the domain methods. */
+/**
+ * Builds the domain methods.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const domainMethods = (api: Bound) => {
   const getOrganizationDomainList = ({ organizationId, ...query }: GetOrganizationDomainListParams) =>
     api.execute(ListOrganizationDomains, "organizations.getOrganizationDomainList", DomainList, {

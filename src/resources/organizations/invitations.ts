@@ -36,7 +36,12 @@ const INVITATION_PAGE = pageSize(ListOrganizationInvitations)
 const PENDING_PAGE = pageSize(ListPendingOrganizationInvitations)
 const INSTANCE_INVITATION_PAGE = pageSize(ListInstanceOrganizationInvitations)
 
-/** Builds the invitation methods. */
+/**
+ * Builds the invitation methods.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const invitationMethods = (api: Bound) => {
   const getOrganizationInvitationList = ({ organizationId, ...query }: GetOrganizationInvitationListParams) =>
     api.execute(ListOrganizationInvitations, "organizations.getOrganizationInvitationList", InvitationList, {

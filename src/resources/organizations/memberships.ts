@@ -29,7 +29,12 @@ const MembershipList = Paginated(OrganizationMembership)
 const MEMBERSHIP_PAGE = pageSize(ListOrganizationMemberships)
 const INSTANCE_MEMBERSHIP_PAGE = pageSize(InstanceGetOrganizationMemberships)
 
-/** Builds the membership methods. */
+/**
+ * Builds the membership methods.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export const membershipMethods = (api: Bound) => {
   const getOrganizationMembershipList = ({ organizationId, ...query }: GetOrganizationMembershipListParams) =>
     api.execute(ListOrganizationMemberships, "organizations.getOrganizationMembershipList", MembershipList, {

@@ -5,10 +5,20 @@
  */
 import type { PaginationParams, WithSign } from "../internal/lists.js"
 
-/** A metadata object. Its keys are sent as given (only top-level param names are snake-cased). */
+/**
+ * A metadata object. Its keys are sent as given (only top-level param names are snake-cased).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type Metadata = Readonly<Record<string, unknown>>
 
-/** A sort key of `users.getUserList`. */
+/**
+ * A sort key of `users.getUserList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type UserOrderBy = WithSign<
   | "created_at"
   | "updated_at"
@@ -22,7 +32,12 @@ export type UserOrderBy = WithSign<
   | "last_sign_in_at"
 >
 
-/** Filters on a user's identifiers, names and activity (users and organization memberships). */
+/**
+ * Filters on a user's identifiers, names and activity (users and organization memberships).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UserFilterParams {
   /** Array filters accept up to 100 values. */
   readonly emailAddress?: ReadonlyArray<string> | undefined
@@ -43,7 +58,12 @@ export interface UserFilterParams {
   readonly createdAtAfter?: number | undefined
 }
 
-/** Filters of `users.getCount` (and of `users.getUserList`). */
+/**
+ * Filters of `users.getCount` (and of `users.getUserList`).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UserCountParams extends UserFilterParams {
   readonly externalId?: ReadonlyArray<string> | undefined
   /** Users who are members of any of these organizations. */
@@ -58,13 +78,23 @@ export interface UserCountParams extends UserFilterParams {
   readonly lastSignInAtAfter?: number | undefined
 }
 
-/** Params of `users.getUserList`. */
+/**
+ * Params of `users.getUserList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UserListParams extends UserCountParams, PaginationParams {
   /** Sort order (default `-created_at`). */
   readonly orderBy?: UserOrderBy | undefined
 }
 
-/** A password hashing algorithm Clerk can import digests from. */
+/**
+ * A password hashing algorithm Clerk can import digests from.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type PasswordHasher =
   | "argon2i"
   | "argon2id"
@@ -88,7 +118,12 @@ export type PasswordHasher =
   | "sha256_salted"
   | "sha512_symfony"
 
-/** The three metadata objects of a user. */
+/**
+ * The three metadata objects of a user.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UserMetadataParams {
   readonly publicMetadata?: Metadata | undefined
   readonly privateMetadata?: Metadata | undefined
@@ -119,7 +154,12 @@ interface UserFields {
   readonly passwordHasher?: PasswordHasher | undefined
 }
 
-/** Params of `users.createUser`. */
+/**
+ * Params of `users.createUser`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface CreateUserParams extends UserFields, UserMetadataParams {
   /** The first address becomes the primary one. */
   readonly emailAddress?: ReadonlyArray<string> | undefined
@@ -133,7 +173,12 @@ export interface CreateUserParams extends UserFields, UserMetadataParams {
   readonly locked?: boolean | undefined
 }
 
-/** Params of `users.updateUser`. */
+/**
+ * Params of `users.updateUser`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateUserParams extends UserFields {
   readonly signOutOfOtherSessions?: boolean | undefined
   readonly primaryEmailAddressID?: string | undefined
@@ -149,88 +194,168 @@ export interface UpdateUserParams extends UserFields {
   readonly unsafeMetadata?: Metadata | undefined
 }
 
-/** Params of `users.replaceUserEmailAddress`. */
+/**
+ * Params of `users.replaceUserEmailAddress`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceUserEmailAddressParams {
   readonly emailAddress: string
 }
 
-/** Params of `users.replaceUserPhoneNumber`. */
+/**
+ * Params of `users.replaceUserPhoneNumber`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface ReplaceUserPhoneNumberParams {
   readonly phoneNumber: string
 }
 
-/** Params of `users.updateUserProfileImage`. */
+/**
+ * Params of `users.updateUserProfileImage`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface UpdateUserProfileImageParams {
   readonly file: Blob
 }
 
-/** Limit/offset of `users.getUserOauthAccessToken` (`@clerk/backend` takes none). */
+/**
+ * Limit/offset of `users.getUserOauthAccessToken` (`@clerk/backend` takes none).
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type OauthAccessTokenListParams = PaginationParams
 
-/** Params of `users.getOrganizationMembershipList`. */
+/**
+ * Params of `users.getOrganizationMembershipList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetUserOrganizationMembershipListParams extends PaginationParams {
   readonly userId: string
 }
 
-/** The status of an organization invitation. */
+/**
+ * The status of an organization invitation.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export type OrganizationInvitationStatus = "pending" | "accepted" | "revoked" | "expired"
 
-/** Params of `users.getOrganizationInvitationList`. */
+/**
+ * Params of `users.getOrganizationInvitationList`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface GetUserOrganizationInvitationListParams extends PaginationParams {
   readonly userId: string
   readonly status?: OrganizationInvitationStatus | undefined
 }
 
-/** Params of `users.removePassword`. */
+/**
+ * Params of `users.removePassword`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RemovePasswordParams {
   /** Revoke the sessions active when the request is processed. */
   readonly signOutOfOtherSessions?: boolean | undefined
 }
 
-/** Params of `users.verifyPassword`. */
+/**
+ * Params of `users.verifyPassword`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface VerifyPasswordParams {
   readonly userId: string
   readonly password: string
 }
 
-/** Params of `users.verifyTOTP`. */
+/**
+ * Params of `users.verifyTOTP`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface VerifyTOTPParams {
   readonly userId: string
   /** A TOTP code or a backup code (which is then consumed). */
   readonly code: string
 }
 
-/** Params of `users.deleteUserPasskey`. */
+/**
+ * Params of `users.deleteUserPasskey`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface DeleteUserPasskeyParams {
   readonly userId: string
   readonly passkeyIdentificationId: string
 }
 
-/** Params of `users.deleteUserWeb3Wallet`. */
+/**
+ * Params of `users.deleteUserWeb3Wallet`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface DeleteWeb3WalletParams {
   readonly userId: string
   readonly web3WalletIdentificationId: string
 }
 
-/** Params of `users.deleteUserExternalAccount`. */
+/**
+ * Params of `users.deleteUserExternalAccount`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface DeleteUserExternalAccountParams {
   readonly userId: string
   readonly externalAccountId: string
 }
 
-/** Params of `users.setPasswordCompromised`. */
+/**
+ * Params of `users.setPasswordCompromised`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface SetPasswordCompromisedParams {
   /** Also revoke every session of the user (default `false`). */
   readonly revokeAllSessions?: boolean | undefined
 }
 
-/** Params of `users.revokeUserTrustedDevice`. */
+/**
+ * Params of `users.revokeUserTrustedDevice`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface RevokeUserTrustedDeviceParams {
   readonly userId: string
   readonly trustedDeviceId: string
 }
 
-/** Params of `users.adjustUserBillingCreditBalance` and `organizations.adjustOrganizationBillingCreditBalance`. */
+/**
+ * Params of `users.adjustUserBillingCreditBalance` and `organizations.adjustOrganizationBillingCreditBalance`.
+ *
+ * @since 0.1.0
+ * @category Resources
+ */
 export interface AdjustBillingCreditBalanceParams {
   /** In cents; greater than zero. */
   readonly amount: number

@@ -21,12 +21,22 @@ import {
 } from "../internal/http.js"
 import type { State, UserRow, Wire } from "../internal/store.js"
 
-/** The part of the context that changes state. */
+/**
+ * The part of the context that changes state.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export type Env = Pick<Ctx, "state" | "ids" | "now">
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
-/** Whether `address` looks like an email address. */
+/**
+ * Whether `address` looks like an email address.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const isEmail = (address: string): boolean => EMAIL.test(address)
 const PHONE = /^\+[1-9]\d{6,14}$/
 
@@ -48,20 +58,35 @@ const unverifiedEmail = {
 
 const unverifiedPhone = { ...unverifiedEmail, strategy: "phone_code" }
 
-/** Whether an email address is already used by anyone (case-insensitive). */
+/**
+ * Whether an email address is already used by anyone (case-insensitive).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const emailTaken = (state: State, address: string): boolean => {
   const a = address.toLowerCase()
   for (const e of state.emailAddresses.values()) if (e.wire.email_address.toLowerCase() === a) return true
   return false
 }
 
-/** Whether a phone number is already used. */
+/**
+ * Whether a phone number is already used.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const phoneTaken = (state: State, phone: string): boolean => {
   for (const p of state.phoneNumbers.values()) if (p.wire.phone_number === phone) return true
   return false
 }
 
-/** Checks an email address's format and uniqueness. */
+/**
+ * Checks an email address's format and uniqueness.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const checkEmail = (
   state: State,
   address: string,
@@ -72,7 +97,12 @@ export const checkEmail = (
   return Either.right(address)
 }
 
-/** Checks a phone number's format (E.164) and uniqueness. */
+/**
+ * Checks a phone number's format (E.164) and uniqueness.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const checkPhone = (
   state: State,
   phone: string,
@@ -91,7 +121,12 @@ const touchUser = (env: Env, userId: string, change: (row: UserRow) => UserRow):
   }
 }
 
-/** Adds an (already checked) email address to a user; the first one, or `primary`, becomes the primary. */
+/**
+ * Adds an (already checked) email address to a user; the first one, or `primary`, becomes the primary.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const addEmail = (
   env: Env,
   userId: string,
@@ -117,7 +152,12 @@ export const addEmail = (
   return wire
 }
 
-/** Adds an (already checked) phone number to a user. */
+/**
+ * Adds an (already checked) phone number to a user.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const addPhone = (
   env: Env,
   userId: string,
@@ -150,7 +190,12 @@ export const addPhone = (
   return wire
 }
 
-/** Removes an email address; a removed primary passes to the user's next address (or none). */
+/**
+ * Removes an email address; a removed primary passes to the user's next address (or none).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const removeEmail = (env: Env, id: string): void => {
   const row = env.state.emailAddresses.get(id)
   if (row === undefined) return
@@ -162,7 +207,12 @@ export const removeEmail = (env: Env, id: string): void => {
       : u)
 }
 
-/** Removes a phone number; a removed primary passes to the user's next number (or none). */
+/**
+ * Removes a phone number; a removed primary passes to the user's next number (or none).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const removePhone = (env: Env, id: string): void => {
   const row = env.state.phoneNumbers.get(id)
   if (row === undefined) return
@@ -177,7 +227,12 @@ export const removePhone = (env: Env, id: string): void => {
 const verification = (verified: boolean | undefined, unverified: typeof unverifiedEmail) =>
   verified === undefined ? undefined : verified ? adminVerification : unverified
 
-/** The email address and phone number routes. */
+/**
+ * The email address and phone number routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /email_addresses": (ctx) =>
     Either.gen(function*() {

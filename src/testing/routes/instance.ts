@@ -58,7 +58,12 @@ const templateFields = (ctx: Ctx, current: Template | undefined) =>
     }
   })
 
-/** The redirect URL, domain, JWT template and JWKS routes. */
+/**
+ * The redirect URL, domain, JWT template and JWKS routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "GET /jwks": (ctx) => ok({ keys: [ctx.keys.jwk] }),
   "GET /public/interstitial": (ctx) =>

@@ -69,7 +69,12 @@ const build = (ctx: Ctx, b: Body, batch: ReadonlyArray<Invitation>): Either.Eith
     }
   })
 
-/** The invitation routes. */
+/**
+ * The invitation routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "GET /invitations": (ctx) =>
     Either.gen(function*() {

@@ -36,7 +36,12 @@ type ApiKey = Wire<typeof S.ApiKey>
 type M2MToken = Wire<typeof S.MachineToMachineToken>
 type OAuthToken = Wire<typeof S.ClerkIdpOauthAccessToken>
 
-/** Registers a machine; its secret key (`ak_…`) authenticates M2M token calls. */
+/**
+ * Registers a machine; its secret key (`ak_…`) authenticates M2M token calls.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const addMachine = (env: Env, name: string): MachineRow => {
   const row: MachineRow = {
     id: env.ids.id("mch"),
@@ -48,11 +53,21 @@ export const addMachine = (env: Env, name: string): MachineRow => {
   return row
 }
 
-/** The machine M2M calls made with the instance secret key act as (created on first use). */
+/**
+ * The machine M2M calls made with the instance secret key act as (created on first use).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const defaultMachine = (env: Env): MachineRow =>
   env.state.machines.values().next().value ?? addMachine(env, "Fake default machine")
 
-/** The machine whose secret key is `secret`, if any. */
+/**
+ * The machine whose secret key is `secret`, if any.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const machineBySecret = (state: State, secret: string): MachineRow | undefined =>
   [...state.machines.values()].find((m) => m.secretKey === secret)
 
@@ -64,7 +79,12 @@ const current = <W extends { readonly expiration: number | null; readonly expire
 
 const expiration = (env: Env, seconds: number | undefined) => (seconds === undefined ? null : env.now + seconds * 1000)
 
-/** Options of {@link issueApiKey}. */
+/**
+ * Options of {@link issueApiKey}.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface ApiKeyInput {
   readonly name: string
   readonly subject: string
@@ -76,7 +96,12 @@ export interface ApiKeyInput {
   readonly type?: string | undefined
 }
 
-/** Creates an API key and its `ak_…` secret. */
+/**
+ * Creates an API key and its `ak_…` secret.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const issueApiKey = (env: Env, input: ApiKeyInput): SecretRow<ApiKey> => {
   const wire: ApiKey = {
     object: "api_key",
@@ -101,7 +126,12 @@ export const issueApiKey = (env: Env, input: ApiKeyInput): SecretRow<ApiKey> => 
   return row
 }
 
-/** Options of {@link issueM2MToken}. */
+/**
+ * Options of {@link issueM2MToken}.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export interface M2MInput {
   readonly machineId: string
   readonly format?: "opaque" | "jwt" | undefined
@@ -110,7 +140,12 @@ export interface M2MInput {
   readonly secondsUntilExpiration?: number | undefined
 }
 
-/** Creates an M2M token for a machine: opaque `mt_…` or a signed JWT. Both verify through the API. */
+/**
+ * Creates an M2M token for a machine: opaque `mt_…` or a signed JWT. Both verify through the API.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const issueM2MToken = (env: Env & Pick<Ctx, "keys" | "settings">, input: M2MInput): SecretRow<M2MToken> => {
   const id = env.ids.id("mt")
   const claims = input.claims ?? null
@@ -147,7 +182,12 @@ export const issueM2MToken = (env: Env & Pick<Ctx, "keys" | "settings">, input: 
   return row
 }
 
-/** Registers an opaque OAuth access token (`oat_…`). */
+/**
+ * Registers an opaque OAuth access token (`oat_…`).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const issueOAuthToken = (
   env: Env,
   input: {
@@ -216,7 +256,12 @@ const forbiddenMachine = fail(403, {
   long_message: "This machine may not act on that token."
 })
 
-/** The API key, M2M token and OAuth token routes. */
+/**
+ * The API key, M2M token and OAuth token routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /api_keys": (ctx) =>
     Either.gen(function*() {

@@ -31,7 +31,12 @@ import { addMembership, withOrganization } from "./organizations.js"
 const findMembership = (state: State, organizationId: string, userId: string): MembershipRow | undefined =>
   [...state.memberships.values()].find((m) => m.organizationId === organizationId && m.userId === userId)
 
-/** Adds a membership after checking the user, duplicates and the organization's limit. */
+/**
+ * Adds a membership after checking the user, duplicates and the organization's limit.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const createMembership = (
   env: Env,
   organizationId: string,
@@ -97,7 +102,12 @@ const save = (ctx: Ctx, m: MembershipRow, change: Partial<MembershipRow>) => {
   return ok(renderMembership(ctx.state, next))
 }
 
-/** The membership routes. */
+/**
+ * The membership routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/memberships": (ctx) =>
     withOrganization(ctx, (org) =>

@@ -76,7 +76,12 @@ const save = (ctx: Ctx, domain: Domain) => {
   return ok(next)
 }
 
-/** The organization domain routes. */
+/**
+ * The organization domain routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/domains": (ctx) =>
     withOrganization(ctx, (org) =>

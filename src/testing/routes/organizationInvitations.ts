@@ -94,7 +94,12 @@ const sortFields = {
   email_address: (i: Invitation) => i.email_address
 }
 
-/** The organization invitation routes. */
+/**
+ * The organization invitation routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/invitations": (ctx) =>
     withOrganization(ctx, (org) =>

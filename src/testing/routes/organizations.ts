@@ -38,7 +38,12 @@ import type { Env } from "./identifications.js"
 
 type Org = Wire<typeof S.Organization>
 
-/** Adds a membership without checks (used when an organization is created). */
+/**
+ * Adds a membership without checks (used when an organization is created).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const addMembership = (
   env: Env,
   organizationId: string,
@@ -81,11 +86,21 @@ const checkSlug = (state: State, b: Body, except?: string) =>
     taken: (slug) => slugTaken(state, slug, except)
   })
 
-/** Finds an organization by id, or by slug (the path segment accepts both). */
+/**
+ * Finds an organization by id, or by slug (the path segment accepts both).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const findOrganization = (state: State, idOrSlug: string): Org | undefined =>
   state.organizations.get(idOrSlug) ?? [...state.organizations.values()].find((o) => o.slug === idOrSlug)
 
-/** Creates an organization from a `POST /organizations` body; `created_by` becomes its first admin. */
+/**
+ * Creates an organization from a `POST /organizations` body; `created_by` becomes its first admin.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const createOrganization = (env: Env, b: Body): Either.Either<Org, FakeHttp.FakeResponse> =>
   Either.gen(function*() {
     const name = yield* reqString(b, "name")
@@ -122,7 +137,12 @@ export const createOrganization = (env: Env, b: Body): Either.Either<Org, FakeHt
     return org
   })
 
-/** Deletes an organization with its memberships, invitations and domains. */
+/**
+ * Deletes an organization with its memberships, invitations and domains.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const deleteOrganization = (state: State, id: string): void => {
   for (const [k, m] of state.memberships) if (m.organizationId === id) state.memberships.delete(k)
   for (const [k, i] of state.organizationInvitations) if (i.organization_id === id) state.organizationInvitations.delete(k)
@@ -130,7 +150,12 @@ export const deleteOrganization = (state: State, id: string): void => {
   state.organizations.delete(id)
 }
 
-/** Runs `f` with the organization named by the `organization_id` path parameter (id or slug), or answers 404. */
+/**
+ * Runs `f` with the organization named by the `organization_id` path parameter (id or slug), or answers 404.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const withOrganization = (ctx: Ctx, f: (org: Org) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>) => {
   const org = findOrganization(ctx.state, ctx.params.organization_id ?? "")
   return org === undefined ? notFound("Organization") : f(org)
@@ -150,7 +175,12 @@ const updateMetadata = (ctx: Ctx, org: Org, merge: boolean) =>
     return yield* ok(save(ctx, org, yield* metadataChange(b, METADATA, (key) => org[key], merge)))
   })
 
-/** The organization routes. */
+/**
+ * The organization routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /organizations": (ctx) =>
     Either.gen(function*() {

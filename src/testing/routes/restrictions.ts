@@ -48,7 +48,12 @@ const remove = (ctx: Ctx, kind: "allowlist" | "blocklist") => {
   return deleted(kind === "allowlist" ? "allowlist_identifier" : "blocklist_identifier", id)
 }
 
-/** The allowlist and blocklist routes. */
+/**
+ * The allowlist and blocklist routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "GET /allowlist_identifiers": (ctx) => list(ctx, [...ctx.state.allowlist.values()].reverse()),
   "POST /allowlist_identifiers": (ctx) => create(ctx, "allowlist"),

@@ -32,7 +32,12 @@ type Session = Wire<typeof S.Session>
 
 const DAY = 86_400_000
 
-/** Creates a client and an active session on it for `userId` (checked by the caller). */
+/**
+ * Creates a client and an active session on it for `userId` (checked by the caller).
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const createSession = (env: Env, userId: string, activeOrganizationId?: string | undefined): Session => {
   const clientId = env.ids.id("client")
   env.state.clients.set(clientId, { id: clientId, createdAt: env.now, updatedAt: env.now })
@@ -61,7 +66,12 @@ export const createSession = (env: Env, userId: string, activeOrganizationId?: s
   return session
 }
 
-/** The session token claims for a session, with its active organization when the user is still a member. */
+/**
+ * The session token claims for a session, with its active organization when the user is still a member.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const sessionTokenFor = (ctx: Ctx, session: Session, expiresInSeconds?: number): string => {
   const orgId = session.last_active_organization_id ?? undefined
   const org = orgId === undefined ? undefined : ctx.state.organizations.get(orgId)
@@ -140,7 +150,12 @@ const templateScope = (state: State, session: Session): Record<string, unknown> 
   }
 }
 
-/** The session and client routes. */
+/**
+ * The session and client routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /sessions": (ctx) =>
     Either.gen(function*() {

@@ -89,7 +89,12 @@ const dateMillis = (b: Body, key: string): Either.Either<number | undefined, Fak
     return Number.isNaN(ms) ? invalid(key, "must be an RFC3339 date.") : Either.right(ms)
   })
 
-/** Creates a user from a `POST /users` body; nothing is stored unless every check passes. */
+/**
+ * Creates a user from a `POST /users` body; nothing is stored unless every check passes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const createUser = (env: Env, b: Body): Either.Either<UserRow, FakeHttp.FakeResponse> =>
   Either.gen(function*() {
     const emails = (yield* optStrings(b, "email_address")) ?? []
@@ -157,7 +162,12 @@ export const createUser = (env: Env, b: Body): Either.Either<UserRow, FakeHttp.F
     return env.state.users.get(id) ?? { user, password }
   })
 
-/** Deletes a user with everything that belongs to it. */
+/**
+ * Deletes a user with everything that belongs to it.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const deleteUser = (env: Env, id: string): void => {
   for (const [eid, e] of env.state.emailAddresses) if (e.userId === id) removeEmail(env, eid)
   for (const [pid, p] of env.state.phoneNumbers) if (p.userId === id) removePhone(env, pid)
@@ -257,7 +267,12 @@ const bulk = (ctx: Ctx, banned: boolean) =>
     return yield* ok(out)
   })
 
-/** The user routes. */
+/**
+ * The user routes.
+ *
+ * @since 0.1.0
+ * @category Testing
+ */
 export const routes: RouteTable = {
   "POST /users": (ctx) =>
     Either.gen(function*() {
