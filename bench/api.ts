@@ -106,7 +106,7 @@ export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
   }
   const walkRaw = async (get: (path: string) => Promise<unknown>) => {
     let seen = 0
-    for (let offset = 0;; offset += WALK_PAGE) {
+    for (let offset = 0; ; offset += WALK_PAGE) {
       const page = await get(`/v1/users?limit=${WALK_PAGE}&offset=${offset}`)
       const length = Array.isArray(page) ? page.length : 0
       seen += length
@@ -121,7 +121,7 @@ export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
   }
   const walkClerk = async () => {
     let seen = 0
-    for (let offset = 0;; offset += WALK_PAGE) {
+    for (let offset = 0; ; offset += WALK_PAGE) {
       const page = await theirs.users.getUserList({ limit: WALK_PAGE, offset })
       seen += page.data.length
       if (page.data.length < WALK_PAGE) return seen
@@ -139,7 +139,7 @@ export const apiSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
         { name: `${CLERK} (getUserList loop)`, run: walkClerk },
         { name: RAW_UNDICI, run: () => walkRaw(rawUndici) },
         { name: RAW_FETCH, run: () => walkRaw(rawFetch) }
-      ].map((c) => c.name.startsWith(CLERK) ? { ...c, name: CLERK } : c),
+      ].map((c) => (c.name.startsWith(CLERK) ? { ...c, name: CLERK } : c)),
       targets: [
         { label: "≤1.2x raw undici", case: OURS, vs: RAW_UNDICI, atMostSlowdown: 1.2 },
         { label: "≤1.2x raw fetch (on fetch)", case: OURS_FETCH, vs: RAW_FETCH, atMostSlowdown: 1.2 }

@@ -35,15 +35,27 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
 
   const now = Math.floor(Date.now() / 1000)
   const mint = (n: number) =>
-    new SignJWT({ sid: `sess_bench${n}`, azp: APP, iss: `https://${FAPI}`, v: 2, o: { id: "org_1", rol: "admin", slg: "acme" } })
-      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "ins_authreq" }).setSubject("user_bench").setIssuedAt(now)
-      .setNotBefore(now - 10).setExpirationTime(now + 3600).sign(privateKey)
+    new SignJWT({
+      sid: `sess_bench${n}`,
+      azp: APP,
+      iss: `https://${FAPI}`,
+      v: 2,
+      o: { id: "org_1", rol: "admin", slg: "acme" }
+    })
+      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: "ins_authreq" })
+      .setSubject("user_bench")
+      .setIssuedAt(now)
+      .setNotBefore(now - 10)
+      .setExpirationTime(now + 3600)
+      .sign(privateKey)
   const toRequest = (token: string) =>
     new Request(`${APP}/api/items`, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } })
   const request = toRequest(await mint(0))
   // More requests (distinct tokens) than the verifier's per-key memo of verified signatures holds (1024), cycled so
   // that every call does the RSA work: a token is otherwise presented on every request of its minute-long life.
-  const distinct: ReadonlyArray<Request> = await Promise.all(Array.from({ length: DISTINCT }, (_, n) => mint(n + 1).then(toRequest)))
+  const distinct: ReadonlyArray<Request> = await Promise.all(
+    Array.from({ length: DISTINCT }, (_, n) => mint(n + 1).then(toRequest))
+  )
   let cursor = 0
   const nextDistinct = () => distinct[cursor++ % distinct.length]!
   const options = { authorizedParties: [APP] }
@@ -58,15 +70,13 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
   const effect = authenticateRequest(request, options)
 
   // Sanity: every contender signs the request in before anything is timed (this also warms the JWKS caches).
-  for (
-    const state of await Promise.all([
-      oursLocal.authenticateRequest(request, options),
-      oursRemote.authenticateRequest(request, options),
-      theirsLocal.authenticateRequest(request, options),
-      theirsRemote.authenticateRequest(request, options),
-      oursLocal.runtime.runPromise(effect)
-    ])
-  ) {
+  for (const state of await Promise.all([
+    oursLocal.authenticateRequest(request, options),
+    oursRemote.authenticateRequest(request, options),
+    theirsLocal.authenticateRequest(request, options),
+    theirsRemote.authenticateRequest(request, options),
+    oursLocal.runtime.runPromise(effect)
+  ])) {
     if (state.status !== "signed-in") throw new Error(`bench: a contender answered ${state.status} (${state.reason})`)
   }
 
@@ -127,5 +137,7 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const results = await authenticateRequestSuites()
   const missed = results.flatMap((r) => Object.entries(r.targets).filter(([, met]) => !met))
-  console.log(missed.length === 0 ? "\nAll targets met." : `\nTargets missed: ${missed.map(([label]) => label).join(", ")}`)
+  console.log(
+    missed.length === 0 ? "\nAll targets met." : `\nTargets missed: ${missed.map(([label]) => label).join(", ")}`
+  )
 }

@@ -47,9 +47,15 @@ export const coldStartSuites = async (): Promise<ReadonlyArray<BenchResult>> => 
     writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }))
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
     const now = Math.floor(Date.now() / 1000)
-    const input = `${b64({ alg: "RS256", typ: "JWT", kid: "ins_cold" })}.${
-      b64({ azp: "http://localhost:3000", exp: now + 3600, iat: now, iss: "https://clerk.cold.test", nbf: now - 10, sid: "sess_1", sub: "user_1" })
-    }`
+    const input = `${b64({ alg: "RS256", typ: "JWT", kid: "ins_cold" })}.${b64({
+      azp: "http://localhost:3000",
+      exp: now + 3600,
+      iat: now,
+      iss: "https://clerk.cold.test",
+      nbf: now - 10,
+      sid: "sess_1",
+      sub: "user_1"
+    })}`
     const token = `${input}.${sign("RSA-SHA256", Buffer.from(input), privateKey).toString("base64url")}`
     const jwtKey = publicKey.export({ type: "spki", format: "pem" }).toString()
     const entry = pathToFileURL(join(out, "esm", "index.js")).href
@@ -63,11 +69,13 @@ export const coldStartSuites = async (): Promise<ReadonlyArray<BenchResult>> => 
         const r = await m.verifyToken(process.env.TOKEN, { jwtKey: process.env.JWT_KEY });
         if (!r.sub) throw new Error("no verify"); console.log(performance.now() - t0)`
     }
-    const files = Object.fromEntries(Object.entries(scripts).map(([name, code], i) => {
-      const file = join(out, `cold${i}.mjs`)
-      writeFileSync(file, code)
-      return [name, file]
-    }))
+    const files = Object.fromEntries(
+      Object.entries(scripts).map(([name, code], i) => {
+        const file = join(out, `cold${i}.mjs`)
+        writeFileSync(file, code)
+        return [name, file]
+      })
+    )
     const wall: Record<string, Array<number>> = {}
     const inProcess: Record<string, Array<number>> = {}
     for (let round = 0; round < PROCESSES; round++) {
@@ -86,22 +94,27 @@ export const coldStartSuites = async (): Promise<ReadonlyArray<BenchResult>> => 
     const ours = median(wall["effect-clerk"]!)
     const theirs = median(wall["@clerk/backend"]!)
     const met = ours / theirs <= 1.5
-    console.log([
-      `\n## cold start: node process, import the Promise entry + create a client + verify one token (median of ${PROCESSES})`,
-      `case              process ms  (import→verified ms)`,
-      ...Object.keys(wall).map((name) =>
-        `${name.padEnd(16)}  ${median(wall[name]!).toFixed(0).padStart(10)}  ${`(${median(inProcess[name]!).toFixed(0)})`.padStart(20)}`
-      ),
-      `target ${met ? "MET   " : "MISSED"} ≤1.5x @clerk/backend: effect-clerk = ${(ours / theirs).toFixed(2)}x the time of @clerk/backend`
-    ].join("\n"))
+    console.log(
+      [
+        `\n## cold start: node process, import the Promise entry + create a client + verify one token (median of ${PROCESSES})`,
+        `case              process ms  (import→verified ms)`,
+        ...Object.keys(wall).map(
+          (name) =>
+            `${name.padEnd(16)}  ${median(wall[name]!).toFixed(0).padStart(10)}  ${`(${median(inProcess[name]!).toFixed(0)})`.padStart(20)}`
+        ),
+        `target ${met ? "MET   " : "MISSED"} ≤1.5x @clerk/backend: effect-clerk = ${(ours / theirs).toFixed(2)}x the time of @clerk/backend`
+      ].join("\n")
+    )
     const toMicros = (xs: Record<string, Array<number>>) =>
       Object.fromEntries(Object.entries(xs).map(([name, v]) => [name, median(v) * 1000]))
-    return [{
-      title: "cold start (process wall time)",
-      medianMicros: toMicros(wall),
-      medianWallMicros: toMicros(inProcess),
-      targets: { "≤1.5x @clerk/backend": met }
-    }]
+    return [
+      {
+        title: "cold start (process wall time)",
+        medianMicros: toMicros(wall),
+        medianWallMicros: toMicros(inProcess),
+        targets: { "≤1.5x @clerk/backend": met }
+      }
+    ]
   } finally {
     rmSync(out, { recursive: true, force: true })
   }

@@ -94,7 +94,8 @@ const median = (xs: ReadonlyArray<number>): number => {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-const fmt = (micros: number): string => (micros >= 100 ? micros.toFixed(0) : micros >= 10 ? micros.toFixed(1) : micros.toFixed(2))
+const fmt = (micros: number): string =>
+  micros >= 100 ? micros.toFixed(0) : micros >= 10 ? micros.toFixed(1) : micros.toFixed(2)
 
 /** Measures a suite and prints a table of medians, ratios and targets. */
 export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
@@ -144,20 +145,20 @@ export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
   const width = Math.max(...suite.cases.map((c) => c.name.length), 10)
   const lines = [
     `\n## ${suite.title}  (${rounds} interleaved rounds, median per op; CPU time, wall time in brackets)`,
-    `${"case".padEnd(width)}  ${"cpu µs/op".padStart(9)}  ${"(wall µs)".padStart(10)}  ${"ops/s".padStart(10)}  ${
-      `vs ${baseline}`.padStart(16)
-    }`
+    `${"case".padEnd(width)}  ${"cpu µs/op".padStart(9)}  ${"(wall µs)".padStart(10)}  ${"ops/s".padStart(10)}  ${`vs ${baseline}`.padStart(
+      16
+    )}`
   ]
   for (const plan of plans) {
     const m = medianMicros[plan.c.name]!
     const ratio = m / base
     const rel = ratio >= 1 ? `${ratio.toFixed(2)}x slower` : `${(1 / ratio).toFixed(2)}x faster`
     lines.push(
-      `${plan.c.name.padEnd(width)}  ${fmt(m).padStart(9)}  ${`(${fmt(medianWallMicros[plan.c.name]!)})`.padStart(10)}  ${
-        Math.round(1e6 / m).toLocaleString("en-US").padStart(10)
-      }  ${
-        (plan.c.name === baseline ? "baseline" : rel).padStart(16)
-      }`
+      `${plan.c.name.padEnd(width)}  ${fmt(m).padStart(9)}  ${`(${fmt(medianWallMicros[plan.c.name]!)})`.padStart(10)}  ${Math.round(
+        1e6 / m
+      )
+        .toLocaleString("en-US")
+        .padStart(10)}  ${(plan.c.name === baseline ? "baseline" : rel).padStart(16)}`
     )
   }
   const targets: Record<string, boolean> = {}
@@ -166,7 +167,8 @@ export const runBench = async (suite: BenchSuite): Promise<BenchResult> => {
     const other = medianMicros[t.vs]
     if (mine === undefined || other === undefined) throw new Error(`bench target ${t.label}: unknown case`)
     const speedup = other / mine
-    const met = (t.atLeast === undefined || speedup >= t.atLeast) &&
+    const met =
+      (t.atLeast === undefined || speedup >= t.atLeast) &&
       (t.atMostSlowdown === undefined || mine / other <= t.atMostSlowdown)
     targets[t.label] = met
     lines.push(

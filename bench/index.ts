@@ -42,19 +42,27 @@ const suites: ReadonlyArray<Suite> = [
 
 const results: Array<BenchResult> = []
 for (const suite of suites) results.push(...(await suite()))
-const missed = results.flatMap((r) => Object.entries(r.targets).filter(([, met]) => !met).map(([label]) => `${r.title}: ${label}`))
+const missed = results.flatMap((r) =>
+  Object.entries(r.targets)
+    .filter(([, met]) => !met)
+    .map(([label]) => `${r.title}: ${label}`)
+)
 console.log(missed.length === 0 ? "\nAll targets met." : `\nTargets missed:\n- ${missed.join("\n- ")}`)
 const seconds = (Date.now() - started) / 1000
 console.log(`\nbench took ${seconds.toFixed(0)} s`)
 mkdirSync(new URL("./results/", import.meta.url), { recursive: true })
 writeFileSync(
   new URL("./results/latest.json", import.meta.url),
-  `${JSON.stringify({
-    date: new Date().toISOString(),
-    node: process.version,
-    cpus: cpus().length,
-    seconds,
-    note: "medianMicros: median CPU µs per operation (client process only); medianWallMicros: median wall µs",
-    results
-  }, null, 2)}\n`
+  `${JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: cpus().length,
+      seconds,
+      note: "medianMicros: median CPU µs per operation (client process only); medianWallMicros: median wall µs",
+      results
+    },
+    null,
+    2
+  )}\n`
 )

@@ -11,7 +11,10 @@ import { createClerkClient } from "../src/promise/createClerkClient.js"
 const [which = "getUser", transport = "undici", secondsText = "8"] = process.argv.slice(2)
 // BENCH_SERVER_URL: a server already running (`node --import tsx bench/server.ts`), e.g. when this file is bundled.
 const given = process.env["BENCH_SERVER_URL"]
-const server = given === undefined ? await (await import("./server.js")).spawnBenchServer(10_000) : { url: given, close: () => Promise.resolve() }
+const server =
+  given === undefined
+    ? await (await import("./server.js")).spawnBenchServer(10_000)
+    : { url: given, close: () => Promise.resolve() }
 const client = createClerkClient({
   secretKey: "sk_test_benchSecretKey0001",
   apiUrl: server.url,
@@ -35,7 +38,9 @@ const op = async (): Promise<unknown> => {
     }
     case "raw":
       if (undici === undefined || agent === undefined) throw new Error("undici is not loaded")
-      return (await undici.request(`${server.url}/v1/users/${id}`, { dispatcher: agent, headers: rawHeaders })).body.json()
+      return (
+        await undici.request(`${server.url}/v1/users/${id}`, { dispatcher: agent, headers: rawHeaders })
+      ).body.json()
     default:
       return client.users.getUser(id)
   }

@@ -12,7 +12,13 @@
  */
 import "./fetchStub.js"
 import { Buffer } from "node:buffer"
-import { createPublicKey, generateKeyPairSync, type KeyObject, sign as cryptoSign, verify as cryptoVerify } from "node:crypto"
+import {
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  sign as cryptoSign,
+  verify as cryptoVerify
+} from "node:crypto"
 import { pathToFileURL } from "node:url"
 import * as Clock from "effect/Clock"
 import * as Layer from "effect/Layer"
@@ -40,24 +46,22 @@ const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toStr
 
 /** A Clerk-shaped session token (RS256, org claims), signed with node:crypto. */
 const mint = (privateKey: KeyObject, now: number, n: number): string => {
-  const input = `${b64({ alg: "RS256", typ: "JWT", kid: KID })}.${
-    b64({
-      azp: "http://localhost:3000",
-      exp: now + 3600,
-      iat: now,
-      iss: "https://clerk.bench.test",
-      nbf: now - 10,
-      sid: `sess_2bench${n}`,
-      sub: "user_2bench",
-      v: 2,
-      o: { id: "org_1", rol: "admin", slg: "acme" }
-    })
-  }`
+  const input = `${b64({ alg: "RS256", typ: "JWT", kid: KID })}.${b64({
+    azp: "http://localhost:3000",
+    exp: now + 3600,
+    iat: now,
+    iss: "https://clerk.bench.test",
+    nbf: now - 10,
+    sid: `sess_2bench${n}`,
+    sub: "user_2bench",
+    v: 2,
+    o: { id: "org_1", rol: "admin", slg: "acme" }
+  })}`
   return `${input}.${cryptoSign("RSA-SHA256", Buffer.from(input), privateKey).toString("base64url")}`
 }
 
 /** Cycles through `items`. */
-const cycle = <A>(items: ReadonlyArray<A>): () => A => {
+const cycle = <A>(items: ReadonlyArray<A>): (() => A) => {
   let i = 0
   return () => items[i++ % items.length]!
 }
@@ -129,7 +133,10 @@ export const verifyTokenSuites = async (): Promise<ReadonlyArray<BenchResult>> =
       { name: RAW_DISTINCT, run: rawDistinct },
       { name: OURS, run: () => verifyToken(token, localOptions) },
       { name: OURS_DISTINCT, run: () => verifyToken(nextLocal(), localOptions) },
-      { name: "effect-clerk verifySessionToken (sync core, same token)", run: () => verifySessionToken(token, { key: pem, ...claimOptions }, clock) },
+      {
+        name: "effect-clerk verifySessionToken (sync core, same token)",
+        run: () => verifySessionToken(token, { key: pem, ...claimOptions }, clock)
+      },
       { name: EFFECT, run: () => localRuntime.runSync(effectVerify) },
       { name: CLERK, run: () => clerk.verifyToken(token, localOptions) }
     ],

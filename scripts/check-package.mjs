@@ -7,14 +7,28 @@ const root = await import("effect-clerk")
 const webhooks = await import("effect-clerk/webhooks")
 const testing = await import("effect-clerk/testing")
 
-for (const name of ["createClerkClient", "clerkClient", "ClerkAPIResponseError", "isClerkAPIResponseError", "verifyToken",
-  "verifyWebhook", "TokenVerificationError", "Users", "Organizations", "ClerkLive", "operations"]) {
+for (const name of [
+  "createClerkClient",
+  "clerkClient",
+  "ClerkAPIResponseError",
+  "isClerkAPIResponseError",
+  "verifyToken",
+  "verifyWebhook",
+  "TokenVerificationError",
+  "Users",
+  "Organizations",
+  "ClerkLive",
+  "operations"
+]) {
   assert.ok(name in root, `effect-clerk exports ${name}`)
 }
 assert.equal(root.operations.length, 249)
 assert.equal(typeof webhooks.verifyWebhook, "function")
 assert.equal(typeof testing.FakeServer.start, "function")
-for (const file of ["index", "auth/webhooks/index", "testing/index"].flatMap((f) => [`dist/esm/${f}.d.ts`, `dist/cjs/${f}.d.ts`])) {
+for (const file of ["index", "auth/webhooks/index", "testing/index"].flatMap((f) => [
+  `dist/esm/${f}.d.ts`,
+  `dist/cjs/${f}.d.ts`
+])) {
   assert.ok(existsSync(new URL(`../${file}`, import.meta.url)), `${file} exists`)
 }
 

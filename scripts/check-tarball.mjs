@@ -25,7 +25,9 @@ const started = Date.now()
 const run = (cmd, args, cwd, options = {}) => {
   const result = spawnSync(cmd, args, { cwd, encoding: "utf8", shell: process.platform === "win32", ...options })
   if (result.status !== 0) {
-    throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd} (exit ${result.status})\n${result.stdout}\n${result.stderr}`)
+    throw new Error(
+      `${cmd} ${args.join(" ")} failed in ${cwd} (exit ${result.status})\n${result.stdout}\n${result.stderr}`
+    )
   }
   return result
 }
@@ -40,7 +42,9 @@ const project = (name, tarball, preinstall) => {
   const { stdout, stderr } = run(npm, [...flags, tarball], dir)
   const output = `${stdout}${stderr}`.trim()
   const warnings = output.split("\n").filter((line) => /\bwarn\b|ERR/i.test(line))
-  console.log(`[${name}] npm install ${preinstall ? `${preinstall} then ` : ""}the tarball: ${warnings.length === 0 ? "no warnings" : `${warnings.length} warning line(s)`}`)
+  console.log(
+    `[${name}] npm install ${preinstall ? `${preinstall} then ` : ""}the tarball: ${warnings.length === 0 ? "no warnings" : `${warnings.length} warning line(s)`}`
+  )
   for (const line of warnings) console.log(`  ${line}`)
   assert.ok(!/ERESOLVE/.test(output), `[${name}] no ERESOLVE`)
   assert.ok(!/peer/i.test(output), `[${name}] no peer-dependency warnings`)
@@ -65,19 +69,34 @@ const effectCopies = (dir) => {
   return copies
 }
 
-const node = (cwd, code, type) =>
-  run(process.execPath, [`--input-type=${type}`, "-e", code], cwd).stdout.trim()
+const node = (cwd, code, type) => run(process.execPath, [`--input-type=${type}`, "-e", code], cwd).stdout.trim()
 
 try {
-  const packed = JSON.parse(run(npm, ["pack", "--ignore-scripts", "--json", "--pack-destination", work], repo).stdout)[0]
+  const packed = JSON.parse(
+    run(npm, ["pack", "--ignore-scripts", "--json", "--pack-destination", work], repo).stdout
+  )[0]
   const tarball = join(work, packed.filename)
   const files = packed.files.map((f) => f.path)
-  for (const file of ["LICENSE", "README.md", "package.json", "dist/esm/index.js", "dist/esm/index.d.ts", "dist/cjs/index.js",
-    "dist/cjs/index.d.ts", "dist/cjs/package.json", "src/index.ts"]) {
+  for (const file of [
+    "LICENSE",
+    "README.md",
+    "package.json",
+    "dist/esm/index.js",
+    "dist/esm/index.d.ts",
+    "dist/cjs/index.js",
+    "dist/cjs/index.d.ts",
+    "dist/cjs/package.json",
+    "src/index.ts"
+  ]) {
     assert.ok(files.includes(file), `tarball contains ${file}`)
   }
-  assert.ok(!files.some((f) => f.startsWith("test/") || f.startsWith("node_modules/")), "tarball has no tests or node_modules")
-  console.log(`packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`)
+  assert.ok(
+    !files.some((f) => f.startsWith("test/") || f.startsWith("node_modules/")),
+    "tarball has no tests or node_modules"
+  )
+  console.log(
+    `packed ${packed.filename}: ${packed.entryCount} files, ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked`
+  )
 
   if (typesOnly) {
     typeCheck(project("types", tarball))
@@ -88,7 +107,9 @@ try {
 
     const effect4 = project("effect4", tarball, "effect@latest")
     const app4 = JSON.parse(readFileSync(join(effect4, "node_modules/effect/package.json"), "utf8")).version
-    const sdk4 = JSON.parse(readFileSync(join(effect4, "node_modules/effect-clerk/node_modules/effect/package.json"), "utf8")).version
+    const sdk4 = JSON.parse(
+      readFileSync(join(effect4, "node_modules/effect-clerk/node_modules/effect/package.json"), "utf8")
+    ).version
     assert.match(app4, /^4\./, "the app keeps its effect 4")
     assert.match(sdk4, /^3\./, "the SDK gets its own effect 3")
     console.log(`[effect4] app effect ${app4}, SDK effect ${sdk4} (nested)`)
@@ -98,11 +119,22 @@ try {
     const copies = effectCopies(effect3)
     assert.equal(copies.size, 1, `[effect3] one effect version: ${JSON.stringify([...copies])}`)
     assert.ok(!existsSync(join(effect3, "node_modules/effect-clerk/node_modules/effect")), "[effect3] no nested effect")
-    assert.ok(!existsSync(join(effect3, "node_modules/@effect/platform/node_modules/effect")), "[effect3] no nested effect")
+    assert.ok(
+      !existsSync(join(effect3, "node_modules/@effect/platform/node_modules/effect")),
+      "[effect3] no nested effect"
+    )
     console.log(`[effect3] one effect instance: ${[...copies.values()][0]} (npm ls effect):`)
-    console.log(run(npm, ["ls", "effect", "--all"], effect3).stdout.trim().split("\n").map((l) => `  ${l}`).join("\n"))
+    console.log(
+      run(npm, ["ls", "effect", "--all"], effect3)
+        .stdout.trim()
+        .split("\n")
+        .map((l) => `  ${l}`)
+        .join("\n")
+    )
     // The app's Effect runtime runs the SDK's Effect values: only possible when both use the same instance.
-    const shared = node(effect3, `
+    const shared = node(
+      effect3,
+      `
       import { Effect } from "effect"
       import { Users, ClerkLive } from "effect-clerk"
       import { FakeServer } from "effect-clerk/testing"
@@ -113,7 +145,9 @@ try {
           return (yield* users.getUserList({})).totalCount
         }).pipe(Effect.provide(ClerkLive(server.clientOptions))))
         console.log(n)
-      } finally { await server.close() }`, "module")
+      } finally { await server.close() }`,
+      "module"
+    )
     assert.equal(shared, "0", "[effect3] the app's Effect runs the SDK's services")
   }
   console.log(`tarball check ok (${((Date.now() - started) / 1000).toFixed(0)} s)`)
@@ -135,17 +169,25 @@ function checkRuntime(dir, name) {
       await clerk.dispose()
       console.log(typeof root.createClerkClient)
     } finally { await server.close() }`
-  const esm = node(dir, roundTrip(`
+  const esm = node(
+    dir,
+    roundTrip(`
     const root = await import("effect-clerk")
     const webhooks = await import("effect-clerk/webhooks")
-    const testing = await import("effect-clerk/testing")`), "module")
+    const testing = await import("effect-clerk/testing")`),
+    "module"
+  )
   assert.equal(esm, "function", `[${name}] ESM import`)
-  const cjs = node(dir, `(async () => { ${roundTrip(`
+  const cjs = node(
+    dir,
+    `(async () => { ${roundTrip(`
     const root = require("effect-clerk")
     const webhooks = require("effect-clerk/webhooks")
     const testing = require("effect-clerk/testing")
     if (!require.resolve("effect-clerk").includes("dist/cjs".replace("/", require("node:path").sep))) throw new Error("cjs")`)} })()
-    .catch((e) => { console.error(e); process.exit(1) })`, "commonjs")
+    .catch((e) => { console.error(e); process.exit(1) })`,
+    "commonjs"
+  )
   assert.equal(cjs, "function", `[${name}] CJS require`)
   console.log(`[${name}] ESM import and CJS require of ., ./webhooks, ./testing: ok, round trip ok`)
 }
@@ -153,15 +195,27 @@ function checkRuntime(dir, name) {
 /** esbuild bundle of the seed snippet; prints the minified and gzip sizes. */
 async function bundleSeed(dir) {
   const esbuild = createRequire(join(repo, "package.json"))("esbuild")
-  writeFileSync(join(dir, "seed.mjs"), [
-    `import { createClerkClient } from "effect-clerk"`,
-    `const c = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })`,
-    `const u = await c.users.getUserList()`,
-    `console.log(u.totalCount)`, ""
-  ].join("\n"))
+  writeFileSync(
+    join(dir, "seed.mjs"),
+    [
+      `import { createClerkClient } from "effect-clerk"`,
+      `const c = createClerkClient({ secretKey: process.env.CLERK_SECRET_KEY })`,
+      `const u = await c.users.getUserList()`,
+      `console.log(u.totalCount)`,
+      ""
+    ].join("\n")
+  )
   const result = await esbuild.build({
-    absWorkingDir: dir, entryPoints: ["seed.mjs"], bundle: true, minify: true, format: "esm", platform: "node",
-    target: "node20", write: false, metafile: true, logLevel: "silent"
+    absWorkingDir: dir,
+    entryPoints: ["seed.mjs"],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    write: false,
+    metafile: true,
+    logLevel: "silent"
   })
   const code = result.outputFiles[0].contents
   const gzip = gzipSync(code).length
@@ -172,33 +226,56 @@ async function bundleSeed(dir) {
     const pkg = match ? match[1] : path
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytes)
   }
-  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} kB`)
-  console.log(`[empty] esbuild bundle of the seed snippet: ${(code.length / 1024).toFixed(1)} kB minified, ${(gzip / 1024).toFixed(1)} kB gzip (inputs: ${top.join(", ")})`)
+  const top = [...byPackage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([p, b]) => `${p} ${(b / 1024).toFixed(0)} kB`)
+  console.log(
+    `[empty] esbuild bundle of the seed snippet: ${(code.length / 1024).toFixed(1)} kB minified, ${(gzip / 1024).toFixed(1)} kB gzip (inputs: ${top.join(", ")})`
+  )
   assert.ok(code.length > 0)
 }
 
 /** Strict consumer type-check with the repo's TypeScript: NodeNext (an .mts and a .cts file) and Bundler. */
 function typeCheck(dir) {
   const tsc = createRequire(join(repo, "package.json")).resolve("typescript/bin/tsc")
-  const strict = { strict: true, skipLibCheck: false, noEmit: true, types: [], lib: ["ES2022", "DOM", "DOM.Iterable"], target: "ES2022" }
-  writeFileSync(join(dir, "esm.mts"), [
-    `import { createClerkClient, type User } from "effect-clerk"`,
-    `import { verifyWebhook } from "effect-clerk/webhooks"`,
-    `import { FakeServer } from "effect-clerk/testing"`,
-    `const c = createClerkClient({ secretKey: "sk_test_x" })`,
-    `export const users: Promise<{ readonly data: ReadonlyArray<User> }> = c.users.getUserList()`,
-    `export const fns = [verifyWebhook, FakeServer.start]`, ""
-  ].join("\n"))
-  writeFileSync(join(dir, "cjs.cts"), [
-    `import clerk = require("effect-clerk")`,
-    `import webhooks = require("effect-clerk/webhooks")`,
-    `import testing = require("effect-clerk/testing")`,
-    `export const c = clerk.createClerkClient({ secretKey: "sk_test_x" })`,
-    `export const fns = [webhooks.verifyWebhook, testing.FakeServer.start]`, ""
-  ].join("\n"))
+  const strict = {
+    strict: true,
+    skipLibCheck: false,
+    noEmit: true,
+    types: [],
+    lib: ["ES2022", "DOM", "DOM.Iterable"],
+    target: "ES2022"
+  }
+  writeFileSync(
+    join(dir, "esm.mts"),
+    [
+      `import { createClerkClient, type User } from "effect-clerk"`,
+      `import { verifyWebhook } from "effect-clerk/webhooks"`,
+      `import { FakeServer } from "effect-clerk/testing"`,
+      `const c = createClerkClient({ secretKey: "sk_test_x" })`,
+      `export const users: Promise<{ readonly data: ReadonlyArray<User> }> = c.users.getUserList()`,
+      `export const fns = [verifyWebhook, FakeServer.start]`,
+      ""
+    ].join("\n")
+  )
+  writeFileSync(
+    join(dir, "cjs.cts"),
+    [
+      `import clerk = require("effect-clerk")`,
+      `import webhooks = require("effect-clerk/webhooks")`,
+      `import testing = require("effect-clerk/testing")`,
+      `export const c = clerk.createClerkClient({ secretKey: "sk_test_x" })`,
+      `export const fns = [webhooks.verifyWebhook, testing.FakeServer.start]`,
+      ""
+    ].join("\n")
+  )
   writeFileSync(join(dir, "bundler.ts"), readFileSync(join(dir, "esm.mts"), "utf8"))
   const configs = {
-    NodeNext: { compilerOptions: { ...strict, module: "NodeNext", moduleResolution: "NodeNext" }, files: ["esm.mts", "cjs.cts"] },
+    NodeNext: {
+      compilerOptions: { ...strict, module: "NodeNext", moduleResolution: "NodeNext" },
+      files: ["esm.mts", "cjs.cts"]
+    },
     Bundler: { compilerOptions: { ...strict, module: "ESNext", moduleResolution: "Bundler" }, files: ["bundler.ts"] }
   }
   const failed = []
@@ -206,7 +283,9 @@ function typeCheck(dir) {
     writeFileSync(join(dir, `tsconfig.${name}.json`), JSON.stringify(config, null, 2))
     const result = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${name}.json`], { cwd: dir, encoding: "utf8" })
     const errors = `${result.stdout}${result.stderr}`.split("\n").filter((l) => /error TS/.test(l))
-    console.log(`[types] moduleResolution ${name}, skipLibCheck false, no @types/node: ${result.status === 0 ? "ok" : `${errors.length} error(s)`}`)
+    console.log(
+      `[types] moduleResolution ${name}, skipLibCheck false, no @types/node: ${result.status === 0 ? "ok" : `${errors.length} error(s)`}`
+    )
     for (const line of errors) console.log(`  ${line}`)
     if (result.status !== 0) failed.push(name)
   }

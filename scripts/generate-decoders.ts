@@ -28,7 +28,8 @@ interface ModelEntry {
 }
 
 const isIdentifier = (key: string): boolean => /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)
-const prop = (object: string, key: string): string => (isIdentifier(key) ? `${object}.${key}` : `${object}[${JSON.stringify(key)}]`)
+const prop = (object: string, key: string): string =>
+  isIdentifier(key) ? `${object}.${key}` : `${object}[${JSON.stringify(key)}]`
 const str = (value: string): string => JSON.stringify(value)
 
 const literalsOf = (ast: AST.AST): ReadonlyArray<AST.LiteralValue> | undefined => {
@@ -114,7 +115,9 @@ class Emitter {
       case "TypeLiteral": {
         // A record of unknown values (metadata): a copy of the object, as the compiler's index-signature decode gives.
         const index = ast.indexSignatures[0]
-        const unknownRecord = ast.propertySignatures.length === 0 && ast.indexSignatures.length === 1 &&
+        const unknownRecord =
+          ast.propertySignatures.length === 0 &&
+          ast.indexSignatures.length === 1 &&
           index!.parameter._tag === "StringKeyword" &&
           (index!.type._tag === "UnknownKeyword" || index!.type._tag === "AnyKeyword")
         if (!unknownRecord) return undefined
@@ -137,9 +140,9 @@ class Emitter {
       const set = this.fresh("E")
       this.hoisted.push(`const ${set}: ReadonlySet<unknown> = new Set([${codes.join(", ")}])`)
       const expected = literals.map((literal) => JSON.stringify(literal)).join(" | ")
-      return `if (!${set}.has(${src})) drift(issues, ${str(model)}, ${str(at)}, ${src} === null ? "null" : "value", ${
-        str(expected)
-      }, ${src})\n${dst} = ${src}`
+      return `if (!${set}.has(${src})) drift(issues, ${str(model)}, ${str(at)}, ${src} === null ? "null" : "value", ${str(
+        expected
+      )}, ${src})\n${dst} = ${src}`
     }
     const isNull = (member: AST.AST) => member._tag === "Literal" && member.literal === null
     const isUndefined = (member: AST.AST) => member._tag === "UndefinedKeyword"
@@ -149,15 +152,20 @@ class Emitter {
     if (inner === undefined) return undefined
     const acceptsNull = ast.types.some(isNull)
     const acceptsUndefined = ast.types.some(isUndefined)
-    const passes = [acceptsNull ? `${src} === null` : undefined, acceptsUndefined ? `${src} === undefined` : undefined]
-      .filter((test) => test !== undefined)
+    const passes = [
+      acceptsNull ? `${src} === null` : undefined,
+      acceptsUndefined ? `${src} === undefined` : undefined
+    ].filter((test) => test !== undefined)
     if (passes.length === 0) return inner
     return `if (${passes.join(" || ")}) {\n  ${dst} = ${src}\n} else {\n${indent(inner, 2)}\n}`
   }
 }
 
 const indent = (code: string, by: number): string =>
-  code.split("\n").map((line) => (line === "" ? line : " ".repeat(by) + line)).join("\n")
+  code
+    .split("\n")
+    .map((line) => (line === "" ? line : " ".repeat(by) + line))
+    .join("\n")
 
 const decoderName = (entry: ModelEntry): string => `decode${entry.name}`
 
@@ -182,9 +190,9 @@ const emitModel = (entry: ModelEntry, emitter: Emitter): string => {
     if (decode === undefined) {
       const observer = emitter.fresh("F")
       emitter.hoisted.push(`let ${observer}: Observer | undefined`)
-      decode = `${field.transform === undefined ? target : "d"} = (${observer} ??= fieldObserver(Models.${entry.name}, ${
-        str(field.from)
-      }))(v, issues)`
+      decode = `${field.transform === undefined ? target : "d"} = (${observer} ??= fieldObserver(Models.${entry.name}, ${str(
+        field.from
+      )}))(v, issues)`
     }
     const missing = `v === undefined && !(${str(field.from)} in input)`
     if (field.transform !== undefined) {

@@ -184,7 +184,7 @@ export const config: GenerateConfig = {
       extraBody: [
         "/** First and last name joined by a space, or `null` when both are empty. */",
         "get fullName(): string | null {",
-        "  const name = `${this.firstName ?? \"\"} ${this.lastName ?? \"\"}`.trim()",
+        '  const name = `${this.firstName ?? ""} ${this.lastName ?? ""}`.trim()',
         "  return name.length > 0 ? name : null",
         "}",
         "",
@@ -263,14 +263,14 @@ export const config: GenerateConfig = {
       fieldOverrides: { nonce: { schema: "Schema.NullOr(Schema.String)", default: "null" } }
     },
     ExternalAccountWithVerification: {
-      fieldOverrides: { image_url: { default: "\"\"", nullAsDefault: true } },
+      fieldOverrides: { image_url: { default: '""', nullAsDefault: true } },
       // `@clerk/backend` reads `provider_user_id` for `externalId` too.
       aliases: { externalId: "providerUserId" },
       extraFields: { external_account_id: { schema: "Schema.NullOr(Schema.String)", fixture: "eac_1" } }
     },
     Organization: {
       fieldOverrides: {
-        image_url: { default: "\"\"", nullAsDefault: true },
+        image_url: { default: '""', nullAsDefault: true },
         public_metadata: { default: "{}" },
         private_metadata: { default: "{}" }
       },
@@ -424,7 +424,11 @@ export const config: GenerateConfig = {
       fieldOverrides: {
         price_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
         plan: { default: "null" },
-        lifetime_paid: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true },
+        lifetime_paid: {
+          schema: "Schema.UndefinedOr(CommerceMoneyResponse)",
+          default: "undefined",
+          nullAsDefault: true
+        },
         seats: {
           schema: "Schema.UndefinedOr(CommerceSubscriptionItemSeatsResponse)",
           default: "undefined",
@@ -446,7 +450,11 @@ export const config: GenerateConfig = {
         plan_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
         plan: { default: "null" },
         price_id: { schema: "Schema.NullOr(Schema.String)", default: "null" },
-        lifetime_paid: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true },
+        lifetime_paid: {
+          schema: "Schema.UndefinedOr(CommerceMoneyResponse)",
+          default: "undefined",
+          nullAsDefault: true
+        },
         amount: { schema: "Schema.UndefinedOr(CommerceMoneyResponse)", default: "undefined", nullAsDefault: true }
       }
     },
@@ -458,7 +466,7 @@ export const config: GenerateConfig = {
     },
     OAuthAccessTokenItem: {
       fieldOverrides: {
-        label: { default: "\"\"", nullAsDefault: true },
+        label: { default: '""', nullAsDefault: true },
         public_metadata: { default: "{}" }
       }
     }

@@ -143,8 +143,10 @@ const summarize = async (value: unknown) => {
 const notFound: Responder = (req) =>
   FakeHttp.clerkError(404, [{ code: "resource_not_found", message: `no route ${req.method} ${req.path}` }])
 
-const routes = (table: Readonly<Record<string, (url: URL) => FakeHttp.FakeResponse>>): Responder => (req) =>
-  table[`${req.method} ${req.path}`]?.(req.url) ?? notFound(req)
+const routes =
+  (table: Readonly<Record<string, (url: URL) => FakeHttp.FakeResponse>>): Responder =>
+  (req) =>
+    table[`${req.method} ${req.path}`]?.(req.url) ?? notFound(req)
 
 type Options = Readonly<Record<string, unknown>>
 
@@ -347,13 +349,19 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
     const expired = await sessionToken(now, { iat: now - 120, nbf: now - 120, exp: now - 60 })
     const cookies = { __session: expired, __client_uat: uat(now - 300) }
     const hs = await same(doc(cookies, { url: `${APP}/dashboard?tab=1` }))
-    expect(hs.state).toMatchObject({ status: "handshake", reason: "session-token-expired-refresh-non-eligible-no-refresh-cookie" })
+    expect(hs.state).toMatchObject({
+      status: "handshake",
+      reason: "session-token-expired-refresh-non-eligible-no-refresh-cookie"
+    })
     expect(hs.state.headers.location).toMatchObject({ origin: `https://${FAPI}`, pathname: "/v1/client/handshake" })
     expect(hs.state.headers.setCookie).toEqual(["__clerk_redirect_count=1; SameSite=Lax; HttpOnly; Max-Age=2"])
     const api = await same({ cookies })
     expect(api.state.status).toBe("signed-out")
     const post = await same(doc(cookies, { method: "POST" }))
-    expect(post.state).toMatchObject({ status: "signed-out", reason: "session-token-expired-refresh-non-eligible-non-get" })
+    expect(post.state).toMatchObject({
+      status: "signed-out",
+      reason: "session-token-expired-refresh-non-eligible-non-get"
+    })
   })
 
   it("missing pieces: no cookies, uat without session, session without uat, iat before uat", async () => {
@@ -386,11 +394,7 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
     const client = { publishableKey: PK_TEST, secretKey: SK_TEST }
     const missing = await same(doc({ __client_uat: uat(now) }), {}, client)
     expect(missing.state.reason).toBe("dev-browser-missing")
-    const sync = await same(
-      doc({ __client_uat: "0" }, { url: `${APP}/page?__clerk_db_jwt=dvb_123&x=1` }),
-      {},
-      client
-    )
+    const sync = await same(doc({ __client_uat: "0" }, { url: `${APP}/page?__clerk_db_jwt=dvb_123&x=1` }), {}, client)
     expect(sync.state.reason).toBe("dev-browser-sync")
     expect(sync.state.headers.location?.params).toContainEqual(["__clerk_db_jwt", "dvb_123"])
     expect(sync.state.headers.location?.params).toContainEqual(["redirect_url", `${APP}/page?x=1`])
@@ -436,12 +440,18 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
 
   it("development primary answers a satellite's sync request", async () => {
     const { state } = await same(
-      doc({ __clerk_db_jwt: "dvb_9" }, { url: `${APP}/sign-in?__clerk_redirect_url=${encodeURIComponent("https://sat.example.test/x")}` }),
+      doc(
+        { __clerk_db_jwt: "dvb_9" },
+        { url: `${APP}/sign-in?__clerk_redirect_url=${encodeURIComponent("https://sat.example.test/x")}` }
+      ),
       {},
       { publishableKey: PK_TEST, secretKey: SK_TEST }
     )
     expect(state.reason).toBe("primary-responds-to-syncing")
-    expect(state.headers.location?.params).toEqual([["__clerk_db_jwt", "dvb_9"], ["__clerk_synced", "true"]])
+    expect(state.headers.location?.params).toEqual([
+      ["__clerk_db_jwt", "dvb_9"],
+      ["__clerk_synced", "true"]
+    ])
   })
 
   it("cross-origin navigation to the primary, proxy URL, forwarded host", async () => {
@@ -457,16 +467,27 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
       `${APP}/__clerk/v1/client/handshake`
     )
     const forwarded = await same(
-      doc({ __client_uat: uat(now) }, { headers: { "x-forwarded-host": "public.example.test, internal", "x-forwarded-proto": "https" } })
+      doc(
+        { __client_uat: uat(now) },
+        { headers: { "x-forwarded-host": "public.example.test, internal", "x-forwarded-proto": "https" } }
+      )
     )
-    expect(forwarded.state.headers.location?.params).toContainEqual(["redirect_url", "https://public.example.test/dashboard"])
+    expect(forwarded.state.headers.location?.params).toContainEqual([
+      "redirect_url",
+      "https://public.example.test/dashboard"
+    ])
   })
 
   it("organization sync: a URL naming another organization asks for a handshake", async () => {
     const now = nowS()
     const token = await sessionToken(now, { org_id: "org_1", org_slug: "acme", org_role: "org:admin" })
     const cookies = { __session: token, __client_uat: uat(now - 30) }
-    const sync = { organizationSyncOptions: { organizationPatterns: ["/orgs/:slug", "/orgs/:slug/(.*)"], personalAccountPatterns: ["/me", "/me/(.*)"] } }
+    const sync = {
+      organizationSyncOptions: {
+        organizationPatterns: ["/orgs/:slug", "/orgs/:slug/(.*)"],
+        personalAccountPatterns: ["/me", "/me/(.*)"]
+      }
+    }
     const other = await same(doc(cookies, { url: `${APP}/orgs/beta/settings` }), sync)
     expect(other.state.reason).toBe("active-organization-mismatch")
     expect(other.state.headers.location?.params).toContainEqual(["organization_id", "beta"])
@@ -513,7 +534,10 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
     const fresh = await sessionToken(now)
     const refresh = routes({
       "POST /v1/sessions/sess_1/refresh": () =>
-        FakeHttp.json(200, { object: "cookies", cookies: [`__session_${suffix}=${fresh}; Path=/`, `__session=${fresh}; Path=/`] })
+        FakeHttp.json(200, {
+          object: "cookies",
+          cookies: [`__session_${suffix}=${fresh}; Path=/`, `__session=${fresh}; Path=/`]
+        })
     })
     const cookies = {
       [`__session_${suffix}`]: expired,
@@ -527,7 +551,8 @@ describe("authenticateRequest vs @clerk/backend: cookies and handshake", () => {
       requests.reference.requests.map((r) => [r.method, r.path, r.query])
     )
     const failing = routes({
-      "POST /v1/sessions/sess_1/refresh": () => FakeHttp.clerkError(400, [{ code: "refresh_token_invalid", message: "no" }])
+      "POST /v1/sessions/sess_1/refresh": () =>
+        FakeHttp.clerkError(400, [{ code: "refresh_token_invalid", message: "no" }])
     })
     const failed = await same(doc(cookies), {}, {}, failing)
     expect(failed.state.reason).toBe("session-token-expired-refresh-refresh_token_invalid")
@@ -559,7 +584,10 @@ describe("authenticateRequest: deliberately stricter than @clerk/backend", () =>
   })
 
   it("a redirect counter above 3 stops the handshake too", async () => {
-    const result = await runPair({ document: true, cookies: { __client_uat: uat(nowS()), __clerk_redirect_count: "7" } })
+    const result = await runPair({
+      document: true,
+      cookies: { __client_uat: uat(nowS()), __clerk_redirect_count: "7" }
+    })
     expect((await summarize(result.reference.result)).status).toBe("handshake")
     expect((await summarize(result.ours.result)).status).toBe("signed-out")
   })
@@ -572,11 +600,18 @@ describe("authenticateRequest: deliberately stricter than @clerk/backend", () =>
       { publishableKey: PK_TEST, secretKey: SK_TEST }
     )
     expect(result.reference.error).toBeInstanceOf(Error)
-    expect(await summarize(result.ours.result)).toMatchObject({ status: "signed-out", reason: "token-invalid-signature" })
+    expect(await summarize(result.ours.result)).toMatchObject({
+      status: "signed-out",
+      reason: "token-invalid-signature"
+    })
   })
 
   it("a hostile Origin or __clerk_redirect_url cannot make authenticateRequest throw", async () => {
-    const satellite = { isSatellite: true, domain: "sat.example.test", signInUrl: "https://primary.example.test/sign-in" }
+    const satellite = {
+      isSatellite: true,
+      domain: "sat.example.test",
+      signInUrl: "https://primary.example.test/sign-in"
+    }
     const origin = await runPair({ headers: { origin: "https://primary.example.test" } }, satellite)
     expect(origin.reference.error).toBeInstanceOf(Error)
     expect(origin.ours.error).toBeUndefined()
@@ -592,7 +627,11 @@ describe("authenticateRequest: deliberately stricter than @clerk/backend", () =>
   it("no secret prefix in debug(): the reference shows 7 characters of the secret key", async () => {
     const token = await sessionToken(nowS())
     const result = await runPair(bearer(token))
-    const debugOf = (r: unknown) => ((r as StateLike).toAuth()?.["debug"] as () => Record<string, unknown>)()
+    const debugOf = (r: unknown) => {
+      const debug = (r as StateLike).toAuth()?.["debug"] as (() => Record<string, unknown>) | undefined
+      if (debug === undefined) throw new Error("the Auth object has no debug()")
+      return debug()
+    }
     expect(debugOf(result.reference.result)["secretKey"]).toBe(SK_LIVE.slice(0, 7))
     const ours = JSON.stringify(debugOf(result.ours.result))
     expect(ours).not.toContain(SK_LIVE.slice(8))

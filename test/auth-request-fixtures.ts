@@ -68,7 +68,12 @@ export interface RequestSpec {
 export const request = (spec: RequestSpec = {}): Request => {
   const headers = new Headers(spec.headers)
   if (spec.cookies !== undefined) {
-    headers.set("cookie", Object.entries(spec.cookies).map(([k, v]) => `${k}=${v}`).join("; "))
+    headers.set(
+      "cookie",
+      Object.entries(spec.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join("; ")
+    )
   }
   if (spec.document === true) {
     headers.set("sec-fetch-dest", "document")

@@ -50,184 +50,257 @@ const atNow = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.zipRight(TestC
 
 describe("authenticateRequest (Effect API)", () => {
   it.effect("a bearer token is signed in; has() reads the organization claims", () =>
-    atNow(Effect.gen(function*() {
-      const jwt = yield* token({ org_id: "org_1", org_role: "org:admin", org_permissions: ["org:reports:read"] })
-      const state = yield* authenticateRequest(request(bearer(jwt)))
-      assert.strictEqual(state.status, "signed-in")
-      assert.strictEqual(state.tokenType, "session_token")
-      assert.strictEqual(state.token, jwt)
-      assert.isFalse(state.headers.has("x-clerk-auth-status"))
-      const auth = state.toAuth()
-      assert.isNotNull(auth)
-      if (auth === null || !auth.isAuthenticated) return assert.fail("expected a signed-in Auth object")
-      assert.strictEqual(auth.userId, "user_1")
-      assert.strictEqual(auth.sessionId, "sess_1")
-      assert.isTrue(auth.has({ role: "admin" }))
-      assert.isTrue(auth.has({ permission: "reports:read" }))
-      assert.isFalse(auth.has({ permission: "org:reports:write" }))
-      assert.isFalse(auth.has({ role: "admin", permission: "org:reports:write" }))
-      assert.strictEqual(yield* Effect.promise(() => auth.getToken()), jwt)
-    }).pipe(Effect.provide(servicesLayer(LIVE)))))
+    atNow(
+      Effect.gen(function* () {
+        const jwt = yield* token({ org_id: "org_1", org_role: "org:admin", org_permissions: ["org:reports:read"] })
+        const state = yield* authenticateRequest(request(bearer(jwt)))
+        assert.strictEqual(state.status, "signed-in")
+        assert.strictEqual(state.tokenType, "session_token")
+        assert.strictEqual(state.token, jwt)
+        assert.isFalse(state.headers.has("x-clerk-auth-status"))
+        const auth = state.toAuth()
+        assert.isNotNull(auth)
+        if (auth === null || !auth.isAuthenticated) return assert.fail("expected a signed-in Auth object")
+        assert.strictEqual(auth.userId, "user_1")
+        assert.strictEqual(auth.sessionId, "sess_1")
+        assert.isTrue(auth.has({ role: "admin" }))
+        assert.isTrue(auth.has({ permission: "reports:read" }))
+        assert.isFalse(auth.has({ permission: "org:reports:write" }))
+        assert.isFalse(auth.has({ role: "admin", permission: "org:reports:write" }))
+        assert.strictEqual(yield* Effect.promise(() => auth.getToken()), jwt)
+      }).pipe(Effect.provide(servicesLayer(LIVE)))
+    )
+  )
 
   it.effect("getToken({ template }) mints through the Backend API; failures reject with the tagged error", () =>
-    atNow(Effect.gen(function*() {
-      const state = yield* authenticateRequest(request(bearer(yield* token())))
-      const auth = state.toAuth()
-      if (auth === null || !auth.isAuthenticated) return assert.fail("expected signed in")
-      assert.strictEqual(yield* Effect.promise(() => auth.getToken({ template: "supabase" })), "jwt_supabase")
-      assert.strictEqual(yield* Effect.promise(() => auth.getToken({ expiresInSeconds: 60 })), "jwt_default")
-      const recorder = yield* FakeHttp.Recorder
-      const [templated, lifetime] = yield* recorder.requests
-      assert.strictEqual(templated!.path, "/v1/sessions/sess_1/tokens/supabase")
-      assert.strictEqual(templated!.method, "POST")
-      assert.strictEqual(templated!.headers["authorization"], `Bearer ${SK_LIVE}`)
-      assert.strictEqual(lifetime!.path, "/v1/sessions/sess_1/tokens")
-      assert.deepStrictEqual(lifetime!.body, { expires_in_seconds: 60 })
-      const error = yield* Effect.promise(() => auth.getToken({ template: "missing" }).then(() => undefined, (e: unknown) => e))
-      assert.instanceOf(error, ClerkNotFoundError)
-    }).pipe(Effect.provide(servicesLayer(LIVE, FakeHttp.routes({
-      "POST /v1/sessions/{id}/tokens/supabase": () => FakeHttp.json(200, { object: "token", jwt: "jwt_supabase" }),
-      "POST /v1/sessions/{id}/tokens": () => FakeHttp.json(200, { object: "token", jwt: "jwt_default" })
-    }))))))
+    atNow(
+      Effect.gen(function* () {
+        const state = yield* authenticateRequest(request(bearer(yield* token())))
+        const auth = state.toAuth()
+        if (auth === null || !auth.isAuthenticated) return assert.fail("expected signed in")
+        assert.strictEqual(yield* Effect.promise(() => auth.getToken({ template: "supabase" })), "jwt_supabase")
+        assert.strictEqual(yield* Effect.promise(() => auth.getToken({ expiresInSeconds: 60 })), "jwt_default")
+        const recorder = yield* FakeHttp.Recorder
+        const [templated, lifetime] = yield* recorder.requests
+        assert.strictEqual(templated!.path, "/v1/sessions/sess_1/tokens/supabase")
+        assert.strictEqual(templated!.method, "POST")
+        assert.strictEqual(templated!.headers["authorization"], `Bearer ${SK_LIVE}`)
+        assert.strictEqual(lifetime!.path, "/v1/sessions/sess_1/tokens")
+        assert.deepStrictEqual(lifetime!.body, { expires_in_seconds: 60 })
+        const error = yield* Effect.promise(() =>
+          auth.getToken({ template: "missing" }).then(
+            () => undefined,
+            (e: unknown) => e
+          )
+        )
+        assert.instanceOf(error, ClerkNotFoundError)
+      }).pipe(
+        Effect.provide(
+          servicesLayer(
+            LIVE,
+            FakeHttp.routes({
+              "POST /v1/sessions/{id}/tokens/supabase": () =>
+                FakeHttp.json(200, { object: "token", jwt: "jwt_supabase" }),
+              "POST /v1/sessions/{id}/tokens": () => FakeHttp.json(200, { object: "token", jwt: "jwt_default" })
+            })
+          )
+        )
+      )
+    )
+  )
 
   it.effect("without jwtKey the JWKS is fetched once, then the cached key serves the synchronous path", () =>
-    atNow(Effect.gen(function*() {
-      const jwt = yield* token()
-      const first = yield* authenticateRequest(request(bearer(jwt)))
-      const second = yield* authenticateRequest(request(bearer(jwt)))
-      assert.strictEqual(first.status, "signed-in")
-      assert.strictEqual(second.status, "signed-in")
-      const requests = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
-      assert.deepStrictEqual(requests.map((r) => r.path), ["/v1/jwks"])
-    }).pipe(Effect.provide(servicesLayer(
-      { secretKey: SK_LIVE, publishableKey: PK_LIVE },
-      FakeHttp.routes({ "GET /v1/jwks": () => FakeHttp.json(200, { keys: [KEY.jwk] }) })
-    )))))
+    atNow(
+      Effect.gen(function* () {
+        const jwt = yield* token()
+        const first = yield* authenticateRequest(request(bearer(jwt)))
+        const second = yield* authenticateRequest(request(bearer(jwt)))
+        assert.strictEqual(first.status, "signed-in")
+        assert.strictEqual(second.status, "signed-in")
+        const requests = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
+        assert.deepStrictEqual(
+          requests.map((r) => r.path),
+          ["/v1/jwks"]
+        )
+      }).pipe(
+        Effect.provide(
+          servicesLayer(
+            { secretKey: SK_LIVE, publishableKey: PK_LIVE },
+            FakeHttp.routes({ "GET /v1/jwks": () => FakeHttp.json(200, { keys: [KEY.jwk] }) })
+          )
+        )
+      )
+    )
+  )
 
   it.effect("time comes from the Effect Clock: the same token expires when the TestClock moves", () =>
-    atNow(Effect.gen(function*() {
-      const jwt = yield* token()
-      assert.strictEqual((yield* authenticateRequest(request(bearer(jwt)))).status, "signed-in")
-      yield* TestClock.adjust("2 minutes")
-      const later = yield* authenticateRequest(request(bearer(jwt)))
-      assert.strictEqual(later.status, "signed-out")
-      assert.strictEqual(later.reason, "session-token-expired-refresh-non-eligible-no-refresh-cookie")
-      assert.strictEqual(later.headers.get("x-clerk-auth-status"), "signed-out")
-      assert.match(later.message ?? "", /\(reason=token-expired, token-carrier=header\)$/)
-    }).pipe(Effect.provide(servicesLayer(LIVE)))))
+    atNow(
+      Effect.gen(function* () {
+        const jwt = yield* token()
+        assert.strictEqual((yield* authenticateRequest(request(bearer(jwt)))).status, "signed-in")
+        yield* TestClock.adjust("2 minutes")
+        const later = yield* authenticateRequest(request(bearer(jwt)))
+        assert.strictEqual(later.status, "signed-out")
+        assert.strictEqual(later.reason, "session-token-expired-refresh-non-eligible-no-refresh-cookie")
+        assert.strictEqual(later.headers.get("x-clerk-auth-status"), "signed-out")
+        assert.match(later.message ?? "", /\(reason=token-expired, token-carrier=header\)$/)
+      }).pipe(Effect.provide(servicesLayer(LIVE)))
+    )
+  )
 
   it.effect("the synchronous bearer path decides exactly as the full flow", () =>
-    atNow(Effect.gen(function*() {
-      const jwt = yield* token({ v: 2, o: { id: "org_9", slg: "nine", rol: "member", per: "read", fpm: "1" }, fea: "o:docs" })
-      const config = yield* ClerkConfig
-      const services = { sessions: yield* Sessions, clients: yield* Clients, runner: { run: Effect.runPromise } }
-      const flow = Either.getOrThrow(prepare(request(bearer(jwt)), {}, config, services, NOW_MS))
-      const fast = decideSync(flow, yield* JwksCache)
-      const full = yield* decide(flow)
-      assert.isDefined(fast)
-      const strip = (s: typeof full) => ({ ...s, headers: [...s.headers], toAuth: undefined })
-      assert.deepStrictEqual(strip(fast!), strip(full))
-      const a = fast!.toAuth()
-      const b = full.toAuth()
-      assert.deepStrictEqual(a && "orgPermissions" in a ? a.orgPermissions : "none", ["org:docs:read"])
-      assert.deepStrictEqual(b && "orgPermissions" in b ? b.orgPermissions : "none", ["org:docs:read"])
-    }).pipe(Effect.provide(servicesLayer(LIVE)))))
+    atNow(
+      Effect.gen(function* () {
+        const jwt = yield* token({
+          v: 2,
+          o: { id: "org_9", slg: "nine", rol: "member", per: "read", fpm: "1" },
+          fea: "o:docs"
+        })
+        const config = yield* ClerkConfig
+        const services = { sessions: yield* Sessions, clients: yield* Clients, runner: { run: Effect.runPromise } }
+        const flow = Either.getOrThrow(prepare(request(bearer(jwt)), {}, config, services, NOW_MS))
+        const fast = decideSync(flow, yield* JwksCache)
+        const full = yield* decide(flow)
+        assert.isDefined(fast)
+        const strip = (s: typeof full) => ({ ...s, headers: [...s.headers], toAuth: undefined })
+        assert.deepStrictEqual(strip(fast!), strip(full))
+        const a = fast!.toAuth()
+        const b = full.toAuth()
+        assert.deepStrictEqual(a && "orgPermissions" in a ? a.orgPermissions : "none", ["org:docs:read"])
+        assert.deepStrictEqual(b && "orgPermissions" in b ? b.orgPermissions : "none", ["org:docs:read"])
+      }).pipe(Effect.provide(servicesLayer(LIVE)))
+    )
+  )
 
-  it.effect("refresh: the __refresh cookie is sent to the Backend API; a network failure is reported as fetch-error", () =>
-    atNow(Effect.gen(function*() {
-      const suffix = suffixOf(PK_LIVE)
-      const expired = yield* token({ iat: NOW - 120, nbf: NOW - 120, exp: NOW - 60 })
-      const cookies = {
-        [`__session_${suffix}`]: expired,
-        [`__client_uat_${suffix}`]: String(NOW - 300),
-        [`__refresh_${suffix}`]: "refresh_1"
-      }
-      const state = yield* authenticateRequest(request({ document: true, cookies }))
-      assert.strictEqual(state.status, "handshake")
-      assert.strictEqual(state.reason, "session-token-expired-refresh-fetch-error")
-      const [sent] = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
-      assert.strictEqual(sent!.path, "/v1/sessions/sess_1/refresh")
-      assert.deepStrictEqual(sent!.query["suffixed_cookies"], ["true"])
-      assert.deepInclude(sent!.body as object, {
-        format: "cookie",
-        expired_token: expired,
-        refresh_token: "refresh_1",
-        request_origin: APP
-      })
-    }).pipe(Effect.provide(servicesLayer(LIVE, () => FakeHttp.networkError())))))
+  it.effect(
+    "refresh: the __refresh cookie is sent to the Backend API; a network failure is reported as fetch-error",
+    () =>
+      atNow(
+        Effect.gen(function* () {
+          const suffix = suffixOf(PK_LIVE)
+          const expired = yield* token({ iat: NOW - 120, nbf: NOW - 120, exp: NOW - 60 })
+          const cookies = {
+            [`__session_${suffix}`]: expired,
+            [`__client_uat_${suffix}`]: String(NOW - 300),
+            [`__refresh_${suffix}`]: "refresh_1"
+          }
+          const state = yield* authenticateRequest(request({ document: true, cookies }))
+          assert.strictEqual(state.status, "handshake")
+          assert.strictEqual(state.reason, "session-token-expired-refresh-fetch-error")
+          const [sent] = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
+          assert.strictEqual(sent!.path, "/v1/sessions/sess_1/refresh")
+          assert.deepStrictEqual(sent!.query["suffixed_cookies"], ["true"])
+          assert.deepInclude(sent!.body as object, {
+            format: "cookie",
+            expired_token: expired,
+            refresh_token: "refresh_1",
+            request_origin: APP
+          })
+        }).pipe(Effect.provide(servicesLayer(LIVE, () => FakeHttp.networkError())))
+      )
+  )
 
   it.effect("a failing handshake-payload call ends signed out with session-token-missing, not an error", () =>
-    atNow(Effect.gen(function*() {
-      const state = yield* authenticateRequest(request({ document: true, url: `${APP}/?__clerk_handshake_nonce=n1` }))
-      assert.strictEqual(state.status, "signed-out")
-      assert.strictEqual(state.reason, "session-token-missing")
-      assert.strictEqual(state.headers.get("access-control-allow-credentials"), "true")
-    }).pipe(Effect.provide(servicesLayer(LIVE, () => FakeHttp.clerkError(500, [{ code: "boom", message: "x" }]))))))
+    atNow(
+      Effect.gen(function* () {
+        const state = yield* authenticateRequest(request({ document: true, url: `${APP}/?__clerk_handshake_nonce=n1` }))
+        assert.strictEqual(state.status, "signed-out")
+        assert.strictEqual(state.reason, "session-token-missing")
+        assert.strictEqual(state.headers.get("access-control-allow-credentials"), "true")
+      }).pipe(Effect.provide(servicesLayer(LIVE, () => FakeHttp.clerkError(500, [{ code: "boom", message: "x" }]))))
+    )
+  )
 
   it.effect("handshake redirects carry the reason and count; the location names the public URL", () =>
-    atNow(Effect.gen(function*() {
-      const state = yield* authenticateRequest(request({
-        document: true,
-        url: "http://internal:3000/path?x=1",
-        headers: { "x-forwarded-host": "app.example.test", "x-forwarded-proto": "https" },
-        cookies: { __client_uat: String(NOW) }
-      }))
-      assert.strictEqual(state.status, "handshake")
-      const location = new URL(handshakeLocation(state) ?? "")
-      assert.strictEqual(location.searchParams.get("redirect_url"), `${APP}/path?x=1`)
-      assert.strictEqual(location.searchParams.get("__clerk_hs_reason"), "client-uat-but-no-session-token")
-      assert.strictEqual(state.headers.get("cache-control"), "no-store")
-    }).pipe(Effect.provide(servicesLayer(LIVE)))))
+    atNow(
+      Effect.gen(function* () {
+        const state = yield* authenticateRequest(
+          request({
+            document: true,
+            url: "http://internal:3000/path?x=1",
+            headers: { "x-forwarded-host": "app.example.test", "x-forwarded-proto": "https" },
+            cookies: { __client_uat: String(NOW) }
+          })
+        )
+        assert.strictEqual(state.status, "handshake")
+        const location = new URL(handshakeLocation(state) ?? "")
+        assert.strictEqual(location.searchParams.get("redirect_url"), `${APP}/path?x=1`)
+        assert.strictEqual(location.searchParams.get("__clerk_hs_reason"), "client-uat-but-no-session-token")
+        assert.strictEqual(state.headers.get("cache-control"), "no-store")
+      }).pipe(Effect.provide(servicesLayer(LIVE)))
+    )
+  )
 })
 
 describe("authenticateRequest: hostile input always ends in a state", () => {
   const hostile: ReadonlyArray<readonly [string, RequestSpec]> = [
-    ["garbage cookies", {
-      document: true,
-      headers: { cookie: "__session=%E0%A4%A; __client_uat=abc;;; =; ; __session=second; \t__clerk_redirect_count=NaN" }
-    }],
+    [
+      "garbage cookies",
+      {
+        document: true,
+        headers: {
+          cookie: "__session=%E0%A4%A; __client_uat=abc;;; =; ; __session=second; \t__clerk_redirect_count=NaN"
+        }
+      }
+    ],
     ["a 100 KB session cookie", { cookies: { __session: `a.${"b".repeat(100_000)}.c`, __client_uat: "1" } }],
     ["two Authorization headers", { headers: { authorization: "Bearer a.b.c, Bearer d.e.f" } }],
     ["a JWT-shaped token with binary JSON", { headers: { authorization: "Bearer AAAA.AAAA.AAAA" } }],
     ["an empty Bearer", { headers: { authorization: "Bearer " } }],
-    ["a hostile forwarded host", { document: true, headers: { "x-forwarded-host": "evil host:99999/../", "x-forwarded-proto": "javascript" } }],
-    ["a hostile referer and sync params", {
-      document: true,
-      url: `${APP}/?__clerk_synced=false&__clerk_redirect_url=%%&__clerk_handshake=x.y.z`,
-      headers: { referer: "::::" }
-    }]
+    [
+      "a hostile forwarded host",
+      { document: true, headers: { "x-forwarded-host": "evil host:99999/../", "x-forwarded-proto": "javascript" } }
+    ],
+    [
+      "a hostile referer and sync params",
+      {
+        document: true,
+        url: `${APP}/?__clerk_synced=false&__clerk_redirect_url=%%&__clerk_handshake=x.y.z`,
+        headers: { referer: "::::" }
+      }
+    ]
   ]
   for (const [name, spec] of hostile) {
     it.effect(name, () =>
-      atNow(Effect.gen(function*() {
-        const exit = yield* Effect.exit(authenticateRequest(request(spec)))
-        assert.isTrue(Exit.isSuccess(exit), `failed: ${String(exit)}`)
-        if (Exit.isSuccess(exit)) {
-          assert.include(["signed-out", "handshake"], exit.value.status)
-          assert.isString(exit.value.reason)
-        }
-      }).pipe(Effect.provide(servicesLayer(LIVE)))))
+      atNow(
+        Effect.gen(function* () {
+          const exit = yield* Effect.exit(authenticateRequest(request(spec)))
+          assert.isTrue(Exit.isSuccess(exit), `failed: ${String(exit)}`)
+          if (Exit.isSuccess(exit)) {
+            assert.include(["signed-out", "handshake"], exit.value.status)
+            assert.isString(exit.value.reason)
+          }
+        }).pipe(Effect.provide(servicesLayer(LIVE)))
+      )
+    )
   }
 
   it("a debug header value that is not a ByteString is skipped, not thrown", () => {
-    const state = signedOutSessionState(emptyEcho, "token-invalid", "caf\u00e9 \u2603", new Headers(), () => signedOutAuthObject())
+    const state = signedOutSessionState(emptyEcho, "token-invalid", "caf\u00e9 \u2603", new Headers(), () =>
+      signedOutAuthObject()
+    )
     assert.isNull(state.headers.get("x-clerk-auth-message"))
     assert.strictEqual(state.headers.get("x-clerk-auth-reason"), "token-invalid")
   })
 })
 
 describe("authenticateRequest: configuration errors are typed and carry no secret", () => {
-  const failureOf = (options: Parameters<typeof servicesLayer>[0], call: Parameters<typeof authenticateRequest>[1] = {}) =>
-    atNow(Effect.gen(function*() {
-      const error = yield* Effect.flip(authenticateRequest(request(), call))
-      assert.instanceOf(error, AuthenticateRequestError)
-      assert.notInclude(error.message, SK_LIVE)
-      assert.notInclude(String(error), SK_LIVE)
-      return error.reason
-    }).pipe(Effect.provide(servicesLayer(options))))
+  const failureOf = (
+    options: Parameters<typeof servicesLayer>[0],
+    call: Parameters<typeof authenticateRequest>[1] = {}
+  ) =>
+    atNow(
+      Effect.gen(function* () {
+        const error = yield* Effect.flip(authenticateRequest(request(), call))
+        assert.instanceOf(error, AuthenticateRequestError)
+        assert.notInclude(error.message, SK_LIVE)
+        assert.notInclude(String(error), SK_LIVE)
+        return error.reason
+      }).pipe(Effect.provide(servicesLayer(options)))
+    )
 
   it.effect("missing keys, bad publishable key, satellite gaps, bad organization pattern", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       assert.strictEqual(yield* failureOf({ publishableKey: PK_LIVE }), "missing-secret-key")
       assert.strictEqual(yield* failureOf({ secretKey: SK_LIVE }), "missing-publishable-key")
       assert.strictEqual(yield* failureOf(LIVE, { publishableKey: "pk_live_%%%" }), "invalid-publishable-key")
@@ -236,19 +309,26 @@ describe("authenticateRequest: configuration errors are typed and carry no secre
         yield* failureOf(LIVE, { isSatellite: true, domain: "s.example", signInUrl: "/sign-in" }),
         "satellite-invalid-sign-in-url"
       )
-      assert.strictEqual(yield* failureOf({ publishableKey: PK_LIVE }, { acceptsToken: "m2m_token" }), "missing-machine-secret-key")
+      assert.strictEqual(
+        yield* failureOf({ publishableKey: PK_LIVE }, { acceptsToken: "m2m_token" }),
+        "missing-machine-secret-key"
+      )
       assert.strictEqual(
         yield* failureOf(LIVE, { organizationSyncOptions: { organizationPatterns: ["/orgs/(unclosed"] } }),
         "invalid-organization-pattern"
       )
-    }))
+    })
+  )
 
   it.effect("machine-only acceptsToken needs no publishable key", () =>
-    atNow(Effect.gen(function*() {
-      const state = yield* authenticateRequest(request(), { acceptsToken: "api_key" })
-      assert.strictEqual(state.reason, "No token in header")
-      assert.strictEqual(state.tokenType, "api_key")
-    }).pipe(Effect.provide(servicesLayer({ secretKey: SK_LIVE })))))
+    atNow(
+      Effect.gen(function* () {
+        const state = yield* authenticateRequest(request(), { acceptsToken: "api_key" })
+        assert.strictEqual(state.reason, "No token in header")
+        assert.strictEqual(state.tokenType, "api_key")
+      }).pipe(Effect.provide(servicesLayer({ secretKey: SK_LIVE })))
+    )
+  )
 })
 
 describe("Auth objects", () => {
@@ -302,7 +382,12 @@ describe("Auth objects", () => {
   })
 
   it("machine Auth objects: getToken gives the raw token, has() is always false", async () => {
-    const apiKey = authenticatedMachineObject("api_key", "ak_raw", { id: "ak_1", subject: "org_9", scopes: ["a"], name: "n" })
+    const apiKey = authenticatedMachineObject("api_key", "ak_raw", {
+      id: "ak_1",
+      subject: "org_9",
+      scopes: ["a"],
+      name: "n"
+    })
     assert.strictEqual(apiKey.orgId, "org_9")
     assert.isNull(apiKey.userId)
     assert.strictEqual(await apiKey.getToken(), "ak_raw")
@@ -313,23 +398,33 @@ describe("Auth objects", () => {
   })
 
   it.effect("CurrentAuth: handlers read the request's Auth object", () =>
-    atNow(Effect.gen(function*() {
-      const state = yield* authenticateRequest(request(bearer(yield* token())))
-      const auth = state.toAuth()
-      if (auth === null) return assert.fail("expected an Auth object")
-      const session = yield* Effect.provideService(currentSession, CurrentAuth, auth)
-      assert.strictEqual(Option.getOrThrow(session).userId, "user_1")
-      const none = yield* Effect.provideService(currentSession, CurrentAuth, signedOutAuthObject())
-      assert.isTrue(Option.isNone(none))
-      assert.isTrue(Option.isNone(yield* currentSession))
-      const debug = debugRequestState(state)
-      assert.deepStrictEqual(Object.keys(debug).sort(), [
-        "domain", "isAuthenticated", "isSatellite", "isSignedIn", "message", "proxyUrl", "publishableKey", "reason"
-      ])
-      const printed = JSON.stringify(auth.debug())
-      assert.notInclude(printed, SK_LIVE)
-      assert.notInclude(printed, state.token ?? "-")
-    }).pipe(Effect.provide(servicesLayer(LIVE)))))
+    atNow(
+      Effect.gen(function* () {
+        const state = yield* authenticateRequest(request(bearer(yield* token())))
+        const auth = state.toAuth()
+        if (auth === null) return assert.fail("expected an Auth object")
+        const session = yield* Effect.provideService(currentSession, CurrentAuth, auth)
+        assert.strictEqual(Option.getOrThrow(session).userId, "user_1")
+        const none = yield* Effect.provideService(currentSession, CurrentAuth, signedOutAuthObject())
+        assert.isTrue(Option.isNone(none))
+        assert.isTrue(Option.isNone(yield* currentSession))
+        const debug = debugRequestState(state)
+        assert.deepStrictEqual(Object.keys(debug).sort(), [
+          "domain",
+          "isAuthenticated",
+          "isSatellite",
+          "isSignedIn",
+          "message",
+          "proxyUrl",
+          "publishableKey",
+          "reason"
+        ])
+        const printed = JSON.stringify(auth.debug())
+        assert.notInclude(printed, SK_LIVE)
+        assert.notInclude(printed, state.token ?? "-")
+      }).pipe(Effect.provide(servicesLayer(LIVE)))
+    )
+  )
 })
 
 describe("request reading", () => {
@@ -380,19 +475,30 @@ describe("client.authenticateRequest (Promise API)", () => {
       isSatellite: true,
       domain: "sat.example.test",
       retry: false,
-      fetch: fetchOf(() => Response.json({ errors: [{ code: "resource_not_found", message: "no template" }] }, { status: 404 }))
+      fetch: fetchOf(() =>
+        Response.json({ errors: [{ code: "resource_not_found", message: "no template" }] }, { status: 404 })
+      )
     })
     const jwt = await sessionToken(Math.floor(Date.now() / 1000))
-    const missingKey = await client.authenticateRequest(request(bearer(jwt))).then(() => undefined, (e: unknown) => e)
+    const missingKey = await client.authenticateRequest(request(bearer(jwt))).then(
+      () => undefined,
+      (e: unknown) => e
+    )
     assert.instanceOf(missingKey, AuthenticateRequestError)
     // A falsy per-call value does not override the client's: the request stays a satellite.
-    const state = await client.authenticateRequest(request(bearer(jwt)), { publishableKey: PK_LIVE, isSatellite: false })
+    const state = await client.authenticateRequest(request(bearer(jwt)), {
+      publishableKey: PK_LIVE,
+      isSatellite: false
+    })
     assert.strictEqual(state.status, "signed-in")
     assert.isTrue(state.isSatellite)
     assert.strictEqual(state.domain, "sat.example.test")
     const auth = state.toAuth()
     if (auth === null || !auth.isAuthenticated) return assert.fail("expected signed in")
-    const error = await auth.getToken({ template: "nope" }).then(() => undefined, (e: unknown) => e)
+    const error = await auth.getToken({ template: "nope" }).then(
+      () => undefined,
+      (e: unknown) => e
+    )
     assert.instanceOf(error, ClerkAPIResponseError)
     assert.strictEqual((error as ClerkAPIResponseError).status, 404)
     assert.deepStrictEqual(client.debugRequestState(state).isSatellite, true)

@@ -7,7 +7,15 @@ import { verifyToken as clerkVerifyToken } from "@clerk/backend"
 import { Buffer } from "node:buffer"
 import { afterAll, describe, expect, it, vi } from "vitest"
 import { createTokenVerifier } from "../src/promise/verifier.js"
-import { hs256WithPublicKey, makeKey, sessionClaims, sign, tamperPayload, tamperSignature, unsignedToken } from "./auth-verify-keys.js"
+import {
+  hs256WithPublicKey,
+  makeKey,
+  sessionClaims,
+  sign,
+  tamperPayload,
+  tamperSignature,
+  unsignedToken
+} from "./auth-verify-keys.js"
 
 const KEY = makeKey("ins_diff_1")
 const OTHER = makeKey("ins_diff_2")
@@ -28,7 +36,10 @@ const settle = (run: () => Promise<unknown>): Promise<Verdict> =>
     (payload) => ({ ok: true, payload }),
     (error: unknown) => ({
       ok: false,
-      reason: typeof error === "object" && error !== null && "reason" in error ? String(error.reason) : `threw ${String(error)}`,
+      reason:
+        typeof error === "object" && error !== null && "reason" in error
+          ? String(error.reason)
+          : `threw ${String(error)}`,
       message: error instanceof Error ? error.message : String(error)
     })
   )
@@ -53,8 +64,16 @@ const cases: ReadonlyArray<Case> = [
   { name: "valid, custom claims", token: () => sign(KEY, claims({ org_id: "org_1", metadata: { a: [1, 2] } })) },
   { name: "expired an hour ago", token: () => sign(KEY, claims({ exp: now() - 3600 })) },
   { name: "expired 2 s ago, inside the default skew", token: () => sign(KEY, claims({ exp: now() - 2 })) },
-  { name: "expired 2 s ago, skew 0", token: () => sign(KEY, claims({ exp: now() - 2 })), options: { clockSkewInMs: 0 } },
-  { name: "expired 30 s ago, skew 60 s", token: () => sign(KEY, claims({ exp: now() - 30 })), options: { clockSkewInMs: 60_000 } },
+  {
+    name: "expired 2 s ago, skew 0",
+    token: () => sign(KEY, claims({ exp: now() - 2 })),
+    options: { clockSkewInMs: 0 }
+  },
+  {
+    name: "expired 30 s ago, skew 60 s",
+    token: () => sign(KEY, claims({ exp: now() - 30 })),
+    options: { clockSkewInMs: 60_000 }
+  },
   { name: "not active yet", token: () => sign(KEY, claims({ nbf: now() + 3600 })) },
   { name: "issued in the future", token: () => sign(KEY, claims({ iat: now() + 3600 })) },
   { name: "tampered payload", token: async () => tamperPayload(await sign(KEY, claims())) },
@@ -67,15 +86,31 @@ const cases: ReadonlyArray<Case> = [
   { name: "RS512", token: () => sign(KEY, claims(), { alg: "RS512" }) },
   { name: "PS256", token: () => sign(KEY, claims(), { alg: "PS256" }) },
   { name: "typ at+jwt", token: () => sign(KEY, claims(), { typ: "at+jwt" }) },
-  { name: "typ at+jwt with headerType", token: () => sign(KEY, claims(), { typ: "at+jwt" }), options: { headerType: ["at+jwt"] } },
+  {
+    name: "typ at+jwt with headerType",
+    token: () => sign(KEY, claims(), { typ: "at+jwt" }),
+    options: { headerType: ["at+jwt"] }
+  },
   { name: "no typ", token: () => sign(KEY, claims(), { typ: undefined }) },
-  { name: "no typ with headerType JWT", token: () => sign(KEY, claims(), { typ: undefined }), options: { headerType: "JWT" } },
+  {
+    name: "no typ with headerType JWT",
+    token: () => sign(KEY, claims(), { typ: undefined }),
+    options: { headerType: "JWT" }
+  },
   { name: "M2M category", token: () => sign(KEY, claims(), { cat: "cl_B7d4PD333AAA" }) },
   { name: "session category", token: () => sign(KEY, claims(), { cat: "cl_B7d4PD111AAA" }) },
   { name: "JWT template category", token: () => sign(KEY, claims(), { cat: "cl_B7d4PD222AAA" }) },
   { name: "azp allowed", token: () => sign(KEY, claims()), options: { authorizedParties: ["http://localhost:3000"] } },
-  { name: "azp not allowed", token: () => sign(KEY, claims()), options: { authorizedParties: ["https://app.example"] } },
-  { name: "azp missing", token: () => sign(KEY, claims({ azp: undefined })), options: { authorizedParties: ["https://app.example"] } },
+  {
+    name: "azp not allowed",
+    token: () => sign(KEY, claims()),
+    options: { authorizedParties: ["https://app.example"] }
+  },
+  {
+    name: "azp missing",
+    token: () => sign(KEY, claims({ azp: undefined })),
+    options: { authorizedParties: ["https://app.example"] }
+  },
   { name: "azp empty list", token: () => sign(KEY, claims()), options: { authorizedParties: [] } },
   { name: "aud matches", token: () => sign(KEY, claims({ aud: "api" })), options: { audience: ["api", "web"] } },
   { name: "aud array intersects", token: () => sign(KEY, claims({ aud: ["x", "web"] })), options: { audience: "web" } },
@@ -84,7 +119,11 @@ const cases: ReadonlyArray<Case> = [
   { name: "no aud with audience", token: () => sign(KEY, claims()), options: { audience: "web" } },
   { name: "iss matches", token: () => sign(KEY, claims()), options: { issuer: "https://clerk.example.com" } },
   { name: "iss mismatch", token: () => sign(KEY, claims()), options: { issuer: ["https://other.example"] } },
-  { name: "iss missing", token: () => sign(KEY, claims({ iss: undefined })), options: { issuer: "https://clerk.example.com" } },
+  {
+    name: "iss missing",
+    token: () => sign(KEY, claims({ iss: undefined })),
+    options: { issuer: "https://clerk.example.com" }
+  },
   { name: "sub missing", token: () => sign(KEY, claims({ sub: undefined })) },
   { name: "sub not a string", token: () => sign(KEY, claims({ sub: 42 })) },
   { name: "exp missing", token: () => sign(KEY, claims({ exp: undefined })) },
@@ -96,7 +135,10 @@ const cases: ReadonlyArray<Case> = [
   { name: "empty", token: () => "" },
   { name: "bad base64", token: () => `${b64({ alg: "RS256" })}.@@@.AAAA` },
   { name: "header not JSON", token: () => `${Buffer.from("{not json").toString("base64url")}.${b64(claims())}.AAAA` },
-  { name: "payload not JSON", token: () => `${b64({ alg: "RS256", typ: "JWT" })}.${Buffer.from("nope").toString("base64url")}.AAAA` },
+  {
+    name: "payload not JSON",
+    token: () => `${b64({ alg: "RS256", typ: "JWT" })}.${Buffer.from("nope").toString("base64url")}.AAAA`
+  },
   { name: "impossible base64 length", token: async () => `${await sign(KEY, claims())}A` },
   { name: "no key at all", token: () => sign(KEY, claims()), options: { jwtKey: undefined } }
 ]
@@ -119,7 +161,7 @@ const MESSAGE_NOT_YET_ALIGNED = new Set([
   "no key at all"
 ])
 
-const withoutMessage = (verdict: Verdict): unknown => verdict.ok ? verdict : { ok: false, reason: verdict.reason }
+const withoutMessage = (verdict: Verdict): unknown => (verdict.ok ? verdict : { ok: false, reason: verdict.reason })
 
 describe("verifyToken agrees with @clerk/backend 3.25.0 (jwtKey)", () => {
   for (const c of cases) {
@@ -135,10 +177,12 @@ describe("verifyToken agrees with @clerk/backend 3.25.0 (jwtKey)", () => {
 describe("verifyToken agrees with @clerk/backend 3.25.0 (JWKS)", () => {
   const jwksFetch = (calls: Array<string>) => (input: unknown) => {
     calls.push(String(input))
-    return Promise.resolve(new Response(JSON.stringify({ keys: [KEY.jwk] }), {
-      status: 200,
-      headers: { "content-type": "application/json" }
-    }))
+    return Promise.resolve(
+      new Response(JSON.stringify({ keys: [KEY.jwk] }), {
+        status: 200,
+        headers: { "content-type": "application/json" }
+      })
+    )
   }
 
   it("valid, unknown kid and no secret", async () => {

@@ -11,7 +11,14 @@ export interface TestKey {
   readonly privateKey: KeyObject
   readonly publicKey: KeyObject
   readonly pem: string
-  readonly jwk: { readonly kid: string; readonly kty: string; readonly alg: string; readonly use: string; readonly n: string; readonly e: string }
+  readonly jwk: {
+    readonly kid: string
+    readonly kty: string
+    readonly alg: string
+    readonly use: string
+    readonly n: string
+    readonly e: string
+  }
 }
 
 /** Generates an RSA key (2048 bits by default, what Clerk instances use). */

@@ -30,7 +30,7 @@ const SECRET = "sk_test_verifySecretValue123"
 
 /** Runs verifyToken at NOW with a local key source and returns the failure reason, or "ok". */
 const verdict = (token: string, options: VerifyTokenOptions = {}) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     yield* TestClock.setTime(NOW_MS)
     const exit = yield* Effect.exit(verifyToken(token, { jwtKey: KEY.pem, ...options }))
     if (Exit.isSuccess(exit)) return "ok"
@@ -68,16 +68,17 @@ describe("decodeJwt", () => {
 
 describe("verifyToken with a jwtKey", () => {
   it.effect("returns the claims of a valid token", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const claims = sessionClaims(NOW, { org_id: "org_1" })
       const token = yield* Effect.promise(() => sign(KEY, claims))
       const payload = yield* verifyToken(token, { jwtKey: KEY.pem, authorizedParties: ["http://localhost:3000"] })
       assert.deepStrictEqual<unknown>(payload, claims)
-    }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
+    }).pipe(Effect.provide(JwksCache.layerLocal(undefined)))
+  )
 
   it.effect("checks exp, nbf and iat against the Clock with the skew", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const at = (extra: Record<string, number>) => Effect.promise(() => sign(KEY, sessionClaims(NOW, extra)))
       assert.strictEqual(yield* verdict(yield* at({ exp: NOW - 10 })), "token-expired")
       assert.strictEqual(yield* verdict(yield* at({ exp: NOW - 3 })), "ok")
@@ -89,29 +90,32 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(yield* at({ nbf: NOW + 4 })), "ok")
       assert.strictEqual(yield* verdict(yield* at({ iat: NOW + 30 })), "token-iat-in-the-future")
       assert.strictEqual(yield* verdict(yield* at({ iat: NOW + 30 }), { clockSkewInMs: 60_000 }), "ok")
-    }))
+    })
+  )
 
   it.effect("reports the compared instants of a time failure", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { exp: NOW - 100 })))
       const error = yield* Effect.flip(verifyToken(token, { jwtKey: KEY.pem }))
       assert.deepStrictEqual(error.time, { claim: "exp", at: (NOW - 100) * 1000, now: NOW_MS, clockSkewInMs: 5000 })
       assert.match(error.getFullMessage(), /\(reason=token-expired, token-carrier=undefined\)$/)
-    }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
+    }).pipe(Effect.provide(JwksCache.layerLocal(undefined)))
+  )
 
   it.effect("follows TestClock: a valid token expires when time moves", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       yield* verifyToken(token, { jwtKey: KEY.pem })
       yield* TestClock.adjust("66 seconds")
       const error = yield* Effect.flip(verifyToken(token, { jwtKey: KEY.pem }))
       assert.strictEqual(error.reason, "token-expired")
-    }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
+    }).pipe(Effect.provide(JwksCache.layerLocal(undefined)))
+  )
 
   it.effect("rejects tampered tokens, checking the signature before the claims", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       assert.strictEqual(yield* verdict(tamperPayload(token)), "token-invalid-signature")
       assert.strictEqual(yield* verdict(tamperSignature(token)), "token-invalid-signature")
@@ -119,40 +123,52 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(other), "token-invalid-signature")
       const expired = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { exp: NOW - 100 })))
       assert.strictEqual(yield* verdict(tamperPayload(expired)), "token-invalid-signature")
-    }))
+    })
+  )
 
   it.effect("a memoised signature never vouches for another token or another key", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       assert.strictEqual(yield* verdict(token), "ok")
       assert.strictEqual(yield* verdict(token), "ok")
       assert.strictEqual(yield* verdict(tamperPayload(token)), "token-invalid-signature")
       assert.strictEqual(yield* verdict(tamperSignature(token)), "token-invalid-signature")
       assert.strictEqual(yield* verdict(token, { jwtKey: OTHER.pem }), "token-invalid-signature")
-      assert.strictEqual(yield* verdict(token, { authorizedParties: ["https://other.example"] }), "token-invalid-authorized-parties")
+      assert.strictEqual(
+        yield* verdict(token, { authorizedParties: ["https://other.example"] }),
+        "token-invalid-authorized-parties"
+      )
       const [h, p, sig] = token.split(".")
       const retyped = `${Buffer.from(JSON.stringify({ alg: "RS384", typ: "JWT", kid: KEY.kid })).toString("base64url")}.${p}.${sig}`
       assert.strictEqual(yield* verdict(retyped), "token-verification-failed")
       assert.strictEqual(yield* verdict(`${h}.${p}.${sig}`), "ok")
-    }))
+    })
+  )
 
   it.effect("checks azp, aud and iss", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { aud: ["api", "web"] })))
-      assert.strictEqual(yield* verdict(token, { authorizedParties: ["https://evil.example"] }), "token-invalid-authorized-parties")
+      assert.strictEqual(
+        yield* verdict(token, { authorizedParties: ["https://evil.example"] }),
+        "token-invalid-authorized-parties"
+      )
       assert.strictEqual(yield* verdict(token, { authorizedParties: [] }), "ok")
       const noAzp = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { azp: undefined })))
-      assert.strictEqual(yield* verdict(noAzp, { authorizedParties: ["http://localhost:3000"] }), "token-invalid-authorized-parties")
+      assert.strictEqual(
+        yield* verdict(noAzp, { authorizedParties: ["http://localhost:3000"] }),
+        "token-invalid-authorized-parties"
+      )
       assert.strictEqual(yield* verdict(token, { audience: "web" }), "ok")
       assert.strictEqual(yield* verdict(token, { audience: ["other"] }), "token-verification-failed")
       assert.strictEqual(yield* verdict(token, { issuer: "https://clerk.example.com" }), "ok")
       assert.strictEqual(yield* verdict(token, { issuer: ["https://other.example"] }), "token-invalid-issuer")
       const numericAud = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW, { aud: 7 as unknown as string })))
       assert.strictEqual(yield* verdict(numericAud, { audience: "web" }), "token-verification-failed")
-    }))
+    })
+  )
 
   it.effect("accepts only RS256 signed by the key: none, HS256 with the public key, RS384 and RS512 all fail", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const claims = sessionClaims(NOW)
       assert.strictEqual(yield* verdict(unsignedToken(claims)), "token-invalid-algorithm")
       assert.strictEqual(yield* verdict(hs256WithPublicKey(KEY, claims)), "token-invalid-algorithm")
@@ -162,10 +178,11 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(rs512), "token-verification-failed")
       const ps256 = yield* Effect.promise(() => sign(KEY, claims, { alg: "PS256" }))
       assert.strictEqual(yield* verdict(ps256), "token-invalid-algorithm")
-    }))
+    })
+  )
 
   it.effect("checks the header type, the category and the required claims", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const claims = sessionClaims(NOW)
       const oauth = yield* Effect.promise(() => sign(KEY, claims, { typ: "at+jwt" }))
       assert.strictEqual(yield* verdict(oauth), "token-invalid")
@@ -181,10 +198,11 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(noExp), "token-verification-failed")
       const badSid = yield* Effect.promise(() => sign(KEY, { ...claims, sid: 12 }))
       assert.strictEqual(yield* verdict(badSid), "token-verification-failed")
-    }))
+    })
+  )
 
   it.effect("reports unusable keys and a missing key source", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       assert.strictEqual(yield* verdict(token, { jwtKey: "not a pem" }), "token-verification-failed")
       const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).publicKey.export({ type: "spki", format: "pem" })
@@ -193,10 +211,11 @@ describe("verifyToken with a jwtKey", () => {
       assert.strictEqual(yield* verdict(token, { jwtKey: oneLine }), "ok")
       assert.strictEqual(yield* verdict(token, { jwtKey: KEY.pem.replace(/\n/g, "\\n") }), "ok")
       assert.strictEqual(yield* verdict(token, { jwtKey: "" }), "jwk-failed-to-resolve")
-    }))
+    })
+  )
 
   it.effect("opens a clerk.verifyToken span only when a tracer is installed", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       const names: Array<string> = []
@@ -212,14 +231,15 @@ describe("verifyToken with a jwtKey", () => {
       assert.deepStrictEqual(names, [])
       yield* Effect.withTracer(verifyToken(token, { jwtKey: KEY.pem }), recording)
       assert.deepStrictEqual(names, ["clerk.verifyToken"])
-    }).pipe(Effect.provide(JwksCache.layerLocal(undefined))))
+    }).pipe(Effect.provide(JwksCache.layerLocal(undefined)))
+  )
 
   it("imports a PEM once per string", () => {
     assert.strictEqual(importPem(KEY.pem), importPem(KEY.pem))
   })
 
   it.effect("verifySessionToken is the synchronous core, reading the given Clock", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* Effect.promise(() => sign(KEY, sessionClaims(NOW)))
       const clock = yield* Effect.clock
@@ -230,12 +250,15 @@ describe("verifyToken with a jwtKey", () => {
       assert.isTrue(Either.isRight(decoded))
       if (Either.isRight(decoded)) {
         const again = verifySessionToken(decoded.right, { key: KEY.pem, authorizedParties: ["x"] }, clock)
-        assert.isTrue(Either.isEither(again) && Either.isLeft(again) && again.left.reason === "token-invalid-authorized-parties")
+        assert.isTrue(
+          Either.isEither(again) && Either.isLeft(again) && again.left.reason === "token-invalid-authorized-parties"
+        )
       }
       yield* TestClock.adjust("2 minutes")
       const late = verifySessionToken(token, { key: KEY.pem }, clock)
       assert.isTrue(Either.isEither(late) && Either.isLeft(late) && late.left.reason === "token-expired")
-    }))
+    })
+  )
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -261,7 +284,7 @@ const longLived = (key: typeof KEY, extra: Record<string, unknown> = {}) =>
 
 describe("verifyToken with the JWKS", () => {
   it.effect("fetches GET /v1/jwks once with the secret key, then verifies from the cache", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* longLived(KEY)
       const payload = yield* verifyToken(token)
@@ -272,30 +295,37 @@ describe("verifyToken with the JWKS", () => {
       assert.strictEqual(requests.length, 1)
       assert.strictEqual(requests[0]!.url.href, "https://api.clerk.com/v1/jwks")
       assert.strictEqual(requests[0]!.headers["authorization"], `Bearer ${SECRET}`)
-    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY, OTHER))))))
+    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY, OTHER)))))
+  )
 
   it.effect("shares one fetch between concurrent misses", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const gate = yield* Deferred.make<void>()
       const token = yield* longLived(KEY)
-      const program = Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.all(Array.from({ length: 20 }, () => verifyToken(token)), {
-          concurrency: "unbounded"
-        }))
+      const program = Effect.gen(function* () {
+        const fiber = yield* Effect.fork(
+          Effect.all(
+            Array.from({ length: 20 }, () => verifyToken(token)),
+            {
+              concurrency: "unbounded"
+            }
+          )
+        )
         yield* Effect.yieldNow()
         yield* Deferred.succeed(gate, undefined)
         const results = yield* Fiber.join(fiber)
         assert.strictEqual(results.length, 20)
         assert.strictEqual(yield* requestCount, 1)
       })
-      yield* program.pipe(Effect.provide(jwksLayer(() =>
-        Effect.as(Deferred.await(gate), FakeHttp.json(200, jwksBody(KEY)))
-      )))
-    }))
+      yield* program.pipe(
+        Effect.provide(jwksLayer(() => Effect.as(Deferred.await(gate), FakeHttp.json(200, jwksBody(KEY)))))
+      )
+    })
+  )
 
   it.effect("refetches after the fixed 5 minute TTL, not before", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* longLived(KEY)
       yield* verifyToken(token)
@@ -305,10 +335,11 @@ describe("verifyToken with the JWKS", () => {
       yield* TestClock.adjust("61 seconds")
       yield* verifyToken(token)
       assert.strictEqual(yield* requestCount, 2)
-    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY))))))
+    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY)))))
+  )
 
   it.effect("rate-limits refetches caused by unknown kids", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const good = yield* longLived(KEY)
       yield* verifyToken(good)
@@ -323,13 +354,14 @@ describe("verifyToken with the JWKS", () => {
       assert.strictEqual(yield* requestCount, 2)
       yield* verifyToken(good)
       assert.strictEqual(yield* requestCount, 2)
-    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY))))))
+    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY)))))
+  )
 
   it.effect("picks up a rotated key on an unknown kid", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       let rotated = false
-      const program = Effect.gen(function*() {
+      const program = Effect.gen(function* () {
         yield* verifyToken(yield* longLived(KEY))
         rotated = true
         yield* TestClock.adjust("30 seconds")
@@ -340,25 +372,30 @@ describe("verifyToken with the JWKS", () => {
         yield* TestClock.adjust("5 minutes")
         assert.strictEqual(yield* reasonOf(verifyToken(yield* longLived(KEY))), "jwk-kid-mismatch")
       })
-      yield* program.pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, rotated ? jwksBody(OTHER) : jwksBody(KEY)))))
-    }))
+      yield* program.pipe(
+        Effect.provide(jwksLayer(() => FakeHttp.json(200, rotated ? jwksBody(OTHER) : jwksBody(KEY))))
+      )
+    })
+  )
 
   it.effect("skipJwksCache forces a refetch", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const token = yield* longLived(KEY)
       yield* verifyToken(token)
       yield* verifyToken(token, { skipJwksCache: true })
       yield* verifyToken(token, { skipJwksCache: true })
       assert.strictEqual(yield* requestCount, 3)
-    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY))))))
+    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.json(200, jwksBody(KEY)))))
+  )
 
   it.effect("a jwtKey in the options never touches the network", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       yield* verifyToken(yield* longLived(KEY), { jwtKey: KEY.pem })
       assert.strictEqual(yield* requestCount, 0)
-    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.networkError()))))
+    }).pipe(Effect.provide(jwksLayer(() => FakeHttp.networkError())))
+  )
 
   const failing: ReadonlyArray<readonly [string, FakeHttp.FakeResponse, string]> = [
     ["a 500", FakeHttp.json(500, { errors: [{ code: "internal", message: "boom" }] }), "jwk-remote-failed-to-load"],
@@ -374,19 +411,20 @@ describe("verifyToken with the JWKS", () => {
   ]
   for (const [name, response, reason] of failing) {
     it.effect(`a JWKS endpoint answering ${name} fails with ${reason}`, () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         yield* TestClock.setTime(NOW_MS)
         const error = yield* Effect.flip(verifyToken(yield* longLived(KEY)))
         assert.strictEqual(error.reason, reason)
         assert.notInclude(error.message, SECRET)
-      }).pipe(Effect.provide(jwksLayer(() => response))))
+      }).pipe(Effect.provide(jwksLayer(() => response)))
+    )
   }
 
   it.effect("keeps verifying with stale keys while the JWKS is down, within maxStale", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       let down = false
-      const program = Effect.gen(function*() {
+      const program = Effect.gen(function* () {
         const token = yield* longLived(KEY)
         yield* verifyToken(token)
         down = true
@@ -408,15 +446,18 @@ describe("verifyToken with the JWKS", () => {
         yield* verifyToken(token)
         assert.strictEqual(yield* requestCount, 5)
       })
-      yield* program.pipe(Effect.provide(jwksLayer(() => (down ? FakeHttp.json(503, {}) : FakeHttp.json(200, jwksBody(KEY))))))
-    }))
+      yield* program.pipe(
+        Effect.provide(jwksLayer(() => (down ? FakeHttp.json(503, {}) : FakeHttp.json(200, jwksBody(KEY)))))
+      )
+    })
+  )
 
   it.effect("an interrupted caller does not cancel the shared fetch", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       const gate = yield* Deferred.make<void>()
       const token = yield* longLived(KEY)
-      const program = Effect.gen(function*() {
+      const program = Effect.gen(function* () {
         const first = yield* Effect.fork(verifyToken(token))
         const second = yield* Effect.fork(verifyToken(token))
         yield* Effect.yieldNow()
@@ -426,21 +467,27 @@ describe("verifyToken with the JWKS", () => {
         assert.strictEqual(payload.sub, "user_2abc")
         assert.strictEqual(yield* requestCount, 1)
       })
-      yield* program.pipe(Effect.provide(jwksLayer(() => Effect.as(Deferred.await(gate), FakeHttp.json(200, jwksBody(KEY))))))
-    }))
+      yield* program.pipe(
+        Effect.provide(jwksLayer(() => Effect.as(Deferred.await(gate), FakeHttp.json(200, jwksBody(KEY)))))
+      )
+    })
+  )
 
   it.effect("without a secret key or jwtKey it fails with jwk-failed-to-resolve", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(NOW_MS)
       assert.strictEqual(yield* reasonOf(verifyToken(yield* longLived(KEY))), "jwk-failed-to-resolve")
-    }).pipe(Effect.provide(
-      JwksCache.layer().pipe(
-        Layer.provideMerge(Jwks.Default),
-        Layer.provideMerge(BackendApi.layer),
-        Layer.provideMerge(ClerkConfig.layer({})),
-        Layer.provideMerge(FakeHttp.layer(() => FakeHttp.networkError()))
+    }).pipe(
+      Effect.provide(
+        JwksCache.layer().pipe(
+          Layer.provideMerge(Jwks.Default),
+          Layer.provideMerge(BackendApi.layer),
+          Layer.provideMerge(ClerkConfig.layer({})),
+          Layer.provideMerge(FakeHttp.layer(() => FakeHttp.networkError()))
+        )
       )
-    )))
+    )
+  )
 })
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -469,7 +516,10 @@ describe("Promise verifyToken", () => {
 
   it("throws TokenVerificationError with the reason, the tagged cause and no secret", async () => {
     const { verifier } = counting()
-    const error = await verifier.verifyToken("nope", { secretKey: SECRET }).then(() => undefined, (e: unknown) => e)
+    const error = await verifier.verifyToken("nope", { secretKey: SECRET }).then(
+      () => undefined,
+      (e: unknown) => e
+    )
     assert.instanceOf(error, TokenVerificationError)
     assert.instanceOf(error, Error)
     if (error instanceof TokenVerificationError) {
@@ -516,11 +566,17 @@ describe("Promise verifyToken", () => {
   it("reports a wrong-kind secret key (a pk_) without a request, and token problems before option problems", async () => {
     const { seen, verifier } = counting()
     const reason = (token: string, options: Parameters<typeof verifier.verifyToken>[1]) =>
-      verifier.verifyToken(token, options).then(() => "ok", (e: TokenVerificationError) => e.reason)
+      verifier.verifyToken(token, options).then(
+        () => "ok",
+        (e: TokenVerificationError) => e.reason
+      )
     assert.strictEqual(await reason(await live(), { secretKey: "pk_test_nope" }), "secret-key-invalid")
     assert.strictEqual(await reason("bad", { secretKey: "pk_test_nope" }), "token-invalid")
     assert.strictEqual(await reason(await live(), {}), "jwk-failed-to-resolve")
-    assert.strictEqual(await reason(await live(), { secretKey: SECRET, apiUrl: "not a url" }), "jwk-remote-failed-to-load")
+    assert.strictEqual(
+      await reason(await live(), { secretKey: SECRET, apiUrl: "not a url" }),
+      "jwk-remote-failed-to-load"
+    )
     assert.deepStrictEqual(seen, [])
   })
 
@@ -539,12 +595,15 @@ describe("Promise verifyToken", () => {
       "\u0000.\u0000.\u0000",
       "é.é.é",
       `${"x".repeat(100_000)}.y.z`,
-      `${Buffer.from("{\"alg\":\"RS256\",\"kid\":{\"toString\":1}}").toString("base64url")}.e30.AA`,
-      `${Buffer.from("{\"alg\":\"RS256\",\"kid\":\"__proto__\"}").toString("base64url")}.${Buffer.from("{\"sub\":\"u\",\"exp\":1e400}").toString("base64url")}.AA`
+      `${Buffer.from('{"alg":"RS256","kid":{"toString":1}}').toString("base64url")}.e30.AA`,
+      `${Buffer.from('{"alg":"RS256","kid":"__proto__"}').toString("base64url")}.${Buffer.from('{"sub":"u","exp":1e400}').toString("base64url")}.AA`
     ]
     for (const token of junk) {
       for (const options of [{ jwtKey: KEY.pem }, { secretKey: SECRET }, {}, undefined]) {
-        const error = await verifier.verifyToken(token as string, options).then(() => undefined, (e: unknown) => e)
+        const error = await verifier.verifyToken(token as string, options).then(
+          () => undefined,
+          (e: unknown) => e
+        )
         assert.instanceOf(error, TokenVerificationError, `token ${String(token).slice(0, 30)}`)
       }
     }

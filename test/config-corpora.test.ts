@@ -35,7 +35,11 @@ afterAll(async () => {
 const assertNoSecret = (label: string, error: unknown) => {
   let current: unknown = error
   for (let depth = 0; current !== undefined && current !== null && depth < 8; depth++) {
-    const texts = [String(current), inspect(current, { depth: Infinity, showHidden: true }), JSON.stringify(current) ?? ""]
+    const texts = [
+      String(current),
+      inspect(current, { depth: Infinity, showHidden: true }),
+      JSON.stringify(current) ?? ""
+    ]
     if (current instanceof Error) texts.push(current.message, current.stack ?? "")
     for (const text of texts) {
       const hit = fragments.find((f) => text.includes(f))
@@ -55,7 +59,11 @@ interface ConfigCase {
 const CASES: ReadonlyArray<ConfigCase> = [
   // Keys of the wrong kind or type
   { name: "a publishable key as the secret key", options: { secretKey: `pk_${SECRET_KEY}` }, names: "secretKey" },
-  { name: "a publishable key as the machine secret key", options: { machineSecretKey: `pk_${MACHINE_KEY}` }, names: "machineSecretKey" },
+  {
+    name: "a publishable key as the machine secret key",
+    options: { machineSecretKey: `pk_${MACHINE_KEY}` },
+    names: "machineSecretKey"
+  },
   { name: "the secret key as the publishable key", options: { publishableKey: SECRET_KEY }, names: "publishableKey" },
   { name: "a number as the secret key", options: { secretKey: 42 }, names: "secretKey" },
   { name: "an object as the secret key", options: { secretKey: { value: SECRET_KEY } }, names: "secretKey" },
@@ -71,7 +79,11 @@ const CASES: ReadonlyArray<ConfigCase> = [
   { name: "apiUrl: ftp:", options: { apiUrl: "ftp://api.clerk.com" }, names: "apiUrl" },
   { name: "apiUrl: ws:", options: { apiUrl: "ws://api.clerk.com" }, names: "apiUrl" },
   { name: "apiUrl: a number", options: { apiUrl: 443 }, names: "apiUrl" },
-  { name: "apiUrl: with credentials", options: { apiUrl: `https://user:${SECRET_KEY}@api.clerk.com` }, names: "apiUrl" },
+  {
+    name: "apiUrl: with credentials",
+    options: { apiUrl: `https://user:${SECRET_KEY}@api.clerk.com` },
+    names: "apiUrl"
+  },
   { name: "apiUrl: with a user only", options: { apiUrl: `https://${MACHINE_KEY}@api.clerk.com` }, names: "apiUrl" },
   { name: "apiUrl: with a query", options: { apiUrl: "https://api.clerk.com/?x=1" }, names: "apiUrl" },
   { name: "apiUrl: with a fragment", options: { apiUrl: "https://api.clerk.com/#v1" }, names: "apiUrl" },
@@ -99,8 +111,10 @@ describe("config corpus: typed at the point it is given, no secret", () => {
     })
 
     it.effect(`Effect ClerkConfig.layer × ${c.name}: a ConfigError naming ${c.names}`, () =>
-      Effect.gen(function*() {
-        const exit = yield* Effect.exit(Layer.build(ClerkConfig.layer({ secretKey: SECRET_KEY, ...c.options } as ClerkConfig.ClerkOptions)))
+      Effect.gen(function* () {
+        const exit = yield* Effect.exit(
+          Layer.build(ClerkConfig.layer({ secretKey: SECRET_KEY, ...c.options } as ClerkConfig.ClerkOptions))
+        )
         assert.isTrue(Exit.isFailure(exit))
         if (Exit.isFailure(exit)) {
           const error = yield* Effect.flip(exit)
@@ -108,28 +122,36 @@ describe("config corpus: typed at the point it is given, no secret", () => {
           assert.include(String(error), c.names)
           assertNoSecret(c.name, error)
         }
-      }).pipe(Effect.scoped))
+      }).pipe(Effect.scoped)
+    )
   }
 
   const ENV: ReadonlyArray<readonly [string, Record<string, string>, string]> = [
     ["CLERK_SECRET_KEY is a publishable key", { CLERK_SECRET_KEY: `pk_${SECRET_KEY}` }, "secretKey"],
-    ["CLERK_PUBLISHABLE_KEY is the secret key", { CLERK_SECRET_KEY: SECRET_KEY, CLERK_PUBLISHABLE_KEY: SECRET_KEY }, "publishableKey"],
+    [
+      "CLERK_PUBLISHABLE_KEY is the secret key",
+      { CLERK_SECRET_KEY: SECRET_KEY, CLERK_PUBLISHABLE_KEY: SECRET_KEY },
+      "publishableKey"
+    ],
     ["CLERK_API_URL is file:", { CLERK_SECRET_KEY: SECRET_KEY, CLERK_API_URL: "file:///etc/passwd" }, "apiUrl"],
     ["CLERK_API_URL is relative", { CLERK_SECRET_KEY: SECRET_KEY, CLERK_API_URL: "/v1" }, "apiUrl"]
   ]
   for (const [name, env, names] of ENV) {
     it.effect(`Effect ClerkConfig.fromEnv × ${name}: a ConfigError naming ${names}`, () =>
-      Effect.gen(function*() {
-        const exit = yield* Effect.exit(Layer.build(ClerkConfig.fromEnv()).pipe(
-          Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
-        ))
+      Effect.gen(function* () {
+        const exit = yield* Effect.exit(
+          Layer.build(ClerkConfig.fromEnv()).pipe(
+            Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+          )
+        )
         assert.isTrue(Exit.isFailure(exit))
         if (Exit.isFailure(exit)) {
           const error = yield* Effect.flip(exit)
           assert.include(String(error), names)
           assertNoSecret(name, error)
         }
-      }).pipe(Effect.scoped))
+      }).pipe(Effect.scoped)
+    )
   }
 
   const WEBHOOK_SECRETS: ReadonlyArray<readonly [string, string, "missing" | "malformed"]> = [
@@ -163,9 +185,10 @@ describe("config corpus: what is accepted stays on the configured host", () => {
       const error = await clerk.users.getUser("user_1").catch((e: unknown) => e)
       assert.instanceOf(error, ClerkAPIResponseError) // the fake has no /proxy routes: a 404, typed
       const sent = server.requests().slice(before)
-      assert.deepStrictEqual(sent.map((r) => `${r.url.host}${new URL(r.url.href).pathname}`), [
-        `${new URL(server.url).host}/proxy/clerk/v1/users/user_1`
-      ])
+      assert.deepStrictEqual(
+        sent.map((r) => `${r.url.host}${new URL(r.url.href).pathname}`),
+        [`${new URL(server.url).host}/proxy/clerk/v1/users/user_1`]
+      )
     } finally {
       await clerk.dispose()
     }

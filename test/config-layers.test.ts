@@ -25,14 +25,19 @@ const SECRET_PART = "configLayersSecret42"
 const ok: FakeHttp.FakeHandler = () => FakeHttp.json(200, { id: "t_1" })
 
 /** The pipeline over `config` and a fake HTTP client answering with `handler`. */
-const pipelineOver = <E>(
-  config: Layer.Layer<ClerkConfig.ClerkConfig, E>,
-  handler: FakeHttp.FakeHandler = ok
-) => BackendApi.layer.pipe(Layer.provideMerge(config), Layer.provideMerge(FakeHttp.layer(handler)))
+const pipelineOver = <E>(config: Layer.Layer<ClerkConfig.ClerkConfig, E>, handler: FakeHttp.FakeHandler = ok) =>
+  BackendApi.layer.pipe(Layer.provideMerge(config), Layer.provideMerge(FakeHttp.layer(handler)))
 
 const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
   Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.executeJson({ operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request }))
+    api.executeJson({
+      operation: "test.call",
+      method: "GET",
+      path: "/things/{id}",
+      pathParams: { id: "t_1" },
+      ...request
+    })
+  )
 
 const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
 
@@ -45,39 +50,46 @@ const buildConfig = <E>(config: Layer.Layer<ClerkConfig.ClerkConfig, E>, env: Re
   )
 
 /** Every way an error can be shown: none may contain the secret. */
-const shown = (error: unknown): ReadonlyArray<string> => [String(error), inspect(error, { depth: 10 }), JSON.stringify(error)]
+const shown = (error: unknown): ReadonlyArray<string> => [
+  String(error),
+  inspect(error, { depth: 10 }),
+  JSON.stringify(error)
+]
 
 describe("ClerkConfig.layer with Redacted secrets", () => {
-  layer(pipelineOver(ClerkConfig.layer({ secretKey: Redacted.make(SECRET), machineSecretKey: Redacted.make(MACHINE_SECRET) })))(
-    "over the fake HTTP client",
-    (it) => {
-      it.effect("sends each Redacted key as the Bearer token of its calls", () =>
-        Effect.gen(function*() {
-          const recorder = yield* FakeHttp.Recorder
-          yield* recorder.clear
-          yield* call()
-          yield* call({ auth: "machineSecretKey" })
-          const [first, second] = yield* recorded
-          assert.strictEqual(first!.headers.authorization, `Bearer ${SECRET}`)
-          assert.strictEqual(second!.headers.authorization, `Bearer ${MACHINE_SECRET}`)
-        }))
+  layer(
+    pipelineOver(
+      ClerkConfig.layer({ secretKey: Redacted.make(SECRET), machineSecretKey: Redacted.make(MACHINE_SECRET) })
+    )
+  )("over the fake HTTP client", (it) => {
+    it.effect("sends each Redacted key as the Bearer token of its calls", () =>
+      Effect.gen(function* () {
+        const recorder = yield* FakeHttp.Recorder
+        yield* recorder.clear
+        yield* call()
+        yield* call({ auth: "machineSecretKey" })
+        const [first, second] = yield* recorded
+        assert.strictEqual(first!.headers.authorization, `Bearer ${SECRET}`)
+        assert.strictEqual(second!.headers.authorization, `Bearer ${MACHINE_SECRET}`)
+      })
+    )
 
-      it.effect("keeps them Redacted, and reads the instance type through them", () =>
-        Effect.gen(function*() {
-          const config = yield* ClerkConfig.ClerkConfig
-          assert.isTrue(Redacted.isRedacted(config.secretKey))
-          assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
-          assert.strictEqual(config.instanceType, "production")
-          for (const text of [inspect(config, { depth: 10 }), JSON.stringify(config)]) {
-            assert.notInclude(text, SECRET_PART)
-            assert.notInclude(text, MACHINE_SECRET)
-          }
-        }))
-    }
-  )
+    it.effect("keeps them Redacted, and reads the instance type through them", () =>
+      Effect.gen(function* () {
+        const config = yield* ClerkConfig.ClerkConfig
+        assert.isTrue(Redacted.isRedacted(config.secretKey))
+        assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
+        assert.strictEqual(config.instanceType, "production")
+        for (const text of [inspect(config, { depth: 10 }), JSON.stringify(config)]) {
+          assert.notInclude(text, SECRET_PART)
+          assert.notInclude(text, MACHINE_SECRET)
+        }
+      })
+    )
+  })
 
   it.effect("a Redacted key and the same string give the same configuration", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fromString = yield* ClerkConfig.make({ secretKey: SECRET, machineSecretKey: MACHINE_SECRET })
       const fromRedacted = yield* ClerkConfig.make({
         secretKey: Redacted.make(SECRET),
@@ -86,10 +98,11 @@ describe("ClerkConfig.layer with Redacted secrets", () => {
       assert.strictEqual(Redacted.value(fromRedacted.secretKey!), Redacted.value(fromString.secretKey!))
       assert.strictEqual(Redacted.value(fromRedacted.machineSecretKey!), Redacted.value(fromString.machineSecretKey!))
       assert.strictEqual(fromRedacted.instanceType, fromString.instanceType)
-    }))
+    })
+  )
 
   it.effect("checks a Redacted key as a string one: wrong kind or blank is a ConfigError that hides the key", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const wrongKind = yield* Effect.flip(ClerkConfig.make({ secretKey: Redacted.make("pk_test_configLayersLeak9") }))
       assert.isTrue(ConfigError.isConfigError(wrongKind))
       assert.isTrue(ConfigError.isInvalidData(wrongKind) && wrongKind.path[0] === "secretKey")
@@ -98,7 +111,8 @@ describe("ClerkConfig.layer with Redacted secrets", () => {
       assert.isTrue(ConfigError.isInvalidData(blank) && blank.path[0] === "machineSecretKey")
       const empty = yield* ClerkConfig.make({ secretKey: Redacted.make("") })
       assert.isUndefined(empty.secretKey)
-    }))
+    })
+  )
 })
 
 describe("ClerkConfig.layerConfig", () => {
@@ -111,40 +125,44 @@ describe("ClerkConfig.layerConfig", () => {
     userAgent: Config.succeed("my-app/1.0")
   })
 
-  layer(pipelineOver(configured).pipe(Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))))))(
-    "over the fake HTTP client",
-    (it) => {
-      it.effect("reads every option from its Config", () =>
-        Effect.gen(function*() {
-          const config = yield* ClerkConfig.ClerkConfig
-          assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
-          assert.strictEqual(config.apiUrl, "https://clerk.example.test")
-          assert.strictEqual(config.retry?.maxRetries, 0)
-          assert.strictEqual(config.responseValidation, "strict")
-          assert.strictEqual(config.userAgent, "my-app/1.0")
-          assert.isUndefined(config.publishableKey)
-        }))
+  layer(
+    pipelineOver(configured).pipe(
+      Layer.provide(Layer.setConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))))
+    )
+  )("over the fake HTTP client", (it) => {
+    it.effect("reads every option from its Config", () =>
+      Effect.gen(function* () {
+        const config = yield* ClerkConfig.ClerkConfig
+        assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
+        assert.strictEqual(config.apiUrl, "https://clerk.example.test")
+        assert.strictEqual(config.retry?.maxRetries, 0)
+        assert.strictEqual(config.responseValidation, "strict")
+        assert.strictEqual(config.userAgent, "my-app/1.0")
+        assert.isUndefined(config.publishableKey)
+      })
+    )
 
-      it.effect("the pipeline uses what was read", () =>
-        Effect.gen(function*() {
-          yield* call()
-          const last = yield* Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.last)
-          assert.strictEqual(last.url.origin, "https://clerk.example.test")
-          assert.strictEqual(last.headers.authorization, `Bearer ${SECRET}`)
-          assert.strictEqual(last.headers["user-agent"], "my-app/1.0")
-        }))
-    }
-  )
+    it.effect("the pipeline uses what was read", () =>
+      Effect.gen(function* () {
+        yield* call()
+        const last = yield* Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.last)
+        assert.strictEqual(last.url.origin, "https://clerk.example.test")
+        assert.strictEqual(last.headers.authorization, `Bearer ${SECRET}`)
+        assert.strictEqual(last.headers["user-agent"], "my-app/1.0")
+      })
+    )
+  })
 
   it.effect("a missing secret is a ConfigError naming the variable", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(buildConfig(configured, { MY_URL: "https://clerk.example.test" }))
       assert.isTrue(ConfigError.isConfigError(error))
       assert.include(String(error), "MY_SECRET")
-    }))
+    })
+  )
 
   it.effect("a malformed value is a ConfigError that never shows the secret", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const wrongKind = yield* Effect.flip(
         buildConfig(ClerkConfig.layerConfig({ secretKey: Config.redacted("MY_SECRET") }), {
           MY_SECRET: "pk_live_configLayersLeak7"
@@ -159,10 +177,11 @@ describe("ClerkConfig.layerConfig", () => {
       const badInteger = yield* Effect.flip(buildConfig(configured, { ...env, MY_RETRIES: "many" }))
       assert.include(String(badInteger), "MY_RETRIES")
       for (const text of shown(badInteger)) assert.notInclude(text, SECRET_PART)
-    }))
+    })
+  )
 
   it.effect("an option left out, or given as undefined, is not configured", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* buildConfig(ClerkConfig.layerConfig({ apiUrl: Config.string("MY_URL") }), env)
       assert.isUndefined(config.secretKey)
       assert.strictEqual(config.retry?.maxRetries, 3)
@@ -171,7 +190,8 @@ describe("ClerkConfig.layerConfig", () => {
       const fromLoose = yield* buildConfig(ClerkConfig.layerConfig(loose), env)
       assert.isUndefined(fromLoose.secretKey)
       assert.strictEqual(fromLoose.apiUrl, "https://clerk.example.test")
-    }))
+    })
+  )
 })
 
 describe("fromEnv and ClerkLiveFromEnv: layerConfig over Clerk's variable names", () => {
@@ -189,7 +209,7 @@ describe("fromEnv and ClerkLiveFromEnv: layerConfig over Clerk's variable names"
   }
 
   it.effect("reads each variable into its option", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* buildConfig(ClerkConfig.fromEnv(), env)
       assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
       assert.strictEqual(Redacted.value(config.machineSecretKey!), MACHINE_SECRET)
@@ -201,29 +221,32 @@ describe("fromEnv and ClerkLiveFromEnv: layerConfig over Clerk's variable names"
       assert.strictEqual(config.domain, "example.test")
       assert.strictEqual(config.proxyUrl, "https://example.test/__clerk")
       assert.isTrue(config.isSatellite)
-    }))
+    })
+  )
 
   it.effect("ClerkLiveFromEnv builds the same configuration, with overrides winning", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* buildConfig(ClerkLiveFromEnv({ apiVersion: "v1", timeout: false }), env)
       assert.strictEqual(Redacted.value(config.secretKey!), SECRET)
       assert.strictEqual(config.apiUrl, "https://api.example.test")
       assert.strictEqual(config.apiVersion, "v1")
       assert.isUndefined(config.timeout)
-    }))
+    })
+  )
 
   it.effect("every variable is optional; a malformed one is a ConfigError that hides the secret", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const none = yield* buildConfig(ClerkLiveFromEnv(), {})
       assert.isUndefined(none.secretKey)
       assert.strictEqual(none.apiUrl, ClerkConfig.DEFAULT_API_URL)
       const badFlag = yield* Effect.flip(buildConfig(ClerkLiveFromEnv(), { ...env, CLERK_IS_SATELLITE: "maybe" }))
       assert.include(String(badFlag), "CLERK_IS_SATELLITE")
       for (const text of shown(badFlag)) assert.notInclude(text, SECRET_PART)
-    }))
+    })
+  )
 
   it.effect("optionsFromConfig (the Promise default instance) reads the same names", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const options = yield* ClerkConfig.optionsFromConfig({ apiUrl: "http://127.0.0.1:1" }).pipe(
         Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
       )
@@ -232,74 +255,85 @@ describe("fromEnv and ClerkLiveFromEnv: layerConfig over Clerk's variable names"
       assert.strictEqual(options.apiUrl, "http://127.0.0.1:1")
       assert.strictEqual(options.apiVersion, "v2")
       assert.strictEqual(options.isSatellite, true)
-    }))
+    })
+  )
 })
 
 describe("transformClient", () => {
   const tagged = HttpClient.mapRequest(HttpClientRequest.setHeader("x-tenant", "tenant_1"))
 
   it.live("wraps the transport of every attempt of every call, after the pipeline set URL and headers", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const seen = yield* Ref.make<ReadonlyArray<HttpClientRequest.HttpClientRequest>>([])
       const transformClient = (client: HttpClient.HttpClient) =>
-        client.pipe(tagged, HttpClient.tapRequest((request) => Ref.update(seen, (all) => [...all, request])))
+        client.pipe(
+          tagged,
+          HttpClient.tapRequest((request) => Ref.update(seen, (all) => [...all, request]))
+        )
       let attempts = 0
       // The first attempt of each call fails with a 503 and is retried.
       const flaky: FakeHttp.FakeHandler = () => (attempts++ % 2 === 0 ? FakeHttp.json(503, {}) : FakeHttp.json(200, {}))
       const config = ClerkConfig.layer({ secretKey: SECRET, retry: { baseDelay: "1 millis" }, transformClient })
-      const requests = yield* Effect.gen(function*() {
+      const requests = yield* Effect.gen(function* () {
         yield* call()
         yield* call({ method: "POST", path: "/things", pathParams: {}, body: { a: 1 }, auth: "none" })
         yield* call({ versionless: true })
         return yield* recorded
-      }).pipe(Effect.provide(pipelineOver(config, (request) => (request.method === "POST" ? ok(request) : flaky(request)))))
+      }).pipe(
+        Effect.provide(pipelineOver(config, (request) => (request.method === "POST" ? ok(request) : flaky(request))))
+      )
       assert.strictEqual(requests.length, 5)
       for (const request of requests) assert.strictEqual(request.headers["x-tenant"], "tenant_1")
       const observed = yield* Ref.get(seen)
-      assert.deepStrictEqual(observed.map((r) => r.url), requests.map((r) => r.url.href))
+      assert.deepStrictEqual(
+        observed.map((r) => r.url),
+        requests.map((r) => r.url.href)
+      )
       assert.strictEqual(observed[0]!.url, "https://api.clerk.com/v1/things/t_1")
       assert.strictEqual(observed[0]!.headers.authorization, `Bearer ${SECRET}`)
       assert.isUndefined(observed[2]!.headers.authorization)
-    }))
+    })
+  )
 
   it.effect("applies to the resource services, and comes from layerConfig and fromEnv too", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const handler: FakeHttp.FakeHandler = () => FakeHttp.json(200, userJson)
-      const viaOptions = yield* Effect.gen(function*() {
+      const viaOptions = yield* Effect.gen(function* () {
         const users = yield* Users
         yield* users.getUser(userJson.id)
         return yield* recorded
       }).pipe(
-        Effect.provide(ClerkFrom({ secretKey: SECRET, transformClient: tagged }).pipe(
-          Layer.provideMerge(FakeHttp.layer(handler))
-        ))
+        Effect.provide(
+          ClerkFrom({ secretKey: SECRET, transformClient: tagged }).pipe(Layer.provideMerge(FakeHttp.layer(handler)))
+        )
       )
       assert.strictEqual(viaOptions[0]!.path, `/v1/users/${userJson.id}`)
       assert.strictEqual(viaOptions[0]!.headers["x-tenant"], "tenant_1")
 
       const provider = Layer.setConfigProvider(ConfigProvider.fromMap(new Map([["CLERK_SECRET_KEY", SECRET]])))
-      for (
-        const config of [
-          ClerkConfig.layerConfig({ secretKey: Config.redacted("CLERK_SECRET_KEY"), transformClient: tagged }),
-          ClerkConfig.fromEnv({ transformClient: tagged })
-        ]
-      ) {
+      for (const config of [
+        ClerkConfig.layerConfig({ secretKey: Config.redacted("CLERK_SECRET_KEY"), transformClient: tagged }),
+        ClerkConfig.fromEnv({ transformClient: tagged })
+      ]) {
         const [request] = yield* Effect.zipRight(call(), recorded).pipe(
           Effect.provide(pipelineOver(config).pipe(Layer.provide(provider)))
         )
         assert.strictEqual(request!.headers["x-tenant"], "tenant_1")
         assert.strictEqual(request!.headers.authorization, `Bearer ${SECRET}`)
       }
-    }))
+    })
+  )
 
   it.live("wraps this package's own transports too (fetch, undici), over a real socket", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       // Answers with the headers the server received.
       const server = yield* Effect.acquireRelease(
         Effect.async<Server>((resume) => {
           const started = createServer((req, res) => {
             res.writeHead(200, { "content-type": "application/json" })
-            res.end(JSON.stringify({ tenant: req.headers["x-tenant"] ?? null, auth: req.headers.authorization ?? null }))
+            res.end(
+              JSON.stringify({ tenant: req.headers["x-tenant"] ?? null, auth: req.headers.authorization ?? null })
+            )
           })
           started.listen(0, "127.0.0.1", () => resume(Effect.succeed(started)))
         }),
@@ -317,28 +351,31 @@ describe("transformClient", () => {
         )
         assert.deepStrictEqual(body, { tenant: "tenant_1", auth: `Bearer ${SECRET}` })
       }
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
   it.effect("without it the transport is used as given", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const [request] = yield* Effect.zipRight(call(), recorded).pipe(
         Effect.provide(pipelineOver(ClerkConfig.layer({ secretKey: SECRET })))
       )
       assert.isUndefined(request!.headers["x-tenant"])
-    }))
+    })
+  )
 
   it.effect("a transformClient that is not a function is a ConfigError", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       // As a JavaScript caller may write it.
       const options = { secretKey: SECRET, transformClient: "tagged" } as unknown as ClerkConfig.ClerkLayerOptions
       const error = yield* Effect.flip(ClerkConfig.make(options))
       assert.isTrue(ConfigError.isInvalidData(error) && error.path[0] === "transformClient")
-    }))
+    })
+  )
 })
 
 describe("the README's configuration snippet (test/support/readmeConfiguration.ts)", () => {
   it.effect("each layer builds the configuration it says", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fromConfig = yield* buildConfig(readme.fromConfig, { MY_CLERK_SECRET: SECRET, MY_CLERK_RETRIES: "1" })
       assert.strictEqual(Redacted.value(fromConfig.secretKey!), SECRET)
       assert.strictEqual(fromConfig.apiUrl, "https://api.clerk.com")
@@ -351,14 +388,16 @@ describe("the README's configuration snippet (test/support/readmeConfiguration.t
       assert.strictEqual(fromEnv.timeout?.pipe(Duration.toMillis), 10_000)
       const configOnly = yield* buildConfig(readme.configOnly, { MY_CLERK_SECRET: SECRET })
       assert.strictEqual(Redacted.value(configOnly.secretKey!), SECRET)
-    }))
+    })
+  )
 
   it.effect("the tagged layer's transformClient adds its header to the requests", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const config = yield* buildConfig(readme.tagged, { CLERK_SECRET_KEY: SECRET })
       const [request] = yield* Effect.zipRight(call(), recorded).pipe(
         Effect.provide(pipelineOver(Layer.succeed(ClerkConfig.ClerkConfig, config)))
       )
       assert.strictEqual(request!.headers["x-request-source"], "billing-worker")
-    }))
+    })
+  )
 })

@@ -10,7 +10,7 @@ const PK = `pk_test_${Buffer.from("clerk.example.test$").toString("base64").repl
 
 /** Runs `ClerkConfig.make` and returns its result with the messages logged at Warning. */
 const makeLogged = (options: ClerkConfig.ClerkOptions) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const warnings: Array<string> = []
     const logger = Logger.make(({ logLevel, message }) => {
       if (logLevel._tag === "Warning") warnings.push(Array.isArray(message) ? message.join(" ") : String(message))
@@ -23,16 +23,14 @@ const makeLogged = (options: ClerkConfig.ClerkOptions) =>
 
 describe("ClerkConfig key options", () => {
   it.effect("accepts unfamiliar key shapes with exactly one warning that never shows a key", () =>
-    Effect.gen(function*() {
-      for (
-        const options of [
-          { secretKey: "sk_xxxxx" },
-          { secretKey: "test" },
-          { secretKey: "deadbeef" },
-          { publishableKey: "pk_test_xxx" },
-          { secretKey: "deadbeef", publishableKey: "pk_test_xxx", machineSecretKey: "zzzzkey" }
-        ]
-      ) {
+    Effect.gen(function* () {
+      for (const options of [
+        { secretKey: "sk_xxxxx" },
+        { secretKey: "test" },
+        { secretKey: "deadbeef" },
+        { publishableKey: "pk_test_xxx" },
+        { secretKey: "deadbeef", publishableKey: "pk_test_xxx", machineSecretKey: "zzzzkey" }
+      ]) {
         const { result, warnings } = yield* makeLogged(options)
         assert.isTrue(Either.isRight(result), JSON.stringify(Object.keys(options)))
         assert.strictEqual(warnings.length, 1)
@@ -45,10 +43,11 @@ describe("ClerkConfig key options", () => {
         assert.strictEqual(all.result.right.publishableKey, "pk_test_xxx")
         assert.strictEqual(all.result.right.frontendApi, undefined)
       }
-    }))
+    })
+  )
 
   it.effect("familiar keys log nothing", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { result, warnings } = yield* makeLogged({
         secretKey: "sk_test_abc123",
         machineSecretKey: "ak_abc123",
@@ -57,10 +56,11 @@ describe("ClerkConfig key options", () => {
       assert.isTrue(Either.isRight(result))
       assert.deepStrictEqual(warnings, [])
       if (Either.isRight(result)) assert.strictEqual(result.right.frontendApi, "clerk.example.test")
-    }))
+    })
+  )
 
   it.effect("a key of the wrong kind, a blank key or a non-string key fails, naming the option only", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const cases: ReadonlyArray<readonly [ClerkConfig.ClerkOptions, string]> = [
         [{ secretKey: "pk_test_secretish" }, "secretKey"],
         [{ machineSecretKey: "pk_live_secretish" }, "machineSecretKey"],
@@ -78,10 +78,11 @@ describe("ClerkConfig key options", () => {
           assert.notInclude(String(result.left), "secretish")
         }
       }
-    }))
+    })
+  )
 
   it.effect("an empty string key is no key, as @clerk/backend's createClerkClient treats it", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { result, warnings } = yield* makeLogged({ secretKey: "", publishableKey: "", machineSecretKey: "" })
       assert.deepStrictEqual(warnings, [])
       assert.isTrue(Either.isRight(result))
@@ -91,25 +92,30 @@ describe("ClerkConfig key options", () => {
         assert.strictEqual(result.right.machineSecretKey, undefined)
       }
       expect(() => clerkBackendClient({ secretKey: "", publishableKey: "" })).not.toThrow()
-    }))
+    })
+  )
 
   it.effect("a bad apiUrl is still rejected", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { result } = yield* makeLogged({ secretKey: "sk_xxxxx", apiUrl: "not a url" })
       assert.isTrue(Either.isLeft(result))
       if (Either.isLeft(result)) assert.include(String(result.left), "apiUrl")
-    }))
+    })
+  )
 
-  it.effect("publishable keys are valid exactly when @clerk/backend's parser accepts them (and the host is a host)", () =>
-    Effect.sync(() => {
-      const b64 = (s: string) => Buffer.from(s).toString("base64").replace(/=+$/, "")
-      assert.isDefined(ClerkConfig.parsePublishableKey(PK))
-      assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("localhost$")}`))
-      assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("clerk.example.test")}`))
-      assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("a.b$c$")}`))
-      assert.isUndefined(ClerkConfig.parsePublishableKey("pk_test_xxx"))
-      assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("clerk.example.test$")}_x`))
-    }))
+  it.effect(
+    "publishable keys are valid exactly when @clerk/backend's parser accepts them (and the host is a host)",
+    () =>
+      Effect.sync(() => {
+        const b64 = (s: string) => Buffer.from(s).toString("base64").replace(/=+$/, "")
+        assert.isDefined(ClerkConfig.parsePublishableKey(PK))
+        assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("localhost$")}`))
+        assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("clerk.example.test")}`))
+        assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("a.b$c$")}`))
+        assert.isUndefined(ClerkConfig.parsePublishableKey("pk_test_xxx"))
+        assert.isUndefined(ClerkConfig.parsePublishableKey(`pk_test_${b64("clerk.example.test$")}_x`))
+      })
+  )
 })
 
 describe("createClerkClient with an unfamiliar key (msw-style usage)", () => {

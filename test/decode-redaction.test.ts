@@ -75,7 +75,7 @@ const strictLayer = (fake: FakeBackend.FakeBackendInstance) =>
 describe("ClerkDecodeError redaction (strict mode)", () => {
   for (const c of CASES) {
     it.effect(`Effect: ${c.name}`, () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const fake = FakeBackend.make()
         fake.inject(Fault.schemaBreaking(c.body))
         const error = yield* Effect.flip(Effect.flatMap(Users, (users) => users.getUser("user_1"))).pipe(
@@ -85,14 +85,18 @@ describe("ClerkDecodeError redaction (strict mode)", () => {
         if (error._tag !== "ClerkDecodeError") return
         for (const name of c.names) assert.include(error.issue, name)
         assertRedacted(c.name, error)
-      }))
+      })
+    )
 
     it(`Promise: ${c.name}`, async () => {
       const fake = FakeBackend.make()
       fake.inject(Fault.schemaBreaking(c.body))
       const clerk = ClerkTest.client({ fake, client: { responseValidation: "strict", retry: false } })
       try {
-        const error = await clerk.users.getUser("user_1").then(() => undefined, (e: unknown) => e)
+        const error = await clerk.users.getUser("user_1").then(
+          () => undefined,
+          (e: unknown) => e
+        )
         assert.instanceOf(error, ClerkAPIResponseError)
         if (error instanceof ClerkAPIResponseError) assert.strictEqual(error.kind, "ClerkDecodeError")
         assertRedacted(c.name, error)
@@ -103,9 +107,11 @@ describe("ClerkDecodeError redaction (strict mode)", () => {
   }
 
   it.effect("a body breaking the schema in many places gives a bounded issue", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fake = FakeBackend.make()
-      const broken = Object.fromEntries(Object.keys(fixtures.user.wire({})).map((key) => [key, { secret: TOKEN.repeat(20) }]))
+      const broken = Object.fromEntries(
+        Object.keys(fixtures.user.wire({})).map((key) => [key, { secret: TOKEN.repeat(20) }])
+      )
       fake.inject(Fault.schemaBreaking({ ...broken, object: "user", id: "user_1" }))
       const error = yield* Effect.flip(Effect.flatMap(Users, (users) => users.getUser("user_1"))).pipe(
         Effect.provide(strictLayer(fake))
@@ -113,17 +119,25 @@ describe("ClerkDecodeError redaction (strict mode)", () => {
       assert.strictEqual(error._tag, "ClerkDecodeError")
       assert.isBelow(error.message.length, 1500)
       assertRedacted("many mismatches", error)
-    }))
+    })
+  )
 
   it.effect("a body that is not JSON shows at most a 120-character excerpt", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fake = FakeBackend.make()
-      fake.inject(Fault.respond({ status: 200, text: `${"<html>".repeat(30)} token=${TOKEN}`, headers: { "content-type": "text/html" } }))
+      fake.inject(
+        Fault.respond({
+          status: 200,
+          text: `${"<html>".repeat(30)} token=${TOKEN}`,
+          headers: { "content-type": "text/html" }
+        })
+      )
       const error = yield* Effect.flip(Effect.flatMap(Users, (users) => users.getUser("user_1"))).pipe(
         Effect.provide(strictLayer(fake))
       )
       assert.strictEqual(error._tag, "ClerkDecodeError")
       assert.include(error.message, "not JSON")
       assertRedacted("non-JSON body", error)
-    }))
+    })
+  )
 })

@@ -57,7 +57,10 @@ describe("generated decoders", () => {
       const expected = Schema.decodeUnknownSync(schema as Schema.Schema<unknown, unknown, never>)(fixture)
       const issues: Array<DriftIssue> = []
       const actual = observer(schema)(fixture, issues)
-      expect(issues.filter((issue) => issue.kind !== "extra"), name).toEqual([])
+      expect(
+        issues.filter((issue) => issue.kind !== "extra"),
+        name
+      ).toEqual([])
       expect(plain(actual), name).toEqual(plain(expected))
       if (typeof expected === "object" && expected !== null) {
         expect(Object.getPrototypeOf(actual), name).toBe(Object.getPrototypeOf(expected))
@@ -94,7 +97,10 @@ describe("generated decoders", () => {
     expect(decoded.raw).toBe(user)
     const account = fixtures["ExternalAccountWithVerification"]
     expect(account).toBeDefined()
-    const built = observer(Models.ExternalAccountWithVerification)(account, []) as Models.ExternalAccountWithVerification
+    const built = observer(Models.ExternalAccountWithVerification)(
+      account,
+      []
+    ) as Models.ExternalAccountWithVerification
     expect(built).toBeInstanceOf(Models.ExternalAccountWithVerification)
     expect(typeof built.providerUserId).toBe("string")
     expect(built.externalId).toBe(built.providerUserId)

@@ -16,7 +16,11 @@ const respond = () => FakeHttp.json(200, brokenUser)
 
 describe("decoding policy", () => {
   it("tolerant (default): a user with missing, null and extra fields resolves as @clerk/backend resolves it", async () => {
-    const both = await runBoth(respond, (c) => c.users.getUser("user_1"), (c) => c.users.getUser("user_1"))
+    const both = await runBoth(
+      respond,
+      (c) => c.users.getUser("user_1"),
+      (c) => c.users.getUser("user_1")
+    )
     expect(both.reference.error).toBeUndefined()
     expect(both.ours.error).toBeUndefined()
     const ours = both.ours.result as Record<string, unknown>
@@ -51,9 +55,13 @@ describe("decoding policy", () => {
 
   it("a body of the wrong top-level kind stays fatal in both modes", async () => {
     for (const responseValidation of ["tolerant", "strict"] as const) {
-      const result = await runOurs(() => FakeHttp.json(200, ["not", "a", "user"]), (c) => c.users.getUser("user_1"), {
-        responseValidation
-      })
+      const result = await runOurs(
+        () => FakeHttp.json(200, ["not", "a", "user"]),
+        (c) => c.users.getUser("user_1"),
+        {
+          responseValidation
+        }
+      )
       expect(result.error, responseValidation).toBeInstanceOf(Error)
     }
   })

@@ -29,10 +29,15 @@ describe("generated descriptors", () => {
         continue
       }
       const success = op.response.schema === null ? null : Reflect.get(Schemas, op.response.schema)
-      const same = d.method === op.method && d.path === op.path && d.body === op.body &&
-        JSON.stringify(d.pathParams) === JSON.stringify(op.pathParams) && d.kind === op.response.kind &&
-        d.success === success && d.maxLimit === op.maxLimit && JSON.stringify(d.query.map((q) => q.name)) ===
-          JSON.stringify(op.queryParams.map((q) => q.name))
+      const same =
+        d.method === op.method &&
+        d.path === op.path &&
+        d.body === op.body &&
+        JSON.stringify(d.pathParams) === JSON.stringify(op.pathParams) &&
+        d.kind === op.response.kind &&
+        d.success === success &&
+        d.maxLimit === op.maxLimit &&
+        JSON.stringify(d.query.map((q) => q.name)) === JSON.stringify(op.queryParams.map((q) => q.name))
       if (!same) problems.push(`${op.operationId}: descriptor differs from the operations table`)
     }
     expect(problems).toEqual([])
@@ -46,12 +51,20 @@ describe("generated descriptors", () => {
   })
 
   it("versionless and machine-key operations are the config's; the spec's public operation sends no key", () => {
-    const versionless = descriptors.filter((d) => d.versionless).map((d) => d.operationId).sort()
+    const versionless = descriptors
+      .filter((d) => d.versionless)
+      .map((d) => d.operationId)
+      .sort()
     expect(versionless).toEqual([...(config.operations?.versionless ?? [])].sort())
-    expect(versionless.every((id) => /^\/(api_keys|m2m_tokens|oauth_applications\/access_tokens\/verify)/.test(
-      byId.get(id)!.path
-    ))).toBe(true)
-    const machine = descriptors.filter((d) => d.auth === "machineSecretKey").map((d) => d.operationId).sort()
+    expect(
+      versionless.every((id) =>
+        /^\/(api_keys|m2m_tokens|oauth_applications\/access_tokens\/verify)/.test(byId.get(id)!.path)
+      )
+    ).toBe(true)
+    const machine = descriptors
+      .filter((d) => d.auth === "machineSecretKey")
+      .map((d) => d.operationId)
+      .sort()
     expect(machine).toEqual(["createM2MToken", "getM2MTokens", "revokeM2MToken", "verifyM2MToken"])
     expect(descriptors.filter((d) => d.auth === "none").map((d) => d.operationId)).toEqual(["GetPublicInterstitial"])
   })
@@ -107,17 +120,23 @@ describe("the binder", () => {
     const api = {
       execute: (req, schema) => Effect.sync(() => void seen.push(["execute", req, schema])),
       executeJson: (req) => Effect.sync(() => void seen.push(["json", req, undefined])),
-      executeText: (req) => Effect.sync(() => (seen.push(["text", req, undefined]), "")),
+      executeText: (req) =>
+        Effect.sync(() => {
+          seen.push(["text", req, undefined])
+          return ""
+        }),
       executeVoid: (req) => Effect.sync(() => void seen.push(["void", req, undefined]))
     } as Pick<BackendApiShape, "execute" | "executeJson" | "executeText" | "executeVoid">
     const bound = bind(api as BackendApiShape)
-    await Effect.runPromise(Effect.all([
-      bound.decode(Descriptors.GetUser, "users.getUser", { pathParams: { user_id: "u" } }),
-      bound.execute(Descriptors.ListDomains, "domains.list", Schemas.Domain),
-      bound.json(Descriptors.ChangeDomain, "betaFeatures.changeDomain", { body: {} }),
-      bound.text(Descriptors.GetPublicInterstitial, "miscellaneous.getPublicInterstitial"),
-      bound.void(Descriptors.ChangeProductionInstanceDomain, "betaFeatures.changeProductionInstanceDomain")
-    ]))
+    await Effect.runPromise(
+      Effect.all([
+        bound.decode(Descriptors.GetUser, "users.getUser", { pathParams: { user_id: "u" } }),
+        bound.execute(Descriptors.ListDomains, "domains.list", Schemas.Domain),
+        bound.json(Descriptors.ChangeDomain, "betaFeatures.changeDomain", { body: {} }),
+        bound.text(Descriptors.GetPublicInterstitial, "miscellaneous.getPublicInterstitial"),
+        bound.void(Descriptors.ChangeProductionInstanceDomain, "betaFeatures.changeProductionInstanceDomain")
+      ])
+    )
     expect(seen.map(([verb, req, schema]) => [verb, req.operation, req.method, req.path, schema])).toEqual([
       ["execute", "users.getUser", "GET", "/users/{user_id}", Schemas.User],
       ["execute", "domains.list", "GET", "/domains", Schemas.Domain],
@@ -139,7 +158,9 @@ describe("the binder", () => {
 
   it("widened descriptors (shared helpers) still accept any path values", () => {
     const d: OperationDescriptor = Descriptors.GetDirectory
-    expect(request(d, "directories.get", { pathParams: { directory_id: "d" } }).path).toBe("/directories/{directory_id}")
+    expect(request(d, "directories.get", { pathParams: { directory_id: "d" } }).path).toBe(
+      "/directories/{directory_id}"
+    )
   })
 })
 
@@ -154,8 +175,9 @@ describe("resources", () => {
   it("type no HTTP method, path template or versionless flag by hand: each request comes from a descriptor", () => {
     const handTyped = sourceFiles(RESOURCES).flatMap((file) => {
       const text = readFileSync(file, "utf8")
-      return [...text.matchAll(/\b(method|path): ["`]|\bversionless: true|\bapi\.execute(Void|Json|Text)?\(\{/g)]
-        .map((m) => `${file.slice(RESOURCES.length)}: ${m[0]}`)
+      return [...text.matchAll(/\b(method|path): ["`]|\bversionless: true|\bapi\.execute(Void|Json|Text)?\(\{/g)].map(
+        (m) => `${file.slice(RESOURCES.length)}: ${m[0]}`
+      )
     })
     expect(handTyped).toEqual([])
   })

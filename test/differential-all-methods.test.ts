@@ -22,7 +22,14 @@ import { promiseNames } from "../src/operations.js"
 import type { ClerkClient } from "../src/promise/createClerkClient.js"
 import { BackendApi } from "../src/services/BackendApi.js"
 import { createClerkClient } from "../src/promise/createClerkClient.js"
-import { API_URL, dataMismatches, type ReferenceClient, type Responder, runReference, SECRET_KEY } from "./support/differential.js"
+import {
+  API_URL,
+  dataMismatches,
+  type ReferenceClient,
+  type Responder,
+  runReference,
+  SECRET_KEY
+} from "./support/differential.js"
 import { createClerkClient as createReferenceClient } from "@clerk/backend"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -31,7 +38,11 @@ import { createClerkClient as createReferenceClient } from "@clerk/backend"
 const methodsOf = (value: unknown): ReadonlyArray<string> => {
   if (typeof value !== "object" || value === null) return []
   const names = new Set<string>()
-  for (let proto: object | null = value; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: object | null = value;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
       if (name === "constructor" || name.startsWith("_") || name.startsWith("request") || name === "requireId") continue
       const descriptor = Object.getOwnPropertyDescriptor(proto, name)
@@ -58,26 +69,27 @@ const operationOf = new Map<string, SpecOperation>()
 for (const op of specOperations) operationOf.set(promiseNames[op.operationId], op)
 
 /** Methods of @clerk/backend whose request is outside the spec, with the schema of what Clerk answers. */
-const OUTSIDE_SPEC: Readonly<Record<string, { readonly method: string; readonly path: string; readonly schema: string | null }>> =
-  {
-    "sessions.verifySession": { method: "POST", path: "/sessions/{session_id}/verify", schema: "Session" },
-    "betaFeatures.changeDomain": { method: "POST", path: "/beta_features/change_domain", schema: null },
-    "clients.getHandshakePayload": { method: "GET", path: "/clients/handshake_payload", schema: null },
-    "emails.create": { method: "POST", path: "/email", schema: null },
-    "emails.createBatch": { method: "POST", path: "/email/batch", schema: null },
-    "emails.get": { method: "GET", path: "/email/{email_id}", schema: null },
-    "invitations.deleteInvitation": { method: "DELETE", path: "/invitations/{invitation_id}", schema: "DeletedObject" },
-    "__experimental_accountlessApplications.createAccountlessApplication": {
-      method: "POST",
-      path: "/accountless_applications",
-      schema: null
-    },
-    "__experimental_accountlessApplications.completeAccountlessApplicationOnboarding": {
-      method: "POST",
-      path: "/accountless_applications/complete",
-      schema: null
-    }
+const OUTSIDE_SPEC: Readonly<
+  Record<string, { readonly method: string; readonly path: string; readonly schema: string | null }>
+> = {
+  "sessions.verifySession": { method: "POST", path: "/sessions/{session_id}/verify", schema: "Session" },
+  "betaFeatures.changeDomain": { method: "POST", path: "/beta_features/change_domain", schema: null },
+  "clients.getHandshakePayload": { method: "GET", path: "/clients/handshake_payload", schema: null },
+  "emails.create": { method: "POST", path: "/email", schema: null },
+  "emails.createBatch": { method: "POST", path: "/email/batch", schema: null },
+  "emails.get": { method: "GET", path: "/email/{email_id}", schema: null },
+  "invitations.deleteInvitation": { method: "DELETE", path: "/invitations/{invitation_id}", schema: "DeletedObject" },
+  "__experimental_accountlessApplications.createAccountlessApplication": {
+    method: "POST",
+    path: "/accountless_applications",
+    schema: null
+  },
+  "__experimental_accountlessApplications.completeAccountlessApplicationOnboarding": {
+    method: "POST",
+    path: "/accountless_applications/complete",
+    schema: null
   }
+}
 
 /** Aliases @clerk/backend exposes under a second name (same request as the named method). */
 const ALIASES: Readonly<Record<string, string>> = {
@@ -85,12 +97,22 @@ const ALIASES: Readonly<Record<string, string>> = {
 }
 
 const templateRegex = (template: string): RegExp =>
-  new RegExp("^" + template.replace(/\{[^}]+\}/g, "[^/]+").replace(/\./g, "\\.") + "$")
+  new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+").replace(/\./g, "\\.")}$`)
 
 // Routes outside the spec first: `/clients/handshake_payload` would otherwise match `/clients/{client_id}`.
 const routes = [
-  ...Object.values(OUTSIDE_SPEC).map((o) => ({ method: o.method, regex: templateRegex(o.path), op: undefined, outside: o })),
-  ...specOperations.map((op) => ({ method: op.method as string, regex: templateRegex(op.path), op, outside: undefined }))
+  ...Object.values(OUTSIDE_SPEC).map((o) => ({
+    method: o.method,
+    regex: templateRegex(o.path),
+    op: undefined,
+    outside: o
+  })),
+  ...specOperations.map((op) => ({
+    method: op.method as string,
+    regex: templateRegex(op.path),
+    op,
+    outside: undefined
+  }))
 ]
 
 /** Every key `Email.fromJSON` reads (the spec has no Email schema). */
@@ -117,7 +139,12 @@ const OUTSIDE_BODIES: Readonly<Record<string, unknown>> = {
   "/email/{email_id}": EMAIL,
   "/email/batch": [
     { index: 0, email: EMAIL, status_code: 200 },
-    { index: 1, errors: [{ code: "rate_limited", message: "slow down", long_message: "Slow down" }], status_code: 429, retry_after_seconds: 3 }
+    {
+      index: 1,
+      errors: [{ code: "rate_limited", message: "slow down", long_message: "Slow down" }],
+      status_code: 429,
+      retry_after_seconds: 3
+    }
   ],
   "/clients/handshake_payload": { directives: ["__session=abc; Path=/", "__client_uat=1; Path=/"] },
   "/beta_features/change_domain": { object: "domain", id: "dmn_1", name: "example.com" },
@@ -131,18 +158,25 @@ const OUTSIDE_BODIES: Readonly<Record<string, unknown>> = {
 }
 
 /** A wire fixture for a schema name, or a placeholder object when the generator has none. */
-const fixtureOf = (schema: string | null): unknown => (schema === null ? null : fixtures[schema] ?? null)
+const fixtureOf = (schema: string | null): unknown => (schema === null ? null : (fixtures[schema] ?? null))
 
 type Shape = (body: unknown) => unknown
 
-const bodyFor = (method: string, path: string, url: URL, shape: Shape): { status: number; body?: unknown; text?: string } => {
+const bodyFor = (
+  method: string,
+  path: string,
+  url: URL,
+  shape: Shape
+): { status: number; body?: unknown; text?: string } => {
   const bare = path.replace(/^\/v1(?=\/)/, "")
   for (const route of routes) {
     if (route.method !== method || !route.regex.test(bare)) continue
     const op = route.op
     if (op === undefined) {
       const outside = route.outside
-      const body = outside?.schema ? fixtureOf(outside.schema) : OUTSIDE_BODIES[outside?.path.replace(/\/complete$/, "") ?? ""]
+      const body = outside?.schema
+        ? fixtureOf(outside.schema)
+        : OUTSIDE_BODIES[outside?.path.replace(/\/complete$/, "") ?? ""]
       if (Array.isArray(body)) return { status: 200, body: body.map(shape) }
       return { status: 200, body: shape(body) }
     }
@@ -158,12 +192,14 @@ const bodyFor = (method: string, path: string, url: URL, shape: Shape): { status
   return { status: 404, body: { errors: [{ code: "resource_not_found", message: `no route ${method} ${path}` }] } }
 }
 
-const responderFor = (shape: Shape): Responder => ({ method, path, url }) => {
-  const answer = bodyFor(method, path, url, shape)
-  return answer.text !== undefined
-    ? { status: answer.status, text: answer.text, headers: { "content-type": "text/plain" } }
-    : { status: answer.status, body: answer.body }
-}
+const responderFor =
+  (shape: Shape): Responder =>
+  ({ method, path, url }) => {
+    const answer = bodyFor(method, path, url, shape)
+    return answer.text !== undefined
+      ? { status: answer.status, text: answer.text, headers: { "content-type": "text/plain" } }
+      : { status: answer.status, body: answer.body }
+  }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arguments: path parameters as camelCase ids; an upload where the operation is multipart.
@@ -189,7 +225,9 @@ const ARGS: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   "emails.createBatch": [[{ ...message, idempotencyKey: "key_1" }]],
   "emails.get": ["ema_1"],
   "invitations.deleteInvitation": ["inv_1"],
-  "organizations.updateOrganizationMembershipMetadata": [{ organizationId: "org_1", userId: "user_1", publicMetadata: {} }],
+  "organizations.updateOrganizationMembershipMetadata": [
+    { organizationId: "org_1", userId: "user_1", publicMetadata: {} }
+  ],
   "signUps.update": [{ signUpAttemptId: "sua_1", externalId: "ext_1" }]
 }
 
@@ -204,7 +242,11 @@ const argumentCandidates = (name: string): ReadonlyArray<ReadonlyArray<unknown>>
   return name in OUTSIDE_SPEC ? [["session_id_1", params], [params]] : withId
 }
 
-const callMethod = (client: ReferenceClient | ClerkClient, name: string, args: ReadonlyArray<unknown>): Promise<unknown> => {
+const callMethod = (
+  client: ReferenceClient | ClerkClient,
+  name: string,
+  args: ReadonlyArray<unknown>
+): Promise<unknown> => {
   const [property, method] = name.split(".") as [string, string]
   const api: unknown = Reflect.get(client, property)
   const fn: unknown = typeof api === "object" && api !== null ? Reflect.get(api, method) : undefined
@@ -252,8 +294,7 @@ const view = (u: unknown): unknown => (u === undefined ? undefined : JSON.parse(
  * Documented expected differences of the `JSON.stringify` views (README "Differences from @clerk/backend"): our
  * models serialize as the data they hold, so a key the reference's view has and ours does not is listed here.
  */
-const viewMismatches = (reference: unknown, ours: unknown): Array<string> =>
-  dataMismatches(view(reference), view(ours))
+const viewMismatches = (reference: unknown, ours: unknown): Array<string> => dataMismatches(view(reference), view(ours))
 
 interface Outcome {
   readonly name: string
@@ -324,8 +365,14 @@ const makeOurs = (): ClerkClient =>
       const answer = currentResponder({ method: request.method, path: url.pathname, url })
       if ("networkError" in answer) throw new TypeError(answer.networkError)
       return answer.text !== undefined
-        ? new Response(answer.status === 204 ? null : answer.text, { status: answer.status, headers: answer.headers ?? {} })
-        : new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } })
+        ? new Response(answer.status === 204 ? null : answer.text, {
+            status: answer.status,
+            headers: answer.headers ?? {}
+          })
+        : new Response(JSON.stringify(answer.body), {
+            status: answer.status,
+            headers: { "content-type": "application/json" }
+          })
     }
   })
 
@@ -366,17 +413,44 @@ const ALL = referenceMethods()
  * reports the missing fields in the drift report.
  */
 const REFERENCE_THROWS_ON_PARTIAL: ReadonlyArray<string> = [
-  "billing.getOrganizationBillingSubscription", "billing.getUserBillingSubscription", "clients.getClient",
-  "clients.getClientList", "clients.verifyClient", "emailAddresses.createEmailAddress", "emailAddresses.getEmailAddress",
-  "emailAddresses.updateEmailAddress", "machines.create", "machines.get", "machines.list", "machines.update",
-  "organizations.createOrganizationMembership", "organizations.deleteOrganizationMembership",
-  "organizations.getInstanceOrganizationMembershipList", "organizations.getOrganizationMembershipList",
-  "organizations.updateOrganizationMembership", "organizations.updateOrganizationMembershipMetadata",
-  "phoneNumbers.createPhoneNumber", "phoneNumbers.getPhoneNumber", "phoneNumbers.updatePhoneNumber", "users.banUser",
-  "users.createUser", "users.deleteUserProfileImage", "users.getOrganizationMembershipList", "users.getUser",
-  "users.getUserList", "users.lockUser", "users.removePassword", "users.replaceUserEmailAddress",
-  "users.replaceUserMetadata", "users.replaceUserPhoneNumber", "users.setPasswordCompromised", "users.unbanUser",
-  "users.unlockUser", "users.unsetPasswordCompromised", "users.updateUser", "users.updateUserMetadata",
+  "billing.getOrganizationBillingSubscription",
+  "billing.getUserBillingSubscription",
+  "clients.getClient",
+  "clients.getClientList",
+  "clients.verifyClient",
+  "emailAddresses.createEmailAddress",
+  "emailAddresses.getEmailAddress",
+  "emailAddresses.updateEmailAddress",
+  "machines.create",
+  "machines.get",
+  "machines.list",
+  "machines.update",
+  "organizations.createOrganizationMembership",
+  "organizations.deleteOrganizationMembership",
+  "organizations.getInstanceOrganizationMembershipList",
+  "organizations.getOrganizationMembershipList",
+  "organizations.updateOrganizationMembership",
+  "organizations.updateOrganizationMembershipMetadata",
+  "phoneNumbers.createPhoneNumber",
+  "phoneNumbers.getPhoneNumber",
+  "phoneNumbers.updatePhoneNumber",
+  "users.banUser",
+  "users.createUser",
+  "users.deleteUserProfileImage",
+  "users.getOrganizationMembershipList",
+  "users.getUser",
+  "users.getUserList",
+  "users.lockUser",
+  "users.removePassword",
+  "users.replaceUserEmailAddress",
+  "users.replaceUserMetadata",
+  "users.replaceUserPhoneNumber",
+  "users.setPasswordCompromised",
+  "users.unbanUser",
+  "users.unlockUser",
+  "users.unsetPasswordCompromised",
+  "users.updateUser",
+  "users.updateUserMetadata",
   "users.updateUserProfileImage"
 ]
 
@@ -387,9 +461,13 @@ const REFERENCE_THROWS_ON_PARTIAL: ReadonlyArray<string> = [
  */
 const NESTED_KEPT_AS_RECEIVED: ReadonlyArray<string> = []
 
-const summarize = (outcomes: ReadonlyArray<Outcome>) => outcomes.filter((o) =>
-  o.referenceError !== undefined || o.oursError !== undefined || o.data.length + o.getters.length + o.views.length + o.raw.length > 0
-)
+const summarize = (outcomes: ReadonlyArray<Outcome>) =>
+  outcomes.filter(
+    (o) =>
+      o.referenceError !== undefined ||
+      o.oursError !== undefined ||
+      o.data.length + o.getters.length + o.views.length + o.raw.length > 0
+  )
 
 describe("every @clerk/backend 3.25.0 method vs ours", () => {
   it("covers all 192 API methods", () => {
@@ -401,7 +479,10 @@ describe("every @clerk/backend 3.25.0 method vs ours", () => {
     expect(unmapped).toEqual([])
   })
 
-  for (const [label, shape] of [["maximal", maximal], ["partial", partial]] as const) {
+  for (const [label, shape] of [
+    ["maximal", maximal],
+    ["partial", partial]
+  ] as const) {
     it(`${label} fixtures: same data, getters, views and raw for every method`, async () => {
       const ours = makeOurs()
       const outcomes: Array<Outcome> = []
@@ -409,14 +490,19 @@ describe("every @clerk/backend 3.25.0 method vs ours", () => {
       const drift = await ours.runEffect(Effect.map(BackendApi, (api) => api.drift.entries()))
       await ours.dispose()
       const counts: Record<string, number> = {}
-      for (const entry of drift) counts[`${entry.model} ${entry.kind}`] = (counts[`${entry.model} ${entry.kind}`] ?? 0) + 1
+      for (const entry of drift)
+        counts[`${entry.model} ${entry.kind}`] = (counts[`${entry.model} ${entry.kind}`] ?? 0) + 1
       const kinds: Record<string, number> = {}
       for (const entry of drift) kinds[entry.kind] = (kinds[entry.kind] ?? 0) + 1
       const differences = summarize(outcomes)
       mkdirSync("test/output", { recursive: true })
       writeFileSync(
         `test/output/differential-${label}.json`,
-        JSON.stringify({ methods: outcomes.length, differences, driftKinds: kinds, driftCounts: counts, drift }, null, 2)
+        JSON.stringify(
+          { methods: outcomes.length, differences, driftKinds: kinds, driftCounts: counts, drift },
+          null,
+          2
+        )
       )
       console.log(
         `${label}: ${outcomes.length} methods, ${differences.length} with differences, ${drift.length} drift entries ` +

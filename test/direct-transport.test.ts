@@ -44,7 +44,11 @@ const Obj = Schema.Struct({ id: Schema.String })
 
 const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
   Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.execute({ operation: "t.call", method: "GET", path: "/things/{id}", pathParams: { id: "a b" }, ...request }, Obj))
+    api.execute(
+      { operation: "t.call", method: "GET", path: "/things/{id}", pathParams: { id: "a b" }, ...request },
+      Obj
+    )
+  )
 
 /** A fetch that never answers; it records the signal it was given. */
 const hanging = () => {
@@ -61,7 +65,7 @@ const hanging = () => {
 
 describe("fetch direct sender", () => {
   it.effect("sends the same URL, method, headers and body as the generic HttpClient path", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const direct = recorder()
       const generic = recorder()
       const request: Partial<BackendApi.ApiRequest> = {
@@ -79,10 +83,11 @@ describe("fetch direct sender", () => {
       assert.deepStrictEqual(direct.seen, generic.seen)
       assert.strictEqual(direct.seen[0]?.url, "https://api.example.test/v1/things/a%20b?order_by=-created_at&limit=5")
       assert.strictEqual(direct.seen[0]?.headers.authorization, `Bearer ${SECRET}`)
-    }))
+    })
+  )
 
   it.live("a timeout fails with ClerkTimeoutError and aborts the request's signal", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { fetch, signals } = hanging()
       const exit = yield* Effect.exit(
         Effect.provide(call(), apiWith(fetchLayer(fetch), { retry: false, timeout: "30 millis" }))
@@ -93,10 +98,11 @@ describe("fetch direct sender", () => {
       }
       assert.strictEqual(signals.length, 1)
       assert.isTrue(signals[0]?.aborted)
-    }))
+    })
+  )
 
   it.live("interrupting a call aborts its request's signal", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { fetch, signals } = hanging()
       const fiber = yield* Effect.fork(
         Effect.provide(call(), apiWith(fetchLayer(fetch), { retry: false, timeout: false }))
@@ -106,15 +112,16 @@ describe("fetch direct sender", () => {
       const exit = yield* Fiber.interrupt(fiber)
       assert.isTrue(Exit.isInterrupted(exit))
       assert.isTrue(signals[0]?.aborted)
-    }))
+    })
+  )
 
   it.effect("a body that breaks off is a ClerkTransportError at the body stage", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fetch: typeof globalThis.fetch = async () =>
         new Response(
           new ReadableStream({
             start: (controller) => {
-              controller.enqueue(new TextEncoder().encode("{\"id\":"))
+              controller.enqueue(new TextEncoder().encode('{"id":'))
               controller.error(new Error("socket hang up"))
             }
           }),
@@ -127,5 +134,6 @@ describe("fetch direct sender", () => {
       assert.strictEqual(error._tag, "ClerkTransportError")
       assert.include(error.message, "could not read the response body")
       assert.notInclude(JSON.stringify(error) + error.message, SECRET)
-    }))
+    })
+  )
 })

@@ -159,32 +159,39 @@ const VERSIONLESS = /^\/(api_keys|m2m_tokens|oauth_applications\/access_tokens\/
 
 describe("FakeBackend answers every spec operation", () => {
   it.effect(`all ${specOperations.length} operations answer 2xx to a valid request`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fake = yield* FakeBackend.FakeBackend
       const api = yield* BackendApi.BackendApi
       const failures: Array<string> = []
       for (const op of specOperations) {
         const w = world(fake)
-        const body = bodies(w)[op.operationId] ?? (op.body === "json" && op.bodyRequired ? { example: true } : undefined)
+        const body =
+          bodies(w)[op.operationId] ?? (op.body === "json" && op.bodyRequired ? { example: true } : undefined)
         const send = op.response.kind === "void" ? api.executeVoid : api.executeJson
-        const result = yield* Effect.either(send({
-          operation: op.operationId,
-          method: op.method,
-          path: op.path,
-          pathParams: Object.fromEntries(op.pathParams.map((name) => [name, pathParam(op, name, w)])),
-          query: queries(w)[op.operationId],
-          body,
-          ...(op.body === "multipart" ? { formData: upload() } : {}),
-          versionless: VERSIONLESS.test(op.path)
-        }))
+        const result = yield* Effect.either(
+          send({
+            operation: op.operationId,
+            method: op.method,
+            path: op.path,
+            pathParams: Object.fromEntries(op.pathParams.map((name) => [name, pathParam(op, name, w)])),
+            query: queries(w)[op.operationId],
+            body,
+            ...(op.body === "multipart" ? { formData: upload() } : {}),
+            versionless: VERSIONLESS.test(op.path)
+          })
+        )
         if (result._tag === "Left") failures.push(`${op.operationId} ${op.method} ${op.path}: ${result.left.message}`)
       }
       assert.deepStrictEqual(failures, [])
-    }).pipe(Effect.provide(apiLayer)))
+    }).pipe(Effect.provide(apiLayer))
+  )
 
   it("every stateful route is a spec operation, and the fake covers them all", () => {
     const spec = new Set(specOperations.map((op) => `${op.method} ${op.path}`))
-    assert.deepStrictEqual(FakeBackend.statefulRoutes.filter((route) => !spec.has(route)), [])
+    assert.deepStrictEqual(
+      FakeBackend.statefulRoutes.filter((route) => !spec.has(route)),
+      []
+    )
     assert.strictEqual(FakeBackend.operations.length, specOperations.length)
     assert.isAtLeast(FakeBackend.operations.filter((o) => o.stateful).length, 100)
   })

@@ -50,12 +50,17 @@ describe("FakeServer over loopback with real fetch", () => {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+$/)
     const clerk = createClerkClient(server.clientOptions)
     try {
-      const created = await clerk.runEffect(api({
-        operation: "users.createUser",
-        method: "POST",
-        path: "/users",
-        body: { emailAddress: ["loop@example.com"], firstName: "Loop" }
-      }, S.User))
+      const created = await clerk.runEffect(
+        api(
+          {
+            operation: "users.createUser",
+            method: "POST",
+            path: "/users",
+            body: { emailAddress: ["loop@example.com"], firstName: "Loop" }
+          },
+          S.User
+        )
+      )
       const got = await clerk.users.getUser(created.id)
       assert.strictEqual(got.firstName, "Loop")
       const list = await clerk.users.getUserList({ emailAddress: ["loop@example.com"] })
@@ -83,7 +88,7 @@ describe("FakeServer over loopback with real fetch", () => {
     const badJson = await raw("/v1/users", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: "{\"email_address\": ["
+      body: '{"email_address": ['
     })
     assert.strictEqual(badJson.status, 400)
     assert.strictEqual((await badJson.json()).errors[0].code, "request_body_invalid")
@@ -125,14 +130,23 @@ describe("FakeServer over loopback with real fetch", () => {
       const noRetry = clerk.withOptions({ retry: false })
       server.fake.inject(Fault.networkError(), { match: "GetUserList", times: 1 })
       const abortedBefore = server.aborted().length
-      const network = await rejection(noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown)))
+      const network = await rejection(
+        noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown))
+      )
       assert.instanceOf(network, ClerkAPIResponseError)
       if (network instanceof ClerkAPIResponseError) assert.strictEqual(network.kind, "ClerkTransportError")
-      assert.strictEqual(server.aborted().length, abortedBefore, "a dropped connection is the server's doing, not an abort")
+      assert.strictEqual(
+        server.aborted().length,
+        abortedBefore,
+        "a dropped connection is the server's doing, not an abort"
+      )
       server.fake.inject(Fault.badGatewayHtml(), { match: "GetUserList", times: 1 })
-      const html = await rejection(noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown)))
+      const html = await rejection(
+        noRetry.runEffect(api({ operation: "t", method: "GET", path: "/users" }, Schema.Unknown))
+      )
       assert.instanceOf(html, ClerkAPIResponseError)
-      if (html instanceof ClerkAPIResponseError) assert.deepStrictEqual([html.status, html.kind], [502, "ClerkServerError"])
+      if (html instanceof ClerkAPIResponseError)
+        assert.deepStrictEqual([html.status, html.kind], [502, "ClerkServerError"])
     } finally {
       server.fake.clearFaults()
       await clerk.dispose()
@@ -169,24 +183,30 @@ describe("FakeServer over loopback with real fetch", () => {
 
 describe("FakeServer.serve (scoped)", () => {
   it.live("serves for the life of the scope and closes after", () =>
-    Effect.gen(function*() {
-      const url = yield* Effect.scoped(Effect.gen(function*() {
-        const scoped = yield* FakeServer.serve({ keys })
-        const response = yield* Effect.promise(() =>
-          fetch(`${scoped.url}/v1/jwks`, { headers: { authorization: `Bearer ${scoped.fake.secretKey}` } })
-        )
-        assert.strictEqual(response.status, 200)
-        assert.deepStrictEqual((yield* Effect.promise(() => response.json())).keys[0].kid, keys.kid)
-        return scoped.url
-      }))
+    Effect.gen(function* () {
+      const url = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const scoped = yield* FakeServer.serve({ keys })
+          const response = yield* Effect.promise(() =>
+            fetch(`${scoped.url}/v1/jwks`, { headers: { authorization: `Bearer ${scoped.fake.secretKey}` } })
+          )
+          assert.strictEqual(response.status, 200)
+          assert.deepStrictEqual((yield* Effect.promise(() => response.json())).keys[0].kid, keys.kid)
+          return scoped.url
+        })
+      )
       const after = yield* Effect.exit(Effect.tryPromise(() => fetch(`${url}/v1/jwks`)))
       assert.isTrue(Exit.isFailure(after), "the port is closed once the scope ends")
-    }))
+    })
+  )
 
   it.live("a taken port fails with FakeServerError", () =>
-    Effect.scoped(Effect.gen(function*() {
-      const first = yield* FakeServer.serve({ keys })
-      const error = yield* Effect.flip(FakeServer.serve({ keys, port: first.port }))
-      assert.strictEqual(error._tag, "FakeServerError")
-    })))
+    Effect.scoped(
+      Effect.gen(function* () {
+        const first = yield* FakeServer.serve({ keys })
+        const error = yield* Effect.flip(FakeServer.serve({ keys, port: first.port }))
+        assert.strictEqual(error._tag, "FakeServerError")
+      })
+    )
+  )
 })

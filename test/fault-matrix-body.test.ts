@@ -49,19 +49,28 @@ const effectCall = (mode: Mode): Call => {
   const runtime = ManagedRuntime.make(ClerkFrom(options(mode)).pipe(Layer.provide(FetchHttpClient.layer)))
   disposers.push(() => runtime.dispose())
   return async (method, userId) => {
-    const exit = await runtime.runPromiseExit(Effect.flatMap(Users, (users): Effect.Effect<unknown, { readonly _tag: string }> =>
-      method === "GET"
-        ? users.getUser(userId)
-        : method === "PATCH"
-        ? users.updateUser(userId, { firstName: "Patched" })
-        : method === "DELETE"
-        ? users.deleteUser(userId)
-        : users.createUser({ firstName: "Created" })))
+    const exit = await runtime.runPromiseExit(
+      Effect.flatMap(
+        Users,
+        (users): Effect.Effect<unknown, { readonly _tag: string }> =>
+          method === "GET"
+            ? users.getUser(userId)
+            : method === "PATCH"
+              ? users.updateUser(userId, { firstName: "Patched" })
+              : method === "DELETE"
+                ? users.deleteUser(userId)
+                : users.createUser({ firstName: "Created" })
+      )
+    )
     if (Exit.isSuccess(exit)) return { ok: true }
     const failure = Cause.failureOption(exit.cause)
     assert.isTrue(Option.isSome(failure), `a typed failure, not a defect: ${Cause.pretty(exit.cause)}`)
     const error = Option.getOrThrow(failure)
-    return { ok: false, kind: error._tag, status: "status" in error && typeof error.status === "number" ? error.status : undefined }
+    return {
+      ok: false,
+      kind: error._tag,
+      status: "status" in error && typeof error.status === "number" ? error.status : undefined
+    }
   }
 }
 
@@ -101,17 +110,32 @@ interface Case {
   readonly name: string
   readonly fault: () => Fault.Fault
   /** What the call ends with, when it is not retried into success. */
-  readonly expect: (method: Method, mode: Mode) => "retried" | "ok" | { readonly kind: string; readonly status?: number }
+  readonly expect: (
+    method: Method,
+    mode: Mode
+  ) => "retried" | "ok" | { readonly kind: string; readonly status?: number }
 }
 
-const inTransit = (method: Method) => IDEMPOTENT.has(method) ? "retried" as const : { kind: "ClerkTransportError" }
+const inTransit = (method: Method) => (IDEMPOTENT.has(method) ? ("retried" as const) : { kind: "ClerkTransportError" })
 const CASES: ReadonlyArray<Case> = [
   { name: "reset mid-body", fault: () => Fault.resetMidBody(), expect: inTransit },
   { name: "truncated body", fault: Fault.truncatedBody, expect: inTransit },
   { name: "non-JSON 200", fault: () => Fault.nonJson(200), expect: () => ({ kind: "ClerkDecodeError", status: 200 }) },
-  { name: "malformed JSON 200", fault: () => Fault.malformedJson(200), expect: () => ({ kind: "ClerkDecodeError", status: 200 }) },
-  { name: "200 that breaks the schema", fault: () => Fault.schemaBreaking(), expect: (_, mode) => mode === "tolerant" ? "ok" : { kind: "ClerkDecodeError", status: 200 } },
-  { name: "204 where a body was expected", fault: Fault.noContent, expect: () => ({ kind: "ClerkDecodeError", status: 204 }) }
+  {
+    name: "malformed JSON 200",
+    fault: () => Fault.malformedJson(200),
+    expect: () => ({ kind: "ClerkDecodeError", status: 200 })
+  },
+  {
+    name: "200 that breaks the schema",
+    fault: () => Fault.schemaBreaking(),
+    expect: (_, mode) => (mode === "tolerant" ? "ok" : { kind: "ClerkDecodeError", status: 200 })
+  },
+  {
+    name: "204 where a body was expected",
+    fault: Fault.noContent,
+    expect: () => ({ kind: "ClerkDecodeError", status: 204 })
+  }
 ]
 
 const matchFor = (method: Method) => (r: { readonly method: string; readonly path: string }) =>
@@ -142,7 +166,8 @@ describe("body faults over loopback", () => {
                 assert.strictEqual(fault.hits(), 1, `${label}: not retried`)
               }
               // The fault answered instead of the fake: a create never happened, so none is ever duplicated.
-              if (method === "POST") assert.strictEqual(server.fake.inspect.users().length, usersBefore, `${label}: no create`)
+              if (method === "POST")
+                assert.strictEqual(server.fake.inspect.users().length, usersBefore, `${label}: no create`)
             } finally {
               fault.remove()
             }

@@ -52,10 +52,16 @@ const request = (method: Method, userId: string): BackendApi.ApiRequest =>
   method === "GET"
     ? { operation: "users.getUser", method, path: "/users/{user_id}", pathParams: { user_id: userId } }
     : method === "PATCH"
-    ? { operation: "users.updateUser", method, path: "/users/{user_id}", pathParams: { user_id: userId }, body: { firstName: "Patched" } }
-    : method === "DELETE"
-    ? { operation: "users.deleteUser", method, path: "/users/{user_id}", pathParams: { user_id: userId } }
-    : { operation: "users.createUser", method, path: "/users", body: { firstName: "Created" } }
+      ? {
+          operation: "users.updateUser",
+          method,
+          path: "/users/{user_id}",
+          pathParams: { user_id: userId },
+          body: { firstName: "Patched" }
+        }
+      : method === "DELETE"
+        ? { operation: "users.deleteUser", method, path: "/users/{user_id}", pathParams: { user_id: userId } }
+        : { operation: "users.createUser", method, path: "/users", body: { firstName: "Created" } }
 
 const viaEffect = async (method: Method, userId: string, extra?: Partial<ClerkOptions>): Promise<Outcome> => {
   const layer = BackendApiFrom(options(extra)).pipe(Layer.provide(FetchHttpClient.layer))
@@ -88,7 +94,13 @@ const viaPromise = async (method: Method, userId: string, extra?: Partial<ClerkO
   } catch (error) {
     assert.instanceOf(error, ClerkAPIResponseError)
     if (!(error instanceof ClerkAPIResponseError)) throw error
-    return { ok: false, kind: error.kind, status: error.status, retryAfter: error.retryAfter, traceId: error.clerkTraceId }
+    return {
+      ok: false,
+      kind: error.kind,
+      status: error.status,
+      retryAfter: error.retryAfter,
+      traceId: error.clerkTraceId
+    }
   } finally {
     await clerk.dispose()
   }
@@ -112,18 +124,50 @@ interface Case {
 }
 
 const CASES: ReadonlyArray<Case> = [
-  { name: "429 Retry-After: 0 s", fault: () => Fault.rateLimited({ retryAfter: 0 }), retried: () => true, kind: "ClerkRateLimitError", status: 429, retryAfter: 0 },
-  { name: "429 no Retry-After", fault: () => Fault.rateLimited({ retryAfter: null }), retried: () => true, kind: "ClerkRateLimitError", status: 429 },
-  { name: "429 Retry-After beyond the budget (HTTP date)", fault: () => Fault.rateLimited({ retryAfter: new Date(Date.now() + 60_000) }), retried: () => false, kind: "ClerkRateLimitError", status: 429 },
-  ...[500, 502, 503, 504].map((status): Case => ({
-    name: `${status}`,
-    fault: () => Fault.serverError(status),
+  {
+    name: "429 Retry-After: 0 s",
+    fault: () => Fault.rateLimited({ retryAfter: 0 }),
+    retried: () => true,
+    kind: "ClerkRateLimitError",
+    status: 429,
+    retryAfter: 0
+  },
+  {
+    name: "429 no Retry-After",
+    fault: () => Fault.rateLimited({ retryAfter: null }),
+    retried: () => true,
+    kind: "ClerkRateLimitError",
+    status: 429
+  },
+  {
+    name: "429 Retry-After beyond the budget (HTTP date)",
+    fault: () => Fault.rateLimited({ retryAfter: new Date(Date.now() + 60_000) }),
+    retried: () => false,
+    kind: "ClerkRateLimitError",
+    status: 429
+  },
+  ...[500, 502, 503, 504].map(
+    (status): Case => ({
+      name: `${status}`,
+      fault: () => Fault.serverError(status),
+      retried: (m) => IDEMPOTENT.has(m),
+      kind: "ClerkServerError",
+      status
+    })
+  ),
+  {
+    name: "HTML 502",
+    fault: Fault.badGatewayHtml,
     retried: (m) => IDEMPOTENT.has(m),
     kind: "ClerkServerError",
-    status
-  })),
-  { name: "HTML 502", fault: Fault.badGatewayHtml, retried: (m) => IDEMPOTENT.has(m), kind: "ClerkServerError", status: 502 },
-  { name: "reset before headers", fault: Fault.resetBeforeHeaders, retried: (m) => IDEMPOTENT.has(m), kind: "ClerkTransportError" },
+    status: 502
+  },
+  {
+    name: "reset before headers",
+    fault: Fault.resetBeforeHeaders,
+    retried: (m) => IDEMPOTENT.has(m),
+    kind: "ClerkTransportError"
+  },
   { name: "slower than the timeout", fault: Fault.hang, retried: (m) => IDEMPOTENT.has(m), kind: "ClerkTimeoutError" }
 ]
 
@@ -132,18 +176,24 @@ describe("fault matrix over loopback", () => {
     for (const method of METHODS) {
       for (const c of CASES) {
         it(`${apiName} ${method} × ${c.name}`, async () => {
-          const user = server.fake.seed.user({ emailAddress: [`${apiName}-${method}-${c.name.replace(/\W/g, "")}@example.com`] })
+          const user = server.fake.seed.user({
+            emailAddress: [`${apiName}-${method}-${c.name.replace(/\W/g, "")}@example.com`]
+          })
           const usersBefore = server.fake.inspect.users().length
           const before = server.requests().length
           const fault = server.fake.inject(c.fault(), { match: matchFor(method), times: 2 })
           try {
             const outcome = await call(method, user.id)
-            const sent = server.requests().slice(before).filter((r) => matchFor(method)(r))
+            const sent = server
+              .requests()
+              .slice(before)
+              .filter((r) => matchFor(method)(r))
             if (c.retried(method)) {
               assert.isTrue(outcome.ok, `retried call succeeds: ${JSON.stringify(outcome)}`)
               assert.strictEqual(fault.hits(), 2)
               assert.strictEqual(sent.length, 3, "two faulted attempts, then the real one")
-              if (method === "POST") assert.strictEqual(server.fake.inspect.users().length, usersBefore + 1, "exactly one create")
+              if (method === "POST")
+                assert.strictEqual(server.fake.inspect.users().length, usersBefore + 1, "exactly one create")
             } else {
               assert.isFalse(outcome.ok)
               assert.strictEqual(outcome.kind, c.kind)
@@ -152,7 +202,8 @@ describe("fault matrix over loopback", () => {
               if (c.status !== undefined && c.name !== "HTML 502") assert.isString(outcome.traceId)
               assert.strictEqual(fault.hits(), 1, "not retried")
               assert.strictEqual(sent.length, 1)
-              if (method === "POST") assert.strictEqual(server.fake.inspect.users().length, usersBefore, "no create at all")
+              if (method === "POST")
+                assert.strictEqual(server.fake.inspect.users().length, usersBefore, "no create at all")
             }
           } finally {
             fault.remove()
@@ -168,7 +219,10 @@ describe("fault matrix over loopback", () => {
       const fault = server.fake.inject(Fault.rateLimited({ retryAfter: 0 }), { match: matchFor("GET") })
       try {
         const outcome = await call("GET", user.id)
-        assert.deepStrictEqual([outcome.ok, outcome.kind, outcome.status, outcome.retryAfter], [false, "ClerkRateLimitError", 429, 0])
+        assert.deepStrictEqual(
+          [outcome.ok, outcome.kind, outcome.status, outcome.retryAfter],
+          [false, "ClerkRateLimitError", 429, 0]
+        )
         assert.isString(outcome.traceId)
         assert.strictEqual(fault.hits(), 3, "first attempt + maxRetries")
       } finally {

@@ -35,9 +35,7 @@ const requiredWireKeys = (schema: Schema.Schema.AnyNoContext): ReadonlyArray<str
 }
 
 const decodeFailure = (name: string, input: unknown) =>
-  Effect.flip(decode(name, input)).pipe(
-    Effect.tap((error) => assert.isTrue(ParseResult.isParseError(error)))
-  )
+  Effect.flip(decode(name, input)).pipe(Effect.tap((error) => assert.isTrue(ParseResult.isParseError(error))))
 
 describe("generated schemas", () => {
   it("there is one fixture per generated schema", () => {
@@ -47,13 +45,15 @@ describe("generated schemas", () => {
   })
 
   it.effect("every fixture decodes with its schema", () =>
-    Effect.forEach(Object.keys(fixtures), (name) =>
-      decode(name, fixtures[name]).pipe(
-        Effect.mapError((error) => new Error(`${name}: ${error.message}`))
-      ), { discard: true }))
+    Effect.forEach(
+      Object.keys(fixtures),
+      (name) => decode(name, fixtures[name]).pipe(Effect.mapError((error) => new Error(`${name}: ${error.message}`))),
+      { discard: true }
+    )
+  )
 
   it.effect("a fixture without a required field fails, naming the field", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       let checked = 0
       for (const name of Object.keys(fixtures)) {
         const [key] = requiredWireKeys(schemaNamed(name))
@@ -66,28 +66,31 @@ describe("generated schemas", () => {
         checked++
       }
       assert.isAtLeast(checked, 150)
-    }))
+    })
+  )
 
   it.effect("User: a missing nullable-but-required field fails", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const input = fixture("User")
       delete input["first_name"]
       const error = yield* decodeFailure("User", input)
       assert.include(error.message, `["first_name"]`)
-    }))
+    })
+  )
 
   it.effect("unknown keys are dropped", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const user = yield* Schema.decodeUnknown(Generated.User)({ ...fixture("User"), brand_new_field: 1 })
       assert.instanceOf(user, Generated.User)
       assert.isFalse("brand_new_field" in user)
       assert.isFalse("brandNewField" in user)
       const encoded = yield* Schema.encode(Generated.User)(user)
       assert.isFalse("brand_new_field" in encoded)
-    }))
+    })
+  )
 
   it.effect("keys are camelCase on the Type side and snake_case on the wire", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const input = { ...fixture("User"), first_name: "Ada", last_name: "Lovelace", web3_wallets: [] }
       const user = yield* Schema.decodeUnknown(Generated.User)(input)
       assert.strictEqual(user.firstName, "Ada")
@@ -95,43 +98,54 @@ describe("generated schemas", () => {
       const encoded = yield* Schema.encode(Generated.User)(user)
       assert.strictEqual(encoded.first_name, "Ada")
       assert.deepStrictEqual(encoded.web3_wallets, [])
-    }))
+    })
+  )
 
   it.effect("an unknown value of a non-object enum decodes", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const session = yield* Schema.decodeUnknown(Generated.Session)({ ...fixture("Session"), status: "hibernating" })
       assert.strictEqual(session.status, "hibernating")
       const known = yield* Schema.decodeUnknown(Generated.Session)({ ...fixture("Session"), status: "active" })
       assert.strictEqual(known.status, "active")
-    }))
+    })
+  )
 
   it.effect("a wrong object literal fails", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* decodeFailure("User", { ...fixture("User"), object: "organization" })
       assert.include(error.message, `["object"]`)
       yield* decodeFailure("Organization", { ...fixture("Organization"), object: "user" })
-    }))
+    })
+  )
 
   it.effect("nullable fields accept null but not a missing key", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const user = yield* Schema.decodeUnknown(Generated.User)({ ...fixture("User"), last_name: null })
       assert.isNull(user.lastName)
       yield* decodeFailure("User", { ...fixture("User"), last_name: 3 })
-    }))
+    })
+  )
 
   it.effect("discriminated unions pick the member by its object literal", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const refreshed = yield* Schema.decodeUnknown(Generated.SessionRefresh)({ object: "cookies", cookies: ["a=b"] })
       assert.instanceOf(refreshed, Generated.Cookies)
       const email = yield* Schema.decodeUnknown(Generated.EmailAddress)({
         ...fixture("EmailAddress"),
-        verification: { object: "verification_otp", status: "verified", strategy: "email_code", attempts: 1, expire_at: 1 }
+        verification: {
+          object: "verification_otp",
+          status: "verified",
+          strategy: "email_code",
+          attempts: 1,
+          expire_at: 1
+        }
       })
       assert.instanceOf(email.verification, Generated.VerificationOtp)
-    }))
+    })
+  )
 
   it.effect("User getters mirror @clerk/backend", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const base = fixture("User")
       const emails = [
         { ...fixture("EmailAddress"), id: "idn_1", email_address: "a@example.com" },
@@ -152,29 +166,32 @@ describe("generated schemas", () => {
       assert.isNull(anonymous.fullName)
       const both = yield* Schema.decodeUnknown(Generated.User)({ ...base, first_name: " Ada", last_name: "Lovelace " })
       assert.strictEqual(both.fullName, "Ada Lovelace")
-    }))
+    })
+  )
 })
 
 describe("helpers", () => {
   it.effect("Paginated decodes the list envelope", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const page = yield* Schema.decodeUnknown(Paginated(Generated.Organization))({
         data: [fixture("Organization")],
         total_count: 1
       })
       assert.strictEqual(page.totalCount, 1)
       assert.instanceOf(page.data[0], Generated.Organization)
-    }))
+    })
+  )
 
   it.effect("OpenEnum accepts any string and knows its values", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const Status = OpenEnum("active", "revoked")
       assert.deepStrictEqual(Status.values, ["active", "revoked"])
       assert.strictEqual(yield* Schema.decodeUnknown(Status)("later"), "later")
       assert.isTrue(isKnownValue(Status, "active"))
       assert.isFalse(isKnownValue(Status, "later"))
       yield* Effect.flip(Schema.decodeUnknown(Status)(1))
-    }))
+    })
+  )
 })
 
 describe("operation table", () => {
@@ -215,9 +232,13 @@ describe("reproducibility", () => {
   it.runIf(fs.existsSync(specFile))("regenerating gives byte-identical files", () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "effect-clerk-generate-"))
     try {
-      const written = generate(outDir, specFile).map((file) => path.basename(file)).sort()
+      const written = generate(outDir, specFile)
+        .map((file) => path.basename(file))
+        .sort()
       // decoders.ts comes from scripts/generate-decoders.ts (test/decoders.test.ts holds it to the models).
-      const committed = fs.readdirSync(defaultOutDir).filter((file) => file.endsWith(".ts") && file !== "decoders.ts")
+      const committed = fs
+        .readdirSync(defaultOutDir)
+        .filter((file) => file.endsWith(".ts") && file !== "decoders.ts")
         .sort()
       assert.deepStrictEqual(written, committed)
       for (const file of written) {

@@ -5,7 +5,15 @@
  * matches an import (so that a fixed one is removed from the list).
  */
 import { describe, expect, it } from "vitest"
-import { type Edge, importGraph, importsOf, layerOf, mayImport, sourceFiles, violations } from "./support/importGraph.js"
+import {
+  type Edge,
+  importGraph,
+  importsOf,
+  layerOf,
+  mayImport,
+  sourceFiles,
+  violations
+} from "./support/importGraph.js"
 
 const ROOT = new URL("..", import.meta.url).pathname
 
@@ -28,7 +36,9 @@ describe("import direction", () => {
 
   it("every import points down (or is allow-listed with a reason)", () => {
     const allowed = new Set(ALLOWED.map(key))
-    const upward = violations(edges).map(key).filter((k) => !allowed.has(k))
+    const upward = violations(edges)
+      .map(key)
+      .filter((k) => !allowed.has(k))
     expect(upward).toEqual([])
   })
 

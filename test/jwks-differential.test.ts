@@ -6,7 +6,11 @@ const jwks = { keys: [{ kid: "ins_1", kty: "RSA", alg: "RS256", use: "sig", n: "
 
 describe("jwks vs @clerk/backend", () => {
   it("getJwks sends the same request and returns the same data", async () => {
-    const result = await runBoth(() => FakeHttp.json(200, jwks), (c) => c.jwks.getJwks(), (c) => c.jwks.getJwks())
+    const result = await runBoth(
+      () => FakeHttp.json(200, jwks),
+      (c) => c.jwks.getJwks(),
+      (c) => c.jwks.getJwks()
+    )
     expectSameRequests(result)
     expectSameOutcome(result)
   })

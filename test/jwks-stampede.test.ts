@@ -41,10 +41,15 @@ beforeEach(() => {
   start = server.requests().length
 })
 
-const jwksFetches = () => server.requests().slice(start).filter((r) => r.path === "/v1/jwks").length
+const jwksFetches = () =>
+  server
+    .requests()
+    .slice(start)
+    .filter((r) => r.path === "/v1/jwks").length
 const isJwks = (r: { readonly path: string }) => r.path.endsWith("/jwks")
 /** From now on the fake serves both the old and the rotated key. */
-const rotate = () => server.fake.inject(Fault.respond(FakeHttp.json(200, { keys: [KEY.jwk, ROTATED.jwk] })), { match: isJwks })
+const rotate = () =>
+  server.fake.inject(Fault.respond(FakeHttp.json(200, { keys: [KEY.jwk, ROTATED.jwk] })), { match: isJwks })
 const rotatedToken = (userId: string) =>
   signJwt(ROTATED, sessionClaims(server.fake.issuer, { userId }, Math.floor(Date.now() / 1000)))
 const tokens = (n: number, mint: (userId: string) => string) =>
@@ -64,7 +69,7 @@ const verifyAll = (all: ReadonlyArray<string>) =>
 
 describe("JWKS stampede (Effect API)", () => {
   it.effect(`${N} concurrent verifyToken on a cold cache make one fetch; a rotation makes one more`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       // TestClock drives the cache's intervals; tokens are checked against real time.
       yield* TestClock.setTime(Date.now())
       const cold = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
@@ -74,7 +79,10 @@ describe("JWKS stampede (Effect API)", () => {
       // A rotation inside the unknown-kid interval: no fetch at all, every call fails with jwk-kid-mismatch.
       rotate()
       const early = yield* verifyAll(tokens(N, rotatedToken))
-      assert.deepStrictEqual([...new Set(early.map((e) => Either.isLeft(e) ? e.left.reason : "ok"))], ["jwk-kid-mismatch"])
+      assert.deepStrictEqual(
+        [...new Set(early.map((e) => (Either.isLeft(e) ? e.left.reason : "ok")))],
+        ["jwk-kid-mismatch"]
+      )
       assert.strictEqual(jwksFetches(), 1)
 
       // After the interval: one refetch for all N, and the new key verifies.
@@ -82,16 +90,18 @@ describe("JWKS stampede (Effect API)", () => {
       const rotated = yield* verifyAll(tokens(N, rotatedToken))
       assert.isTrue(rotated.every(Either.isRight), "every rotated-key verification succeeds")
       assert.strictEqual(jwksFetches(), 2)
-    }).pipe(Effect.provide(effectLayer())))
+    }).pipe(Effect.provide(effectLayer()))
+  )
 
   it.effect(`the count holds while the JWKS endpoint fails, then recovers`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
       const outage = server.fake.inject(Fault.serverError(503), { match: isJwks })
       const down = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
-      assert.deepStrictEqual([...new Set(down.map((e) => Either.isLeft(e) ? e.left.reason : "ok"))], [
-        "jwk-remote-failed-to-load"
-      ])
+      assert.deepStrictEqual(
+        [...new Set(down.map((e) => (Either.isLeft(e) ? e.left.reason : "ok")))],
+        ["jwk-remote-failed-to-load"]
+      )
       assert.strictEqual(jwksFetches(), 1)
       // Inside the interval the failure is answered at once, with no new fetch.
       const stillDown = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
@@ -103,10 +113,11 @@ describe("JWKS stampede (Effect API)", () => {
       const recovered = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
       assert.isTrue(recovered.every(Either.isRight), "every verification succeeds after recovery")
       assert.strictEqual(jwksFetches(), 2)
-    }).pipe(Effect.provide(effectLayer())))
+    }).pipe(Effect.provide(effectLayer()))
+  )
 
   it.effect(`a forced refetch (skipJwksCache) by ${N} callers is one fetch`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
       const all = tokens(N, (userId) => server.fake.mintSessionToken({ userId }))
       yield* verifyAll(all.slice(0, 1))
@@ -118,7 +129,8 @@ describe("JWKS stampede (Effect API)", () => {
       )
       assert.isTrue(forced.every(Either.isRight))
       assert.strictEqual(jwksFetches(), 2)
-    }).pipe(Effect.provide(effectLayer())))
+    }).pipe(Effect.provide(effectLayer()))
+  )
 })
 
 describe("JWKS stampede (Promise API)", () => {
@@ -130,11 +142,17 @@ describe("JWKS stampede (Promise API)", () => {
       const cold = await Promise.allSettled(
         tokens(N, (userId) => server.fake.mintSessionToken({ userId })).map((t) => verifier.verifyToken(t, options))
       )
-      assert.deepStrictEqual(cold.filter((r) => r.status === "rejected"), [])
+      assert.deepStrictEqual(
+        cold.filter((r) => r.status === "rejected"),
+        []
+      )
       assert.strictEqual(jwksFetches(), 1)
       rotate()
       const rotated = await Promise.allSettled(tokens(N, rotatedToken).map((t) => verifier.verifyToken(t, options)))
-      assert.deepStrictEqual(rotated.filter((r) => r.status === "rejected"), [])
+      assert.deepStrictEqual(
+        rotated.filter((r) => r.status === "rejected"),
+        []
+      )
       assert.strictEqual(jwksFetches(), 2)
     } finally {
       await verifier.dispose()
@@ -152,7 +170,9 @@ describe("JWKS stampede (Promise API)", () => {
       new Request("https://app.example.com/api", { headers: { authorization: `Bearer ${token}` } })
     try {
       const cold = await Promise.all(
-        tokens(N, (userId) => server.fake.mintSessionToken({ userId })).map((t) => clerk.authenticateRequest(requestWith(t)))
+        tokens(N, (userId) => server.fake.mintSessionToken({ userId })).map((t) =>
+          clerk.authenticateRequest(requestWith(t))
+        )
       )
       assert.deepStrictEqual([...new Set(cold.map((s) => s.status))], ["signed-in"])
       assert.strictEqual(jwksFetches(), 1)

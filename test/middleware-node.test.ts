@@ -8,7 +8,11 @@ import * as http from "node:http"
 import type { AddressInfo } from "node:net"
 import * as net from "node:net"
 import { Webhook } from "svix"
-import { authenticatedMachineObject, signedInAuthObject, signedOutAuthObject } from "../src/auth/auth-object/AuthObject.js"
+import {
+  authenticatedMachineObject,
+  signedInAuthObject,
+  signedOutAuthObject
+} from "../src/auth/auth-object/AuthObject.js"
 import {
   clerkMiddleware,
   type ClerkMiddlewareOptions,
@@ -34,25 +38,26 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void
 type Step = (req: http.IncomingMessage, res: http.ServerResponse, next: NextFunction) => void | Promise<void>
 
 /** A connect-style chain: errors passed to `next` become 500 with the message. */
-const chain = (...middleware: ReadonlyArray<Step>): Handler =>
-(req, res) => {
-  let index = 0
-  const next: NextFunction = (error) => {
-    if (error !== undefined) {
-      res.statusCode = 500
-      res.end(error instanceof Error ? error.message : String(error))
-      return
+const chain =
+  (...middleware: ReadonlyArray<Step>): Handler =>
+  (req, res) => {
+    let index = 0
+    const next: NextFunction = (error) => {
+      if (error !== undefined) {
+        res.statusCode = 500
+        res.end(error instanceof Error ? error.message : String(error))
+        return
+      }
+      const current = middleware[index++]
+      if (current === undefined) {
+        res.statusCode = 404
+        res.end()
+        return
+      }
+      void current(req, res, next)
     }
-    const current = middleware[index++]
-    if (current === undefined) {
-      res.statusCode = 404
-      res.end()
-      return
-    }
-    void current(req, res, next)
+    next()
   }
-  next()
-}
 
 let server: http.Server
 let handler: Handler = (_, res) => res.end()
@@ -75,7 +80,9 @@ const rawRequest = (lines: ReadonlyArray<string>, body = ""): Promise<string> =>
     socket.on("data", (chunk) => (data += chunk.toString()))
     socket.on("end", () => resolve(data))
     socket.on("error", reject)
-    socket.write(`${lines.join("\r\n")}\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+    socket.write(
+      `${lines.join("\r\n")}\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`
+    )
   })
 
 const json = (res: http.ServerResponse, status: number, value: unknown) => {
@@ -106,22 +113,25 @@ describe("toWebRequest", () => {
         res.end()
       })
     }
-    await rawRequest([
-      "POST /api/items?x=1 HTTP/1.1",
-      "host: internal:8080",
-      "x-forwarded-proto: https, http",
-      "x-forwarded-host: app.example.test, proxy.local",
-      "x-custom: a",
-      "x-custom: b",
-      "cookie: __session=s1",
-      "cookie: __client_uat=5"
-    ], "{\"name\":\"n\"}")
+    await rawRequest(
+      [
+        "POST /api/items?x=1 HTTP/1.1",
+        "host: internal:8080",
+        "x-forwarded-proto: https, http",
+        "x-forwarded-host: app.example.test, proxy.local",
+        "x-custom: a",
+        "x-custom: b",
+        "cookie: __session=s1",
+        "cookie: __client_uat=5"
+      ],
+      '{"name":"n"}'
+    )
     assert.deepStrictEqual(seen, {
       url: "https://app.example.test/api/items?x=1",
       method: "POST",
       custom: "a, b",
       cookie: "__session=s1; __client_uat=5",
-      body: "{\"name\":\"n\"}"
+      body: '{"name":"n"}'
     })
   })
 
@@ -148,7 +158,12 @@ describe("toWebRequest", () => {
           untouched = await readAll(req)
         } else {
           await readAll(req) // e.g. express.json()
-          consumedError = await toWebRequest(req).text().then(() => "no error", (e: Error) => e.message)
+          consumedError = await toWebRequest(req)
+            .text()
+            .then(
+              () => "no error",
+              (e: Error) => e.message
+            )
         }
         res.end()
       })()
@@ -179,7 +194,12 @@ const signedIn = (): RequestState => {
   headers.append("set-cookie", "__session=refreshed; Path=/; HttpOnly")
   headers.append("set-cookie", "__client_uat=9; Path=/")
   return signedInSessionState(emptyEcho, "jwt_1", headers, () =>
-    signedInAuthObject({ token: "jwt_1", claims: { sub: "user_1", sid: "sess_1" }, fetchToken: () => Promise.resolve("t") }))
+    signedInAuthObject({
+      token: "jwt_1",
+      claims: { sub: "user_1", sid: "sess_1" },
+      fetchToken: () => Promise.resolve("t")
+    })
+  )
 }
 const signedOut = (): RequestState =>
   signedOutSessionState(emptyEcho, "session-token-and-uat-missing", "", new Headers(), () => signedOutAuthObject())
@@ -202,20 +222,31 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
   it("sets req.auth (callable, with the Auth object's fields) and forwards the state's cookies", async () => {
     const seen: Array<{ userId: unknown; called: unknown; body: string | null }> = []
     handler = chain(
-      clerkMiddleware({ authenticate: async (request) => {
-        seen.push({ userId: undefined, called: undefined, body: request.body === null ? null : "body!" })
-        return signedIn()
-      } }),
+      clerkMiddleware({
+        authenticate: async (request) => {
+          seen.push({ userId: undefined, called: undefined, body: request.body === null ? null : "body!" })
+          return signedIn()
+        }
+      }),
       (req, res) => {
-        const auth = (req as http.IncomingMessage & { auth: ((o?: object) => { userId?: unknown }) & { userId?: unknown } }).auth
+        const auth = (
+          req as http.IncomingMessage & { auth: ((o?: object) => { userId?: unknown }) & { userId?: unknown } }
+        ).auth
         seen.push({ userId: auth.userId, called: auth().userId, body: null })
         whoAmI(req, res)
       }
     )
-    const response = await fetch(`${base}/me`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })
+    const response = await fetch(`${base}/me`, {
+      method: "POST",
+      body: "{}",
+      headers: { "content-type": "application/json" }
+    })
     assert.strictEqual(response.status, 200)
     assert.deepStrictEqual(await response.json(), { userId: "user_1" })
-    assert.deepStrictEqual(response.headers.getSetCookie().map((c) => c.split(";")[0]), ["__session=refreshed", "__client_uat=9"])
+    assert.deepStrictEqual(
+      response.headers.getSetCookie().map((c) => c.split(";")[0]),
+      ["__session=refreshed", "__client_uat=9"]
+    )
     assert.deepStrictEqual(seen, [
       { userId: undefined, called: undefined, body: null },
       { userId: "user_1", called: "user_1", body: null }
@@ -224,10 +255,19 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
 
   it("works for machine tokens: an API key's Auth object (which has a `name`) on req.auth", async () => {
     const state = signedInMachineState(emptyEcho, "api_key", "ak_secret", () =>
-      authenticatedMachineObject("api_key", "ak_secret", { id: "ak_1", subject: "user_9", scopes: ["read"], name: "CI key", claims: null }))
+      authenticatedMachineObject("api_key", "ak_secret", {
+        id: "ak_1",
+        subject: "user_9",
+        scopes: ["read"],
+        name: "CI key",
+        claims: null
+      })
+    )
     let seen: unknown
     handler = chain(clerkMiddleware({ authenticate: async () => state, acceptsToken: "api_key" }), (req, res) => {
-      const auth = (req as http.IncomingMessage & { auth: (() => { name?: unknown; tokenType?: unknown }) & { name?: unknown } }).auth
+      const auth = (
+        req as http.IncomingMessage & { auth: (() => { name?: unknown; tokenType?: unknown }) & { name?: unknown } }
+      ).auth
       seen = { property: auth.name, called: auth().name, tokenType: getAuth(req).tokenType }
       res.end()
     })
@@ -250,7 +290,10 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
     serveWith({ authenticate: async () => handshake() })
     const redirect = await fetch(`${base}/me`, { redirect: "manual" })
     assert.strictEqual(redirect.status, 307)
-    assert.strictEqual(redirect.headers.get("location"), "https://clerk.example.test/v1/client/handshake?redirect_url=x")
+    assert.strictEqual(
+      redirect.headers.get("location"),
+      "https://clerk.example.test/v1/client/handshake?redirect_url=x"
+    )
     assert.match(redirect.headers.getSetCookie()[0]!, /^__clerk_redirect_count=1/)
     serveWith({ authenticate: async () => handshake(), enableHandshake: false })
     const open = await fetch(`${base}/me`, { redirect: "manual" })
@@ -295,12 +338,22 @@ describe("clerkMiddleware (stand-in authenticator)", () => {
     assert.strictEqual(failed.status, 500)
     assert.strictEqual(await failed.text(), "effect-clerk: no secret key")
     let calls = 0
-    const counting: ClerkMiddlewareOptions = { authenticate: async () => (calls++, signedIn()) }
+    const counting: ClerkMiddlewareOptions = {
+      authenticate: async () => {
+        calls++
+        return signedIn()
+      }
+    }
     handler = chain(clerkMiddleware(counting), clerkMiddleware(counting), whoAmI)
     assert.deepStrictEqual(await (await fetch(`${base}/me`)).json(), { userId: "user_1" })
     assert.strictEqual(calls, 1)
     const methods: Array<string> = []
-    serveWith({ authenticate: async (request) => (methods.push(request.method), signedOut()) })
+    serveWith({
+      authenticate: async (request) => {
+        methods.push(request.method)
+        return signedOut()
+      }
+    })
     const raw = await rawRequest(["TRACE /me HTTP/1.1", "host: a.test"])
     assert.match(raw, /^HTTP\/1\.1 200/)
     assert.deepStrictEqual(methods, ["POST"])
@@ -317,7 +370,12 @@ describe("clerkMiddleware with the real authenticateRequest (fake backend)", () 
       assert.deepStrictEqual(await ok.json(), { userId: "user_node" })
       const navigation = await fetch(`${base}/me`, {
         redirect: "manual",
-        headers: { accept: "text/html", "sec-fetch-dest": "document", "x-forwarded-host": "app.example.test", "x-forwarded-proto": "https" }
+        headers: {
+          accept: "text/html",
+          "sec-fetch-dest": "document",
+          "x-forwarded-host": "app.example.test",
+          "x-forwarded-proto": "https"
+        }
       })
       assert.strictEqual(navigation.status, 307)
       const location = new URL(navigation.headers.get("location")!)
@@ -333,7 +391,13 @@ describe("clerkMiddleware with the real authenticateRequest (fake backend)", () 
 
 describe("webhooks on Node", () => {
   const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
-  const body = JSON.stringify({ type: "user.deleted", object: "event", data: { object: "user", id: "user_1", deleted: true }, timestamp: 1, instance_id: "ins_1" })
+  const body = JSON.stringify({
+    type: "user.deleted",
+    object: "event",
+    data: { object: "user", id: "user_1", deleted: true },
+    timestamp: 1,
+    instance_id: "ins_1"
+  })
 
   it("verifies toWebRequest(req), and explains a body already consumed by a parser", async () => {
     handler = (req, res) => {

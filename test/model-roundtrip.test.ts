@@ -19,21 +19,26 @@ const MODELS: ReadonlyArray<readonly [string, Model]> = Object.entries(Models).f
 )
 
 let body: unknown = {}
-let lastSent: unknown = undefined
+let lastSent: unknown
 const runtime = ManagedRuntime.make(
   BackendApiFrom({ secretKey: "sk_test_roundtrip", retry: false, responseValidation: "strict" }).pipe(
-    Layer.provide(FakeHttp.layer((request) => {
-      lastSent = request.body
-      return FakeHttp.json(200, body)
-    }))
+    Layer.provide(
+      FakeHttp.layer((request) => {
+        lastSent = request.body
+        return FakeHttp.json(200, body)
+      })
+    )
   )
 )
 afterAll(() => runtime.dispose())
 
 const fetchAs = (schema: Model, wire: unknown) => {
   body = wire
-  return runtime.runPromiseExit(Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.execute({ operation: "roundtrip.get", method: "GET", path: "/roundtrip" }, schema)))
+  return runtime.runPromiseExit(
+    Effect.flatMap(BackendApi.BackendApi, (api) =>
+      api.execute({ operation: "roundtrip.get", method: "GET", path: "/roundtrip" }, schema)
+    )
+  )
 }
 
 /** The value as JSON has it (an absent optional key and one set to `undefined` are the same on the wire). */
@@ -61,7 +66,8 @@ describe("every model round-trips its encoding", () => {
           if (!jsonSafe(encoded)) return
           const wire = viaJson(encoded)
           const exit = await fetchAs(schema, wire)
-          if (Exit.isFailure(exit)) assert.fail(`${name}: ${Cause.pretty(exit.cause)}\n${JSON.stringify(wire).slice(0, 400)}`)
+          if (Exit.isFailure(exit))
+            assert.fail(`${name}: ${Cause.pretty(exit.cause)}\n${JSON.stringify(wire).slice(0, 400)}`)
           else assert.deepStrictEqual(viaJson(encode(exit.value)), wire, name)
           checked++
         }),
@@ -79,20 +85,29 @@ describe("request bodies round-trip", () => {
     const camel = fc.stringMatching(/^[a-z]{1,6}(?:[A-Z][a-z0-9]{1,6}){0,2}$/)
     const toSnake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(camel, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 8 }), async (input) => {
-        body = { object: "ok" }
-        lastSent = undefined
-        const exit = await runtime.runPromiseExit(Effect.flatMap(BackendApi.BackendApi, (api) =>
-          api.execute({ operation: "roundtrip.post", method: "POST", path: "/roundtrip", body: input }, Schema.Unknown)))
-        assert.isTrue(Exit.isSuccess(exit))
-        assert.isObject(lastSent)
-        const sent = lastSent as Record<string, unknown>
-        const keys = Object.keys(input)
-        // Keys that collide once snake_cased (aB and a_b) are not a round-trip question.
-        fc.pre(new Set(keys.map(toSnake)).size === keys.length)
-        assert.deepStrictEqual(Object.keys(sent).sort(), keys.map(toSnake).sort())
-        for (const k of keys) assert.deepStrictEqual(viaJson(sent[toSnake(k)]), viaJson(input[k]), k)
-      }),
+      fc.asyncProperty(
+        fc.dictionary(camel, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 8 }),
+        async (input) => {
+          body = { object: "ok" }
+          lastSent = undefined
+          const exit = await runtime.runPromiseExit(
+            Effect.flatMap(BackendApi.BackendApi, (api) =>
+              api.execute(
+                { operation: "roundtrip.post", method: "POST", path: "/roundtrip", body: input },
+                Schema.Unknown
+              )
+            )
+          )
+          assert.isTrue(Exit.isSuccess(exit))
+          assert.isObject(lastSent)
+          const sent = lastSent as Record<string, unknown>
+          const keys = Object.keys(input)
+          // Keys that collide once snake_cased (aB and a_b) are not a round-trip question.
+          fc.pre(new Set(keys.map(toSnake)).size === keys.length)
+          assert.deepStrictEqual(Object.keys(sent).sort(), keys.map(toSnake).sort())
+          for (const k of keys) assert.deepStrictEqual(viaJson(sent[toSnake(k)]), viaJson(input[k]), k)
+        }
+      ),
       { numRuns: 200 }
     )
   })

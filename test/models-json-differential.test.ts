@@ -43,10 +43,13 @@ interface Case {
 }
 
 const at = (value: unknown, path: string): unknown =>
-  path.split(".").reduce<unknown>(
-    (current, key) => (typeof current === "object" && current !== null ? (current as Record<string, unknown>)[key] : undefined),
-    value
-  )
+  path
+    .split(".")
+    .reduce<unknown>(
+      (current, key) =>
+        typeof current === "object" && current !== null ? (current as Record<string, unknown>)[key] : undefined,
+      value
+    )
 
 const withKey = (body: unknown, extra: Record<string, unknown>): unknown => ({ ...(body as object), ...extra })
 
@@ -145,7 +148,9 @@ describe("JSON.stringify(ours) carries every key of JSON.stringify(@clerk/backen
   }
 
   it("machine scope deleted: id is null on both sides", async () => {
-    const { ours, reference } = await sameJson(fx("MachineScopeDeleted"), (c) => c.machines.deleteScope("mch_1", "mch_2"))
+    const { ours, reference } = await sameJson(fx("MachineScopeDeleted"), (c) =>
+      c.machines.deleteScope("mch_1", "mch_2")
+    )
     expect(at(reference, "id")).toBeNull()
     expect(at(ours, "id")).toBeNull()
     expect(at(ours, "slug")).toBeNull()

@@ -6,6 +6,7 @@ import * as S from "../src/models/generated/schemas.js"
 import { Paginated } from "../src/models/internal/paginated.js"
 
 // Type-level: result arrays are assignable to mutable arrays, as with `@clerk/backend`. Never called; `tsc` checks it.
+// biome-ignore lint/suspicious/noExportsInTest: exported so tsc type-checks it without an unused-declaration error
 export const assignsToMutableArrays = async (clerk: ClerkClient) => {
   const memberships = await clerk.users.getOrganizationMembershipList({ userId: "user_1" })
   const m: OrganizationMembership[] = memberships.data

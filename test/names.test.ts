@@ -61,7 +61,12 @@ describe("public names", () => {
 
   it("reads the whole surface, namespaces included", () => {
     expect(names.size).toBeGreaterThan(500)
-    expect(names.get("verifyToken")?.map((n) => n.at).sort()).toEqual(["Tokens.verifyToken", "verifyToken"])
+    expect(
+      names
+        .get("verifyToken")
+        ?.map((n) => n.at)
+        .sort()
+    ).toEqual(["Tokens.verifyToken", "verifyToken"])
     expect(names.has("VerifiedM2MToken")).toBe(true)
   })
 
@@ -74,8 +79,8 @@ describe("public names", () => {
   })
 
   it("every listed pair is still two declarations", () => {
-    const stale = Object.keys(TWO_FORMS).filter((name) =>
-      new Set((names.get(name) ?? []).map((p) => p.symbol)).size < 2
+    const stale = Object.keys(TWO_FORMS).filter(
+      (name) => new Set((names.get(name) ?? []).map((p) => p.symbol)).size < 2
     )
     expect(stale).toEqual([])
   })

@@ -9,7 +9,8 @@ const schemas = Object.entries(Models as Record<string, unknown>).filter(
 )
 
 /** Own enumerable data without the `_raw` copy (Schema's own decode never sets it). */
-const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, v) => (key === "_raw" ? undefined : v)))
+const plain = (value: unknown): unknown =>
+  JSON.parse(JSON.stringify(value, (key, v) => (key === "_raw" ? undefined : v)))
 
 describe("observe: the compiled decoder", () => {
   it("gives exactly what Schema gives on every generated fixture", () => {
@@ -22,7 +23,10 @@ describe("observe: the compiled decoder", () => {
       observer(schema)(fixture, [])
       // The second run builds instances on the cached prototype: it must give the same as the first.
       const actual = observer(schema)(fixture, issues)
-      expect(issues.filter((issue) => issue.kind !== "extra"), name).toEqual([])
+      expect(
+        issues.filter((issue) => issue.kind !== "extra"),
+        name
+      ).toEqual([])
       expect(plain(actual), name).toEqual(plain(expected))
       if (typeof expected === "object" && expected !== null) {
         expect(Object.getPrototypeOf(actual), name).toBe(Object.getPrototypeOf(expected))
@@ -40,11 +44,14 @@ describe("observe: the compiled decoder", () => {
     expect(decoded).toBeInstanceOf(Models.User)
     expect(decoded.emailAddresses).toBeUndefined()
     expect(decoded.id).toBe((fixtures["User"] as Record<string, unknown>)["id"])
-    expect(issues).toEqual([{ model: "User", path: "email_addresses", kind: "missing", expected: "a value", received: "undefined" }])
+    expect(issues).toEqual([
+      { model: "User", path: "email_addresses", kind: "missing", expected: "a value", received: "undefined" }
+    ])
     expect(hasMismatch(issues)).toBe(true)
   })
 
   it("keeps nulls, wrong primitives and unknown enum values as received, naming the nested path", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: wire fixtures are indexed freely to build drifted variants
     const base = fixtures["User"] as Record<string, any>
     const email = { ...base["email_addresses"][0], verification: null, email_address: 42 }
     const user = { ...base, banned: null, email_addresses: [email], brand_new_field: "x" }
@@ -52,15 +59,18 @@ describe("observe: the compiled decoder", () => {
     const decoded = observer(Models.User)(user, issues) as Models.User
     expect(decoded.banned).toBeNull()
     expect(decoded.emailAddresses[0]!.emailAddress).toBe(42)
-    expect(issues).toEqual(expect.arrayContaining([
-      { model: "User", path: "banned", kind: "null", expected: "boolean", received: "null" },
-      { model: "EmailAddress", path: "email_address", kind: "type", expected: "string", received: "number" },
-      { model: "User", path: "brand_new_field", kind: "extra", expected: "no such field", received: "string" }
-    ]))
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { model: "User", path: "banned", kind: "null", expected: "boolean", received: "null" },
+        { model: "EmailAddress", path: "email_address", kind: "type", expected: "string", received: "number" },
+        { model: "User", path: "brand_new_field", kind: "extra", expected: "no such field", received: "string" }
+      ])
+    )
     expect(JSON.stringify(issues)).not.toContain("42")
   })
 
   it("keeps an unknown union member as the raw object", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: wire fixtures are indexed freely to build drifted variants
     const base = fixtures["User"] as Record<string, any>
     const email = base["email_addresses"][0]
     const oddVerification = { object: "verification_from_the_future", status: "verified", strategy: "magic" }
@@ -78,9 +88,14 @@ describe("observe: the compiled decoder", () => {
   })
 
   it("decodes an undiscriminated union with the member its UnionMemberOf annotation picks, reporting that member's drift", () => {
-    const Active = Schema.Struct({ id: Schema.String, clientId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("client_id")), scopes: Schema.Array(Schema.String) })
+    const Active = Schema.Struct({
+      id: Schema.String,
+      clientId: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("client_id")),
+      scopes: Schema.Array(Schema.String)
+    })
     const Inactive = Schema.Struct({ active: Schema.Literal(false) })
-    const pick = (input: unknown) => (typeof input === "object" && input !== null && "active" in input && input.active === false ? 1 : 0)
+    const pick = (input: unknown) =>
+      typeof input === "object" && input !== null && "active" in input && input.active === false ? 1 : 0
     const plainUnion = Schema.Union(Active, Inactive)
     const annotated = plainUnion.annotations({ [UnionMemberOf]: pick })
     const partial = { client_id: "client_1", scopes: ["read"] }

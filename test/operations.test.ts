@@ -67,7 +67,11 @@ describe("operations table", () => {
       }
       const [serviceName, effectMethod] = op.effect.split(".")
       const service: unknown = context.unsafeMap.get(`effect-clerk/${serviceName}`)
-      if (typeof service !== "object" || service === null || typeof Reflect.get(service, effectMethod!) !== "function") {
+      if (
+        typeof service !== "object" ||
+        service === null ||
+        typeof Reflect.get(service, effectMethod!) !== "function"
+      ) {
         problems.push(`${op.operationId}: ${op.effect} is not an Effect service method`)
       }
       expect(op.method).toBe(op.method.toUpperCase())
@@ -96,7 +100,10 @@ describe("operations table", () => {
       }
       current = op.operationId
       requests.length = 0
-      const outcome = await sample(recording).then(() => "ok", (error: unknown) => error)
+      const outcome = await sample(recording).then(
+        () => "ok",
+        (error: unknown) => error
+      )
       if (outcome === "ok") resolved++
       const pattern = pathPattern(op.path)
       const match = requests.find((r) => r.method === op.method && pattern.test(r.path))
@@ -119,7 +126,9 @@ const specFile = resolve(dirname(fileURLToPath(import.meta.url)), "../../shared/
 
 describe.runIf(existsSync(specFile))("operations table against the spec file", () => {
   it("holds exactly the spec's operations (id, method, path), both ways", () => {
-    const spec = parse(readFileSync(specFile, "utf8")) as { paths: Record<string, Record<string, { operationId?: string }>> }
+    const spec = parse(readFileSync(specFile, "utf8")) as {
+      paths: Record<string, Record<string, { operationId?: string }>>
+    }
     const fromSpec = new Set<string>()
     for (const [path, item] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(item)) {

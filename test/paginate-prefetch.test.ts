@@ -17,17 +17,18 @@ const settle = Effect.repeatN(Effect.yieldNow(), 50)
 
 describe("page Stream prefetch", () => {
   it.effect("requests the next page while the consumer works on the current one, never more than one page ahead", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { fetchPage, started } = pagedSource(50)
       const gates = yield* Effect.all(Array.from({ length: 5 }, () => Deferred.make<void>()))
       const consumed: Array<number> = []
       const fiber = yield* Effect.fork(
         Stream.runForEach(streamPages(10, fetchPage), (n) =>
-          Effect.gen(function*() {
+          Effect.gen(function* () {
             consumed.push(n)
             // The consumer stalls at the first item of every page until the test lets it go on.
             if (n % 10 === 0) yield* Deferred.await(gates[n / 10]!)
-          }))
+          })
+        )
       )
       yield* settle
       // Page 1 alone: a reader of the first page costs one request.
@@ -43,21 +44,26 @@ describe("page Stream prefetch", () => {
       assert.deepStrictEqual(started, [0, 10, 20, 30])
       for (const gate of gates.slice(2)) yield* Deferred.succeed(gate, undefined)
       yield* Fiber.join(fiber)
-      assert.deepStrictEqual(consumed, Array.from({ length: 50 }, (_, i) => i))
+      assert.deepStrictEqual(
+        consumed,
+        Array.from({ length: 50 }, (_, i) => i)
+      )
       // 50 = 5 full pages: one empty page ends the walk, and nothing is requested after it.
       assert.deepStrictEqual(started, [0, 10, 20, 30, 40, 50])
-    }))
+    })
+  )
 
   it.effect("a short last page ends the walk without a further request", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const { fetchPage, started } = pagedSource(35)
       const all = yield* Stream.runCollect(streamPages(10, fetchPage))
       assert.strictEqual(Chunk.size(all), 35)
       assert.deepStrictEqual(started, [0, 10, 20, 30])
-    }))
+    })
+  )
 
   it.effect("a consumer that stops early interrupts the prefetch", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       let interrupted = 0
       const release = yield* Deferred.make<void>()
       const fetchPage = ({ limit, offset }: { readonly limit: number; readonly offset: number }) =>
@@ -68,15 +74,21 @@ describe("page Stream prefetch", () => {
       assert.strictEqual(Chunk.size(taken), 15)
       yield* settle
       assert.strictEqual(interrupted, 1)
-    }))
+    })
+  )
 
   it.effect("a failing prefetched page fails the stream when it is reached", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fetchPage = ({ limit, offset }: { readonly limit: number; readonly offset: number }) =>
-        offset >= 20 ? Effect.fail("page failed" as const) : Effect.succeed({ data: Array.from({ length: limit }, (_, i) => offset + i) })
+        offset >= 20
+          ? Effect.fail("page failed" as const)
+          : Effect.succeed({ data: Array.from({ length: limit }, (_, i) => offset + i) })
       const seen: Array<number> = []
-      const result = yield* Effect.either(Stream.runForEach(streamPages(10, fetchPage), (n) => Effect.sync(() => seen.push(n))))
+      const result = yield* Effect.either(
+        Stream.runForEach(streamPages(10, fetchPage), (n) => Effect.sync(() => seen.push(n)))
+      )
       assert.deepStrictEqual(result._tag === "Left" ? result.left : undefined, "page failed")
       assert.strictEqual(seen.length, 20)
-    }))
+    })
+  )
 })

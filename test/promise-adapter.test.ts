@@ -90,8 +90,9 @@ describe("createClerkClient (Promise adapter)", () => {
     expect(String(caught)).toContain("secretKey")
     expect(String(caught)).not.toContain("supersecret")
     expect(() => createClerkClient({ publishableKey: "sk_test_supersecret" })).toThrow(/publishableKey/)
-    expect(() => createClerkClient({ secretKey: "sk_nope_supersecret", publishableKey: "pk_test_notbase64!!" })).not
-      .toThrow()
+    expect(() =>
+      createClerkClient({ secretKey: "sk_nope_supersecret", publishableKey: "pk_test_notbase64!!" })
+    ).not.toThrow()
     expect(() => createClerkClient({ apiUrl: "not a url" })).toThrow(/apiUrl/)
   })
 

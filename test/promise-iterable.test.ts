@@ -21,9 +21,14 @@ const pagedStream = (pages: number, size: number) => {
       state.fetched++
       const items = Chunk.makeBy(size, (i) => page * size + i)
       return [items, page + 1 < pages ? Option.some(page + 1) : Option.none()] as const
-    })).pipe(Stream.ensuring(Effect.sync(() => {
-      state.closed = true
-    })))
+    })
+  ).pipe(
+    Stream.ensuring(
+      Effect.sync(() => {
+        state.closed = true
+      })
+    )
+  )
   return { stream, state }
 }
 
@@ -57,12 +62,24 @@ describe("toAsyncIterable", () => {
   it("a Clerk failure after some pages is thrown as the Promise error class, after the items before it", async () => {
     const failing = Stream.concat(
       Stream.fromIterable([1, 2, 3]),
-      Stream.fail(new ClerkNotFoundError({ status: 404, statusText: "Not Found", errors: [], clerkTraceId: "trace_1", method: "GET", path: "/v1/users" }))
+      Stream.fail(
+        new ClerkNotFoundError({
+          status: 404,
+          statusText: "Not Found",
+          errors: [],
+          clerkTraceId: "trace_1",
+          method: "GET",
+          path: "/v1/users"
+        })
+      )
     )
     const seen: Array<number> = []
     const error = await (async () => {
       for await (const item of toAsyncIterable(Runtime.defaultRuntime, failing)) seen.push(item)
-    })().then(() => undefined, (e: unknown) => e)
+    })().then(
+      () => undefined,
+      (e: unknown) => e
+    )
     expect(seen).toEqual([1, 2, 3])
     expect(error).toBeInstanceOf(ClerkAPIResponseError)
     expect((error as ClerkAPIResponseError).status).toBe(404)
@@ -74,11 +91,18 @@ describe("toAsyncIterable", () => {
     const controller = new AbortController()
     const seen: Array<number> = []
     const error = await (async () => {
-      for await (const item of toAsyncIterable(Runtime.defaultRuntime, Stream.tap(stream, () => Effect.yieldNow()), controller.signal)) {
+      for await (const item of toAsyncIterable(
+        Runtime.defaultRuntime,
+        Stream.tap(stream, () => Effect.yieldNow()),
+        controller.signal
+      )) {
         seen.push(item)
         if (item === 3) controller.abort()
       }
-    })().then(() => undefined, (e: unknown) => e)
+    })().then(
+      () => undefined,
+      (e: unknown) => e
+    )
     expect(error).toMatchObject({ name: "AbortError" })
     expect(seen.length).toBeGreaterThanOrEqual(4)
     expect(seen.length).toBeLessThan(1_000)

@@ -7,7 +7,7 @@ import { ClerkTest, FakeBackend, FakeHttp, fixtures } from "effect-clerk/testing
 
 // Your code (Effect): mark a user as onboarded, once.
 const completeOnboarding = (userId: string) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const users = yield* Users
     const user = yield* users.getUser(userId)
     if (user.publicMetadata["onboarded"] === true) return "already onboarded"
@@ -24,32 +24,38 @@ const greeting = async (clerk: ClerkClient, userId: string) => {
 describe("completeOnboarding", () => {
   // 1. Scripted answers (FakeHttp) built from fixtures, and the Recorder to check what your code sent.
   const Scripted = ClerkFrom({ secretKey: "sk_test_anyKeyWorks" }).pipe(
-    Layer.provideMerge(FakeHttp.layer(FakeHttp.routes({
-      "GET /v1/users/{user_id}": (req) => FakeHttp.json(200, fixtures.user.wire({ id: req.params["user_id"] })),
-      "PATCH /v1/users/{user_id}/metadata": (req) =>
-        FakeHttp.json(200, fixtures.user.wire({ id: req.params["user_id"], publicMetadata: { onboarded: true } }))
-    })))
+    Layer.provideMerge(
+      FakeHttp.layer(
+        FakeHttp.routes({
+          "GET /v1/users/{user_id}": (req) => FakeHttp.json(200, fixtures.user.wire({ id: req.params["user_id"] })),
+          "PATCH /v1/users/{user_id}/metadata": (req) =>
+            FakeHttp.json(200, fixtures.user.wire({ id: req.params["user_id"], publicMetadata: { onboarded: true } }))
+        })
+      )
+    )
   )
 
   it.effect("sets the flag with one metadata update", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       assert.strictEqual(yield* completeOnboarding("user_123"), "onboarded")
       const recorder = yield* FakeHttp.Recorder
       const sent = (yield* recorder.requests).map((req) => `${req.method} ${req.path}`)
       assert.deepStrictEqual(sent, ["GET /v1/users/user_123", "PATCH /v1/users/user_123/metadata"])
       const last = yield* recorder.last
       assert.deepStrictEqual(last.body, { public_metadata: { onboarded: true } })
-    }).pipe(Effect.provide(Scripted)))
+    }).pipe(Effect.provide(Scripted))
+  )
 
   // 2. A stateful fake backend (ClerkTest.layer): seed, run your code, inspect the state.
   it.effect("does nothing the second time", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const ada = yield* FakeBackend.seed((seed) => seed.user({ firstName: "Ada" }))
       assert.strictEqual(yield* completeOnboarding(ada.id), "onboarded")
       assert.strictEqual(yield* completeOnboarding(ada.id), "already onboarded")
       const fake = yield* FakeBackend.FakeBackend
       assert.deepStrictEqual(fake.inspect.user(ada.id)?.public_metadata, { onboarded: true })
-    }).pipe(Effect.provide(ClerkTest.layer())))
+    }).pipe(Effect.provide(ClerkTest.layer()))
+  )
 })
 
 describe("greeting", () => {

@@ -39,7 +39,11 @@ const fx = (name: string): unknown => fixtures[name]
 
 const cases: ReadonlyArray<Case> = [
   // apiKeys
-  { name: "apiKeys.list", body: page(fx("ApiKey")), call: (c) => c.apiKeys.list({ subject: "user_1", includeInvalid: true, limit: 5, offset: 10 }) },
+  {
+    name: "apiKeys.list",
+    body: page(fx("ApiKey")),
+    call: (c) => c.apiKeys.list({ subject: "user_1", includeInvalid: true, limit: 5, offset: 10 })
+  },
   {
     name: "apiKeys.create",
     body: fx("CreateApiKeyResponse"),
@@ -59,7 +63,11 @@ const cases: ReadonlyArray<Case> = [
     body: fx("ApiKey"),
     call: (c) => c.apiKeys.update({ apiKeyId: "ak_1", subject: "user_1", description: null, claims: { roleKey: "x" } })
   },
-  { name: "apiKeys.delete", body: { id: "ak_1", object: "api_key", deleted: true }, call: (c) => c.apiKeys.delete("ak_1") },
+  {
+    name: "apiKeys.delete",
+    body: { id: "ak_1", object: "api_key", deleted: true },
+    call: (c) => c.apiKeys.delete("ak_1")
+  },
   { name: "apiKeys.revoke (default reason)", body: fx("ApiKey"), call: (c) => c.apiKeys.revoke({ apiKeyId: "ak_1" }) },
   {
     name: "apiKeys.revoke",
@@ -134,7 +142,11 @@ const cases: ReadonlyArray<Case> = [
     call: (c) => c.machines.create({ name: "bot", scopedMachines: ["mch_2"], defaultTokenTtl: 60 })
   },
   { name: "machines.update", body: wire.machine, call: (c) => c.machines.update({ machineId: "mch_1", name: "bot2" }) },
-  { name: "machines.delete", body: { object: "machine", id: "mch_1", deleted: true }, call: (c) => c.machines.delete("mch_1") },
+  {
+    name: "machines.delete",
+    body: { object: "machine", id: "mch_1", deleted: true },
+    call: (c) => c.machines.delete("mch_1")
+  },
   { name: "machines.getSecretKey", body: fx("MachineSecretKey"), call: (c) => c.machines.getSecretKey("mch_1") },
   {
     name: "machines.rotateSecretKey",
@@ -142,7 +154,11 @@ const cases: ReadonlyArray<Case> = [
     call: (c) => c.machines.rotateSecretKey({ machineId: "mch_1", previousTokenTtl: 300 })
   },
   { name: "machines.createScope", body: fx("MachineScope"), call: (c) => c.machines.createScope("mch_1", "mch_2") },
-  { name: "machines.deleteScope", body: fx("MachineScopeDeleted"), call: (c) => c.machines.deleteScope("mch_1", "mch_2") },
+  {
+    name: "machines.deleteScope",
+    body: fx("MachineScopeDeleted"),
+    call: (c) => c.machines.deleteScope("mch_1", "mch_2")
+  },
   // oauthApplications
   {
     name: "oauthApplications.list",
@@ -153,7 +169,8 @@ const cases: ReadonlyArray<Case> = [
   {
     name: "oauthApplications.create",
     body: fx("OAuthApplicationWithSecret"),
-    call: (c) => c.oauthApplications.create({ name: "app", redirectUris: ["https://a.test/cb"], scopes: "openid", public: true })
+    call: (c) =>
+      c.oauthApplications.create({ name: "app", redirectUris: ["https://a.test/cb"], scopes: "openid", public: true })
   },
   {
     name: "oauthApplications.update",
@@ -165,13 +182,21 @@ const cases: ReadonlyArray<Case> = [
     body: { object: "oauth_application", id: "oa_1", deleted: true },
     call: (c) => c.oauthApplications.delete("oa_1")
   },
-  { name: "oauthApplications.rotateSecret", body: fx("OAuthApplicationWithSecret"), call: (c) => c.oauthApplications.rotateSecret("oa_1") },
-  { name: "oauthApplications.revokeToken", call: (c) => c.oauthApplications.revokeToken({ oauthApplicationId: "oa_1", token: "tok" }) },
+  {
+    name: "oauthApplications.rotateSecret",
+    body: fx("OAuthApplicationWithSecret"),
+    call: (c) => c.oauthApplications.rotateSecret("oa_1")
+  },
+  {
+    name: "oauthApplications.revokeToken",
+    call: (c) => c.oauthApplications.revokeToken({ oauthApplicationId: "oa_1", token: "tok" })
+  },
   // organizationPermissions
   {
     name: "organizationPermissions.getOrganizationPermissionList",
     body: page(fx("Permission")),
-    call: (c) => c.organizationPermissions.getOrganizationPermissionList({ query: "doc", orderBy: "-key", limit: 3, offset: 3 })
+    call: (c) =>
+      c.organizationPermissions.getOrganizationPermissionList({ query: "doc", orderBy: "-key", limit: 3, offset: 3 })
   },
   {
     name: "organizationPermissions.getOrganizationPermission",
@@ -181,7 +206,8 @@ const cases: ReadonlyArray<Case> = [
   {
     name: "organizationPermissions.createOrganizationPermission",
     body: fx("Permission"),
-    call: (c) => c.organizationPermissions.createOrganizationPermission({ name: "Read", key: "org:doc:read", description: "d" })
+    call: (c) =>
+      c.organizationPermissions.createOrganizationPermission({ name: "Read", key: "org:doc:read", description: "d" })
   },
   {
     name: "organizationPermissions.updateOrganizationPermission",
@@ -199,7 +225,11 @@ const cases: ReadonlyArray<Case> = [
     body: page(fx("Role")),
     call: (c) => c.organizationRoles.getOrganizationRoleList({ query: "adm", orderBy: "name", limit: 10, offset: 20 })
   },
-  { name: "organizationRoles.getOrganizationRole", body: fx("Role"), call: (c) => c.organizationRoles.getOrganizationRole("role_1") },
+  {
+    name: "organizationRoles.getOrganizationRole",
+    body: fx("Role"),
+    call: (c) => c.organizationRoles.getOrganizationRole("role_1")
+  },
   {
     name: "organizationRoles.createOrganizationRole",
     body: fx("Role"),
@@ -224,12 +254,14 @@ const cases: ReadonlyArray<Case> = [
   {
     name: "organizationRoles.assignPermissionToOrganizationRole",
     body: fx("Role"),
-    call: (c) => c.organizationRoles.assignPermissionToOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" })
+    call: (c) =>
+      c.organizationRoles.assignPermissionToOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" })
   },
   {
     name: "organizationRoles.removePermissionFromOrganizationRole",
     body: fx("Role"),
-    call: (c) => c.organizationRoles.removePermissionFromOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" })
+    call: (c) =>
+      c.organizationRoles.removePermissionFromOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" })
   },
   // roleSets
   {
@@ -259,12 +291,14 @@ const cases: ReadonlyArray<Case> = [
   {
     name: "roleSets.addRolesToRoleSet",
     body: fx("RoleSet"),
-    call: (c) => c.roleSets.addRolesToRoleSet({ roleSetKeyOrId: "set", roleKeys: ["org:viewer"], defaultRoleKey: "org:viewer" })
+    call: (c) =>
+      c.roleSets.addRolesToRoleSet({ roleSetKeyOrId: "set", roleKeys: ["org:viewer"], defaultRoleKey: "org:viewer" })
   },
   {
     name: "roleSets.replaceRoleInRoleSet",
     body: fx("RoleSet"),
-    call: (c) => c.roleSets.replaceRoleInRoleSet({ roleSetKeyOrId: "set", roleKey: "org:viewer", toRoleKey: "org:member" })
+    call: (c) =>
+      c.roleSets.replaceRoleInRoleSet({ roleSetKeyOrId: "set", roleKey: "org:viewer", toRoleKey: "org:member" })
   },
   {
     name: "roleSets.replaceRoleSet",
@@ -304,7 +338,11 @@ const cases: ReadonlyArray<Case> = [
         attributeMapping: { emailAddress: "mail", firstName: "given", lastName: "sn", userId: "uid" }
       })
   },
-  { name: "samlConnections.getSamlConnection", body: wire.samlConnection, call: (c) => c.samlConnections.getSamlConnection("samlc_1") },
+  {
+    name: "samlConnections.getSamlConnection",
+    body: wire.samlConnection,
+    call: (c) => c.samlConnections.getSamlConnection("samlc_1")
+  },
   {
     name: "samlConnections.updateSamlConnection",
     body: wire.samlConnection,
@@ -350,7 +388,13 @@ const cases: ReadonlyArray<Case> = [
   {
     name: "enterpriseConnections.getEnterpriseConnectionList",
     body: page(wire.enterpriseConnection),
-    call: (c) => c.enterpriseConnections.getEnterpriseConnectionList({ organizationId: "org_1", active: true, limit: 1, offset: 1 })
+    call: (c) =>
+      c.enterpriseConnections.getEnterpriseConnectionList({
+        organizationId: "org_1",
+        active: true,
+        limit: 1,
+        offset: 1
+      })
   },
   {
     name: "enterpriseConnections.getEnterpriseConnection",
@@ -384,7 +428,11 @@ const cases: ReadonlyArray<Case> = [
     body: { ...(fx("InstanceRestrictions") as object), ignore_dots_for_gmail_addresses: true },
     call: (c) => c.instance.updateRestrictions({ allowlist: true, ignoreDotsForGmailAddresses: true })
   },
-  { name: "instance.getOrganizationSettings", body: fx("OrganizationSettings"), call: (c) => c.instance.getOrganizationSettings() },
+  {
+    name: "instance.getOrganizationSettings",
+    body: fx("OrganizationSettings"),
+    call: (c) => c.instance.getOrganizationSettings()
+  },
   {
     name: "instance.updateOrganizationSettings",
     body: fx("OrganizationSettings"),
@@ -455,23 +503,34 @@ describe("batch B resources vs @clerk/backend", () => {
 
   it("list Streams are async iterables on the Promise client, walking every page", async () => {
     const role = fx("Role") as Record<string, unknown>
-    const { requests, result } = await runOurs(({ url }) => {
-      const offset = Number(url.searchParams.get("offset"))
-      const count = Math.min(Number(url.searchParams.get("limit")), 501 - offset)
-      return FakeHttp.json(200, {
-        data: Array.from({ length: count }, (_, i) => ({ ...role, id: `role_${offset + i}` })),
-        total_count: 501
-      })
-    }, async (c) => {
-      const ids: Array<string> = []
-      for await (const r of c.organizationRoles.getOrganizationRoleListStream({ query: "adm" })) ids.push(r.id)
-      return ids
-    })
+    const { requests, result } = await runOurs(
+      ({ url }) => {
+        const offset = Number(url.searchParams.get("offset"))
+        const count = Math.min(Number(url.searchParams.get("limit")), 501 - offset)
+        return FakeHttp.json(200, {
+          data: Array.from({ length: count }, (_, i) => ({ ...role, id: `role_${offset + i}` })),
+          total_count: 501
+        })
+      },
+      async (c) => {
+        const ids: Array<string> = []
+        for await (const r of c.organizationRoles.getOrganizationRoleListStream({ query: "adm" })) ids.push(r.id)
+        return ids
+      }
+    )
     expect(result).toHaveLength(501)
     expect(result).toEqual(expect.arrayContaining(["role_0", "role_499", "role_500"]))
     expect(requests.map((r) => r.query)).toEqual([
-      [["limit", "500"], ["offset", "0"], ["query", "adm"]],
-      [["limit", "500"], ["offset", "500"], ["query", "adm"]]
+      [
+        ["limit", "500"],
+        ["offset", "0"],
+        ["query", "adm"]
+      ],
+      [
+        ["limit", "500"],
+        ["offset", "500"],
+        ["query", "adm"]
+      ]
     ])
   })
 })

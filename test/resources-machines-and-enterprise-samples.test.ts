@@ -40,8 +40,10 @@ const templateRegex = (op: SpecOperation) =>
   new RegExp(`^${VERSIONLESS.test(op.path) ? "" : "/v1"}${op.path.replace(/\{[^}]+\}/g, "[^/]+")}$`)
 
 /** Answers with the spec example of the operation's response (204 without a body). */
-const specAnswer = (op: SpecOperation): Responder => () =>
-  op.response.schema === null ? { status: 204 } : FakeHttp.json(op.response.status, fixtures[op.response.schema])
+const specAnswer =
+  (op: SpecOperation): Responder =>
+  () =>
+    op.response.schema === null ? { status: 204 } : FakeHttp.json(op.response.status, fixtures[op.response.schema])
 
 describe("batch B samples", () => {
   it("cover every spec operation of the area", () => {

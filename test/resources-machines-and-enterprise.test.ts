@@ -43,20 +43,28 @@ const BatchB = Layer.mergeAll(
 const testLayer = (handler: FakeHttp.FakeHandler, options: ClerkConfig.ClerkOptions = {}) =>
   BatchB.pipe(
     Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: SECRET, machineSecretKey: MACHINE_SECRET, retry: false, ...options })),
+    Layer.provideMerge(
+      ClerkConfig.layer({ secretKey: SECRET, machineSecretKey: MACHINE_SECRET, retry: false, ...options })
+    ),
     Layer.provideMerge(FakeHttp.layer(handler))
   )
 
 /** Every batch B spec operation answers with its spec fixture (204 when it has no body). */
-const specRoutes = FakeHttp.routes(Object.fromEntries(
-  specOperations.map((op) => [
-    `${op.method} /v1${op.path}`,
-    () => (op.response.schema === null ? { status: 204 } : FakeHttp.json(op.response.status, fixtures[op.response.schema]))
-  ])
-))
+const specRoutes = FakeHttp.routes(
+  Object.fromEntries(
+    specOperations.map((op) => [
+      `${op.method} /v1${op.path}`,
+      () =>
+        op.response.schema === null ? { status: 204 } : FakeHttp.json(op.response.status, fixtures[op.response.schema])
+    ])
+  )
+)
 
 const lastRequest = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.last)
-const requestCount = Effect.map(Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests), (all) => all.length)
+const requestCount = Effect.map(
+  Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests),
+  (all) => all.length
+)
 
 interface Expected {
   readonly method: string
@@ -75,7 +83,12 @@ interface NewOperation {
 }
 
 const newOperations: ReadonlyArray<NewOperation> = [
-  { name: "instance.getProtect", call: Instance.getProtect(), expected: { method: "GET", path: "/v1/instance/protect" }, field: "rulesEnabled" },
+  {
+    name: "instance.getProtect",
+    call: Instance.getProtect(),
+    expected: { method: "GET", path: "/v1/instance/protect" },
+    field: "rulesEnabled"
+  },
   {
     name: "instance.updateProtect",
     call: Instance.updateProtect({ rulesEnabled: false, specterEnabled: null }),
@@ -142,7 +155,12 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "billing.createPrice",
-    call: Billing.createPrice({ planId: "cplan_1", amount: 1500, annualMonthlyAmount: null, supportedBillingPeriods: "both" }),
+    call: Billing.createPrice({
+      planId: "cplan_1",
+      amount: 1500,
+      annualMonthlyAmount: null,
+      supportedBillingPeriods: "both"
+    }),
     expected: {
       method: "POST",
       path: "/v1/billing/prices",
@@ -152,11 +170,22 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "billing.getSubscriptionItemList",
-    call: Billing.getSubscriptionItemList({ status: "free_trial", payerType: "org", includeFree: false, query: "acme" }),
+    call: Billing.getSubscriptionItemList({
+      status: "free_trial",
+      payerType: "org",
+      includeFree: false,
+      query: "acme"
+    }),
     expected: {
       method: "GET",
       path: "/v1/billing/subscription_items",
-      query: { paginated: ["true"], status: ["free_trial"], payer_type: ["org"], include_free: ["false"], query: ["acme"] }
+      query: {
+        paginated: ["true"],
+        status: ["free_trial"],
+        payer_type: ["org"],
+        include_free: ["false"],
+        query: ["acme"]
+      }
     },
     field: "totalCount"
   },
@@ -173,7 +202,11 @@ const newOperations: ReadonlyArray<NewOperation> = [
   {
     name: "billing.applySubscriptionItemDiscount",
     call: Billing.applySubscriptionItemDiscount("csi_1", { discountId: "cdisc_1" }),
-    expected: { method: "POST", path: "/v1/billing/subscription_items/csi_1/discounts", body: { discount_id: "cdisc_1" } },
+    expected: {
+      method: "POST",
+      path: "/v1/billing/subscription_items/csi_1/discounts",
+      body: { discount_id: "cdisc_1" }
+    },
     field: "discountId"
   },
   {
@@ -223,7 +256,9 @@ const newOperations: ReadonlyArray<NewOperation> = [
       body: {
         enterprise_connection_id: "entconn_1",
         provider: "okta",
-        group_role_mappings: [{ scim_group_id: "grp_1", scim_group_display_name: "Admins", role_id: "role_1", precedence: 1 }]
+        group_role_mappings: [
+          { scim_group_id: "grp_1", scim_group_display_name: "Admins", role_id: "role_1", precedence: 1 }
+        ]
       }
     },
     field: "endpointUrl"
@@ -264,7 +299,11 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "scimDirectories.createGroupRoleMapping",
-    call: ScimDirectories.createGroupRoleMapping("scimdir_1", { scimGroupId: "grp_1", roleId: "role_1", precedence: 0 }),
+    call: ScimDirectories.createGroupRoleMapping("scimdir_1", {
+      scimGroupId: "grp_1",
+      roleId: "role_1",
+      precedence: 0
+    }),
     expected: {
       method: "POST",
       path: "/v1/scim_directories/scimdir_1/group_role_mappings",
@@ -274,7 +313,9 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "scimDirectories.replaceGroupRoleMappings",
-    call: ScimDirectories.replaceGroupRoleMappings("scimdir_1", { mappings: [{ scimGroupId: "grp_2", roleId: "role_2" }] }),
+    call: ScimDirectories.replaceGroupRoleMappings("scimdir_1", {
+      mappings: [{ scimGroupId: "grp_2", roleId: "role_2" }]
+    }),
     expected: {
       method: "PUT",
       path: "/v1/scim_directories/scimdir_1/group_role_mappings",
@@ -314,11 +355,20 @@ const newOperations: ReadonlyArray<NewOperation> = [
     },
     field: "endpointUrl"
   },
-  { name: "directories.get", call: Directories.get("dir_1"), expected: { method: "GET", path: "/v1/directories/dir_1" }, field: "provider" },
+  {
+    name: "directories.get",
+    call: Directories.get("dir_1"),
+    expected: { method: "GET", path: "/v1/directories/dir_1" },
+    field: "provider"
+  },
   {
     name: "directories.update",
     call: Directories.update("dir_1", { name: "Okta 2", groupRoleMappingEnabled: true }),
-    expected: { method: "PATCH", path: "/v1/directories/dir_1", body: { name: "Okta 2", group_role_mapping_enabled: true } },
+    expected: {
+      method: "PATCH",
+      path: "/v1/directories/dir_1",
+      body: { name: "Okta 2", group_role_mapping_enabled: true }
+    },
     field: "name"
   },
   {
@@ -341,7 +391,11 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "directories.createGroupRoleMapping",
-    call: Directories.createGroupRoleMapping("dir_1", { directoryGroupId: "grp_1", scimGroupId: "grp_1", roleId: "role_1" }),
+    call: Directories.createGroupRoleMapping("dir_1", {
+      directoryGroupId: "grp_1",
+      scimGroupId: "grp_1",
+      roleId: "role_1"
+    }),
     expected: {
       method: "POST",
       path: "/v1/directories/dir_1/group_role_mappings",
@@ -351,7 +405,9 @@ const newOperations: ReadonlyArray<NewOperation> = [
   },
   {
     name: "directories.replaceGroupRoleMappings",
-    call: Directories.replaceGroupRoleMappings("dir_1", { mappings: [{ directoryGroupId: "grp_2", roleId: "role_2" }] }),
+    call: Directories.replaceGroupRoleMappings("dir_1", {
+      mappings: [{ directoryGroupId: "grp_2", roleId: "role_2" }]
+    }),
     expected: {
       method: "PUT",
       path: "/v1/directories/dir_1/group_role_mappings",
@@ -390,7 +446,7 @@ const newOperations: ReadonlyArray<NewOperation> = [
 layer(testLayer(specRoutes))("operations @clerk/backend lacks", (it) => {
   for (const op of newOperations) {
     it.effect(`${op.name} sends ${op.expected.method} ${op.expected.path} and decodes the result`, () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const result = yield* op.call
         const req = yield* lastRequest
         assert.strictEqual(req.method, op.expected.method)
@@ -400,13 +456,18 @@ layer(testLayer(specRoutes))("operations @clerk/backend lacks", (it) => {
         assert.strictEqual(req.headers["authorization"], `Bearer ${SECRET}`)
         assert.isObject(result)
         assert.property(result, op.field)
-      }))
+      })
+    )
   }
 
   it.effect("oauthApplications.uploadLogo sends a multipart PUT with the file and uploader", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const logo = new Blob(["\x89PNG"], { type: "image/png" })
-      const app = yield* OAuthApplications.uploadLogo({ oauthApplicationId: "oa_1", file: logo, uploaderUserId: "user_1" })
+      const app = yield* OAuthApplications.uploadLogo({
+        oauthApplicationId: "oa_1",
+        file: logo,
+        uploaderUserId: "user_1"
+      })
       const req = yield* lastRequest
       assert.strictEqual(req.method, "PUT")
       assert.strictEqual(req.path, "/v1/oauth_applications/oa_1/logo")
@@ -416,10 +477,11 @@ layer(testLayer(specRoutes))("operations @clerk/backend lacks", (it) => {
       assert.strictEqual(yield* Effect.promise(() => (file as Blob).text()), "\x89PNG")
       assert.strictEqual(req.formData?.get("uploader_user_id"), "user_1")
       assert.strictEqual(app.isPublic, app.public)
-    }))
+    })
+  )
 
   it.effect("oauthApplications.uploadLogo rejects a file that is not a Blob before any request", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const before = yield* requestCount
       const notAFile: unknown = "logo.png"
       const exit = yield* Effect.exit(
@@ -430,10 +492,11 @@ layer(testLayer(specRoutes))("operations @clerk/backend lacks", (it) => {
         assert.strictEqual(exit.cause.error._tag, "ClerkInvalidRequestError")
       }
       assert.strictEqual(yield* requestCount, before)
-    }))
+    })
+  )
 
   it.effect("empty ids are rejected before any request; ids are URL-encoded", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const before = yield* requestCount
       const calls: ReadonlyArray<Effect.Effect<unknown, ClerkError, ApiKeys | Billing | Machines | ScimDirectories>> = [
         Machines.get(""),
@@ -450,12 +513,13 @@ layer(testLayer(specRoutes))("operations @clerk/backend lacks", (it) => {
       assert.strictEqual(yield* requestCount, before)
       yield* Effect.either(Directories.get("dir/../x"))
       assert.strictEqual((yield* lastRequest).path, "/v1/directories/dir%2F..%2Fx")
-    }))
+    })
+  )
 })
 
 describe("deliberate differences from @clerk/backend", () => {
   it.effect("falsy query values are sent (offset 0, revoked/active false)", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* M2M.list({ subject: "mch_1", revoked: false, expired: false, offset: 0 })
       const m2m = yield* lastRequest
       assert.deepStrictEqual(m2m.query, { subject: ["mch_1"], revoked: ["false"], expired: ["false"], offset: ["0"] })
@@ -465,50 +529,83 @@ describe("deliberate differences from @clerk/backend", () => {
       assert.deepStrictEqual((yield* lastRequest).query, { active: ["false"], offset: ["0"] })
       yield* Billing.cancelSubscriptionItem("csi_1", { endNow: false })
       assert.deepStrictEqual((yield* lastRequest).query, { end_now: ["false"] })
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /m2m_tokens": () => FakeHttp.json(200, { m2m_tokens: [], total_count: 0 }),
-      "GET /v1/enterprise_connections": () => FakeHttp.json(200, { data: [], total_count: 0 }),
-      "DELETE /v1/billing/subscription_items/{id}": () => FakeHttp.json(200, wire.subscriptionItem)
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /m2m_tokens": () => FakeHttp.json(200, { m2m_tokens: [], total_count: 0 }),
+            "GET /v1/enterprise_connections": () => FakeHttp.json(200, { data: [], total_count: 0 }),
+            "DELETE /v1/billing/subscription_items/{id}": () => FakeHttp.json(200, wire.subscriptionItem)
+          })
+        )
+      )
+    )
+  )
 })
 
 /** A list endpoint of `total` generated items, paged by the request's `limit`/`offset`. */
-const pagedList = (total: number, item: (index: number) => unknown, envelope: "data" | "m2m_tokens" = "data") =>
-(req: FakeHttp.RecordedRequest): FakeHttp.FakeResponse => {
-  const limit = Number(req.query["limit"]?.[0] ?? 10)
-  const offset = Number(req.query["offset"]?.[0] ?? 0)
-  const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => item(offset + i))
-  return FakeHttp.json(200, { [envelope]: items, total_count: total })
-}
+const pagedList =
+  (total: number, item: (index: number) => unknown, envelope: "data" | "m2m_tokens" = "data") =>
+  (req: FakeHttp.RecordedRequest): FakeHttp.FakeResponse => {
+    const limit = Number(req.query["limit"]?.[0] ?? 10)
+    const offset = Number(req.query["offset"]?.[0] ?? 0)
+    const items = Array.from({ length: Math.max(0, Math.min(limit, total - offset)) }, (_, i) => item(offset + i))
+    return FakeHttp.json(200, { [envelope]: items, total_count: total })
+  }
 
 describe("Stream variants", () => {
   it.effect("machines.listStream walks every page at the spec's maximum page size", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const all = yield* Stream.runCollect(Stream.unwrap(Machines.listStream({ query: "worker" })))
       assert.strictEqual(Chunk.size(all), 1100)
       assert.strictEqual(Chunk.unsafeGet(all, 1099).id, "mch_1099")
       const requests = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
       assert.deepStrictEqual(
         requests.map((r) => [r.query["limit"], r.query["offset"], r.query["query"]]),
-        [[["500"], ["0"], ["worker"]], [["500"], ["500"], ["worker"]], [["500"], ["1000"], ["worker"]]]
+        [
+          [["500"], ["0"], ["worker"]],
+          [["500"], ["500"], ["worker"]],
+          [["500"], ["1000"], ["worker"]]
+        ]
       )
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /v1/machines": pagedList(1100, (i) => ({ ...wire.machine, id: `mch_${i}` }))
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/machines": pagedList(1100, (i) => ({ ...wire.machine, id: `mch_${i}` }))
+          })
+        )
+      )
+    )
+  )
 
   it.effect("m2m.listStream pages the { m2m_tokens } envelope with the machine key, 100 at a time", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const tokens = yield* Stream.runCollect(Stream.unwrap(M2M.listStream({ subject: "mch_1" })))
       assert.strictEqual(Chunk.size(tokens), 230)
       const requests = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
-      assert.deepStrictEqual(requests.map((r) => r.query["offset"]), [["0"], ["100"], ["200"]])
+      assert.deepStrictEqual(
+        requests.map((r) => r.query["offset"]),
+        [["0"], ["100"], ["200"]]
+      )
       assert.isTrue(requests.every((r) => r.headers["authorization"] === `Bearer ${MACHINE_SECRET}`))
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /m2m_tokens": pagedList(230, (i) => ({ ...(fixtures["MachineToMachineToken"] as object), id: `mt_${i}` }), "m2m_tokens")
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /m2m_tokens": pagedList(
+              230,
+              (i) => ({ ...(fixtures["MachineToMachineToken"] as object), id: `mt_${i}` }),
+              "m2m_tokens"
+            )
+          })
+        )
+      )
+    )
+  )
 
   it.effect("a Stream is lazy: taking 3 items of a test-run list fetches one page", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const runs = yield* Stream.runCollect(
         Stream.take(
           Stream.unwrap(
@@ -521,47 +618,72 @@ describe("Stream variants", () => {
       const requests = yield* Effect.flatMap(FakeHttp.Recorder, (r) => r.requests)
       assert.strictEqual(requests.length, 1)
       assert.deepStrictEqual(requests[0]!.query, { status: ["failed"], limit: ["500"], offset: ["0"] })
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /v1/enterprise_connections/{id}/test_runs": pagedList(900, (i) => ({
-        ...(fixtures["EnterpriseConnectionTestRun"] as object),
-        id: `run_${i}`
-      }))
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/enterprise_connections/{id}/test_runs": pagedList(900, (i) => ({
+              ...(fixtures["EnterpriseConnectionTestRun"] as object),
+              id: `run_${i}`
+            }))
+          })
+        )
+      )
+    )
+  )
 
   it.effect("billing.getStatementPaymentAttemptListStream stops on a short page", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const attempts = yield* Stream.runCollect(Stream.unwrap(Billing.getStatementPaymentAttemptListStream("cstmt_1")))
       assert.strictEqual(Chunk.size(attempts), 2)
       assert.strictEqual(yield* requestCount, 1)
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /v1/billing/statements/{id}/payment_attempts": pagedList(2, () => fixtures["BillingPaymentAttempt"])
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/billing/statements/{id}/payment_attempts": pagedList(2, () => fixtures["BillingPaymentAttempt"])
+          })
+        )
+      )
+    )
+  )
 
   it.effect("scimDirectories.listStream fails with the typed error of the failing page", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(Stream.runCollect(Stream.unwrap(ScimDirectories.listStream())))
       assert.strictEqual(error._tag, "ClerkRateLimitError")
-    }).pipe(Effect.provide(testLayer(() => FakeHttp.clerkError(429, [{ code: "too_many_requests", message: "slow down" }])))))
+    }).pipe(
+      Effect.provide(testLayer(() => FakeHttp.clerkError(429, [{ code: "too_many_requests", message: "slow down" }])))
+    )
+  )
 })
 
 describe("decoding", () => {
   it.effect("in strict mode, a response missing a required field fails with ClerkDecodeError naming the field", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const error = yield* Effect.flip(Machines.get("mch_1"))
       assert.strictEqual(error._tag, "ClerkDecodeError")
       if (error._tag === "ClerkDecodeError") assert.include(error.issue, "instance_id")
       const secret = yield* Effect.flip(ApiKeys.getSecret("ak_1"))
       assert.strictEqual(secret._tag, "ClerkDecodeError")
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /v1/machines/{id}": () => {
-        const { instance_id: _dropped, ...rest } = wire.machine
-        return FakeHttp.json(200, rest)
-      },
-      "GET /api_keys/{id}/secret": () => FakeHttp.json(200, { secret: 42 })
-    }), { responseValidation: "strict" }))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/machines/{id}": () => {
+              const { instance_id: _dropped, ...rest } = wire.machine
+              return FakeHttp.json(200, rest)
+            },
+            "GET /api_keys/{id}/secret": () => FakeHttp.json(200, { secret: 42 })
+          }),
+          { responseValidation: "strict" }
+        )
+      )
+    )
+  )
 
   it.effect("@clerk/backend's names and defaults are exposed on the decoded models", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const machine = yield* Machines.get("mch_1")
       assert.deepStrictEqual(machine.scopedMachines[0]!.scopedMachines, [])
       const scope = yield* Machines.deleteScope("mch_1", "mch_2")
@@ -570,27 +692,49 @@ describe("decoding", () => {
       assert.isTrue(restrictions.ignoreDotsForGmailAddresses)
       assert.deepStrictEqual((yield* lastRequest).body, { ignore_dots_for_gmail_addresses: true })
       const connection = yield* EnterpriseConnections.getEnterpriseConnection("entconn_1")
-      assert.deepStrictEqual(connection.samlConnection?.idpCertificates.map((c) => c.expiresAt), [1800000000000])
+      assert.deepStrictEqual(
+        connection.samlConnection?.idpCertificates.map((c) => c.expiresAt),
+        [1800000000000]
+      )
       assert.strictEqual(connection.oauthConfig, null)
-    }).pipe(Effect.provide(testLayer(FakeHttp.routes({
-      "GET /v1/machines/{id}": () => FakeHttp.json(200, wire.machine),
-      "DELETE /v1/machines/{id}/scopes/{other}": () =>
-        FakeHttp.json(200, { object: "machine_scope", from_machine_id: "mch_1", to_machine_id: "mch_2", deleted: true }),
-      "PATCH /v1/instance/restrictions": () =>
-        FakeHttp.json(200, { ...(fixtures["InstanceRestrictions"] as object), ignore_dots_for_gmail_addresses: true }),
-      "GET /v1/enterprise_connections/{id}": () =>
-        FakeHttp.json(200, { ...wire.enterpriseConnection, oauth_config: undefined })
-    })))))
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/machines/{id}": () => FakeHttp.json(200, wire.machine),
+            "DELETE /v1/machines/{id}/scopes/{other}": () =>
+              FakeHttp.json(200, {
+                object: "machine_scope",
+                from_machine_id: "mch_1",
+                to_machine_id: "mch_2",
+                deleted: true
+              }),
+            "PATCH /v1/instance/restrictions": () =>
+              FakeHttp.json(200, {
+                ...(fixtures["InstanceRestrictions"] as object),
+                ignore_dots_for_gmail_addresses: true
+              }),
+            "GET /v1/enterprise_connections/{id}": () =>
+              FakeHttp.json(200, { ...wire.enterpriseConnection, oauth_config: undefined })
+          })
+        )
+      )
+    )
+  )
 
   it.effect("idPOAuthAccessToken.verify checks the audience after the call", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const token = yield* IdPOAuthAccessToken.verify("oat_1", { audience: "https://api.example.com" })
-      assert.strictEqual("subject" in token ? token.subject : undefined, (fixtures["ClerkIdpOauthAccessToken"] as { subject: string }).subject)
+      assert.strictEqual(
+        "subject" in token ? token.subject : undefined,
+        (fixtures["ClerkIdpOauthAccessToken"] as { subject: string }).subject
+      )
       const error = yield* Effect.flip(IdPOAuthAccessToken.verify("oat_1", { audience: ["https://other.example.com"] }))
       assert.strictEqual(error._tag, "TokenVerificationError")
       if (error._tag === "TokenVerificationError") assert.strictEqual(error.reason, "token-verification-failed")
       const req = yield* lastRequest
       assert.strictEqual(req.path, "/oauth_applications/access_tokens/verify")
       assert.deepStrictEqual(req.body, { access_token: "oat_1" })
-    }).pipe(Effect.provide(testLayer(() => FakeHttp.json(200, wire.oauthAccessToken)))))
+    }).pipe(Effect.provide(testLayer(() => FakeHttp.json(200, wire.oauthAccessToken))))
+  )
 })

@@ -59,7 +59,8 @@ describe("sessions vs @clerk/backend", () => {
       name: "getSessionList sends paginated=true and the filters",
       route: "GET /v1/sessions",
       body: page([wire.session, wire.sparseSession], 12),
-      call: (c) => c.sessions.getSessionList({ userId: USER_ID, clientId: CLIENT_ID, status: "active", limit: 2, offset: 4 })
+      call: (c) =>
+        c.sessions.getSessionList({ userId: USER_ID, clientId: CLIENT_ID, status: "active", limit: 2, offset: 4 })
     },
     { name: "getSession", route: `GET ${S}`, body: wire.session, call: (c) => c.sessions.getSession(SESSION_ID) },
     {
@@ -74,14 +75,24 @@ describe("sessions vs @clerk/backend", () => {
       body: wire.session,
       call: (c) => c.sessions.createSession({ userId: USER_ID })
     },
-    { name: "revokeSession", route: `POST ${S}/revoke`, body: wire.session, call: (c) => c.sessions.revokeSession(SESSION_ID) },
+    {
+      name: "revokeSession",
+      route: `POST ${S}/revoke`,
+      body: wire.session,
+      call: (c) => c.sessions.revokeSession(SESSION_ID)
+    },
     {
       name: "verifySession (outside the spec) sends { token }",
       route: `POST ${S}/verify`,
       body: wire.session,
       call: (c) => c.sessions.verifySession(SESSION_ID, "session.jwt")
     },
-    { name: "getToken without a template", route: `POST ${S}/tokens`, body: wire.token, call: (c) => c.sessions.getToken(SESSION_ID) },
+    {
+      name: "getToken without a template",
+      route: `POST ${S}/tokens`,
+      body: wire.token,
+      call: (c) => c.sessions.getToken(SESSION_ID)
+    },
     {
       name: "getToken with a template and expires_in_seconds",
       route: `POST ${S}/tokens/hasura`,
@@ -103,18 +114,16 @@ describe("sessions vs @clerk/backend", () => {
   ])
 
   it("refreshSession moves suffixed_cookies to the query and returns a Token", async () => {
-    const result = await same(
-      respond({ [`POST ${S}/refresh`]: wire.token }),
-      (c) => c.sessions.refreshSession(SESSION_ID, { ...refresh, suffixed_cookies: true })
+    const result = await same(respond({ [`POST ${S}/refresh`]: wire.token }), (c) =>
+      c.sessions.refreshSession(SESSION_ID, { ...refresh, suffixed_cookies: true })
     )
     expect(result.ours.requests[0]?.query).toEqual([["suffixed_cookies", "true"]])
     expect(result.ours.requests[0]?.body).not.toHaveProperty("suffixed_cookies")
   })
 
   it("refreshSession with format: 'cookie' returns Cookies", async () => {
-    const result = await same(
-      respond({ [`POST ${S}/refresh`]: wire.cookies }),
-      (c) => c.sessions.refreshSession(SESSION_ID, { ...refresh, format: "cookie" })
+    const result = await same(respond({ [`POST ${S}/refresh`]: wire.cookies }), (c) =>
+      c.sessions.refreshSession(SESSION_ID, { ...refresh, format: "cookie" })
     )
     expect(result.ours.result).toMatchObject({ cookies: wire.cookies.cookies })
   })
@@ -128,7 +137,12 @@ describe("clients vs @clerk/backend", () => {
       body: page([wire.client]),
       call: (c) => c.clients.getClientList({ limit: 1, offset: 1 })
     },
-    { name: "getClient", route: `GET /v1/clients/${CLIENT_ID}`, body: wire.client, call: (c) => c.clients.getClient(CLIENT_ID) },
+    {
+      name: "getClient",
+      route: `GET /v1/clients/${CLIENT_ID}`,
+      body: wire.client,
+      call: (c) => c.clients.getClient(CLIENT_ID)
+    },
     {
       name: "verifyClient sends { token }",
       route: "POST /v1/clients/verify",
@@ -159,7 +173,8 @@ describe("invitations, allowlist and blocklist vs @clerk/backend", () => {
       name: "getInvitationList sends paginated=true, filters and order",
       route: "GET /v1/invitations",
       body: page([wire.invitation], 3),
-      call: (c) => c.invitations.getInvitationList({ status: "pending", query: "grace", orderBy: "-created_at", limit: 1 })
+      call: (c) =>
+        c.invitations.getInvitationList({ status: "pending", query: "grace", orderBy: "-created_at", limit: 1 })
     },
     {
       name: "createInvitation snake-cases top-level keys only",
@@ -231,7 +246,8 @@ describe("domains, email addresses and phone numbers vs @clerk/backend", () => {
       name: "domains.add keeps its snake_case keys",
       route: "POST /v1/domains",
       body: wire.domain,
-      call: (c) => c.domains.add({ name: "satellite.example.com", is_satellite: true, proxy_url: "https://p.example.com" })
+      call: (c) =>
+        c.domains.add({ name: "satellite.example.com", is_satellite: true, proxy_url: "https://p.example.com" })
     },
     {
       name: "domains.update sends null proxy_url",
@@ -262,7 +278,12 @@ describe("domains, email addresses and phone numbers vs @clerk/backend", () => {
       route: "POST /v1/email_addresses",
       body: wire.emailAddress,
       call: (c) =>
-        c.emailAddresses.createEmailAddress({ userId: USER_ID, emailAddress: "grace@example.com", verified: true, primary: false })
+        c.emailAddresses.createEmailAddress({
+          userId: USER_ID,
+          emailAddress: "grace@example.com",
+          verified: true,
+          primary: false
+        })
     },
     {
       name: "updateEmailAddress",
@@ -282,7 +303,12 @@ describe("domains, email addresses and phone numbers vs @clerk/backend", () => {
       body: wire.deleted("email_address", "idn_1"),
       call: (c) => c.emailAddresses.deleteEmailAddress("idn_1")
     },
-    { name: "getPhoneNumber", route: "GET /v1/phone_numbers/idn_2", body: wire.phoneNumber, call: (c) => c.phoneNumbers.getPhoneNumber("idn_2") },
+    {
+      name: "getPhoneNumber",
+      route: "GET /v1/phone_numbers/idn_2",
+      body: wire.phoneNumber,
+      call: (c) => c.phoneNumbers.getPhoneNumber("idn_2")
+    },
     {
       name: "createPhoneNumber",
       route: "POST /v1/phone_numbers",
@@ -319,7 +345,12 @@ describe("redirect URLs, sign-in tokens, sign-ups, testing tokens vs @clerk/back
       body: page([wire.redirectUrl]),
       call: (c) => c.redirectUrls.getRedirectUrlList()
     },
-    { name: "getRedirectUrl", route: "GET /v1/redirect_urls/ru_1", body: wire.redirectUrl, call: (c) => c.redirectUrls.getRedirectUrl("ru_1") },
+    {
+      name: "getRedirectUrl",
+      route: "GET /v1/redirect_urls/ru_1",
+      body: wire.redirectUrl,
+      call: (c) => c.redirectUrls.getRedirectUrl("ru_1")
+    },
     {
       name: "createRedirectUrl",
       route: "POST /v1/redirect_urls",
@@ -366,7 +397,8 @@ describe("waitlist and webhooks vs @clerk/backend", () => {
       name: "waitlistEntries.list forwards filters without paginated",
       route: "GET /v1/waitlist_entries",
       body: page([wire.waitlistEntry, { ...wire.waitlistEntry, id: "wle_2", invitation: wire.invitation }], 2),
-      call: (c) => c.waitlistEntries.list({ query: "grace", status: "pending", orderBy: "+email_address", limit: 2, offset: 2 })
+      call: (c) =>
+        c.waitlistEntries.list({ query: "grace", status: "pending", orderBy: "+email_address", limit: 2, offset: 2 })
     },
     {
       name: "waitlistEntries.create",
@@ -378,7 +410,11 @@ describe("waitlist and webhooks vs @clerk/backend", () => {
       name: "waitlistEntries.createBulk sends a JSON array",
       route: "POST /v1/waitlist_entries/bulk",
       body: [wire.waitlistEntry],
-      call: (c) => c.waitlistEntries.createBulk([{ emailAddress: "grace@example.com" }, { emailAddress: "a@example.com", notify: true }])
+      call: (c) =>
+        c.waitlistEntries.createBulk([
+          { emailAddress: "grace@example.com" },
+          { emailAddress: "a@example.com", notify: true }
+        ])
     },
     {
       name: "waitlistEntries.invite",
@@ -404,7 +440,12 @@ describe("waitlist and webhooks vs @clerk/backend", () => {
       body: wire.deleted("waitlist_entry", "wle_1"),
       call: (c) => c.waitlistEntries.delete("wle_1")
     },
-    { name: "createSvixApp (svix_url readable)", route: "POST /v1/webhooks/svix", body: wire.svixUrl, call: (c) => c.webhooks.createSvixApp() },
+    {
+      name: "createSvixApp (svix_url readable)",
+      route: "POST /v1/webhooks/svix",
+      body: wire.svixUrl,
+      call: (c) => c.webhooks.createSvixApp()
+    },
     {
       name: "generateSvixAuthURL",
       route: "POST /v1/webhooks/svix_url",
@@ -414,7 +455,10 @@ describe("waitlist and webhooks vs @clerk/backend", () => {
   ])
 
   it("deleteSvixApp resolves undefined on 204", async () => {
-    const result = await same(() => ({ status: 204 }), (c) => c.webhooks.deleteSvixApp())
+    const result = await same(
+      () => ({ status: 204 }),
+      (c) => c.webhooks.deleteSvixApp()
+    )
     expect(result.ours.result).toBeUndefined()
     expect(result.ours.requests[0]).toMatchObject({ method: "DELETE", path: "/v1/webhooks/svix" })
   })
@@ -472,7 +516,12 @@ describe("actor tokens, agent tasks, proxy checks, JWT templates vs @clerk/backe
       body: page([wire.jwtTemplate]),
       call: (c) => c.jwtTemplates.list({ limit: 3 })
     },
-    { name: "jwtTemplates.get", route: "GET /v1/jwt_templates/jtmp_1", body: wire.jwtTemplate, call: (c) => c.jwtTemplates.get("jtmp_1") },
+    {
+      name: "jwtTemplates.get",
+      route: "GET /v1/jwt_templates/jtmp_1",
+      body: wire.jwtTemplate,
+      call: (c) => c.jwtTemplates.get("jtmp_1")
+    },
     {
       name: "jwtTemplates.create keeps claim keys",
       route: "POST /v1/jwt_templates",
@@ -591,9 +640,8 @@ describe("emails and accountless applications vs @clerk/backend", () => {
 
 describe("beta features vs @clerk/backend", () => {
   it("changeDomain (outside the spec) sends the same request and resolves on 204", async () => {
-    await same(
-      respond({ "POST /v1/beta_features/change_domain": () => ({ status: 204 }) }),
-      (c) => c.betaFeatures.changeDomain({ homeUrl: "https://www.example.com", isSecondary: false })
+    await same(respond({ "POST /v1/beta_features/change_domain": () => ({ status: 204 }) }), (c) =>
+      c.betaFeatures.changeDomain({ homeUrl: "https://www.example.com", isSecondary: false })
     )
   })
 
@@ -614,8 +662,15 @@ describe("deliberate differences from @clerk/backend", () => {
     const list: Call = (c) => c.invitations.getInvitationList({ limit: 10, offset: 0 })
     const listed = await runBoth(responder, list, list)
     expectSameOutcome(listed)
-    expect(listed.reference.requests[0]?.query).toEqual([["limit", "10"], ["paginated", "true"]])
-    expect(listed.ours.requests[0]?.query).toEqual([["limit", "10"], ["offset", "0"], ["paginated", "true"]])
+    expect(listed.reference.requests[0]?.query).toEqual([
+      ["limit", "10"],
+      ["paginated", "true"]
+    ])
+    expect(listed.ours.requests[0]?.query).toEqual([
+      ["limit", "10"],
+      ["offset", "0"],
+      ["paginated", "true"]
+    ])
 
     const refreshed: Call = (c) => c.sessions.refreshSession(SESSION_ID, { ...refresh, suffixed_cookies: false })
     const both = await runBoth(responder, refreshed, refreshed)

@@ -70,7 +70,11 @@ describe("users vs @clerk/backend: reads", () => {
       createdAtAfter: 1690000000000,
       last_active_at_since: 1690000000000
     }
-    const result = await runBoth(responder, (c) => c.users.getUserList(params), (c) => c.users.getUserList(params))
+    const result = await runBoth(
+      responder,
+      (c) => c.users.getUserList(params),
+      (c) => c.users.getUserList(params)
+    )
     // The two requests run in parallel, so their order is not fixed.
     const byPath = (a: { path: string }, b: { path: string }) => a.path.localeCompare(b.path)
     expect([...result.ours.requests].sort(byPath)).toEqual([...result.reference.requests].sort(byPath))
@@ -80,9 +84,8 @@ describe("users vs @clerk/backend: reads", () => {
   })
 
   it("getCount unwraps the total", async () => {
-    const result = await same(
-      respond({ "GET /v1/users/count": { object: "total_count", total_count: 7 } }),
-      (c) => c.users.getCount({ userId: ["user_1", "user_2"], query: "ada" })
+    const result = await same(respond({ "GET /v1/users/count": { object: "total_count", total_count: 7 } }), (c) =>
+      c.users.getCount({ userId: ["user_1", "user_2"], query: "ada" })
     )
     expect(result.ours.result).toBe(7)
   })
@@ -103,7 +106,10 @@ describe("users vs @clerk/backend: reads", () => {
 
   it("getUserOauthAccessToken keeps an already prefixed provider", async () => {
     const responder = respond({
-      [`GET ${V1}/oauth_access_tokens/oauth_custom_acme`]: { data: [{ ...oauthTokenJson, label: "acme" }], total_count: 1 }
+      [`GET ${V1}/oauth_access_tokens/oauth_custom_acme`]: {
+        data: [{ ...oauthTokenJson, label: "acme" }],
+        total_count: 1
+      }
     })
     const result = await runBoth(
       responder,
@@ -115,16 +121,14 @@ describe("users vs @clerk/backend: reads", () => {
   })
 
   it("getOrganizationMembershipList forwards only limit and offset", async () => {
-    await same(
-      respond({ [`GET ${V1}/organization_memberships`]: { data: [membershipJson], total_count: 1 } }),
-      (c) => c.users.getOrganizationMembershipList({ userId: U, limit: 5, offset: 10 })
+    await same(respond({ [`GET ${V1}/organization_memberships`]: { data: [membershipJson], total_count: 1 } }), (c) =>
+      c.users.getOrganizationMembershipList({ userId: U, limit: 5, offset: 10 })
     )
   })
 
   it("getOrganizationInvitationList forwards the status filter", async () => {
-    await same(
-      respond({ [`GET ${V1}/organization_invitations`]: { data: [invitationJson], total_count: 1 } }),
-      (c) => c.users.getOrganizationInvitationList({ userId: U, status: "pending", limit: 3, offset: 3 })
+    await same(respond({ [`GET ${V1}/organization_invitations`]: { data: [invitationJson], total_count: 1 } }), (c) =>
+      c.users.getOrganizationInvitationList({ userId: U, status: "pending", limit: 3, offset: 3 })
     )
   })
 })
@@ -144,7 +148,8 @@ describe("users vs @clerk/backend: writes", () => {
         legalAcceptedAt: new Date("2023-11-14T22:13:20.000Z"),
         publicMetadata: { plan: "pro", nestedKey: { innerKey: 1 } },
         privateMetadata: { stripeCustomerId: "cus_9s8d7f" }
-      }))
+      })
+    )
   })
 
   it("createUser with an imported password digest", async () => {
@@ -153,7 +158,8 @@ describe("users vs @clerk/backend: writes", () => {
         emailAddress: ["ada@example.com"],
         passwordDigest: "$2a$10$N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy",
         passwordHasher: "bcrypt"
-      }))
+      })
+    )
   })
 
   it("updateUser without metadata is one PATCH (ID-suffixed keys included)", async () => {
@@ -164,22 +170,21 @@ describe("users vs @clerk/backend: writes", () => {
         primaryPhoneNumberID: phoneNumberJson.id,
         notifyPrimaryEmailAddressChanged: true,
         createOrganizationsLimit: 3
-      }))
+      })
+    )
   })
 
   it("updateUser with metadata PATCHes the other fields, then PUTs the metadata", async () => {
-    const result = await same(
-      respond({ [`PATCH ${V1}`]: sparseUserJson, [`PUT ${V1}/metadata`]: userJson }),
-      (c) => c.users.updateUser(U, { firstName: "Ada", publicMetadata: { plan: "pro" }, unsafeMetadata: {} })
+    const result = await same(respond({ [`PATCH ${V1}`]: sparseUserJson, [`PUT ${V1}/metadata`]: userJson }), (c) =>
+      c.users.updateUser(U, { firstName: "Ada", publicMetadata: { plan: "pro" }, unsafeMetadata: {} })
     )
     expect(result.ours.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH ${V1}`, `PUT ${V1}/metadata`])
     expect(result.ours.result).toMatchObject({ id: U })
   })
 
   it("updateUser with only metadata is a single PUT", async () => {
-    const result = await same(
-      respond({ [`PUT ${V1}/metadata`]: userJson }),
-      (c) => c.users.updateUser(U, { privateMetadata: { tier: 2 } })
+    const result = await same(respond({ [`PUT ${V1}/metadata`]: userJson }), (c) =>
+      c.users.updateUser(U, { privateMetadata: { tier: 2 } })
     )
     expect(result.ours.requests).toHaveLength(1)
   })
@@ -189,20 +194,17 @@ describe("users vs @clerk/backend: writes", () => {
   })
 
   it("replaceUserEmailAddress and replaceUserPhoneNumber", async () => {
-    await same(
-      respond({ [`PUT ${V1}/email_address`]: emailAddressJson }),
-      (c) => c.users.replaceUserEmailAddress(U, { emailAddress: "ada@example.com" })
+    await same(respond({ [`PUT ${V1}/email_address`]: emailAddressJson }), (c) =>
+      c.users.replaceUserEmailAddress(U, { emailAddress: "ada@example.com" })
     )
-    await same(
-      respond({ [`PUT ${V1}/phone_number`]: phoneNumberJson }),
-      (c) => c.users.replaceUserPhoneNumber(U, { phoneNumber: "+15555550100" })
+    await same(respond({ [`PUT ${V1}/phone_number`]: phoneNumberJson }), (c) =>
+      c.users.replaceUserPhoneNumber(U, { phoneNumber: "+15555550100" })
     )
   })
 
   it("updateUserProfileImage uploads the file as multipart field `file`", async () => {
-    const result = await same(
-      respond({ [`POST ${V1}/profile_image`]: userJson }),
-      (c) => c.users.updateUserProfileImage(U, { file: new Blob(["\u0089PNG fake"], { type: "image/png" }) })
+    const result = await same(respond({ [`POST ${V1}/profile_image`]: userJson }), (c) =>
+      c.users.updateUserProfileImage(U, { file: new Blob(["\u0089PNG fake"], { type: "image/png" }) })
     )
     expect(result.ours.requests[0]?.contentType).toBe("multipart/form-data")
     expect(result.ours.requests[0]?.formData?.map(([key]) => key)).toEqual(["file"])
@@ -220,16 +222,14 @@ describe("users vs @clerk/backend: writes", () => {
 
   it("removePassword with and without params", async () => {
     await same(respond({ [`POST ${V1}/remove_password`]: userJson }), (c) => c.users.removePassword(U))
-    await same(
-      respond({ [`POST ${V1}/remove_password`]: userJson }),
-      (c) => c.users.removePassword(U, { signOutOfOtherSessions: true })
+    await same(respond({ [`POST ${V1}/remove_password`]: userJson }), (c) =>
+      c.users.removePassword(U, { signOutOfOtherSessions: true })
     )
   })
 
   it("verifyPassword and verifyTOTP return the same (snake_case readable) data", async () => {
-    await same(
-      respond({ [`POST ${V1}/verify_password`]: { verified: true } }),
-      (c) => c.users.verifyPassword({ userId: U, password: "hunter22" })
+    await same(respond({ [`POST ${V1}/verify_password`]: { verified: true } }), (c) =>
+      c.users.verifyPassword({ userId: U, password: "hunter22" })
     )
     const totp = await same(
       respond({ [`POST ${V1}/verify_totp`]: { verified: true, code_type: "backup_code" } }),
@@ -268,31 +268,36 @@ describe("users vs @clerk/backend: writes", () => {
   })
 
   it("deleteUserPasskey, deleteUserWeb3Wallet and deleteUserExternalAccount return DeletedObjects", async () => {
-    await same(
-      respond({ [`DELETE ${V1}/passkeys/idn_passkey1`]: deleted("passkey", "idn_passkey1") }),
-      (c) => c.users.deleteUserPasskey({ userId: U, passkeyIdentificationId: "idn_passkey1" })
+    await same(respond({ [`DELETE ${V1}/passkeys/idn_passkey1`]: deleted("passkey", "idn_passkey1") }), (c) =>
+      c.users.deleteUserPasskey({ userId: U, passkeyIdentificationId: "idn_passkey1" })
     )
-    await same(
-      respond({ [`DELETE ${V1}/web3_wallets/idn_wallet1`]: deleted("web3_wallet", "idn_wallet1") }),
-      (c) => c.users.deleteUserWeb3Wallet({ userId: U, web3WalletIdentificationId: "idn_wallet1" })
+    await same(respond({ [`DELETE ${V1}/web3_wallets/idn_wallet1`]: deleted("web3_wallet", "idn_wallet1") }), (c) =>
+      c.users.deleteUserWeb3Wallet({ userId: U, web3WalletIdentificationId: "idn_wallet1" })
     )
-    await same(
-      respond({ [`DELETE ${V1}/external_accounts/idn_ext1`]: deleted("external_account", "idn_ext1") }),
-      (c) => c.users.deleteUserExternalAccount({ userId: U, externalAccountId: "idn_ext1" })
+    await same(respond({ [`DELETE ${V1}/external_accounts/idn_ext1`]: deleted("external_account", "idn_ext1") }), (c) =>
+      c.users.deleteUserExternalAccount({ userId: U, externalAccountId: "idn_ext1" })
     )
   })
 })
 
 describe("users vs @clerk/backend: errors and deliberate differences", () => {
   it("a 404 fails both with the same status", async () => {
-    const result = await runBoth(respond({}), (c) => c.users.getUser("user_missing"), (c) => c.users.getUser("user_missing"))
+    const result = await runBoth(
+      respond({}),
+      (c) => c.users.getUser("user_missing"),
+      (c) => c.users.getUser("user_missing")
+    )
     expectSameRequests(result)
     expectSameOutcome(result)
     expect(result.ours.error).toMatchObject({ status: 404 })
   })
 
   it("an empty id is rejected before any request by both", async () => {
-    const result = await runBoth(respond({}), (c) => c.users.getUser(""), (c) => c.users.getUser(""))
+    const result = await runBoth(
+      respond({}),
+      (c) => c.users.getUser(""),
+      (c) => c.users.getUser("")
+    )
     expect(result.reference.requests).toEqual([])
     expect(result.ours.requests).toEqual([])
     expect(result.reference.error).toBeDefined()
@@ -319,7 +324,10 @@ describe("users vs @clerk/backend: errors and deliberate differences", () => {
       (c) => c.users.getOrganizationMembershipList({ userId: U, limit: 10, offset: 0 })
     )
     expect(result.reference.requests[0]?.query).toEqual([["limit", "10"]])
-    expect(result.ours.requests[0]?.query).toEqual([["limit", "10"], ["offset", "0"]])
+    expect(result.ours.requests[0]?.query).toEqual([
+      ["limit", "10"],
+      ["offset", "0"]
+    ])
     expect(dataMismatches(result.reference.result, result.ours.result)).toEqual([])
   })
 })

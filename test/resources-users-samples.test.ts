@@ -8,12 +8,13 @@ import { type ClerkClient, createClerkClient } from "../src/promise/createClerkC
 import { samples as organizationSamples } from "./support/samples/organizations.js"
 import { samples as userSamples } from "./support/samples/users.js"
 
-const USER_OPERATIONS = specOperations.filter((op) =>
-  op.path.startsWith("/users") && !op.path.endsWith("/billing/subscription")
+const USER_OPERATIONS = specOperations.filter(
+  (op) => op.path.startsWith("/users") && !op.path.endsWith("/billing/subscription")
 )
-const ORGANIZATION_OPERATIONS = specOperations.filter((op) =>
-  /^\/organization(s|_memberships|_invitations|_domains)(\/|$)/.test(op.path) &&
-  !op.path.endsWith("/billing/subscription")
+const ORGANIZATION_OPERATIONS = specOperations.filter(
+  (op) =>
+    /^\/organization(s|_memberships|_invitations|_domains)(\/|$)/.test(op.path) &&
+    !op.path.endsWith("/billing/subscription")
 )
 
 const templateRegex = (path: string) => new RegExp(`^/v1${path.replace(/\{[^}]+\}/g, "[^/]+")}$`)
@@ -45,12 +46,19 @@ describe.each([
     expect(Object.keys(samples).sort()).toEqual(operations.map((op) => op.operationId).sort())
   })
 
-  it.each(operations.map((op) => [op.operationId, op] as const))("%s sends the spec's method and path", async (id, op) => {
-    const sample = samples[id]
-    expect(sample).toBeDefined()
-    const requests = await sent(sample!)
-    const pattern = templateRegex(op.path)
-    expect(requests.some((request) => request.startsWith(`${op.method} `) && pattern.test(request.slice(op.method.length + 1))), requests.join(", "))
-      .toBe(true)
-  })
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    "%s sends the spec's method and path",
+    async (id, op) => {
+      const sample = samples[id]
+      expect(sample).toBeDefined()
+      const requests = await sent(sample!)
+      const pattern = templateRegex(op.path)
+      expect(
+        requests.some(
+          (request) => request.startsWith(`${op.method} `) && pattern.test(request.slice(op.method.length + 1))
+        ),
+        requests.join(", ")
+      ).toBe(true)
+    }
+  )
 })

@@ -7,7 +7,13 @@ vi.mock("../src/auth/crypto.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../src/auth/crypto.js")>()
   const foreign: <A>(p: Promise<A>) => Promise<A> = runInNewContext("(p) => new Promise((ok, ko) => p.then(ok, ko))")
   const web = original.webBackend
-  return { ...original, backend: { ...web, verifyRs256: (...args: Parameters<typeof web.verifyRs256>) => foreign(Promise.resolve(web.verifyRs256(...args))) } }
+  return {
+    ...original,
+    backend: {
+      ...web,
+      verifyRs256: (...args: Parameters<typeof web.verifyRs256>) => foreign(Promise.resolve(web.verifyRs256(...args)))
+    }
+  }
 })
 
 const { verifyToken, createClerkClient } = await import("../src/index.js")
@@ -35,7 +41,9 @@ describe("Web Crypto promises from another realm", () => {
     const { token } = mint("user_realm")
     expect((await verifyToken(token, { jwtKey: keys.publicKeyPem })).sub).toBe("user_realm")
     const tampered = `${token.slice(0, -4)}AAAA`
-    await expect(verifyToken(tampered, { jwtKey: keys.publicKeyPem })).rejects.toMatchObject({ reason: "token-invalid-signature" })
+    await expect(verifyToken(tampered, { jwtKey: keys.publicKeyPem })).rejects.toMatchObject({
+      reason: "token-invalid-signature"
+    })
   })
 
   it("authenticateRequest signs a session cookie in", async () => {

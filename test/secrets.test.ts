@@ -31,9 +31,12 @@ const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("
 const SECRET_KEY = "sk_test_SeKrEtKeyQwErTyUiOp0987654321zz"
 const MACHINE_SECRET_KEY = "ak_MaChInEsEcReTzXcVbNm1357924680yy"
 const WEBHOOK_SECRET = `whsec_${Buffer.from("WeBhOoKsIgNiNgSeCrEt-0123456789ab").toString("base64")}`
-const SESSION_TOKEN = `${b64url({ alg: "RS256", kid: "ins_nokid", typ: "JWT" })}.${
-  b64url({ sub: "user_SeSsIoNtOkEnSuBjEcT4242", sid: "sess_PaYlOaDsEsSiOn7777", exp: 4102444800, iat: 1700000000 })
-}.SiGnAtUrEpArTnOtVaLiD0123456789abcdefABCDEF`
+const SESSION_TOKEN = `${b64url({ alg: "RS256", kid: "ins_nokid", typ: "JWT" })}.${b64url({
+  sub: "user_SeSsIoNtOkEnSuBjEcT4242",
+  sid: "sess_PaYlOaDsEsSiOn7777",
+  exp: 4102444800,
+  iat: 1700000000
+})}.SiGnAtUrEpArTnOtVaLiD0123456789abcdefABCDEF`
 const MACHINE_TOKEN = "mt_MaChInEtOkEnVaLuE24680135792468013579"
 const OAUTH_TOKEN = "oat_OaUtHtOkEnVaLuE97531864209753186420"
 const CLIENT_COOKIE = "cLiEnTcOoKiEvAlUe-5555-6666-7777-8888"
@@ -58,7 +61,8 @@ const WINDOWS: ReadonlyArray<readonly [string, string]> = SECRETS.flatMap(([name
 const assertClean = (where: string, text: string): void => {
   for (const [name, window] of WINDOWS) {
     if (text.includes(window)) {
-      if (process.env.SECRETS_DEBUG) console.log(where, text.slice(Math.max(0, text.indexOf(window) - 600), text.indexOf(window) + 50))
+      if (process.env.SECRETS_DEBUG)
+        console.log(where, text.slice(Math.max(0, text.indexOf(window) - 600), text.indexOf(window) + 50))
       assert.fail(`${where} leaks the ${name} (${JSON.stringify(window.slice(0, 4))}…)`)
     }
   }
@@ -108,9 +112,11 @@ interface Recorded {
 const recordingLogger = (out: Array<string>) =>
   Logger.make(({ annotations, cause, logLevel, message, spans }) => {
     out.push(
-      `${logLevel.label} ${inspect(message, { depth: Infinity, showHidden: true })} ${
-        inspect(annotations, { depth: Infinity })
-      } ${Cause.pretty(cause)} ${List.toArray(spans).map((s) => s.label).join(",")}`
+      `${logLevel.label} ${inspect(message, { depth: Infinity, showHidden: true })} ${inspect(annotations, {
+        depth: Infinity
+      })} ${Cause.pretty(cause)} ${List.toArray(spans)
+        .map((s) => s.label)
+        .join(",")}`
     )
   })
 
@@ -119,20 +125,24 @@ const observe = <A, E, R>(effect: Effect.Effect<A, E, R>, recorded: Recorded) =>
   effect.pipe(
     Effect.exit,
     // Logs the failure the way an app's error handler would (the successful value is the caller's business).
-    Effect.tap((exit) => Exit.isFailure(exit) ? Effect.logError("call failed", exit.cause) : Effect.void),
+    Effect.tap((exit) => (Exit.isFailure(exit) ? Effect.logError("call failed", exit.cause) : Effect.void)),
     Effect.withTracer(recordingTracer(recorded.spans)),
     Effect.provide(Logger.replace(Logger.defaultLogger, recordingLogger(recorded.logs))),
     Logger.withMinimumLogLevel(LogLevel.All),
     Effect.map((exit) => {
       if (Exit.isSuccess(exit)) return { error: undefined, exit, value: exit.value as unknown }
       assertClean("Cause.pretty", Cause.pretty(exit.cause))
-      return { error: Option.getOrElse(Cause.failureOption(exit.cause), () => Cause.squash(exit.cause)), exit, value: undefined }
+      return {
+        error: Option.getOrElse(Cause.failureOption(exit.cause), () => Cause.squash(exit.cause)),
+        exit,
+        value: undefined
+      }
     })
   )
 
 const assertRecordedClean = (label: string, recorded: Recorded) => {
-  recorded.spans.flatMap(spanTexts).forEach((s, i) => assertClean(`${label} span record ${i}`, s))
-  recorded.logs.forEach((l, i) => assertClean(`${label} log ${i}`, l))
+  for (const [i, s] of recorded.spans.flatMap(spanTexts).entries()) assertClean(`${label} span record ${i}`, s)
+  for (const [i, l] of recorded.logs.entries()) assertClean(`${label} log ${i}`, l)
 }
 
 const fresh = (): Recorded => ({ spans: [], logs: [] })
@@ -157,16 +167,23 @@ const handler: FakeHttp.FakeHandler = (req) => {
   if (m) {
     const status = Number(m[1])
     // The server echoes the Authorization header back in the error (a hostile or buggy proxy): still no leak.
-    return FakeHttp.clerkError(status, [{
-      code: "code_x",
-      message: "failed",
-      long_message: `failed for ${req.headers["authorization"] ?? ""}`
-    }], { headers: { "retry-after": "0" } })
+    return FakeHttp.clerkError(
+      status,
+      [
+        {
+          code: "code_x",
+          message: "failed",
+          long_message: `failed for ${req.headers["authorization"] ?? ""}`
+        }
+      ],
+      { headers: { "retry-after": "0" } }
+    )
   }
   if (req.path === "/v1/users/html") return FakeHttp.text(502, `<html>${req.headers["authorization"] ?? ""}</html>`)
   if (req.path === "/v1/users/nojson") return FakeHttp.text(200, "OK not json")
   if (req.path === "/v1/users/hang") return Effect.never
-  if (req.path === "/v1/users/neterr") return FakeHttp.networkError(`reset while sending ${req.headers["authorization"]}`)
+  if (req.path === "/v1/users/neterr")
+    return FakeHttp.networkError(`reset while sending ${req.headers["authorization"]}`)
   if (req.path === "/v1/jwks") return FakeHttp.json(200, { keys: [] })
   if (req.path.endsWith("/verify")) return FakeHttp.clerkError(404, [{ code: "token_not_found", message: "not found" }])
   return FakeHttp.clerkError(404, [{ code: "resource_not_found", message: "nope" }])
@@ -298,7 +315,6 @@ describe("secrets never leak (Promise API)", () => {
         createClerkClient({ ...options, ...bad })
       } catch (e) {
         serializeAll(`config ${bad.apiUrl.slice(0, 8)}`, e)
-        continue
       }
     }
     for (const bad of [{ secretKey: `pk_${SECRET_KEY}` }, { machineSecretKey: `pk_${MACHINE_SECRET_KEY}` }]) {
@@ -319,12 +335,16 @@ describe("secrets never leak (Promise API)", () => {
       serializeAll("verifyToken", await rejection(verifier.verifyToken(SESSION_TOKEN, { secretKey: SECRET_KEY })))
       serializeAll(
         "verifyToken jwtKey",
-        await rejection(verifier.verifyToken(SESSION_TOKEN, { jwtKey: "-----BEGIN PUBLIC KEY-----\nbad\n-----END PUBLIC KEY-----" }))
+        await rejection(
+          verifier.verifyToken(SESSION_TOKEN, { jwtKey: "-----BEGIN PUBLIC KEY-----\nbad\n-----END PUBLIC KEY-----" })
+        )
       )
       for (const token of [MACHINE_TOKEN, OAUTH_TOKEN, "ak_MaChInEtOkEnAsApIkEy0000"]) {
         serializeAll(
           "verifyMachineToken",
-          await rejection(verifier.verifyMachineToken(token, { secretKey: SECRET_KEY, machineSecretKey: MACHINE_SECRET_KEY }))
+          await rejection(
+            verifier.verifyMachineToken(token, { secretKey: SECRET_KEY, machineSecretKey: MACHINE_SECRET_KEY })
+          )
         )
       }
     } finally {
@@ -333,8 +353,14 @@ describe("secrets never leak (Promise API)", () => {
   })
 
   it("webhooks: a bad signature and a malformed secret", async () => {
-    serializeAll("verifyWebhook", await rejection(verifyWebhook(webhookRequest(OTHER_WEBHOOK_SECRET), { signingSecret: WEBHOOK_SECRET })))
-    serializeAll("verifyWebhook bad secret", await rejection(verifyWebhook(webhookRequest(WEBHOOK_SECRET), { signingSecret: `${WEBHOOK_SECRET}!!` })))
+    serializeAll(
+      "verifyWebhook",
+      await rejection(verifyWebhook(webhookRequest(OTHER_WEBHOOK_SECRET), { signingSecret: WEBHOOK_SECRET }))
+    )
+    serializeAll(
+      "verifyWebhook bad secret",
+      await rejection(verifyWebhook(webhookRequest(WEBHOOK_SECRET), { signingSecret: `${WEBHOOK_SECRET}!!` }))
+    )
   })
 
   it("authenticateRequest: a bad session cookie and bad Authorization headers", async () => {
@@ -350,7 +376,11 @@ describe("secrets never leak (Promise API)", () => {
         state = e
       }
       if (state instanceof Error) serializeAll(`authenticateRequest ${label}`, state)
-      else serializeAll(`authenticateRequest ${label} reason`, `${String((state as { reason?: unknown }).reason)} ${String((state as { message?: unknown }).message)}`)
+      else
+        serializeAll(
+          `authenticateRequest ${label} reason`,
+          `${String((state as { reason?: unknown }).reason)} ${String((state as { message?: unknown }).message)}`
+        )
       if (typeof state === "object" && state !== null && "toAuth" in state && typeof state.toAuth === "function") {
         serializeAll(`authenticateRequest ${label} auth`, state.toAuth())
       }
@@ -359,33 +389,37 @@ describe("secrets never leak (Promise API)", () => {
 })
 
 describe("secrets never leak (Effect API: errors, spans, logs)", () => {
-  it.live("API error kinds, decode, timeout, network error, invalid request", () =>
-    Effect.gen(function*() {
-      const users = yield* Users
-      const recorded = fresh()
-      for (const [status, tag] of API_KINDS) {
-        const { error } = yield* observe(users.getUser(`s${status}`), recorded)
-        assert.strictEqual((error as { _tag?: unknown })._tag, tag)
-        serializeAll(`getUser ${status}`, error)
-      }
-      for (const [id, tag] of [
-        ["html", "ClerkServerError"],
-        ["nojson", "ClerkDecodeError"],
-        ["hang", "ClerkTimeoutError"],
-        ["neterr", "ClerkTransportError"],
-        ["", "ClerkInvalidRequestError"]
-      ] as const) {
-        const { error } = yield* observe(users.getUser(id), recorded)
-        assert.strictEqual((error as { _tag?: unknown })._tag, tag)
-        serializeAll(`getUser ${JSON.stringify(id)}`, error)
-      }
-      assert.isAbove(recorded.spans.length, API_KINDS.length)
-      assert.isAtLeast(recorded.logs.length, API_KINDS.length + 5)
-      assertRecordedClean("getUser", recorded)
-    }).pipe(Effect.provide(effectLayer), Effect.scoped), { timeout: 20_000 })
+  it.live(
+    "API error kinds, decode, timeout, network error, invalid request",
+    () =>
+      Effect.gen(function* () {
+        const users = yield* Users
+        const recorded = fresh()
+        for (const [status, tag] of API_KINDS) {
+          const { error } = yield* observe(users.getUser(`s${status}`), recorded)
+          assert.strictEqual((error as { _tag?: unknown })._tag, tag)
+          serializeAll(`getUser ${status}`, error)
+        }
+        for (const [id, tag] of [
+          ["html", "ClerkServerError"],
+          ["nojson", "ClerkDecodeError"],
+          ["hang", "ClerkTimeoutError"],
+          ["neterr", "ClerkTransportError"],
+          ["", "ClerkInvalidRequestError"]
+        ] as const) {
+          const { error } = yield* observe(users.getUser(id), recorded)
+          assert.strictEqual((error as { _tag?: unknown })._tag, tag)
+          serializeAll(`getUser ${JSON.stringify(id)}`, error)
+        }
+        assert.isAbove(recorded.spans.length, API_KINDS.length)
+        assert.isAtLeast(recorded.logs.length, API_KINDS.length + 5)
+        assertRecordedClean("getUser", recorded)
+      }).pipe(Effect.provide(effectLayer), Effect.scoped),
+    { timeout: 20_000 }
+  )
 
   it.live("transport over real sockets, with spans and logs", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const port = yield* Effect.promise(closedPort)
       const server = yield* Effect.acquireRelease(Effect.promise(resettingServer), (s) => Effect.promise(s.close))
       const recorded = fresh()
@@ -399,14 +433,23 @@ describe("secrets never leak (Effect API: errors, spans, logs)", () => {
           Layer.provideMerge(ClerkConfig.layer({ ...options, apiUrl })),
           Layer.provideMerge(FetchHttpClient.layer)
         )
-        const { error } = yield* observe(Effect.flatMap(Users, (u) => u.getUser("user_1")).pipe(Effect.provide(live)), recorded)
+        const { error } = yield* observe(
+          Effect.flatMap(Users, (u) => u.getUser("user_1")).pipe(Effect.provide(live)),
+          recorded
+        )
         assert.strictEqual((error as { _tag?: unknown })._tag, "ClerkTransportError")
         const text = serializeAll(`transport ${label}`, error)
         assert.include(text, code)
         const m2m = yield* observe(
           BackendApi.BackendApi.pipe(
             Effect.flatMap((api) =>
-              api.executeJson({ operation: "m2m.verify", method: "POST", path: "/m2m_tokens/verify", auth: "machineSecretKey", body: { token: MACHINE_TOKEN } })
+              api.executeJson({
+                operation: "m2m.verify",
+                method: "POST",
+                path: "/m2m_tokens/verify",
+                auth: "machineSecretKey",
+                body: { token: MACHINE_TOKEN }
+              })
             ),
             Effect.provide(live)
           ),
@@ -415,45 +458,56 @@ describe("secrets never leak (Effect API: errors, spans, logs)", () => {
         serializeAll(`m2m transport ${label}`, m2m.error)
       }
       assertRecordedClean("transport", recorded)
-    }).pipe(Effect.scoped))
+    }).pipe(Effect.scoped)
+  )
 
-  it.effect("token verification, authenticateRequest and webhooks, with spans and logs", () =>
-    Effect.gen(function*() {
-      const recorded = fresh()
-      const verify = yield* observe(Tokens.verifyToken(SESSION_TOKEN), recorded)
-      assert.isDefined(verify.error)
-      serializeAll("Tokens.verifyToken", verify.error)
-      for (const token of [MACHINE_TOKEN, OAUTH_TOKEN]) {
-        const machine = yield* observe(Tokens.verifyMachineToken(token), recorded)
-        serializeAll("Tokens.verifyMachineToken", machine.error)
-      }
-      for (const request of [sessionRequest(), bearerRequest(SESSION_TOKEN), bearerRequest(MACHINE_TOKEN)]) {
-        const state = yield* observe(Auth.authenticateRequest(request, { acceptsToken: "any" }), recorded)
-        if (state.error !== undefined) serializeAll("Auth.authenticateRequest", state.error)
-        const value = state.value as { reason?: unknown; message?: unknown; toAuth?: () => unknown } | undefined
-        serializeAll("Auth.authenticateRequest reason", `${String(value?.reason)} ${String(value?.message)}`)
-        if (typeof value?.toAuth === "function") serializeAll("Auth.authenticateRequest auth", value.toAuth())
-      }
-      const webhook = yield* observe(
-        WebhookVerifier.verify(webhookRequest(OTHER_WEBHOOK_SECRET)).pipe(
-          Effect.provide(WebhookVerifier.layer({ signingSecret: Redacted.make(WEBHOOK_SECRET) }))
-        ),
-        recorded
-      )
-      assert.isDefined(webhook.error)
-      serializeAll("WebhookVerifier.verify", webhook.error)
-      const badSecret = yield* observe(
-        WebhookVerifier.WebhookVerifier.pipe(Effect.provide(WebhookVerifier.layer({ signingSecret: `${WEBHOOK_SECRET}!!` }))),
-        recorded
-      )
-      serializeAll("WebhookVerifier bad secret", badSecret.error)
-      assertRecordedClean("auth", recorded)
-    }).pipe(Effect.provide(effectLayer)), { timeout: 20_000 })
+  it.effect(
+    "token verification, authenticateRequest and webhooks, with spans and logs",
+    () =>
+      Effect.gen(function* () {
+        const recorded = fresh()
+        const verify = yield* observe(Tokens.verifyToken(SESSION_TOKEN), recorded)
+        assert.isDefined(verify.error)
+        serializeAll("Tokens.verifyToken", verify.error)
+        for (const token of [MACHINE_TOKEN, OAUTH_TOKEN]) {
+          const machine = yield* observe(Tokens.verifyMachineToken(token), recorded)
+          serializeAll("Tokens.verifyMachineToken", machine.error)
+        }
+        for (const request of [sessionRequest(), bearerRequest(SESSION_TOKEN), bearerRequest(MACHINE_TOKEN)]) {
+          const state = yield* observe(Auth.authenticateRequest(request, { acceptsToken: "any" }), recorded)
+          if (state.error !== undefined) serializeAll("Auth.authenticateRequest", state.error)
+          const value = state.value as { reason?: unknown; message?: unknown; toAuth?: () => unknown } | undefined
+          serializeAll("Auth.authenticateRequest reason", `${String(value?.reason)} ${String(value?.message)}`)
+          if (typeof value?.toAuth === "function") serializeAll("Auth.authenticateRequest auth", value.toAuth())
+        }
+        const webhook = yield* observe(
+          WebhookVerifier.verify(webhookRequest(OTHER_WEBHOOK_SECRET)).pipe(
+            Effect.provide(WebhookVerifier.layer({ signingSecret: Redacted.make(WEBHOOK_SECRET) }))
+          ),
+          recorded
+        )
+        assert.isDefined(webhook.error)
+        serializeAll("WebhookVerifier.verify", webhook.error)
+        const badSecret = yield* observe(
+          WebhookVerifier.WebhookVerifier.pipe(
+            Effect.provide(WebhookVerifier.layer({ signingSecret: `${WEBHOOK_SECRET}!!` }))
+          ),
+          recorded
+        )
+        serializeAll("WebhookVerifier bad secret", badSecret.error)
+        assertRecordedClean("auth", recorded)
+      }).pipe(Effect.provide(effectLayer)),
+    { timeout: 20_000 }
+  )
 
   it.effect("config errors: a bad apiUrl and malformed keys", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const recorded = fresh()
-      for (const bad of [{ apiUrl: "::not a url" }, { secretKey: `pk_${SECRET_KEY}` }, { machineSecretKey: `pk_${MACHINE_SECRET_KEY}` }]) {
+      for (const bad of [
+        { apiUrl: "::not a url" },
+        { secretKey: `pk_${SECRET_KEY}` },
+        { machineSecretKey: `pk_${MACHINE_SECRET_KEY}` }
+      ]) {
         const { error } = yield* observe(
           Effect.provide(ClerkConfig.ClerkConfig, ClerkConfig.layer({ ...options, ...bad })),
           recorded
@@ -462,12 +516,14 @@ describe("secrets never leak (Effect API: errors, spans, logs)", () => {
         serializeAll("config", error)
       }
       assertRecordedClean("config", recorded)
-    }))
+    })
+  )
 })
 
 describe("the redaction rule", () => {
   it("redactSecrets removes bearer values, Clerk keys and tokens, JWTs and session cookies; keeps the rest", () => {
-    const text = `Authorization: Bearer ${SECRET_KEY}; key ${MACHINE_SECRET_KEY} ${WEBHOOK_SECRET} ${MACHINE_TOKEN} ` +
+    const text =
+      `Authorization: Bearer ${SECRET_KEY}; key ${MACHINE_SECRET_KEY} ${WEBHOOK_SECRET} ${MACHINE_TOKEN} ` +
       `${OAUTH_TOKEN} jwt ${SESSION_TOKEN} cookie __client=${CLIENT_COOKIE}; user user_123 at api.clerk.com`
     const redacted = Errors.redactSecrets(text)
     assertClean("redactSecrets", redacted)
@@ -478,7 +534,11 @@ describe("the redaction rule", () => {
   it("transportErrorFrom keeps names, codes and redacted messages, names the host, and holds no request", () => {
     const system = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:9"), { code: "ECONNREFUSED" })
     const fetchError = new TypeError("fetch failed", { cause: system })
-    const clientError = { _tag: "RequestError", request: { headers: { authorization: `Bearer ${SECRET_KEY}` } }, cause: fetchError }
+    const clientError = {
+      _tag: "RequestError",
+      request: { headers: { authorization: `Bearer ${SECRET_KEY}` } },
+      cause: fetchError
+    }
     const error = Errors.transportErrorFrom({
       method: "GET",
       path: "/v1/users/user_1",
@@ -487,7 +547,10 @@ describe("the redaction rule", () => {
       kind: "Transport",
       error: clientError
     })
-    assert.strictEqual(error.message, "Network error (GET api.clerk.com /v1/users/user_1): ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9")
+    assert.strictEqual(
+      error.message,
+      "Network error (GET api.clerk.com /v1/users/user_1): ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9"
+    )
     assert.strictEqual(error.code, "ECONNREFUSED")
     assert.deepStrictEqual(error.causes, [
       { name: "TypeError", message: "fetch failed" },
@@ -502,6 +565,9 @@ describe("the redaction rule", () => {
       kind: "Decode",
       error: { cause: new Error(`aborted ${SECRET_KEY}`) }
     })
-    assert.strictEqual(body.message, "Network error (GET api.clerk.com /v1/users): could not read the response body (Decode: aborted sk_test_<redacted>)")
+    assert.strictEqual(
+      body.message,
+      "Network error (GET api.clerk.com /v1/users): could not read the response body (Decode: aborted sk_test_<redacted>)"
+    )
   })
 })

@@ -10,9 +10,14 @@ const SECRET = "sk_test_surfaceParity0000"
 const methodsOf = (value: unknown): ReadonlyArray<string> => {
   if (typeof value !== "object" || value === null) return []
   const names = new Set<string>()
-  for (let proto: object | null = value; proto !== null && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+  for (
+    let proto: object | null = value;
+    proto !== null && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto)
+  ) {
     for (const name of Object.getOwnPropertyNames(proto)) {
-      if (name === "constructor" || name.startsWith("_") && name !== "__experimental_accountlessApplications") continue
+      if (name === "constructor" || (name.startsWith("_") && name !== "__experimental_accountlessApplications"))
+        continue
       const descriptor = Object.getOwnPropertyDescriptor(proto, name)
       if (descriptor !== undefined && typeof descriptor.value === "function") names.add(name)
     }

@@ -10,7 +10,7 @@ describe("ClerkTest.layer with auth", () => {
   // No jwtKey: verification goes through the fake's served JWKS, fetched once by the client's JwksCache.
   layer(ClerkTest.layer({ keys, client: { jwtKey: undefined } }))((it) => {
     it.effect("a token minted by the fake verifies through the fake's JWKS, which is fetched once", () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const fake = yield* FakeBackend.FakeBackend
         const user = fake.seed.user({ emailAddress: ["auth@example.com"] })
         const token = fake.mintSessionToken({ userId: user.id })
@@ -23,10 +23,11 @@ describe("ClerkTest.layer with auth", () => {
         const tampered = `${token.slice(0, -4)}AAAA`
         const failure = yield* Effect.flip(Tokens.verifyToken(tampered))
         assert.strictEqual(failure.reason, "token-invalid-signature")
-      }))
+      })
+    )
 
     it.effect("authenticateRequest signs a bearer request in and reads the Auth object", () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const fake = yield* FakeBackend.FakeBackend
         const user = fake.seed.user({ emailAddress: ["bearer@example.com"] })
         const token = fake.mintSessionToken({ userId: user.id, azp: "https://app.example.com" })
@@ -34,11 +35,13 @@ describe("ClerkTest.layer with auth", () => {
         const state = yield* Auth.authenticateRequest(request, { authorizedParties: ["https://app.example.com"] })
         assert.strictEqual(state.status, "signed-in")
         const auth = state.toAuth()
-        assert.isTrue(auth !== null && auth.isAuthenticated)
-        if (auth !== null && auth.tokenType === "session_token" && auth.isAuthenticated) assert.strictEqual(auth.userId, user.id)
+        assert.isTrue(auth?.isAuthenticated)
+        if (auth !== null && auth.tokenType === "session_token" && auth.isAuthenticated)
+          assert.strictEqual(auth.userId, user.id)
         const wrongParty = yield* Auth.authenticateRequest(request, { authorizedParties: ["https://evil.example.com"] })
         assert.strictEqual(wrongParty.status, "signed-out")
         assert.strictEqual(wrongParty.reason, "token-invalid-authorized-parties")
-      }))
+      })
+    )
   })
 })

@@ -13,7 +13,11 @@ import { FakeHttp, FakeServer, FakeTokens, fixtures, signWebhook, webhookSecret 
 
 const keys = FakeTokens.generateKeys()
 
-const rejection = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (e: unknown) => e)
+const rejection = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e
+  )
 
 describe("FakeServer and the client's key", () => {
   it("with no key configured, accepts the secret key the app already has", async () => {
@@ -105,28 +109,36 @@ describe("fixtures", () => {
   })
 
   it.effect("nested models come from their own factories", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const users = yield* Users
       const list = yield* users.getUserList()
-      assert.deepStrictEqual(list.data.map((u) => u.primaryEmailAddress?.emailAddress ?? null), ["ada@example.com", null])
+      assert.deepStrictEqual(
+        list.data.map((u) => u.primaryEmailAddress?.emailAddress ?? null),
+        ["ada@example.com", null]
+      )
       assert.strictEqual(list.totalCount, 7)
     }).pipe(
       Effect.provide(
         ClerkFrom({ secretKey: "sk_test_fixtures", responseValidation: "strict" }).pipe(
-          Layer.provide(FakeHttp.layer(FakeHttp.routes({
-            "GET /v1/users": () =>
-              FakeHttp.json(200, [
-                fixtures.user.wire({
-                  primaryEmailAddressId: "idn_ada",
-                  emailAddresses: [fixtures.emailAddress({ id: "idn_ada", emailAddress: "ada@example.com" })]
-                }),
-                fixtures.user.wire({ id: "user_2" })
-              ]),
-            "GET /v1/users/count": () => FakeHttp.json(200, { object: "total_count", total_count: 7 })
-          })))
+          Layer.provide(
+            FakeHttp.layer(
+              FakeHttp.routes({
+                "GET /v1/users": () =>
+                  FakeHttp.json(200, [
+                    fixtures.user.wire({
+                      primaryEmailAddressId: "idn_ada",
+                      emailAddresses: [fixtures.emailAddress({ id: "idn_ada", emailAddress: "ada@example.com" })]
+                    }),
+                    fixtures.user.wire({ id: "user_2" })
+                  ]),
+                "GET /v1/users/count": () => FakeHttp.json(200, { object: "total_count", total_count: 7 })
+              })
+            )
+          )
         )
       )
-    ))
+    )
+  )
 
   it("refuses input of the wrong type (the model's own schema checks it)", () => {
     const bad: Record<string, unknown> = { firstName: 42 }
@@ -191,7 +203,7 @@ describe("signWebhook", () => {
   })
 
   it.effect("the Effect verifier accepts it at the signed time (TestClock); webhook-* headers work too", () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const at = Date.UTC(2026, 0, 2, 3, 4, 5)
       yield* TestClock.setTime(at)
       const signed = signWebhook(event, secret, { timestamp: at, id: "msg_fixed", headers: "webhook" })
@@ -200,7 +212,8 @@ describe("signWebhook", () => {
       const verified = yield* WebhookVerifier.verify(signed.toRequest())
       assert.strictEqual(verified.type, "user.created")
       assert.strictEqual(verified.timestamp, at)
-    }).pipe(Effect.provide(WebhookVerifier.layer({ signingSecret: secret }))))
+    }).pipe(Effect.provide(WebhookVerifier.layer({ signingSecret: secret })))
+  )
 
   it("a string is signed as is, so receivers can be tested on bodies they must refuse", async () => {
     const signed = signWebhook("[1, 2]", secret)

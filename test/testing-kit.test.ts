@@ -12,7 +12,7 @@ const keys = FakeTokens.generateKeys()
 describe("ClerkTest.layer", () => {
   layer(ClerkTest.layer({ keys }))((it) => {
     it.effect("provides the resource services, configured with the fake's keys, over the fake", () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const fake = yield* FakeBackend.FakeBackend
         const config = yield* ClerkConfig
         assert.strictEqual(config.publishableKey, fake.publishableKey)
@@ -29,10 +29,11 @@ describe("ClerkTest.layer", () => {
         const paths = (yield* recorder.requests).map((r) => `${r.method} ${r.path}`)
         assert.includeMembers(paths, ["POST /v1/users", "GET /v1/users", "GET /v1/users/count"])
         yield* BackendApi
-      }))
+      })
+    )
 
     it.effect("retries an injected 429 under TestClock", () =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const users = yield* Users
         const fault = yield* FakeBackend.inject(Fault.rateLimited({ retryAfter: 3 }), { match: "GetUser", times: 1 })
         const seeded = yield* FakeBackend.seed((s) => s.user({ username: "retry_me" }))
@@ -40,13 +41,14 @@ describe("ClerkTest.layer", () => {
         for (let i = 0; i < 10 && Option.isNone(yield* Fiber.poll(fiber)); i++) yield* TestClock.adjust("1 second")
         assert.strictEqual((yield* Fiber.join(fiber)).username, "retry_me")
         assert.strictEqual(fault.hits(), 1)
-      }).pipe(Effect.scoped))
+      }).pipe(Effect.scoped)
+    )
   })
 
   it.effect("can wrap an existing fake", () => {
     const fake = FakeBackend.make({ keys, secretKey: "sk_test_sharedFake" })
     const user = fake.seed.user({ username: "shared" })
-    return Effect.gen(function*() {
+    return Effect.gen(function* () {
       const users = yield* Users
       assert.strictEqual((yield* users.getUser(user.id)).username, "shared")
       assert.strictEqual(yield* FakeBackend.FakeBackend, fake)
@@ -66,10 +68,13 @@ describe("ClerkTest.client", () => {
       const { payload } = await jose.jwtVerify(token, await jose.importSPKI(clerk.config.jwtKey ?? "", "RS256"))
       assert.strictEqual(payload.sid, session.id)
       clerk.fake.inject(Fault.serverError(500), { match: "GetUser", times: 1 })
-      const error = await clerk.withOptions({ retry: false }).users.getUser(user.id).then(
-        () => undefined,
-        (e: unknown) => e
-      )
+      const error = await clerk
+        .withOptions({ retry: false })
+        .users.getUser(user.id)
+        .then(
+          () => undefined,
+          (e: unknown) => e
+        )
       assert.instanceOf(error, ClerkAPIResponseError)
       assert.strictEqual((await clerk.users.getUser(user.id)).id, user.id)
     } finally {

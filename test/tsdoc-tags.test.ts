@@ -17,8 +17,8 @@ const NOT_PUBLIC = new Set([
   "src/models/generated/operations.ts"
 ])
 
-const publicModules = sourceFiles(ROOT).filter((file) =>
-  !file.split("/").includes("internal") && !NOT_PUBLIC.has(file) && file !== "src/index.ts"
+const publicModules = sourceFiles(ROOT).filter(
+  (file) => !file.split("/").includes("internal") && !NOT_PUBLIC.has(file) && file !== "src/index.ts"
 )
 
 interface Export {
@@ -40,8 +40,8 @@ const exportsOf = (file: string): ReadonlyArray<Export> => {
     const name = ts.isVariableStatement(statement)
       ? statement.declarationList.declarations.map((d) => d.name.getText(source)).join(",")
       : "name" in statement && statement.name !== undefined
-      ? (statement.name as ts.Identifier).text
-      : "(default)"
+        ? (statement.name as ts.Identifier).text
+        : "(default)"
     // An overloaded function and a value with its type of the same name are documented once, on the first.
     if (seen.has(name)) continue
     seen.add(name)
@@ -63,7 +63,9 @@ describe("TSDoc tags", () => {
   })
 
   it("every public export has TSDoc with @since and @category", () => {
-    const missing = all.filter((e) => e.doc === undefined || !/@since \d+\.\d+\.\d+/.test(e.doc) || !/@category \S/.test(e.doc))
+    const missing = all.filter(
+      (e) => e.doc === undefined || !/@since \d+\.\d+\.\d+/.test(e.doc) || !/@category \S/.test(e.doc)
+    )
     expect(missing.map((e) => `${e.file} ${e.name}`)).toEqual([])
   })
 })

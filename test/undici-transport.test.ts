@@ -66,7 +66,8 @@ const echo = (req: IncomingMessage, res: ServerResponse) => {
   let body = ""
   req.on("data", (chunk: Buffer) => (body += chunk.toString()))
   req.on("end", () =>
-    json(res, 200, { id: req.url ?? "", auth: req.headers.authorization ?? "", method: req.method ?? "", body }))
+    json(res, 200, { id: req.url ?? "", auth: req.headers.authorization ?? "", method: req.method ?? "", body })
+  )
 }
 
 const runtimeFor = (url: string, options: ClerkConfig.ClerkOptions = {}) =>
@@ -79,7 +80,11 @@ const runtimeFor = (url: string, options: ClerkConfig.ClerkOptions = {}) =>
 
 const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
   Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.execute({ operation: "t.call", method: "GET", path: "/things/{id}", pathParams: { id: "a b" }, ...request }, Obj))
+    api.execute(
+      { operation: "t.call", method: "GET", path: "/things/{id}", pathParams: { id: "a b" }, ...request },
+      Obj
+    )
+  )
 
 const waitUntil = async (condition: () => boolean) => {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10))
@@ -117,7 +122,12 @@ describe("undici transport", () => {
     const server = await startServer((req, res) => setTimeout(() => echo(req, res), 5))
     const runtime = runtimeFor(server.url)
     try {
-      const results = await runtime.runPromise(Effect.all(Array.from({ length: 64 }, () => call()), { concurrency: "unbounded" }))
+      const results = await runtime.runPromise(
+        Effect.all(
+          Array.from({ length: 64 }, () => call()),
+          { concurrency: "unbounded" }
+        )
+      )
       assert.strictEqual(results.length, 64)
       assert.isAtMost(server.accepted(), 4)
     } finally {

@@ -58,13 +58,23 @@ const strip = (message: string) => message.replace(/^(@clerk\/backend|effect-cle
 /** The fields `@clerk/backend` returns, as JSON (it sets `object: "event"` itself; we keep the one received). */
 const projection = (value: unknown) => {
   const v = value as Record<string, unknown>
-  return JSON.stringify({ type: v["type"], data: v["data"], event_attributes: v["event_attributes"], timestamp: v["timestamp"], instance_id: v["instance_id"] })
+  return JSON.stringify({
+    type: v["type"],
+    data: v["data"],
+    event_attributes: v["event_attributes"],
+    timestamp: v["timestamp"],
+    instance_id: v["instance_id"]
+  })
 }
 
 /** Same verdict; same payload when accepted; same message (after the package prefix) when refused. */
 const assertSame = async (label: string, d: Delivery, options?: { signingSecret?: string }) => {
   const { clerk, ours } = await both(d, options)
-  assert.strictEqual(ours.ok, clerk.ok, `${label}: clerk ${clerk.ok ? "accepted" : `refused (${!clerk.ok && clerk.message})`}, ours ${ours.ok ? "accepted" : `refused (${!ours.ok && ours.message})`}`)
+  assert.strictEqual(
+    ours.ok,
+    clerk.ok,
+    `${label}: clerk ${clerk.ok ? "accepted" : `refused (${!clerk.ok && clerk.message})`}, ours ${ours.ok ? "accepted" : `refused (${!ours.ok && ours.message})`}`
+  )
   if (clerk.ok && ours.ok) {
     assert.strictEqual(projection(ours.value), projection(clerk.value), label)
     assert.deepStrictEqual(JSON.parse(JSON.stringify(ours.value)), JSON.parse(d.body), `${label}: as received`)
@@ -108,7 +118,7 @@ describe("verifyWebhook: effect-clerk vs @clerk/backend 3.25.0", () => {
       const d = signed(body)
       const opts = { signingSecret: SECRET }
       const cases: ReadonlyArray<readonly [string, Delivery]> = [
-        ["one byte altered", { ...d, body: body.replace(/"object":"event"/, "\"object\":\"evenT\"") }],
+        ["one byte altered", { ...d, body: body.replace(/"object":"event"/, '"object":"evenT"') }],
         ["other secret", signed(body, { secret: OTHER_SECRET })],
         ["other id", { ...d, headers: { ...d.headers, "svix-id": "msg_forged" } }],
         ["no svix-id", { ...d, headers: without(d.headers, "svix-id") }],
@@ -118,14 +128,26 @@ describe("verifyWebhook: effect-clerk vs @clerk/backend 3.25.0", () => {
         ["stale", signed(body, { timestamp: nowSeconds() - 400 })],
         ["future", signed(body, { timestamp: nowSeconds() + 400 })],
         ["malformed timestamp", { ...d, headers: { ...d.headers, "svix-timestamp": "yesterday" } }],
-        ["v2 only", { ...d, headers: { ...d.headers, "svix-signature": d.headers["svix-signature"]!.replace("v1,", "v2,") } }]
+        [
+          "v2 only",
+          { ...d, headers: { ...d.headers, "svix-signature": d.headers["svix-signature"]!.replace("v1,", "v2,") } }
+        ]
       ]
       for (const [label, delivery] of cases) {
         const { ours } = await assertSame(label, delivery, opts)
         assert.isFalse(ours.ok, label)
       }
       const accepted: ReadonlyArray<readonly [string, Delivery]> = [
-        ["several signatures", { ...d, headers: { ...d.headers, "svix-signature": `${signed(body, { secret: OTHER_SECRET }).headers["svix-signature"]} ${d.headers["svix-signature"]}` } }],
+        [
+          "several signatures",
+          {
+            ...d,
+            headers: {
+              ...d.headers,
+              "svix-signature": `${signed(body, { secret: OTHER_SECRET }).headers["svix-signature"]} ${d.headers["svix-signature"]}`
+            }
+          }
+        ],
         ["padded header values", { ...d, headers: { ...d.headers, "svix-id": ` ${d.headers["svix-id"]} ` } }],
         ["4 minutes old", signed(body, { timestamp: nowSeconds() - 240 })]
       ]
@@ -168,7 +190,13 @@ describe("verifyWebhook: effect-clerk vs @clerk/backend 3.25.0", () => {
       } else if (mutation === "signature") {
         const sig = d.headers["svix-signature"]!
         const at = 3 + Math.floor(random() * (sig.length - 3))
-        delivery = { ...d, headers: { ...d.headers, "svix-signature": sig.slice(0, at) + (sig[at] === "A" ? "B" : "A") + sig.slice(at + 1) } }
+        delivery = {
+          ...d,
+          headers: {
+            ...d.headers,
+            "svix-signature": sig.slice(0, at) + (sig[at] === "A" ? "B" : "A") + sig.slice(at + 1)
+          }
+        }
       } else if (mutation === "drift") {
         // A body Clerk might really send: the JSON changed, then signed. Never refused for its body.
         const event = JSON.parse(body) as Record<string, unknown>
@@ -182,7 +210,10 @@ describe("verifyWebhook: effect-clerk vs @clerk/backend 3.25.0", () => {
         else if (change === "type") event["type"] = pick(["foo.bar", "user.created", "session.ended", "apiKey.created"])
         else if (change === "no type") delete event["type"]
         else delete event["instance_id"]
-        delivery = signed(JSON.stringify(event), { timestamp: nowSeconds() + skew, secret: random() < 0.1 ? OTHER_SECRET : SECRET })
+        delivery = signed(JSON.stringify(event), {
+          timestamp: nowSeconds() + skew,
+          secret: random() < 0.1 ? OTHER_SECRET : SECRET
+        })
       } else if (mutation === "drop") {
         delivery = { ...d, headers: without(d.headers, pick(["svix-id", "svix-timestamp", "svix-signature"])) }
       }
@@ -223,16 +254,26 @@ describe("deliberate differences from @clerk/backend", () => {
   })
 
   it("refuses a signed body that is JSON but not an object, which @clerk/backend returns (or fails on, for null)", async () => {
-    for (const body of ["[]", "\"x\"", "3"]) {
+    for (const body of ["[]", '"x"', "3"]) {
       const { clerk, ours } = await both(signed(body), { signingSecret: SECRET })
       assert.isTrue(clerk.ok, body)
       assert.isFalse(ours.ok, body)
-      if (!ours.ok) assert.match(ours.message, /^effect-clerk: Unable to verify incoming webhook: the payload is not a webhook event \(not a JSON object\)/)
+      if (!ours.ok)
+        assert.match(
+          ours.message,
+          /^effect-clerk: Unable to verify incoming webhook: the payload is not a webhook event \(not a JSON object\)/
+        )
     }
   })
 
   it("returns an event type it does not know with that type, as @clerk/backend does", async () => {
-    const body = JSON.stringify({ type: "apiKey.created", object: "event", data: { id: "ak_1" }, timestamp: 1, instance_id: "ins_1" })
+    const body = JSON.stringify({
+      type: "apiKey.created",
+      object: "event",
+      data: { id: "ak_1" },
+      timestamp: 1,
+      instance_id: "ins_1"
+    })
     const { ours } = await assertSame("unknown type", signed(body), { signingSecret: SECRET })
     assert.isTrue(ours.ok)
     if (ours.ok) assert.strictEqual((ours.value as { type: string }).type, "apiKey.created")

@@ -11,16 +11,26 @@ const check = (ok, what) => {
 export const smoke = async (f) => {
   const claims = await verifyToken(f.token, { jwtKey: f.jwtKey })
   check(claims.sub === f.userId, `verifyToken sub ${claims.sub}`)
-  const bad = await verifyToken(`${f.token.slice(0, -4)}AAAA`, { jwtKey: f.jwtKey }).then(() => "accepted", (e) => e?.reason ?? String(e))
+  const bad = await verifyToken(`${f.token.slice(0, -4)}AAAA`, { jwtKey: f.jwtKey }).then(
+    () => "accepted",
+    (e) => e?.reason ?? String(e)
+  )
   check(bad !== "accepted", "a tampered token is refused")
 
   const calls = []
   const fetchMock = async (input, init) => {
     const request = new Request(input, init)
-    calls.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get("authorization") === `Bearer ${f.secretKey}`}`)
+    calls.push(
+      `${request.method} ${new URL(request.url).pathname} ${request.headers.get("authorization") === `Bearer ${f.secretKey}`}`
+    )
     return new Response(JSON.stringify(f.user), { status: 200, headers: { "content-type": "application/json" } })
   }
-  const clerk = createClerkClient({ secretKey: f.secretKey, publishableKey: f.publishableKey, jwtKey: f.jwtKey, fetch: fetchMock })
+  const clerk = createClerkClient({
+    secretKey: f.secretKey,
+    publishableKey: f.publishableKey,
+    jwtKey: f.jwtKey,
+    fetch: fetchMock
+  })
   const user = await clerk.users.getUser(f.userId)
   check(user.id === f.userId && user.firstName === f.user.first_name, `getUser ${user.id}`)
   check(calls.length === 1 && calls[0] === `GET /v1/users/${f.userId} true`, `fetch calls ${JSON.stringify(calls)}`)
@@ -33,9 +43,22 @@ export const smoke = async (f) => {
   check(state.toAuth().userId === f.userId, `authenticateRequest userId ${state.toAuth().userId}`)
   await clerk.dispose()
 
-  const event = await verifyWebhook(new Request("http://localhost/webhooks", { method: "POST", headers: f.webhook.headers, body: f.webhook.body }), { signingSecret: f.webhookSecret })
+  const event = await verifyWebhook(
+    new Request("http://localhost/webhooks", { method: "POST", headers: f.webhook.headers, body: f.webhook.body }),
+    { signingSecret: f.webhookSecret }
+  )
   check(event.type === "user.created" && event.data.id === f.userId, `verifyWebhook ${event.type}`)
-  const forged = await verifyWebhook(new Request("http://localhost/webhooks", { method: "POST", headers: f.webhook.headers, body: f.webhook.body.replace(f.userId, "user_other") }), { signingSecret: f.webhookSecret }).then(() => "accepted", () => "refused")
+  const forged = await verifyWebhook(
+    new Request("http://localhost/webhooks", {
+      method: "POST",
+      headers: f.webhook.headers,
+      body: f.webhook.body.replace(f.userId, "user_other")
+    }),
+    { signingSecret: f.webhookSecret }
+  ).then(
+    () => "accepted",
+    () => "refused"
+  )
   check(forged === "refused", "a forged webhook is refused")
   return "ok"
 }

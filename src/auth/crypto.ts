@@ -21,7 +21,9 @@ interface NodeKeyObject {
 interface NodeCrypto {
   readonly createPublicKey: (input: object) => NodeKeyObject
   readonly verify: (algorithm: string, data: Uint8Array, key: NodeKeyObject, signature: Uint8Array) => boolean
-  readonly createHash: (algorithm: string) => { update(data: string, encoding: string): { digest(encoding: string): string } }
+  readonly createHash: (algorithm: string) => {
+    update(data: string, encoding: string): { digest(encoding: string): string }
+  }
 }
 
 /** The part of node's `Buffer` this module uses. */
@@ -47,8 +49,10 @@ const builtin = (id: string): unknown => {
 }
 
 const isNodeCrypto = (u: unknown): u is NodeCrypto =>
-  isObject(u) && typeof Reflect.get(u, "createPublicKey") === "function" &&
-  typeof Reflect.get(u, "verify") === "function" && typeof Reflect.get(u, "createHash") === "function"
+  isObject(u) &&
+  typeof Reflect.get(u, "createPublicKey") === "function" &&
+  typeof Reflect.get(u, "verify") === "function" &&
+  typeof Reflect.get(u, "createHash") === "function"
 
 const isNodeBuffer = (u: unknown): u is NodeBufferStatic => isObject(u) && typeof Reflect.get(u, "from") === "function"
 
@@ -169,7 +173,11 @@ const sha1 = (message: Uint8Array): Uint8Array => {
   for (let i = 0; i < length; i++) words[i >> 2]! |= message[i]! << (24 - (i % 4) * 8)
   words[length >> 2]! |= 0x80 << (24 - (length % 4) * 8)
   words[words.length - 1] = length * 8
-  let h0 = 0x67452301, h1 = 0xefcdab89, h2 = 0x98badcfe, h3 = 0x10325476, h4 = 0xc3d2e1f0
+  let h0 = 0x67452301,
+    h1 = 0xefcdab89,
+    h2 = 0x98badcfe,
+    h3 = 0x10325476,
+    h4 = 0xc3d2e1f0
   const w = new Uint32Array(80)
   for (let block = 0; block < words.length; block += 16) {
     for (let t = 0; t < 16; t++) w[t] = words[block + t]!
@@ -177,7 +185,11 @@ const sha1 = (message: Uint8Array): Uint8Array => {
       const x = w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!
       w[t] = (x << 1) | (x >>> 31)
     }
-    let a = h0, b = h1, c = h2, d = h3, e = h4
+    let a = h0,
+      b = h1,
+      c = h2,
+      d = h3,
+      e = h4
     for (let t = 0; t < 80; t++) {
       const f = t < 20 ? (b & c) | (~b & d) : t < 40 ? b ^ c ^ d : t < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d
       const k = t < 20 ? 0x5a827999 : t < 40 ? 0x6ed9eba1 : t < 60 ? 0x8f1bbcdc : 0xca62c1d6
@@ -226,9 +238,12 @@ export const webBackend: CryptoBackend = {
   }),
   importJwk: (jwk) => ({
     kind: "web",
-    key: crypto.subtle.importKey("jwk", { kty: "RSA", n: jwk.n, e: jwk.e, alg: "RS256", ext: true }, RS256, false, [
-      "verify"
-    ]).then((key) => key, () => undefined)
+    key: crypto.subtle
+      .importKey("jwk", { kty: "RSA", n: jwk.n, e: jwk.e, alg: "RS256", ext: true }, RS256, false, ["verify"])
+      .then(
+        (key) => key,
+        () => undefined
+      )
   }),
   verifyRs256: (key, data, signature) => {
     if (key.kind !== "web") throw new Error("not a Web Crypto key")
@@ -279,6 +294,5 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
  * @since 0.1.0
  * @category Tokens
  */
-export const backend: CryptoBackend = nodeCrypto !== undefined && NodeBuffer !== undefined
-  ? makeNodeBackend(nodeCrypto, NodeBuffer)
-  : webBackend
+export const backend: CryptoBackend =
+  nodeCrypto !== undefined && NodeBuffer !== undefined ? makeNodeBackend(nodeCrypto, NodeBuffer) : webBackend

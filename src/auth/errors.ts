@@ -53,18 +53,15 @@ export type MachineTokenVerificationErrorCode = typeof MachineTokenVerificationE
  * @since 0.1.0
  * @category Tokens
  */
-export class MachineTokenVerificationFailure
-  extends Schema.TaggedError<MachineTokenVerificationFailure>("effect-clerk/MachineTokenVerificationFailure")(
-    "MachineTokenVerificationError",
-    {
-      code: MachineTokenVerificationErrorCode,
-      message: Schema.String,
-      /** The Backend API status, when a verify call answered. */
-      status: Schema.optional(Schema.Number),
-      action: Schema.optional(Schema.String)
-    }
-  )
-{
+export class MachineTokenVerificationFailure extends Schema.TaggedError<MachineTokenVerificationFailure>(
+  "effect-clerk/MachineTokenVerificationFailure"
+)("MachineTokenVerificationError", {
+  code: MachineTokenVerificationErrorCode,
+  message: Schema.String,
+  /** The Backend API status, when a verify call answered. */
+  status: Schema.optional(Schema.Number),
+  action: Schema.optional(Schema.String)
+}) {
   /** `"<message> (code=<code>, status=<status|n/a>)"`, as `@clerk/backend` formats it. */
   getFullMessage(): string {
     return `${this.message} (code=${this.code}, status=${this.status ?? "n/a"})`

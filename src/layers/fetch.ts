@@ -25,60 +25,68 @@ import {
  * @since 0.1.0
  * @category Layers
  */
-export const fetchSend = (custom: typeof globalThis.fetch | undefined): DirectSend => (request) =>
-  Effect.async<DirectResponse, DirectFailure>((resume) => {
-    const controller = new AbortController()
-    const millis = request.timeoutMillis
-    let timedOut = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const fail = (stage: "request" | "body", reason: string, cause: unknown) => {
-      if (timer !== undefined) clearTimeout(timer)
-      resume(Effect.fail(timedOut && millis !== undefined ? new AttemptTimedOut(millis) : directFailure(stage, reason, cause)))
-    }
-    let url: URL
-    try {
-      url = new URL(request.url)
-    } catch (cause) {
-      return fail("request", "InvalidUrl", cause)
-    }
-    if (millis !== undefined) {
-      timer = setTimeout(() => {
-        timedOut = true
-        controller.abort(new AttemptTimedOut(millis))
-      }, millis)
-    }
-    let sent: Promise<Response>
-    try {
-      sent = (custom ?? globalThis.fetch)(url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal: controller.signal
+export const fetchSend =
+  (custom: typeof globalThis.fetch | undefined): DirectSend =>
+  (request) =>
+    Effect.async<DirectResponse, DirectFailure>((resume) => {
+      const controller = new AbortController()
+      const millis = request.timeoutMillis
+      let timedOut = false
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const fail = (stage: "request" | "body", reason: string, cause: unknown) => {
+        if (timer !== undefined) clearTimeout(timer)
+        resume(
+          Effect.fail(
+            timedOut && millis !== undefined ? new AttemptTimedOut(millis) : directFailure(stage, reason, cause)
+          )
+        )
+      }
+      let url: URL
+      try {
+        url = new URL(request.url)
+      } catch (cause) {
+        return fail("request", "InvalidUrl", cause)
+      }
+      if (millis !== undefined) {
+        timer = setTimeout(() => {
+          timedOut = true
+          controller.abort(new AttemptTimedOut(millis))
+        }, millis)
+      }
+      let sent: Promise<Response>
+      try {
+        sent = (custom ?? globalThis.fetch)(url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+          signal: controller.signal
+        })
+      } catch (cause) {
+        return fail("request", "Transport", cause)
+      }
+      sent.then(
+        (response) =>
+          response.text().then(
+            (text) => {
+              if (timer !== undefined) clearTimeout(timer)
+              resume(
+                Effect.succeed({
+                  status: response.status,
+                  statusText: response.statusText,
+                  header: (name) => response.headers.get(name) ?? undefined,
+                  text
+                })
+              )
+            },
+            (cause: unknown) => fail("body", "Decode", cause)
+          ),
+        (cause: unknown) => fail("request", "Transport", cause)
+      )
+      return Effect.sync(() => {
+        if (timer !== undefined) clearTimeout(timer)
+        controller.abort()
       })
-    } catch (cause) {
-      return fail("request", "Transport", cause)
-    }
-    sent.then(
-      (response) =>
-        response.text().then(
-          (text) => {
-            if (timer !== undefined) clearTimeout(timer)
-            resume(Effect.succeed({
-              status: response.status,
-              statusText: response.statusText,
-              header: (name) => response.headers.get(name) ?? undefined,
-              text
-            }))
-          },
-          (cause: unknown) => fail("body", "Decode", cause)
-        ),
-      (cause: unknown) => fail("request", "Transport", cause)
-    )
-    return Effect.sync(() => {
-      if (timer !== undefined) clearTimeout(timer)
-      controller.abort()
     })
-  })
 
 /**
  * Platform's fetch HttpClient (with `custom` as its `fetch` when given), plus the pipeline's direct sender.
@@ -87,9 +95,10 @@ export const fetchSend = (custom: typeof globalThis.fetch | undefined): DirectSe
  * @category Layers
  */
 export const fetchLayer = (custom?: typeof globalThis.fetch): Layer.Layer<HttpClient.HttpClient> => {
-  const base = custom === undefined
-    ? FetchHttpClient.layer
-    : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, custom)))
+  const base =
+    custom === undefined
+      ? FetchHttpClient.layer
+      : FetchHttpClient.layer.pipe(Layer.provide(Layer.succeed(FetchHttpClient.Fetch, custom)))
   const send = fetchSend(custom)
   return Layer.effect(
     HttpClient.HttpClient,
@@ -101,4 +110,3 @@ export const fetchLayer = (custom?: typeof globalThis.fetch): Layer.Layer<HttpCl
     })
   ).pipe(Layer.provide(base))
 }
-

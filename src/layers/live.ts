@@ -16,9 +16,9 @@ import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
-import { JwksCache, layer as jwksCacheLayer } from "../auth/tokens/JwksCache.js"
+import { type JwksCache, layer as jwksCacheLayer } from "../auth/tokens/JwksCache.js"
 import { ResourcesLive, type ResourceServices } from "../resources/index.js"
-import { BackendApi, layer as backendApiLayer } from "../services/BackendApi.js"
+import { type BackendApi, layer as backendApiLayer } from "../services/BackendApi.js"
 import * as ClerkConfig from "../services/ClerkConfig.js"
 
 /**

@@ -95,7 +95,7 @@ interface DispatchHandler {
   readonly onResponseEnd: (controller: DispatchController, trailers: unknown) => void
   readonly onResponseError: (controller: DispatchController | undefined, error: Error) => void
 }
-type AgentConstructor = new(options: Record<string, number>) => UndiciDispatcher
+type AgentConstructor = new (options: Record<string, number>) => UndiciDispatcher
 
 const isAgentConstructor = (u: unknown): u is AgentConstructor => typeof u === "function"
 
@@ -104,10 +104,10 @@ let undiciModule: Promise<AgentConstructor | undefined> | undefined
 const loadAgent = (): Promise<AgentConstructor | undefined> => {
   // A specifier in a variable keeps bundlers from resolving (and inlining) the optional peer.
   const specifier = "undici"
-  return undiciModule ??= import(specifier).then(
-    (mod: unknown) => Predicate.hasProperty(mod, "Agent") && isAgentConstructor(mod.Agent) ? mod.Agent : undefined,
+  return (undiciModule ??= import(specifier).then(
+    (mod: unknown) => (Predicate.hasProperty(mod, "Agent") && isAgentConstructor(mod.Agent) ? mod.Agent : undefined),
     () => undefined
-  )
+  ))
 }
 
 /**
@@ -119,8 +119,11 @@ const loadAgent = (): Promise<AgentConstructor | undefined> => {
 export const isNode = (): boolean => {
   if (Predicate.hasProperty(globalThis, "Bun") || Predicate.hasProperty(globalThis, "Deno")) return false
   const proc: unknown = Reflect.get(globalThis, "process")
-  return Predicate.hasProperty(proc, "versions") && Predicate.hasProperty(proc.versions, "node") &&
+  return (
+    Predicate.hasProperty(proc, "versions") &&
+    Predicate.hasProperty(proc.versions, "node") &&
     typeof proc.versions.node === "string"
+  )
 }
 
 /**
@@ -170,14 +173,18 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
     return Effect.tryPromise({
       try: () => {
         this.consumed = true
-        return this.textPromise ??= this.source.body.text()
+        return (this.textPromise ??= this.source.body.text())
       },
       catch: (cause) => this.decodeError(cause)
     })
   }
   get json(): Effect.Effect<unknown, HttpClientError.ResponseError> {
     return Effect.flatMap(this.text, (text) =>
-      Effect.try({ try: (): unknown => text === "" ? null : JSON.parse(text), catch: (cause) => this.decodeError(cause) }))
+      Effect.try({
+        try: (): unknown => (text === "" ? null : JSON.parse(text)),
+        catch: (cause) => this.decodeError(cause)
+      })
+    )
   }
   get urlParamsBody(): Effect.Effect<UrlParams.UrlParams, HttpClientError.ResponseError> {
     return Effect.map(this.text, (text) => UrlParams.fromInput(new URLSearchParams(text)))
@@ -202,7 +209,8 @@ class UndiciResponse extends Inspectable.Class implements HttpClientResponse.Htt
       Effect.tryPromise({
         try: () => new Response(buffer, { headers: { "content-type": this.headers["content-type"] ?? "" } }).formData(),
         catch: (cause) => this.decodeError(cause)
-      }))
+      })
+    )
   }
   get stream(): Stream.Stream<Uint8Array, HttpClientError.ResponseError> {
     this.consumed = true
@@ -242,7 +250,7 @@ const splitUrl = (url: string): { readonly origin: string; readonly path: string
   const slash = url.indexOf("/", url.indexOf("//") + 2)
   const prefix = slash === -1 ? url : url.slice(0, slash)
   const path = slash === -1 ? "/" : url.slice(slash)
-  let origin = origins.get(prefix)
+  const origin = origins.get(prefix)
   if (origin === undefined || !PLAIN_PATH.test(path)) {
     const parsed = new URL(url)
     if (origin === undefined && origins.size < 64) origins.set(prefix, parsed.origin)
@@ -311,24 +319,34 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
         const text = decodeChunks(chunks, length)
         chunks = []
         const received = headers
-        finish(Effect.succeed({
-          status,
-          statusText,
-          header: (name) => headerText(received[name]),
-          text
-        }))
+        finish(
+          Effect.succeed({
+            status,
+            statusText,
+            header: (name) => headerText(received[name]),
+            text
+          })
+        )
       },
       onResponseError: (_, error) => {
-        finish(Effect.fail(
-          timedOut && millis !== undefined
-            ? new AttemptTimedOut(millis)
-            : directFailure(status === 0 ? "request" : "body", status === 0 ? "Transport" : "Decode", error)
-        ))
+        finish(
+          Effect.fail(
+            timedOut && millis !== undefined
+              ? new AttemptTimedOut(millis)
+              : directFailure(status === 0 ? "request" : "body", status === 0 ? "Transport" : "Decode", error)
+          )
+        )
       }
     }
     try {
       dispatcher.dispatch(
-        { origin: target.origin, path: target.path, method: request.method, headers: request.headers, body: request.body },
+        {
+          origin: target.origin,
+          path: target.path,
+          method: request.method,
+          headers: request.headers,
+          body: request.body
+        },
         handler
       )
     } catch (cause) {
@@ -379,7 +397,7 @@ const bodyOf = (body: HttpClientRequest.HttpClientRequest["body"]): Body => {
 export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpClient> =>
   Layer.scoped(
     HttpClient.HttpClient,
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const fetchClient = yield* Effect.provide(HttpClient.HttpClient, FetchHttpClient.layer)
       let agent: UndiciDispatcher | undefined
       let closed = false
@@ -390,15 +408,17 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
         })
       )
       const getAgent = (): Promise<UndiciDispatcher | undefined> =>
-        agent !== undefined ? Promise.resolve(agent) : loadAgent().then((Agent) => {
-          if (Agent === undefined || closed) return undefined
-          return agent ??= new Agent({
-            connections: options.connections ?? 64,
-            keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
-            headersTimeout: options.headersTimeout ?? 300_000,
-            bodyTimeout: options.headersTimeout ?? 300_000
-          })
-        })
+        agent !== undefined
+          ? Promise.resolve(agent)
+          : loadAgent().then((Agent) => {
+              if (Agent === undefined || closed) return undefined
+              return (agent ??= new Agent({
+                connections: options.connections ?? 64,
+                keepAliveTimeout: options.keepAliveTimeout ?? 4_000,
+                headersTimeout: options.headersTimeout ?? 300_000,
+                bodyTimeout: options.headersTimeout ?? 300_000
+              }))
+            })
 
       const send = (request: HttpClientRequest.HttpClientRequest, dispatcher: UndiciDispatcher) =>
         Effect.async<HttpClientResponse.HttpClientResponse, HttpClientError.RequestError>((resume, signal) => {
@@ -412,31 +432,43 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
           const params = UrlParams.toString(request.urlParams)
           const headers: Record<string, string> = { ...request.headers }
           const body = bodyOf(request.body)
-          if (request.body._tag !== "Empty" && request.body._tag !== "FormData" && request.body.contentType !== undefined) {
+          if (
+            request.body._tag !== "Empty" &&
+            request.body._tag !== "FormData" &&
+            request.body.contentType !== undefined
+          ) {
             headers["content-type"] ??= request.body.contentType
           }
-          dispatcher.request({
-            origin: url.origin,
-            path: `${url.pathname}${url.search}${params === "" ? "" : `${url.search === "" ? "?" : "&"}${params}`}`,
-            method: request.method,
-            headers,
-            body,
-            signal
-          }).then(
-            (data) => {
-              const response = new UndiciResponse(request, data)
-              resume(Effect.as(
-                Effect.flatMap(Effect.serviceOption(Scope.Scope), (scope) =>
-                  Option.isNone(scope)
-                    ? Effect.void
-                    : Scope.addFinalizer(scope.value, Effect.promise(() => response.release()))),
-                response
-              ))
-            },
-            (cause: unknown) => {
-              resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
-            }
-          )
+          dispatcher
+            .request({
+              origin: url.origin,
+              path: `${url.pathname}${url.search}${params === "" ? "" : `${url.search === "" ? "?" : "&"}${params}`}`,
+              method: request.method,
+              headers,
+              body,
+              signal
+            })
+            .then(
+              (data) => {
+                const response = new UndiciResponse(request, data)
+                resume(
+                  Effect.as(
+                    Effect.flatMap(Effect.serviceOption(Scope.Scope), (scope) =>
+                      Option.isNone(scope)
+                        ? Effect.void
+                        : Scope.addFinalizer(
+                            scope.value,
+                            Effect.promise(() => response.release())
+                          )
+                    ),
+                    response
+                  )
+                )
+              },
+              (cause: unknown) => {
+                resume(Effect.fail(new HttpClientError.RequestError({ request, reason: "Transport", cause })))
+              }
+            )
         })
 
       // Without undici: fetch.
@@ -446,7 +478,8 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
         agent !== undefined
           ? dispatchSend(agent, request)
           : Effect.flatMap(Effect.promise(getAgent), (dispatcher) =>
-            dispatcher === undefined ? fetchDirect(request) : dispatchSend(dispatcher, request))
+              dispatcher === undefined ? fetchDirect(request) : dispatchSend(dispatcher, request)
+            )
 
       const client = HttpClient.makeWith(
         (
@@ -456,7 +489,9 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
             agent !== undefined
               ? send(request, agent)
               : Effect.flatMap(Effect.promise(getAgent), (dispatcher) =>
-                dispatcher === undefined ? viaFetch(request) : send(request, dispatcher))),
+                  dispatcher === undefined ? viaFetch(request) : send(request, dispatcher)
+                )
+          ),
         (request: HttpClientRequest.HttpClientRequest) => Effect.succeed(request)
       )
       directTransports.set(client, direct)

@@ -75,11 +75,17 @@ export const makeAuthenticateRequest = (
   function authenticate(request: Request, options: AuthenticateRequestOptions): Promise<RequestState>
   function authenticate(request: Request, options: AuthenticateRequestOptions = {}): Promise<RequestState> {
     const context = services()
-    const prepared = prepare(request, options, Context.get(context, ClerkConfig), {
-      sessions: Context.get(context, Sessions),
-      clients: Context.get(context, Clients),
-      runner: tokenRunner
-    }, Date.now())
+    const prepared = prepare(
+      request,
+      options,
+      Context.get(context, ClerkConfig),
+      {
+        sessions: Context.get(context, Sessions),
+        clients: Context.get(context, Clients),
+        runner: tokenRunner
+      },
+      Date.now()
+    )
     if (Either.isLeft(prepared)) return Promise.reject(prepared.left)
     const flow = prepared.right
     const state = decideSync(flow, Context.get(context, JwksCache))

@@ -6,7 +6,7 @@
  * @module
  */
 import type * as HttpClient from "@effect/platform/HttpClient"
-import * as Context from "effect/Context"
+import type * as Context from "effect/Context"
 import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
@@ -21,7 +21,7 @@ import type { JwksCache } from "../auth/tokens/JwksCache.js"
 import { httpClientLayer, type TransportOptions } from "../layers/http.js"
 import { withServices } from "../layers/live.js"
 import { type ResourceName, resourceServices, type ResourceServices } from "../resources/index.js"
-import { BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
+import { type BackendApi, CurrentRequestOverrides, layer as backendApiLayer } from "../services/BackendApi.js"
 import type { RequestOverrides } from "../services/BackendApi.js"
 import {
   ClerkConfig,
@@ -42,10 +42,14 @@ import { promiseRunner, runPromise, toAsyncIterable } from "./runtime.js"
  * @category Promise client
  */
 export type Promisified<S> = {
-  readonly [K in keyof S as S[K] extends (...args: ReadonlyArray<never>) => unknown ? K : never]: S[K] extends
-    (...args: infer Args) => infer Result ? Result extends Effect.Effect<infer A, infer _E, infer _R> ? (...args: Args) => Promise<A>
-    : Result extends Stream.Stream<infer A, infer _E, infer _R> ? (...args: Args) => AsyncIterable<A>
-    : never
+  readonly [K in keyof S as S[K] extends (...args: ReadonlyArray<never>) => unknown ? K : never]: S[K] extends (
+    ...args: infer Args
+  ) => infer Result
+    ? Result extends Effect.Effect<infer A, infer _E, infer _R>
+      ? (...args: Args) => Promise<A>
+      : Result extends Stream.Stream<infer A, infer _E, infer _R>
+        ? (...args: Args) => AsyncIterable<A>
+        : never
     : never
 }
 
@@ -125,10 +129,7 @@ export type ClerkClient = ClerkClientResources & {
 
 const isStream = (u: unknown): u is Stream.Stream<unknown, ClerkError> => Predicate.hasProperty(u, Stream.StreamTypeId)
 
-const makeRunner = (
-  runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>,
-  options: CallOptions
-) => {
+const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ClerkClientServices, never>, options: CallOptions) => {
   const overrides: RequestOverrides = {
     ...(options.retry !== undefined ? { retry: options.retry } : {}),
     ...(options.timeout !== undefined ? { timeout: options.timeout } : {})
@@ -149,10 +150,7 @@ const makeRunner = (
   return { run, iterate }
 }
 
-const wrapService = (
-  service: object,
-  runner: ReturnType<typeof makeRunner>
-): Record<string, unknown> => {
+const wrapService = (service: object, runner: ReturnType<typeof makeRunner>): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(service)) {
     if (typeof value !== "function") continue

@@ -74,9 +74,9 @@ export class ClerkAPIResponseError extends Error {
   }
 
   override toString(): string {
-    let text = `[${this.name}]\nMessage:${this.message}\nStatus:${this.status}\nSerialized errors: ${
-      this.errors.map((e) => JSON.stringify(e))
-    }`
+    let text = `[${this.name}]\nMessage:${this.message}\nStatus:${this.status}\nSerialized errors: ${this.errors.map(
+      (e) => JSON.stringify(e)
+    )}`
     if (this.clerkTraceId) text += `\nClerk Trace ID: ${this.clerkTraceId}`
     return text
   }
@@ -90,8 +90,11 @@ export class ClerkAPIResponseError extends Error {
  */
 export const isClerkAPIResponseError = (error: unknown): error is ClerkAPIResponseError =>
   error instanceof ClerkAPIResponseError ||
-  (typeof error === "object" && error !== null && "constructor" in error &&
-    typeof error.constructor === "function" && "kind" in error.constructor &&
+  (typeof error === "object" &&
+    error !== null &&
+    "constructor" in error &&
+    typeof error.constructor === "function" &&
+    "kind" in error.constructor &&
     error.constructor.kind === ClerkAPIResponseError.kind)
 
 /**

@@ -97,7 +97,7 @@ export const toAsyncIterable = <A, E, R>(
   stream: Stream.Stream<A, E, R>,
   signal?: AbortSignal
 ): AsyncIterable<A> => {
-  const mapped = Stream.mapError(stream, (error): unknown => isClerkError(error) ? toPromiseError(error) : error)
+  const mapped = Stream.mapError(stream, (error): unknown => (isClerkError(error) ? toPromiseError(error) : error))
   const bounded = signal === undefined ? mapped : Stream.interruptWhen(mapped, aborted(signal))
   const chunks = Stream.toAsyncIterableRuntime(Stream.chunks(bounded), runtime)
   return {

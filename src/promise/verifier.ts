@@ -117,7 +117,10 @@ export interface TokenVerifier {
   /** Resolves the claims of a valid session token; rejects with {@link TokenVerificationError}. */
   readonly verifyToken: (token: string, options?: VerifyTokenPromiseOptions) => Promise<JwtPayload>
   /** Resolves a verified machine token and its type; rejects with {@link MachineTokenVerificationError}. */
-  readonly verifyMachineToken: (token: string, options?: VerifyMachineTokenPromiseOptions) => Promise<MachineTokenResult>
+  readonly verifyMachineToken: (
+    token: string,
+    options?: VerifyMachineTokenPromiseOptions
+  ) => Promise<MachineTokenResult>
   /** Disposes every runtime (in-flight calls are interrupted). The verifier can still be used afterwards. */
   readonly dispose: () => Promise<void>
 }
@@ -152,7 +155,10 @@ const optionsProblem = (error: ConfigError.ConfigError): OptionsProblem => {
 
 const failureOf = <E>(cause: Cause.Cause<E>, unexpected: (message: string) => E): E =>
   Option.getOrElse(Cause.failureOption(cause), () =>
-    unexpected(Cause.isInterruptedOnly(cause) ? "Verification was interrupted." : "Unexpected error during verification."))
+    unexpected(
+      Cause.isInterruptedOnly(cause) ? "Verification was interrupted." : "Unexpected error during verification."
+    )
+  )
 
 const rejectToken = (failure: TokenVerificationFailure): Promise<never> =>
   Promise.reject(new TokenVerificationError(failure))
@@ -173,9 +179,13 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
   const clientFor = (options: ClerkOptions): Either.Either<Client, OptionsProblem> => {
     const last = newest
     if (
-      last !== undefined && last.apiUrl === options.apiUrl && last.apiVersion === options.apiVersion &&
-      last.secretKey === options.secretKey && last.machineSecretKey === options.machineSecretKey
-    ) return Either.right(last)
+      last !== undefined &&
+      last.apiUrl === options.apiUrl &&
+      last.apiVersion === options.apiVersion &&
+      last.secretKey === options.secretKey &&
+      last.machineSecretKey === options.machineSecretKey
+    )
+      return Either.right(last)
     const id = `${options.apiUrl ?? ""}|${options.apiVersion ?? ""}|${options.secretKey ?? ""}|${options.machineSecretKey ?? ""}`
     const hit = clients.get(id)
     if (hit !== undefined) {
@@ -273,8 +283,12 @@ export const createTokenVerifier = (verifierOptions: TokenVerifierOptions = {}):
             : machineFailure("unexpected-error", message)
         )
       }
-      return runPromise(client.right.runtime, verifyMachineTokenEffect(token, options), undefined, (cause) =>
-        new MachineTokenVerificationError(failureOf(cause, (m) => machineFailure("unexpected-error", m))))
+      return runPromise(
+        client.right.runtime,
+        verifyMachineTokenEffect(token, options),
+        undefined,
+        (cause) => new MachineTokenVerificationError(failureOf(cause, (m) => machineFailure("unexpected-error", m)))
+      )
     } catch (error) {
       return Promise.reject(error)
     }

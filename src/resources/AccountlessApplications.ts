@@ -18,13 +18,15 @@ import { bind } from "./internal/bind.js"
  * @since 0.1.0
  * @category Resources
  */
-export class AccountlessApplication extends Schema.Class<AccountlessApplication>("effect-clerk/AccountlessApplication")({
-  object: Schema.optional(Schema.String),
-  publishableKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("publishable_key")),
-  secretKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("secret_key")),
-  claimUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("claim_url")),
-  apiKeysUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("api_keys_url"))
-}) {}
+export class AccountlessApplication extends Schema.Class<AccountlessApplication>("effect-clerk/AccountlessApplication")(
+  {
+    object: Schema.optional(Schema.String),
+    publishableKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("publishable_key")),
+    secretKey: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("secret_key")),
+    claimUrl: Schema.String.pipe(Schema.propertySignature, Schema.fromKey("claim_url")),
+    apiKeysUrl: Schema.optional(Schema.String).pipe(Schema.fromKey("api_keys_url"))
+  }
+) {}
 
 /**
  * Params of both accountless application methods.
@@ -65,10 +67,11 @@ const forwardedHeaders = (headers: Headers | undefined): Record<string, string> 
  * @since 0.1.0
  * @category Resources
  */
-export class AccountlessApplications
-  extends Effect.Service<AccountlessApplications>()("effect-clerk/AccountlessApplications", {
+export class AccountlessApplications extends Effect.Service<AccountlessApplications>()(
+  "effect-clerk/AccountlessApplications",
+  {
     accessors: true,
-    effect: Effect.gen(function*() {
+    effect: Effect.gen(function* () {
       const api = yield* BackendApi
       // As in @clerk/backend, no secret key is required: it is sent when the client has one.
       const bound = bind(api)
@@ -92,5 +95,5 @@ export class AccountlessApplications
           call(CompleteAccountlessApplicationOnboarding, "completeAccountlessApplicationOnboarding", params)
       }
     })
-  })
-{}
+  }
+) {}

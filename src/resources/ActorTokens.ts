@@ -48,7 +48,7 @@ export interface CreateActorTokenParams {
  */
 export class ActorTokens extends Effect.Service<ActorTokens>()("effect-clerk/ActorTokens", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /actor_tokens` */

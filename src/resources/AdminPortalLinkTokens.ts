@@ -42,20 +42,23 @@ export interface RevokeAdminPortalLinkTokenParams {
  * @since 0.1.0
  * @category Resources
  */
-export class AdminPortalLinkTokens extends Effect.Service<AdminPortalLinkTokens>()("effect-clerk/AdminPortalLinkTokens", {
-  accessors: true,
-  effect: Effect.gen(function*() {
-    const api = bind(yield* BackendApi)
-    return {
-      /** `POST /admin_portal_link_tokens` */
-      create: (params: CreateAdminPortalLinkTokenParams = {}) =>
-        api.decode(createAdminPortalLinkToken, "adminPortalLinkTokens.create", { body: params }),
-      /** `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke` */
-      revoke: ({ adminPortalLinkTokenId, revocationReason = null }: RevokeAdminPortalLinkTokenParams) =>
-        api.decode(revokeAdminPortalLinkToken, "adminPortalLinkTokens.revoke", {
-          pathParams: { adminPortalLinkTokenID: adminPortalLinkTokenId },
-          body: { revocationReason }
-        })
-    }
-  })
-}) {}
+export class AdminPortalLinkTokens extends Effect.Service<AdminPortalLinkTokens>()(
+  "effect-clerk/AdminPortalLinkTokens",
+  {
+    accessors: true,
+    effect: Effect.gen(function* () {
+      const api = bind(yield* BackendApi)
+      return {
+        /** `POST /admin_portal_link_tokens` */
+        create: (params: CreateAdminPortalLinkTokenParams = {}) =>
+          api.decode(createAdminPortalLinkToken, "adminPortalLinkTokens.create", { body: params }),
+        /** `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke` */
+        revoke: ({ adminPortalLinkTokenId, revocationReason = null }: RevokeAdminPortalLinkTokenParams) =>
+          api.decode(revokeAdminPortalLinkToken, "adminPortalLinkTokens.revoke", {
+            pathParams: { adminPortalLinkTokenID: adminPortalLinkTokenId },
+            body: { revocationReason }
+          })
+      }
+    })
+  }
+) {}

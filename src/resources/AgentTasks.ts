@@ -48,7 +48,7 @@ export interface CreateAgentTaskParams {
  */
 export class AgentTasks extends Effect.Service<AgentTasks>()("effect-clerk/AgentTasks", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /agents/tasks` (deep snake-casing) */

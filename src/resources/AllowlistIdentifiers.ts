@@ -43,7 +43,7 @@ const LIST_PAGE = pageSize(ListAllowlistIdentifiers)
  */
 export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()("effect-clerk/AllowlistIdentifiers", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getAllowlistIdentifierList = (params: PaginationParams = {}) =>
       api.execute(

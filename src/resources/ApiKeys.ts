@@ -101,7 +101,7 @@ const LIST_PAGE = pageSize(getApiKeys)
  */
 export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: GetAPIKeyListParams) =>
       api.execute(getApiKeys, "apiKeys.list", ApiKeyList, { query: { ...params } })

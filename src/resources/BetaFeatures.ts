@@ -67,7 +67,7 @@ export interface UpdateInstanceSettingsParams {
  */
 export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/BetaFeatures", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /**
@@ -75,9 +75,9 @@ export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/B
        * signs every user out.
        */
       changeDomain: (params: ChangeDomainParams): Effect.Effect<ChangeDomainResult, ClerkError> =>
-        api.json(ChangeDomain, "betaFeatures.changeDomain", { body: params }).pipe(
-          Effect.map((body): ChangeDomainResult => isRecord(body) ? body : undefined)
-        ),
+        api
+          .json(ChangeDomain, "betaFeatures.changeDomain", { body: params })
+          .pipe(Effect.map((body): ChangeDomainResult => (isRecord(body) ? body : undefined))),
       /** `PATCH /beta_features/instance_settings` */
       updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
         api.decode(UpdateInstanceAuthConfig, "betaFeatures.updateInstanceSettings", { body: params }),

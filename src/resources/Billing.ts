@@ -202,7 +202,7 @@ const ATTEMPT_PAGE = pageSize(GetBillingStatementPaymentAttempts)
  */
 export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     /** A `GET` list that asks for the `{ data, total_count }` envelope (`paginated=true`). */
     const paginatedList = <A, I>(descriptor: OperationDescriptor, operation: string, item: Schema.Schema<A, I>) => {

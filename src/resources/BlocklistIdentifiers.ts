@@ -38,7 +38,7 @@ const BlocklistIdentifierList = Paginated(BlocklistIdentifier)
  */
 export class BlocklistIdentifiers extends Effect.Service<BlocklistIdentifiers>()("effect-clerk/BlocklistIdentifiers", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /**

@@ -47,7 +47,7 @@ const LIST_PAGE = pageSize(GetClientList)
  */
 export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getClientList = (params: PaginationParams = {}) =>
       api.execute(GetClientList, "clients.getClientList", ClientList, { query: { ...params, paginated: true } })

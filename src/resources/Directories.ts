@@ -122,5 +122,6 @@ export class Directories extends Effect.Service<Directories>()("effect-clerk/Dir
       },
       directory: Directory,
       mapping: DirectoryGroupRoleMapping
-    }))
+    })
+  )
 }) {}

@@ -51,7 +51,7 @@ const DomainList = Paginated(Domain)
  */
 export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const remove = (operation: "domains.delete" | "domains.deleteDomain") => (domainId: string) =>
       api.decode(DeleteDomain, operation, { pathParams: { domain_id: domainId } })

@@ -54,7 +54,7 @@ export interface UpdateEmailAddressParams {
  */
 export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-clerk/EmailAddresses", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /email_addresses/{email_address_id}` */

@@ -114,19 +114,19 @@ export class Email extends Schema.Class<Email>("effect-clerk/Email")({
  */
 export type BatchEmailResult =
   | {
-    readonly index: number
-    readonly email: Email
-    readonly statusCode: number
-    readonly errors?: never
-    readonly retryAfterSeconds?: never
-  }
+      readonly index: number
+      readonly email: Email
+      readonly statusCode: number
+      readonly errors?: never
+      readonly retryAfterSeconds?: never
+    }
   | {
-    readonly index: number
-    readonly errors: ReadonlyArray<ClerkAPIErrorItem>
-    readonly statusCode: number
-    readonly retryAfterSeconds?: number | undefined
-    readonly email?: never
-  }
+      readonly index: number
+      readonly errors: ReadonlyArray<ClerkAPIErrorItem>
+      readonly statusCode: number
+      readonly retryAfterSeconds?: number | undefined
+      readonly email?: never
+    }
 
 const BatchItem = Schema.Struct({
   index: Schema.Number,
@@ -163,12 +163,14 @@ const toBatchResult = (item: typeof BatchItem.Type): BatchEmailResult => {
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{1,255}$/
 
 const checkIdempotencyKey = (key: string | undefined): Effect.Effect<void, ClerkInvalidRequestError> =>
-  key === undefined || IDEMPOTENCY_KEY.test(key) ? Effect.void : Effect.fail(
-    new ClerkInvalidRequestError({
-      reason: "An idempotency key may hold only ASCII letters, digits, `_` and `-`, and at most 255 characters.",
-      param: "idempotencyKey"
-    })
-  )
+  key === undefined || IDEMPOTENCY_KEY.test(key)
+    ? Effect.void
+    : Effect.fail(
+        new ClerkInvalidRequestError({
+          reason: "An idempotency key may hold only ASCII letters, digits, `_` and `-`, and at most 255 characters.",
+          param: "idempotencyKey"
+        })
+      )
 
 /** The wire body of one message: `to.userId` → `to.user_id`, `replyTo` → `reply_to`; everything else as given. */
 const emailBody = ({ replyTo, to, ...rest }: CreateEmailParams): Record<string, unknown> => {
@@ -188,7 +190,7 @@ const emailBody = ({ replyTo, to, ...rest }: CreateEmailParams): Record<string, 
  */
 export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /email`, with an `Idempotency-Key` header when given. */
@@ -202,7 +204,7 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
         ),
       /** `POST /email/batch`: 1 to 100 messages, one result per message in input order; item errors are results. */
       createBatch: (messages: ReadonlyArray<CreateBatchEmailParams>) =>
-        Effect.gen(function*() {
+        Effect.gen(function* () {
           if (messages.length < 1 || messages.length > 100) {
             return yield* new ClerkInvalidRequestError({
               reason: "A batch must hold between 1 and 100 messages.",
@@ -212,11 +214,11 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
           for (const message of messages) yield* checkIdempotencyKey(message.idempotencyKey)
           const items = yield* api.execute(SendEmailBatch, "emails.createBatch", BatchResponse, {
             body: {
-                messages: messages.map(({ idempotencyKey, ...params }) => ({
-                  ...emailBody(params),
-                  ...(idempotencyKey !== undefined ? { idempotency_key: idempotencyKey } : {})
-                }))
-              }
+              messages: messages.map(({ idempotencyKey, ...params }) => ({
+                ...emailBody(params),
+                ...(idempotencyKey !== undefined ? { idempotency_key: idempotencyKey } : {})
+              }))
+            }
           })
           return items.map(toBatchResult)
         }),

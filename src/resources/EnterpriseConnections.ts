@@ -189,7 +189,7 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
   "effect-clerk/EnterpriseConnections",
   {
     accessors: true,
-    effect: Effect.gen(function*() {
+    effect: Effect.gen(function* () {
       const api = bind(yield* BackendApi)
       const getEnterpriseConnectionList = (params: EnterpriseConnectionListParams = {}) =>
         api.execute(
@@ -247,9 +247,8 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           enterpriseConnectionId: string,
           params: StreamParams<EnterpriseConnectionTestRunListParams> = {}
         ) =>
-          streamPages(
-            TEST_RUN_PAGE,
-            (page) => getEnterpriseConnectionTestRunList(enterpriseConnectionId, { ...params, ...page })
+          streamPages(TEST_RUN_PAGE, (page) =>
+            getEnterpriseConnectionTestRunList(enterpriseConnectionId, { ...params, ...page })
           ),
         /** `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: starts a run; returns its URL. */
         createEnterpriseConnectionTestRun: (enterpriseConnectionId: string) =>

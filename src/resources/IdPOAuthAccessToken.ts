@@ -65,7 +65,9 @@ export const InactiveOAuthAccessToken = Schema.Struct({ active: Schema.Literal(f
  */
 export const OAuthAccessTokenVerification = Schema.Union(ActiveOAuthAccessToken, InactiveOAuthAccessToken).annotations({
   [UnionMemberOf]: ((input) =>
-    typeof input === "object" && input !== null && "active" in input && input.active === false ? 1 : 0) satisfies UnionMemberSelector
+    typeof input === "object" && input !== null && "active" in input && input.active === false
+      ? 1
+      : 0) satisfies UnionMemberSelector
 })
 /** What `idPOAuthAccessToken.verify` resolves to. */
 export type OAuthAccessTokenVerification = typeof OAuthAccessTokenVerification.Type
@@ -97,7 +99,7 @@ const audienceFailure = (
  */
 export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("effect-clerk/IdPOAuthAccessToken", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /oauth_applications/access_tokens/verify`; then checks `audience` when given. */
@@ -105,14 +107,16 @@ export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("
         accessToken: string,
         options: VerifyOAuthAccessTokenOptions = {}
       ): Effect.Effect<OAuthAccessTokenVerification, ClerkError | TokenVerificationFailure> =>
-        api.execute(verifyOAuthAccessToken, "idPOAuthAccessToken.verify", OAuthAccessTokenVerification, {
-          body: { access_token: accessToken }
-        }).pipe(
-          Effect.flatMap((token) => {
-            const failure = audienceFailure("aud" in token ? token.aud : undefined, options.audience)
-            return failure === undefined ? Effect.succeed(token) : Effect.fail(failure)
+        api
+          .execute(verifyOAuthAccessToken, "idPOAuthAccessToken.verify", OAuthAccessTokenVerification, {
+            body: { access_token: accessToken }
           })
-        )
+          .pipe(
+            Effect.flatMap((token) => {
+              const failure = audienceFailure("aud" in token ? token.aud : undefined, options.audience)
+              return failure === undefined ? Effect.succeed(token) : Effect.fail(failure)
+            })
+          )
     }
   })
 }) {}

@@ -132,7 +132,7 @@ export interface UpdateOAuthApplicationSettingsParams {
  */
 export class Instance extends Effect.Service<Instance>()("effect-clerk/Instance", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /instance` */

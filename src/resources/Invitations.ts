@@ -84,7 +84,7 @@ const LIST_PAGE = pageSize(ListInvitations)
  */
 export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Invitations", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getInvitationList = (params: GetInvitationListParams = {}) =>
       api.execute(ListInvitations, "invitations.getInvitationList", InvitationList, {

@@ -45,7 +45,7 @@ export type JwksDocument = typeof JwksDocument.Type
  */
 export class Jwks extends Effect.Service<Jwks>()("effect-clerk/Jwks", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /jwks` */

@@ -62,7 +62,7 @@ const LIST_PAGE = pageSize(ListJWTTemplates)
  */
 export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/JwtTemplates", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: PaginationParams = {}) =>
       api.execute(ListJWTTemplates, "jwtTemplates.list", JwtTemplateList, { query: { ...params, paginated: true } })

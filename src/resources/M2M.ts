@@ -98,7 +98,10 @@ export interface VerifyM2MTokenParams extends MachineSecretKeyParam {
 
 /** The `{ m2m_tokens, total_count }` list, as `{ data, totalCount }`. */
 const M2MTokenList = Schema.Struct({
-  data: Schema.mutable(Schema.Array(MachineToMachineToken)).pipe(Schema.propertySignature, Schema.fromKey("m2m_tokens")),
+  data: Schema.mutable(Schema.Array(MachineToMachineToken)).pipe(
+    Schema.propertySignature,
+    Schema.fromKey("m2m_tokens")
+  ),
   totalCount: Schema.Number.pipe(Schema.propertySignature, Schema.fromKey("total_count"))
 })
 
@@ -116,7 +119,7 @@ const perCallKey = (machineSecretKey: string | undefined): Redacted.Redacted<str
  */
 export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = ({ machineSecretKey, ...query }: GetM2MTokenListParams) =>
       api.execute(getM2MTokens, "m2m.list", M2MTokenList, { query, bearer: perCallKey(machineSecretKey) })

@@ -93,7 +93,7 @@ const LIST_PAGE = pageSize(ListMachines)
  */
 export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: GetMachineListParams = {}) =>
       api.execute(ListMachines, "machines.list", MachineList, { query: { ...params } })

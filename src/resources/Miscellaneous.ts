@@ -32,7 +32,7 @@ export interface GetPublicInterstitialParams {
  */
 export class Miscellaneous extends Effect.Service<Miscellaneous>()("effect-clerk/Miscellaneous", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /public/interstitial`: the interstitial page's HTML markup. Public: no secret key is sent. */

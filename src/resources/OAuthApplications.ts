@@ -98,7 +98,7 @@ const LIST_PAGE = pageSize(ListOAuthApplications)
  */
 export class OAuthApplications extends Effect.Service<OAuthApplications>()("effect-clerk/OAuthApplications", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: GetOAuthApplicationListParams = {}) =>
       api.execute(ListOAuthApplications, "oauthApplications.list", OAuthApplicationList, { query: { ...params } })
@@ -141,7 +141,9 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
       /** `PUT /oauth_applications/{oauth_application_id}/logo` (multipart) */
       uploadLogo: ({ file, oauthApplicationId, uploaderUserId }: UploadOAuthApplicationLogoParams) => {
         if (!(file instanceof Blob)) {
-          return Effect.fail(new ClerkInvalidRequestError({ reason: "The logo must be a Blob or File.", param: "file" }))
+          return Effect.fail(
+            new ClerkInvalidRequestError({ reason: "The logo must be a Blob or File.", param: "file" })
+          )
         }
         const formData = new FormData()
         formData.append("file", file)

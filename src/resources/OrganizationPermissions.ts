@@ -71,7 +71,7 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
   "effect-clerk/OrganizationPermissions",
   {
     accessors: true,
-    effect: Effect.gen(function*() {
+    effect: Effect.gen(function* () {
       const api = bind(yield* BackendApi)
       const getOrganizationPermissionList = (params: GetOrganizationPermissionListParams = {}) =>
         api.execute(

@@ -87,7 +87,7 @@ const LIST_PAGE = pageSize(ListOrganizationRoles)
  */
 export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effect-clerk/OrganizationRoles", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getOrganizationRoleList = (params: GetOrganizationRoleListParams = {}) =>
       api.execute(ListOrganizationRoles, "organizationRoles.getOrganizationRoleList", RoleList, {

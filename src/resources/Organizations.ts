@@ -73,22 +73,20 @@ const ORGANIZATION_PAGE = pageSize(ListOrganizations)
  */
 export class Organizations extends Effect.Service<Organizations>()("effect-clerk/Organizations", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
 
     const getOrganizationList = (params: GetOrganizationListParams = {}) =>
       api.execute(ListOrganizations, "organizations.getOrganizationList", OrganizationList, {
         query: { ...params }
       })
-    const metadata = (
-      descriptor: typeof MergeOrganizationMetadata | typeof ReplaceOrganizationMetadata,
-      name: string
-    ) =>
-    (organizationId: string, params: OrganizationMetadataParams) =>
-      api.execute(descriptor, `organizations.${name}`, Organization, {
-        pathParams: { organization_id: organizationId },
-        body: params
-      })
+    const metadata =
+      (descriptor: typeof MergeOrganizationMetadata | typeof ReplaceOrganizationMetadata, name: string) =>
+      (organizationId: string, params: OrganizationMetadataParams) =>
+        api.execute(descriptor, `organizations.${name}`, Organization, {
+          pathParams: { organization_id: organizationId },
+          body: params
+        })
 
     return {
       /** `GET /organizations` */
@@ -134,7 +132,8 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
           api.decode(UploadOrganizationLogo, "organizations.updateOrganizationLogo", {
             pathParams: { organization_id: organizationId },
             formData
-          })),
+          })
+        ),
       /** `DELETE /organizations/{organization_id}/logo` */
       deleteOrganizationLogo: (organizationId: string) =>
         api.decode(DeleteOrganizationLogo, "organizations.deleteOrganizationLogo", {
@@ -166,4 +165,3 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
     }
   })
 }) {}
-

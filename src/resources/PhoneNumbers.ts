@@ -52,7 +52,7 @@ export interface CreatePhoneNumberParams extends UpdatePhoneNumberParams {
  */
 export class PhoneNumbers extends Effect.Service<PhoneNumbers>()("effect-clerk/PhoneNumbers", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /phone_numbers/{phone_number_id}` */

@@ -31,7 +31,7 @@ export interface VerifyProxyParams {
  */
 export class ProxyChecks extends Effect.Service<ProxyChecks>()("effect-clerk/ProxyChecks", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /proxy_checks` */

@@ -41,7 +41,7 @@ const LIST_PAGE = pageSize(ListRedirectURLs)
  */
 export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/RedirectUrls", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getRedirectUrlList = (params: PaginationParams = {}) =>
       api.execute(ListRedirectURLs, "redirectUrls.getRedirectUrlList", RedirectUrlList, {

@@ -121,7 +121,7 @@ const LIST_PAGE = pageSize(ListRoleSets)
  */
 export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getRoleSetList = (params: GetRoleSetListParams = {}) =>
       api.execute(ListRoleSets, "roleSets.getRoleSetList", RoleSetList, { query: { ...params } })

@@ -108,7 +108,7 @@ const LIST_PAGE = pageSize(ListSAMLConnections)
  */
 export class SamlConnections extends Effect.Service<SamlConnections>()("effect-clerk/SamlConnections", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getSamlConnectionList = (params: SamlConnectionListParams = {}) =>
       api.execute(ListSAMLConnections, "samlConnections.getSamlConnectionList", SamlConnectionList, {

@@ -115,5 +115,6 @@ export class ScimDirectories extends Effect.Service<ScimDirectories>()("effect-c
       },
       directory: SCIMDirectory,
       mapping: SCIMGroupRoleMapping
-    }))
+    })
+  )
 }) {}

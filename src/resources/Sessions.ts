@@ -102,7 +102,7 @@ const LIST_PAGE = pageSize(GetSessionList)
  */
 export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getSessionList = (params: GetSessionListParams = {}) =>
       api.execute(GetSessionList, "sessions.getSessionList", SessionList, { query: { ...params, paginated: true } })
@@ -116,8 +116,14 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
       sessionId: string,
       params: RefreshSessionParams & { readonly format?: "token" | undefined }
     ): Effect.Effect<Token, ClerkError>
-    function refreshSession(sessionId: string, params: RefreshSessionParams): Effect.Effect<SessionRefreshResult, ClerkError>
-    function refreshSession(sessionId: string, params: RefreshSessionParams): Effect.Effect<SessionRefreshResult, ClerkError> {
+    function refreshSession(
+      sessionId: string,
+      params: RefreshSessionParams
+    ): Effect.Effect<SessionRefreshResult, ClerkError>
+    function refreshSession(
+      sessionId: string,
+      params: RefreshSessionParams
+    ): Effect.Effect<SessionRefreshResult, ClerkError> {
       const { suffixed_cookies, ...body } = params
       const values = { pathParams: { session_id: sessionId }, query: { suffixed_cookies }, body }
       return params.format === "cookie"
@@ -153,13 +159,13 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
       getToken: (sessionId: string, template?: string | undefined, expiresInSeconds?: number | undefined) =>
         template
           ? api.execute(CreateSessionTokenFromTemplate, "sessions.getToken", CreateSessionTokenResponse, {
-            pathParams: { session_id: sessionId, template_name: template },
-            body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
-          })
+              pathParams: { session_id: sessionId, template_name: template },
+              body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
+            })
           : api.execute(CreateSessionToken, "sessions.getToken", CreateSessionTokenResponse, {
-            pathParams: { session_id: sessionId },
-            body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
-          }),
+              pathParams: { session_id: sessionId },
+              body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
+            }),
       /** `POST /sessions/{session_id}/refresh`: a new session token, or cookies with `format: "cookie"`. */
       refreshSession
     }

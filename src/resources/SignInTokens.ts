@@ -33,7 +33,7 @@ export interface CreateSignInTokenParams {
  */
 export class SignInTokens extends Effect.Service<SignInTokens>()("effect-clerk/SignInTokens", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /sign_in_tokens` */

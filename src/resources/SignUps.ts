@@ -33,7 +33,7 @@ export interface UpdateSignUpParams {
  */
 export class SignUps extends Effect.Service<SignUps>()("effect-clerk/SignUps", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /sign_ups/{id}` */

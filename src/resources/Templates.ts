@@ -124,7 +124,7 @@ const LIST_PAGE = pageSize(GetTemplateList)
  */
 export class Templates extends Effect.Service<Templates>()("effect-clerk/Templates", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getTemplateList = ({ templateType, ...query }: GetTemplateListParams) =>
       api.execute(GetTemplateList, "templates.getTemplateList", TemplateList, {

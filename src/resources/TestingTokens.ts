@@ -19,7 +19,7 @@ export { TestingToken }
  */
 export class TestingTokens extends Effect.Service<TestingTokens>()("effect-clerk/TestingTokens", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /testing_tokens` */

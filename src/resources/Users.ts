@@ -125,11 +125,11 @@ const checkBulkIds = (userIds: ReadonlyArray<string>): Effect.Effect<void, Clerk
   userIds.length >= 1 && userIds.length <= MAX_BULK_USERS && userIds.every((id) => id.trim().length > 0)
     ? Effect.void
     : Effect.fail(
-      new ClerkInvalidRequestError({
-        reason: `userIds must hold 1 to ${MAX_BULK_USERS} non-empty user ids (got ${userIds.length})`,
-        param: "userIds"
-      })
-    )
+        new ClerkInvalidRequestError({
+          reason: `userIds must hold 1 to ${MAX_BULK_USERS} non-empty user ids (got ${userIds.length})`,
+          param: "userIds"
+        })
+      )
 
 /** A descriptor whose only placeholder is the user id. */
 type UserDescriptor = OperationDescriptor & { readonly pathParams: readonly ["user_id"] }
@@ -142,17 +142,20 @@ type UserDescriptor = OperationDescriptor & { readonly pathParams: readonly ["us
  */
 export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const bound = bind(yield* BackendApi)
     /** A call whose only input is the user id. */
-    const byUser = <A, I>(descriptor: UserDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
-    (userId: string) => bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId } })
+    const byUser =
+      <A, I>(descriptor: UserDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+      (userId: string) =>
+        bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId } })
     /** A call on something the user owns: the user id and the descriptor's second placeholder fill the path. */
-    const byUserAnd = <A, I>(descriptor: OperationDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
-    (userId: string, id: string) =>
-      bound.execute(descriptor, `users.${name}`, schema, {
-        pathParams: { user_id: userId, [descriptor.pathParams[1]!]: id }
-      })
+    const byUserAnd =
+      <A, I>(descriptor: OperationDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+      (userId: string, id: string) =>
+        bound.execute(descriptor, `users.${name}`, schema, {
+          pathParams: { user_id: userId, [descriptor.pathParams[1]!]: id }
+        })
     const deletePasskey = byUserAnd(UserPasskeyDelete, "deleteUserPasskey", DeletedObject)
     const deleteWeb3Wallet = byUserAnd(UserWeb3WalletDelete, "deleteUserWeb3Wallet", DeletedObject)
     const deleteExternalAccount = byUserAnd(DeleteExternalAccount, "deleteUserExternalAccount", DeletedObject)
@@ -169,10 +172,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
     const listUsers = (params: UserListParams) =>
       bound.execute(GetUserList, "users.getUserList", UserArray, { query: { ...params } })
     const getCount = (params: UserCountParams = {}) =>
-      Effect.map(
-        bound.decode(GetUsersCount, "users.getCount", { query: { ...params } }),
-        (count) => count.totalCount
-      )
+      Effect.map(bound.decode(GetUsersCount, "users.getCount", { query: { ...params } }), (count) => count.totalCount)
     const getUserOauthAccessToken = (userId: string, provider: string, params: OauthAccessTokenListParams = {}) =>
       bound.execute(GetOAuthAccessToken, "users.getUserOauthAccessToken", OauthAccessTokenList, {
         pathParams: { user_id: userId, provider: provider.startsWith("oauth_") ? provider : `oauth_${provider}` },
@@ -216,8 +216,8 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
        */
       updateUser: (userId: string, params: UpdateUserParams = {}) => {
         const { privateMetadata, publicMetadata, unsafeMetadata, ...fields } = params
-        const hasMetadata = publicMetadata !== undefined || privateMetadata !== undefined ||
-          unsafeMetadata !== undefined
+        const hasMetadata =
+          publicMetadata !== undefined || privateMetadata !== undefined || unsafeMetadata !== undefined
         return updateWithMetadata(
           bound,
           {
@@ -243,7 +243,8 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
           bound.decode(SetUserProfileImage, "users.updateUserProfileImage", {
             pathParams: { user_id: userId },
             formData
-          })),
+          })
+        ),
       /** `PATCH /users/{user_id}/metadata` (deep merge; `null` removes a key) */
       updateUserMetadata: (userId: string, params: UserMetadataParams) =>
         withBody(UpdateUserMetadata, "updateUserMetadata", userId, params, User),
@@ -320,7 +321,10 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       ),
       /** `POST /users/{user_id}/billing/credits` */
       adjustUserBillingCreditBalance: (userId: string, params: AdjustBillingCreditBalanceParams) =>
-        withBody(AdjustUserBillingCreditBalance, "adjustUserBillingCreditBalance", userId,
+        withBody(
+          AdjustUserBillingCreditBalance,
+          "adjustUserBillingCreditBalance",
+          userId,
           params,
           CommerceCreditLedgerResponse
         ),

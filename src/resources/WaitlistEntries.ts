@@ -79,7 +79,7 @@ const LIST_PAGE = pageSize(ListWaitlistEntries)
  */
 export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-clerk/WaitlistEntries", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: WaitlistEntryListParams = {}) =>
       api.execute(ListWaitlistEntries, "waitlistEntries.list", WaitlistEntryList, { query: { ...params } })

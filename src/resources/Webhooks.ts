@@ -19,7 +19,7 @@ export { SvixURL }
  */
 export class Webhooks extends Effect.Service<Webhooks>()("effect-clerk/Webhooks", {
   accessors: true,
-  effect: Effect.gen(function*() {
+  effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     return {
       /** `POST /webhooks/svix` */

@@ -222,7 +222,12 @@ export {
   type InvitationStatus,
   type InvitationTemplateSlug
 } from "./Invitations.js"
-export { type CreateJwtTemplateParams, JWTTemplate, JwtTemplates, type UpdateJwtTemplateParams } from "./JwtTemplates.js"
+export {
+  type CreateJwtTemplateParams,
+  JWTTemplate,
+  JwtTemplates,
+  type UpdateJwtTemplateParams
+} from "./JwtTemplates.js"
 export {
   type CreatePhoneNumberParams,
   PhoneNumber,

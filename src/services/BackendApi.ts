@@ -153,7 +153,8 @@ export const withRetry: {
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, retry: RetryOptions | false): Effect.Effect<A, E, R> =>
     Effect.flatMap(CurrentRequestOverrides, (current) =>
-      Effect.provideService(self, CurrentRequestOverrides, { ...current, retry }))
+      Effect.provideService(self, CurrentRequestOverrides, { ...current, retry })
+    )
 )
 
 /**
@@ -169,7 +170,8 @@ export const withTimeout: {
   2,
   <A, E, R>(self: Effect.Effect<A, E, R>, timeout: Duration.DurationInput | false): Effect.Effect<A, E, R> =>
     Effect.flatMap(CurrentRequestOverrides, (current) =>
-      Effect.provideService(self, CurrentRequestOverrides, { ...current, timeout }))
+      Effect.provideService(self, CurrentRequestOverrides, { ...current, timeout })
+    )
 )
 
 const TRIM_SLASHES = /^\/+|\/+$/g
@@ -205,10 +207,7 @@ export const isRetryable = (method: HttpMethod, error: ClerkError): boolean => {
  * @since 0.1.0
  * @category Pipeline
  */
-export const retrySchedule = (
-  policy: RetryPolicy,
-  method: HttpMethod
-): Schedule.Schedule<unknown, ClerkError> => {
+export const retrySchedule = (policy: RetryPolicy, method: HttpMethod): Schedule.Schedule<unknown, ClerkError> => {
   const backoff = Schedule.exponential(policy.baseDelay, 2).pipe(
     Schedule.jittered,
     Schedule.modifyDelay((_, delay) => Duration.min(delay, policy.maxDelay))
@@ -229,9 +228,9 @@ export const retrySchedule = (
 const scheduleCache = new WeakMap<RetryPolicy, Map<HttpMethod, Schedule.Schedule<unknown, ClerkError>>>()
 const cachedSchedule = (policy: RetryPolicy, method: HttpMethod): Schedule.Schedule<unknown, ClerkError> => {
   let byMethod = scheduleCache.get(policy)
-  if (byMethod === undefined) scheduleCache.set(policy, byMethod = new Map())
+  if (byMethod === undefined) scheduleCache.set(policy, (byMethod = new Map()))
   let schedule = byMethod.get(method)
-  if (schedule === undefined) byMethod.set(method, schedule = retrySchedule(policy, method))
+  if (schedule === undefined) byMethod.set(method, (schedule = retrySchedule(policy, method)))
   return schedule
 }
 
@@ -276,7 +275,10 @@ const valueAt = (json: unknown, path: ReadonlyArray<PropertyKey>): unknown =>
 const decodeIssue = (error: ParseResult.ParseError, json: unknown): string => {
   const issues = ParseResult.ArrayFormatter.formatErrorSync(error)
   const named = issues.slice(0, MAX_DECODE_ISSUES).map((issue) => {
-    const at = issue.path.length === 0 ? "the body" : issue.path.map((key) => `[${typeof key === "symbol" ? String(key) : JSON.stringify(key)}]`).join("")
+    const at =
+      issue.path.length === 0
+        ? "the body"
+        : issue.path.map((key) => `[${typeof key === "symbol" ? String(key) : JSON.stringify(key)}]`).join("")
     if (issue._tag === "Missing") return `${at} is missing`
     const cut = issue.message.indexOf(", actual ")
     const expected = cut === -1 ? issue._tag : issue.message.slice(0, cut)
@@ -302,323 +304,357 @@ interface Built {
  * @since 0.1.0
  * @category Pipeline
  */
-export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(function*() {
-  const config = yield* ClerkConfig
-  // After the user's transformClient, if any: a transformed client is not one of ours, so it takes the generic path.
-  const transport = transformedClient(config, yield* HttpClient.HttpClient)
-  // A transport of this package sends an attempt in one async step and times it out itself (no Effect race).
-  const direct = directTransports.get(transport)
-  // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
-  // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
-  const client = transport.pipe(
-    HttpClient.withTracerPropagation(false),
-    HttpClient.withTracerDisabledWhen(() => true)
-  )
-  const drift = makeDriftRecorder()
-  const configTimeoutMillis = config.timeout === undefined ? undefined : Duration.toMillis(config.timeout)
-  // Built once: the base URL and the header sets each kind of call starts from.
-  const apiBase = joinUrl(config.apiUrl)
-  const commonHeaders: Readonly<Record<string, string>> = {
-    "clerk-api-version": CLERK_API_VERSION_HEADER,
-    "user-agent": config.userAgent
-  }
-  const jsonHeaders = { ...commonHeaders, "content-type": "application/json" }
-  const withKey = (headers: Readonly<Record<string, string>>, key: Redacted.Redacted<string> | undefined) =>
-    key === undefined ? headers : { ...headers, authorization: `Bearer ${Redacted.value(key)}` }
-  const secretJsonHeaders = withKey(jsonHeaders, config.secretKey)
-  const secretFormHeaders = withKey(commonHeaders, config.secretKey)
-  const machineJsonHeaders = withKey(jsonHeaders, config.machineSecretKey)
-  const machineFormHeaders = withKey(commonHeaders, config.machineSecretKey)
-
-  const invalid = (reason: string, param?: string) =>
-    new ClerkInvalidRequestError(param === undefined ? { reason } : { reason, param })
-
-  const buildRequest = (request: ApiRequest): Built | ClerkInvalidRequestError => {
-    const filled = fillPath(request.path, request.pathParams ?? {})
-    if (Either.isLeft(filled)) return invalid(filled.left.reason, filled.left.param)
-    const queryProblem = checkQuery(request.method, request.path, request.query)
-    if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
-    const bearer = request.bearer ??
-      (request.auth === "none"
-        ? undefined
-        : request.auth === "machineSecretKey"
-        ? config.machineSecretKey ?? config.secretKey
-        : config.secretKey)
-    if (bearer === undefined && request.auth !== "none") {
-      return invalid(
-        request.auth === "machineSecretKey"
-          ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
-          : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
-      )
+export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClient.HttpClient> = Effect.gen(
+  function* () {
+    const config = yield* ClerkConfig
+    // After the user's transformClient, if any: a transformed client is not one of ours, so it takes the generic path.
+    const transport = transformedClient(config, yield* HttpClient.HttpClient)
+    // A transport of this package sends an attempt in one async step and times it out itself (no Effect race).
+    const direct = directTransports.get(transport)
+    // Our `clerk.<operation>` span covers the call; the platform's own `http.client` span (which would carry the raw
+    // request: URL, headers) is switched off, and no trace headers are sent to Clerk.
+    const client = transport.pipe(
+      HttpClient.withTracerPropagation(false),
+      HttpClient.withTracerDisabledWhen(() => true)
+    )
+    const drift = makeDriftRecorder()
+    const configTimeoutMillis = config.timeout === undefined ? undefined : Duration.toMillis(config.timeout)
+    // Built once: the base URL and the header sets each kind of call starts from.
+    const apiBase = joinUrl(config.apiUrl)
+    const commonHeaders: Readonly<Record<string, string>> = {
+      "clerk-api-version": CLERK_API_VERSION_HEADER,
+      "user-agent": config.userAgent
     }
-    const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
-    const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
-    const isForm = request.formData !== undefined
-    const baseHeaders = request.bearer !== undefined
-      ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
-      : request.auth === "none"
-      ? (isForm ? commonHeaders : jsonHeaders)
-      : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
-      ? (isForm ? machineFormHeaders : machineJsonHeaders)
-      : (isForm ? secretFormHeaders : secretJsonHeaders)
-    const headers = request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
-    if (request.formData !== undefined) return { url, headers, body: request.formData, path: urlPath }
-    const body = request.body
-    const hasBody = request.method !== "GET" && body !== undefined && body !== null &&
-      (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
-    return {
-      url,
-      headers,
-      body: hasBody ? JSON.stringify(snakeKeys(body, request.casing ?? "shallow")) : undefined,
-      path: urlPath
-    }
-  }
+    const jsonHeaders = { ...commonHeaders, "content-type": "application/json" }
+    const withKey = (headers: Readonly<Record<string, string>>, key: Redacted.Redacted<string> | undefined) =>
+      key === undefined ? headers : { ...headers, authorization: `Bearer ${Redacted.value(key)}` }
+    const secretJsonHeaders = withKey(jsonHeaders, config.secretKey)
+    const secretFormHeaders = withKey(commonHeaders, config.secretKey)
+    const machineJsonHeaders = withKey(jsonHeaders, config.machineSecretKey)
+    const machineFormHeaders = withKey(commonHeaders, config.machineSecretKey)
 
-  /** The platform request for a transport without a direct sender. */
-  const httpRequest = (method: HttpMethod, built: Built): HttpClientRequest.HttpClientRequest => {
-    const req = HttpClientRequest.make(method)(built.url, { headers: built.headers })
-    return built.body === undefined
-      ? req
-      : HttpClientRequest.setBody(
-        req,
-        typeof built.body === "string" ? HttpBody.text(built.body, "application/json") : HttpBody.formData(built.body)
-      )
-  }
+    const invalid = (reason: string, param?: string) =>
+      new ClerkInvalidRequestError(param === undefined ? { reason } : { reason, param })
 
-  // Keeps no reference to the transport's error: an HttpClientError holds the request, `Authorization` included.
-  const transportError = (
-    method: string,
-    path: string,
-    stage: "request" | "body",
-    kind: string,
-    error: unknown
-  ): ClerkError => transportErrorFrom({ method, path, apiUrl: config.apiUrl, stage, kind, error })
-
-  const httpClientError = (method: string, path: string) => (error: HttpClientError.HttpClientError): ClerkError =>
-    transportError(method, path, error._tag === "RequestError" ? "request" : "body", error.reason, error)
-
-  const directError = (method: string, path: string, failure: DirectFailure): ClerkError =>
-    failure._tag === "AttemptTimedOut"
-      ? new ClerkTimeoutError({ method, path, timeoutMillis: failure.timeoutMillis })
-      : transportError(method, path, failure.stage, failure.reason, failure)
-
-  /** Reads an answer: a 2xx body parsed (or kept as text), any other status as the typed error it stands for. */
-  const answer = (
-    span: Tracer.Span,
-    method: HttpMethod,
-    path: string,
-    body: BodyKind,
-    response: DirectResponse
-  ): Effect.Effect<Received, ClerkError> => {
-    const { status, text } = response
-    span.attribute("http.response.status_code", status)
-    if (status >= 200 && status < 300) {
-      if (body === "text") return Effect.succeed({ json: text, status, path })
-      if (text.length === 0) return Effect.succeed({ json: undefined, status, path })
-      try {
-        return Effect.succeed({ json: JSON.parse(text) as unknown, status, path })
-      } catch {
-        return Effect.fail(
-          new ClerkDecodeError({ method, path, status, issue: `the body is not JSON: ${JSON.stringify(text.slice(0, 120))}` })
+    const buildRequest = (request: ApiRequest): Built | ClerkInvalidRequestError => {
+      const filled = fillPath(request.path, request.pathParams ?? {})
+      if (Either.isLeft(filled)) return invalid(filled.left.reason, filled.left.param)
+      const queryProblem = checkQuery(request.method, request.path, request.query)
+      if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
+      const bearer =
+        request.bearer ??
+        (request.auth === "none"
+          ? undefined
+          : request.auth === "machineSecretKey"
+            ? (config.machineSecretKey ?? config.secretKey)
+            : config.secretKey)
+      if (bearer === undefined && request.auth !== "none") {
+        return invalid(
+          request.auth === "machineSecretKey"
+            ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
+            : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
         )
       }
+      const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
+      const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
+      const isForm = request.formData !== undefined
+      const baseHeaders =
+        request.bearer !== undefined
+          ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
+          : request.auth === "none"
+            ? isForm
+              ? commonHeaders
+              : jsonHeaders
+            : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
+              ? isForm
+                ? machineFormHeaders
+                : machineJsonHeaders
+              : isForm
+                ? secretFormHeaders
+                : secretJsonHeaders
+      const headers = request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
+      if (request.formData !== undefined) return { url, headers, body: request.formData, path: urlPath }
+      const body = request.body
+      const hasBody =
+        request.method !== "GET" &&
+        body !== undefined &&
+        body !== null &&
+        (Array.isArray(body) ? body.length > 0 : typeof body === "object" ? Object.keys(body).length > 0 : true)
+      return {
+        url,
+        headers,
+        body: hasBody ? JSON.stringify(snakeKeys(body, request.casing ?? "shallow")) : undefined,
+        path: urlPath
+      }
     }
-    const parsed = parseErrorBody(text)
-    const clerkTraceId = parsed.clerkTraceId ?? response.header("cf-ray")
-    if (clerkTraceId !== undefined) span.attribute("clerk.trace_id", clerkTraceId)
-    return Effect.flatMap(Clock.currentTimeMillis, (now) =>
-      Effect.fail(apiErrorForStatus({
-        status,
-        statusText: response.statusText,
-        errors: parsed.errors,
-        clerkTraceId,
-        retryAfter: parseRetryAfter(response.header("retry-after"), now),
-        method,
-        path,
-        bodySnippet: parsed.bodySnippet
-      })))
-  }
 
-  /**
-   * One attempt, bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). A direct
-   * transport sends it in one async step and enforces the bound itself; any other HttpClient goes through
-   * `HttpClient.execute` in a Scope, raced against `Effect.timeoutFail`.
-   */
-  const attempt = (
-    span: Tracer.Span,
-    method: HttpMethod,
-    built: Built,
-    body: BodyKind
-  ): (millis: number | undefined) => Effect.Effect<Received, ClerkError> => {
-    const { path } = built
-    if (direct !== undefined) {
-      const onFailure = (failure: DirectFailure) => Effect.fail(directError(method, path, failure))
-      const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
-      return (millis) =>
-        millis !== undefined && millis <= 0
-          ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-          : Effect.matchEffect(
-            direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
-            { onFailure, onSuccess }
+    /** The platform request for a transport without a direct sender. */
+    const httpRequest = (method: HttpMethod, built: Built): HttpClientRequest.HttpClientRequest => {
+      const req = HttpClientRequest.make(method)(built.url, { headers: built.headers })
+      return built.body === undefined
+        ? req
+        : HttpClientRequest.setBody(
+            req,
+            typeof built.body === "string"
+              ? HttpBody.text(built.body, "application/json")
+              : HttpBody.formData(built.body)
           )
     }
-    const req = httpRequest(method, built)
-    const toError = httpClientError(method, path)
-    const once = client.execute(req).pipe(
-      Effect.mapError(toError),
-      Effect.flatMap((response) =>
-        Effect.flatMap(Effect.mapError(response.text, toError), (text) =>
-          answer(span, method, path, body, {
-            status: response.status,
-            statusText: statusText(response),
-            header: (name) => response.headers[name],
-            text
-          }))
-      ),
-      Effect.scoped
-    )
-    return (millis) =>
-      millis === undefined
-        ? once
-        : millis <= 0
-        ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-        : Effect.timeoutFail(once, {
-          duration: millis,
-          onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
-        })
-  }
 
-  /**
-   * Entered only after a retryable first failure, so a call that succeeds first time builds nothing here. Steps the
-   * (shared) schedule by hand to know each wait before sleeping: a wait that would not end before the deadline ends
-   * the retries with the last failure, and every retry is logged at Debug and recorded as a span event.
-   */
-  const retryAfter = (
-    span: Tracer.Span,
-    first: ClerkError,
-    policy: RetryPolicy,
-    method: HttpMethod,
-    path: string,
-    bounded: (millis: number | undefined) => Effect.Effect<Received, ClerkError>,
-    timeoutMillis: number | undefined,
-    deadline: number
-  ): Effect.Effect<Received, ClerkError> =>
-    Effect.withParentSpan(
-      Effect.gen(function*() {
-        const schedule = cachedSchedule(policy, method)
-        let state = schedule.initial
-        let error = first
-        for (let attempt = 2;; attempt++) {
-          const now = yield* Clock.currentTimeMillis
-          const [next, , decision] = yield* schedule.step(now, error, state)
-          if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
-          const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
-          const left = deadline - now
-          if (wait >= left) return yield* Effect.fail(error)
-          const cause = describeCause(error)
-          yield* Effect.annotateLogs(Effect.logDebug(`clerk: retrying ${method} ${path}`), {
-            "clerk.retry.attempt": attempt,
-            "clerk.retry.cause": cause,
-            "clerk.retry.wait_ms": wait
-          })
-          span.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
-            "clerk.retry.attempt": attempt,
-            "clerk.retry.cause": cause,
-            "clerk.retry.wait_ms": wait
-          })
-          if (wait > 0) yield* Effect.sleep(wait)
-          const remaining = deadline - (yield* Clock.currentTimeMillis)
-          const result = yield* Effect.either(
-            bounded(timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
-          )
-          if (Either.isRight(result)) return result.right
-          error = result.left
-          state = next
-        }
-      }),
-      span
-    )
+    // Keeps no reference to the transport's error: an HttpClientError holds the request, `Authorization` included.
+    const transportError = (
+      method: string,
+      path: string,
+      stage: "request" | "body",
+      kind: string,
+      error: unknown
+    ): ClerkError => transportErrorFrom({ method, path, apiUrl: config.apiUrl, stage, kind, error })
 
-  const send = (
-    request: ApiRequest,
-    body: BodyKind,
-    decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
-  ): Effect.Effect<Received, ClerkError> =>
-    Effect.useSpan(
-      `clerk.${request.operation}`,
-      {
-        kind: "client",
-        captureStackTrace: false,
-        attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-      },
-      (span) =>
-        Effect.flatMap(CurrentRequestOverrides, (overrides) => {
-          const built = buildRequest(request)
-          if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
-          const method = request.method
-          const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
-          const timeoutMillis = overrides.timeout === undefined
-            ? configTimeoutMillis
-            : overrides.timeout === false
-            ? undefined
-            : Duration.toMillis(Duration.decode(overrides.timeout))
-          const bounded = attempt(span, method, built, body)
-          const received = retry === undefined || retry.maxRetries === 0
-            ? bounded(timeoutMillis)
-            : Effect.flatMap(Clock.currentTimeMillis, (start) => {
-              const budget = Duration.toMillis(retry.budget)
-              const deadline = start + budget
-              return Effect.catchIf(
-                bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
-                (error) => isRetryable(method, error),
-                (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
-              )
+    const httpClientError =
+      (method: string, path: string) =>
+      (error: HttpClientError.HttpClientError): ClerkError =>
+        transportError(method, path, error._tag === "RequestError" ? "request" : "body", error.reason, error)
+
+    const directError = (method: string, path: string, failure: DirectFailure): ClerkError =>
+      failure._tag === "AttemptTimedOut"
+        ? new ClerkTimeoutError({ method, path, timeoutMillis: failure.timeoutMillis })
+        : transportError(method, path, failure.stage, failure.reason, failure)
+
+    /** Reads an answer: a 2xx body parsed (or kept as text), any other status as the typed error it stands for. */
+    const answer = (
+      span: Tracer.Span,
+      method: HttpMethod,
+      path: string,
+      body: BodyKind,
+      response: DirectResponse
+    ): Effect.Effect<Received, ClerkError> => {
+      const { status, text } = response
+      span.attribute("http.response.status_code", status)
+      if (status >= 200 && status < 300) {
+        if (body === "text") return Effect.succeed({ json: text, status, path })
+        if (text.length === 0) return Effect.succeed({ json: undefined, status, path })
+        try {
+          return Effect.succeed({ json: JSON.parse(text) as unknown, status, path })
+        } catch {
+          return Effect.fail(
+            new ClerkDecodeError({
+              method,
+              path,
+              status,
+              issue: `the body is not JSON: ${JSON.stringify(text.slice(0, 120))}`
             })
-          return decode === undefined
-            ? received
-            : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
-        })
-    )
-
-  const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
-    Effect.map(send(request, "json"), (result) => result.json)
-
-  const executeText = (request: ApiRequest): Effect.Effect<string, ClerkError> =>
-    Effect.map(send(request, "text"), (result) => typeof result.json === "string" ? result.json : "")
-
-  const strict = config.responseValidation === "strict"
-
-  const execute = <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>): Effect.Effect<A, ClerkError> => {
-    const observe = observer(schema)
-    const expectedKind = topLevelKind(schema)
-    const decodeError = (received: Received, issue: string) =>
-      new ClerkDecodeError({ method: request.method, path: received.path, status: received.status, issue })
-    const decode = (received: Received, span: Tracer.Span): Effect.Effect<unknown, ClerkError> => {
-      const { json } = received
-      if (expectedKind === "object" ? !isJsonObject(json) : expectedKind === "array" ? !Array.isArray(json) : false) {
-        return Effect.fail(decodeError(received, `expected a JSON ${expectedKind}, received ${describeKind(json)}`))
+          )
+        }
       }
-      const issues: Array<DriftIssue> = []
-      const value = observe(json, issues)
-      if (issues.length === 0) return Effect.succeed(value)
-      if (strict && hasMismatch(issues)) {
-        // Schema itself gives the error that names the path (and has the last word on what matches).
-        return Either.match(Schema.decodeUnknownEither(schema)(json), {
-          onLeft: (error) => Effect.fail(decodeError(received, decodeIssue(error, json))),
-          onRight: Effect.succeed
-        })
-      }
-      return Effect.as(Effect.withParentSpan(drift.record(request.operation, issues), span), value)
+      const parsed = parseErrorBody(text)
+      const clerkTraceId = parsed.clerkTraceId ?? response.header("cf-ray")
+      if (clerkTraceId !== undefined) span.attribute("clerk.trace_id", clerkTraceId)
+      return Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.fail(
+          apiErrorForStatus({
+            status,
+            statusText: response.statusText,
+            errors: parsed.errors,
+            clerkTraceId,
+            retryAfter: parseRetryAfter(response.header("retry-after"), now),
+            method,
+            path,
+            bodySnippet: parsed.bodySnippet
+          })
+        )
+      )
     }
-    // The observer built `A`'s classes from the spec; a drifted field is kept as received and reported (above).
-    return Effect.map(send(request, "json", decode), (received) => received.json as A)
+
+    /**
+     * One attempt, bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). A direct
+     * transport sends it in one async step and enforces the bound itself; any other HttpClient goes through
+     * `HttpClient.execute` in a Scope, raced against `Effect.timeoutFail`.
+     */
+    const attempt = (
+      span: Tracer.Span,
+      method: HttpMethod,
+      built: Built,
+      body: BodyKind
+    ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
+      const { path } = built
+      if (direct !== undefined) {
+        const onFailure = (failure: DirectFailure) => Effect.fail(directError(method, path, failure))
+        const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
+        return (millis) =>
+          millis !== undefined && millis <= 0
+            ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+            : Effect.matchEffect(
+                direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
+                { onFailure, onSuccess }
+              )
+      }
+      const req = httpRequest(method, built)
+      const toError = httpClientError(method, path)
+      const once = client.execute(req).pipe(
+        Effect.mapError(toError),
+        Effect.flatMap((response) =>
+          Effect.flatMap(Effect.mapError(response.text, toError), (text) =>
+            answer(span, method, path, body, {
+              status: response.status,
+              statusText: statusText(response),
+              header: (name) => response.headers[name],
+              text
+            })
+          )
+        ),
+        Effect.scoped
+      )
+      return (millis) =>
+        millis === undefined
+          ? once
+          : millis <= 0
+            ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+            : Effect.timeoutFail(once, {
+                duration: millis,
+                onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+              })
+    }
+
+    /**
+     * Entered only after a retryable first failure, so a call that succeeds first time builds nothing here. Steps the
+     * (shared) schedule by hand to know each wait before sleeping: a wait that would not end before the deadline ends
+     * the retries with the last failure, and every retry is logged at Debug and recorded as a span event.
+     */
+    const retryAfter = (
+      span: Tracer.Span,
+      first: ClerkError,
+      policy: RetryPolicy,
+      method: HttpMethod,
+      path: string,
+      bounded: (millis: number | undefined) => Effect.Effect<Received, ClerkError>,
+      timeoutMillis: number | undefined,
+      deadline: number
+    ): Effect.Effect<Received, ClerkError> =>
+      Effect.withParentSpan(
+        Effect.gen(function* () {
+          const schedule = cachedSchedule(policy, method)
+          let state = schedule.initial
+          let error = first
+          for (let attempt = 2; ; attempt++) {
+            const now = yield* Clock.currentTimeMillis
+            const [next, , decision] = yield* schedule.step(now, error, state)
+            if (ScheduleDecision.isDone(decision)) return yield* Effect.fail(error)
+            const wait = Math.max(0, Math.ceil(ScheduleIntervals.start(decision.intervals) - now))
+            const left = deadline - now
+            if (wait >= left) return yield* Effect.fail(error)
+            const cause = describeCause(error)
+            yield* Effect.annotateLogs(Effect.logDebug(`clerk: retrying ${method} ${path}`), {
+              "clerk.retry.attempt": attempt,
+              "clerk.retry.cause": cause,
+              "clerk.retry.wait_ms": wait
+            })
+            span.event("clerk.retry", BigInt(Math.round(now)) * 1_000_000n, {
+              "clerk.retry.attempt": attempt,
+              "clerk.retry.cause": cause,
+              "clerk.retry.wait_ms": wait
+            })
+            if (wait > 0) yield* Effect.sleep(wait)
+            const remaining = deadline - (yield* Clock.currentTimeMillis)
+            const result = yield* Effect.either(
+              bounded(timeoutMillis === undefined ? remaining : Math.min(timeoutMillis, remaining))
+            )
+            if (Either.isRight(result)) return result.right
+            error = result.left
+            state = next
+          }
+        }),
+        span
+      )
+
+    const send = (
+      request: ApiRequest,
+      body: BodyKind,
+      decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
+    ): Effect.Effect<Received, ClerkError> =>
+      Effect.useSpan(
+        `clerk.${request.operation}`,
+        {
+          kind: "client",
+          captureStackTrace: false,
+          attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
+        },
+        (span) =>
+          Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+            const built = buildRequest(request)
+            if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
+            const method = request.method
+            const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+            const timeoutMillis =
+              overrides.timeout === undefined
+                ? configTimeoutMillis
+                : overrides.timeout === false
+                  ? undefined
+                  : Duration.toMillis(Duration.decode(overrides.timeout))
+            const bounded = attempt(span, method, built, body)
+            const received =
+              retry === undefined || retry.maxRetries === 0
+                ? bounded(timeoutMillis)
+                : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+                    const budget = Duration.toMillis(retry.budget)
+                    const deadline = start + budget
+                    return Effect.catchIf(
+                      bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+                      (error) => isRetryable(method, error),
+                      (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
+                    )
+                  })
+            return decode === undefined
+              ? received
+              : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
+          })
+      )
+
+    const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
+      Effect.map(send(request, "json"), (result) => result.json)
+
+    const executeText = (request: ApiRequest): Effect.Effect<string, ClerkError> =>
+      Effect.map(send(request, "text"), (result) => (typeof result.json === "string" ? result.json : ""))
+
+    const strict = config.responseValidation === "strict"
+
+    const execute = <A, I>(request: ApiRequest, schema: Schema.Schema<A, I, never>): Effect.Effect<A, ClerkError> => {
+      const observe = observer(schema)
+      const expectedKind = topLevelKind(schema)
+      const decodeError = (received: Received, issue: string) =>
+        new ClerkDecodeError({ method: request.method, path: received.path, status: received.status, issue })
+      const decode = (received: Received, span: Tracer.Span): Effect.Effect<unknown, ClerkError> => {
+        const { json } = received
+        if (expectedKind === "object" ? !isJsonObject(json) : expectedKind === "array" ? !Array.isArray(json) : false) {
+          return Effect.fail(decodeError(received, `expected a JSON ${expectedKind}, received ${describeKind(json)}`))
+        }
+        const issues: Array<DriftIssue> = []
+        const value = observe(json, issues)
+        if (issues.length === 0) return Effect.succeed(value)
+        if (strict && hasMismatch(issues)) {
+          // Schema itself gives the error that names the path (and has the last word on what matches).
+          return Either.match(Schema.decodeUnknownEither(schema)(json), {
+            onLeft: (error) => Effect.fail(decodeError(received, decodeIssue(error, json))),
+            onRight: Effect.succeed
+          })
+        }
+        return Effect.as(Effect.withParentSpan(drift.record(request.operation, issues), span), value)
+      }
+      // The observer built `A`'s classes from the spec; a drifted field is kept as received and reported (above).
+      return Effect.map(send(request, "json", decode), (received) => received.json as A)
+    }
+
+    const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> => Effect.asVoid(send(request, "text"))
+
+    return {
+      execute,
+      executeJson,
+      executeText,
+      executeVoid,
+      config,
+      drift: { entries: drift.entries, clear: drift.clear }
+    }
   }
-
-  const executeVoid = (request: ApiRequest): Effect.Effect<void, ClerkError> =>
-    Effect.asVoid(send(request, "text"))
-
-  return { execute, executeJson, executeText, executeVoid, config, drift: { entries: drift.entries, clear: drift.clear } }
-})
+)
 
 /** A 2xx answer as read: the parsed body (decoded, once a decoder ran), its status and the URL path. */
 interface Received {
@@ -633,15 +669,16 @@ const describeKind = (u: unknown): string =>
   u === undefined
     ? "an empty body"
     : u === null
-    ? "null"
-    : Array.isArray(u)
-    ? "an array"
-    : typeof u === "object"
-    ? "an object"
-    : `a ${typeof u}`
+      ? "null"
+      : Array.isArray(u)
+        ? "an array"
+        : typeof u === "object"
+          ? "an object"
+          : `a ${typeof u}`
 
 const statusText = (response: HttpClientResponse.HttpClientResponse): string => {
-  if (Predicate.hasProperty(response, "source") && response.source instanceof Response) return response.source.statusText
+  if (Predicate.hasProperty(response, "source") && response.source instanceof Response)
+    return response.source.statusText
   return ""
 }
 

@@ -100,11 +100,13 @@ export interface ClerkOptions {
   /** Metadata about the SDK wrapping this one. Accepted and kept; used only in the default User-Agent. */
   readonly sdkMetadata?: { readonly name: string; readonly version: string } | undefined
   /** Accepted for compatibility. effect-clerk never sends telemetry, whatever this says. */
-  readonly telemetry?: {
-    readonly disabled?: boolean | undefined
-    readonly debug?: boolean | undefined
-    readonly samplingRate?: number | undefined
-  } | undefined
+  readonly telemetry?:
+    | {
+        readonly disabled?: boolean | undefined
+        readonly debug?: boolean | undefined
+        readonly samplingRate?: number | undefined
+      }
+    | undefined
   /** The `User-Agent` header (default `effect-clerk@<version>`). */
   readonly userAgent?: string | undefined
   /** Backend API origin (default `https://api.clerk.com`). */
@@ -291,12 +293,14 @@ export const resolveRetry = (
     base: decodeDuration("retry.baseDelay", input.baseDelay),
     max: decodeDuration("retry.maxDelay", input.maxDelay),
     budget: decodeDuration("retry.budget", input.budget)
-  }).pipe(Either.map(({ base, budget, max }) => ({
-    maxRetries: input.maxRetries ?? DEFAULT_RETRY.maxRetries,
-    baseDelay: base ?? DEFAULT_RETRY.baseDelay,
-    maxDelay: max ?? DEFAULT_RETRY.maxDelay,
-    budget: budget ?? DEFAULT_RETRY.budget
-  })))
+  }).pipe(
+    Either.map(({ base, budget, max }) => ({
+      maxRetries: input.maxRetries ?? DEFAULT_RETRY.maxRetries,
+      baseDelay: base ?? DEFAULT_RETRY.baseDelay,
+      maxDelay: max ?? DEFAULT_RETRY.maxDelay,
+      budget: budget ?? DEFAULT_RETRY.budget
+    }))
+  )
 }
 
 const validUrl = (path: string, value: string): Either.Either<string, ConfigError.ConfigError> => {
@@ -307,7 +311,8 @@ const validUrl = (path: string, value: string): Either.Either<string, ConfigErro
     }
     // Credentials would end up in transport error messages; a query or fragment would swallow the request path.
     if (url.username !== "" || url.password !== "") return Either.left(invalid(path, "must not carry credentials"))
-    if (value.includes("?") || value.includes("#")) return Either.left(invalid(path, "must not have a query or fragment"))
+    if (value.includes("?") || value.includes("#"))
+      return Either.left(invalid(path, "must not have a query or fragment"))
     return Either.right(value.replace(/\/+$/, ""))
   } catch {
     return Either.left(invalid(path, "must be an absolute URL"))
@@ -340,7 +345,7 @@ const secretOption = (
 ): Either.Either<Redacted.Redacted<string> | undefined, ConfigError.ConfigError> =>
   Either.map(
     keyOption(path, Redacted.isRedacted(value) ? Redacted.value(value) : value, wrongPrefix, wrongKind),
-    (key) => key === undefined ? undefined : Redacted.make(key)
+    (key) => (key === undefined ? undefined : Redacted.make(key))
   )
 
 /**
@@ -369,11 +374,13 @@ export const unfamiliarKeys = (config: ClerkConfigShape): ReadonlyArray<string> 
  */
 export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void> => {
   const names = unfamiliarKeys(config)
-  return names.length === 0 ? Effect.void : Effect.logWarning(
-    `effect-clerk: ${names.join(", ")} ${
-      names.length === 1 ? "does" : "do"
-    } not look like a Clerk key; accepted as given (Clerk will reject it if it is wrong)`
-  )
+  return names.length === 0
+    ? Effect.void
+    : Effect.logWarning(
+        `effect-clerk: ${names.join(", ")} ${
+          names.length === 1 ? "does" : "do"
+        } not look like a Clerk key; accepted as given (Clerk will reject it if it is wrong)`
+      )
 }
 
 /**
@@ -384,7 +391,7 @@ export const warnUnfamiliarKeys = (config: ClerkConfigShape): Effect.Effect<void
  * @category Configuration
  */
 export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigShape, ConfigError.ConfigError> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     if (options === null || typeof options !== "object") {
       return yield* Either.left(invalid("options", "createClerkClient options must be an object"))
     }
@@ -409,23 +416,27 @@ export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigSh
       yield* Either.left(invalid("proxyUrl", "must be a string"))
     }
     if (
-      options.responseValidation !== undefined && options.responseValidation !== "tolerant" &&
+      options.responseValidation !== undefined &&
+      options.responseValidation !== "tolerant" &&
       options.responseValidation !== "strict"
     ) {
-      yield* Either.left(invalid("responseValidation", "must be \"tolerant\" or \"strict\""))
+      yield* Either.left(invalid("responseValidation", 'must be "tolerant" or "strict"'))
     }
-    if (options.userAgent !== undefined && (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))) {
+    if (
+      options.userAgent !== undefined &&
+      (typeof options.userAgent !== "string" || /[\r\n]/.test(options.userAgent))
+    ) {
       yield* Either.left(invalid("userAgent", "must be a single-line string"))
     }
     const retry = yield* resolveRetry(options.retry)
-    const timeout = options.timeout === false
-      ? undefined
-      : (yield* decodeDuration("timeout", options.timeout)) ?? DEFAULT_TIMEOUT
+    const timeout =
+      options.timeout === false ? undefined : ((yield* decodeDuration("timeout", options.timeout)) ?? DEFAULT_TIMEOUT)
     if (options.transformClient !== undefined && typeof options.transformClient !== "function") {
       yield* Either.left(invalid("transformClient", "must be a function"))
     }
     const secretPrefix = secretKey === undefined ? undefined : Redacted.value(secretKey).slice(0, 8)
-    const instanceType: InstanceType | undefined = parsedPk?.instanceType ??
+    const instanceType: InstanceType | undefined =
+      parsedPk?.instanceType ??
       (secretPrefix === "sk_live_" ? "production" : secretPrefix === "sk_test_" ? "development" : undefined)
     const sdk = options.sdkMetadata
     return {
@@ -441,7 +452,8 @@ export const resolve = (options: ClerkLayerOptions): Either.Either<ClerkConfigSh
       proxyUrl: options.proxyUrl === "" ? undefined : options.proxyUrl,
       sdkMetadata: sdk,
       telemetry: { disabled: true, debug: options.telemetry?.debug === true },
-      userAgent: options.userAgent ??
+      userAgent:
+        options.userAgent ??
         (sdk ? `${PACKAGE_NAME}@${PACKAGE_VERSION} ${sdk.name}@${sdk.version}` : `${PACKAGE_NAME}@${PACKAGE_VERSION}`),
       apiUrl,
       apiVersion,

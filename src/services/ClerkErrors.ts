@@ -44,20 +44,23 @@ const apiErrorFields = {
   bodySnippet: Schema.optional(Schema.String)
 }
 
-const apiMessage = (kind: string, e: {
-  readonly status: number
-  readonly method: string
-  readonly path: string
-  readonly errors: ReadonlyArray<ClerkAPIErrorItem>
-  readonly clerkTraceId?: string | undefined
-  readonly bodySnippet?: string | undefined
-}): string => {
+const apiMessage = (
+  kind: string,
+  e: {
+    readonly status: number
+    readonly method: string
+    readonly path: string
+    readonly errors: ReadonlyArray<ClerkAPIErrorItem>
+    readonly clerkTraceId?: string | undefined
+    readonly bodySnippet?: string | undefined
+  }
+): string => {
   const first = e.errors[0]
   const detail = first
     ? `: ${first.longMessage ?? first.message} (code=${first.code})`
     : e.bodySnippet !== undefined
-    ? `: non-JSON body ${JSON.stringify(e.bodySnippet)}`
-    : ""
+      ? `: non-JSON body ${JSON.stringify(e.bodySnippet)}`
+      : ""
   const trace = e.clerkTraceId ? ` [trace ${e.clerkTraceId}]` : ""
   return `${kind} (${e.status} ${e.method} ${e.path})${detail}${trace}`
 }
@@ -83,12 +86,9 @@ export class ClerkBadRequestError extends Schema.TaggedError<ClerkBadRequestErro
  * @since 0.1.0
  * @category Errors
  */
-export class ClerkAuthenticationError
-  extends Schema.TaggedError<ClerkAuthenticationError>("effect-clerk/ClerkAuthenticationError")(
-    "ClerkAuthenticationError",
-    apiErrorFields
-  )
-{
+export class ClerkAuthenticationError extends Schema.TaggedError<ClerkAuthenticationError>(
+  "effect-clerk/ClerkAuthenticationError"
+)("ClerkAuthenticationError", apiErrorFields) {
   override get message(): string {
     return apiMessage("Unauthorized", this)
   }
@@ -100,12 +100,9 @@ export class ClerkAuthenticationError
  * @since 0.1.0
  * @category Errors
  */
-export class ClerkPaymentRequiredError
-  extends Schema.TaggedError<ClerkPaymentRequiredError>("effect-clerk/ClerkPaymentRequiredError")(
-    "ClerkPaymentRequiredError",
-    apiErrorFields
-  )
-{
+export class ClerkPaymentRequiredError extends Schema.TaggedError<ClerkPaymentRequiredError>(
+  "effect-clerk/ClerkPaymentRequiredError"
+)("ClerkPaymentRequiredError", apiErrorFields) {
   override get message(): string {
     return apiMessage("Payment required", this)
   }
@@ -207,12 +204,9 @@ export class ClerkServerError extends Schema.TaggedError<ClerkServerError>("effe
  * @since 0.1.0
  * @category Errors
  */
-export class ClerkUnexpectedStatusError
-  extends Schema.TaggedError<ClerkUnexpectedStatusError>("effect-clerk/ClerkUnexpectedStatusError")(
-    "ClerkUnexpectedStatusError",
-    apiErrorFields
-  )
-{
+export class ClerkUnexpectedStatusError extends Schema.TaggedError<ClerkUnexpectedStatusError>(
+  "effect-clerk/ClerkUnexpectedStatusError"
+)("ClerkUnexpectedStatusError", apiErrorFields) {
   override get message(): string {
     return apiMessage("Unexpected status", this)
   }
@@ -252,7 +246,10 @@ export const redactSecrets = (text: string): string =>
     .replace(/\b(Bearer|Basic)\s+[^\s,;'"]+/gi, "$1 <redacted>")
     .replace(/\b(sk_live|sk_test|ak|mt|oat|whsec|rk_live|rk_test)_[A-Za-z0-9_\-+/=.]+/g, "$1_<redacted>")
     .replace(/\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*(\.[A-Za-z0-9_-]*)?/g, "<redacted jwt>")
-    .replace(/\b(__session|__client|__clerk_db_jwt|__refresh|__client_uat)([A-Za-z0-9_-]*)=[^\s;,'"]+/g, "$1$2=<redacted>")
+    .replace(
+      /\b(__session|__client|__clerk_db_jwt|__refresh|__client_uat)([A-Za-z0-9_-]*)=[^\s;,'"]+/g,
+      "$1$2=<redacted>"
+    )
 
 /**
  * What a {@link ClerkTransportError} keeps of the failure under it: each level's name, message and system error code
@@ -299,9 +296,10 @@ const causeChain = (error: unknown): ReadonlyArray<TransportCause> => {
   let current: unknown = error
   while (Predicate.isObject(current) && chain.length < 8) {
     const name = Predicate.hasProperty(current, "name") && typeof current.name === "string" ? current.name : "Error"
-    const message = Predicate.hasProperty(current, "message") && typeof current.message === "string"
-      ? redactSecrets(current.message)
-      : ""
+    const message =
+      Predicate.hasProperty(current, "message") && typeof current.message === "string"
+        ? redactSecrets(current.message)
+        : ""
     const code = Predicate.hasProperty(current, "code") && typeof current.code === "string" ? current.code : undefined
     chain.push(code === undefined ? { name, message } : { name, message, code })
     current = Predicate.hasProperty(current, "cause") ? current.cause : undefined
@@ -332,11 +330,12 @@ export const transportErrorFrom = (options: {
   const code = [...causes].reverse().find((c) => c.code !== undefined)?.code
   const innermost = causes[causes.length - 1]
   const detail = innermost === undefined || innermost.message === "" ? "" : innermost.message
-  const reason = options.stage === "body"
-    ? `could not read the response body (${options.kind}${detail === "" ? "" : `: ${detail}`})`
-    : code !== undefined
-    ? `${code}${detail === "" ? "" : ` ${detail}`}`
-    : `${options.kind}${detail === "" ? "" : `: ${detail}`}`
+  const reason =
+    options.stage === "body"
+      ? `could not read the response body (${options.kind}${detail === "" ? "" : `: ${detail}`})`
+      : code !== undefined
+        ? `${code}${detail === "" ? "" : ` ${detail}`}`
+        : `${options.kind}${detail === "" ? "" : `: ${detail}`}`
   let host: string | undefined
   try {
     host = new URL(options.apiUrl).host
@@ -389,12 +388,9 @@ export class ClerkDecodeError extends Schema.TaggedError<ClerkDecodeError>("effe
  * @since 0.1.0
  * @category Errors
  */
-export class ClerkInvalidRequestError
-  extends Schema.TaggedError<ClerkInvalidRequestError>("effect-clerk/ClerkInvalidRequestError")(
-    "ClerkInvalidRequestError",
-    { reason: Schema.String, param: Schema.optional(Schema.String) }
-  )
-{
+export class ClerkInvalidRequestError extends Schema.TaggedError<ClerkInvalidRequestError>(
+  "effect-clerk/ClerkInvalidRequestError"
+)("ClerkInvalidRequestError", { reason: Schema.String, param: Schema.optional(Schema.String) }) {
   override get message(): string {
     return this.param === undefined ? this.reason : `${this.reason} (param: ${this.param})`
   }

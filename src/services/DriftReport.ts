@@ -83,7 +83,7 @@ export const makeDriftRecorder = (): DriftRecorder => {
         if (entries.length === 0) return Effect.void
         const mismatches = entries.filter((entry) => entry.kind !== "extra")
         const extras = entries.filter((entry) => entry.kind === "extra")
-        return Effect.gen(function*() {
+        return Effect.gen(function* () {
           const span = yield* Effect.option(Effect.currentSpan)
           if (Option.isSome(span)) {
             for (const entry of entries) {
@@ -100,8 +100,9 @@ export const makeDriftRecorder = (): DriftRecorder => {
             ).pipe(Effect.annotateLogs("clerk.operation", operation))
           }
           if (extras.length > 0) {
-            yield* Effect.logDebug(`Clerk response has fields the spec lacks: ${extras.map(describe).join("; ")}`)
-              .pipe(Effect.annotateLogs("clerk.operation", operation))
+            yield* Effect.logDebug(`Clerk response has fields the spec lacks: ${extras.map(describe).join("; ")}`).pipe(
+              Effect.annotateLogs("clerk.operation", operation)
+            )
           }
         })
       })

@@ -44,11 +44,13 @@ export const TokenVerificationAction = {
   /** The token is not a Clerk session token, or it was altered. */
   EnsureClerkJwt: "Check that the token is an unmodified session token issued by your Clerk instance.",
   /** No key was available to verify the token. */
-  SetJwtKey: "Set jwtKey (CLERK_JWT_KEY) for networkless verification, or secretKey (CLERK_SECRET_KEY) to use the JWKS.",
+  SetJwtKey:
+    "Set jwtKey (CLERK_JWT_KEY) for networkless verification, or secretKey (CLERK_SECRET_KEY) to use the JWKS.",
   /** The secret key was rejected. */
   SetSecretKey: "Check secretKey (CLERK_SECRET_KEY) against the API keys page of the Clerk Dashboard.",
   /** The JWKS could not be used. */
-  CheckKeys: "Check that the secret key and the token come from the same Clerk instance; contact support@clerk.com if it persists."
+  CheckKeys:
+    "Check that the secret key and the token come from the same Clerk instance; contact support@clerk.com if it persists."
 } as const
 
 /**
@@ -99,19 +101,16 @@ export const formatTokenFailure = (e: {
  * @since 0.1.0
  * @category Errors
  */
-export class TokenVerificationFailure
-  extends Schema.TaggedError<TokenVerificationFailure>("effect-clerk/TokenVerificationFailure")(
-    "TokenVerificationError",
-    {
-      reason: TokenVerificationErrorReason,
-      message: Schema.String,
-      action: Schema.optional(Schema.String),
-      tokenCarrier: Schema.optional(TokenCarrier),
-      /** For `token-expired`, `token-not-active-yet` and `token-iat-in-the-future`: the instants compared. */
-      time: Schema.optional(TimeClaimDetail)
-    }
-  )
-{
+export class TokenVerificationFailure extends Schema.TaggedError<TokenVerificationFailure>(
+  "effect-clerk/TokenVerificationFailure"
+)("TokenVerificationError", {
+  reason: TokenVerificationErrorReason,
+  message: Schema.String,
+  action: Schema.optional(Schema.String),
+  tokenCarrier: Schema.optional(TokenCarrier),
+  /** For `token-expired`, `token-not-active-yet` and `token-iat-in-the-future`: the instants compared. */
+  time: Schema.optional(TimeClaimDetail)
+}) {
   /** `"<message> <action> (reason=<reason>, token-carrier=<carrier>)"`, as `@clerk/backend` formats it. */
   getFullMessage(): string {
     return formatTokenFailure(this)

@@ -183,7 +183,15 @@ export const make = (options: FakeBackendOptions = {}): FakeBackendInstance => {
     revokedTokenVerification: options.revokedTokenVerification ?? "not-found"
   }
   const env = () => ({ state, ids, now: now(), keys, settings })
-  const dispatch = makeDispatch({ secretKey: secretKeyPolicy(options.secretKey), state, ids, keys, settings, faults, now })
+  const dispatch = makeDispatch({
+    secretKey: secretKeyPolicy(options.secretKey),
+    state,
+    ids,
+    keys,
+    settings,
+    faults,
+    now
+  })
   const handler: FakeHttp.FakeHandler = (request) => dispatch(request, false)
   const seeder = makeSeeder(dispatch, (name) => {
     const row = Machine.addMachine(env(), name)
@@ -298,10 +306,12 @@ export const operations: ReadonlyArray<{ readonly operation: SpecOperation; read
 export const layer = (
   options: FakeBackendOptions = {}
 ): Layer.Layer<HttpClient.HttpClient | FakeHttp.Recorder | FakeBackend> =>
-  Layer.effectContext(Effect.gen(function*() {
-    const clock = yield* Effect.clock
-    return yield* contextFor(make({ ...options, now: options.now ?? (() => clock.unsafeCurrentTimeMillis()) }))
-  }))
+  Layer.effectContext(
+    Effect.gen(function* () {
+      const clock = yield* Effect.clock
+      return yield* contextFor(make({ ...options, now: options.now ?? (() => clock.unsafeCurrentTimeMillis()) }))
+    })
+  )
 
 /**
  * An `HttpClient` layer over an existing fake (share one fake between a layer and a server, or between tests).
@@ -318,7 +328,8 @@ const contextFor = (fake: FakeBackendInstance) =>
     Context.make(HttpClient.HttpClient, client).pipe(
       Context.add(FakeHttp.Recorder, recorder),
       Context.add(FakeBackend, fake)
-    ))
+    )
+  )
 
 /**
  * Seeds state in an Effect: `FakeBackend.seed((s) => s.user({ ... }))`; a rejected seed fails with `FakeSeedError`.
@@ -334,7 +345,8 @@ export const seed = <A>(f: (seeder: FakeSeeder) => A): Effect.Effect<A, FakeSeed
         error instanceof FakeSeedError
           ? error
           : new FakeSeedError({ status: 0, code: "unexpected", detail: String(error) })
-    }))
+    })
+  )
 
 /**
  * Mints a session token with the fake in context.
@@ -367,4 +379,8 @@ export const inject = (
   options?: Faults.InjectOptions
 ): Effect.Effect<Faults.InjectedFault, never, FakeBackend | Scope.Scope> =>
   Effect.flatMap(FakeBackend, (fake) =>
-    Effect.acquireRelease(Effect.sync(() => fake.inject(fault, options)), (injected) => Effect.sync(injected.remove)))
+    Effect.acquireRelease(
+      Effect.sync(() => fake.inject(fault, options)),
+      (injected) => Effect.sync(injected.remove)
+    )
+  )

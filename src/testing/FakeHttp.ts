@@ -10,7 +10,7 @@
  *
  * @module
  */
-import * as HttpBody from "@effect/platform/HttpBody"
+import type * as HttpBody from "@effect/platform/HttpBody"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -52,11 +52,11 @@ export interface RecordedRequest {
  */
 export type FakeResponse =
   | {
-    readonly status: number
-    readonly body?: unknown
-    readonly text?: string | undefined
-    readonly headers?: Readonly<Record<string, string>> | undefined
-  }
+      readonly status: number
+      readonly body?: unknown
+      readonly text?: string | undefined
+      readonly headers?: Readonly<Record<string, string>> | undefined
+    }
   | { readonly networkError: string }
 
 /**
@@ -99,7 +99,12 @@ export const text = (status: number, body: string, headers?: Readonly<Record<str
  */
 export const clerkError = (
   status: number,
-  errors: ReadonlyArray<{ readonly code: string; readonly message: string; readonly long_message?: string; readonly meta?: unknown }>,
+  errors: ReadonlyArray<{
+    readonly code: string
+    readonly message: string
+    readonly long_message?: string
+    readonly meta?: unknown
+  }>,
   options: { readonly traceId?: string; readonly headers?: Readonly<Record<string, string>> } = {}
 ): FakeResponse => ({
   status,
@@ -121,14 +126,17 @@ export const networkError = (reason = "connection refused"): FakeResponse => ({ 
  * @since 0.1.0
  * @category Testing
  */
-export class Recorder extends Context.Tag("effect-clerk/FakeHttp/Recorder")<Recorder, {
-  /** All requests so far, oldest first. */
-  readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
-  /** The most recent request (fails with NoSuchElementException when there is none). */
-  readonly last: Effect.Effect<RecordedRequest, Error>
-  /** Forgets what was recorded. */
-  readonly clear: Effect.Effect<void>
-}>() {}
+export class Recorder extends Context.Tag("effect-clerk/FakeHttp/Recorder")<
+  Recorder,
+  {
+    /** All requests so far, oldest first. */
+    readonly requests: Effect.Effect<ReadonlyArray<RecordedRequest>>
+    /** The most recent request (fails with NoSuchElementException when there is none). */
+    readonly last: Effect.Effect<RecordedRequest, Error>
+    /** Forgets what was recorded. */
+    readonly clear: Effect.Effect<void>
+  }
+>() {}
 
 const decoder = new TextDecoder()
 
@@ -199,10 +207,10 @@ export const recordRequest = (
  * @category Testing
  */
 export const make = (handler: FakeHandler) =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const log = yield* Ref.make<ReadonlyArray<RecordedRequest>>([])
     const client = HttpClient.make((request, url) =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const { formData, text: bodyText } = readBody(request.body)
         const recorded = recordRequest(request.method, url, { ...request.headers }, bodyText, formData)
         yield* Ref.update(log, (all) => [...all, recorded])
@@ -238,7 +246,8 @@ export const make = (handler: FakeHandler) =>
 export const layer = (handler: FakeHandler): Layer.Layer<HttpClient.HttpClient | Recorder> =>
   Layer.effectContext(
     Effect.map(make(handler), ({ client, recorder }) =>
-      Context.make(HttpClient.HttpClient, client).pipe(Context.add(Recorder, recorder)))
+      Context.make(HttpClient.HttpClient, client).pipe(Context.add(Recorder, recorder))
+    )
   )
 
 const compile = (pattern: string) => {
@@ -280,10 +289,12 @@ export const routes = (table: Readonly<Record<string, FakeHandler>>): FakeHandle
       })
       return route.handle({ ...request, params })
     }
-    return clerkError(404, [{
-      code: "resource_not_found",
-      message: "not found",
-      long_message: `No fake route for ${request.method} ${request.path}`
-    }])
+    return clerkError(404, [
+      {
+        code: "resource_not_found",
+        message: "not found",
+        long_message: `No fake route for ${request.method} ${request.path}`
+      }
+    ])
   }
 }

@@ -106,7 +106,11 @@ const toRecorded = async (req: IncomingMessage, base: string): Promise<FakeHttp.
   const raw = await readBody(req)
   const contentType = headers["content-type"] ?? ""
   if (contentType.startsWith("multipart/form-data")) {
-    const formData = await new Request(url, { method: "POST", headers: { "content-type": contentType }, body: new Uint8Array(raw) })
+    const formData = await new Request(url, {
+      method: "POST",
+      headers: { "content-type": contentType },
+      body: new Uint8Array(raw)
+    })
       .formData()
       .catch(() => undefined)
     return FakeHttp.recordRequest(method, url, headers, undefined, formData)
@@ -176,7 +180,7 @@ export const start = (options: FakeServerOptions = {}): Promise<FakeServer> => {
     server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
       server.off("error", reject)
       const address = server.address()
-      const port = address !== null && typeof address === "object" ? address.port : options.port ?? 0
+      const port = address !== null && typeof address === "object" ? address.port : (options.port ?? 0)
       const host = options.host ?? "127.0.0.1"
       base = `http://${host.includes(":") ? `[${host}]` : host}:${port}`
       resolve({

@@ -48,14 +48,21 @@ export const rateLimited = (
   options: { readonly retryAfter?: number | string | Date | null | undefined } = {}
 ): Fault => {
   const value = options.retryAfter
-  const headers: Record<string, string> = value === null
-    ? {}
-    : { "retry-after": value instanceof Date ? value.toUTCString() : String(value ?? 1) }
-  return respond(FakeHttp.clerkError(429, [{
-    code: "too_many_requests",
-    message: "Too many requests",
-    long_message: "Too many requests, please try again later."
-  }], { headers }))
+  const headers: Record<string, string> =
+    value === null ? {} : { "retry-after": value instanceof Date ? value.toUTCString() : String(value ?? 1) }
+  return respond(
+    FakeHttp.clerkError(
+      429,
+      [
+        {
+          code: "too_many_requests",
+          message: "Too many requests",
+          long_message: "Too many requests, please try again later."
+        }
+      ],
+      { headers }
+    )
+  )
 }
 
 /**
@@ -65,11 +72,15 @@ export const rateLimited = (
  * @category Testing
  */
 export const serverError = (status = 500): Fault =>
-  respond(FakeHttp.clerkError(status, [{
-    code: "internal_clerk_error",
-    message: "Oops, an unexpected error occurred",
-    long_message: "There was an internal error on our servers. We've been notified and are working on fixing it."
-  }]))
+  respond(
+    FakeHttp.clerkError(status, [
+      {
+        code: "internal_clerk_error",
+        message: "Oops, an unexpected error occurred",
+        long_message: "There was an internal error on our servers. We've been notified and are working on fixing it."
+      }
+    ])
+  )
 
 /**
  * A 502 with an HTML page, as a proxy in front of Clerk sends it.
@@ -78,7 +89,9 @@ export const serverError = (status = 500): Fault =>
  * @category Testing
  */
 export const badGatewayHtml = (): Fault =>
-  respond(FakeHttp.text(502, "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"))
+  respond(
+    FakeHttp.text(502, "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>")
+  )
 
 /**
  * No response at all: the connection fails (the loopback server destroys the socket).
@@ -95,7 +108,7 @@ export const networkError = (reason = "connection reset"): Fault => respond(Fake
  * @category Testing
  */
 export const malformedJson = (status = 200): Fault =>
-  respond({ status, text: "{\"object\":\"user\",\"id\":", headers: { "content-type": "application/json" } })
+  respond({ status, text: '{"object":"user","id":', headers: { "content-type": "application/json" } })
 
 /**
  * A 200 whose body is not JSON at all.
@@ -139,11 +152,15 @@ export const WIRE_HEADER = "x-fake-wire"
  * @since 0.1.0
  * @category Testing
  */
-export const resetMidBody = (response: FakeHttp.FakeResponse = FakeHttp.json(200, { object: "user", id: "user_mid" })): Fault =>
-  "networkError" in response ? respond(response) : respond({
-    ...response,
-    headers: { ...response.headers, [WIRE_HEADER]: "reset-mid-body" }
-  })
+export const resetMidBody = (
+  response: FakeHttp.FakeResponse = FakeHttp.json(200, { object: "user", id: "user_mid" })
+): Fault =>
+  "networkError" in response
+    ? respond(response)
+    : respond({
+        ...response,
+        headers: { ...response.headers, [WIRE_HEADER]: "reset-mid-body" }
+      })
 
 /**
  * A body shorter than its `content-length` (over the loopback server); in process, JSON cut in the middle.
@@ -154,7 +171,7 @@ export const resetMidBody = (response: FakeHttp.FakeResponse = FakeHttp.json(200
 export const truncatedBody = (): Fault =>
   respond({
     status: 200,
-    text: "{\"object\":\"user\",\"id\":\"user_tr",
+    text: '{"object":"user","id":"user_tr',
     headers: { "content-type": "application/json", [WIRE_HEADER]: "truncate" }
   })
 
@@ -191,7 +208,10 @@ export const hang = (): Fault => Hang()
  */
 export type FaultMatch =
   | string
-  | ((request: FakeHttp.RecordedRequest, operation: { readonly operationId: string; readonly route: string }) => boolean)
+  | ((
+      request: FakeHttp.RecordedRequest,
+      operation: { readonly operationId: string; readonly route: string }
+    ) => boolean)
 
 /**
  * Scripts the next matching attempts, one fault per attempt; later attempts are answered normally
@@ -208,7 +228,9 @@ export const script = (
   const injected = faults.map((fault) => target.inject(fault, { match: options.match, times: 1 }))
   return {
     hits: () => injected.reduce((n, f) => n + f.hits(), 0),
-    remove: () => injected.forEach((f) => f.remove())
+    remove: () => {
+      for (const f of injected) f.remove()
+    }
   }
 }
 

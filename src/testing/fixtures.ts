@@ -153,7 +153,11 @@ export const organizationInvitation = factory(
  * @since 0.1.0
  * @category Testing
  */
-export const organizationDomain = factory(S.OrganizationDomain, "OrganizationDomain", (p) => new S.OrganizationDomain(p))
+export const organizationDomain = factory(
+  S.OrganizationDomain,
+  "OrganizationDomain",
+  (p) => new S.OrganizationDomain(p)
+)
 /**
  * An `Invitation` (to the instance).
  *
@@ -296,7 +300,10 @@ export const waitlistEntry = factory(S.WaitlistEntry, "WaitlistEntry", (p) => ne
  * @since 0.1.0
  * @category Testing
  */
-export const page = <I>(data: ReadonlyArray<I>, totalCount: number = data.length): {
+export const page = <I>(
+  data: ReadonlyArray<I>,
+  totalCount: number = data.length
+): {
   readonly data: ReadonlyArray<I>
   readonly total_count: number
 } => ({ data, total_count: totalCount })

@@ -77,11 +77,7 @@ const clientOptions = (fake: FakeBackend.FakeBackendInstance, options: ClerkTest
  * @since 0.1.0
  * @category Testing
  */
-export type ClerkTestServices =
-  | ClerkServices
-  | HttpClient.HttpClient
-  | FakeHttp.Recorder
-  | FakeBackend.FakeBackend
+export type ClerkTestServices = ClerkServices | HttpClient.HttpClient | FakeHttp.Recorder | FakeBackend.FakeBackend
 
 /**
  * Ready-made test wiring over a fresh fake backend.
@@ -96,9 +92,7 @@ export const ClerkTest = {
    * clock (`TestClock` in `it.effect`).
    */
   layer: (options: ClerkTestOptions = {}): Layer.Layer<ClerkTestServices, ConfigError.ConfigError> =>
-    Layer.unwrapEffect(
-      Effect.map(FakeBackend.FakeBackend, (fake) => ClerkFrom(clientOptions(fake, options)))
-    ).pipe(
+    Layer.unwrapEffect(Effect.map(FakeBackend.FakeBackend, (fake) => ClerkFrom(clientOptions(fake, options)))).pipe(
       Layer.provideMerge(options.fake !== undefined ? FakeBackend.layerFrom(options.fake) : FakeBackend.layer(options))
     ),
   /**

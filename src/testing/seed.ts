@@ -96,7 +96,10 @@ export interface FakeSeeder {
   /** An allowed redirect URL. */
   readonly redirectUrl: (url: string) => Wire<typeof S.RedirectURL>
   /** A domain of the instance (a satellite unless `isSatellite: false`). */
-  readonly domain: (params: { readonly name: string; readonly isSatellite?: boolean | undefined }) => Wire<typeof S.Domain>
+  readonly domain: (params: {
+    readonly name: string
+    readonly isSatellite?: boolean | undefined
+  }) => Wire<typeof S.Domain>
   /** An API key for `subject`; the answer includes its one-time `secret`. */
   readonly apiKey: (params: {
     readonly name: string
@@ -106,8 +109,6 @@ export interface FakeSeeder {
   /** A machine whose `secretKey` (`ak_…`) can be the client's `machineSecretKey`. */
   readonly machine: (name?: string) => { readonly id: string; readonly name: string; readonly secretKey: string }
 }
-
-
 
 /**
  * A seed helper was given what Clerk would reject; carries the Clerk error.
@@ -125,8 +126,7 @@ export class FakeSeedError extends Schema.TaggedError<FakeSeedError>("effect-cle
   }
 }
 
-
-const wireOf = <A, I>(schema: Schema.Schema<A, I>): (u: unknown) => I =>
+const wireOf = <A, I>(schema: Schema.Schema<A, I>): ((u: unknown) => I) =>
   Schema.decodeUnknownSync(Schema.encodedSchema(schema))
 
 /** Decoders of the wire side of what seeds return: they check that the fake's answers are valid wire objects. */

@@ -90,9 +90,9 @@ export const signJwt = (
   payload: Readonly<Record<string, unknown>>,
   header: Readonly<Record<string, unknown>> = {}
 ): string => {
-  const input = `${b64url(JSON.stringify({ alg: "RS256", kid: keys.kid, typ: "JWT", ...header }))}.${
-    b64url(JSON.stringify(payload))
-  }`
+  const input = `${b64url(JSON.stringify({ alg: "RS256", kid: keys.kid, typ: "JWT", ...header }))}.${b64url(
+    JSON.stringify(payload)
+  )}`
   return `${input}.${sign("RSA-SHA256", Buffer.from(input), privateKeyOf(keys.privateKeyPem)).toString("base64url")}`
 }
 

@@ -92,14 +92,16 @@ export const signWebhook = (
 ): SignedWebhook => {
   const key = signingKey(secret)
   if (Either.isLeft(key)) throw new Error(`signWebhook: the signing secret is ${key.left.reason}`)
-  const sentAt = options.timestamp === undefined
-    ? new Date()
-    : options.timestamp instanceof Date
-    ? options.timestamp
-    : new Date(options.timestamp)
-  const full = typeof event === "string"
-    ? event
-    : { object: "event", instance_id: "ins_fake", timestamp: sentAt.getTime(), ...event }
+  const sentAt =
+    options.timestamp === undefined
+      ? new Date()
+      : options.timestamp instanceof Date
+        ? options.timestamp
+        : new Date(options.timestamp)
+  const full =
+    typeof event === "string"
+      ? event
+      : { object: "event", instance_id: "ins_fake", timestamp: sentAt.getTime(), ...event }
   const body = typeof full === "string" ? full : JSON.stringify(full)
   const id = options.id ?? freshId()
   const seconds = Math.floor(sentAt.getTime() / 1000)

@@ -66,12 +66,14 @@ const options = (): ClerkOptions => ({
 const pool = async <A>(total: number, concurrency: number, task: (i: number) => Promise<A>): Promise<Array<A>> => {
   const results: Array<A> = new Array(total)
   let next = 0
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
-      const i = next++
-      results[i] = await task(i)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++
+        results[i] = await task(i)
+      }
+    })
+  )
   return results
 }
 
@@ -98,7 +100,9 @@ describe("load", () => {
   it(`Promise client: ${BURSTS} bursts of ${PER_BURST} calls, ${CONCURRENCY} in flight, under faults`, async () => {
     assert.isFunction(Reflect.get(globalThis, "gc"), "run with --expose-gc (npm run test:load)")
     const clerk = createClerkClient(options())
-    const seeded = Array.from({ length: 50 }, (_, i) => server.fake.seed.user({ emailAddress: [`load${i}@example.com`] }))
+    const seeded = Array.from({ length: 50 }, (_, i) =>
+      server.fake.seed.user({ emailAddress: [`load${i}@example.com`] })
+    )
     const usersBefore = server.fake.inspect.users().length
     const attemptsBefore = attempt
     const tally: Tally = { ok: 0, created: 0, byKind: {} }
@@ -159,7 +163,10 @@ describe("load", () => {
     assert.strictEqual(peakInFlight, CONCURRENCY)
     // No create lost or duplicated: the fake holds exactly the creates that succeeded, each once.
     assert.strictEqual(server.fake.inspect.users().length - usersBefore, tally.created)
-    const stored = server.fake.inspect.users().map((u) => u.first_name).filter((n): n is string => typeof n === "string" && n.startsWith("Load"))
+    const stored = server.fake.inspect
+      .users()
+      .map((u) => u.first_name)
+      .filter((n): n is string => typeof n === "string" && n.startsWith("Load"))
     assert.deepStrictEqual([...stored].sort(), [...createdNames].sort())
     // The faults were really there, and retries absorbed most of them.
     assert.isAbove(attempts, total)
@@ -168,7 +175,11 @@ describe("load", () => {
     // Flat memory: from the 2nd burst (warm) to the last, 8,000 calls, the heap after GC grows less than 8 MB (the
     // fake keeps the ~1,600 users created meanwhile); a retained fiber, span or response per call would exceed it.
     assert.isBelow(heap[BURSTS - 1]! - heap[1]!, 8, `heap per burst: ${heap.join(", ")}`)
-    assert.isAtMost(Math.max(...timersInUse.slice(1)) - timersInUse[1]!, 5, `timers per burst: ${timersInUse.join(", ")}`)
+    assert.isAtMost(
+      Math.max(...timersInUse.slice(1)) - timersInUse[1]!,
+      5,
+      `timers per burst: ${timersInUse.join(", ")}`
+    )
   })
 
   it(`Effect API: 2 bursts of ${PER_BURST} calls, ${EFFECT_CONCURRENCY} in flight, every one settles typed`, async () => {
@@ -176,24 +187,29 @@ describe("load", () => {
     const seeded = server.fake.seed.user({ emailAddress: ["load-effect@example.com"] })
     const started = performance.now()
     try {
-      const outcomes = await runtime.runPromise(Effect.forEach(
-        Array.from({ length: 2 * PER_BURST }, (_, i) => i),
-        (i) =>
-          Effect.flatMap(Users, (users) =>
-            i % 5 === 4 ? users.createUser({ firstName: `Effect${i}` }) : users.getUser(seeded.id)).pipe(
-            Effect.exit,
-            Effect.map((exit) => {
-              if (Exit.isSuccess(exit)) return "ok"
-              const failure = Cause.failureOption(exit.cause)
-              return Option.isSome(failure) ? failure.value._tag : `defect: ${Cause.pretty(exit.cause)}`
-            })
-          ),
-        { concurrency: EFFECT_CONCURRENCY }
-      ))
+      const outcomes = await runtime.runPromise(
+        Effect.forEach(
+          Array.from({ length: 2 * PER_BURST }, (_, i) => i),
+          (i) =>
+            Effect.flatMap(Users, (users) =>
+              i % 5 === 4 ? users.createUser({ firstName: `Effect${i}` }) : users.getUser(seeded.id)
+            ).pipe(
+              Effect.exit,
+              Effect.map((exit) => {
+                if (Exit.isSuccess(exit)) return "ok"
+                const failure = Cause.failureOption(exit.cause)
+                return Option.isSome(failure) ? failure.value._tag : `defect: ${Cause.pretty(exit.cause)}`
+              })
+            ),
+          { concurrency: EFFECT_CONCURRENCY }
+        )
+      )
       const seconds = (performance.now() - started) / 1000
       const counts: Record<string, number> = {}
       for (const o of outcomes) counts[o] = (counts[o] ?? 0) + 1
-      console.log(`[load] Effect API: ${outcomes.length} calls in ${seconds.toFixed(1)} s = ${Math.round(outcomes.length / seconds)} calls/s; ${JSON.stringify(counts)}`)
+      console.log(
+        `[load] Effect API: ${outcomes.length} calls in ${seconds.toFixed(1)} s = ${Math.round(outcomes.length / seconds)} calls/s; ${JSON.stringify(counts)}`
+      )
       for (const o of Object.keys(counts)) assert.match(o, /^(ok|Clerk\w+Error)$/)
       assert.isAbove(counts["ok"] ?? 0, outcomes.length * 0.9)
     } finally {

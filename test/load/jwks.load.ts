@@ -37,11 +37,17 @@ beforeEach(() => {
   start = server.requests().length
 })
 
-const jwksFetches = () => server.requests().slice(start).filter((r) => r.path === "/v1/jwks").length
+const jwksFetches = () =>
+  server
+    .requests()
+    .slice(start)
+    .filter((r) => r.path === "/v1/jwks").length
 const isJwks = (r: { readonly path: string }) => r.path.endsWith("/jwks")
 /** N distinct tokens (distinct subjects), valid for ten minutes. */
 const tokens = (tag: string) =>
-  Array.from({ length: N }, (_, i) => server.fake.mintSessionToken({ userId: `user_${tag}${i}`, expiresInSeconds: 600 }))
+  Array.from({ length: N }, (_, i) =>
+    server.fake.mintSessionToken({ userId: `user_${tag}${i}`, expiresInSeconds: 600 })
+  )
 
 const effectLayer = () =>
   JwksCache.layer().pipe(
@@ -53,22 +59,26 @@ const effectLayer = () =>
 
 const verifyAll = (all: ReadonlyArray<string>) =>
   Effect.forEach(all, (token) => Effect.either(Tokens.verifyToken(token)), { concurrency: "unbounded" })
-const reasons = (results: ReadonlyArray<Either.Either<unknown, { readonly reason: string }>>) =>
-  [...new Set(results.map((e) => Either.isLeft(e) ? e.left.reason : "ok"))]
+const reasons = (results: ReadonlyArray<Either.Either<unknown, { readonly reason: string }>>) => [
+  ...new Set(results.map((e) => (Either.isLeft(e) ? e.left.reason : "ok")))
+]
 
 describe(`JWKS stampede, ${N} callers`, () => {
   it.effect(`Effect API: ${N} concurrent verifyToken on a cold cache make one fetch`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
       const started = performance.now()
       const cold = yield* verifyAll(tokens("cold"))
-      console.log(`[load] ${N} concurrent verifyToken (Effect, cold cache): ${jwksFetches()} JWKS fetch, ${(performance.now() - started).toFixed(0)} ms`)
+      console.log(
+        `[load] ${N} concurrent verifyToken (Effect, cold cache): ${jwksFetches()} JWKS fetch, ${(performance.now() - started).toFixed(0)} ms`
+      )
       assert.deepStrictEqual(reasons(cold), ["ok"])
       assert.strictEqual(jwksFetches(), 1)
-    }).pipe(Effect.provide(effectLayer())))
+    }).pipe(Effect.provide(effectLayer()))
+  )
 
   it.effect(`Effect API: ${N} callers while the endpoint fails cost one fetch; after recovery, one more`, () =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
       const all = tokens("outage")
       const outage = server.fake.inject(Fault.serverError(503), { match: isJwks })
@@ -81,17 +91,23 @@ describe(`JWKS stampede, ${N} callers`, () => {
       outage.remove()
       yield* TestClock.adjust("11 seconds")
       const recovered = yield* verifyAll(all)
-      console.log(`[load] ${N} concurrent verifyToken (Effect) through an outage and recovery: ${jwksFetches()} JWKS fetches`)
+      console.log(
+        `[load] ${N} concurrent verifyToken (Effect) through an outage and recovery: ${jwksFetches()} JWKS fetches`
+      )
       assert.deepStrictEqual(reasons(recovered), ["ok"])
       assert.strictEqual(jwksFetches(), 2)
-    }).pipe(Effect.provide(effectLayer())))
+    }).pipe(Effect.provide(effectLayer()))
+  )
 
   it(`Promise API: ${N} concurrent verifyToken on a cold cache make one fetch; through an outage, one failed and one good`, async () => {
     const options = { secretKey: server.fake.secretKey, apiUrl: server.url }
     const cold = createTokenVerifier({ retry: false })
     try {
       const results = await Promise.allSettled(tokens("promise").map((t) => cold.verifyToken(t, options)))
-      assert.deepStrictEqual(results.filter((r) => r.status === "rejected"), [])
+      assert.deepStrictEqual(
+        results.filter((r) => r.status === "rejected"),
+        []
+      )
       console.log(`[load] ${N} concurrent verifyToken (Promise, cold cache): ${jwksFetches()} JWKS fetch`)
       assert.strictEqual(jwksFetches(), 1)
     } finally {
@@ -109,7 +125,10 @@ describe(`JWKS stampede, ${N} callers`, () => {
       assert.strictEqual(jwksFetches() - before, 1)
       outage.remove()
       const up = await Promise.allSettled(all.map((t) => fresh.verifyToken(t, options)))
-      assert.deepStrictEqual(up.filter((r) => r.status === "rejected"), [])
+      assert.deepStrictEqual(
+        up.filter((r) => r.status === "rejected"),
+        []
+      )
       assert.strictEqual(jwksFetches() - before, 2)
     } finally {
       await fresh.dispose()

@@ -38,7 +38,7 @@ export const SECRET_KEY = "sk_test_differentialSecretKey0123456789"
 export const MACHINE_SECRET_KEY = "ak_differentialMachineKey0123456789"
 
 const sortedQuery = (url: URL): ReadonlyArray<readonly [string, string]> =>
-  [...url.searchParams.entries()].sort((a, b) => (a[0] + "=" + a[1]).localeCompare(b[0] + "=" + b[1]))
+  [...url.searchParams.entries()].sort((a, b) => `${a[0]}=${a[1]}`.localeCompare(`${b[0]}=${b[1]}`))
 
 const formEntries = async (body: FormData): Promise<ReadonlyArray<readonly [string, string]>> => {
   const out: Array<readonly [string, string]> = []
@@ -51,7 +51,7 @@ const formEntries = async (body: FormData): Promise<ReadonlyArray<readonly [stri
 const fromWebRequest = async (request: Request): Promise<WireRequest> => {
   const url = new URL(request.url)
   const contentType = request.headers.get("content-type")
-  let body: unknown = undefined
+  let body: unknown
   let formData: ReadonlyArray<readonly [string, string]> | undefined
   if (contentType?.startsWith("multipart/form-data")) {
     formData = await formEntries(await request.formData())
@@ -78,7 +78,11 @@ const toWebResponse = (response: FakeHttp.FakeResponse): Response => {
 }
 
 /** A handler that answers from a route table or one fixed response. */
-export type Responder = (request: { readonly method: string; readonly path: string; readonly url: URL }) => FakeHttp.FakeResponse
+export type Responder = (request: {
+  readonly method: string
+  readonly path: string
+  readonly url: URL
+}) => FakeHttp.FakeResponse
 
 /** Runs `call` through `@clerk/backend` with a stubbed global fetch. */
 export const runReference = async (
@@ -153,7 +157,9 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "obj
  */
 export const dataMismatches = (reference: unknown, ours: unknown, path = "$"): Array<string> => {
   if (reference instanceof URL) {
-    return ours instanceof URL && ours.href === reference.href ? [] : [`${path}: URL ${reference.href} vs ${String(ours)}`]
+    return ours instanceof URL && ours.href === reference.href
+      ? []
+      : [`${path}: URL ${reference.href} vs ${String(ours)}`]
   }
   if (Array.isArray(reference)) {
     if (!Array.isArray(ours)) return [`${path}: array vs ${typeof ours}`]

@@ -75,15 +75,17 @@ export interface Edge {
 
 /** Every `.ts` file under `dir`, relative to `root`, with `/` separators, sorted. */
 export const sourceFiles = (root: string, dir = "src"): ReadonlyArray<string> =>
-  fs.readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+  fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
     .filter((f) => f.endsWith(".ts"))
     .map((f) => path.posix.join(dir, f.split(path.sep).join("/")))
     .sort()
 
 /** The relative imports of one file (static, type-only, re-exports and dynamic), resolved to `.ts` paths. */
 export const importsOf = (file: string, text: string): ReadonlyArray<string> =>
-  ts.preProcessFile(text, true, true).importedFiles
-    .map((i) => i.fileName)
+  ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map((i) => i.fileName)
     .filter((name) => name.startsWith("."))
     .map((name) => path.posix.normalize(path.posix.join(path.posix.dirname(file), name)).replace(/\.js$/, ".ts"))
 

@@ -11,10 +11,7 @@ import * as ClerkConfig from "../../src/services/ClerkConfig.js"
 
 /** `BackendApi` with its `ClerkConfig` and the fake HTTP client (and its Recorder), all in the output. */
 export const pipelineLayer = (handler: FakeHttp.FakeHandler, options: ClerkConfig.ClerkOptions) =>
-  BackendApi.layer.pipe(
-    Layer.provideMerge(ClerkConfig.layer(options)),
-    Layer.provideMerge(FakeHttp.layer(handler))
-  )
+  BackendApi.layer.pipe(Layer.provideMerge(ClerkConfig.layer(options)), Layer.provideMerge(FakeHttp.layer(handler)))
 
 /** Every request the fake received so far. */
 export const recorded = Effect.flatMap(FakeHttp.Recorder, (recorder) => recorder.requests)
@@ -24,11 +21,16 @@ export const failureOf = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
   Effect.flatMap(Effect.exit(effect), (exit) =>
     Exit.isFailure(exit) && exit.cause._tag === "Fail"
       ? Effect.succeed(exit.cause.error)
-      : Effect.dieMessage(`expected a failure, got ${exit._tag}`))
+      : Effect.dieMessage(`expected a failure, got ${exit._tag}`)
+  )
 
 const Thing = Schema.Struct({ id: Schema.String })
 
 /** One `GET /things/{id}` call through the pipeline (`request` overrides any part), decoding `{ id }`. */
 export const call = (request: Partial<BackendApi.ApiRequest> = {}) =>
   Effect.flatMap(BackendApi.BackendApi, (api) =>
-    api.execute({ operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request }, Thing))
+    api.execute(
+      { operation: "test.call", method: "GET", path: "/things/{id}", pathParams: { id: "t_1" }, ...request },
+      Thing
+    )
+  )

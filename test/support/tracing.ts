@@ -24,7 +24,15 @@ export interface RecordedSpan {
 export const recordingTracer = (spans: Array<RecordedSpan>): Tracer.Tracer =>
   Tracer.make({
     span: (name, parent, context, links, startTime, kind) => {
-      const recorded: RecordedSpan = { name, kind, parent, attributes: new Map(), attributeWrites: [], events: [], exit: undefined }
+      const recorded: RecordedSpan = {
+        name,
+        kind,
+        parent,
+        attributes: new Map(),
+        attributeWrites: [],
+        events: [],
+        exit: undefined
+      }
       spans.push(recorded)
       const span: Tracer.Span = {
         _tag: "Span",
@@ -67,7 +75,9 @@ export const spanTexts = (span: RecordedSpan): ReadonlyArray<string> => {
   for (const event of span.events) texts.push(`event ${span.name} ${event.name} ${deep(event.attributes)}`)
   if (span.exit !== undefined && Exit.isFailure(span.exit)) {
     const squashed = Cause.squash(span.exit.cause)
-    texts.push(`end ${span.name} ${Cause.pretty(span.exit.cause)} ${squashed instanceof Error ? squashed.message : String(squashed)}`)
+    texts.push(
+      `end ${span.name} ${Cause.pretty(span.exit.cause)} ${squashed instanceof Error ? squashed.message : String(squashed)}`
+    )
   }
   return texts
 }

@@ -193,15 +193,19 @@ interface UnauthenticatedMachineBase {
  * @category Auth object
  */
 export type UnauthenticatedMachineObject<T extends MachineTokenType = MachineTokenType> = Extract<
-  | UnauthenticatedMachineBase & {
-    readonly tokenType: "api_key"
-    readonly name: null
-    readonly claims: null
-    readonly userId: null
-    readonly orgId: null
-  }
-  | UnauthenticatedMachineBase & { readonly tokenType: "m2m_token"; readonly claims: null; readonly machineId: null }
-  | UnauthenticatedMachineBase & { readonly tokenType: "oauth_token"; readonly userId: null; readonly clientId: null },
+  | (UnauthenticatedMachineBase & {
+      readonly tokenType: "api_key"
+      readonly name: null
+      readonly claims: null
+      readonly userId: null
+      readonly orgId: null
+    })
+  | (UnauthenticatedMachineBase & { readonly tokenType: "m2m_token"; readonly claims: null; readonly machineId: null })
+  | (UnauthenticatedMachineBase & {
+      readonly tokenType: "oauth_token"
+      readonly userId: null
+      readonly clientId: null
+    }),
   { readonly tokenType: T }
 >
 
@@ -250,7 +254,9 @@ export const tokenPrefix = (token: string | null | undefined): string => (token 
  */
 export type DebugData = () => Readonly<Record<string, unknown>>
 
-const debugOf = (data: DebugData | undefined): AuthObjectDebug => () => ({ ...data?.() })
+const debugOf =
+  (data: DebugData | undefined): AuthObjectDebug =>
+  () => ({ ...data?.() })
 
 const never: CheckAuthorization = () => false
 const resolveNull = (): Promise<null> => Promise.resolve(null)
@@ -432,8 +438,9 @@ export const invalidTokenAuthObject = (): InvalidTokenAuthObject => ({
  * @since 0.1.0
  * @category Auth object
  */
-export const isAuthenticated = (auth: AuthObject | null | undefined): auth is SignedInAuthObject | AuthenticatedMachineObject =>
-  auth?.isAuthenticated === true
+export const isAuthenticated = (
+  auth: AuthObject | null | undefined
+): auth is SignedInAuthObject | AuthenticatedMachineObject => auth?.isAuthenticated === true
 
 /**
  * True when a machine token type.

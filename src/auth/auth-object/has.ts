@@ -19,9 +19,9 @@ export type ReverificationConfig =
   | "moderate"
   | "lax"
   | {
-    readonly level: "first_factor" | "second_factor" | "multi_factor"
-    readonly afterMinutes: number
-  }
+      readonly level: "first_factor" | "second_factor" | "multi_factor"
+      readonly afterMinutes: number
+    }
 
 /**
  * What `has()` can ask. Asking several dimensions requires all of them.
@@ -125,9 +125,7 @@ const isNamedLevel = (name: string): name is keyof typeof NAMED_LEVELS => Object
 
 const LEVELS: ReadonlySet<string> = new Set(["first_factor", "second_factor", "multi_factor"])
 
-const resolveLevel = (
-  config: unknown
-): { readonly level: string; readonly afterMinutes: number } | undefined => {
+const resolveLevel = (config: unknown): { readonly level: string; readonly afterMinutes: number } | undefined => {
   if (typeof config === "string") return isNamedLevel(config) ? NAMED_LEVELS[config] : undefined
   if (typeof config === "object" && config !== null && "level" in config && "afterMinutes" in config) {
     const { afterMinutes, level } = config
@@ -172,8 +170,10 @@ const checkReverification = (params: CheckAuthorizationParams, data: Authorizati
  * @since 0.1.0
  * @category Auth object
  */
-export const createCheckAuthorization = (data: AuthorizationData) => (params: CheckAuthorizationParams): boolean => {
-  if (!data.userId || typeof params !== "object" || params === null) return false
-  const verdicts = [checkOrg(params, data), checkBilling(params, data), checkReverification(params, data)]
-  return verdicts.includes("pass") && verdicts.every((v) => v !== "fail")
-}
+export const createCheckAuthorization =
+  (data: AuthorizationData) =>
+  (params: CheckAuthorizationParams): boolean => {
+    if (!data.userId || typeof params !== "object" || params === null) return false
+    const verdicts = [checkOrg(params, data), checkBilling(params, data), checkReverification(params, data)]
+    return verdicts.includes("pass") && verdicts.every((v) => v !== "fail")
+  }

@@ -4,7 +4,12 @@
  *
  * @module
  */
-import { TimeClaimDetail, tokenFailure, TokenVerificationAction, type TokenVerificationFailure } from "../errors.js"
+import {
+  type TimeClaimDetail,
+  tokenFailure,
+  TokenVerificationAction,
+  type TokenVerificationFailure
+} from "../errors.js"
 
 /**
  * The claims of a verified Clerk session token (or JWT-template token). Other claims are kept as sent.
@@ -67,7 +72,9 @@ const failed = (message: string) =>
   tokenFailure("token-verification-failed", message, { action: TokenVerificationAction.EnsureClerkJwt })
 
 const list = (value: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> =>
-  value === undefined ? [] : (typeof value === "string" ? [value] : value).filter((v) => typeof v === "string" && v !== "")
+  value === undefined
+    ? []
+    : (typeof value === "string" ? [value] : value).filter((v) => typeof v === "string" && v !== "")
 
 const isStringArray = (u: unknown): u is ReadonlyArray<string> =>
   Array.isArray(u) && u.every((v) => typeof v === "string")
@@ -78,7 +85,9 @@ const checkAudience = (aud: unknown, audience: ClaimOptions["audience"]): TokenV
   if (typeof aud === "string") {
     return accepted.includes(aud)
       ? undefined
-      : failed(`Invalid JWT audience claim (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(accepted)}".`)
+      : failed(
+          `Invalid JWT audience claim (aud) ${JSON.stringify(aud)}. Is not included in "${JSON.stringify(accepted)}".`
+        )
   }
   // Deliberately stricter than @clerk/backend: an `aud` that is neither a string nor a string array fails.
   if (!isStringArray(aud)) return failed(`Invalid JWT audience claim (aud): expected a string or an array of strings.`)
@@ -108,13 +117,16 @@ export const checkClaims = (
   now: number
 ): TokenVerificationFailure | undefined => {
   const { aud, azp, exp, iat, iss, nbf, sub } = payload
-  if (typeof sub !== "string") return failed(
-    `Subject claim (sub) is required and must be a string. Received ${JSON.stringify(sub)}.`
-  )
+  if (typeof sub !== "string")
+    return failed(`Subject claim (sub) is required and must be a string. Received ${JSON.stringify(sub)}.`)
   const audFailure = checkAudience(aud, options.audience)
   if (audFailure !== undefined) return audFailure
   const parties = options.authorizedParties
-  if (parties !== undefined && parties.length > 0 && (typeof azp !== "string" || azp === "" || !parties.includes(azp))) {
+  if (
+    parties !== undefined &&
+    parties.length > 0 &&
+    (typeof azp !== "string" || azp === "" || !parties.includes(azp))
+  ) {
     return tokenFailure(
       "token-invalid-authorized-parties",
       `Invalid JWT Authorized party claim (azp) ${JSON.stringify(azp)}. Expected "${parties.join(",")}".`
@@ -129,10 +141,17 @@ export const checkClaims = (
     )
   }
   const skew = clockSkew(options.clockSkewInMs)
-  if (typeof exp !== "number") return failed(`Invalid JWT expiry date claim (exp) ${JSON.stringify(exp)}. Expected number.`)
-  return timeFailure("exp", exp, Math.trunc(exp) * 1000 <= now - skew, now, skew) ??
-    (nbf === undefined ? undefined : timeFailure("nbf", nbf, typeof nbf === "number" && Math.trunc(nbf) * 1000 > now + skew, now, skew)) ??
-    (iat === undefined ? undefined : timeFailure("iat", iat, typeof iat === "number" && Math.trunc(iat) * 1000 > now + skew, now, skew))
+  if (typeof exp !== "number")
+    return failed(`Invalid JWT expiry date claim (exp) ${JSON.stringify(exp)}. Expected number.`)
+  return (
+    timeFailure("exp", exp, Math.trunc(exp) * 1000 <= now - skew, now, skew) ??
+    (nbf === undefined
+      ? undefined
+      : timeFailure("nbf", nbf, typeof nbf === "number" && Math.trunc(nbf) * 1000 > now + skew, now, skew)) ??
+    (iat === undefined
+      ? undefined
+      : timeFailure("iat", iat, typeof iat === "number" && Math.trunc(iat) * 1000 > now + skew, now, skew))
+  )
 }
 
 const TIME_CLAIMS = {
@@ -188,8 +207,11 @@ const optionalString = (u: unknown): boolean => u === undefined || typeof u === 
  * @category Tokens
  */
 export const isJwtPayload = (payload: Readonly<Record<string, unknown>>): payload is JwtPayload =>
-  typeof payload.sub === "string" && typeof payload.exp === "number" &&
+  typeof payload.sub === "string" &&
+  typeof payload.exp === "number" &&
   (payload.iat === undefined || typeof payload.iat === "number") &&
   (payload.nbf === undefined || typeof payload.nbf === "number") &&
-  optionalString(payload.iss) && optionalString(payload.azp) && optionalString(payload.sid) &&
+  optionalString(payload.iss) &&
+  optionalString(payload.azp) &&
+  optionalString(payload.sid) &&
   (payload.aud === undefined || typeof payload.aud === "string" || isStringArray(payload.aud))

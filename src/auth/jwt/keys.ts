@@ -34,9 +34,11 @@ export interface PublicKey {
 export type KeyResult = Either.Either<PublicKey, TokenVerificationFailure>
 
 const unusable = (what: string) =>
-  Either.left(tokenFailure("token-verification-failed", `The ${what} is not a usable RSA public key.`, {
-    action: TokenVerificationAction.SetJwtKey
-  }))
+  Either.left(
+    tokenFailure("token-verification-failed", `The ${what} is not a usable RSA public key.`, {
+      action: TokenVerificationAction.SetJwtKey
+    })
+  )
 
 const rsa = (handle: RsaKeyHandle | undefined, kid: string | undefined, what: string): KeyResult =>
   handle !== undefined ? Either.right({ kid, alg: "RS256", handle }) : unusable(what)

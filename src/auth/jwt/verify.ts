@@ -39,21 +39,26 @@ export const checkHeader = (
 ): TokenVerificationFailure | undefined => {
   const { alg, typ } = header
   if (typ !== undefined || headerType !== undefined) {
-    const allowed: ReadonlyArray<string> = headerType === undefined
-      ? ["JWT"]
-      : typeof headerType === "string"
-      ? [headerType]
-      : headerType
+    const allowed: ReadonlyArray<string> =
+      headerType === undefined ? ["JWT"] : typeof headerType === "string" ? [headerType] : headerType
     if (typeof typ !== "string" || !allowed.includes(typ)) {
-      return tokenFailure("token-invalid", `Invalid JWT type ${JSON.stringify(typ)}. Expected "${allowed.join(", ")}".`, {
-        action: TokenVerificationAction.EnsureClerkJwt
-      })
+      return tokenFailure(
+        "token-invalid",
+        `Invalid JWT type ${JSON.stringify(typ)}. Expected "${allowed.join(", ")}".`,
+        {
+          action: TokenVerificationAction.EnsureClerkJwt
+        }
+      )
     }
   }
   if (!RSA_ALGORITHMS.has(alg)) {
-    return tokenFailure("token-invalid-algorithm", `Invalid JWT algorithm ${JSON.stringify(alg)}. Supported: RS256,RS384,RS512.`, {
-      action: TokenVerificationAction.EnsureClerkJwt
-    })
+    return tokenFailure(
+      "token-invalid-algorithm",
+      `Invalid JWT algorithm ${JSON.stringify(alg)}. Supported: RS256,RS384,RS512.`,
+      {
+        action: TokenVerificationAction.EnsureClerkJwt
+      }
+    )
   }
   return undefined
 }
@@ -144,10 +149,13 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCh
  */
 export const signatureEffect = (check: SignatureCheck): Effect.Effect<void, TokenVerificationFailure> =>
   isPending(check)
-    ? Effect.flatMap(Effect.promise(() => check), (failure) => failure === undefined ? Effect.void : Effect.fail(failure))
+    ? Effect.flatMap(
+        Effect.promise(() => check),
+        (failure) => (failure === undefined ? Effect.void : Effect.fail(failure))
+      )
     : check === undefined
-    ? Effect.void
-    : Effect.fail(check)
+      ? Effect.void
+      : Effect.fail(check)
 
 /**
  * A verdict: an `Either` when reached synchronously, else the Effect that reaches it.
@@ -166,12 +174,7 @@ export type JwtVerdict =
  * @since 0.1.0
  * @category Tokens
  */
-export const verifyJwt = (
-  decoded: DecodedJwt,
-  key: KeyResult,
-  options: JwtVerifyOptions,
-  now: number
-): JwtVerdict => {
+export const verifyJwt = (decoded: DecodedJwt, key: KeyResult, options: JwtVerifyOptions, now: number): JwtVerdict => {
   const headerFailure = checkHeader(decoded.header, options.headerType)
   if (headerFailure !== undefined) return Either.left(headerFailure)
   const signature = checkSignature(decoded, key)
@@ -195,9 +198,11 @@ const afterSignature = (
   const payload = decoded.payload
   return isJwtPayload(payload)
     ? Either.right(payload)
-    : Either.left(tokenFailure(
-      "token-verification-failed",
-      "A standard claim has the wrong type (iss, azp and sid must be strings; aud a string or an array of strings).",
-      { action: TokenVerificationAction.EnsureClerkJwt }
-    ))
+    : Either.left(
+        tokenFailure(
+          "token-verification-failed",
+          "A standard claim has the wrong type (iss, azp and sid must be strings; aud a string or an array of strings).",
+          { action: TokenVerificationAction.EnsureClerkJwt }
+        )
+      )
 }

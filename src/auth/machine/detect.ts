@@ -78,10 +78,10 @@ export const opaqueTokenType = (token: string): MachineTokenType | undefined =>
   token.startsWith(M2M_TOKEN_PREFIX)
     ? "m2m_token"
     : token.startsWith(OAUTH_TOKEN_PREFIX)
-    ? "oauth_token"
-    : token.startsWith(API_KEY_PREFIX)
-    ? "api_key"
-    : undefined
+      ? "oauth_token"
+      : token.startsWith(API_KEY_PREFIX)
+        ? "api_key"
+        : undefined
 
 /**
  * The type of a decoded JWT (`m2m_token` before `oauth_token`), or `undefined` for a session or other JWT.

@@ -96,7 +96,10 @@ export type MachineTokenResult =
  * @since 0.1.0
  * @category Machine tokens
  */
-export type MachineTokenData<T extends MachineTokenType> = Extract<MachineTokenResult, { readonly tokenType: T }>["data"]
+export type MachineTokenData<T extends MachineTokenType> = Extract<
+  MachineTokenResult,
+  { readonly tokenType: T }
+>["data"]
 
 const RESERVED_M2M_CLAIMS: ReadonlySet<string> = new Set(["iss", "sub", "exp", "nbf", "iat", "jti"])
 
@@ -114,13 +117,14 @@ export const m2mTokenFromJwt = (payload: JwtPayload): VerifiedM2MToken => {
   for (const [key, value] of Object.entries(payload)) {
     if (!RESERVED_M2M_CLAIMS.has(key)) claims[key] = value
   }
-  const scopes = typeof payload.scopes === "string"
-    ? payload.scopes.split(" ")
-    : payload.aud === undefined
-    ? []
-    : typeof payload.aud === "string"
-    ? [payload.aud]
-    : payload.aud
+  const scopes =
+    typeof payload.scopes === "string"
+      ? payload.scopes.split(" ")
+      : payload.aud === undefined
+        ? []
+        : typeof payload.aud === "string"
+          ? [payload.aud]
+          : payload.aud
   return {
     id: stringOr(payload.jti, ""),
     subject: payload.sub,

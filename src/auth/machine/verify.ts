@@ -82,24 +82,25 @@ const checkOAuthAudience = (
  * @since 0.1.0
  * @category Machine tokens
  */
-export const verifyCallFailure = (notFound: string) =>
-(error: ClerkError | TokenVerificationFailure): MachineTokenVerificationFailure => {
-  if (error._tag === "TokenVerificationError") return machineFailure("token-verification-failed", error.message)
-  if (isApiResponseError(error)) {
-    if (error.status === 401) {
-      return machineFailure("secret-key-invalid", error.errors[0]?.message ?? "Invalid secret key", {
-        status: 401,
-        action: TokenVerificationAction.SetSecretKey
-      })
+export const verifyCallFailure =
+  (notFound: string) =>
+  (error: ClerkError | TokenVerificationFailure): MachineTokenVerificationFailure => {
+    if (error._tag === "TokenVerificationError") return machineFailure("token-verification-failed", error.message)
+    if (isApiResponseError(error)) {
+      if (error.status === 401) {
+        return machineFailure("secret-key-invalid", error.errors[0]?.message ?? "Invalid secret key", {
+          status: 401,
+          action: TokenVerificationAction.SetSecretKey
+        })
+      }
+      if (error.status === 404) return machineFailure("token-invalid", notFound, { status: 404 })
+      return machineFailure("unexpected-error", `Unexpected error: ${error.message}`, { status: error.status })
     }
-    if (error.status === 404) return machineFailure("token-invalid", notFound, { status: 404 })
-    return machineFailure("unexpected-error", `Unexpected error: ${error.message}`, { status: error.status })
+    if (error._tag === "ClerkInvalidRequestError") {
+      return machineFailure("secret-key-invalid", error.message, { action: TokenVerificationAction.SetSecretKey })
+    }
+    return machineFailure("unexpected-error", `Unexpected error: ${error.message}`)
   }
-  if (error._tag === "ClerkInvalidRequestError") {
-    return machineFailure("secret-key-invalid", error.message, { action: TokenVerificationAction.SetSecretKey })
-  }
-  return machineFailure("unexpected-error", `Unexpected error: ${error.message}`)
-}
 
 type Lifecycle = Pick<MachineTokenLifecycle, "revoked" | "expired" | "expiration">
 
@@ -107,14 +108,17 @@ type Lifecycle = Pick<MachineTokenLifecycle, "revoked" | "expired" | "expiration
 const ensureLive = <A>(what: string, token: Lifecycle, result: A): Effect.Effect<A, MachineTokenVerificationFailure> =>
   Effect.clockWith((clock) =>
     // Strict where it protects: an answer that does not state the token's lifecycle fails closed.
-    typeof token.revoked !== "boolean" || typeof token.expired !== "boolean" ||
-      (token.expiration !== null && typeof token.expiration !== "number")
-      ? Effect.fail(machineFailure("unexpected-error", `Unexpected error: the ${what} answer lacks its revoked/expired state.`))
+    typeof token.revoked !== "boolean" ||
+    typeof token.expired !== "boolean" ||
+    (token.expiration !== null && typeof token.expiration !== "number")
+      ? Effect.fail(
+          machineFailure("unexpected-error", `Unexpected error: the ${what} answer lacks its revoked/expired state.`)
+        )
       : token.revoked
-      ? Effect.fail(machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 }))
-      : token.expired || (token.expiration !== null && token.expiration <= clock.unsafeCurrentTimeMillis())
-      ? Effect.fail(machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 }))
-      : Effect.succeed(result)
+        ? Effect.fail(machineFailure("token-invalid", `The ${what} is revoked.`, { status: 200 }))
+        : token.expired || (token.expiration !== null && token.expiration <= clock.unsafeCurrentTimeMillis())
+          ? Effect.fail(machineFailure("token-invalid", `The ${what} is expired.`, { status: 200 }))
+          : Effect.succeed(result)
   )
 
 const verifyOpaque = (
@@ -128,7 +132,9 @@ const verifyOpaque = (
     case "m2m_token":
       return M2M.verify({ token }).pipe(
         Effect.mapError(verifyCallFailure("Machine token not found")),
-        Effect.flatMap((r) => ensureLive("M2M token", r, { tokenType: "m2m_token" as const, data: m2mTokenFromResponse(r) }))
+        Effect.flatMap((r) =>
+          ensureLive("M2M token", r, { tokenType: "m2m_token" as const, data: m2mTokenFromResponse(r) })
+        )
       )
     case "oauth_token":
       return IdPOAuthAccessToken.verify(token, { audience: options.audience }).pipe(
@@ -155,10 +161,12 @@ const verifyMachineJwt = (
 ): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, JwksCache> => {
   const m2m = isM2MJwt(decoded)
   if (!m2m && !isOAuthJwt(decoded)) {
-    return Effect.fail(machineFailure(
-      "token-verification-failed",
-      `Invalid JWT type ${JSON.stringify(decoded.header.typ)}: expected ${OAUTH_JWT_TYPES.join(" or ")} (OAuth), or a sub starting with mch_ (M2M).`
-    ))
+    return Effect.fail(
+      machineFailure(
+        "token-verification-failed",
+        `Invalid JWT type ${JSON.stringify(decoded.header.typ)}: expected ${OAUTH_JWT_TYPES.join(" or ")} (OAuth), or a sub starting with mch_ (M2M).`
+      )
+    )
   }
   if (m2m && decoded.header.cat !== undefined && decoded.header.cat !== M2M_TOKEN_CATEGORY) {
     return Effect.fail(machineFailure("token-invalid", "Invalid M2M JWT category."))
@@ -173,15 +181,16 @@ const verifyMachineJwt = (
     Effect.clockWith((clock) => {
       const plan = planWithKeys(decoded, jwtOptions, keys, clock.unsafeCurrentTimeMillis())
       return Effect.mapError(plan, (e) => machineFailure("token-verification-failed", e.message))
-    })).pipe(
-      Effect.flatMap((payload): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure> => {
-        if (m2m) return Effect.succeed({ tokenType: "m2m_token", data: m2mTokenFromJwt(payload) })
-        const audience = checkOAuthAudience(payload.aud, options.audience)
-        return audience === undefined
-          ? Effect.succeed({ tokenType: "oauth_token", data: oauthTokenFromJwt(payload) })
-          : Effect.fail(audience)
-      })
-    )
+    })
+  ).pipe(
+    Effect.flatMap((payload): Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure> => {
+      if (m2m) return Effect.succeed({ tokenType: "m2m_token", data: m2mTokenFromJwt(payload) })
+      const audience = checkOAuthAudience(payload.aud, options.audience)
+      return audience === undefined
+        ? Effect.succeed({ tokenType: "oauth_token", data: oauthTokenFromJwt(payload) })
+        : Effect.fail(audience)
+    })
+  )
 }
 
 /**
@@ -200,10 +209,10 @@ export const verifyMachineToken = (
   }
   const effect: Effect.Effect<MachineTokenResult, MachineTokenVerificationFailure, MachineVerifyServices | JwksCache> =
     opaqueTokenType(token) !== undefined
-    ? verifyOpaque(token, options)
-    : Either.match(decodeJwt(token), {
-      onLeft: (e) => Effect.fail(machineFailure("token-invalid", e.message)),
-      onRight: (decoded) => verifyMachineJwt(decoded, options)
-    })
+      ? verifyOpaque(token, options)
+      : Either.match(decodeJwt(token), {
+          onLeft: (e) => Effect.fail(machineFailure("token-invalid", e.message)),
+          onRight: (decoded) => verifyMachineJwt(decoded, options)
+        })
   return withSpanWhenTraced("clerk.verifyMachineToken")(effect)
 }

@@ -68,7 +68,8 @@ const absoluteOriginal = (request: HttpServerRequest.HttpServerRequest): URL | u
  * @category Integrations
  */
 export const toFetchRequest = (request: HttpServerRequest.HttpServerRequest): Request => {
-  const url = absoluteOriginal(request) ??
+  const url =
+    absoluteOriginal(request) ??
     absoluteUrl(request.originalUrl, (name) => request.headers[name], { encrypted: false, trustProxy: true })
   const headers = new Headers()
   for (const [name, value] of Object.entries(request.headers)) {
@@ -106,17 +107,16 @@ const refusal = (decision: Exclude<AuthDecision, { readonly _tag: "Continue" }>)
  * @since 0.1.0
  * @category Integrations
  */
-export const withAuthenticate = <AE, AR>(authenticate: Authenticate<AE, AR>, options: AuthDecisionOptions = {}) =>
-<E, R>(
-  app: HttpApp.Default<E, R>
-): HttpApp.Default<E | AE, Exclude<R, CurrentAuth> | AR> =>
-  Effect.gen(function*() {
-    const request = yield* HttpServerRequest.HttpServerRequest
-    const decision = decide(yield* authenticate(toFetchRequest(request)), options)
-    if (decision._tag !== "Continue") return refusal(decision)
-    const response = yield* Effect.provideService(app, CurrentAuth, decision.auth)
-    return withStateHeaders(response, decision.headers)
-  })
+export const withAuthenticate =
+  <AE, AR>(authenticate: Authenticate<AE, AR>, options: AuthDecisionOptions = {}) =>
+  <E, R>(app: HttpApp.Default<E, R>): HttpApp.Default<E | AE, Exclude<R, CurrentAuth> | AR> =>
+    Effect.gen(function* () {
+      const request = yield* HttpServerRequest.HttpServerRequest
+      const decision = decide(yield* authenticate(toFetchRequest(request)), options)
+      if (decision._tag !== "Continue") return refusal(decision)
+      const response = yield* Effect.provideService(app, CurrentAuth, decision.auth)
+      return withStateHeaders(response, decision.headers)
+    })
 
 /**
  * The middleware with `authenticateRequest` (its services come from your Clerk layer).
@@ -156,13 +156,9 @@ export class ClerkUnauthorized extends Schema.TaggedError<ClerkUnauthorized>("ef
  * @since 0.1.0
  * @category Integrations
  */
-export class ClerkHandshakeRedirect
-  extends Schema.TaggedError<ClerkHandshakeRedirect>("effect-clerk/ClerkHandshakeRedirect")(
-    "ClerkHandshakeRedirect",
-    {},
-    HttpApiSchema.annotations({ status: 307 })
-  )
-{}
+export class ClerkHandshakeRedirect extends Schema.TaggedError<ClerkHandshakeRedirect>(
+  "effect-clerk/ClerkHandshakeRedirect"
+)("ClerkHandshakeRedirect", {}, HttpApiSchema.annotations({ status: 307 })) {}
 
 /**
  * An `HttpApiMiddleware` that authenticates each request and provides {@link CurrentAuth}; build it with {@link layer}.
@@ -188,11 +184,13 @@ export const layerWithAuthenticate = <AE, AR>(
   Layer.effect(
     ClerkAuthorization,
     Effect.map(Effect.context<AR>(), (context) =>
-      Effect.gen(function*() {
+      Effect.gen(function* () {
         const request = yield* HttpServerRequest.HttpServerRequest
         const state = yield* Effect.orDie(Effect.provide(authenticate(toFetchRequest(request)), context))
         const decision = decide(state, options)
-        yield* HttpApp.appendPreResponseHandler((_, response) => Effect.succeed(withStateHeaders(response, decision.headers)))
+        yield* HttpApp.appendPreResponseHandler((_, response) =>
+          Effect.succeed(withStateHeaders(response, decision.headers))
+        )
         switch (decision._tag) {
           case "Handshake":
             return yield* new ClerkHandshakeRedirect()
@@ -201,7 +199,8 @@ export const layerWithAuthenticate = <AE, AR>(
           case "Continue":
             return decision.auth
         }
-      }))
+      })
+    )
   )
 
 /**

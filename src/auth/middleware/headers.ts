@@ -51,11 +51,8 @@ export const absoluteUrl = (
 ): URL => {
   const forwardedProto = options.trustProxy ? firstValue(header("x-forwarded-proto")) : undefined
   const forwardedHost = options.trustProxy ? firstValue(header("x-forwarded-host")) : undefined
-  const protocol = forwardedProto === "https" || forwardedProto === "http"
-    ? forwardedProto
-    : options.encrypted
-    ? "https"
-    : "http"
+  const protocol =
+    forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : options.encrypted ? "https" : "http"
   const relative = path.startsWith("/") ? path : `/${path}`
   for (const host of [forwardedHost ?? firstValue(header("host")) ?? "localhost", "localhost"]) {
     try {

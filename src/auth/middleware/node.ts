@@ -116,35 +116,38 @@ const encoder = new TextEncoder()
 /** The body as a lazily-started stream: the `IncomingMessage` is only read when the stream is. */
 const lazyBody = (req: IncomingMessage): ReadableStream<Uint8Array> => {
   let iterator: AsyncIterator<unknown> | undefined
-  return new ReadableStream<Uint8Array>({
-    pull: async (controller) => {
-      if (iterator === undefined) {
-        if (req.readableDidRead || req.readableEnded) {
-          controller.error(
-            new Error(
-              "effect-clerk: the request body was already read (e.g. by express.json()); mount this route before " +
-                "body parsers, or pass the raw body yourself"
+  return new ReadableStream<Uint8Array>(
+    {
+      pull: async (controller) => {
+        if (iterator === undefined) {
+          if (req.readableDidRead || req.readableEnded) {
+            controller.error(
+              new Error(
+                "effect-clerk: the request body was already read (e.g. by express.json()); mount this route before " +
+                  "body parsers, or pass the raw body yourself"
+              )
             )
-          )
-          return
+            return
+          }
+          iterator = req[Symbol.asyncIterator]()
         }
-        iterator = req[Symbol.asyncIterator]()
+        const next = await iterator.next()
+        if (next.done === true) return controller.close()
+        const chunk: unknown = next.value
+        controller.enqueue(
+          typeof chunk === "string"
+            ? encoder.encode(chunk)
+            : chunk instanceof Uint8Array
+              ? chunk
+              : encoder.encode(String(chunk))
+        )
+      },
+      cancel: async () => {
+        await iterator?.return?.()
       }
-      const next = await iterator.next()
-      if (next.done === true) return controller.close()
-      const chunk: unknown = next.value
-      controller.enqueue(
-        typeof chunk === "string"
-          ? encoder.encode(chunk)
-          : chunk instanceof Uint8Array
-          ? chunk
-          : encoder.encode(String(chunk))
-      )
     },
-    cancel: async () => {
-      await iterator?.return?.()
-    }
-  }, { highWaterMark: 0 }) // pull only when the body is read
+    { highWaterMark: 0 }
+  ) // pull only when the body is read
 }
 
 const buildRequest = (req: NodeRequest, method: string, trustProxy: boolean, withBody: boolean): Request => {
@@ -232,8 +235,7 @@ const authFunction = (state: RequestState, defaults: PendingSessionOptions): Aut
   return Object.assign(call, current)
 }
 
-const hasAuth = (req: IncomingMessage): req is RequestWithAuth =>
-  "auth" in req && typeof req.auth === "function"
+const hasAuth = (req: IncomingMessage): req is RequestWithAuth => "auth" in req && typeof req.auth === "function"
 
 const appendHeaders = (res: ServerResponse, headers: Headers): void => {
   for (const cookie of headers.getSetCookie()) res.appendHeader("set-cookie", cookie)
@@ -268,7 +270,8 @@ export const clerkMiddleware = (options: ClerkMiddlewareOptions = {}): NodeMiddl
     trustProxy,
     ...authenticateOptions
   } = options
-  const authenticate = custom ??
+  const authenticate =
+    custom ??
     (async (request: Request) =>
       (client ?? (await defaultClerkClient())).authenticateRequest(request, authenticateOptions))
   const defaults: PendingSessionOptions = treatPendingAsSignedOut === undefined ? {} : { treatPendingAsSignedOut }
@@ -324,11 +327,13 @@ export const getAuth = (req: IncomingMessage, options?: PendingSessionOptions): 
  * @since 0.1.0
  * @category Integrations
  */
-export const requireAuth = (options: PendingSessionOptions = {}): NodeMiddleware => (req, res, next) => {
-  if (!hasAuth(req)) return next(new Error(MIDDLEWARE_MISSING_MESSAGE))
-  if (req.auth(options).isAuthenticated) return next()
-  unauthorized(res)
-}
+export const requireAuth =
+  (options: PendingSessionOptions = {}): NodeMiddleware =>
+  (req, res, next) => {
+    if (!hasAuth(req)) return next(new Error(MIDDLEWARE_MISSING_MESSAGE))
+    if (req.auth(options).isAuthenticated) return next()
+    unauthorized(res)
+  }
 
 declare global {
   // Express's `Request` (from `@types/express`, when installed) gains `auth`, so `req.auth().userId` and

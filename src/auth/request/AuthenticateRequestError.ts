@@ -34,12 +34,9 @@ export type AuthenticateRequestErrorReason = typeof AuthenticateRequestErrorReas
  * @since 0.1.0
  * @category Authenticate request
  */
-export class AuthenticateRequestError
-  extends Schema.TaggedError<AuthenticateRequestError>("effect-clerk/AuthenticateRequestError")(
-    "AuthenticateRequestError",
-    { reason: AuthenticateRequestErrorReason, message: Schema.String }
-  )
-{}
+export class AuthenticateRequestError extends Schema.TaggedError<AuthenticateRequestError>(
+  "effect-clerk/AuthenticateRequestError"
+)("AuthenticateRequestError", { reason: AuthenticateRequestErrorReason, message: Schema.String }) {}
 
 /**
  * Builds an {@link AuthenticateRequestError}.

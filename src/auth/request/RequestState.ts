@@ -201,12 +201,7 @@ export const emptyEcho: StateEcho = {
   afterSignUpUrl: ""
 }
 
-const withDebugHeaders = (
-  headers: Headers,
-  status: AuthStatus,
-  reason: string,
-  message: string
-): Headers => {
+const withDebugHeaders = (headers: Headers, status: AuthStatus, reason: string, message: string): Headers => {
   const out = new Headers(headers)
   // Headers.set rejects values that are not ByteStrings (e.g. non-Latin-1 text); such a debug header is skipped.
   const trySet = (name: string, value: string) => {
@@ -385,5 +380,6 @@ export const debugRequestState = (state: RequestState): DebugRequestState => ({
  */
 export type RequestStateFor<T extends TokenType | null> = T extends "session_token"
   ? SignedInSessionState | SignedOutSessionState | HandshakeState
-  : T extends MachineTokenType ? SignedInMachineState<T> | SignedOutMachineState<T>
-  : InvalidTokenState
+  : T extends MachineTokenType
+    ? SignedInMachineState<T> | SignedOutMachineState<T>
+    : InvalidTokenState

@@ -74,7 +74,12 @@ const machineAuthData = (result: MachineTokenResult): MachineAuthData => {
         claims: Predicate.isRecord(result.data.claims) ? result.data.claims : null
       }
     case "m2m_token":
-      return { id: result.data.id, subject: result.data.subject, scopes: result.data.scopes, claims: result.data.claims }
+      return {
+        id: result.data.id,
+        subject: result.data.subject,
+        scopes: result.data.scopes,
+        claims: result.data.claims
+      }
     case "oauth_token":
       return {
         id: result.data.id,
@@ -85,17 +90,10 @@ const machineAuthData = (result: MachineTokenResult): MachineAuthData => {
   }
 }
 
-const machineSignedOut = <T extends MachineTokenType>(
-  flow: Flow,
-  tokenType: T,
-  reason: string,
-  message: string
-) =>
+const machineSignedOut = <T extends MachineTokenType>(flow: Flow, tokenType: T, reason: string, message: string) =>
   signedOutMachineState(flow.echo, tokenType, reason, message, () =>
-    unauthenticatedMachineObject(
-      tokenType,
-      debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message })
-    ))
+    unauthenticatedMachineObject(tokenType, debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message }))
+  )
 
 /** Verifies a machine token of a known type and returns its state. */
 const machineState = (
@@ -115,11 +113,8 @@ const machineState = (
       onSuccess: (result): RequestState => {
         const data = machineAuthData(result)
         const debug = debugData(flow.ctx, { status: AuthStatus.SignedIn })
-        return signedInMachineState(
-          flow.echo,
-          result.tokenType,
-          token,
-          () => authenticatedMachineObject(result.tokenType, token, data, debug)
+        return signedInMachineState(flow.echo, result.tokenType, token, () =>
+          authenticatedMachineObject(result.tokenType, token, data, debug)
         )
       }
     }
@@ -248,11 +243,17 @@ const authenticate = (
 ): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> =>
   Effect.clockWith((clock) =>
     Effect.contextWithEffect((context: Context.Context<AuthenticateRequestServices>) => {
-      const prepared = prepare(request, options, Context.get(context, ClerkConfig), {
-        sessions: Context.get(context, Sessions),
-        clients: Context.get(context, Clients),
-        runner: Context.get(context, AuthPromiseRunner)
-      }, clock.unsafeCurrentTimeMillis())
+      const prepared = prepare(
+        request,
+        options,
+        Context.get(context, ClerkConfig),
+        {
+          sessions: Context.get(context, Sessions),
+          clients: Context.get(context, Clients),
+          runner: Context.get(context, AuthPromiseRunner)
+        },
+        clock.unsafeCurrentTimeMillis()
+      )
       if (Either.isLeft(prepared)) return Effect.fail(prepared.left)
       const flow = prepared.right
       const state = decideSync(flow, Context.get(context, JwksCache))
@@ -266,13 +267,15 @@ const authenticate = (
  * @since 0.1.0
  * @category Authenticate request
  */
-export const decide = (flow: Flow): Effect.Effect<RequestState, never, Exclude<AuthenticateRequestServices, ClerkConfig>> =>
+export const decide = (
+  flow: Flow
+): Effect.Effect<RequestState, never, Exclude<AuthenticateRequestServices, ClerkConfig>> =>
   Effect.suspend(() => {
     const { ctx } = flow
     const acceptsToken = ctx.options.acceptsToken
     const tokenInHeader = ctx.tokenInHeader
     if (typeof acceptsToken !== "string") {
-      const type = tokenInHeader === undefined ? "session_token" : machineTokenType(tokenInHeader) ?? "session_token"
+      const type = tokenInHeader === undefined ? "session_token" : (machineTokenType(tokenInHeader) ?? "session_token")
       if (!acceptsToken.includes(type)) return Effect.succeed(invalidTokenState(invalidTokenAuthObject))
     }
     if (tokenInHeader !== undefined) return headerFlow(flow, tokenInHeader)
@@ -298,7 +301,7 @@ export const isHandshake = (state: RequestState): state is Extract<RequestState,
  * @category Authenticate request
  */
 export const handshakeLocation = (state: RequestState): string | undefined =>
-  state.status === AuthStatus.Handshake ? state.headers.get(HeaderNames.Location) ?? undefined : undefined
+  state.status === AuthStatus.Handshake ? (state.headers.get(HeaderNames.Location) ?? undefined) : undefined
 
 /**
  * Whether `acceptsToken` takes a token type (`"any"`, a list, or one type).

@@ -109,9 +109,10 @@ export const instanceInfo = (options: ResolvedOptions, proxyUrl: string | undefi
   const parsed = parsePublishableKeyCached(options.publishableKey)
   if (parsed === undefined) return undefined
   // A production satellite's Frontend API (and so its tokens' issuer) is on its own domain.
-  const instanceFrontendApi = parsed.instanceType === "production" && options.domain !== undefined && options.isSatellite
-    ? `clerk.${options.domain}`
-    : parsed.frontendApi
+  const instanceFrontendApi =
+    parsed.instanceType === "production" && options.domain !== undefined && options.isSatellite
+      ? `clerk.${options.domain}`
+      : parsed.frontendApi
   return {
     publishableKey: options.publishableKey,
     instanceType: parsed.instanceType,
@@ -208,7 +209,8 @@ export class RequestContext {
     if (suffixedUat === "0" && uat !== "0") return false
     // In development the suffixed uat is not kept up to date reliably: an expired suffixed session loses.
     if (this.instance?.instanceType !== "production") {
-      const expired = suffixedDecoded !== undefined && numberClaim(suffixedDecoded, "exp") <= Math.floor(this.now / 1000)
+      const expired =
+        suffixedDecoded !== undefined && numberClaim(suffixedDecoded, "exp") <= Math.floor(this.now / 1000)
       if (suffixedUat !== "0" && uat === "0" && expired) return false
     }
     if (!suffixedUat && suffixedSession) return false
@@ -300,10 +302,9 @@ export class RequestContext {
     }
     if (url.hostname === fapiHost) return true
     if (this.instance.instanceType !== "production" && isDevAccountPortalHost(url.hostname)) return true
-    const accounts = frontendApi.replace(/clerk\.accountsstage\./, "accountsstage.").replace(
-      /clerk\.accounts\.|clerk\./,
-      "accounts."
-    )
+    const accounts = frontendApi
+      .replace(/clerk\.accountsstage\./, "accountsstage.")
+      .replace(/clerk\.accounts\.|clerk\./, "accounts.")
     try {
       return url.origin === new URL(`https://${accounts}`).origin
     } catch {

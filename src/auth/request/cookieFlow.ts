@@ -42,7 +42,7 @@ const TIME_REASONS: ReadonlySet<string> = new Set(["token-expired", "token-not-a
  * session token. `undefined` means the handshake could not be used and the normal flow continues.
  */
 const resolveHandshake = (flow: Flow): Effect.Effect<SessionState | undefined, never, JwksCache> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const { ctx } = flow
     const development = ctx.instance?.instanceType === "development"
     let directives: ReadonlyArray<string> = []
@@ -103,19 +103,17 @@ const resolveHandshake = (flow: Flow): Effect.Effect<SessionState | undefined, n
 /**
  * Decides whether a signed-in request must be sent through a handshake to activate the organization its URL names.
  */
-const organizationSync = (
-  flow: Flow,
-  auth: SignedInAuthObject
-): Effect.Effect<SessionState | undefined> =>
+const organizationSync = (flow: Flow, auth: SignedInAuthObject): Effect.Effect<SessionState | undefined> =>
   Effect.suspend(() => {
     const { ctx } = flow
     const target = flow.organizations.findTarget(ctx.url)
     if (target === undefined) return Effect.succeed(undefined)
-    const mustActivate = target.type === "personalAccount"
-      ? Boolean(auth.orgId)
-      : "organizationId" in target
-      ? target.organizationId !== auth.orgId
-      : target.organizationSlug !== auth.orgSlug
+    const mustActivate =
+      target.type === "personalAccount"
+        ? Boolean(auth.orgId)
+        : "organizationId" in target
+          ? target.organizationId !== auth.orgId
+          : target.organizationSlug !== auth.orgSlug
     if (!mustActivate) return Effect.succeed(undefined)
     if (ctx.handshakeRedirectLoopCounter >= MAX_HANDSHAKE_REDIRECTS) {
       return Effect.as(
@@ -125,9 +123,8 @@ const organizationSync = (
         undefined
       )
     }
-    return Effect.map(
-      maybeHandshake(flow, AuthErrorReason.ActiveOrganizationMismatch, ""),
-      (state) => (state.status === "handshake" ? state : undefined)
+    return Effect.map(maybeHandshake(flow, AuthErrorReason.ActiveOrganizationMismatch, ""), (state) =>
+      state.status === "handshake" ? state : undefined
     )
   })
 
@@ -138,7 +135,7 @@ const organizationSync = (
  * @category Authenticate request
  */
 export const cookieFlow = (flow: Flow): Effect.Effect<SessionState, never, JwksCache> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const { ctx } = flow
     const instance = ctx.instance
     const development = instance?.instanceType === "development"

@@ -10,12 +10,7 @@ import * as Either from "effect/Either"
 import type { Clients } from "../../resources/Clients.js"
 import type { Sessions } from "../../resources/Sessions.js"
 import { ClerkDecodeError, isApiResponseError } from "../../services/ClerkErrors.js"
-import {
-  type DebugData,
-  signedInAuthObject,
-  signedOutAuthObject,
-  tokenPrefix
-} from "../auth-object/AuthObject.js"
+import { type DebugData, signedInAuthObject, signedOutAuthObject, tokenPrefix } from "../auth-object/AuthObject.js"
 import type { SessionClaims } from "../auth-object/claims.js"
 import { tokenFailure, TokenVerificationAction, TokenVerificationFailure } from "../errors.js"
 import type { JwtPayload } from "../jwt/claims.js"
@@ -89,22 +84,27 @@ export const echoOf = (ctx: RequestContext): StateEcho => {
  * @since 0.1.0
  * @category Authenticate request
  */
-export const debugData = (ctx: RequestContext, extra: Readonly<Record<string, unknown>> = {}): DebugData => () => ({
-  ...echoOf(ctx),
-  instanceType: ctx.instance?.instanceType,
-  frontendApi: ctx.instance?.frontendApi,
-  acceptsToken: ctx.options.acceptsToken,
-  method: ctx.method,
-  url: ctx.url.href.replace(/([?&](?:__clerk_db_jwt|__clerk_handshake|__clerk_handshake_nonce|__session)=)[^&]*/g, "$1…"),
-  tokenInHeader: tokenPrefix(ctx.tokenInHeader),
-  sessionTokenInCookie: tokenPrefix(ctx.sessionTokenInCookie),
-  refreshTokenInCookie: tokenPrefix(ctx.refreshTokenInCookie),
-  devBrowserToken: tokenPrefix(ctx.devBrowserToken),
-  handshakeToken: tokenPrefix(ctx.handshakeToken),
-  clientUat: ctx.clientUat,
-  handshakeRedirectLoopCounter: ctx.handshakeRedirectLoopCounter,
-  ...extra
-})
+export const debugData =
+  (ctx: RequestContext, extra: Readonly<Record<string, unknown>> = {}): DebugData =>
+  () => ({
+    ...echoOf(ctx),
+    instanceType: ctx.instance?.instanceType,
+    frontendApi: ctx.instance?.frontendApi,
+    acceptsToken: ctx.options.acceptsToken,
+    method: ctx.method,
+    url: ctx.url.href.replace(
+      /([?&](?:__clerk_db_jwt|__clerk_handshake|__clerk_handshake_nonce|__session)=)[^&]*/g,
+      "$1…"
+    ),
+    tokenInHeader: tokenPrefix(ctx.tokenInHeader),
+    sessionTokenInCookie: tokenPrefix(ctx.sessionTokenInCookie),
+    refreshTokenInCookie: tokenPrefix(ctx.refreshTokenInCookie),
+    devBrowserToken: tokenPrefix(ctx.devBrowserToken),
+    handshakeToken: tokenPrefix(ctx.handshakeToken),
+    clientUat: ctx.clientUat,
+    handshakeRedirectLoopCounter: ctx.handshakeRedirectLoopCounter,
+    ...extra
+  })
 
 /**
  * A signed-out session state for this request.
@@ -119,7 +119,8 @@ export const signedOut = (
   headers: Headers = new Headers()
 ): SignedOutSessionState =>
   signedOutSessionState(flow.echo, reason, message, headers, () =>
-    signedOutAuthObject(debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message })))
+    signedOutAuthObject(debugData(flow.ctx, { status: AuthStatus.SignedOut, reason, message }))
+  )
 
 /**
  * A signed-in session state for this request.
@@ -134,17 +135,20 @@ export const signedIn = (
   headers: Headers = new Headers()
 ): SignedInSessionState => {
   const fetchToken = (sessionId: string, template: string | undefined, expiresInSeconds: number | undefined) =>
-    flow.runner.run(Effect.flatMap(flow.sessions.getToken(sessionId, template, expiresInSeconds), (response) =>
-      response.jwt === undefined
-        ? Effect.fail(
-          new ClerkDecodeError({
-            method: "POST",
-            path: `/sessions/${sessionId}/tokens`,
-            status: 200,
-            issue: "the response has no jwt"
-          })
-        )
-        : Effect.succeed(response.jwt)))
+    flow.runner.run(
+      Effect.flatMap(flow.sessions.getToken(sessionId, template, expiresInSeconds), (response) =>
+        response.jwt === undefined
+          ? Effect.fail(
+              new ClerkDecodeError({
+                method: "POST",
+                path: `/sessions/${sessionId}/tokens`,
+                status: 200,
+                issue: "the response has no jwt"
+              })
+            )
+          : Effect.succeed(response.jwt)
+      )
+    )
   const debug = debugData(flow.ctx, { status: AuthStatus.SignedIn })
   return signedInSessionState(flow.echo, token, headers, (options) => {
     const auth = signedInAuthObject({ token, claims, fetchToken, debugData: debug })
@@ -181,9 +185,8 @@ export const verifySession = (
   token: string,
   overrides: Partial<VerifyTokenOptions> = {}
 ): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, JwksCache> =>
-  Effect.flatMap(
-    JwksCache,
-    (keys) => requireSessionId(planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now))
+  Effect.flatMap(JwksCache, (keys) =>
+    requireSessionId(planVerification(token, { ...flow.verifyOptions, ...overrides }, keys, flow.ctx.now))
   )
 
 /**
@@ -195,7 +198,7 @@ export const verifySession = (
 export const requireSessionId = <R>(
   plan: Effect.Effect<JwtPayload, TokenVerificationFailure, R>
 ): Effect.Effect<JwtPayload & { readonly sid: string }, TokenVerificationFailure, R> =>
-  Effect.flatMap(plan, (claims) => hasSessionId(claims) ? Effect.succeed(claims) : Effect.fail(missingSid()))
+  Effect.flatMap(plan, (claims) => (hasSessionId(claims) ? Effect.succeed(claims) : Effect.fail(missingSid())))
 
 const HANDSHAKE_LOOP_MESSAGE =
   "Clerk: the handshake redirected too many times in a row; answering signed out. This usually means the publishable and secret keys are from different instances."
@@ -221,14 +224,13 @@ export const maybeHandshake = (
     if (!isEligibleForHandshake(ctx) || ctx.instance === undefined) {
       return Effect.succeed(signedOut(flow, reason, message))
     }
-    const redirect = headers ??
-      handshakeRedirect(ctx, ctx.instance.frontendApi, reason, flow.organizations.findTarget(ctx.url))
+    const redirect =
+      headers ?? handshakeRedirect(ctx, ctx.instance.frontendApi, reason, flow.organizations.findTarget(ctx.url))
     // Browsers cache 307s of background tabs; without this the handshake can loop forever.
     if (redirect.get(HeaderNames.Location)) redirect.set(HeaderNames.CacheControl, "no-store")
     if (trackRedirectLoop(ctx, redirect)) {
-      const warning = reason === AuthErrorReason.SatelliteCookieNeedsSyncing
-        ? SATELLITE_LOOP_MESSAGE
-        : HANDSHAKE_LOOP_MESSAGE
+      const warning =
+        reason === AuthErrorReason.SatelliteCookieNeedsSyncing ? SATELLITE_LOOP_MESSAGE : HANDSHAKE_LOOP_MESSAGE
       return Effect.as(Effect.logWarning(warning), signedOut(flow, reason, message))
     }
     return Effect.succeed(handshakeState(flow.echo, reason, message, redirect))
@@ -250,10 +252,8 @@ const refreshCallFailure = (error: Parameters<typeof isApiResponseError>[0]): st
  * @since 0.1.0
  * @category Authenticate request
  */
-export const attemptRefresh = (
-  flow: Flow
-): Effect.Effect<SignedInSessionState, string, JwksCache> =>
-  Effect.gen(function*() {
+export const attemptRefresh = (flow: Flow): Effect.Effect<SignedInSessionState, string, JwksCache> =>
+  Effect.gen(function* () {
     const { ctx } = flow
     const expired = ctx.sessionToken
     if (!expired) return yield* Effect.fail(RefreshErrorReason.MissingSessionToken)
@@ -287,11 +287,18 @@ export const attemptRefresh = (
       headers.append(HeaderNames.SetCookie, directive)
       if (directiveName(directive).startsWith(Cookies.Session)) sessionToken = directiveValue(directive)
     }
-    const claims = yield* Effect.mapError(verifySession(flow, sessionToken), () => RefreshErrorReason.InvalidSessionToken)
+    const claims = yield* Effect.mapError(
+      verifySession(flow, sessionToken),
+      () => RefreshErrorReason.InvalidSessionToken
+    )
     return signedIn(flow, claims, sessionToken, headers)
   })
 
-const HANDSHAKE_REASONS: ReadonlySet<string> = new Set(["token-expired", "token-not-active-yet", "token-iat-in-the-future"])
+const HANDSHAKE_REASONS: ReadonlySet<string> = new Set([
+  "token-expired",
+  "token-not-active-yet",
+  "token-iat-in-the-future"
+])
 
 const handshakeReasonFor = (failure: TokenVerificationFailure, refreshError: string | null): string => {
   switch (failure.reason) {
@@ -319,7 +326,7 @@ export const handleTokenFailure = (
   failure: TokenVerificationFailure,
   carrier: "header" | "cookie"
 ): Effect.Effect<SessionState, never, JwksCache> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const { ctx } = flow
     let refreshError: string | null = null
     if (failure.reason === "token-expired" && ctx.refreshTokenInCookie && ctx.method === "GET") {
@@ -345,9 +352,12 @@ export const handleTokenFailure = (
  * @category Authenticate request
  */
 export const fullMessage = (failure: TokenVerificationFailure, carrier: "header" | "cookie"): string =>
-  new TokenVerificationFailure({
-    reason: failure.reason,
-    message: failure.message,
-    tokenCarrier: carrier,
-    ...(failure.action === undefined ? {} : { action: failure.action })
-  }, { disableValidation: true }).getFullMessage()
+  new TokenVerificationFailure(
+    {
+      reason: failure.reason,
+      message: failure.message,
+      tokenCarrier: carrier,
+      ...(failure.action === undefined ? {} : { action: failure.action })
+    },
+    { disableValidation: true }
+  ).getFullMessage()

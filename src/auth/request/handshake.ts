@@ -35,8 +35,8 @@ const organizationParams = (target: OrganizationSyncTarget): ReadonlyArray<reado
   target.type === "personalAccount"
     ? [["organization_id", ""]]
     : "organizationId" in target
-    ? [["organization_id", target.organizationId]]
-    : [["organization_id", target.organizationSlug]]
+      ? [["organization_id", target.organizationId]]
+      : [["organization_id", target.organizationSlug]]
 
 /**
  * The redirect to the Frontend API handshake endpoint: `<frontendApi>/v1/client/handshake?redirect_url=…` with the API
@@ -55,7 +55,7 @@ export const handshakeRedirect = (
   const redirect = new URL(ctx.url)
   redirect.searchParams.delete(QueryParameters.DevBrowser)
   redirect.searchParams.delete(QueryParameters.LegacyDevBrowser)
-  const base = (frontendApi.startsWith("http") ? frontendApi : `https://${frontendApi}`).replace(/\/+$/, "") + "/"
+  const base = `${(frontendApi.startsWith("http") ? frontendApi : `https://${frontendApi}`).replace(/\/+$/, "")}/`
   const url = new URL("v1/client/handshake", base)
   url.searchParams.append("redirect_url", redirect.href)
   url.searchParams.append("__clerk_api_version", CLERK_API_VERSION_HEADER)
@@ -99,7 +99,7 @@ export const verifyHandshakeToken = (
   token: string,
   jwtKey: string | undefined
 ): Effect.Effect<ReadonlyArray<string>, TokenVerificationFailure, JwksCache> =>
-  Effect.gen(function*() {
+  Effect.gen(function* () {
     const decoded = yield* decodeJwt(token)
     const headerFailure = checkHeader(decoded.header, undefined)
     if (headerFailure !== undefined) return yield* headerFailure

@@ -38,8 +38,7 @@ export interface OrganizationSyncOptions {
  * @category Authenticate request
  */
 export interface AuthenticateRequestOptions
-  extends
-    VerifyTokenOptions,
+  extends VerifyTokenOptions,
     Pick<
       ClerkOptions,
       | "secretKey"
@@ -51,8 +50,7 @@ export interface AuthenticateRequestOptions
       | "apiUrl"
       | "apiVersion"
       | "satelliteAutoSync"
-    >
-{
+    > {
   /** Deprecated in `@clerk/backend`; accepted and ignored. */
   readonly jwksCacheTtlInMs?: number | undefined
   /** Sign-in URL; required for development satellites. */
@@ -142,7 +140,8 @@ export const resolveOptions = (config: ClerkConfigShape, options: AuthenticateRe
     organizationSyncOptions: options.organizationSyncOptions,
     acceptsToken: options.acceptsToken ?? "session_token",
     satelliteAutoSync: options.satelliteAutoSync ?? config.satelliteAutoSync,
-    secretKeyOverridden: nonEmpty(options.secretKey) !== undefined &&
+    secretKeyOverridden:
+      nonEmpty(options.secretKey) !== undefined &&
       (config.secretKey === undefined || Redacted.value(config.secretKey) !== options.secretKey)
   }
 }

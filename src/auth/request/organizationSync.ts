@@ -24,8 +24,8 @@ export type OrganizationSyncTarget =
 type Match = (path: string) => Readonly<Record<string, string>> | undefined
 
 const DELIMITERS = "/#?"
-const escape = (s: string): string => s.replace(/[.+*?=^!:${}()[\]|/\\]/g, "\\$&")
-const SEGMENT = `[^${escape(DELIMITERS)}]+?`
+const escapeRegExp = (s: string): string => s.replace(/[.+*?=^!:${}()[\]|/\\]/g, "\\$&")
+const SEGMENT = `[^${escapeRegExp(DELIMITERS)}]+?`
 
 interface Param {
   readonly name: string
@@ -35,20 +35,26 @@ interface Param {
 }
 
 /** Compiles one pattern to a regular expression source and its parameter names; fails with a reason. */
-const compileOne = (pattern: string, counter: { n: number }): Either.Either<{
-  readonly source: string
-  readonly names: ReadonlyArray<string>
-}, string> => {
+const compileOne = (
+  pattern: string,
+  counter: { n: number }
+): Either.Either<
+  {
+    readonly source: string
+    readonly names: ReadonlyArray<string>
+  },
+  string
+> => {
   let source = "^"
   let literal = ""
   const names: Array<string> = []
   const flush = () => {
-    source += escape(literal)
+    source += escapeRegExp(literal)
     literal = ""
   }
   const pushParam = (param: Param) => {
     names.push(param.name)
-    const prefix = escape(param.prefix)
+    const prefix = escapeRegExp(param.prefix)
     if (prefix === "") {
       if (param.modifier === "*" || param.modifier === "+") {
         return `Can not repeat "${param.name}" without a prefix`
@@ -132,7 +138,7 @@ const compileOne = (pattern: string, counter: { n: number }): Either.Either<{
     if (failure !== undefined) return Either.left(failure)
   }
   flush()
-  source += `[${escape(DELIMITERS)}]?$`
+  source += `[${escapeRegExp(DELIMITERS)}]?$`
   return Either.right({ source, names })
 }
 
@@ -190,13 +196,13 @@ export interface OrganizationMatcher {
 export const makeOrganizationMatcher = (
   options: OrganizationSyncOptions | undefined
 ): Either.Either<OrganizationMatcher, string> =>
-  Either.gen(function*() {
-    const org = options?.organizationPatterns === undefined
-      ? undefined
-      : yield* compilePatterns(options.organizationPatterns)
-    const personal = options?.personalAccountPatterns === undefined
-      ? undefined
-      : yield* compilePatterns(options.personalAccountPatterns)
+  Either.gen(function* () {
+    const org =
+      options?.organizationPatterns === undefined ? undefined : yield* compilePatterns(options.organizationPatterns)
+    const personal =
+      options?.personalAccountPatterns === undefined
+        ? undefined
+        : yield* compilePatterns(options.personalAccountPatterns)
     return {
       findTarget: (url: URL): OrganizationSyncTarget | undefined => {
         const params = org?.(url.pathname)

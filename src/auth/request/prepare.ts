@@ -13,7 +13,12 @@ import { type AuthenticateRequestError, configError } from "./AuthenticateReques
 import type { PromiseRunner } from "./AuthPromiseRunner.js"
 import { parsePublishableKeyCached, RequestContext } from "./context.js"
 import { echoOf, type Flow } from "./flow.js"
-import { type AuthenticateRequestOptions, type OrganizationSyncOptions, resolveOptions, type ResolvedOptions } from "./options.js"
+import {
+  type AuthenticateRequestOptions,
+  type OrganizationSyncOptions,
+  resolveOptions,
+  type ResolvedOptions
+} from "./options.js"
 import { makeOrganizationMatcher, type OrganizationMatcher } from "./organizationSync.js"
 
 const noMatcher: OrganizationMatcher = { findTarget: () => undefined }
@@ -65,10 +70,7 @@ export const checkConfiguration = (options: ResolvedOptions): AuthenticateReques
   const acceptsToken = options.acceptsToken
   if (acceptsToken !== "m2m_token" && acceptsToken !== "api_key") {
     if (options.publishableKey === undefined) {
-      return configError(
-        "missing-publishable-key",
-        `Publishable key is missing.\n\n${KEY_SETUP_GUIDANCE}`
-      )
+      return configError("missing-publishable-key", `Publishable key is missing.\n\n${KEY_SETUP_GUIDANCE}`)
     }
     if (parsePublishableKeyCached(options.publishableKey) === undefined) {
       return configError(
@@ -80,9 +82,9 @@ export const checkConfiguration = (options: ResolvedOptions): AuthenticateReques
   if (acceptsToken === "m2m_token") {
     return options.machineSecretKey === undefined && options.secretKey === undefined
       ? configError(
-        "missing-machine-secret-key",
-        "M2M token authentication needs machineSecretKey (CLERK_MACHINE_SECRET_KEY) or secretKey (CLERK_SECRET_KEY)."
-      )
+          "missing-machine-secret-key",
+          "M2M token authentication needs machineSecretKey (CLERK_MACHINE_SECRET_KEY) or secretKey (CLERK_SECRET_KEY)."
+        )
       : undefined
   }
   if (options.secretKey === undefined) {

@@ -141,8 +141,10 @@ export const makeLocal = (jwtKey: string | undefined): JwksCacheShape => ({
  * @since 0.1.0
  * @category Tokens
  */
-export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheShape, never, Jwks | ClerkConfig | Scope.Scope> =>
-  Effect.gen(function*() {
+export const make = (
+  options: JwksCacheOptions = {}
+): Effect.Effect<JwksCacheShape, never, Jwks | ClerkConfig | Scope.Scope> =>
+  Effect.gen(function* () {
     const config = yield* ClerkConfig
     if (config.secretKey === undefined) return makeLocal(config.jwtKey)
     const jwks = yield* Jwks
@@ -167,10 +169,13 @@ export const make = (options: JwksCacheOptions = {}): Effect.Effect<JwksCacheSha
           })
       ),
       Effect.flatMap((doc) =>
-        Effect.map(Clock.currentTimeMillis, (fetchedAt): Snapshot => ({
-          keys: new Map(doc.keys.map((jwk) => [jwk.kid, importJwk(jwk)] as const)),
-          fetchedAt
-        }))
+        Effect.map(
+          Clock.currentTimeMillis,
+          (fetchedAt): Snapshot => ({
+            keys: new Map(doc.keys.map((jwk) => [jwk.kid, importJwk(jwk)] as const)),
+            fetchedAt
+          })
+        )
       )
     )
 

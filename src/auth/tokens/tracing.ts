@@ -18,10 +18,11 @@ const builtInTracer = (): Tracer.Tracer => (builtIn ??= Effect.runSync(Effect.tr
  * @since 0.1.0
  * @category Tokens
  */
-export const withSpanWhenTraced = (name: string) =>
-<A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.tracerWith((tracer) =>
-    tracer === builtInTracer()
-      ? effect
-      : Effect.withSpan(effect, name, { kind: "internal", captureStackTrace: false })
-  )
+export const withSpanWhenTraced =
+  (name: string) =>
+  <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+    Effect.tracerWith((tracer) =>
+      tracer === builtInTracer()
+        ? effect
+        : Effect.withSpan(effect, name, { kind: "internal", captureStackTrace: false })
+    )

@@ -45,14 +45,14 @@ const isDecodedJwt = (u: unknown): u is DecodedJwt =>
  * @since 0.1.0
  * @category Tokens
  */
-export const decodeSessionToken = (
-  token: string | DecodedJwt
-): Either.Either<DecodedJwt, TokenVerificationFailure> => {
+export const decodeSessionToken = (token: string | DecodedJwt): Either.Either<DecodedJwt, TokenVerificationFailure> => {
   const decoded = isDecodedJwt(token) ? Either.right(token) : decodeJwt(token)
   if (Either.isRight(decoded) && decoded.right.header.cat === M2M_TOKEN_CATEGORY) {
-    return Either.left(tokenFailure("token-invalid", "An M2M token is not a session token.", {
-      action: TokenVerificationAction.EnsureClerkJwt
-    }))
+    return Either.left(
+      tokenFailure("token-invalid", "An M2M token is not a session token.", {
+        action: TokenVerificationAction.EnsureClerkJwt
+      })
+    )
   }
   return decoded
 }
@@ -118,8 +118,11 @@ export const planWithKeys = (
   const cached = skipCache || typeof kid !== "string" ? undefined : keys.peek(kid, now)
   if (cached !== undefined) return verifyJwt(decoded, Either.right(cached), options, now)
   return Effect.flatMap(keys.getKey(kid, { skipCache }), (key) =>
-    Effect.clockWith((clock): Effect.Effect<JwtPayload, TokenVerificationFailure> =>
-      verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())))
+    Effect.clockWith(
+      (clock): Effect.Effect<JwtPayload, TokenVerificationFailure> =>
+        verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())
+    )
+  )
 }
 
 /**

@@ -99,9 +99,10 @@ export interface WebhookVerifierService {
  * @since 0.1.0
  * @category Webhooks
  */
-export class WebhookVerifier
-  extends Context.Tag("effect-clerk/WebhookVerifier")<WebhookVerifier, WebhookVerifierService>()
-{}
+export class WebhookVerifier extends Context.Tag("effect-clerk/WebhookVerifier")<
+  WebhookVerifier,
+  WebhookVerifierService
+>() {}
 
 const toleranceSeconds = (tolerance: Duration.DurationInput | undefined): number =>
   tolerance === undefined ? DEFAULT_TOLERANCE_SECONDS : Math.floor(Duration.toSeconds(Duration.decode(tolerance)))
@@ -110,7 +111,7 @@ const toleranceSeconds = (tolerance: Duration.DurationInput | undefined): number
  * The verification steps, in `@clerk/backend`'s order: headers (before the body is read), body, timestamp against the
  * Effect `Clock`, signature, parsing; then schema drift is reported, never refused.
  */
-const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: false })(function*(
+const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: false })(function* (
   report: (drift: SchemaDrift) => Effect.Effect<void>,
   key: SigningKey,
   tolerance: number,
@@ -128,10 +129,16 @@ const verifyDelivery = Effect.fn("clerk.webhooks.verify", { captureStackTrace: f
   return event
 })
 
-const readRequest = (request: Request, limit: number): Effect.Effect<string, WebhookBodyError | WebhookBodyTooLargeError> =>
+const readRequest = (
+  request: Request,
+  limit: number
+): Effect.Effect<string, WebhookBodyError | WebhookBodyTooLargeError> =>
   request.bodyUsed
     ? Effect.fail(bodyAlreadyRead())
-    : Effect.flatMap(Effect.promise(() => readRequestBody(request, limit)), (read) => read)
+    : Effect.flatMap(
+        Effect.promise(() => readRequestBody(request, limit)),
+        (read) => read
+      )
 
 /** A platform request's body, refused unread when its `Content-Length` is over the limit. */
 const readServerRequest = (
@@ -154,8 +161,7 @@ export const make = (options: WebhookVerifierOptions): Effect.Effect<WebhookVeri
     const limit = maxBodyBytesOf(options.maxBodyBytes)
     const report = makeDriftReporter()
     return WebhookVerifier.of({
-      verify: (request) =>
-        verifyDelivery(report, key, tolerance, request.headers, limit, readRequest(request, limit)),
+      verify: (request) => verifyDelivery(report, key, tolerance, request.headers, limit, readRequest(request, limit)),
       verifyPayload: (payload) =>
         verifyDelivery(report, key, tolerance, payload.headers, limit, Effect.succeed(payload.body)),
       verifyServerRequest: (request) =>
@@ -216,7 +222,8 @@ export const layerConfig = (
   Layer.effect(
     WebhookVerifier,
     Effect.flatMap(signingSecretFromConfig(options.signingSecret), (signingSecret) =>
-      make({ signingSecret, tolerance: options.tolerance, maxBodyBytes: options.maxBodyBytes }))
+      make({ signingSecret, tolerance: options.tolerance, maxBodyBytes: options.maxBodyBytes })
+    )
   )
 
 /**
@@ -247,9 +254,8 @@ export const verifyServerRequest: Effect.Effect<
   WebhookEvent,
   WebhookError,
   WebhookVerifier | HttpServerRequest.HttpServerRequest
-> = Effect.flatMap(
-  Effect.all([WebhookVerifier, HttpServerRequest.HttpServerRequest]),
-  ([verifier, request]) => verifier.verifyServerRequest(request)
+> = Effect.flatMap(Effect.all([WebhookVerifier, HttpServerRequest.HttpServerRequest]), ([verifier, request]) =>
+  verifier.verifyServerRequest(request)
 )
 
 /**
@@ -268,6 +274,5 @@ export const handler = <E, R>(
       Effect.logWarning("effect-clerk: webhook refused", error.message).pipe(
         Effect.as(HttpServerResponse.unsafeJson({ error: error.message }, { status: 400 }))
       ),
-    onSuccess: (event) =>
-      Effect.map(handle(event), (response) => response ?? HttpServerResponse.empty({ status: 204 }))
+    onSuccess: (event) => Effect.map(handle(event), (response) => response ?? HttpServerResponse.empty({ status: 204 }))
   })

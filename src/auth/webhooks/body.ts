@@ -50,7 +50,10 @@ const exceeds = (body: WebhookBody, limit: number): boolean => {
  * @since 0.1.0
  * @category Webhooks
  */
-export const checkBodySize = (body: WebhookBody, limit: number): Either.Either<WebhookBody, WebhookBodyTooLargeError> =>
+export const checkBodySize = (
+  body: WebhookBody,
+  limit: number
+): Either.Either<WebhookBody, WebhookBodyTooLargeError> =>
   exceeds(body, limit) ? Either.left(new WebhookBodyTooLargeError({ limit })) : Either.right(body)
 
 /**

@@ -24,7 +24,7 @@ export class WebhookSecretError extends Schema.TaggedError<WebhookSecretError>("
   override get message(): string {
     return this.reason === "missing"
       ? "Missing webhook signing secret: pass signingSecret or set CLERK_WEBHOOK_SIGNING_SECRET to the endpoint's " +
-        "Signing Secret from the Clerk Dashboard."
+          "Signing Secret from the Clerk Dashboard."
       : "The webhook signing secret is malformed: expected whsec_ followed by base64 (copy it from the Clerk Dashboard)."
   }
 }
@@ -35,12 +35,9 @@ export class WebhookSecretError extends Schema.TaggedError<WebhookSecretError>("
  * @since 0.1.0
  * @category Webhooks
  */
-export class WebhookMissingHeadersError
-  extends Schema.TaggedError<WebhookMissingHeadersError>("effect-clerk/WebhookMissingHeadersError")(
-    "WebhookMissingHeadersError",
-    { headers: Schema.Array(Schema.String) }
-  )
-{
+export class WebhookMissingHeadersError extends Schema.TaggedError<WebhookMissingHeadersError>(
+  "effect-clerk/WebhookMissingHeadersError"
+)("WebhookMissingHeadersError", { headers: Schema.Array(Schema.String) }) {
   override get message(): string {
     return `Missing required webhook headers: ${this.headers.join(", ")}`
   }
@@ -52,23 +49,23 @@ export class WebhookMissingHeadersError
  * @since 0.1.0
  * @category Webhooks
  */
-export class WebhookTimestampError extends Schema.TaggedError<WebhookTimestampError>("effect-clerk/WebhookTimestampError")(
-  "WebhookTimestampError",
-  {
-    reason: Schema.Literal("malformed", "too-old", "too-new"),
-    /** The header value as received. */
-    timestamp: Schema.String,
-    /** The verifier's clock, in seconds since the epoch. */
-    now: Schema.Number,
-    toleranceSeconds: Schema.Number
-  }
-) {
+export class WebhookTimestampError extends Schema.TaggedError<WebhookTimestampError>(
+  "effect-clerk/WebhookTimestampError"
+)("WebhookTimestampError", {
+  reason: Schema.Literal("malformed", "too-old", "too-new"),
+  /** The header value as received. */
+  timestamp: Schema.String,
+  /** The verifier's clock, in seconds since the epoch. */
+  now: Schema.Number,
+  toleranceSeconds: Schema.Number
+}) {
   override get message(): string {
-    const reason = this.reason === "malformed"
-      ? "Invalid Signature Headers"
-      : this.reason === "too-old"
-      ? "Message timestamp too old"
-      : "Message timestamp too new"
+    const reason =
+      this.reason === "malformed"
+        ? "Invalid Signature Headers"
+        : this.reason === "too-old"
+          ? "Message timestamp too old"
+          : "Message timestamp too new"
     return `${UNVERIFIED}: ${reason}`
   }
 }
@@ -79,10 +76,9 @@ export class WebhookTimestampError extends Schema.TaggedError<WebhookTimestampEr
  * @since 0.1.0
  * @category Webhooks
  */
-export class WebhookSignatureError extends Schema.TaggedError<WebhookSignatureError>("effect-clerk/WebhookSignatureError")(
-  "WebhookSignatureError",
-  {}
-) {
+export class WebhookSignatureError extends Schema.TaggedError<WebhookSignatureError>(
+  "effect-clerk/WebhookSignatureError"
+)("WebhookSignatureError", {}) {
   override get message(): string {
     return `${UNVERIFIED}: No matching signature found`
   }
@@ -125,12 +121,9 @@ export class WebhookBodyError extends Schema.TaggedError<WebhookBodyError>("effe
  * @since 0.1.0
  * @category Webhooks
  */
-export class WebhookBodyTooLargeError
-  extends Schema.TaggedError<WebhookBodyTooLargeError>("effect-clerk/WebhookBodyTooLargeError")(
-    "WebhookBodyTooLargeError",
-    { limit: Schema.Number }
-  )
-{
+export class WebhookBodyTooLargeError extends Schema.TaggedError<WebhookBodyTooLargeError>(
+  "effect-clerk/WebhookBodyTooLargeError"
+)("WebhookBodyTooLargeError", { limit: Schema.Number }) {
   override get message(): string {
     return `${UNVERIFIED}: the body is larger than ${this.limit} bytes`
   }

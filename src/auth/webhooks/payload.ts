@@ -126,10 +126,10 @@ const MAX_REPORTED = 1000
  * @since 0.1.0
  * @category Webhooks
  */
-export const makeDriftReporter = (): (drift: SchemaDrift) => Effect.Effect<void> => {
+export const makeDriftReporter = (): ((drift: SchemaDrift) => Effect.Effect<void>) => {
   const seen = new Set<string>()
   return (drift) =>
-    Effect.gen(function*() {
+    Effect.gen(function* () {
       const span = yield* Effect.option(Effect.currentSpan)
       if (Option.isSome(span)) {
         const now = yield* Clock.currentTimeNanos

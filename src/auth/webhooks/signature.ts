@@ -24,9 +24,7 @@ import { type ParsedEvent, parseEvent } from "./payload.js"
  * @since 0.1.0
  * @category Webhooks
  */
-export type WebhookHeaders =
-  | Headers
-  | Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
+export type WebhookHeaders = Headers | Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
 
 /**
  * The three delivery headers, read from either the `svix-*` or the `webhook-*` family.
@@ -80,7 +78,7 @@ export const signingKey = (
 }
 
 const headerValue = (headers: WebhookHeaders, name: string): string | undefined => {
-  const raw = headers instanceof Headers ? headers.get(name) : headers[name] ?? headers[name.toLowerCase()]
+  const raw = headers instanceof Headers ? headers.get(name) : (headers[name] ?? headers[name.toLowerCase()])
   const value = typeof raw === "string" ? raw : raw?.join(" ")
   const trimmed = value?.trim()
   return trimmed === undefined || trimmed === "" ? undefined : trimmed

@@ -49,7 +49,7 @@ const envSecret = Config.option(Config.redacted("CLERK_WEBHOOK_SIGNING_SECRET"))
 /** The secret from the options, else from the environment (through Effect `Config`, read at each call). */
 const secretOf = (options: VerifyWebhookOptions): Redacted.Redacted<string> | string | undefined =>
   options.signingSecret ??
-    Effect.runSync(Effect.orElseSucceed(Effect.map(envSecret, Option.getOrUndefined), () => undefined))
+  Effect.runSync(Effect.orElseSucceed(Effect.map(envSecret, Option.getOrUndefined), () => undefined))
 
 /** The Promise API has no verifier object: one bounded reporter for the process (see `makeDriftReporter`). */
 const report = makeDriftReporter()

@@ -51,7 +51,10 @@ const push = (issues: Array<DriftIssue>, site: Site, kind: DriftKind, expected: 
   issues.push({ model: site.model, path: site.path, kind, expected, received: received(value) })
 }
 
-const at = (site: Site, key: string): Site => ({ model: site.model, path: site.path === "" ? key : `${site.path}.${key}` })
+const at = (site: Site, key: string): Site => ({
+  model: site.model,
+  path: site.path === "" ? key : `${site.path}.${key}`
+})
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
@@ -83,7 +86,8 @@ const compile = (ast: AST.AST, site: Site): Observer => {
     case "BooleanKeyword": {
       const type = ast._tag === "StringKeyword" ? "string" : ast._tag === "NumberKeyword" ? "number" : "boolean"
       return (input, issues) => {
-        if (typeof input !== type) push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", type, input)
+        if (typeof input !== type)
+          push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", type, input)
         return input
       }
     }
@@ -219,9 +223,10 @@ const compileFields = (
     return { ...plan, decode: compile(plan.type, fieldSite), site: fieldSite }
   })
   const known = new Set(fields.map((field) => field.from))
-  const index = ast.indexSignatures.length === 1 && ast.indexSignatures[0]!.parameter._tag === "StringKeyword"
-    ? compile(ast.indexSignatures[0]!.type, at(site, "*"))
-    : undefined
+  const index =
+    ast.indexSignatures.length === 1 && ast.indexSignatures[0]!.parameter._tag === "StringKeyword"
+      ? compile(ast.indexSignatures[0]!.type, at(site, "*"))
+      : undefined
   if (ast.indexSignatures.length > 0 && index === undefined) return undefined
   const count = fields.length
   const fill: Fill = (input, issues, out) => {
@@ -267,7 +272,9 @@ const discriminator = (members: ReadonlyArray<AST.AST>): string | undefined => {
     const struct = structOf(member)
     if (struct === undefined) return new Set<string>()
     return new Set(
-      struct.propertySignatures.filter((ps) => !ps.isOptional && literalsOf(ps.type) !== undefined).map((ps) => String(ps.name))
+      struct.propertySignatures
+        .filter((ps) => !ps.isOptional && literalsOf(ps.type) !== undefined)
+        .map((ps) => String(ps.name))
     )
   })
   const first = literalKeys[0]
@@ -329,7 +336,8 @@ const compileUnion = (ast: AST.Union, site: Site): Observer => {
     const allowed = new Set(literals)
     const expected = literals.map((literal) => JSON.stringify(literal)).join(" | ")
     return (input, issues) => {
-      if (!allowed.has(input as AST.LiteralValue)) push(issues, site, input === null ? "null" : "value", expected, input)
+      if (!allowed.has(input as AST.LiteralValue))
+        push(issues, site, input === null ? "null" : "value", expected, input)
       return input
     }
   }
@@ -393,9 +401,10 @@ const literalGuards = (member: AST.AST): ReadonlyArray<LiteralGuard> => {
   const struct = structOf(member)
   if (struct === undefined) return []
   return struct.propertySignatures.flatMap((ps) => {
-    const type = ps.isOptional && ps.type._tag === "Union"
-      ? AST.Union.make(ps.type.types.filter((t) => t._tag !== "UndefinedKeyword"))
-      : ps.type
+    const type =
+      ps.isOptional && ps.type._tag === "Union"
+        ? AST.Union.make(ps.type.types.filter((t) => t._tag !== "UndefinedKeyword"))
+        : ps.type
     const values = literalsOf(type)
     return values === undefined ? [] : [{ key: String(ps.name), values: new Set(values), optional: ps.isOptional }]
   })
@@ -414,7 +423,11 @@ const compileTransformation = (ast: AST.Transformation, site: Site): Observer =>
   if (transformation._tag === "TypeLiteralTransformation" && ast.from._tag === "TypeLiteral") {
     return compileStruct(ast.from, transformation.propertySignatureTransformations, site)
   }
-  if (transformation._tag === "FinalTransformation" && ast.to._tag === "Declaration" && structOf(ast.from) !== undefined) {
+  if (
+    transformation._tag === "FinalTransformation" &&
+    ast.to._tag === "Declaration" &&
+    structOf(ast.from) !== undefined
+  ) {
     const built = generated.get(ast)
     if (built !== undefined) return built
     const cached = classCache.get(ast)
@@ -438,7 +451,8 @@ const keepsRaw = (instance: object): boolean => {
 const classFields = (from: AST.AST, site: Site): Struct | undefined => {
   if (from._tag === "TypeLiteral") return compileFields(from, undefined, site)
   if (
-    from._tag === "Transformation" && from.transformation._tag === "TypeLiteralTransformation" &&
+    from._tag === "Transformation" &&
+    from.transformation._tag === "TypeLiteralTransformation" &&
     from.from._tag === "TypeLiteral"
   ) {
     return compileFields(from.from, from.transformation.propertySignatureTransformations, site)
@@ -548,7 +562,8 @@ export const observer = (schema: Schema.Schema.All): Observer => {
 }
 
 /** Whether any issue is a real mismatch (an extra key is reported but does not make a strict decode fail). */
-export const hasMismatch = (issues: ReadonlyArray<DriftIssue>): boolean => issues.some((issue) => issue.kind !== "extra")
+export const hasMismatch = (issues: ReadonlyArray<DriftIssue>): boolean =>
+  issues.some((issue) => issue.kind !== "extra")
 
 /** What a schema expects at the top: an object, an array, or anything else (a union, a primitive). */
 export const topLevelKind = (schema: Schema.Schema.All): "object" | "array" | "other" => {
@@ -580,21 +595,32 @@ const classParts = (schema: Schema.Schema.All) => {
   if (ast.to._tag !== "Declaration") return undefined
   const model = modelName(ast.to)
   const from = ast.from
-  const struct = from._tag === "TypeLiteral"
-    ? { type: from, renames: undefined }
-    : from._tag === "Transformation" && from.transformation._tag === "TypeLiteralTransformation" &&
-        from.from._tag === "TypeLiteral"
-    ? { type: from.from, renames: from.transformation.propertySignatureTransformations }
-    : undefined
+  const struct =
+    from._tag === "TypeLiteral"
+      ? { type: from, renames: undefined }
+      : from._tag === "Transformation" &&
+          from.transformation._tag === "TypeLiteralTransformation" &&
+          from.from._tag === "TypeLiteral"
+        ? { type: from.from, renames: from.transformation.propertySignatureTransformations }
+        : undefined
   if (model === undefined || struct === undefined || struct.type.indexSignatures.length > 0) return undefined
-  return { ast, transformation: ast.transformation, model, fields: fieldPlans(struct.type, struct.renames, { model, path: "" }) }
+  return {
+    ast,
+    transformation: ast.transformation,
+    model,
+    fields: fieldPlans(struct.type, struct.renames, { model, path: "" })
+  }
 }
 
 /** The plan of a model class for the decoder generator, when its instances can be built field by field. */
 export const classPlan = (schema: Schema.Schema.All): ClassPlan | undefined => {
   const parts = classParts(schema)
   if (parts === undefined) return undefined
-  const layout = learnLayout(parts.ast, parts.transformation, parts.fields.map((field) => field.to))
+  const layout = learnLayout(
+    parts.ast,
+    parts.transformation,
+    parts.fields.map((field) => field.to)
+  )
   if (layout === undefined) return undefined
   return { model: parts.model, fields: parts.fields, ...layout }
 }
@@ -613,7 +639,10 @@ export const fieldObserver = (schema: Schema.Schema.All, from: string): Observer
 }
 
 /** The key transformation (a default) of one field of a model class. */
-export const fieldTransform = (schema: Schema.Schema.All, from: string): (o: Option.Option<unknown>) => Option.Option<unknown> => {
+export const fieldTransform = (
+  schema: Schema.Schema.All,
+  from: string
+): ((o: Option.Option<unknown>) => Option.Option<unknown>) => {
   const transform = planField(schema, from).transform
   if (transform === undefined) throw new Error(`The field ${from} has no transformation`)
   return transform
@@ -639,7 +668,8 @@ export const extras = (
   known: ReadonlySet<string>
 ): void => {
   for (const key of Object.keys(input)) {
-    if (!known.has(key)) issues.push({ model, path: key, kind: "extra", expected: "no such field", received: received(input[key]) })
+    if (!known.has(key))
+      issues.push({ model, path: key, kind: "extra", expected: "no such field", received: received(input[key]) })
   }
 }
 

@@ -5,8 +5,7 @@ import * as Schema from "effect/Schema"
  * but any string decodes, so a value Clerk adds later does not break decoding.
  */
 export interface OpenEnum<Values extends ReadonlyArray<string>>
-  extends Schema.Schema<Values[number] | (string & {}), string>
-{
+  extends Schema.Schema<Values[number] | (string & {}), string> {
   /** The values the spec lists. */
   readonly values: Values
 }
@@ -14,9 +13,10 @@ export interface OpenEnum<Values extends ReadonlyArray<string>>
 /** Builds an {@link OpenEnum} over the given values. */
 export const OpenEnum = <const Values extends ReadonlyArray<string>>(...values: Values): OpenEnum<Values> => {
   const schema: Schema.Schema<Values[number] | (string & {}), string> = Schema.String.annotations({
-    description: values.length > 0
-      ? `One of ${values.map((value) => JSON.stringify(value)).join(", ")}, or a value added later`
-      : "A string"
+    description:
+      values.length > 0
+        ? `One of ${values.map((value) => JSON.stringify(value)).join(", ")}, or a value added later`
+        : "A string"
   })
   return Object.assign(schema, { values })
 }

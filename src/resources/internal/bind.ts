@@ -28,7 +28,8 @@ export interface CallValues {
 }
 
 /** The values of a call: `pathParams` is required exactly when the path has placeholders. */
-export type CallArgs<D extends OperationDescriptor> = D["pathParams"] extends readonly [] ? [values?: CallValues]
+export type CallArgs<D extends OperationDescriptor> = D["pathParams"] extends readonly []
+  ? [values?: CallValues]
   : [values: CallValues & { readonly pathParams: PathValues<D> }]
 
 /** The request a descriptor and a call's values describe. */
@@ -81,9 +82,9 @@ export interface Bound {
 }
 
 /** The descriptor's success schema, typed by what it decodes to. */
-const successOf = <S extends Schema.Schema.AnyNoContext>(
-  descriptor: { readonly success: S }
-): Schema.Schema<Schema.Schema.Type<S>, Schema.Schema.Encoded<S>, never> => descriptor.success
+const successOf = <S extends Schema.Schema.AnyNoContext>(descriptor: {
+  readonly success: S
+}): Schema.Schema<Schema.Schema.Type<S>, Schema.Schema.Encoded<S>, never> => descriptor.success
 
 /** Binds the descriptor-taking methods to a pipeline. */
 export const bind = (api: BackendApiShape): Bound => ({

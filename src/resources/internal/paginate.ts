@@ -33,24 +33,30 @@ export const streamPages = <A, E>(
   fetchPage: (page: { readonly limit: number; readonly offset: number }) => Effect.Effect<Page<A>, E>,
   startOffset = 0
 ): Stream.Stream<A, E> =>
-  Stream.unwrapScoped(Effect.map(Effect.scope, (scope) =>
-    Stream.paginateChunkEffect<WalkState<A, E>, A, E, never>(
-      { offset: startOffset, next: undefined },
-      ({ next: prefetched, offset }) =>
-        Effect.flatMap(
-          prefetched === undefined ? fetchPage({ limit: pageSize, offset }) : Fiber.join(prefetched),
-          (page) => {
-            const next = offset + page.data.length
-            const done = page.data.length === 0 || page.data.length < pageSize ||
-              (page.totalCount !== undefined && next >= page.totalCount)
-            const chunk = Chunk.fromIterable(page.data)
-            if (done) return Effect.succeed([chunk, Option.none<WalkState<A, E>>()] as const)
-            // The first page goes out alone; prefetching starts once the consumer asks for the second.
-            if (offset === startOffset) return Effect.succeed([chunk, Option.some({ offset: next, next: undefined })] as const)
-            return Effect.map(
-              Effect.forkIn(fetchPage({ limit: pageSize, offset: next }), scope),
-              (fiber) => [chunk, Option.some<WalkState<A, E>>({ offset: next, next: fiber })] as const
-            )
-          }
-        )
-    )))
+  Stream.unwrapScoped(
+    Effect.map(Effect.scope, (scope) =>
+      Stream.paginateChunkEffect<WalkState<A, E>, A, E, never>(
+        { offset: startOffset, next: undefined },
+        ({ next: prefetched, offset }) =>
+          Effect.flatMap(
+            prefetched === undefined ? fetchPage({ limit: pageSize, offset }) : Fiber.join(prefetched),
+            (page) => {
+              const next = offset + page.data.length
+              const done =
+                page.data.length === 0 ||
+                page.data.length < pageSize ||
+                (page.totalCount !== undefined && next >= page.totalCount)
+              const chunk = Chunk.fromIterable(page.data)
+              if (done) return Effect.succeed([chunk, Option.none<WalkState<A, E>>()] as const)
+              // The first page goes out alone; prefetching starts once the consumer asks for the second.
+              if (offset === startOffset)
+                return Effect.succeed([chunk, Option.some({ offset: next, next: undefined })] as const)
+              return Effect.map(
+                Effect.forkIn(fetchPage({ limit: pageSize, offset: next }), scope),
+                (fiber) => [chunk, Option.some<WalkState<A, E>>({ offset: next, next: fiber })] as const
+              )
+            }
+          )
+      )
+    )
+  )

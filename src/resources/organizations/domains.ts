@@ -40,9 +40,10 @@ export const domainMethods = (api: Bound) => {
       pathParams: { organization_id: organizationId },
       query
     })
-  const getInstanceOrganizationDomainList = (
-    { enrollmentMode, ...query }: GetInstanceOrganizationDomainListParams = {}
-  ) =>
+  const getInstanceOrganizationDomainList = ({
+    enrollmentMode,
+    ...query
+  }: GetInstanceOrganizationDomainListParams = {}) =>
     api.execute(ListAllOrganizationDomains, "organizations.getInstanceOrganizationDomainList", DomainList, {
       // The spec declares `enrollment_mode` with `explode: false`: one comma-separated value.
       query: { ...query, enrollmentMode: enrollmentMode?.join(",") }

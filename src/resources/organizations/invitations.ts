@@ -48,9 +48,10 @@ export const invitationMethods = (api: Bound) => {
       pathParams: { organization_id: organizationId },
       query
     })
-  const getPendingOrganizationInvitationList = (
-    { organizationId, ...query }: GetPendingOrganizationInvitationListParams
-  ) =>
+  const getPendingOrganizationInvitationList = ({
+    organizationId,
+    ...query
+  }: GetPendingOrganizationInvitationListParams) =>
     api.execute(
       ListPendingOrganizationInvitations,
       "organizations.getPendingOrganizationInvitationList",
@@ -92,24 +93,17 @@ export const invitationMethods = (api: Bound) => {
       }),
     /** `POST /organizations/{organization_id}/invitations/bulk` (a JSON array body) */
     createOrganizationInvitationBulk: (organizationId: string, params: ReadonlyArray<OrganizationInvitationFields>) =>
-      api.execute(
-        CreateOrganizationInvitationBulk,
-        "organizations.createOrganizationInvitationBulk",
-        InvitationList,
-        {
-          pathParams: { organization_id: organizationId },
-          body: params
-        }
-      ),
+      api.execute(CreateOrganizationInvitationBulk, "organizations.createOrganizationInvitationBulk", InvitationList, {
+        pathParams: { organization_id: organizationId },
+        body: params
+      }),
     /** `GET /organizations/{organization_id}/invitations/{invitation_id}` */
     getOrganizationInvitation: ({ invitationId, organizationId }: GetOrganizationInvitationParams) =>
       api.decode(GetOrganizationInvitation, "organizations.getOrganizationInvitation", {
         pathParams: { organization_id: organizationId, invitation_id: invitationId }
       }),
     /** `POST /organizations/{organization_id}/invitations/{invitation_id}/revoke` */
-    revokeOrganizationInvitation: (
-      { invitationId, organizationId, ...body }: RevokeOrganizationInvitationParams
-    ) =>
+    revokeOrganizationInvitation: ({ invitationId, organizationId, ...body }: RevokeOrganizationInvitationParams) =>
       api.decode(RevokeOrganizationInvitation, "organizations.revokeOrganizationInvitation", {
         pathParams: { organization_id: organizationId, invitation_id: invitationId },
         body

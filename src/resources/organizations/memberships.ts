@@ -59,8 +59,7 @@ export const membershipMethods = (api: Bound) => {
     /** Every membership of the instance, page by page. */
     getInstanceOrganizationMembershipListStream: (
       params: StreamParams<GetInstanceOrganizationMembershipListParams> = {}
-    ) =>
-      streamPages(INSTANCE_MEMBERSHIP_PAGE, (page) => getInstanceOrganizationMembershipList({ ...params, ...page })),
+    ) => streamPages(INSTANCE_MEMBERSHIP_PAGE, (page) => getInstanceOrganizationMembershipList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/memberships` */
     createOrganizationMembership: ({ organizationId, ...body }: CreateOrganizationMembershipParams) =>
       api.decode(CreateOrganizationMembership, "organizations.createOrganizationMembership", {
@@ -74,9 +73,11 @@ export const membershipMethods = (api: Bound) => {
         body
       }),
     /** `PATCH /organizations/{organization_id}/memberships/{user_id}/metadata` (merge) */
-    updateOrganizationMembershipMetadata: (
-      { organizationId, userId, ...body }: UpdateOrganizationMembershipMetadataParams
-    ) =>
+    updateOrganizationMembershipMetadata: ({
+      organizationId,
+      userId,
+      ...body
+    }: UpdateOrganizationMembershipMetadataParams) =>
       api.decode(UpdateOrganizationMembershipMetadata, "organizations.updateOrganizationMembershipMetadata", {
         pathParams: { organization_id: organizationId, user_id: userId },
         body

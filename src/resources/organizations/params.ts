@@ -77,12 +77,10 @@ export interface CreateOrganizationParams extends OrganizationMetadataParams {
  * @since 0.1.0
  * @category Resources
  */
-export type GetOrganizationParams =
-  & ({ readonly organizationId: string } | { readonly slug: string })
-  & {
-    readonly includeMembersCount?: boolean | undefined
-    readonly includeMissingMemberWithElevatedPermissions?: boolean | undefined
-  }
+export type GetOrganizationParams = ({ readonly organizationId: string } | { readonly slug: string }) & {
+  readonly includeMembersCount?: boolean | undefined
+  readonly includeMissingMemberWithElevatedPermissions?: boolean | undefined
+}
 
 /**
  * Params of `organizations.updateOrganization`.

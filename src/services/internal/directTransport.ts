@@ -36,12 +36,12 @@ export interface DirectResponse {
 export type DirectFailure =
   | AttemptTimedOut
   | {
-    readonly _tag: "DirectTransportFailure"
-    readonly stage: "request" | "body"
-    /** The client's classification, as `HttpClientError` names it (`Transport`, `Decode`, `InvalidUrl`). */
-    readonly reason: string
-    readonly cause: unknown
-  }
+      readonly _tag: "DirectTransportFailure"
+      readonly stage: "request" | "body"
+      /** The client's classification, as `HttpClientError` names it (`Transport`, `Decode`, `InvalidUrl`). */
+      readonly reason: string
+      readonly cause: unknown
+    }
 
 /** Sends one attempt; interrupting the Effect aborts the request. */
 export type DirectSend = (request: DirectRequest) => Effect.Effect<DirectResponse, DirectFailure>

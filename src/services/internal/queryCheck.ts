@@ -33,7 +33,7 @@ const scalarProblem = (param: SpecQueryParam, value: unknown): string | undefine
   switch (param.type) {
     case "number":
       return (typeof value === "number" && Number.isFinite(value)) ||
-          (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
+        (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value)))
         ? undefined
         : `must be a number, got ${JSON.stringify(value)}`
     case "boolean":
@@ -41,8 +41,10 @@ const scalarProblem = (param: SpecQueryParam, value: unknown): string | undefine
         ? undefined
         : `must be a boolean, got ${JSON.stringify(value)}`
     default:
-      return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ||
-          value instanceof Date
+      return typeof value === "string" ||
+        typeof value === "number" ||
+        typeof value === "boolean" ||
+        value instanceof Date
         ? undefined
         : `must be a string, got ${typeof value}`
   }

@@ -5,8 +5,7 @@
  */
 import type { ClerkAPIErrorItem } from "../ClerkErrors.js"
 
-const isRecord = (u: unknown): u is Record<string, unknown> =>
-  u !== null && typeof u === "object" && !Array.isArray(u)
+const isRecord = (u: unknown): u is Record<string, unknown> => u !== null && typeof u === "object" && !Array.isArray(u)
 
 const META_KEYS: Readonly<Record<string, string>> = {
   param_name: "paramName",
@@ -81,9 +80,9 @@ export const parseErrorBody = (text: string): ParsedErrorBody => {
   }
   const errors = Array.isArray(json.errors)
     ? json.errors.flatMap((e) => {
-      const item = parseErrorItem(e)
-      return item === undefined ? [] : [item]
-    })
+        const item = parseErrorItem(e)
+        return item === undefined ? [] : [item]
+      })
     : []
   return {
     errors,

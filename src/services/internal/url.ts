@@ -73,7 +73,7 @@ type QueryScalar = string | number | boolean | Date
 const isList = (value: QueryScalar | ReadonlyArray<QueryScalar>): value is ReadonlyArray<QueryScalar> =>
   Array.isArray(value)
 
-const queryText = (v: string | number | boolean | Date): string => v instanceof Date ? v.toISOString() : String(v)
+const queryText = (v: string | number | boolean | Date): string => (v instanceof Date ? v.toISOString() : String(v))
 
 /** Encodes a query: keys snake_cased, arrays as repeated keys, falsy values such as `0` and `false` kept. */
 export const encodeQuery = (query: Readonly<Record<string, QueryValue>> | undefined): string => {

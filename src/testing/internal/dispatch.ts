@@ -57,9 +57,7 @@ export const isStateful = (route: string): boolean => route in statefulTable
  */
 const VERSIONLESS: ReadonlyArray<string> = (() => {
   const prefixes = [
-    ...new Set(
-      descriptors.filter((d) => d.versionless).map((d) => d.path.split("/{")[0]!.replace(/\/+$/, ""))
-    )
+    ...new Set(descriptors.filter((d) => d.versionless).map((d) => d.path.split("/{")[0]!.replace(/\/+$/, "")))
   ]
   return prefixes.filter((p) => !prefixes.some((q) => q !== p && p.startsWith(`${q}/`))).sort()
 })()
@@ -94,8 +92,11 @@ const isRecord = (u: unknown): u is Readonly<Record<string, unknown>> =>
 
 /** Adds a `clerk_trace_id` to Clerk error bodies that lack one. */
 const withTraceId = (response: FakeHttp.FakeResponse): FakeHttp.FakeResponse =>
-  "status" in response && response.status >= 400 && isRecord(response.body) && Array.isArray(response.body.errors) &&
-    response.body.clerk_trace_id === undefined
+  "status" in response &&
+  response.status >= 400 &&
+  isRecord(response.body) &&
+  Array.isArray(response.body.errors) &&
+  response.body.clerk_trace_id === undefined
     ? { ...response, body: { ...response.body, clerk_trace_id: randomBytes(16).toString("hex") } }
     : response
 
@@ -130,20 +131,24 @@ export const makeDispatch = (env: DispatchEnv): Dispatch => {
     if (route.startsWith("GET /public/")) return Either.right({ _tag: "Public" })
     const bearer = /^Bearer\s+(\S+)\s*$/i.exec(req.headers["authorization"] ?? "")?.[1]
     if (bearer === undefined) {
-      return Either.left(errorResponse(401, {
-        code: "authentication_invalid",
-        message: "Invalid authentication",
-        long_message: "Unable to authenticate the request, you need to supply an active API key"
-      }))
+      return Either.left(
+        errorResponse(401, {
+          code: "authentication_invalid",
+          message: "Invalid authentication",
+          long_message: "Unable to authenticate the request, you need to supply an active API key"
+        })
+      )
     }
     if (env.secretKey.accepts(bearer)) return Either.right({ _tag: "Instance" })
     const machine = route.includes(" /m2m_tokens") ? Machine.machineBySecret(env.state, bearer) : undefined
     if (machine !== undefined) return Either.right({ _tag: "Machine", machineId: machine.id })
-    return Either.left(errorResponse(401, {
-      code: "clerk_key_invalid",
-      message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
-      long_message: env.secretKey.expected
-    }))
+    return Either.left(
+      errorResponse(401, {
+        code: "clerk_key_invalid",
+        message: "The provided Clerk Secret Key is invalid. Make sure that your Clerk Secret Key is correct.",
+        long_message: env.secretKey.expected
+      })
+    )
   }
 
   const run = (op: SpecOperation, route: Route, req: FakeHttp.RecordedRequest, caller: Caller) => {
@@ -180,18 +185,22 @@ export const makeDispatch = (env: DispatchEnv): Dispatch => {
   }
 
   const table = (trusted: boolean): FakeHttp.FakeHandler =>
-    FakeHttp.routes(Object.fromEntries(sortedOperations.map((op): [string, FakeHttp.FakeHandler] => [
-      routeOf(op),
-      (req) => answer(op, statefulTable[routeOf(op)] ?? generic, req, trusted)
-    ])))
+    FakeHttp.routes(
+      Object.fromEntries(
+        sortedOperations.map((op): [string, FakeHttp.FakeHandler] => [
+          routeOf(op),
+          (req) => answer(op, statefulTable[routeOf(op)] ?? generic, req, trusted)
+        ])
+      )
+    )
   const tables = { trusted: table(true), untrusted: table(false) }
 
   return (req, trusted) => {
     const path = req.path.startsWith("/v1/")
       ? req.path.slice(3)
       : VERSIONLESS.some((p) => req.path === p || req.path.startsWith(`${p}/`))
-      ? req.path
-      : undefined
+        ? req.path
+        : undefined
     if (path === undefined) return withTraceId(notFoundResponse(req.method, req.path))
     try {
       return mapAnswer((trusted ? tables.trusted : tables.untrusted)({ ...req, path }), withTraceId)
@@ -200,10 +209,10 @@ export const makeDispatch = (env: DispatchEnv): Dispatch => {
         error instanceof URIError
           ? notFoundResponse(req.method, req.path)
           : errorResponse(500, {
-            code: "internal_clerk_error",
-            message: "Oops, an unexpected error occurred",
-            long_message: `The fake backend failed: ${error instanceof Error ? error.message : String(error)}`
-          })
+              code: "internal_clerk_error",
+              message: "Oops, an unexpected error occurred",
+              long_message: `The fake backend failed: ${error instanceof Error ? error.message : String(error)}`
+            })
       )
     }
   }

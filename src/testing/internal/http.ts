@@ -115,9 +115,8 @@ export const body = (ctx: Ctx): Either.Either<Body, FakeHttp.FakeResponse> => {
   return fail(400, {
     code: "request_body_invalid",
     message: "Request body invalid",
-    long_message: ctx.req.body === undefined
-      ? "The request body is not valid JSON."
-      : "The request body must be a JSON object."
+    long_message:
+      ctx.req.body === undefined ? "The request body is not valid JSON." : "The request body must be a JSON object."
   })
 }
 
@@ -142,7 +141,8 @@ export const optString = (b: Body, key: string): Either.Either<string | undefine
 /** A required, non-blank string field. */
 export const reqString = (b: Body, key: string): Either.Either<string, FakeHttp.FakeResponse> =>
   Either.flatMap(optString(b, key), (value) =>
-    value === undefined || value.trim().length === 0 ? missing(key) : Either.right(value))
+    value === undefined || value.trim().length === 0 ? missing(key) : Either.right(value)
+  )
 
 /** An optional boolean field. */
 export const optBool = (b: Body, key: string): Either.Either<boolean | undefined, FakeHttp.FakeResponse> => {
@@ -204,7 +204,9 @@ export const queryInt = (ctx: Ctx, key: string): Either.Either<number | undefine
   const value = query(ctx, key)
   if (value === undefined) return Either.right(undefined)
   const n = Number(value)
-  return value.trim() !== "" && Number.isInteger(n) && n >= 0 ? Either.right(n) : invalid(key, "must be a non-negative integer")
+  return value.trim() !== "" && Number.isInteger(n) && n >= 0
+    ? Either.right(n)
+    : invalid(key, "must be a non-negative integer")
 }
 
 /**
@@ -212,7 +214,7 @@ export const queryInt = (ctx: Ctx, key: string): Either.Either<number | undefine
  * no `limit` parameter answer with every item.
  */
 export const page = <A>(ctx: Ctx, items: ReadonlyArray<A>): Either.Either<ReadonlyArray<A>, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     if (!ctx.op.queryParams.some((p) => p.name === "limit")) return items
     const max = ctx.op.maxLimit ?? 500
     const limit = (yield* queryInt(ctx, "limit")) ?? 10
@@ -233,7 +235,7 @@ export const page = <A>(ctx: Ctx, items: ReadonlyArray<A>): Either.Either<Readon
  * endpoints unless `paginated=true` was asked for.
  */
 export const list = (ctx: Ctx, items: ReadonlyArray<unknown>): Outcome =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const data = yield* page(ctx, items)
     const paginated = ctx.op.response.kind !== "array" || (yield* queryBool(ctx, "paginated")) === true
     return FakeHttp.json(200, paginated ? { data, total_count: items.length } : data)
@@ -291,7 +293,7 @@ export const deepMerge = (
 /** A case-insensitive substring test, for `query` filters. */
 export const matchesQuery = (needle: string, ...haystack: ReadonlyArray<string | null | undefined>): boolean => {
   const n = needle.toLowerCase()
-  return haystack.some((h) => h !== null && h !== undefined && h.toLowerCase().includes(n))
+  return haystack.some((h) => h?.toLowerCase().includes(n))
 }
 
 /** A `DeletedObject` body. */
@@ -343,7 +345,7 @@ export const metadataChange = <K extends string>(
   current: (key: K) => Readonly<Record<string, unknown>> | null | undefined,
   merge: boolean
 ): Either.Either<Partial<Record<K, Record<string, unknown>>>, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const change: Partial<Record<K, Record<string, unknown>>> = {}
     for (const key of keys) {
       const value = yield* optRecord(b, key)

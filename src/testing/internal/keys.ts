@@ -24,13 +24,14 @@ export const keyShape = (key: string): string => {
 export const secretKeyPolicy = (configured: string | undefined): SecretKeyPolicy =>
   configured === undefined
     ? {
-      accepts: (bearer) => SECRET_KEY.test(bearer),
-      expected:
-        "The fake Clerk backend accepts any secret key that starts with sk_ (for example sk_test_…); the key it was " +
-        "sent has another shape."
-    }
+        accepts: (bearer) => SECRET_KEY.test(bearer),
+        expected:
+          "The fake Clerk backend accepts any secret key that starts with sk_ (for example sk_test_…); the key it was " +
+          "sent has another shape."
+      }
     : {
-      accepts: (bearer) => bearer === configured,
-      expected: `The fake Clerk backend accepts only the secret key it was configured with: ${keyShape(configured)}. ` +
-        "Give the client the fake's key (fake.secretKey, or the server's clientOptions.secretKey)."
-    }
+        accepts: (bearer) => bearer === configured,
+        expected:
+          `The fake Clerk backend accepts only the secret key it was configured with: ${keyShape(configured)}. ` +
+          "Give the client the fake's key (fake.secretKey, or the server's clientOptions.secretKey)."
+      }

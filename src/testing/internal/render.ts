@@ -52,8 +52,9 @@ export const renderOrganization = (
 ): Wire<typeof S.Organization> => {
   if (!includeCounts) return org
   const members = [...state.memberships.values()].filter((m) => m.organizationId === org.id).length
-  const pending = [...state.organizationInvitations.values()]
-    .filter((i) => i.organization_id === org.id && i.status === "pending").length
+  const pending = [...state.organizationInvitations.values()].filter(
+    (i) => i.organization_id === org.id && i.status === "pending"
+  ).length
   return { ...org, members_count: members, pending_invitations_count: pending }
 }
 

@@ -12,10 +12,7 @@ import type * as S from "../../models/generated/schemas.js"
 export type Wire<T extends Schema.Schema.Any> = Schema.Schema.Encoded<T>
 
 /** A user as stored: everything but the identification arrays, which are rendered from their own maps. */
-export type UserCore = Omit<
-  Wire<typeof S.User>,
-  "email_addresses" | "phone_numbers" | "organization_memberships"
->
+export type UserCore = Omit<Wire<typeof S.User>, "email_addresses" | "phone_numbers" | "organization_memberships">
 
 /** A stored user. */
 export interface UserRow {

@@ -148,7 +148,8 @@ export const addEmail = (
   touchUser(env, userId, (row) =>
     row.user.primary_email_address_id === null || options.primary === true
       ? { ...row, user: { ...row.user, primary_email_address_id: id } }
-      : row)
+      : row
+  )
   return wire
 }
 
@@ -186,7 +187,8 @@ export const addPhone = (
   touchUser(env, userId, (row) =>
     row.user.primary_phone_number_id === null || options.primary === true
       ? { ...row, user: { ...row.user, primary_phone_number_id: id } }
-      : row)
+      : row
+  )
   return wire
 }
 
@@ -204,7 +206,8 @@ export const removeEmail = (env: Env, id: string): void => {
   touchUser(env, row.userId, (u) =>
     u.user.primary_email_address_id === id
       ? { ...u, user: { ...u.user, primary_email_address_id: next?.wire.id ?? null } }
-      : u)
+      : u
+  )
 }
 
 /**
@@ -221,7 +224,8 @@ export const removePhone = (env: Env, id: string): void => {
   touchUser(env, row.userId, (u) =>
     u.user.primary_phone_number_id === id
       ? { ...u, user: { ...u.user, primary_phone_number_id: next?.wire.id ?? null } }
-      : u)
+      : u
+  )
 }
 
 const verification = (verified: boolean | undefined, unverified: typeof unverifiedEmail) =>
@@ -235,7 +239,7 @@ const verification = (verified: boolean | undefined, unverified: typeof unverifi
  */
 export const routes: RouteTable = {
   "POST /email_addresses": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const userId = yield* reqString(b, "user_id")
       const address = yield* reqString(b, "email_address")
@@ -252,7 +256,7 @@ export const routes: RouteTable = {
     return row === undefined ? notFound("Email address") : ok(row.wire)
   },
   "PATCH /email_addresses/{email_address_id}": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const id = ctx.params.email_address_id ?? ""
       const row = ctx.state.emailAddresses.get(id)
       if (row === undefined) return yield* notFound("Email address")
@@ -272,7 +276,7 @@ export const routes: RouteTable = {
     return deleted("email_address", id)
   },
   "POST /phone_numbers": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const userId = yield* reqString(b, "user_id")
       const phone = yield* reqString(b, "phone_number")
@@ -290,7 +294,7 @@ export const routes: RouteTable = {
     return row === undefined ? notFound("Phone number") : ok(row.wire)
   },
   "PATCH /phone_numbers/{phone_number_id}": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const id = ctx.params.phone_number_id ?? ""
       const row = ctx.state.phoneNumbers.get(id)
       if (row === undefined) return yield* notFound("Phone number")

@@ -38,9 +38,9 @@ const templateNameTaken = (ctx: Ctx, name: string, except?: string) =>
   [...ctx.state.jwtTemplates.values()].some((t) => t.id !== except && t.name === name)
 
 const templateFields = (ctx: Ctx, current: Template | undefined) =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const b = yield* body(ctx)
-    const name = current === undefined ? yield* reqString(b, "name") : (yield* optString(b, "name")) ?? current.name
+    const name = current === undefined ? yield* reqString(b, "name") : ((yield* optString(b, "name")) ?? current.name)
     if (templateNameTaken(ctx, name, current?.id)) return yield* identifierExists("name", "template name")
     const claims = yield* optRecord(b, "claims")
     if (claims === undefined && current === undefined) {
@@ -67,15 +67,18 @@ const templateFields = (ctx: Ctx, current: Template | undefined) =>
 export const routes: RouteTable = {
   "GET /jwks": (ctx) => ok({ keys: [ctx.keys.jwk] }),
   "GET /public/interstitial": (ctx) =>
-    Either.right(FakeHttp.text(
-      200,
-      `<!DOCTYPE html><html><head><title>Clerk interstitial</title></head><body data-frontend-api="${
-        ctx.settings.issuer.replace(/^https:\/\//, "")
-      }"></body></html>`
-    )),
+    Either.right(
+      FakeHttp.text(
+        200,
+        `<!DOCTYPE html><html><head><title>Clerk interstitial</title></head><body data-frontend-api="${ctx.settings.issuer.replace(
+          /^https:\/\//,
+          ""
+        )}"></body></html>`
+      )
+    ),
   "GET /redirect_urls": (ctx) => list(ctx, [...ctx.state.redirectUrls.values()]),
   "POST /redirect_urls": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const url = yield* reqString(yield* body(ctx), "url")
       if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(url)) return yield* invalid("url", "must be a valid URL.")
       if ([...ctx.state.redirectUrls.values()].some((r) => r.url === url)) {
@@ -86,7 +89,13 @@ export const routes: RouteTable = {
           meta: { param_name: "url" }
         })
       }
-      const wire = { object: "redirect_url" as const, id: ctx.ids.id("ru"), url, created_at: ctx.now, updated_at: ctx.now }
+      const wire = {
+        object: "redirect_url" as const,
+        id: ctx.ids.id("ru"),
+        url,
+        created_at: ctx.now,
+        updated_at: ctx.now
+      }
       ctx.state.redirectUrls.set(wire.id, wire)
       return yield* ok(wire)
     }),
@@ -98,7 +107,7 @@ export const routes: RouteTable = {
     }),
   "GET /domains": (ctx) => list(ctx, [...ctx.state.domains.values()]),
   "POST /domains": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const name = yield* reqString(b, "name")
       const satellite = yield* optBool(b, "is_satellite")
@@ -121,7 +130,7 @@ export const routes: RouteTable = {
       return yield* ok(wire)
     }),
   "PATCH /domains/{domain_id}": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const domain = yield* byId(ctx.state.domains, ctx.params.domain_id, "Domain")
       const b = yield* body(ctx)
       const name = (yield* optString(b, "name")) ?? domain.name
@@ -142,7 +151,7 @@ export const routes: RouteTable = {
     }),
   "GET /jwt_templates": (ctx) => list(ctx, [...ctx.state.jwtTemplates.values()]),
   "POST /jwt_templates": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const fields = yield* templateFields(ctx, undefined)
       const wire: Template = {
         object: "jwt_template",
@@ -157,7 +166,7 @@ export const routes: RouteTable = {
   "GET /jwt_templates/{template_id}": (ctx) =>
     Either.flatMap(byId(ctx.state.jwtTemplates, ctx.params.template_id, "JWT template"), ok),
   "PATCH /jwt_templates/{template_id}": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const current = yield* byId(ctx.state.jwtTemplates, ctx.params.template_id, "JWT template")
       const next = { ...current, ...(yield* templateFields(ctx, current)), updated_at: ctx.now }
       ctx.state.jwtTemplates.set(current.id, next)

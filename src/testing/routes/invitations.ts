@@ -36,13 +36,13 @@ type Invitation = Wire<typeof S.Invitation>
 const DAY = 86_400_000
 
 const build = (ctx: Ctx, b: Body, batch: ReadonlyArray<Invitation>): Either.Either<Invitation, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const email = yield* reqString(b, "email_address")
     if (!isEmail(email)) return yield* invalid("email_address", "must be a valid email address.")
     if ((yield* optBool(b, "ignore_existing")) !== true) {
       if (emailTaken(ctx.state, email)) return yield* identifierExists("email_address", "email address")
-      const pending = [...ctx.state.invitations.values(), ...batch].some((i) =>
-        i.status === "pending" && i.email_address.toLowerCase() === email.toLowerCase()
+      const pending = [...ctx.state.invitations.values(), ...batch].some(
+        (i) => i.status === "pending" && i.email_address.toLowerCase() === email.toLowerCase()
       )
       if (pending) {
         return yield* fail(422, {
@@ -77,11 +77,12 @@ const build = (ctx: Ctx, b: Body, batch: ReadonlyArray<Invitation>): Either.Eith
  */
 export const routes: RouteTable = {
   "GET /invitations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const statuses = new Set(queryAll(ctx, "status"))
       const q = query(ctx, "query")
-      const all = [...ctx.state.invitations.values()].filter((i) =>
-        (statuses.size === 0 || statuses.has(i.status)) && (q === undefined || matchesQuery(q, i.email_address, i.id))
+      const all = [...ctx.state.invitations.values()].filter(
+        (i) =>
+          (statuses.size === 0 || statuses.has(i.status)) && (q === undefined || matchesQuery(q, i.email_address, i.id))
       )
       const sorted = yield* orderBy(ctx, all, {
         created_at: (i) => i.created_at,
@@ -91,13 +92,13 @@ export const routes: RouteTable = {
       return yield* list(ctx, sorted)
     }),
   "POST /invitations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const invitation = yield* build(ctx, yield* body(ctx), [])
       ctx.state.invitations.set(invitation.id, invitation)
       return yield* ok(invitation)
     }),
   "POST /invitations/bulk": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const built: Array<Invitation> = []
       for (const item of yield* arrayBody(ctx)) built.push(yield* build(ctx, item, built))
       for (const invitation of built) ctx.state.invitations.set(invitation.id, invitation)

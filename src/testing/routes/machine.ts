@@ -72,7 +72,10 @@ export const machineBySecret = (state: State, secret: string): MachineRow | unde
   [...state.machines.values()].find((m) => m.secretKey === secret)
 
 /** Adds `expired` as of now. */
-const current = <W extends { readonly expiration: number | null; readonly expired: boolean }>(wire: W, now: number): W => ({
+const current = <W extends { readonly expiration: number | null; readonly expired: boolean }>(
+  wire: W,
+  now: number
+): W => ({
   ...wire,
   expired: wire.expiration !== null && wire.expiration <= now
 })
@@ -163,20 +166,28 @@ export const issueM2MToken = (env: Env & Pick<Ctx, "keys" | "settings">, input: 
     created_at: env.now,
     updated_at: env.now
   }
-  const extra = claims !== null && typeof claims === "object" && !Array.isArray(claims)
-    ? Object.fromEntries(Object.entries(claims))
-    : undefined
-  const secret = input.format === "jwt"
-    ? (() => {
-      const parts = machineJwtParts(env.settings.issuer, {
-        kind: "m2m_token",
-        scopes: input.scopes,
-        claims: extra,
-        expiresInSeconds: input.secondsUntilExpiration
-      }, id, input.machineId, Math.floor(env.now / 1000))
-      return signJwt(env.keys, parts.payload, parts.header)
-    })()
-    : env.ids.secret("mt", 48)
+  const extra =
+    claims !== null && typeof claims === "object" && !Array.isArray(claims)
+      ? Object.fromEntries(Object.entries(claims))
+      : undefined
+  const secret =
+    input.format === "jwt"
+      ? (() => {
+          const parts = machineJwtParts(
+            env.settings.issuer,
+            {
+              kind: "m2m_token",
+              scopes: input.scopes,
+              claims: extra,
+              expiresInSeconds: input.secondsUntilExpiration
+            },
+            id,
+            input.machineId,
+            Math.floor(env.now / 1000)
+          )
+          return signJwt(env.keys, parts.payload, parts.header)
+        })()
+      : env.ids.secret("mt", 48)
   const row = { wire, secret }
   env.state.m2mTokens.set(id, row)
   return row
@@ -234,7 +245,10 @@ const verify = <W extends { readonly revoked: boolean; readonly expiration: numb
 
 const subjectPattern = /^(user|org|mch)_\S+$/
 
-const withApiKey = (ctx: Ctx, f: (row: SecretRow<ApiKey>) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>) => {
+const withApiKey = (
+  ctx: Ctx,
+  f: (row: SecretRow<ApiKey>) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>
+) => {
   const row = ctx.state.apiKeys.get(ctx.params.apiKeyID ?? "")
   return row === undefined ? notFound("API key") : f(row)
 }
@@ -245,7 +259,10 @@ const saveApiKey = (ctx: Ctx, row: SecretRow<ApiKey>, change: Partial<ApiKey>) =
   return ok(current(next.wire, ctx.now))
 }
 
-const withM2M = (ctx: Ctx, f: (row: SecretRow<M2MToken>) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>) => {
+const withM2M = (
+  ctx: Ctx,
+  f: (row: SecretRow<M2MToken>) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>
+) => {
   const row = ctx.state.m2mTokens.get(ctx.params.m2m_token_id ?? "")
   return row === undefined ? notFound("Machine token") : f(row)
 }
@@ -264,7 +281,7 @@ const forbiddenMachine = fail(403, {
  */
 export const routes: RouteTable = {
   "POST /api_keys": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const name = yield* reqString(b, "name")
       const subject = yield* reqString(b, "subject")
@@ -283,7 +300,7 @@ export const routes: RouteTable = {
       return yield* okFor(ctx, { ...row.wire, secret: row.secret })
     }),
   "GET /api_keys": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const subject = query(ctx, "subject")
       if (subject === undefined) return yield* missing("subject")
       const type = query(ctx, "type")
@@ -291,9 +308,12 @@ export const routes: RouteTable = {
       const includeInvalid = (yield* queryBool(ctx, "include_invalid")) === true
       const keys = [...ctx.state.apiKeys.values()]
         .map((r) => current(r.wire, ctx.now))
-        .filter((k) =>
-          k.subject === subject && (type === undefined || k.type === type) &&
-          (includeInvalid || (!k.revoked && !k.expired)) && (q === undefined || matchesQuery(q, k.name, k.id))
+        .filter(
+          (k) =>
+            k.subject === subject &&
+            (type === undefined || k.type === type) &&
+            (includeInvalid || (!k.revoked && !k.expired)) &&
+            (q === undefined || matchesQuery(q, k.name, k.id))
         )
         .reverse()
       return yield* ok({ data: yield* page(ctx, keys), total_count: keys.length })
@@ -301,7 +321,7 @@ export const routes: RouteTable = {
   "GET /api_keys/{apiKeyID}": (ctx) => withApiKey(ctx, (row) => ok(current(row.wire, ctx.now))),
   "PATCH /api_keys/{apiKeyID}": (ctx) =>
     withApiKey(ctx, (row) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const change: { -readonly [K in keyof ApiKey]?: ApiKey[K] } = {}
         const description = yield* optString(b, "description")
@@ -312,13 +332,15 @@ export const routes: RouteTable = {
         const seconds = yield* optInt(b, "seconds_until_expiration")
         if (seconds !== undefined) change.expiration = expiration(ctx, seconds)
         return yield* saveApiKey(ctx, row, change)
-      })),
+      })
+    ),
   "POST /api_keys/{apiKeyID}/revoke": (ctx) =>
     withApiKey(ctx, (row) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const reason = yield* optString(yield* body(ctx), "revocation_reason")
         return yield* saveApiKey(ctx, row, { revoked: true, revocation_reason: reason ?? null })
-      })),
+      })
+    ),
   "DELETE /api_keys/{apiKeyID}": (ctx) =>
     withApiKey(ctx, (row) => {
       ctx.state.apiKeys.delete(row.wire.id)
@@ -326,12 +348,12 @@ export const routes: RouteTable = {
     }),
   "GET /api_keys/{apiKeyID}/secret": (ctx) => withApiKey(ctx, (row) => ok({ secret: row.secret })),
   "POST /api_keys/verify": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const secret = yield* reqString(yield* body(ctx), "secret")
       return yield* verify(ctx, ctx.state.apiKeys, secret, "API key", (wire) => ({ ...wire, last_used_at: ctx.now }))
     }),
   "POST /m2m_tokens": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const format = (yield* optString(b, "token_format")) ?? "opaque"
       if (format !== "opaque" && format !== "jwt") return yield* invalid("token_format", "must be opaque or jwt.")
@@ -345,7 +367,7 @@ export const routes: RouteTable = {
       return yield* okFor(ctx, { ...row.wire, token: row.secret })
     }),
   "GET /m2m_tokens": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const subject = query(ctx, "subject")
       if (subject === undefined) return yield* missing("subject")
       if (ctx.caller._tag === "Machine" && ctx.caller.machineId !== subject) return yield* forbiddenMachine
@@ -353,29 +375,35 @@ export const routes: RouteTable = {
       const expired = yield* queryBool(ctx, "expired")
       const tokens = [...ctx.state.m2mTokens.values()]
         .map((r) => current(r.wire, ctx.now))
-        .filter((t) =>
-          t.subject === subject && (revoked === undefined || t.revoked === revoked) &&
-          (expired === undefined || t.expired === expired)
+        .filter(
+          (t) =>
+            t.subject === subject &&
+            (revoked === undefined || t.revoked === revoked) &&
+            (expired === undefined || t.expired === expired)
         )
         .reverse()
       return yield* ok({ m2m_tokens: yield* page(ctx, tokens), total_count: tokens.length })
     }),
   "POST /m2m_tokens/{m2m_token_id}/revoke": (ctx) =>
     withM2M(ctx, (row) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         if (ctx.caller._tag === "Machine" && ctx.caller.machineId !== row.wire.subject) return yield* forbiddenMachine
         const reason = yield* optString(yield* body(ctx), "revocation_reason")
         const wire = { ...row.wire, revoked: true, revocation_reason: reason ?? null, updated_at: ctx.now }
         ctx.state.m2mTokens.set(wire.id, { ...row, wire })
         return yield* ok(current(wire, ctx.now))
-      })),
+      })
+    ),
   "POST /m2m_tokens/verify": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const token = yield* reqString(yield* body(ctx), "token")
-      return yield* verify(ctx, ctx.state.m2mTokens, token, "Machine token", (wire) => ({ ...wire, last_used_at: ctx.now }))
+      return yield* verify(ctx, ctx.state.m2mTokens, token, "Machine token", (wire) => ({
+        ...wire,
+        last_used_at: ctx.now
+      }))
     }),
   "POST /oauth_applications/access_tokens/verify": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const token = (yield* optString(b, "access_token")) ?? (yield* optString(b, "secret"))
       if (token === undefined) return yield* missing("access_token")

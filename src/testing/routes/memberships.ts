@@ -111,7 +111,7 @@ const save = (ctx: Ctx, m: MembershipRow, change: Partial<MembershipRow>) => {
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/memberships": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const userId = yield* reqString(b, "user_id")
         const role = yield* reqString(b, "role")
@@ -120,10 +120,11 @@ export const routes: RouteTable = {
           privateMetadata: yield* optRecord(b, "private_metadata")
         })
         return yield* ok(renderMembership(ctx.state, row))
-      })),
+      })
+    ),
   "GET /organizations/{organization_id}/memberships": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const userIds = new Set(queryAll(ctx, "user_id"))
         const roles = new Set(queryAll(ctx, "role"))
         const emails = new Set(queryAll(ctx, "email_address").map((e) => e.toLowerCase()))
@@ -140,18 +141,20 @@ export const routes: RouteTable = {
             .map((e) => e.wire.email_address)
           if (emails.size > 0 && !userEmails.some((e) => emails.has(e.toLowerCase()))) return false
           if (usernames.size > 0 && !usernames.has((user.username ?? "").toLowerCase())) return false
-          return q === undefined ||
-            matchesQuery(q, user.id, user.username, user.first_name, user.last_name, ...userEmails)
+          return (
+            q === undefined || matchesQuery(q, user.id, user.username, user.first_name, user.last_name, ...userEmails)
+          )
         })
         return yield* list(ctx, render(ctx, yield* orderBy(ctx, rows, sortFields(ctx.state))))
-      })),
+      })
+    ),
   "GET /organization_memberships": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const rows = yield* orderBy(ctx, [...ctx.state.memberships.values()], sortFields(ctx.state))
       return yield* list(ctx, render(ctx, rows))
     }),
   "GET /users/{user_id}/organization_memberships": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const userId = ctx.params.user_id ?? ""
       if (!ctx.state.users.has(userId)) return yield* notFound("User")
       const rows = [...ctx.state.memberships.values()].filter((m) => m.userId === userId)
@@ -159,13 +162,14 @@ export const routes: RouteTable = {
     }),
   "PATCH /organizations/{organization_id}/memberships/{user_id}": (ctx) =>
     withMembership(ctx, (m) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const role = yield* reqString(yield* body(ctx), "role")
         return yield* save(ctx, m, { role })
-      })),
+      })
+    ),
   "PATCH /organizations/{organization_id}/memberships/{user_id}/metadata": (ctx) =>
     withMembership(ctx, (m) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const change = yield* metadataChange(
           yield* body(ctx),
           ["public_metadata", "private_metadata"],
@@ -176,7 +180,8 @@ export const routes: RouteTable = {
           ...(change.public_metadata !== undefined ? { publicMetadata: change.public_metadata } : {}),
           ...(change.private_metadata !== undefined ? { privateMetadata: change.private_metadata } : {})
         })
-      })),
+      })
+    ),
   "DELETE /organizations/{organization_id}/memberships/{user_id}": (ctx) =>
     withMembership(ctx, (m) => {
       const rendered = renderMembership(ctx.state, m)

@@ -55,12 +55,13 @@ const checkMode = (mode: string | undefined) =>
     : invalid("enrollment_mode", `must be one of ${MODES.join(", ")}.`)
 
 const filtered = (ctx: Ctx, domains: ReadonlyArray<Domain>) =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const verified = yield* queryBool(ctx, "verified")
     const modes = new Set(queryAll(ctx, "enrollment_mode"))
-    return domains.filter((d) =>
-      (verified === undefined || (d.verification?.status === "verified") === verified) &&
-      (modes.size === 0 || modes.has(d.enrollment_mode))
+    return domains.filter(
+      (d) =>
+        (verified === undefined || (d.verification?.status === "verified") === verified) &&
+        (modes.size === 0 || modes.has(d.enrollment_mode))
     )
   })
 
@@ -85,7 +86,7 @@ const save = (ctx: Ctx, domain: Domain) => {
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/domains": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const name = yield* checkName(ctx, yield* reqString(b, "name"))
         const mode = (yield* checkMode(yield* optString(b, "enrollment_mode"))) ?? "manual_invitation"
@@ -108,22 +109,29 @@ export const routes: RouteTable = {
         }
         ctx.state.organizationDomains.set(domain.id, domain)
         return yield* ok(domain)
-      })),
+      })
+    ),
   "GET /organizations/{organization_id}/domains": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const all = [...ctx.state.organizationDomains.values()].filter((d) => d.organization_id === org.id)
         return yield* list(ctx, yield* filtered(ctx, all))
-      })),
+      })
+    ),
   "GET /organization_domains": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const orgIds = new Set(queryAll(ctx, "organization_id"))
-      const names = new Set(queryAll(ctx, "domains").flatMap((d) => d.split(",")).map((d) => d.toLowerCase()))
+      const names = new Set(
+        queryAll(ctx, "domains")
+          .flatMap((d) => d.split(","))
+          .map((d) => d.toLowerCase())
+      )
       const q = query(ctx, "query")
-      const all = [...ctx.state.organizationDomains.values()].filter((d) =>
-        (orgIds.size === 0 || orgIds.has(d.organization_id)) &&
-        (names.size === 0 || names.has(d.name.toLowerCase())) &&
-        (q === undefined || matchesQuery(q, d.name))
+      const all = [...ctx.state.organizationDomains.values()].filter(
+        (d) =>
+          (orgIds.size === 0 || orgIds.has(d.organization_id)) &&
+          (names.size === 0 || names.has(d.name.toLowerCase())) &&
+          (q === undefined || matchesQuery(q, d.name))
       )
       const sorted = yield* orderBy(ctx, yield* filtered(ctx, all), {
         created_at: (d) => d.created_at,
@@ -133,7 +141,7 @@ export const routes: RouteTable = {
     }),
   "PATCH /organizations/{organization_id}/domains/{domain_id}": (ctx) =>
     withDomain(ctx, (domain) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const rawName = yield* optString(b, "name")
         const name = rawName === undefined ? domain.name : yield* checkName(ctx, rawName, domain.id)
@@ -147,10 +155,12 @@ export const routes: RouteTable = {
           verification,
           ownership_verification: verification
         })
-      })),
+      })
+    ),
   "POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership": (ctx) =>
     withDomain(ctx, (domain) =>
-      save(ctx, { ...domain, ownership_verification: verifiedAt(ctx.now), verification: verifiedAt(ctx.now) })),
+      save(ctx, { ...domain, ownership_verification: verifiedAt(ctx.now), verification: verifiedAt(ctx.now) })
+    ),
   "DELETE /organizations/{organization_id}/domains/{domain_id}": (ctx) =>
     withDomain(ctx, (domain) => {
       ctx.state.organizationDomains.delete(domain.id)

@@ -37,7 +37,10 @@ type Invitation = Wire<typeof S.OrganizationInvitation>
 
 const DAY = 86_400_000
 
-const publicInviterData = (state: State, userId: string): Wire<typeof S.OrganizationInvitationPublicUserData> | null => {
+const publicInviterData = (
+  state: State,
+  userId: string
+): Wire<typeof S.OrganizationInvitationPublicUserData> | null => {
   const user = state.users.get(userId)?.user
   if (user === undefined) return null
   return {
@@ -52,7 +55,7 @@ const publicInviterData = (state: State, userId: string): Wire<typeof S.Organiza
 
 /** Checks an invitation body and builds the invitation (not stored). */
 const build = (ctx: Ctx, organizationId: string, b: Body): Either.Either<Invitation, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const email = yield* reqString(b, "email_address")
     if (!isEmail(email)) return yield* invalid("email_address", "must be a valid email address.")
     const role = yield* reqString(b, "role")
@@ -103,37 +106,41 @@ const sortFields = {
 export const routes: RouteTable = {
   "POST /organizations/{organization_id}/invitations": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const invitation = yield* build(ctx, org.id, yield* body(ctx))
         ctx.state.organizationInvitations.set(invitation.id, invitation)
         return yield* ok(invitation)
-      })),
+      })
+    ),
   "POST /organizations/{organization_id}/invitations/bulk": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const items = yield* arrayBody(ctx)
         const built: Array<Invitation> = []
         for (const item of items) built.push(yield* build(ctx, org.id, item))
         for (const invitation of built) ctx.state.organizationInvitations.set(invitation.id, invitation)
         return yield* ok({ data: built, total_count: built.length })
-      })),
+      })
+    ),
   "GET /organizations/{organization_id}/invitations": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const emails = new Set(queryAll(ctx, "email_address").map((e) => e.toLowerCase()))
-        const all = [...ctx.state.organizationInvitations.values()].filter((i) =>
-          i.organization_id === org.id && (emails.size === 0 || emails.has(i.email_address.toLowerCase()))
+        const all = [...ctx.state.organizationInvitations.values()].filter(
+          (i) => i.organization_id === org.id && (emails.size === 0 || emails.has(i.email_address.toLowerCase()))
         )
         return yield* list(ctx, yield* orderBy(ctx, byStatus(ctx, all), sortFields))
-      })),
+      })
+    ),
   "GET /organizations/{organization_id}/invitations/pending": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
-        const all = [...ctx.state.organizationInvitations.values()].filter((i) =>
-          i.organization_id === org.id && i.status === "pending"
+      Either.gen(function* () {
+        const all = [...ctx.state.organizationInvitations.values()].filter(
+          (i) => i.organization_id === org.id && i.status === "pending"
         )
         return yield* list(ctx, yield* orderBy(ctx, all, sortFields))
-      })),
+      })
+    ),
   "GET /organizations/{organization_id}/invitations/{invitation_id}": (ctx) =>
     withOrganization(ctx, (org) => {
       const invitation = ctx.state.organizationInvitations.get(ctx.params.invitation_id ?? "")
@@ -157,16 +164,19 @@ export const routes: RouteTable = {
       return ok(next)
     }),
   "GET /organization_invitations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const q = query(ctx, "query")
-      const all = [...ctx.state.organizationInvitations.values()].filter((i) =>
-        q === undefined || matchesQuery(q, i.email_address, i.id)
+      const all = [...ctx.state.organizationInvitations.values()].filter(
+        (i) => q === undefined || matchesQuery(q, i.email_address, i.id)
       )
       const sorted = yield* orderBy(ctx, byStatus(ctx, all), sortFields)
-      return yield* list(ctx, sorted.map((i) => withPublicOrganization(ctx.state, i)))
+      return yield* list(
+        ctx,
+        sorted.map((i) => withPublicOrganization(ctx.state, i))
+      )
     }),
   "GET /users/{user_id}/organization_invitations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const userId = ctx.params.user_id ?? ""
       if (!ctx.state.users.has(userId)) return yield* notFound("User")
       const emails = new Set(
@@ -174,8 +184,13 @@ export const routes: RouteTable = {
           .filter((e) => e.userId === userId)
           .map((e) => e.wire.email_address.toLowerCase())
       )
-      const all = [...ctx.state.organizationInvitations.values()].filter((i) => emails.has(i.email_address.toLowerCase()))
+      const all = [...ctx.state.organizationInvitations.values()].filter((i) =>
+        emails.has(i.email_address.toLowerCase())
+      )
       const sorted = yield* orderBy(ctx, byStatus(ctx, all), sortFields)
-      return yield* list(ctx, sorted.map((i) => withPublicOrganization(ctx.state, i)))
+      return yield* list(
+        ctx,
+        sorted.map((i) => withPublicOrganization(ctx.state, i))
+      )
     })
 }

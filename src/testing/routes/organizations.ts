@@ -76,7 +76,11 @@ const slugTaken = (state: State, slug: string, except?: string): boolean => {
 }
 
 const slugify = (name: string): string =>
-  name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "organization"
+  name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "") || "organization"
 
 const checkSlug = (state: State, b: Body, except?: string) =>
   uniqueString(b, "slug", {
@@ -102,7 +106,7 @@ export const findOrganization = (state: State, idOrSlug: string): Org | undefine
  * @category Testing
  */
 export const createOrganization = (env: Env, b: Body): Either.Either<Org, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const name = yield* reqString(b, "name")
     const createdBy = yield* optString(b, "created_by")
     if (createdBy !== undefined && !env.state.users.has(createdBy)) {
@@ -145,7 +149,8 @@ export const createOrganization = (env: Env, b: Body): Either.Either<Org, FakeHt
  */
 export const deleteOrganization = (state: State, id: string): void => {
   for (const [k, m] of state.memberships) if (m.organizationId === id) state.memberships.delete(k)
-  for (const [k, i] of state.organizationInvitations) if (i.organization_id === id) state.organizationInvitations.delete(k)
+  for (const [k, i] of state.organizationInvitations)
+    if (i.organization_id === id) state.organizationInvitations.delete(k)
   for (const [k, d] of state.organizationDomains) if (d.organization_id === id) state.organizationDomains.delete(k)
   state.organizations.delete(id)
 }
@@ -156,7 +161,10 @@ export const deleteOrganization = (state: State, id: string): void => {
  * @since 0.1.0
  * @category Testing
  */
-export const withOrganization = (ctx: Ctx, f: (org: Org) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>) => {
+export const withOrganization = (
+  ctx: Ctx,
+  f: (org: Org) => Either.Either<FakeHttp.FakeResponse, FakeHttp.FakeResponse>
+) => {
   const org = findOrganization(ctx.state, ctx.params.organization_id ?? "")
   return org === undefined ? notFound("Organization") : f(org)
 }
@@ -170,7 +178,7 @@ const save = (ctx: Ctx, org: Org, change: Partial<Org>): Org => {
 const METADATA = ["public_metadata", "private_metadata"] as const
 
 const updateMetadata = (ctx: Ctx, org: Org, merge: boolean) =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const b = yield* body(ctx)
     return yield* ok(save(ctx, org, yield* metadataChange(b, METADATA, (key) => org[key], merge)))
   })
@@ -183,11 +191,11 @@ const updateMetadata = (ctx: Ctx, org: Org, merge: boolean) =>
  */
 export const routes: RouteTable = {
   "POST /organizations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       return yield* ok(yield* createOrganization(ctx, yield* body(ctx)))
     }),
   "GET /organizations": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const q = query(ctx, "query")
       const ids = new Set(queryAll(ctx, "organization_id"))
       const userIds = new Set(queryAll(ctx, "user_id"))
@@ -195,27 +203,34 @@ export const routes: RouteTable = {
       const memberOf = new Set(
         [...ctx.state.memberships.values()].filter((m) => userIds.has(m.userId)).map((m) => m.organizationId)
       )
-      const orgs = [...ctx.state.organizations.values()].filter((o) =>
-        (q === undefined || matchesQuery(q, o.id, o.name, o.slug)) &&
-        (ids.size === 0 || ids.has(o.id)) &&
-        (userIds.size === 0 || memberOf.has(o.id))
-      ).map((o) => renderOrganization(ctx.state, o, true))
+      const orgs = [...ctx.state.organizations.values()]
+        .filter(
+          (o) =>
+            (q === undefined || matchesQuery(q, o.id, o.name, o.slug)) &&
+            (ids.size === 0 || ids.has(o.id)) &&
+            (userIds.size === 0 || memberOf.has(o.id))
+        )
+        .map((o) => renderOrganization(ctx.state, o, true))
       const sorted = yield* orderBy(ctx, orgs, {
         created_at: (o) => o.created_at,
         name: (o) => o.name,
         members_count: (o) => o.members_count
       })
-      return yield* list(ctx, counts ? sorted : sorted.map(({ members_count: _m, pending_invitations_count: _p, ...o }) => o))
+      return yield* list(
+        ctx,
+        counts ? sorted : sorted.map(({ members_count: _m, pending_invitations_count: _p, ...o }) => o)
+      )
     }),
   "GET /organizations/{organization_id}": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const counts = (yield* queryBool(ctx, "include_members_count")) === true
         return yield* ok(renderOrganization(ctx.state, org, counts))
-      })),
+      })
+    ),
   "PATCH /organizations/{organization_id}": (ctx) =>
     withOrganization(ctx, (org) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const change: { -readonly [K in keyof Org]?: Org[K] } = {}
         const name = yield* optString(b, "name")
@@ -228,15 +243,19 @@ export const routes: RouteTable = {
         if (adminDelete !== undefined) change.admin_delete_enabled = adminDelete
         Object.assign(change, yield* metadataChange(b, METADATA, (key) => org[key], false))
         return yield* ok(save(ctx, org, change))
-      })),
-  "PATCH /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => updateMetadata(ctx, org, true)),
-  "PUT /organizations/{organization_id}/metadata": (ctx) => withOrganization(ctx, (org) => updateMetadata(ctx, org, false)),
+      })
+    ),
+  "PATCH /organizations/{organization_id}/metadata": (ctx) =>
+    withOrganization(ctx, (org) => updateMetadata(ctx, org, true)),
+  "PUT /organizations/{organization_id}/metadata": (ctx) =>
+    withOrganization(ctx, (org) => updateMetadata(ctx, org, false)),
   "PUT /organizations/{organization_id}/logo": (ctx) =>
     withOrganization(ctx, (org) =>
       Either.flatMap(uploadedFile(ctx), () => {
         const url = `https://img.clerk.com/fake/uploaded/${ctx.ids.secret("img", 16)}`
         return ok({ ...save(ctx, org, { image_url: url, has_image: true }), logo_url: url })
-      })),
+      })
+    ),
   "DELETE /organizations/{organization_id}/logo": (ctx) =>
     withOrganization(ctx, (org) => ok(save(ctx, org, { image_url: defaultImageUrl(org.id), has_image: false }))),
   "DELETE /organizations/{organization_id}": (ctx) =>

@@ -20,7 +20,7 @@ const duplicate = (identifier: string) =>
   })
 
 const create = (ctx: Ctx, kind: "allowlist" | "blocklist") =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const identifier = yield* reqString(yield* body(ctx), "identifier")
     const map = ctx.state[kind]
     for (const existing of map.values()) if (existing.identifier === identifier) return yield* duplicate(identifier)

@@ -75,19 +75,24 @@ export const createSession = (env: Env, userId: string, activeOrganizationId?: s
 export const sessionTokenFor = (ctx: Ctx, session: Session, expiresInSeconds?: number): string => {
   const orgId = session.last_active_organization_id ?? undefined
   const org = orgId === undefined ? undefined : ctx.state.organizations.get(orgId)
-  const membership = org === undefined
-    ? undefined
-    : [...ctx.state.memberships.values()].find((m) => m.organizationId === org.id && m.userId === session.user_id)
+  const membership =
+    org === undefined
+      ? undefined
+      : [...ctx.state.memberships.values()].find((m) => m.organizationId === org.id && m.userId === session.user_id)
   return signJwt(
     ctx.keys,
-    sessionClaims(ctx.settings.issuer, {
-      userId: session.user_id,
-      sessionId: session.id,
-      expiresInSeconds,
-      ...(org !== undefined && membership !== undefined
-        ? { organization: { id: org.id, slug: org.slug, role: membership.role } }
-        : {})
-    }, Math.floor(ctx.now / 1000))
+    sessionClaims(
+      ctx.settings.issuer,
+      {
+        userId: session.user_id,
+        sessionId: session.id,
+        expiresInSeconds,
+        ...(org !== undefined && membership !== undefined
+          ? { organization: { id: org.id, slug: org.slug, role: membership.role } }
+          : {})
+      },
+      Math.floor(ctx.now / 1000)
+    )
   )
 }
 
@@ -120,10 +125,10 @@ const requireActive = (session: Session) =>
   session.status === "active" || session.status === "pending"
     ? Either.right(session)
     : fail(422, {
-      code: "session_not_active",
-      message: "Session is not active",
-      long_message: `Session ${session.id} is ${session.status}.`
-    })
+        code: "session_not_active",
+        message: "Session is not active",
+        long_message: `Session ${session.id} is ${session.status}.`
+      })
 
 const decodePayload = (jwt: string): Readonly<Record<string, unknown>> | undefined => {
   const part = jwt.split(".")[1]
@@ -140,9 +145,10 @@ const decodePayload = (jwt: string): Readonly<Record<string, unknown>> | undefin
 
 const templateScope = (state: State, session: Session): Record<string, unknown> => {
   const user = state.users.get(session.user_id)
-  const org = session.last_active_organization_id === null || session.last_active_organization_id === undefined
-    ? undefined
-    : state.organizations.get(session.last_active_organization_id)
+  const org =
+    session.last_active_organization_id === null || session.last_active_organization_id === undefined
+      ? undefined
+      : state.organizations.get(session.last_active_organization_id)
   return {
     user: user === undefined ? {} : renderUser(state, user),
     session,
@@ -158,7 +164,7 @@ const templateScope = (state: State, session: Session): Record<string, unknown> 
  */
 export const routes: RouteTable = {
   "POST /sessions": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const b = yield* body(ctx)
       const userId = yield* reqString(b, "user_id")
       if (!ctx.state.users.has(userId)) return yield* notFound("User")
@@ -172,14 +178,15 @@ export const routes: RouteTable = {
       return yield* ok(createSession(ctx, userId, orgId))
     }),
   "GET /sessions": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const users = new Set(queryAll(ctx, "user_id"))
       const clients = new Set(queryAll(ctx, "client_id"))
       const statuses = new Set(queryAll(ctx, "status"))
-      const sessions = [...ctx.state.sessions.values()].filter((s) =>
-        (users.size === 0 || users.has(s.user_id)) &&
-        (clients.size === 0 || clients.has(s.client_id)) &&
-        (statuses.size === 0 || statuses.has(s.status))
+      const sessions = [...ctx.state.sessions.values()].filter(
+        (s) =>
+          (users.size === 0 || users.has(s.user_id)) &&
+          (clients.size === 0 || clients.has(s.client_id)) &&
+          (statuses.size === 0 || statuses.has(s.status))
       )
       return yield* list(ctx, yield* orderBy(ctx, sessions, { created_at: (s) => s.created_at }))
     }),
@@ -192,14 +199,15 @@ export const routes: RouteTable = {
     }),
   "POST /sessions/{session_id}/tokens": (ctx) =>
     withSession(ctx, (session) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         yield* requireActive(session)
         const expires = yield* optInt(yield* body(ctx), "expires_in_seconds")
         return yield* ok({ object: "token", jwt: sessionTokenFor(ctx, session, expires) })
-      })),
+      })
+    ),
   "POST /sessions/{session_id}/tokens/{template_name}": (ctx) =>
     withSession(ctx, (session) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         yield* requireActive(session)
         const name = ctx.params.template_name ?? ""
         const template = [...ctx.state.jwtTemplates.values()].find((t) => t.name === name || t.id === name)
@@ -207,9 +215,10 @@ export const routes: RouteTable = {
         const expires = yield* optInt(yield* body(ctx), "expires_in_seconds")
         const iat = Math.floor(ctx.now / 1000)
         const resolved = resolveClaims(template.claims, templateScope(ctx.state, session))
-        const claims = resolved !== null && typeof resolved === "object" && !Array.isArray(resolved)
-          ? Object.fromEntries(Object.entries(resolved))
-          : {}
+        const claims =
+          resolved !== null && typeof resolved === "object" && !Array.isArray(resolved)
+            ? Object.fromEntries(Object.entries(resolved))
+            : {}
         const jwt = signJwt(ctx.keys, {
           azp: "http://localhost:3000",
           exp: iat + (expires ?? template.lifetime),
@@ -221,10 +230,11 @@ export const routes: RouteTable = {
           ...claims
         })
         return yield* ok({ object: "token", jwt })
-      })),
+      })
+    ),
   "POST /sessions/{session_id}/refresh": (ctx) =>
     withSession(ctx, (session) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const expired = yield* reqString(b, "expired_token")
         yield* reqString(b, "refresh_token")
@@ -237,11 +247,15 @@ export const routes: RouteTable = {
         return (yield* optString(b, "format")) === "cookie"
           ? yield* ok({ object: "cookies", cookies: [`__session=${jwt}; Path=/; Secure; SameSite=Lax`] })
           : yield* ok({ object: "token", jwt })
-      })),
+      })
+    ),
   "GET /clients": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const clients = yield* orderBy(ctx, [...ctx.state.clients.values()], { created_at: (c) => c.createdAt })
-      return yield* list(ctx, clients.map((c) => renderClient(ctx.state, c)))
+      return yield* list(
+        ctx,
+        clients.map((c) => renderClient(ctx.state, c))
+      )
     }),
   "GET /clients/{client_id}": (ctx) => {
     const client = ctx.state.clients.get(ctx.params.client_id ?? "")

@@ -57,7 +57,7 @@ const externalIdTaken = (state: State, externalId: string, except?: string): boo
 }
 
 const checkPassword = (b: Body): Either.Either<string | undefined, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const password = yield* optString(b, "password")
     if (password === undefined || (yield* optBool(b, "skip_password_checks")) === true) return password
     if (password.length < 8) {
@@ -96,7 +96,7 @@ const dateMillis = (b: Body, key: string): Either.Either<number | undefined, Fak
  * @category Testing
  */
 export const createUser = (env: Env, b: Body): Either.Either<UserRow, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const emails = (yield* optStrings(b, "email_address")) ?? []
     const phones = (yield* optStrings(b, "phone_number")) ?? []
     for (const email of emails) yield* checkEmail(env.state, email)
@@ -185,7 +185,7 @@ const lower = (values: ReadonlyArray<string>) => new Set(values.map((v) => v.toL
 
 /** The users that match the list/count filters of the request. */
 const filterUsers = (ctx: Ctx): Either.Either<ReadonlyArray<UserRow>, FakeHttp.FakeResponse> =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const emails = lower(queryAll(ctx, "email_address"))
     const phones = new Set(queryAll(ctx, "phone_number"))
     const usernames = lower(queryAll(ctx, "username"))
@@ -222,8 +222,18 @@ const filterUsers = (ctx: Ctx): Either.Either<ReadonlyArray<UserRow>, FakeHttp.F
       }
       if (
         q !== undefined &&
-        !matchesQuery(q, user.id, user.external_id, user.username, user.first_name, user.last_name, ...ids.emails, ...ids.phones)
-      ) return false
+        !matchesQuery(
+          q,
+          user.id,
+          user.external_id,
+          user.username,
+          user.first_name,
+          user.last_name,
+          ...ids.emails,
+          ...ids.phones
+        )
+      )
+        return false
       return true
     })
   })
@@ -246,13 +256,13 @@ const save = (ctx: Ctx, row: UserRow, change: Partial<UserCore>, password?: stri
 const METADATA = ["public_metadata", "private_metadata", "unsafe_metadata"] as const
 
 const updateMetadata = (ctx: Ctx, row: UserRow, merge: boolean) =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const b = yield* body(ctx)
     return yield* save(ctx, row, yield* metadataChange(b, METADATA, (key) => row.user[key], merge))
   })
 
 const bulk = (ctx: Ctx, banned: boolean) =>
-  Either.gen(function*() {
+  Either.gen(function* () {
     const b = yield* body(ctx)
     const ids = (yield* optStrings(b, "user_ids")) ?? []
     if (ids.length === 0) return yield* missing("user_ids")
@@ -275,12 +285,12 @@ const bulk = (ctx: Ctx, banned: boolean) =>
  */
 export const routes: RouteTable = {
   "POST /users": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const row = yield* createUser(ctx, yield* body(ctx))
       return yield* ok(renderUser(ctx.state, row))
     }),
   "GET /users": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const users = yield* filterUsers(ctx)
       const first = (u: UserRow) => identifiersOf(ctx.state, u.user.id)
       const sorted = yield* orderBy(ctx, users, {
@@ -295,17 +305,20 @@ export const routes: RouteTable = {
         last_active_at: (u) => u.user.last_active_at,
         last_sign_in_at: (u) => u.user.last_sign_in_at
       })
-      return yield* list(ctx, sorted.map((row) => renderUser(ctx.state, row)))
+      return yield* list(
+        ctx,
+        sorted.map((row) => renderUser(ctx.state, row))
+      )
     }),
   "GET /users/count": (ctx) =>
-    Either.gen(function*() {
+    Either.gen(function* () {
       const users = yield* filterUsers(ctx)
       return yield* ok({ object: "total_count", total_count: users.length })
     }),
   "GET /users/{user_id}": (ctx) => withUser(ctx, (row) => ok(renderUser(ctx.state, row))),
   "PATCH /users/{user_id}": (ctx) =>
     withUser(ctx, (row) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const b = yield* body(ctx)
         const id = row.user.id
         const username = yield* checkUsername(ctx.state, b, id)
@@ -348,7 +361,8 @@ export const routes: RouteTable = {
           change.two_factor_enabled = true
         }
         return yield* save(ctx, row, change, password)
-      })),
+      })
+    ),
   "PATCH /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => updateMetadata(ctx, row, true)),
   "PUT /users/{user_id}/metadata": (ctx) => withUser(ctx, (row) => updateMetadata(ctx, row, false)),
   "DELETE /users/{user_id}": (ctx) =>
@@ -374,7 +388,7 @@ export const routes: RouteTable = {
   "POST /users/unban": (ctx) => bulk(ctx, false),
   "POST /users/{user_id}/verify_password": (ctx) =>
     withUser(ctx, (row) =>
-      Either.gen(function*() {
+      Either.gen(function* () {
         const password = yield* optString(yield* body(ctx), "password")
         if (password === undefined) return yield* missing("password")
         if (row.password === undefined || row.password !== password) {
@@ -386,7 +400,8 @@ export const routes: RouteTable = {
           })
         }
         return yield* ok({ verified: true })
-      })),
+      })
+    ),
   "POST /users/{user_id}/remove_password": (ctx) =>
     withUser(ctx, (row) => {
       const next: UserRow = { user: { ...row.user, password_enabled: false, updated_at: ctx.now }, password: undefined }
@@ -400,12 +415,14 @@ export const routes: RouteTable = {
       Either.flatMap(uploadedFile(ctx), () => {
         const url = `https://img.clerk.com/fake/uploaded/${ctx.ids.secret("img", 16)}`
         return save(ctx, row, { image_url: url, profile_image_url: url, has_image: true })
-      })),
+      })
+    ),
   "DELETE /users/{user_id}/profile_image": (ctx) =>
     withUser(ctx, (row) =>
       save(ctx, row, {
         image_url: defaultImageUrl(row.user.id),
         profile_image_url: defaultImageUrl(row.user.id),
         has_image: false
-      }))
+      })
+    )
 }

@@ -27,15 +27,17 @@ const machine = {
   created_at: 1700000000000,
   updated_at: 1700000000001,
   default_token_ttl: 3600,
-  scoped_machines: [{
-    object: "machine",
-    id: "mch_2",
-    name: "ledger",
-    instance_id: "ins_1",
-    created_at: 1700000000000,
-    updated_at: 1700000000000,
-    default_token_ttl: 60
-  }]
+  scoped_machines: [
+    {
+      object: "machine",
+      id: "mch_2",
+      name: "ledger",
+      instance_id: "ins_1",
+      created_at: 1700000000000,
+      updated_at: 1700000000000,
+      default_token_ttl: 60
+    }
+  ]
 }
 
 const samlConnection = {
@@ -189,7 +191,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   ListOrganizationRoles: (c) => c.organizationRoles.getOrganizationRoleList(),
   CreateOrganizationRole: (c) => c.organizationRoles.createOrganizationRole({ name: "Admin", key: "org:admin" }),
   GetOrganizationRole: (c) => c.organizationRoles.getOrganizationRole("role_1"),
-  UpdateOrganizationRole: (c) => c.organizationRoles.updateOrganizationRole({ organizationRoleId: "role_1", name: "A" }),
+  UpdateOrganizationRole: (c) =>
+    c.organizationRoles.updateOrganizationRole({ organizationRoleId: "role_1", name: "A" }),
   DeleteOrganizationRole: (c) => c.organizationRoles.deleteOrganizationRole("role_1"),
   AssignPermissionToOrganizationRole: (c) =>
     c.organizationRoles.assignPermissionToOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" }),
@@ -197,7 +200,12 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
     c.organizationRoles.removePermissionFromOrganizationRole({ organizationRoleId: "role_1", permissionId: "perm_1" }),
   ListRoleSets: (c) => c.roleSets.getRoleSetList(),
   CreateRoleSet: (c) =>
-    c.roleSets.createRoleSet({ name: "Set", defaultRoleKey: "org:member", creatorRoleKey: "org:admin", roles: ["org:member"] }),
+    c.roleSets.createRoleSet({
+      name: "Set",
+      defaultRoleKey: "org:member",
+      creatorRoleKey: "org:admin",
+      roles: ["org:member"]
+    }),
   GetRoleSet: (c) => c.roleSets.getRoleSet("rs_1"),
   UpdateRoleSet: (c) => c.roleSets.updateRoleSet({ roleSetKeyOrId: "rs_1", name: "Set 2" }),
   ReplaceRoleSet: (c) => c.roleSets.replaceRoleSet({ roleSetKeyOrId: "rs_1", destRoleSetKey: "other" }),
@@ -212,7 +220,11 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   DeleteSAMLConnection: (c) => c.samlConnections.deleteSamlConnection("samlc_1"),
   ListEnterpriseConnections: (c) => c.enterpriseConnections.getEnterpriseConnectionList(),
   CreateEnterpriseConnection: (c) =>
-    c.enterpriseConnections.createEnterpriseConnection({ name: "Okta", domains: ["example.com"], provider: "saml_okta" }),
+    c.enterpriseConnections.createEnterpriseConnection({
+      name: "Okta",
+      domains: ["example.com"],
+      provider: "saml_okta"
+    }),
   GetEnterpriseConnection: (c) => c.enterpriseConnections.getEnterpriseConnection("entconn_1"),
   UpdateEnterpriseConnection: (c) => c.enterpriseConnections.updateEnterpriseConnection("entconn_1", { active: true }),
   DeleteEnterpriseConnection: (c) => c.enterpriseConnections.deleteEnterpriseConnection("entconn_1"),
@@ -229,7 +241,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   GetInstanceCommunication: (c) => c.instance.getCommunication(),
   UpdateInstanceCommunication: (c) => c.instance.updateCommunication({ blockedCountryCodes: ["XX"] }),
   GetInstanceOAuthApplicationSettings: (c) => c.instance.getOAuthApplicationSettings(),
-  UpdateInstanceOAuthApplicationSettings: (c) => c.instance.updateOAuthApplicationSettings({ defaultScopes: ["email"] }),
+  UpdateInstanceOAuthApplicationSettings: (c) =>
+    c.instance.updateOAuthApplicationSettings({ defaultScopes: ["email"] }),
   GetCommercePlanList: (c) => c.billing.getPlanList({ payerType: "user" }),
   CancelCommerceSubscriptionItem: (c) => c.billing.cancelSubscriptionItem("csi_1", { endNow: true }),
   ExtendBillingSubscriptionItemFreeTrial: (c) =>
@@ -241,7 +254,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   GetCommerceSubscriptionItemList: (c) => c.billing.getSubscriptionItemList({ status: "active" }),
   CreateBillingPriceTransition: (c) =>
     c.billing.createPriceTransition("csi_1", { fromPriceId: "cprice_1", toPriceId: "cprice_2" }),
-  ApplyBillingSubscriptionItemDiscount: (c) => c.billing.applySubscriptionItemDiscount("csi_1", { discountId: "cdisc_1" }),
+  ApplyBillingSubscriptionItemDiscount: (c) =>
+    c.billing.applySubscriptionItemDiscount("csi_1", { discountId: "cdisc_1" }),
   RemoveBillingSubscriptionItemDiscount: (c) => c.billing.removeSubscriptionItemDiscount("csi_1", "cdisc_1"),
   GetBillingStatementList: (c) => c.billing.getStatementList(),
   GetBillingStatement: (c) => c.billing.getStatement("cstmt_1"),

@@ -139,25 +139,40 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   MergeOrganizationMetadata: (c) => c.organizations.updateOrganizationMetadata(ORG_ID, { publicMetadata: { a: 1 } }),
   ReplaceOrganizationMetadata: (c) => c.organizations.replaceOrganizationMetadata(ORG_ID, { privateMetadata: {} }),
   UploadOrganizationLogo: (c) =>
-    c.organizations.updateOrganizationLogo(ORG_ID, { file: new Blob(["png"], { type: "image/png" }), uploaderUserId: USER_ID }),
+    c.organizations.updateOrganizationLogo(ORG_ID, {
+      file: new Blob(["png"], { type: "image/png" }),
+      uploaderUserId: USER_ID
+    }),
   DeleteOrganizationLogo: (c) => c.organizations.deleteOrganizationLogo(ORG_ID),
   GetOrganizationBillingCreditBalance: (c) => c.organizations.getOrganizationBillingCreditBalance(ORG_ID),
   AdjustOrganizationBillingCreditBalance: (c) =>
-    c.organizations.adjustOrganizationBillingCreditBalance(ORG_ID, { amount: 1000, action: "decrease", idempotencyKey: "k1" }),
-  ListOrganizationMemberships: (c) => c.organizations.getOrganizationMembershipList({ organizationId: ORG_ID, limit: 10 }),
-  InstanceGetOrganizationMemberships: (c) => c.organizations.getInstanceOrganizationMembershipList({ orderBy: "-created_at" }),
+    c.organizations.adjustOrganizationBillingCreditBalance(ORG_ID, {
+      amount: 1000,
+      action: "decrease",
+      idempotencyKey: "k1"
+    }),
+  ListOrganizationMemberships: (c) =>
+    c.organizations.getOrganizationMembershipList({ organizationId: ORG_ID, limit: 10 }),
+  InstanceGetOrganizationMemberships: (c) =>
+    c.organizations.getInstanceOrganizationMembershipList({ orderBy: "-created_at" }),
   CreateOrganizationMembership: (c) =>
     c.organizations.createOrganizationMembership({ organizationId: ORG_ID, userId: USER_ID, role: "org:member" }),
   UpdateOrganizationMembership: (c) =>
     c.organizations.updateOrganizationMembership({ organizationId: ORG_ID, userId: USER_ID, role: "org:admin" }),
   UpdateOrganizationMembershipMetadata: (c) =>
-    c.organizations.updateOrganizationMembershipMetadata({ organizationId: ORG_ID, userId: USER_ID, publicMetadata: { a: 1 } }),
-  DeleteOrganizationMembership: (c) => c.organizations.deleteOrganizationMembership({ organizationId: ORG_ID, userId: USER_ID }),
+    c.organizations.updateOrganizationMembershipMetadata({
+      organizationId: ORG_ID,
+      userId: USER_ID,
+      publicMetadata: { a: 1 }
+    }),
+  DeleteOrganizationMembership: (c) =>
+    c.organizations.deleteOrganizationMembership({ organizationId: ORG_ID, userId: USER_ID }),
   ListOrganizationInvitations: (c) =>
     c.organizations.getOrganizationInvitationList({ organizationId: ORG_ID, status: ["pending"] }),
   ListPendingOrganizationInvitations: (c) =>
     c.organizations.getPendingOrganizationInvitationList({ organizationId: ORG_ID, limit: 5 }),
-  ListInstanceOrganizationInvitations: (c) => c.organizations.getInstanceOrganizationInvitationList({ status: "pending" }),
+  ListInstanceOrganizationInvitations: (c) =>
+    c.organizations.getInstanceOrganizationInvitationList({ status: "pending" }),
   CreateOrganizationInvitation: (c) =>
     c.organizations.createOrganizationInvitation({
       organizationId: ORG_ID,
@@ -165,11 +180,17 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
       role: "org:member"
     }),
   CreateOrganizationInvitationBulk: (c) =>
-    c.organizations.createOrganizationInvitationBulk(ORG_ID, [{ emailAddress: "charles@example.com", role: "org:member" }]),
+    c.organizations.createOrganizationInvitationBulk(ORG_ID, [
+      { emailAddress: "charles@example.com", role: "org:member" }
+    ]),
   GetOrganizationInvitation: (c) =>
     c.organizations.getOrganizationInvitation({ organizationId: ORG_ID, invitationId: INVITATION_ID }),
   RevokeOrganizationInvitation: (c) =>
-    c.organizations.revokeOrganizationInvitation({ organizationId: ORG_ID, invitationId: INVITATION_ID, requestingUserId: USER_ID }),
+    c.organizations.revokeOrganizationInvitation({
+      organizationId: ORG_ID,
+      invitationId: INVITATION_ID,
+      requestingUserId: USER_ID
+    }),
   ListOrganizationDomains: (c) => c.organizations.getOrganizationDomainList({ organizationId: ORG_ID }),
   ListAllOrganizationDomains: (c) =>
     c.organizations.getInstanceOrganizationDomainList({ enrollmentMode: ["automatic_invitation", "-enterprise_sso"] }),
@@ -180,8 +201,13 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
       enrollmentMode: "automatic_invitation"
     }),
   UpdateOrganizationDomain: (c) =>
-    c.organizations.updateOrganizationDomain({ organizationId: ORG_ID, domainId: DOMAIN_ID, enrollmentMode: "manual_invitation" }),
-  DeleteOrganizationDomain: (c) => c.organizations.deleteOrganizationDomain({ organizationId: ORG_ID, domainId: DOMAIN_ID }),
+    c.organizations.updateOrganizationDomain({
+      organizationId: ORG_ID,
+      domainId: DOMAIN_ID,
+      enrollmentMode: "manual_invitation"
+    }),
+  DeleteOrganizationDomain: (c) =>
+    c.organizations.deleteOrganizationDomain({ organizationId: ORG_ID, domainId: DOMAIN_ID }),
   VerifyOrganizationDomainOwnership: (c) =>
     c.organizations.verifyOrganizationDomainOwnership({ organizationId: ORG_ID, domainId: DOMAIN_ID })
 }

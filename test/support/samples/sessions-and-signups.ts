@@ -66,7 +66,13 @@ export const wire = {
   phoneNumber: {
     ...fixture("PhoneNumber"),
     id: "idn_2batchAphone0000000000000",
-    verification: { object: "verification_admin", status: "verified", strategy: "admin", attempts: null, expire_at: null }
+    verification: {
+      object: "verification_admin",
+      status: "verified",
+      strategy: "admin",
+      attempts: null,
+      expire_at: null
+    }
   },
   verification: {
     ...fixture("VerificationResponse"),
@@ -88,12 +94,26 @@ export const wire = {
     }
   },
   testingToken: fixture("TestingToken"),
-  waitlistEntry: { ...fixture("WaitlistEntry"), id: "wle_2batchA00000000000000000", email_address: "grace@example.com" },
+  waitlistEntry: {
+    ...fixture("WaitlistEntry"),
+    id: "wle_2batchA00000000000000000",
+    email_address: "grace@example.com"
+  },
   svixUrl: { svix_url: "https://app.svix.com/login#key=abc" },
   actorToken: { ...fixture("ActorToken"), user_id: USER_ID, actor: { sub: "user_2support000000000000000" } },
-  agentTask: { object: "agent_task", agent_id: "agent_1", agent_task_id: "at_1", task_id: "at_1", url: "https://x.example" },
+  agentTask: {
+    object: "agent_task",
+    agent_id: "agent_1",
+    agent_task_id: "at_1",
+    task_id: "at_1",
+    url: "https://x.example"
+  },
   proxyCheck: { ...fixture("ProxyCheck"), successful: true, last_run_at: 1700000000000 },
-  jwtTemplate: { ...fixture("JWTTemplate"), name: "hasura", claims: { "https://hasura.io/jwt/claims": { role: "user" } } },
+  jwtTemplate: {
+    ...fixture("JWTTemplate"),
+    name: "hasura",
+    claims: { "https://hasura.io/jwt/claims": { role: "user" } }
+  },
   template: { ...fixture("Template"), template_type: "email", slug: "verification_code", from_email_name: "verify" },
   instanceSettings: fixture("InstanceSettings"),
   email: {
@@ -161,14 +181,16 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
     c.allowlistIdentifiers.createAllowlistIdentifier({ identifier: "*@example.com", notify: false }),
   DeleteAllowlistIdentifier: (c) => c.allowlistIdentifiers.deleteAllowlistIdentifier("alid_1"),
   ListBlocklistIdentifiers: (c) => c.blocklistIdentifiers.getBlocklistIdentifierList(),
-  CreateBlocklistIdentifier: (c) => c.blocklistIdentifiers.createBlocklistIdentifier({ identifier: "spam@example.com" }),
+  CreateBlocklistIdentifier: (c) =>
+    c.blocklistIdentifiers.createBlocklistIdentifier({ identifier: "spam@example.com" }),
   DeleteBlocklistIdentifier: (c) => c.blocklistIdentifiers.deleteBlocklistIdentifier("blid_1"),
   ListDomains: (c) => c.domains.list(),
   AddDomain: (c) => c.domains.add({ name: "satellite.example.com", is_satellite: true }),
   UpdateDomain: (c) => c.domains.update({ domainId: "dmn_1", proxy_url: null }),
   DeleteDomain: (c) => c.domains.delete("dmn_1"),
   GetEmailAddress: (c) => c.emailAddresses.getEmailAddress("idn_1"),
-  CreateEmailAddress: (c) => c.emailAddresses.createEmailAddress({ userId: USER_ID, emailAddress: "grace@example.com" }),
+  CreateEmailAddress: (c) =>
+    c.emailAddresses.createEmailAddress({ userId: USER_ID, emailAddress: "grace@example.com" }),
   UpdateEmailAddress: (c) => c.emailAddresses.updateEmailAddress("idn_1", { primary: true }),
   DeleteEmailAddress: (c) => c.emailAddresses.deleteEmailAddress("idn_1"),
   PrepareEmailAddressVerification: (c) => c.emailAddresses.prepareEmailAddressVerification("idn_1"),
@@ -192,7 +214,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   CreateTestingToken: (c) => c.testingTokens.createTestingToken(),
   ListWaitlistEntries: (c) => c.waitlistEntries.list({ status: "pending" }),
   CreateWaitlistEntry: (c) => c.waitlistEntries.create({ emailAddress: "grace@example.com" }),
-  CreateBulkWaitlistEntries: (c) => c.waitlistEntries.createBulk([{ emailAddress: "grace@example.com", notify: false }]),
+  CreateBulkWaitlistEntries: (c) =>
+    c.waitlistEntries.createBulk([{ emailAddress: "grace@example.com", notify: false }]),
   InviteWaitlistEntry: (c) => c.waitlistEntries.invite("wle_1", { ignoreExisting: true }),
   RejectWaitlistEntry: (c) => c.waitlistEntries.reject("wle_1"),
   DeleteWaitlistEntry: (c) => c.waitlistEntries.delete("wle_1"),
@@ -223,7 +246,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   DeleteJWTTemplate: (c) => c.jwtTemplates.delete("jtmp_1"),
   GetTemplateList: (c) => c.templates.getTemplateList({ templateType: "email" }),
   GetTemplate: (c) => c.templates.getTemplate({ templateType: "email", slug: "verification_code" }),
-  UpsertTemplate: (c) => c.templates.upsertTemplate({ templateType: "sms", slug: "verification_code", body: "{{otp}}" }),
+  UpsertTemplate: (c) =>
+    c.templates.upsertTemplate({ templateType: "sms", slug: "verification_code", body: "{{otp}}" }),
   PreviewTemplate: (c) => c.templates.previewTemplate({ templateType: "email", slug: "invitation", subject: "Hi" }),
   RevertTemplate: (c) => c.templates.revertTemplate({ templateType: "email", slug: "invitation" }),
   ToggleTemplateDelivery: (c) =>

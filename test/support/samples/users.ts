@@ -5,8 +5,8 @@
 import { Layer } from "effect"
 import * as FakeHttp from "../../../src/testing/FakeHttp.js"
 import type { ClerkClient } from "../../../src/promise/createClerkClient.js"
-import * as BackendApi from "../../../src/services/BackendApi.js"
-import * as ClerkConfig from "../../../src/services/ClerkConfig.js"
+import type * as BackendApi from "../../../src/services/BackendApi.js"
+import type * as ClerkConfig from "../../../src/services/ClerkConfig.js"
 import {
   expectSameOutcome,
   expectSameRequests,
@@ -43,16 +43,15 @@ export { failureOf, recorded } from "../pipeline.js"
  * A differential responder from a table keyed `"METHOD /v1/path"`: a value answers 200 with it as JSON, a function
  * answers with what it returns. Anything else gets a Clerk-style 404.
  */
-export const respond = (
-  table: Readonly<Record<string, unknown>>
-): Responder =>
-({ method, path, url }) => {
-  const entry = table[`${method} ${path}`]
-  if (entry === undefined) {
-    return FakeHttp.clerkError(404, [{ code: "resource_not_found", message: `no route for ${method} ${path}` }])
+export const respond =
+  (table: Readonly<Record<string, unknown>>): Responder =>
+  ({ method, path, url }) => {
+    const entry = table[`${method} ${path}`]
+    if (entry === undefined) {
+      return FakeHttp.clerkError(404, [{ code: "resource_not_found", message: `no route for ${method} ${path}` }])
+    }
+    return typeof entry === "function" ? (entry as (url: URL) => FakeHttp.FakeResponse)(url) : FakeHttp.json(200, entry)
   }
-  return typeof entry === "function" ? (entry as (url: URL) => FakeHttp.FakeResponse)(url) : FakeHttp.json(200, entry)
-}
 
 const USER_ID = "user_2ada0Lovelace00000000000"
 
@@ -81,7 +80,13 @@ const googleEmailJson = {
   object: "email_address",
   email_address: "ada.lovelace@gmail.com",
   reserved: false,
-  verification: { object: "verification_from_oauth", status: "verified", strategy: "from_oauth_google", attempts: null, expire_at: null },
+  verification: {
+    object: "verification_from_oauth",
+    status: "verified",
+    strategy: "from_oauth_google",
+    attempts: null,
+    expire_at: null
+  },
   linked_to: [{ type: "oauth_google", id: "idn_2adaGoogleAccount00000000" }],
   created_at: 1700000000000,
   updated_at: 1700000100000
@@ -95,7 +100,13 @@ export const phoneNumberJson = {
   reserved_for_second_factor: true,
   default_second_factor: true,
   reserved: false,
-  verification: { object: "verification_otp", status: "verified", strategy: "phone_code", attempts: 2, expire_at: 1700000600000 },
+  verification: {
+    object: "verification_otp",
+    status: "verified",
+    strategy: "phone_code",
+    attempts: 2,
+    expire_at: 1700000600000
+  },
   linked_to: [],
   backup_codes: null,
   created_at: 1700000000000,
@@ -159,7 +170,13 @@ const enterpriseAccountJson = {
   provider_user_id: "00u1abcd",
   enterprise_connection_id: "entconn_2adaOkta00000000000",
   public_metadata: {},
-  verification: { object: "verification_saml", status: "verified", strategy: "saml", attempts: null, expire_at: 1700000900000 },
+  verification: {
+    object: "verification_saml",
+    status: "verified",
+    strategy: "saml",
+    attempts: null,
+    expire_at: 1700000900000
+  },
   enterprise_connection: {
     id: "entconn_2adaOkta00000000000",
     protocol: "saml",
@@ -198,13 +215,21 @@ export const userJson = {
   email_addresses: [emailAddressJson, googleEmailJson],
   phone_numbers: [phoneNumberJson],
   web3_wallets: [web3WalletJson],
-  passkeys: [{
-    id: "idn_2adaPasskey0000000000000",
-    object: "passkey",
-    name: "MacBook Touch ID",
-    last_used_at: 1700000300000,
-    verification: { object: "verification_passkey", status: "verified", strategy: "passkey", attempts: 1, expire_at: null }
-  }],
+  passkeys: [
+    {
+      id: "idn_2adaPasskey0000000000000",
+      object: "passkey",
+      name: "MacBook Touch ID",
+      last_used_at: 1700000300000,
+      verification: {
+        object: "verification_passkey",
+        status: "verified",
+        strategy: "passkey",
+        attempts: 1,
+        expire_at: null
+      }
+    }
+  ],
   password_enabled: true,
   two_factor_enabled: true,
   totp_enabled: true,
@@ -283,7 +308,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   DeleteUser: (c) => c.users.deleteUser(USER_ID),
   ReplaceUserEmailAddress: (c) => c.users.replaceUserEmailAddress(USER_ID, { emailAddress: "ada@example.org" }),
   ReplaceUserPhoneNumber: (c) => c.users.replaceUserPhoneNumber(USER_ID, { phoneNumber: "+15555550101" }),
-  SetUserProfileImage: (c) => c.users.updateUserProfileImage(USER_ID, { file: new Blob(["png"], { type: "image/png" }) }),
+  SetUserProfileImage: (c) =>
+    c.users.updateUserProfileImage(USER_ID, { file: new Blob(["png"], { type: "image/png" }) }),
   DeleteUserProfileImage: (c) => c.users.deleteUserProfileImage(USER_ID),
   UpdateUserMetadata: (c) => c.users.updateUserMetadata(USER_ID, { publicMetadata: { plan: "pro" } }),
   ReplaceUserMetadata: (c) => c.users.replaceUserMetadata(USER_ID, { privateMetadata: {} }),
@@ -301,7 +327,8 @@ export const samples: Record<string, (client: ClerkClient) => Promise<unknown>> 
   LockUser: (c) => c.users.lockUser(USER_ID),
   UnlockUser: (c) => c.users.unlockUser(USER_ID),
   UserPasskeyDelete: (c) => c.users.deleteUserPasskey({ userId: USER_ID, passkeyIdentificationId: "idn_passkey" }),
-  UserWeb3WalletDelete: (c) => c.users.deleteUserWeb3Wallet({ userId: USER_ID, web3WalletIdentificationId: "idn_wallet" }),
+  UserWeb3WalletDelete: (c) =>
+    c.users.deleteUserWeb3Wallet({ userId: USER_ID, web3WalletIdentificationId: "idn_wallet" }),
   DeleteExternalAccount: (c) => c.users.deleteUserExternalAccount({ userId: USER_ID, externalAccountId: "eac_google" }),
   DeleteBackupCode: (c) => c.users.deleteUserBackupCodes(USER_ID),
   DeleteTOTP: (c) => c.users.deleteUserTOTP(USER_ID),
