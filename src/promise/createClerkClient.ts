@@ -62,7 +62,7 @@ export type Promisified<S> = {
 export interface CreateClerkClientOptions extends ClerkOptions, TransportOptions {}
 
 /**
- * Per-call options for {@link ClerkClient.withOptions}.
+ * Per-call options for `client.withOptions` (see {@link ClerkClient}).
  *
  * @since 0.1.0
  * @category Promise client
