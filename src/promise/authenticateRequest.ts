@@ -4,20 +4,15 @@
  *
  * @module
  */
-import * as Context from "effect/Context"
+import type * as Context from "effect/Context"
 import type * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { Clients } from "../resources/Clients.js"
-import { Sessions } from "../resources/Sessions.js"
-import { ClerkConfig } from "../services/ClerkConfig.js"
 import type { TokenType } from "../auth/auth-object/AuthObject.js"
-import { JwksCache } from "../auth/tokens/JwksCache.js"
 import { withSpanWhenTraced } from "../auth/tokens/tracing.js"
 import type { AuthenticateRequestError } from "../auth/request/AuthenticateRequestError.js"
-import { type AuthenticateRequestServices, decide, decideSync } from "../auth/request/authenticateRequest.js"
+import { type AuthenticateRequestServices, begin, decide } from "../auth/request/authenticateRequest.js"
 import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
 import type { AuthenticateRequestOptions } from "../auth/request/options.js"
-import { prepare } from "../auth/request/prepare.js"
 import type { RequestState, RequestStateFor } from "../auth/request/RequestState.js"
 
 /**
@@ -74,21 +69,9 @@ export const makeAuthenticateRequest = (
   ): Promise<RequestStateFor<"session_token">>
   function authenticate(request: Request, options: AuthenticateRequestOptions): Promise<RequestState>
   function authenticate(request: Request, options: AuthenticateRequestOptions = {}): Promise<RequestState> {
-    const context = services()
-    const prepared = prepare(
-      request,
-      options,
-      Context.get(context, ClerkConfig),
-      {
-        sessions: Context.get(context, Sessions),
-        clients: Context.get(context, Clients),
-        runner: tokenRunner
-      },
-      Date.now()
-    )
-    if (Either.isLeft(prepared)) return Promise.reject(prepared.left)
-    const flow = prepared.right
-    const state = decideSync(flow, Context.get(context, JwksCache))
+    const started = begin(request, options, services(), tokenRunner, Date.now())
+    if (Either.isLeft(started)) return Promise.reject(started.left)
+    const { flow, state } = started.right
     if (state !== undefined) return Promise.resolve(state)
     return run(withSpanWhenTraced("clerk.authenticateRequest")(decide(flow)))
   }

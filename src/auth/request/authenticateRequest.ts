@@ -34,7 +34,7 @@ import { JwksCache, type JwksCacheShape } from "../tokens/JwksCache.js"
 import { withSpanWhenTraced } from "../tokens/tracing.js"
 import { planVerification } from "../tokens/verifyToken.js"
 import type { AuthenticateRequestError } from "./AuthenticateRequestError.js"
-import { AuthPromiseRunner } from "./AuthPromiseRunner.js"
+import { AuthPromiseRunner, type PromiseRunner } from "./AuthPromiseRunner.js"
 import { AuthErrorReason, AuthStatus, HeaderNames } from "./constants.js"
 import { cookieFlow } from "./cookieFlow.js"
 import {
@@ -243,23 +243,44 @@ const authenticate = (
 ): Effect.Effect<RequestState, AuthenticateRequestError, AuthenticateRequestServices> =>
   Effect.clockWith((clock) =>
     Effect.contextWithEffect((context: Context.Context<AuthenticateRequestServices>) => {
-      const prepared = prepare(
+      const started = begin(
         request,
         options,
-        Context.get(context, ClerkConfig),
-        {
-          sessions: Context.get(context, Sessions),
-          clients: Context.get(context, Clients),
-          runner: Context.get(context, AuthPromiseRunner)
-        },
+        context,
+        Context.get(context, AuthPromiseRunner),
         clock.unsafeCurrentTimeMillis()
       )
-      if (Either.isLeft(prepared)) return Effect.fail(prepared.left)
-      const flow = prepared.right
-      const state = decideSync(flow, Context.get(context, JwksCache))
+      if (Either.isLeft(started)) return Effect.fail(started.left)
+      const { flow, state } = started.right
       return state === undefined ? decide(flow) : Effect.succeed(state)
     })
   ).pipe(withSpanWhenTraced("clerk.authenticateRequest"))
+
+/**
+ * Where the Effect and the Promise `authenticateRequest` both start: the request prepared with a client's services
+ * (`runner` runs the Auth objects' `getToken` calls) and, when the decision needs no Effect, its state (see
+ * {@link decideSync}); otherwise run {@link decide} on the flow.
+ *
+ * @since 0.1.0
+ * @category Authenticate request
+ */
+export const begin = (
+  request: Request,
+  options: AuthenticateRequestOptions,
+  context: Context.Context<AuthenticateRequestServices>,
+  runner: PromiseRunner,
+  now: number
+): Either.Either<{ readonly flow: Flow; readonly state: RequestState | undefined }, AuthenticateRequestError> =>
+  Either.map(
+    prepare(
+      request,
+      options,
+      Context.get(context, ClerkConfig),
+      { sessions: Context.get(context, Sessions), clients: Context.get(context, Clients), runner },
+      now
+    ),
+    (flow) => ({ flow, state: decideSync(flow, Context.get(context, JwksCache)) })
+  )
 
 /**
  * The full decision flow for a prepared request.
