@@ -6,6 +6,7 @@ import { existsSync } from "node:fs"
 const root = await import("effect-clerk")
 const webhooks = await import("effect-clerk/webhooks")
 const testing = await import("effect-clerk/testing")
+const express = await import("effect-clerk/express")
 
 for (const name of [
   "createClerkClient",
@@ -25,7 +26,9 @@ for (const name of [
 assert.equal(root.operations.length, 249)
 assert.equal(typeof webhooks.verifyWebhook, "function")
 assert.equal(typeof testing.FakeServer.start, "function")
-for (const file of ["index", "auth/webhooks/index", "testing/index"].flatMap((f) => [
+assert.equal(express.clerkMiddleware, root.clerkMiddleware, "effect-clerk/express is the root's Node middleware")
+assert.equal(typeof express.getAuth, "function")
+for (const file of ["index", "auth/webhooks/index", "testing/index", "auth/middleware/node"].flatMap((f) => [
   `dist/esm/${f}.d.ts`,
   `dist/cjs/${f}.d.ts`
 ])) {

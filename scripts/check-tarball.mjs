@@ -166,6 +166,7 @@ function checkRuntime(dir, name) {
       const list = await clerk.users.getUserList()
       if (list.totalCount !== 1 || list.data[0].id !== user.id) throw new Error("round trip")
       if (typeof webhooks.verifyWebhook !== "function") throw new Error("webhooks")
+      if (express.clerkMiddleware !== root.clerkMiddleware) throw new Error("express")
       await clerk.dispose()
       console.log(typeof root.createClerkClient)
     } finally { await server.close() }`
@@ -174,7 +175,8 @@ function checkRuntime(dir, name) {
     roundTrip(`
     const root = await import("effect-clerk")
     const webhooks = await import("effect-clerk/webhooks")
-    const testing = await import("effect-clerk/testing")`),
+    const testing = await import("effect-clerk/testing")
+    const express = await import("effect-clerk/express")`),
     "module"
   )
   assert.equal(esm, "function", `[${name}] ESM import`)
@@ -184,12 +186,13 @@ function checkRuntime(dir, name) {
     const root = require("effect-clerk")
     const webhooks = require("effect-clerk/webhooks")
     const testing = require("effect-clerk/testing")
+    const express = require("effect-clerk/express")
     if (!require.resolve("effect-clerk").includes("dist/cjs".replace("/", require("node:path").sep))) throw new Error("cjs")`)} })()
     .catch((e) => { console.error(e); process.exit(1) })`,
     "commonjs"
   )
   assert.equal(cjs, "function", `[${name}] CJS require`)
-  console.log(`[${name}] ESM import and CJS require of ., ./webhooks, ./testing: ok, round trip ok`)
+  console.log(`[${name}] ESM import and CJS require of ., ./webhooks, ./testing, ./express: ok, round trip ok`)
 }
 
 /** esbuild bundle of the seed snippet; prints the minified and gzip sizes. */
@@ -253,9 +256,10 @@ function typeCheck(dir) {
       `import { createClerkClient, type User } from "effect-clerk"`,
       `import { verifyWebhook } from "effect-clerk/webhooks"`,
       `import { FakeServer } from "effect-clerk/testing"`,
+      `import { clerkMiddleware, getAuth } from "effect-clerk/express"`,
       `const c = createClerkClient({ secretKey: "sk_test_x" })`,
       `export const users: Promise<{ readonly data: ReadonlyArray<User> }> = c.users.getUserList()`,
-      `export const fns = [verifyWebhook, FakeServer.start]`,
+      `export const fns = [verifyWebhook, FakeServer.start, clerkMiddleware({ clerkClient: c }), getAuth]`,
       ""
     ].join("\n")
   )
@@ -265,8 +269,9 @@ function typeCheck(dir) {
       `import clerk = require("effect-clerk")`,
       `import webhooks = require("effect-clerk/webhooks")`,
       `import testing = require("effect-clerk/testing")`,
+      `import express = require("effect-clerk/express")`,
       `export const c = clerk.createClerkClient({ secretKey: "sk_test_x" })`,
-      `export const fns = [webhooks.verifyWebhook, testing.FakeServer.start]`,
+      `export const fns = [webhooks.verifyWebhook, testing.FakeServer.start, express.clerkMiddleware]`,
       ""
     ].join("\n")
   )

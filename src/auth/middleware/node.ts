@@ -66,9 +66,13 @@ export interface IncomingMessage extends AsyncIterable<unknown> {
  * @category Integrations
  */
 export interface ServerResponse {
+  /** The status code to send. */
   statusCode: number
+  /** Sets one header, replacing any value it had. */
   setHeader(name: string, value: string): unknown
+  /** Adds a value to a header (used for each `Set-Cookie`). */
   appendHeader(name: string, value: string): unknown
+  /** Ends the response, with an optional body. */
   end(chunk?: string): unknown
 }
 
