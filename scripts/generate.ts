@@ -855,15 +855,71 @@ class Generator {
     return { status: Number(status), info }
   }
 
-  /** `descriptors.ts`: one typed descriptor per operation (the spec's, then the config's extra endpoints). */
-  emitDescriptors(): string {
+  /**
+   * The spec's operations as both `operations.ts` and `descriptors.ts` print them, with the config's settings
+   * (Promise name, versionless, auth) checked against the spec.
+   */
+  specOperationModels(): ReadonlyArray<SpecOperationModel> {
+    this.specModelCache ??= this.buildSpecOperationModels()
+    return this.specModelCache
+  }
+
+  specModelCache: ReadonlyArray<SpecOperationModel> | undefined
+
+  buildSpecOperationModels(): ReadonlyArray<SpecOperationModel> {
     const settings = this.config.operations
     const versionless = new Set(settings?.versionless ?? [])
     const machine = new Set(settings?.machineSecretKey ?? [])
-    const known = new Set(this.operations().map(({ op }) => op.operationId))
-    for (const id of [...versionless, ...machine]) {
+    const names = settings?.names ?? {}
+    const ops = this.operations()
+    const known = new Set(ops.map(({ op }) => op.operationId))
+    for (const id of [...versionless, ...machine, ...Object.keys(names)]) {
       if (!known.has(id)) throw new Error(`generate.config.ts: operations names unknown operationId ${id}`)
     }
+    return ops.map(({ path: pathName, method, op }) => {
+      const parameters = (op.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
+      const pathParams = [...pathName.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)
+      for (const name of pathParams) {
+        if (!parameters.some((parameter) => parameter.in === "path" && parameter.name === name)) {
+          this.warnings.push(`${op.operationId}: path parameter ${name} is not declared`)
+        }
+      }
+      const operation = names[op.operationId]
+      if (operation === undefined) throw new Error(`generate.config.ts: no Promise name for ${op.operationId}`)
+      const { status, info } = this.successResponse(op)
+      const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
+      return {
+        operationId: op.operationId,
+        operation,
+        method,
+        path: pathName,
+        tag: op.tags?.[0] ?? "",
+        summary: oneLine(op.summary) ?? "",
+        pathParams,
+        query: Generator.queryParams(parameters),
+        body: Generator.bodyEncoding(op),
+        bodyRequired: op.requestBody?.required === true,
+        status,
+        success: info.schema,
+        kind: info.kind,
+        deprecated: op.deprecated === true,
+        versionless: versionless.has(op.operationId),
+        // An operation whose `security` is empty is public; the spec's one scheme is the secret key.
+        auth:
+          op.security !== undefined && op.security.length === 0
+            ? "none"
+            : machine.has(op.operationId)
+              ? "machineSecretKey"
+              : "secretKey",
+        maxLimit: limit?.schema?.maximum
+      }
+    })
+  }
+
+  /** `descriptors.ts`: one typed descriptor per operation (the spec's, then the config's extra endpoints). */
+  emitDescriptors(): string {
+    const specModels = this.specOperationModels()
+    const known = new Set(specModels.map((model) => model.operationId))
     const blocks: Array<string> = []
     const names: Array<string> = []
     const emit = (name: string, summary: string, fields: DescriptorFields): void => {
@@ -876,6 +932,7 @@ class Generator {
           taggedDoc(`\`${fields.method} ${fields.path}\`${summary === "" ? "" : `: ${summary}`}`, "Operations"),
           `export const ${name} = {`,
           `  operationId: ${str(name)},`,
+          `  operation: ${str(fields.operation)},`,
           `  method: ${str(fields.method)},`,
           `  path: ${str(fields.path)},`,
           `  pathParams: [${fields.pathParams.map(str).join(", ")}],`,
@@ -891,35 +948,14 @@ class Generator {
         ].join("\n")
       )
     }
-    for (const { path: pathName, method, op } of this.operations()) {
-      const parameters = (op.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
-      const { info } = this.successResponse(op)
-      const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
-      emit(op.operationId, oneLine(op.summary)?.replace(/`/g, "'") ?? "", {
-        method,
-        path: pathName,
-        pathParams: [...pathName.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
-        query: Generator.queryParams(parameters),
-        body: Generator.bodyEncoding(op),
-        success: info.schema,
-        kind: info.kind,
-        versionless: versionless.has(op.operationId),
-        // An operation whose `security` is empty is public; the spec's one scheme is the secret key.
-        auth:
-          op.security !== undefined && op.security.length === 0
-            ? "none"
-            : machine.has(op.operationId)
-              ? "machineSecretKey"
-              : "secretKey",
-        maxLimit: limit?.schema?.maximum
-      })
-    }
-    for (const [name, extra] of Object.entries(settings?.extra ?? {})) {
+    for (const model of specModels) emit(model.operationId, model.summary.replace(/`/g, "'"), model)
+    for (const [name, extra] of Object.entries(this.config.operations?.extra ?? {})) {
       if (known.has(name)) throw new Error(`generate.config.ts: extra operation ${name} is in the spec`)
       if (extra.success !== undefined && !this.entities.some((entity) => entity.name === extra.success)) {
         throw new Error(`generate.config.ts: extra operation ${name} names unknown schema ${extra.success}`)
       }
       emit(name, "not in the spec; as `@clerk/backend` calls it", {
+        operation: extra.operation,
         method: extra.method,
         path: extra.path,
         pathParams: [...extra.path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
@@ -949,44 +985,41 @@ class Generator {
       `export const descriptors: ReadonlyArray<OperationDescriptor> = [`,
       names.map((name) => `  ${name}`).join(",\n"),
       `]`,
+      "",
+      taggedDoc("The spec's descriptors by operationId.", "Operations"),
+      `export const specDescriptors = {`,
+      [...known]
+        .sort()
+        .map((id) => `  ${id}`)
+        .join(",\n"),
+      `} as const`,
       ""
     ].join("\n")
   }
 
   emitOperations(): string {
-    const entries: Array<string> = []
-    const ids: Array<string> = []
-    for (const { path: pathName, method, op } of this.operations()) {
-      ids.push(op.operationId)
-      const parameters = (op.parameters ?? []).map((parameter) => this.resolveParameter(parameter))
-      const pathParams = [...pathName.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!)
-      for (const name of pathParams) {
-        if (!parameters.some((parameter) => parameter.in === "path" && parameter.name === name)) {
-          this.warnings.push(`${op.operationId}: path parameter ${name} is not declared`)
-        }
-      }
-      const queryParams = Generator.queryParams(parameters).map(printQueryParam)
-      const limit = parameters.find((parameter) => parameter.in === "query" && parameter.name === "limit")
-      const body = Generator.bodyEncoding(op)
-      const { status, info } = this.successResponse(op)
+    const models = this.specOperationModels()
+    const ids = models.map((model) => model.operationId)
+    const entries = models.map((model) => {
+      const queryParams = model.query.map(printQueryParam)
       const lines = [
-        `    operationId: ${str(op.operationId)}`,
-        `    method: ${str(method)}`,
-        `    path: ${str(pathName)}`,
-        `    tag: ${str(op.tags?.[0] ?? "")}`,
-        `    summary: ${str(oneLine(op.summary) ?? "")}`,
-        `    pathParams: [${pathParams.map(str).join(", ")}]`,
+        `    operationId: ${str(model.operationId)}`,
+        `    method: ${str(model.method)}`,
+        `    path: ${str(model.path)}`,
+        `    tag: ${str(model.tag)}`,
+        `    summary: ${str(model.summary)}`,
+        `    pathParams: [${model.pathParams.map(str).join(", ")}]`,
         queryParams.length === 0
           ? `    queryParams: []`
           : `    queryParams: [\n${queryParams.map((q) => `      ${q}`).join(",\n")}\n    ]`,
-        `    body: ${str(body)}`,
-        `    bodyRequired: ${op.requestBody?.required === true}`,
-        `    response: { status: ${Number(status)}, schema: ${info.schema === null ? "null" : str(info.schema)}, kind: ${str(info.kind)} }`,
-        `    deprecated: ${op.deprecated === true}`
+        `    body: ${str(model.body)}`,
+        `    bodyRequired: ${model.bodyRequired}`,
+        `    response: { status: ${model.status}, schema: ${model.success === null ? "null" : str(model.success)}, kind: ${str(model.kind)} }`,
+        `    deprecated: ${model.deprecated}`
       ]
-      if (limit?.schema?.maximum !== undefined) lines.push(`    maxLimit: ${limit.schema.maximum}`)
-      entries.push(`  {\n${lines.join(",\n")}\n  }`)
-    }
+      if (model.maxLimit !== undefined) lines.push(`    maxLimit: ${model.maxLimit}`)
+      return `  {\n${lines.join(",\n")}\n  }`
+    })
     const schemaNames = Object.keys(this.components).map(
       (specName) => `  ${str(specName)}: ${str(this.entityForRef(SCHEMA_REF + specName).name)}`
     )
@@ -1227,6 +1260,8 @@ const printQueryParam = (q: QueryParamInfo): string =>
 
 /** What one descriptor holds. */
 interface DescriptorFields {
+  /** The Promise client's `"property.method"`, the span name. */
+  readonly operation: string
   readonly method: string
   readonly path: string
   readonly pathParams: ReadonlyArray<string>
@@ -1237,6 +1272,16 @@ interface DescriptorFields {
   readonly versionless: boolean
   readonly auth: "secretKey" | "machineSecretKey" | "none"
   readonly maxLimit: number | undefined
+}
+
+/** One spec operation: what `operations.ts` and `descriptors.ts` both print. */
+interface SpecOperationModel extends DescriptorFields {
+  readonly operationId: string
+  readonly tag: string
+  readonly summary: string
+  readonly bodyRequired: boolean
+  readonly status: number
+  readonly deprecated: boolean
 }
 
 /** The `raw`/`_raw` getters of a class (for `rawJson`). */

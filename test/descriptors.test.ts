@@ -50,6 +50,17 @@ describe("generated descriptors", () => {
     for (const d of descriptors) expect(Reflect.get(Descriptors, d.operationId)).toBe(d)
   })
 
+  it("name each operation as the config does, spec operations by operationId and the others in their entry", () => {
+    const names = config.operations?.names ?? {}
+    const extra = config.operations?.extra ?? {}
+    for (const d of descriptors)
+      expect(d.operation, d.operationId).toBe(names[d.operationId] ?? extra[d.operationId]?.operation)
+    expect(Object.keys(Descriptors.specDescriptors).sort()).toEqual(specOperations.map((op) => op.operationId).sort())
+    for (const [id, d] of Object.entries(Descriptors.specDescriptors)) expect(byId.get(id)).toBe(d)
+    // Two spec operations may share a name: one Promise method picks between them.
+    expect(Descriptors.CreateSessionToken.operation).toBe(Descriptors.CreateSessionTokenFromTemplate.operation)
+  })
+
   it("versionless and machine-key operations are the config's; the spec's public operation sends no key", () => {
     const versionless = descriptors
       .filter((d) => d.versionless)
@@ -87,7 +98,7 @@ describe("generated descriptors", () => {
 
 describe("the binder", () => {
   it("takes method, path, versionless and auth from the descriptor, and the values from the call", () => {
-    const req = request(Descriptors.revokeM2MToken, "m2m.revokeToken", {
+    const req = request(Descriptors.revokeM2MToken, {
       pathParams: { m2m_token_id: "mt_1" },
       body: { revocationReason: null }
     })
@@ -102,9 +113,17 @@ describe("the binder", () => {
     })
   })
 
+  it("names the request after the descriptor's operation unless the call overrides it", () => {
+    expect(request(Descriptors.DeleteDomain, { pathParams: { domain_id: "d" } }).operation).toBe("domains.delete")
+    expect(
+      request(Descriptors.DeleteDomain, { pathParams: { domain_id: "d" }, operation: "domains.deleteDomain" }).operation
+    ).toBe("domains.deleteDomain")
+    expect(request(Descriptors.SendEmail).operation).toBe("emails.create")
+  })
+
   it("lets a call override the auth and add a bearer or headers, never the endpoint", () => {
     const bearer = Redacted.make("ak_call")
-    const req = request(Descriptors.GetUser, "users.getUser", {
+    const req = request(Descriptors.GetUser, {
       pathParams: { user_id: "user_1" },
       auth: "none",
       bearer,
@@ -130,11 +149,11 @@ describe("the binder", () => {
     const bound = bind(api as BackendApiShape)
     await Effect.runPromise(
       Effect.all([
-        bound.decode(Descriptors.GetUser, "users.getUser", { pathParams: { user_id: "u" } }),
-        bound.execute(Descriptors.ListDomains, "domains.list", Schemas.Domain),
-        bound.json(Descriptors.ChangeDomain, "betaFeatures.changeDomain", { body: {} }),
-        bound.text(Descriptors.GetPublicInterstitial, "miscellaneous.getPublicInterstitial"),
-        bound.void(Descriptors.ChangeProductionInstanceDomain, "betaFeatures.changeProductionInstanceDomain")
+        bound.decode(Descriptors.GetUser, { pathParams: { user_id: "u" } }),
+        bound.execute(Descriptors.ListDomains, Schemas.Domain),
+        bound.json(Descriptors.ChangeDomain, { body: {} }),
+        bound.text(Descriptors.GetPublicInterstitial),
+        bound.void(Descriptors.ChangeProductionInstanceDomain)
       ])
     )
     expect(seen.map(([verb, req, schema]) => [verb, req.operation, req.method, req.path, schema])).toEqual([
@@ -149,18 +168,16 @@ describe("the binder", () => {
   it("checks path values against the descriptor's placeholders at compile time", () => {
     const check = (_: ApiRequest) => true
     // @ts-expect-error a placeholder the path does not have
-    check(request(Descriptors.GetUser, "users.getUser", { pathParams: { userId: "u" } }))
+    check(request(Descriptors.GetUser, { pathParams: { userId: "u" } }))
     // @ts-expect-error the path has a placeholder, so values are required
-    check(request(Descriptors.GetUser, "users.getUser"))
+    check(request(Descriptors.GetUser))
     // A path without placeholders takes no values at all.
-    expect(check(request(Descriptors.ListDomains, "domains.list"))).toBe(true)
+    expect(check(request(Descriptors.ListDomains))).toBe(true)
   })
 
   it("widened descriptors (shared helpers) still accept any path values", () => {
     const d: OperationDescriptor = Descriptors.GetDirectory
-    expect(request(d, "directories.get", { pathParams: { directory_id: "d" } }).path).toBe(
-      "/directories/{directory_id}"
-    )
+    expect(request(d, { pathParams: { directory_id: "d" } }).path).toBe("/directories/{directory_id}")
   })
 })
 
@@ -180,5 +197,15 @@ describe("resources", () => {
       )
     })
     expect(handTyped).toEqual([])
+  })
+
+  it("name no operation at the call: the span name comes from the descriptor", () => {
+    const named = sourceFiles(RESOURCES).flatMap((file) => {
+      const text = readFileSync(file, "utf8")
+      return [...text.matchAll(/\.(execute|decode|json|text|void)\(\s*[\w.]+,\s*["`]/g)].map(
+        (m) => `${file.slice(RESOURCES.length)}: ${m[0]}`
+      )
+    })
+    expect(named).toEqual([])
   })
 })

@@ -78,10 +78,9 @@ export class AccountlessApplications extends Effect.Service<AccountlessApplicati
       const auth = api.config.secretKey === undefined ? "none" : "secretKey"
       const call = (
         descriptor: typeof CreateAccountlessApplication | typeof CompleteAccountlessApplicationOnboarding,
-        operation: "createAccountlessApplication" | "completeAccountlessApplicationOnboarding",
         params: AccountlessApplicationParams
       ) =>
-        bound.execute(descriptor, `__experimental_accountlessApplications.${operation}`, AccountlessApplication, {
+        bound.execute(descriptor, AccountlessApplication, {
           auth,
           query: { source: params.source },
           headers: forwardedHeaders(params.requestHeaders)
@@ -89,10 +88,10 @@ export class AccountlessApplications extends Effect.Service<AccountlessApplicati
       return {
         /** `POST /accountless_applications` */
         createAccountlessApplication: (params: AccountlessApplicationParams = {}) =>
-          call(CreateAccountlessApplication, "createAccountlessApplication", params),
+          call(CreateAccountlessApplication, params),
         /** `POST /accountless_applications/complete` */
         completeAccountlessApplicationOnboarding: (params: AccountlessApplicationParams = {}) =>
-          call(CompleteAccountlessApplicationOnboarding, "completeAccountlessApplicationOnboarding", params)
+          call(CompleteAccountlessApplicationOnboarding, params)
       }
     })
   }

@@ -52,10 +52,9 @@ export class ActorTokens extends Effect.Service<ActorTokens>()("effect-clerk/Act
     const api = bind(yield* BackendApi)
     return {
       /** `POST /actor_tokens` */
-      create: (params: CreateActorTokenParams) => api.decode(CreateActorToken, "actorTokens.create", { body: params }),
+      create: (params: CreateActorTokenParams) => api.decode(CreateActorToken, { body: params }),
       /** `POST /actor_tokens/{actor_token_id}/revoke` */
-      revoke: (actorTokenId: string) =>
-        api.decode(RevokeActorToken, "actorTokens.revoke", { pathParams: { actor_token_id: actorTokenId } })
+      revoke: (actorTokenId: string) => api.decode(RevokeActorToken, { pathParams: { actor_token_id: actorTokenId } })
     }
   })
 }) {}

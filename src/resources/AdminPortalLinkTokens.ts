@@ -51,10 +51,10 @@ export class AdminPortalLinkTokens extends Effect.Service<AdminPortalLinkTokens>
       return {
         /** `POST /admin_portal_link_tokens` */
         create: (params: CreateAdminPortalLinkTokenParams = {}) =>
-          api.decode(createAdminPortalLinkToken, "adminPortalLinkTokens.create", { body: params }),
+          api.decode(createAdminPortalLinkToken, { body: params }),
         /** `POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke` */
         revoke: ({ adminPortalLinkTokenId, revocationReason = null }: RevokeAdminPortalLinkTokenParams) =>
-          api.decode(revokeAdminPortalLinkToken, "adminPortalLinkTokens.revoke", {
+          api.decode(revokeAdminPortalLinkToken, {
             pathParams: { adminPortalLinkTokenID: adminPortalLinkTokenId },
             body: { revocationReason }
           })

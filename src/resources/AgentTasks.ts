@@ -52,11 +52,9 @@ export class AgentTasks extends Effect.Service<AgentTasks>()("effect-clerk/Agent
     const api = bind(yield* BackendApi)
     return {
       /** `POST /agents/tasks` (deep snake-casing) */
-      create: (params: CreateAgentTaskParams) =>
-        api.decode(CreateAgentTask, "agentTasks.create", { body: params, casing: "deep" }),
+      create: (params: CreateAgentTaskParams) => api.decode(CreateAgentTask, { body: params, casing: "deep" }),
       /** `POST /agents/tasks/{agent_task_id}/revoke` (the result has no `url`) */
-      revoke: (agentTaskId: string) =>
-        api.decode(RevokeAgentTask, "agentTasks.revoke", { pathParams: { agent_task_id: agentTaskId } })
+      revoke: (agentTaskId: string) => api.decode(RevokeAgentTask, { pathParams: { agent_task_id: agentTaskId } })
     }
   })
 }) {}

@@ -46,12 +46,7 @@ export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getAllowlistIdentifierList = (params: PaginationParams = {}) =>
-      api.execute(
-        ListAllowlistIdentifiers,
-        "allowlistIdentifiers.getAllowlistIdentifierList",
-        AllowlistIdentifierList,
-        { query: { ...params, paginated: true } }
-      )
+      api.execute(ListAllowlistIdentifiers, AllowlistIdentifierList, { query: { ...params, paginated: true } })
     return {
       /** `GET /allowlist_identifiers` (sends `paginated=true`) */
       getAllowlistIdentifierList,
@@ -59,10 +54,10 @@ export class AllowlistIdentifiers extends Effect.Service<AllowlistIdentifiers>()
       getAllowlistIdentifierListStream: () => streamPages(LIST_PAGE, getAllowlistIdentifierList),
       /** `POST /allowlist_identifiers` */
       createAllowlistIdentifier: (params: CreateAllowlistIdentifierParams) =>
-        api.decode(CreateAllowlistIdentifier, "allowlistIdentifiers.createAllowlistIdentifier", { body: params }),
+        api.decode(CreateAllowlistIdentifier, { body: params }),
       /** `DELETE /allowlist_identifiers/{identifier_id}` */
       deleteAllowlistIdentifier: (allowlistIdentifierId: string) =>
-        api.decode(DeleteAllowlistIdentifier, "allowlistIdentifiers.deleteAllowlistIdentifier", {
+        api.decode(DeleteAllowlistIdentifier, {
           pathParams: { identifier_id: allowlistIdentifierId }
         })
     }

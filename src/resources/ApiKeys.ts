@@ -103,8 +103,7 @@ export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
   accessors: true,
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
-    const list = (params: GetAPIKeyListParams) =>
-      api.execute(getApiKeys, "apiKeys.list", ApiKeyList, { query: { ...params } })
+    const list = (params: GetAPIKeyListParams) => api.execute(getApiKeys, ApiKeyList, { query: { ...params } })
     return {
       /** `GET /api_keys` */
       list,
@@ -112,26 +111,24 @@ export class ApiKeys extends Effect.Service<ApiKeys>()("effect-clerk/ApiKeys", {
       listStream: (params: StreamParams<GetAPIKeyListParams>) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /api_keys` */
-      create: (params: CreateAPIKeyParams) => api.decode(createApiKey, "apiKeys.create", { body: params }),
+      create: (params: CreateAPIKeyParams) => api.decode(createApiKey, { body: params }),
       /** `GET /api_keys/{apiKeyID}` */
-      get: (apiKeyId: string) => api.decode(getApiKey, "apiKeys.get", { pathParams: { apiKeyID: apiKeyId } }),
+      get: (apiKeyId: string) => api.decode(getApiKey, { pathParams: { apiKeyID: apiKeyId } }),
       /** `PATCH /api_keys/{apiKeyID}` */
       update: ({ apiKeyId, ...body }: UpdateAPIKeyParams) =>
-        api.decode(updateApiKey, "apiKeys.update", { pathParams: { apiKeyID: apiKeyId }, body }),
+        api.decode(updateApiKey, { pathParams: { apiKeyID: apiKeyId }, body }),
       /** `DELETE /api_keys/{apiKeyID}` */
-      delete: (apiKeyId: string) =>
-        api.execute(deleteApiKey, "apiKeys.delete", DeletedObject, { pathParams: { apiKeyID: apiKeyId } }),
+      delete: (apiKeyId: string) => api.execute(deleteApiKey, DeletedObject, { pathParams: { apiKeyID: apiKeyId } }),
       /** `POST /api_keys/{apiKeyID}/revoke` */
       revoke: ({ apiKeyId, revocationReason = null }: RevokeAPIKeyParams) =>
-        api.decode(revokeApiKey, "apiKeys.revoke", {
+        api.decode(revokeApiKey, {
           pathParams: { apiKeyID: apiKeyId },
           body: { revocationReason }
         }),
       /** `GET /api_keys/{apiKeyID}/secret` */
-      getSecret: (apiKeyId: string) =>
-        api.decode(getApiKeySecret, "apiKeys.getSecret", { pathParams: { apiKeyID: apiKeyId } }),
+      getSecret: (apiKeyId: string) => api.decode(getApiKeySecret, { pathParams: { apiKeyID: apiKeyId } }),
       /** `POST /api_keys/verify` */
-      verify: (secret: string) => api.decode(verifyApiKey, "apiKeys.verify", { body: { secret } })
+      verify: (secret: string) => api.decode(verifyApiKey, { body: { secret } })
     }
   })
 }) {}

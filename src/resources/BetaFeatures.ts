@@ -76,17 +76,17 @@ export class BetaFeatures extends Effect.Service<BetaFeatures>()("effect-clerk/B
        */
       changeDomain: (params: ChangeDomainParams): Effect.Effect<ChangeDomainResult, ClerkError> =>
         api
-          .json(ChangeDomain, "betaFeatures.changeDomain", { body: params })
+          .json(ChangeDomain, { body: params })
           .pipe(Effect.map((body): ChangeDomainResult => (isRecord(body) ? body : undefined))),
       /** `PATCH /beta_features/instance_settings` */
       updateInstanceSettings: (params: UpdateInstanceSettingsParams) =>
-        api.decode(UpdateInstanceAuthConfig, "betaFeatures.updateInstanceSettings", { body: params }),
+        api.decode(UpdateInstanceAuthConfig, { body: params }),
       /** `PUT /beta_features/domain` (deprecated by Clerk: use `changeProductionInstanceDomain`) */
       updateProductionInstanceDomain: (params: ChangeDomainParams) =>
-        api.void(UpdateProductionInstanceDomain, "betaFeatures.updateProductionInstanceDomain", { body: params }),
+        api.void(UpdateProductionInstanceDomain, { body: params }),
       /** `POST /instance/change_domain`. Changing the domain signs every user out. */
       changeProductionInstanceDomain: (params: ChangeDomainParams) =>
-        api.void(ChangeProductionInstanceDomain, "betaFeatures.changeProductionInstanceDomain", { body: params })
+        api.void(ChangeProductionInstanceDomain, { body: params })
     }
   })
 }) {}

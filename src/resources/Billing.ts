@@ -205,25 +205,17 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     /** A `GET` list that asks for the `{ data, total_count }` envelope (`paginated=true`). */
-    const paginatedList = <A, I>(descriptor: OperationDescriptor, operation: string, item: Schema.Schema<A, I>) => {
+    const paginatedList = <A, I>(descriptor: OperationDescriptor, item: Schema.Schema<A, I>) => {
       const schema = Paginated(item)
       return (query: Readonly<Record<string, QueryValue>>, pathParams: Readonly<Record<string, string>> = {}) =>
-        api.execute(descriptor, operation, schema, { pathParams, query: { paginated: true, ...query } })
+        api.execute(descriptor, schema, { pathParams, query: { paginated: true, ...query } })
     }
-    const prices = paginatedList(GetBillingPriceList, "billing.getPriceList", BillingPriceResponse)
-    const items = paginatedList(
-      GetCommerceSubscriptionItemList,
-      "billing.getSubscriptionItemList",
-      CommerceSubscriptionItem
-    )
-    const statements = paginatedList(GetBillingStatementList, "billing.getStatementList", BillingStatement)
-    const attempts = paginatedList(
-      GetBillingStatementPaymentAttempts,
-      "billing.getStatementPaymentAttemptList",
-      BillingPaymentAttempt
-    )
+    const prices = paginatedList(GetBillingPriceList, BillingPriceResponse)
+    const items = paginatedList(GetCommerceSubscriptionItemList, CommerceSubscriptionItem)
+    const statements = paginatedList(GetBillingStatementList, BillingStatement)
+    const attempts = paginatedList(GetBillingStatementPaymentAttempts, BillingPaymentAttempt)
     const getPlanList = (params: GetPlanListParams = {}) =>
-      api.execute(GetCommercePlanList, "billing.getPlanList", PlanList, { query: { ...params } })
+      api.execute(GetCommercePlanList, PlanList, { query: { ...params } })
     const getPriceList = (params: GetPriceListParams = {}) => prices({ ...params })
     const getSubscriptionItemList = (params: GetSubscriptionItemListParams = {}) => items({ ...params })
     const getStatementList = (params: GetStatementListParams = {}) => statements({ ...params })
@@ -237,24 +229,24 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(PLAN_PAGE, (page) => getPlanList({ ...params, ...page })),
       /** `DELETE /billing/subscription_items/{subscription_item_id}` (`endNow` goes in the query) */
       cancelSubscriptionItem: (subscriptionItemId: string, params: CancelSubscriptionItemParams = {}) =>
-        api.decode(CancelCommerceSubscriptionItem, "billing.cancelSubscriptionItem", {
+        api.decode(CancelCommerceSubscriptionItem, {
           pathParams: { subscription_item_id: subscriptionItemId },
           query: { ...params }
         }),
       /** `POST /billing/subscription_items/{subscription_item_id}/extend_free_trial` */
       extendSubscriptionItemFreeTrial: (subscriptionItemId: string, params: ExtendSubscriptionItemFreeTrialParams) =>
-        api.decode(ExtendBillingSubscriptionItemFreeTrial, "billing.extendSubscriptionItemFreeTrial", {
+        api.decode(ExtendBillingSubscriptionItemFreeTrial, {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
         }),
       /** `GET /organizations/{organization_id}/billing/subscription` */
       getOrganizationBillingSubscription: (organizationId: string) =>
-        api.decode(GetOrganizationBillingSubscription, "billing.getOrganizationBillingSubscription", {
+        api.decode(GetOrganizationBillingSubscription, {
           pathParams: { organization_id: organizationId }
         }),
       /** `GET /users/{user_id}/billing/subscription` */
       getUserBillingSubscription: (userId: string) =>
-        api.decode(GetUserBillingSubscription, "billing.getUserBillingSubscription", {
+        api.decode(GetUserBillingSubscription, {
           pathParams: { user_id: userId }
         }),
       /** `GET /billing/prices` */
@@ -263,8 +255,7 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
       getPriceListStream: (params: StreamParams<GetPriceListParams> = {}) =>
         streamPages(PRICE_PAGE, (page) => getPriceList({ ...params, ...page })),
       /** `POST /billing/prices` */
-      createPrice: (params: CreatePriceParams) =>
-        api.decode(CreateBillingPrice, "billing.createPrice", { body: params }),
+      createPrice: (params: CreatePriceParams) => api.decode(CreateBillingPrice, { body: params }),
       /** `GET /billing/subscription_items` */
       getSubscriptionItemList,
       /** Every subscription item, page by page (`GET /billing/subscription_items`). */
@@ -272,19 +263,19 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(ITEM_PAGE, (page) => getSubscriptionItemList({ ...params, ...page })),
       /** `POST /billing/subscription_items/{subscription_item_id}/price_transition` */
       createPriceTransition: (subscriptionItemId: string, params: CreatePriceTransitionParams) =>
-        api.decode(CreateBillingPriceTransition, "billing.createPriceTransition", {
+        api.decode(CreateBillingPriceTransition, {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
         }),
       /** `POST /billing/subscription_items/{subscription_item_id}/discounts` */
       applySubscriptionItemDiscount: (subscriptionItemId: string, params: ApplySubscriptionItemDiscountParams) =>
-        api.decode(ApplyBillingSubscriptionItemDiscount, "billing.applySubscriptionItemDiscount", {
+        api.decode(ApplyBillingSubscriptionItemDiscount, {
           pathParams: { subscription_item_id: subscriptionItemId },
           body: params
         }),
       /** `DELETE /billing/subscription_items/{subscription_item_id}/discounts/{discount_id}` */
       removeSubscriptionItemDiscount: (subscriptionItemId: string, discountId: string) =>
-        api.decode(RemoveBillingSubscriptionItemDiscount, "billing.removeSubscriptionItemDiscount", {
+        api.decode(RemoveBillingSubscriptionItemDiscount, {
           pathParams: { subscription_item_id: subscriptionItemId, discount_id: discountId }
         }),
       /** `GET /billing/statements` */
@@ -294,7 +285,7 @@ export class Billing extends Effect.Service<Billing>()("effect-clerk/Billing", {
         streamPages(STATEMENT_PAGE, (page) => getStatementList({ ...params, ...page })),
       /** `GET /billing/statements/{statementID}` */
       getStatement: (statementId: string) =>
-        api.decode(GetBillingStatement, "billing.getStatement", { pathParams: { statementID: statementId } }),
+        api.decode(GetBillingStatement, { pathParams: { statementID: statementId } }),
       /** `GET /billing/statements/{statementID}/payment_attempts` */
       getStatementPaymentAttemptList,
       /** Every payment attempt of a statement, page by page (`GET /billing/statements/{statementID}/payment_attempts`). */

@@ -46,18 +46,13 @@ export class BlocklistIdentifiers extends Effect.Service<BlocklistIdentifiers>()
        * no pagination for this endpoint (so there is no `Stream` variant).
        */
       getBlocklistIdentifierList: (params: PaginationParams = {}) =>
-        api.execute(
-          ListBlocklistIdentifiers,
-          "blocklistIdentifiers.getBlocklistIdentifierList",
-          BlocklistIdentifierList,
-          { query: { ...params } }
-        ),
+        api.execute(ListBlocklistIdentifiers, BlocklistIdentifierList, { query: { ...params } }),
       /** `POST /blocklist_identifiers` */
       createBlocklistIdentifier: (params: CreateBlocklistIdentifierParams) =>
-        api.decode(CreateBlocklistIdentifier, "blocklistIdentifiers.createBlocklistIdentifier", { body: params }),
+        api.decode(CreateBlocklistIdentifier, { body: params }),
       /** `DELETE /blocklist_identifiers/{identifier_id}` */
       deleteBlocklistIdentifier: (blocklistIdentifierId: string) =>
-        api.decode(DeleteBlocklistIdentifier, "blocklistIdentifiers.deleteBlocklistIdentifier", {
+        api.decode(DeleteBlocklistIdentifier, {
           pathParams: { identifier_id: blocklistIdentifierId }
         })
     }

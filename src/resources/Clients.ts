@@ -50,20 +50,19 @@ export class Clients extends Effect.Service<Clients>()("effect-clerk/Clients", {
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getClientList = (params: PaginationParams = {}) =>
-      api.execute(GetClientList, "clients.getClientList", ClientList, { query: { ...params, paginated: true } })
+      api.execute(GetClientList, ClientList, { query: { ...params, paginated: true } })
     return {
       /** `GET /clients` (sends `paginated=true`; deprecated by Clerk) */
       getClientList,
       /** Every client, page by page (`GET /clients`). */
       getClientListStream: () => streamPages(LIST_PAGE, getClientList),
       /** `GET /clients/{client_id}` */
-      getClient: (clientId: string) =>
-        api.decode(GetClient, "clients.getClient", { pathParams: { client_id: clientId } }),
+      getClient: (clientId: string) => api.decode(GetClient, { pathParams: { client_id: clientId } }),
       /** `POST /clients/verify` */
-      verifyClient: (token: string) => api.decode(VerifyClient, "clients.verifyClient", { body: { token } }),
+      verifyClient: (token: string) => api.decode(VerifyClient, { body: { token } }),
       /** `GET /clients/handshake_payload?nonce=` (not in the spec; used by the handshake flow) */
       getHandshakePayload: (params: GetHandshakePayloadParams) =>
-        api.execute(GetHandshakePayload, "clients.getHandshakePayload", HandshakePayload, {
+        api.execute(GetHandshakePayload, HandshakePayload, {
           query: { nonce: params.nonce }
         })
     }

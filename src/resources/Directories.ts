@@ -107,7 +107,6 @@ export class Directories extends Effect.Service<Directories>()("effect-clerk/Dir
       CreateDirectoryGroupRoleMappingParams,
       ReplaceDirectoryGroupRoleMappingsParams
     >(bind(api), {
-      property: "directories",
       descriptors: {
         list: ListDirectories,
         create: CreateDirectory,

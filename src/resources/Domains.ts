@@ -53,18 +53,18 @@ export class Domains extends Effect.Service<Domains>()("effect-clerk/Domains", {
   accessors: true,
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
-    const remove = (operation: "domains.delete" | "domains.deleteDomain") => (domainId: string) =>
-      api.decode(DeleteDomain, operation, { pathParams: { domain_id: domainId } })
+    const remove = (operation?: "domains.deleteDomain") => (domainId: string) =>
+      api.decode(DeleteDomain, { pathParams: { domain_id: domainId }, operation })
     return {
       /** `GET /domains` */
-      list: () => api.execute(ListDomains, "domains.list", DomainList),
+      list: () => api.execute(ListDomains, DomainList),
       /** `POST /domains` */
-      add: (params: AddDomainParams) => api.decode(AddDomain, "domains.add", { body: params }),
+      add: (params: AddDomainParams) => api.decode(AddDomain, { body: params }),
       /** `PATCH /domains/{domain_id}` */
       update: ({ domainId, ...body }: UpdateDomainParams) =>
-        api.decode(UpdateDomain, "domains.update", { pathParams: { domain_id: domainId }, body }),
+        api.decode(UpdateDomain, { pathParams: { domain_id: domainId }, body }),
       /** `DELETE /domains/{domain_id}` */
-      delete: remove("domains.delete"),
+      delete: remove(),
       /**
        * `DELETE /domains/{domain_id}`
        * @deprecated Use `delete`.

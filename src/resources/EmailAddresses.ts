@@ -59,26 +59,25 @@ export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-cle
     return {
       /** `GET /email_addresses/{email_address_id}` */
       getEmailAddress: (emailAddressId: string) =>
-        api.decode(GetEmailAddress, "emailAddresses.getEmailAddress", {
+        api.decode(GetEmailAddress, {
           pathParams: { email_address_id: emailAddressId }
         }),
       /** `POST /email_addresses` */
-      createEmailAddress: (params: CreateEmailAddressParams) =>
-        api.decode(CreateEmailAddress, "emailAddresses.createEmailAddress", { body: params }),
+      createEmailAddress: (params: CreateEmailAddressParams) => api.decode(CreateEmailAddress, { body: params }),
       /** `PATCH /email_addresses/{email_address_id}` */
       updateEmailAddress: (emailAddressId: string, params: UpdateEmailAddressParams = {}) =>
-        api.decode(UpdateEmailAddress, "emailAddresses.updateEmailAddress", {
+        api.decode(UpdateEmailAddress, {
           pathParams: { email_address_id: emailAddressId },
           body: params
         }),
       /** `DELETE /email_addresses/{email_address_id}` */
       deleteEmailAddress: (emailAddressId: string) =>
-        api.decode(DeleteEmailAddress, "emailAddresses.deleteEmailAddress", {
+        api.decode(DeleteEmailAddress, {
           pathParams: { email_address_id: emailAddressId }
         }),
       /** `POST /email_addresses/{email_address_id}/prepare_verification`: sends a one-time code. */
       prepareEmailAddressVerification: (emailAddressId: string) =>
-        api.decode(PrepareEmailAddressVerification, "emailAddresses.prepareEmailAddressVerification", {
+        api.decode(PrepareEmailAddressVerification, {
           pathParams: { email_address_id: emailAddressId }
         }),
       /**
@@ -86,7 +85,7 @@ export class EmailAddresses extends Effect.Service<EmailAddresses>()("effect-cle
        * reported in the verification's `status`, not as an error.
        */
       attemptEmailAddressVerification: (emailAddressId: string, params: AttemptVerificationParams) =>
-        api.decode(AttemptEmailAddressVerification, "emailAddresses.attemptEmailAddressVerification", {
+        api.decode(AttemptEmailAddressVerification, {
           pathParams: { email_address_id: emailAddressId },
           body: params
         })

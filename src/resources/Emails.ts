@@ -197,7 +197,7 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
       create: (params: CreateEmailParams, options: CreateEmailOptions = {}) =>
         Effect.zipRight(
           checkIdempotencyKey(options.idempotencyKey),
-          api.execute(SendEmail, "emails.create", Email, {
+          api.execute(SendEmail, Email, {
             body: emailBody(params),
             headers: options.idempotencyKey === undefined ? undefined : { "Idempotency-Key": options.idempotencyKey }
           })
@@ -212,7 +212,7 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
             })
           }
           for (const message of messages) yield* checkIdempotencyKey(message.idempotencyKey)
-          const items = yield* api.execute(SendEmailBatch, "emails.createBatch", BatchResponse, {
+          const items = yield* api.execute(SendEmailBatch, BatchResponse, {
             body: {
               messages: messages.map(({ idempotencyKey, ...params }) => ({
                 ...emailBody(params),
@@ -223,7 +223,7 @@ export class Emails extends Effect.Service<Emails>()("effect-clerk/Emails", {
           return items.map(toBatchResult)
         }),
       /** `GET /email/{email_id}` */
-      get: (emailId: string) => api.execute(GetEmail, "emails.get", Email, { pathParams: { email_id: emailId } })
+      get: (emailId: string) => api.execute(GetEmail, Email, { pathParams: { email_id: emailId } })
     }
   })
 }) {}

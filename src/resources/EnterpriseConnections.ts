@@ -192,35 +192,25 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
     effect: Effect.gen(function* () {
       const api = bind(yield* BackendApi)
       const getEnterpriseConnectionList = (params: EnterpriseConnectionListParams = {}) =>
-        api.execute(
-          ListEnterpriseConnections,
-          "enterpriseConnections.getEnterpriseConnectionList",
-          EnterpriseConnectionList,
-          { query: { ...params } }
-        )
+        api.execute(ListEnterpriseConnections, EnterpriseConnectionList, { query: { ...params } })
       const getEnterpriseConnectionTestRunList = (
         enterpriseConnectionId: string,
         params: EnterpriseConnectionTestRunListParams = {}
       ) =>
-        api.execute(
-          ListEnterpriseConnectionTestRuns,
-          "enterpriseConnections.getEnterpriseConnectionTestRunList",
-          TestRunList,
-          {
-            pathParams: { enterprise_connection_id: enterpriseConnectionId },
-            query: { ...params }
-          }
-        )
+        api.execute(ListEnterpriseConnectionTestRuns, TestRunList, {
+          pathParams: { enterprise_connection_id: enterpriseConnectionId },
+          query: { ...params }
+        })
       return {
         /** `POST /enterprise_connections` (body keys deep snake-cased) */
         createEnterpriseConnection: (params: CreateEnterpriseConnectionParams) =>
-          api.decode(CreateEnterpriseConnection, "enterpriseConnections.createEnterpriseConnection", {
+          api.decode(CreateEnterpriseConnection, {
             body: params,
             casing: "deep"
           }),
         /** `PATCH /enterprise_connections/{enterprise_connection_id}` (body keys deep snake-cased) */
         updateEnterpriseConnection: (enterpriseConnectionId: string, params: UpdateEnterpriseConnectionParams) =>
-          api.decode(UpdateEnterpriseConnection, "enterpriseConnections.updateEnterpriseConnection", {
+          api.decode(UpdateEnterpriseConnection, {
             pathParams: { enterprise_connection_id: enterpriseConnectionId },
             body: params,
             casing: "deep"
@@ -232,12 +222,12 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           streamPages(LIST_PAGE, (page) => getEnterpriseConnectionList({ ...params, ...page })),
         /** `GET /enterprise_connections/{enterprise_connection_id}` */
         getEnterpriseConnection: (enterpriseConnectionId: string) =>
-          api.decode(GetEnterpriseConnection, "enterpriseConnections.getEnterpriseConnection", {
+          api.decode(GetEnterpriseConnection, {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
           }),
         /** `DELETE /enterprise_connections/{enterprise_connection_id}` */
         deleteEnterpriseConnection: (enterpriseConnectionId: string) =>
-          api.decode(DeleteEnterpriseConnection, "enterpriseConnections.deleteEnterpriseConnection", {
+          api.decode(DeleteEnterpriseConnection, {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
           }),
         /** `GET /enterprise_connections/{enterprise_connection_id}/test_runs` */
@@ -252,7 +242,7 @@ export class EnterpriseConnections extends Effect.Service<EnterpriseConnections>
           ),
         /** `POST /enterprise_connections/{enterprise_connection_id}/test_runs`: starts a run; returns its URL. */
         createEnterpriseConnectionTestRun: (enterpriseConnectionId: string) =>
-          api.decode(CreateEnterpriseConnectionTestRun, "enterpriseConnections.createEnterpriseConnectionTestRun", {
+          api.decode(CreateEnterpriseConnectionTestRun, {
             pathParams: { enterprise_connection_id: enterpriseConnectionId }
           })
       }

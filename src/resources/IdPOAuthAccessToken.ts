@@ -108,7 +108,7 @@ export class IdPOAuthAccessToken extends Effect.Service<IdPOAuthAccessToken>()("
         options: VerifyOAuthAccessTokenOptions = {}
       ): Effect.Effect<OAuthAccessTokenVerification, ClerkError | TokenVerificationFailure> =>
         api
-          .execute(verifyOAuthAccessToken, "idPOAuthAccessToken.verify", OAuthAccessTokenVerification, {
+          .execute(verifyOAuthAccessToken, OAuthAccessTokenVerification, {
             body: { access_token: accessToken }
           })
           .pipe(

@@ -136,33 +136,31 @@ export class Instance extends Effect.Service<Instance>()("effect-clerk/Instance"
     const api = bind(yield* BackendApi)
     return {
       /** `GET /instance` */
-      get: () => api.execute(GetInstance, "instance.get", InstanceModel),
+      get: () => api.execute(GetInstance, InstanceModel),
       /** `PATCH /instance` (204, resolves to nothing) */
-      update: (params: UpdateInstanceParams) => api.void(UpdateInstance, "instance.update", { body: params }),
+      update: (params: UpdateInstanceParams) => api.void(UpdateInstance, { body: params }),
       /** `PATCH /instance/restrictions` */
       updateRestrictions: (params: UpdateRestrictionsParams) =>
-        api.decode(UpdateInstanceRestrictions, "instance.updateRestrictions", { body: params }),
+        api.decode(UpdateInstanceRestrictions, { body: params }),
       /** `GET /instance/organization_settings` */
-      getOrganizationSettings: () => api.decode(GetInstanceOrganizationSettings, "instance.getOrganizationSettings"),
+      getOrganizationSettings: () => api.decode(GetInstanceOrganizationSettings),
       /** `PATCH /instance/organization_settings` */
       updateOrganizationSettings: (params: UpdateOrganizationSettingsParams) =>
-        api.decode(UpdateInstanceOrganizationSettings, "instance.updateOrganizationSettings", { body: params }),
+        api.decode(UpdateInstanceOrganizationSettings, { body: params }),
       /** `GET /instance/protect` */
-      getProtect: () => api.decode(GetInstanceProtect, "instance.getProtect"),
+      getProtect: () => api.decode(GetInstanceProtect),
       /** `PATCH /instance/protect` */
-      updateProtect: (params: UpdateInstanceProtectParams) =>
-        api.decode(UpdateInstanceProtect, "instance.updateProtect", { body: params }),
+      updateProtect: (params: UpdateInstanceProtectParams) => api.decode(UpdateInstanceProtect, { body: params }),
       /** `GET /instance/communication` */
-      getCommunication: () => api.decode(GetInstanceCommunication, "instance.getCommunication"),
+      getCommunication: () => api.decode(GetInstanceCommunication),
       /** `PATCH /instance/communication` */
       updateCommunication: (params: UpdateInstanceCommunicationParams) =>
-        api.decode(UpdateInstanceCommunication, "instance.updateCommunication", { body: params }),
+        api.decode(UpdateInstanceCommunication, { body: params }),
       /** `GET /instance/oauth_application_settings` */
-      getOAuthApplicationSettings: () =>
-        api.decode(GetInstanceOAuthApplicationSettings, "instance.getOAuthApplicationSettings"),
+      getOAuthApplicationSettings: () => api.decode(GetInstanceOAuthApplicationSettings),
       /** `PATCH /instance/oauth_application_settings` */
       updateOAuthApplicationSettings: (params: UpdateOAuthApplicationSettingsParams) =>
-        api.decode(UpdateInstanceOAuthApplicationSettings, "instance.updateOAuthApplicationSettings", {
+        api.decode(UpdateInstanceOAuthApplicationSettings, {
           body: params
         })
     }

@@ -87,7 +87,7 @@ export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Inv
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getInvitationList = (params: GetInvitationListParams = {}) =>
-      api.execute(ListInvitations, "invitations.getInvitationList", InvitationList, {
+      api.execute(ListInvitations, InvitationList, {
         query: { ...params, paginated: true }
       })
     return {
@@ -97,19 +97,18 @@ export class Invitations extends Effect.Service<Invitations>()("effect-clerk/Inv
       getInvitationListStream: (params: StreamParams<GetInvitationListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => getInvitationList({ ...params, ...page })),
       /** `POST /invitations` */
-      createInvitation: (params: CreateInvitationParams) =>
-        api.decode(CreateInvitation, "invitations.createInvitation", { body: params }),
+      createInvitation: (params: CreateInvitationParams) => api.decode(CreateInvitation, { body: params }),
       /** `POST /invitations/bulk` (a JSON array body) */
       createInvitationBulk: (params: ReadonlyArray<CreateInvitationParams>) =>
-        api.execute(CreateBulkInvitations, "invitations.createInvitationBulk", InvitationArray, { body: params }),
+        api.execute(CreateBulkInvitations, InvitationArray, { body: params }),
       /** `POST /invitations/{invitation_id}/revoke` */
       revokeInvitation: (invitationId: string) =>
-        api.execute(RevokeInvitation, "invitations.revokeInvitation", Invitation, {
+        api.execute(RevokeInvitation, Invitation, {
           pathParams: { invitation_id: invitationId }
         }),
       /** `DELETE /invitations/{invitation_id}` (not in the spec; kept as `@clerk/backend` sends it) */
       deleteInvitation: (invitationId: string) =>
-        api.decode(DeleteInvitation, "invitations.deleteInvitation", {
+        api.decode(DeleteInvitation, {
           pathParams: { invitation_id: invitationId }
         })
     }

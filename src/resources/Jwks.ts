@@ -49,7 +49,7 @@ export class Jwks extends Effect.Service<Jwks>()("effect-clerk/Jwks", {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /jwks` */
-      getJwks: () => api.execute(GetJWKS, "jwks.getJwks", JwksDocument)
+      getJwks: () => api.execute(GetJWKS, JwksDocument)
     }
   })
 }) {}

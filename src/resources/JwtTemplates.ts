@@ -65,24 +65,21 @@ export class JwtTemplates extends Effect.Service<JwtTemplates>()("effect-clerk/J
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: PaginationParams = {}) =>
-      api.execute(ListJWTTemplates, "jwtTemplates.list", JwtTemplateList, { query: { ...params, paginated: true } })
+      api.execute(ListJWTTemplates, JwtTemplateList, { query: { ...params, paginated: true } })
     return {
       /** `GET /jwt_templates` (sends `paginated=true`) */
       list,
       /** Every JWT template, page by page (`GET /jwt_templates`). */
       listStream: () => streamPages(LIST_PAGE, list),
       /** `GET /jwt_templates/{template_id}` */
-      get: (templateId: string) =>
-        api.decode(GetJWTTemplate, "jwtTemplates.get", { pathParams: { template_id: templateId } }),
+      get: (templateId: string) => api.decode(GetJWTTemplate, { pathParams: { template_id: templateId } }),
       /** `POST /jwt_templates` */
-      create: (params: CreateJwtTemplateParams) =>
-        api.decode(CreateJWTTemplate, "jwtTemplates.create", { body: params }),
+      create: (params: CreateJwtTemplateParams) => api.decode(CreateJWTTemplate, { body: params }),
       /** `PATCH /jwt_templates/{template_id}` */
       update: ({ templateId, ...body }: UpdateJwtTemplateParams) =>
-        api.decode(UpdateJWTTemplate, "jwtTemplates.update", { pathParams: { template_id: templateId }, body }),
+        api.decode(UpdateJWTTemplate, { pathParams: { template_id: templateId }, body }),
       /** `DELETE /jwt_templates/{template_id}` */
-      delete: (templateId: string) =>
-        api.decode(DeleteJWTTemplate, "jwtTemplates.delete", { pathParams: { template_id: templateId } })
+      delete: (templateId: string) => api.decode(DeleteJWTTemplate, { pathParams: { template_id: templateId } })
     }
   })
 }) {}

@@ -122,7 +122,7 @@ export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = ({ machineSecretKey, ...query }: GetM2MTokenListParams) =>
-      api.execute(getM2MTokens, "m2m.list", M2MTokenList, { query, bearer: perCallKey(machineSecretKey) })
+      api.execute(getM2MTokens, M2MTokenList, { query, bearer: perCallKey(machineSecretKey) })
     return {
       /** `GET /m2m_tokens` */
       list,
@@ -138,21 +138,21 @@ export class M2M extends Effect.Service<M2M>()("effect-clerk/M2M", {
           secondsUntilExpiration = null,
           tokenFormat = "opaque"
         } = params
-        return api.decode(createM2MToken, "m2m.createToken", {
+        return api.decode(createM2MToken, {
           body: { secondsUntilExpiration, claims, minRemainingTtlSeconds, tokenFormat },
           bearer: perCallKey(machineSecretKey)
         })
       },
       /** `POST /m2m_tokens/{m2m_token_id}/revoke` */
       revokeToken: ({ m2mTokenId, machineSecretKey, revocationReason = null }: RevokeM2MTokenParams) =>
-        api.decode(revokeM2MToken, "m2m.revokeToken", {
+        api.decode(revokeM2MToken, {
           pathParams: { m2m_token_id: m2mTokenId },
           body: { revocationReason },
           bearer: perCallKey(machineSecretKey)
         }),
       /** `POST /m2m_tokens/verify` (JWT-format tokens are posted too; `verifyMachineToken` verifies them locally). */
       verify: ({ machineSecretKey, token }: VerifyM2MTokenParams) =>
-        api.execute(verifyM2MToken, "m2m.verify", MachineToMachineToken, {
+        api.execute(verifyM2MToken, MachineToMachineToken, {
           body: { token },
           bearer: perCallKey(machineSecretKey)
         })

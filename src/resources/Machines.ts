@@ -95,42 +95,40 @@ export class Machines extends Effect.Service<Machines>()("effect-clerk/Machines"
   accessors: true,
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
-    const list = (params: GetMachineListParams = {}) =>
-      api.execute(ListMachines, "machines.list", MachineList, { query: { ...params } })
+    const list = (params: GetMachineListParams = {}) => api.execute(ListMachines, MachineList, { query: { ...params } })
     return {
       /** `GET /machines/{machine_id}` */
-      get: (machineId: string) => api.decode(GetMachine, "machines.get", { pathParams: { machine_id: machineId } }),
+      get: (machineId: string) => api.decode(GetMachine, { pathParams: { machine_id: machineId } }),
       /** `GET /machines` */
       list,
       /** Every machine, page by page (`GET /machines`). */
       listStream: (params: StreamParams<GetMachineListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /machines` */
-      create: (params: CreateMachineParams) => api.decode(CreateMachine, "machines.create", { body: params }),
+      create: (params: CreateMachineParams) => api.decode(CreateMachine, { body: params }),
       /** `PATCH /machines/{machine_id}` */
       update: ({ machineId, ...body }: UpdateMachineParams) =>
-        api.decode(UpdateMachine, "machines.update", { pathParams: { machine_id: machineId }, body }),
+        api.decode(UpdateMachine, { pathParams: { machine_id: machineId }, body }),
       /** `DELETE /machines/{machine_id}` */
       delete: (machineId: string) =>
-        api.execute(DeleteMachine, "machines.delete", DeletedObject, { pathParams: { machine_id: machineId } }),
+        api.execute(DeleteMachine, DeletedObject, { pathParams: { machine_id: machineId } }),
       /** `GET /machines/{machine_id}/secret_key` */
-      getSecretKey: (machineId: string) =>
-        api.decode(GetMachineSecretKey, "machines.getSecretKey", { pathParams: { machine_id: machineId } }),
+      getSecretKey: (machineId: string) => api.decode(GetMachineSecretKey, { pathParams: { machine_id: machineId } }),
       /** `POST /machines/{machine_id}/secret_key/rotate` */
       rotateSecretKey: ({ machineId, previousTokenTtl }: RotateMachineSecretKeyParams) =>
-        api.decode(RotateMachineSecretKey, "machines.rotateSecretKey", {
+        api.decode(RotateMachineSecretKey, {
           pathParams: { machine_id: machineId },
           body: { previousTokenTtl }
         }),
       /** `POST /machines/{machine_id}/scopes` */
       createScope: (machineId: string, toMachineId: string) =>
-        api.decode(CreateMachineScope, "machines.createScope", {
+        api.decode(CreateMachineScope, {
           pathParams: { machine_id: machineId },
           body: { toMachineId }
         }),
       /** `DELETE /machines/{machine_id}/scopes/{other_machine_id}` */
       deleteScope: (machineId: string, otherMachineId: string) =>
-        api.decode(DeleteMachineScope, "machines.deleteScope", {
+        api.decode(DeleteMachineScope, {
           pathParams: { machine_id: machineId, other_machine_id: otherMachineId }
         })
     }

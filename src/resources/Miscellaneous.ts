@@ -37,7 +37,7 @@ export class Miscellaneous extends Effect.Service<Miscellaneous>()("effect-clerk
     return {
       /** `GET /public/interstitial`: the interstitial page's HTML markup. Public: no secret key is sent. */
       getPublicInterstitial: (params: GetPublicInterstitialParams = {}) =>
-        api.text(GetPublicInterstitial, "miscellaneous.getPublicInterstitial", { query: { ...params } })
+        api.text(GetPublicInterstitial, { query: { ...params } })
     }
   })
 }) {}

@@ -101,7 +101,7 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: GetOAuthApplicationListParams = {}) =>
-      api.execute(ListOAuthApplications, "oauthApplications.list", OAuthApplicationList, { query: { ...params } })
+      api.execute(ListOAuthApplications, OAuthApplicationList, { query: { ...params } })
     return {
       /** `GET /oauth_applications` */
       list,
@@ -110,31 +110,30 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `GET /oauth_applications/{oauth_application_id}` */
       get: (oauthApplicationId: string) =>
-        api.decode(GetOAuthApplication, "oauthApplications.get", {
+        api.decode(GetOAuthApplication, {
           pathParams: { oauth_application_id: oauthApplicationId }
         }),
       /** `POST /oauth_applications` */
-      create: (params: CreateOAuthApplicationParams) =>
-        api.decode(CreateOAuthApplication, "oauthApplications.create", { body: params }),
+      create: (params: CreateOAuthApplicationParams) => api.decode(CreateOAuthApplication, { body: params }),
       /** `PATCH /oauth_applications/{oauth_application_id}` */
       update: ({ oauthApplicationId, ...body }: UpdateOAuthApplicationParams) =>
-        api.decode(UpdateOAuthApplication, "oauthApplications.update", {
+        api.decode(UpdateOAuthApplication, {
           pathParams: { oauth_application_id: oauthApplicationId },
           body
         }),
       /** `DELETE /oauth_applications/{oauth_application_id}` */
       delete: (oauthApplicationId: string) =>
-        api.decode(DeleteOAuthApplication, "oauthApplications.delete", {
+        api.decode(DeleteOAuthApplication, {
           pathParams: { oauth_application_id: oauthApplicationId }
         }),
       /** `POST /oauth_applications/{oauth_application_id}/rotate_secret` */
       rotateSecret: (oauthApplicationId: string) =>
-        api.decode(RotateOAuthApplicationSecret, "oauthApplications.rotateSecret", {
+        api.decode(RotateOAuthApplicationSecret, {
           pathParams: { oauth_application_id: oauthApplicationId }
         }),
       /** `POST /oauth_applications/{oauth_application_id}/revoke_token` */
       revokeToken: ({ oauthApplicationId, ...body }: RevokeOAuthApplicationTokenParams) =>
-        api.void(RevokeOAuthApplicationToken, "oauthApplications.revokeToken", {
+        api.void(RevokeOAuthApplicationToken, {
           pathParams: { oauth_application_id: oauthApplicationId },
           body
         }),
@@ -148,7 +147,7 @@ export class OAuthApplications extends Effect.Service<OAuthApplications>()("effe
         const formData = new FormData()
         formData.append("file", file)
         if (uploaderUserId !== undefined) formData.append("uploader_user_id", uploaderUserId)
-        return api.decode(UploadOAuthApplicationLogo, "oauthApplications.uploadLogo", {
+        return api.decode(UploadOAuthApplicationLogo, {
           pathParams: { oauth_application_id: oauthApplicationId },
           formData
         })

@@ -74,12 +74,7 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
     effect: Effect.gen(function* () {
       const api = bind(yield* BackendApi)
       const getOrganizationPermissionList = (params: GetOrganizationPermissionListParams = {}) =>
-        api.execute(
-          ListOrganizationPermissions,
-          "organizationPermissions.getOrganizationPermissionList",
-          PermissionList,
-          { query: { ...params } }
-        )
+        api.execute(ListOrganizationPermissions, PermissionList, { query: { ...params } })
       return {
         /** `GET /organization_permissions` */
         getOrganizationPermissionList,
@@ -88,23 +83,23 @@ export class OrganizationPermissions extends Effect.Service<OrganizationPermissi
           streamPages(LIST_PAGE, (page) => getOrganizationPermissionList({ ...params, ...page })),
         /** `GET /organization_permissions/{permission_id}` */
         getOrganizationPermission: (permissionId: string) =>
-          api.decode(GetOrganizationPermission, "organizationPermissions.getOrganizationPermission", {
+          api.decode(GetOrganizationPermission, {
             pathParams: { permission_id: permissionId }
           }),
         /** `POST /organization_permissions` */
         createOrganizationPermission: (params: CreateOrganizationPermissionParams) =>
-          api.decode(CreateOrganizationPermission, "organizationPermissions.createOrganizationPermission", {
+          api.decode(CreateOrganizationPermission, {
             body: params
           }),
         /** `PATCH /organization_permissions/{permission_id}` */
         updateOrganizationPermission: ({ permissionId, ...body }: UpdateOrganizationPermissionParams) =>
-          api.decode(UpdateOrganizationPermission, "organizationPermissions.updateOrganizationPermission", {
+          api.decode(UpdateOrganizationPermission, {
             pathParams: { permission_id: permissionId },
             body
           }),
         /** `DELETE /organization_permissions/{permission_id}` */
         deleteOrganizationPermission: (permissionId: string) =>
-          api.decode(DeleteOrganizationPermission, "organizationPermissions.deleteOrganizationPermission", {
+          api.decode(DeleteOrganizationPermission, {
             pathParams: { permission_id: permissionId }
           })
       }

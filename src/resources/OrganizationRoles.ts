@@ -90,15 +90,14 @@ export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effe
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getOrganizationRoleList = (params: GetOrganizationRoleListParams = {}) =>
-      api.execute(ListOrganizationRoles, "organizationRoles.getOrganizationRoleList", RoleList, {
+      api.execute(ListOrganizationRoles, RoleList, {
         query: { ...params }
       })
     const rolePermission = (
       descriptor: typeof AssignPermissionToOrganizationRole | typeof RemovePermissionFromOrganizationRole,
-      operation: string,
       { organizationRoleId, permissionId }: OrganizationRolePermissionParams
     ) =>
-      api.decode(descriptor, operation, {
+      api.decode(descriptor, {
         pathParams: { organization_role_id: organizationRoleId, permission_id: permissionId }
       })
     return {
@@ -109,37 +108,29 @@ export class OrganizationRoles extends Effect.Service<OrganizationRoles>()("effe
         streamPages(LIST_PAGE, (page) => getOrganizationRoleList({ ...params, ...page })),
       /** `GET /organization_roles/{organization_role_id}` */
       getOrganizationRole: (organizationRoleId: string) =>
-        api.decode(GetOrganizationRole, "organizationRoles.getOrganizationRole", {
+        api.decode(GetOrganizationRole, {
           pathParams: { organization_role_id: organizationRoleId }
         }),
       /** `POST /organization_roles` */
       createOrganizationRole: (params: CreateOrganizationRoleParams) =>
-        api.decode(CreateOrganizationRole, "organizationRoles.createOrganizationRole", { body: params }),
+        api.decode(CreateOrganizationRole, { body: params }),
       /** `PATCH /organization_roles/{organization_role_id}` */
       updateOrganizationRole: ({ organizationRoleId, ...body }: UpdateOrganizationRoleParams) =>
-        api.decode(UpdateOrganizationRole, "organizationRoles.updateOrganizationRole", {
+        api.decode(UpdateOrganizationRole, {
           pathParams: { organization_role_id: organizationRoleId },
           body
         }),
       /** `DELETE /organization_roles/{organization_role_id}` */
       deleteOrganizationRole: (organizationRoleId: string) =>
-        api.decode(DeleteOrganizationRole, "organizationRoles.deleteOrganizationRole", {
+        api.decode(DeleteOrganizationRole, {
           pathParams: { organization_role_id: organizationRoleId }
         }),
       /** `POST /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       assignPermissionToOrganizationRole: (params: OrganizationRolePermissionParams) =>
-        rolePermission(
-          AssignPermissionToOrganizationRole,
-          "organizationRoles.assignPermissionToOrganizationRole",
-          params
-        ),
+        rolePermission(AssignPermissionToOrganizationRole, params),
       /** `DELETE /organization_roles/{organization_role_id}/permissions/{permission_id}` */
       removePermissionFromOrganizationRole: (params: OrganizationRolePermissionParams) =>
-        rolePermission(
-          RemovePermissionFromOrganizationRole,
-          "organizationRoles.removePermissionFromOrganizationRole",
-          params
-        )
+        rolePermission(RemovePermissionFromOrganizationRole, params)
     }
   })
 }) {}

@@ -77,13 +77,13 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
     const api = bind(yield* BackendApi)
 
     const getOrganizationList = (params: GetOrganizationListParams = {}) =>
-      api.execute(ListOrganizations, "organizations.getOrganizationList", OrganizationList, {
+      api.execute(ListOrganizations, OrganizationList, {
         query: { ...params }
       })
     const metadata =
-      (descriptor: typeof MergeOrganizationMetadata | typeof ReplaceOrganizationMetadata, name: string) =>
+      (descriptor: typeof MergeOrganizationMetadata | typeof ReplaceOrganizationMetadata) =>
       (organizationId: string, params: OrganizationMetadataParams) =>
-        api.execute(descriptor, `organizations.${name}`, Organization, {
+        api.execute(descriptor, Organization, {
           pathParams: { organization_id: organizationId },
           body: params
         })
@@ -95,13 +95,12 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
       getOrganizationListStream: (params: StreamParams<GetOrganizationListParams> = {}) =>
         streamPages(ORGANIZATION_PAGE, (page) => getOrganizationList({ ...params, ...page })),
       /** `POST /organizations` */
-      createOrganization: (params: CreateOrganizationParams) =>
-        api.decode(CreateOrganization, "organizations.createOrganization", { body: params }),
+      createOrganization: (params: CreateOrganizationParams) => api.decode(CreateOrganization, { body: params }),
       /** `GET /organizations/{organization_id}` (the id or the slug goes in the path) */
       getOrganization: (params: GetOrganizationParams) => {
         const { includeMembersCount, includeMissingMemberWithElevatedPermissions } = params
         const idOrSlug = "organizationId" in params ? params.organizationId : params.slug
-        return api.decode(GetOrganization, "organizations.getOrganization", {
+        return api.decode(GetOrganization, {
           pathParams: { organization_id: idOrSlug },
           query: { includeMembersCount, includeMissingMemberWithElevatedPermissions }
         })
@@ -116,7 +115,6 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
         return updateWithMetadata(
           api,
           {
-            operation: "organizations.updateOrganization",
             update: UpdateOrganization,
             replaceMetadata: ReplaceOrganizationMetadata,
             pathParams: { organization_id: organizationId }
@@ -129,33 +127,33 @@ export class Organizations extends Effect.Service<Organizations>()("effect-clerk
       /** `PUT /organizations/{organization_id}/logo` (multipart: `file`, optional `uploader_user_id`) */
       updateOrganizationLogo: (organizationId: string, params: UpdateOrganizationLogoParams) =>
         Effect.flatMap(uploadForm(params.file, { uploader_user_id: params.uploaderUserId }), (formData) =>
-          api.decode(UploadOrganizationLogo, "organizations.updateOrganizationLogo", {
+          api.decode(UploadOrganizationLogo, {
             pathParams: { organization_id: organizationId },
             formData
           })
         ),
       /** `DELETE /organizations/{organization_id}/logo` */
       deleteOrganizationLogo: (organizationId: string) =>
-        api.decode(DeleteOrganizationLogo, "organizations.deleteOrganizationLogo", {
+        api.decode(DeleteOrganizationLogo, {
           pathParams: { organization_id: organizationId }
         }),
       /** `PATCH /organizations/{organization_id}/metadata` (deep merge; `null` removes a key) */
-      updateOrganizationMetadata: metadata(MergeOrganizationMetadata, "updateOrganizationMetadata"),
+      updateOrganizationMetadata: metadata(MergeOrganizationMetadata),
       /** `PUT /organizations/{organization_id}/metadata` (each given field is replaced whole) */
-      replaceOrganizationMetadata: metadata(ReplaceOrganizationMetadata, "replaceOrganizationMetadata"),
+      replaceOrganizationMetadata: metadata(ReplaceOrganizationMetadata),
       /** `DELETE /organizations/{organization_id}` */
       deleteOrganization: (organizationId: string) =>
-        api.decode(DeleteOrganization, "organizations.deleteOrganization", {
+        api.decode(DeleteOrganization, {
           pathParams: { organization_id: organizationId }
         }),
       /** `GET /organizations/{organization_id}/billing/credits` */
       getOrganizationBillingCreditBalance: (organizationId: string) =>
-        api.decode(GetOrganizationBillingCreditBalance, "organizations.getOrganizationBillingCreditBalance", {
+        api.decode(GetOrganizationBillingCreditBalance, {
           pathParams: { organization_id: organizationId }
         }),
       /** `POST /organizations/{organization_id}/billing/credits` */
       adjustOrganizationBillingCreditBalance: (organizationId: string, params: AdjustBillingCreditBalanceParams) =>
-        api.decode(AdjustOrganizationBillingCreditBalance, "organizations.adjustOrganizationBillingCreditBalance", {
+        api.decode(AdjustOrganizationBillingCreditBalance, {
           pathParams: { organization_id: organizationId },
           body: params
         }),

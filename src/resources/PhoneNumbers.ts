@@ -57,26 +57,25 @@ export class PhoneNumbers extends Effect.Service<PhoneNumbers>()("effect-clerk/P
     return {
       /** `GET /phone_numbers/{phone_number_id}` */
       getPhoneNumber: (phoneNumberId: string) =>
-        api.decode(GetPhoneNumber, "phoneNumbers.getPhoneNumber", {
+        api.decode(GetPhoneNumber, {
           pathParams: { phone_number_id: phoneNumberId }
         }),
       /** `POST /phone_numbers` */
-      createPhoneNumber: (params: CreatePhoneNumberParams) =>
-        api.decode(CreatePhoneNumber, "phoneNumbers.createPhoneNumber", { body: params }),
+      createPhoneNumber: (params: CreatePhoneNumberParams) => api.decode(CreatePhoneNumber, { body: params }),
       /** `PATCH /phone_numbers/{phone_number_id}` */
       updatePhoneNumber: (phoneNumberId: string, params: UpdatePhoneNumberParams = {}) =>
-        api.decode(UpdatePhoneNumber, "phoneNumbers.updatePhoneNumber", {
+        api.decode(UpdatePhoneNumber, {
           pathParams: { phone_number_id: phoneNumberId },
           body: params
         }),
       /** `DELETE /phone_numbers/{phone_number_id}` */
       deletePhoneNumber: (phoneNumberId: string) =>
-        api.decode(DeletePhoneNumber, "phoneNumbers.deletePhoneNumber", {
+        api.decode(DeletePhoneNumber, {
           pathParams: { phone_number_id: phoneNumberId }
         }),
       /** `POST /phone_numbers/{phone_number_id}/prepare_verification`: sends a one-time code by SMS. */
       preparePhoneNumberVerification: (phoneNumberId: string) =>
-        api.decode(PreparePhoneNumberVerification, "phoneNumbers.preparePhoneNumberVerification", {
+        api.decode(PreparePhoneNumberVerification, {
           pathParams: { phone_number_id: phoneNumberId }
         }),
       /**
@@ -84,7 +83,7 @@ export class PhoneNumbers extends Effect.Service<PhoneNumbers>()("effect-clerk/P
        * reported in the verification's `status`, not as an error.
        */
       attemptPhoneNumberVerification: (phoneNumberId: string, params: AttemptVerificationParams) =>
-        api.decode(AttemptPhoneNumberVerification, "phoneNumbers.attemptPhoneNumberVerification", {
+        api.decode(AttemptPhoneNumberVerification, {
           pathParams: { phone_number_id: phoneNumberId },
           body: params
         })

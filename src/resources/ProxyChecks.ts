@@ -35,7 +35,7 @@ export class ProxyChecks extends Effect.Service<ProxyChecks>()("effect-clerk/Pro
     const api = bind(yield* BackendApi)
     return {
       /** `POST /proxy_checks` */
-      verify: (params: VerifyProxyParams) => api.decode(VerifyDomainProxy, "proxyChecks.verify", { body: params })
+      verify: (params: VerifyProxyParams) => api.decode(VerifyDomainProxy, { body: params })
     }
   })
 }) {}

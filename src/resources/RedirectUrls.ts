@@ -44,7 +44,7 @@ export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/R
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getRedirectUrlList = (params: PaginationParams = {}) =>
-      api.execute(ListRedirectURLs, "redirectUrls.getRedirectUrlList", RedirectUrlList, {
+      api.execute(ListRedirectURLs, RedirectUrlList, {
         query: { ...params, paginated: true }
       })
     return {
@@ -53,14 +53,11 @@ export class RedirectUrls extends Effect.Service<RedirectUrls>()("effect-clerk/R
       /** Every redirect URL, page by page (`GET /redirect_urls`). */
       getRedirectUrlListStream: () => streamPages(LIST_PAGE, getRedirectUrlList),
       /** `GET /redirect_urls/{id}` */
-      getRedirectUrl: (redirectUrlId: string) =>
-        api.decode(GetRedirectURL, "redirectUrls.getRedirectUrl", { pathParams: { id: redirectUrlId } }),
+      getRedirectUrl: (redirectUrlId: string) => api.decode(GetRedirectURL, { pathParams: { id: redirectUrlId } }),
       /** `POST /redirect_urls` */
-      createRedirectUrl: (params: CreateRedirectUrlParams) =>
-        api.decode(CreateRedirectURL, "redirectUrls.createRedirectUrl", { body: params }),
+      createRedirectUrl: (params: CreateRedirectUrlParams) => api.decode(CreateRedirectURL, { body: params }),
       /** `DELETE /redirect_urls/{id}` */
-      deleteRedirectUrl: (redirectUrlId: string) =>
-        api.decode(DeleteRedirectURL, "redirectUrls.deleteRedirectUrl", { pathParams: { id: redirectUrlId } })
+      deleteRedirectUrl: (redirectUrlId: string) => api.decode(DeleteRedirectURL, { pathParams: { id: redirectUrlId } })
     }
   })
 }) {}

@@ -124,7 +124,7 @@ export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets"
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getRoleSetList = (params: GetRoleSetListParams = {}) =>
-      api.execute(ListRoleSets, "roleSets.getRoleSetList", RoleSetList, { query: { ...params } })
+      api.execute(ListRoleSets, RoleSetList, { query: { ...params } })
     return {
       /** `GET /role_sets` */
       getRoleSetList,
@@ -133,31 +133,30 @@ export class RoleSets extends Effect.Service<RoleSets>()("effect-clerk/RoleSets"
         streamPages(LIST_PAGE, (page) => getRoleSetList({ ...params, ...page })),
       /** `GET /role_sets/{role_set_key_or_id}` */
       getRoleSet: (roleSetKeyOrId: string) =>
-        api.decode(GetRoleSet, "roleSets.getRoleSet", { pathParams: { role_set_key_or_id: roleSetKeyOrId } }),
+        api.decode(GetRoleSet, { pathParams: { role_set_key_or_id: roleSetKeyOrId } }),
       /** `POST /role_sets` */
-      createRoleSet: (params: CreateRoleSetParams) =>
-        api.decode(CreateRoleSet, "roleSets.createRoleSet", { body: params }),
+      createRoleSet: (params: CreateRoleSetParams) => api.decode(CreateRoleSet, { body: params }),
       /** `PATCH /role_sets/{role_set_key_or_id}` */
       updateRoleSet: ({ roleSetKeyOrId, ...body }: UpdateRoleSetParams) =>
-        api.decode(UpdateRoleSet, "roleSets.updateRoleSet", {
+        api.decode(UpdateRoleSet, {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
         }),
       /** `POST /role_sets/{role_set_key_or_id}/roles` */
       addRolesToRoleSet: ({ roleSetKeyOrId, ...body }: AddRolesToRoleSetParams) =>
-        api.decode(AddRolesToRoleSet, "roleSets.addRolesToRoleSet", {
+        api.decode(AddRolesToRoleSet, {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
         }),
       /** `POST /role_sets/{role_set_key_or_id}/roles/replace` */
       replaceRoleInRoleSet: ({ roleSetKeyOrId, ...body }: ReplaceRoleInRoleSetParams) =>
-        api.decode(ReplaceRoleInRoleSet, "roleSets.replaceRoleInRoleSet", {
+        api.decode(ReplaceRoleInRoleSet, {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
         }),
       /** `POST /role_sets/{role_set_key_or_id}/replace` */
       replaceRoleSet: ({ roleSetKeyOrId, ...body }: ReplaceRoleSetParams) =>
-        api.decode(ReplaceRoleSet, "roleSets.replaceRoleSet", {
+        api.decode(ReplaceRoleSet, {
           pathParams: { role_set_key_or_id: roleSetKeyOrId },
           body
         })

@@ -111,7 +111,7 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getSamlConnectionList = (params: SamlConnectionListParams = {}) =>
-      api.execute(ListSAMLConnections, "samlConnections.getSamlConnectionList", SamlConnectionList, {
+      api.execute(ListSAMLConnections, SamlConnectionList, {
         query: { ...params }
       })
     return {
@@ -122,22 +122,22 @@ export class SamlConnections extends Effect.Service<SamlConnections>()("effect-c
         streamPages(LIST_PAGE, (page) => getSamlConnectionList({ ...params, ...page })),
       /** `POST /saml_connections` (body keys deep snake-cased) */
       createSamlConnection: (params: CreateSamlConnectionParams) =>
-        api.decode(CreateSAMLConnection, "samlConnections.createSamlConnection", { body: params, casing: "deep" }),
+        api.decode(CreateSAMLConnection, { body: params, casing: "deep" }),
       /** `GET /saml_connections/{saml_connection_id}` */
       getSamlConnection: (samlConnectionId: string) =>
-        api.decode(GetSAMLConnection, "samlConnections.getSamlConnection", {
+        api.decode(GetSAMLConnection, {
           pathParams: { saml_connection_id: samlConnectionId }
         }),
       /** `PATCH /saml_connections/{saml_connection_id}` (body keys deep snake-cased) */
       updateSamlConnection: (samlConnectionId: string, params: UpdateSamlConnectionParams = {}) =>
-        api.decode(UpdateSAMLConnection, "samlConnections.updateSamlConnection", {
+        api.decode(UpdateSAMLConnection, {
           pathParams: { saml_connection_id: samlConnectionId },
           body: params,
           casing: "deep"
         }),
       /** `DELETE /saml_connections/{saml_connection_id}` */
       deleteSamlConnection: (samlConnectionId: string) =>
-        api.decode(DeleteSAMLConnection, "samlConnections.deleteSamlConnection", {
+        api.decode(DeleteSAMLConnection, {
           pathParams: { saml_connection_id: samlConnectionId }
         })
     }

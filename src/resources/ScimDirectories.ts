@@ -100,7 +100,6 @@ export class ScimDirectories extends Effect.Service<ScimDirectories>()("effect-c
       CreateScimGroupRoleMappingParams,
       ReplaceScimGroupRoleMappingsParams
     >(bind(api), {
-      property: "scimDirectories",
       descriptors: {
         list: ListSCIMDirectories,
         create: CreateSCIMDirectory,

@@ -105,7 +105,7 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getSessionList = (params: GetSessionListParams = {}) =>
-      api.execute(GetSessionList, "sessions.getSessionList", SessionList, { query: { ...params, paginated: true } })
+      api.execute(GetSessionList, SessionList, { query: { ...params, paginated: true } })
 
     /** `POST /sessions/{session_id}/refresh` */
     function refreshSession(
@@ -127,8 +127,8 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
       const { suffixed_cookies, ...body } = params
       const values = { pathParams: { session_id: sessionId }, query: { suffixed_cookies }, body }
       return params.format === "cookie"
-        ? api.execute(RefreshSession, "sessions.refreshSession", Cookies, values)
-        : api.execute(RefreshSession, "sessions.refreshSession", Token, values)
+        ? api.execute(RefreshSession, Cookies, values)
+        : api.execute(RefreshSession, Token, values)
     }
 
     return {
@@ -138,17 +138,14 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
       getSessionListStream: (params: StreamParams<GetSessionListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => getSessionList({ ...params, ...page })),
       /** `GET /sessions/{session_id}` */
-      getSession: (sessionId: string) =>
-        api.decode(GetSession, "sessions.getSession", { pathParams: { session_id: sessionId } }),
+      getSession: (sessionId: string) => api.decode(GetSession, { pathParams: { session_id: sessionId } }),
       /** `POST /sessions` */
-      createSession: (params: CreateSessionParams) =>
-        api.decode(createSession, "sessions.createSession", { body: params }),
+      createSession: (params: CreateSessionParams) => api.decode(createSession, { body: params }),
       /** `POST /sessions/{session_id}/revoke` */
-      revokeSession: (sessionId: string) =>
-        api.decode(RevokeSession, "sessions.revokeSession", { pathParams: { session_id: sessionId } }),
+      revokeSession: (sessionId: string) => api.decode(RevokeSession, { pathParams: { session_id: sessionId } }),
       /** `POST /sessions/{session_id}/verify` (not in the spec; kept as `@clerk/backend` sends it) */
       verifySession: (sessionId: string, token: string) =>
-        api.decode(VerifySession, "sessions.verifySession", {
+        api.decode(VerifySession, {
           pathParams: { session_id: sessionId },
           body: { token }
         }),
@@ -158,11 +155,11 @@ export class Sessions extends Effect.Service<Sessions>()("effect-clerk/Sessions"
        */
       getToken: (sessionId: string, template?: string | undefined, expiresInSeconds?: number | undefined) =>
         template
-          ? api.execute(CreateSessionTokenFromTemplate, "sessions.getToken", CreateSessionTokenResponse, {
+          ? api.execute(CreateSessionTokenFromTemplate, CreateSessionTokenResponse, {
               pathParams: { session_id: sessionId, template_name: template },
               body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
             })
-          : api.execute(CreateSessionToken, "sessions.getToken", CreateSessionTokenResponse, {
+          : api.execute(CreateSessionToken, CreateSessionTokenResponse, {
               pathParams: { session_id: sessionId },
               body: expiresInSeconds === undefined ? undefined : { expiresInSeconds }
             }),

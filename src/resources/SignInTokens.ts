@@ -37,11 +37,10 @@ export class SignInTokens extends Effect.Service<SignInTokens>()("effect-clerk/S
     const api = bind(yield* BackendApi)
     return {
       /** `POST /sign_in_tokens` */
-      createSignInToken: (params: CreateSignInTokenParams) =>
-        api.decode(CreateSignInToken, "signInTokens.createSignInToken", { body: params }),
+      createSignInToken: (params: CreateSignInTokenParams) => api.decode(CreateSignInToken, { body: params }),
       /** `POST /sign_in_tokens/{sign_in_token_id}/revoke` */
       revokeSignInToken: (signInTokenId: string) =>
-        api.decode(RevokeSignInToken, "signInTokens.revokeSignInToken", {
+        api.decode(RevokeSignInToken, {
           pathParams: { sign_in_token_id: signInTokenId }
         })
     }

@@ -37,10 +37,10 @@ export class SignUps extends Effect.Service<SignUps>()("effect-clerk/SignUps", {
     const api = bind(yield* BackendApi)
     return {
       /** `GET /sign_ups/{id}` */
-      get: (signUpAttemptId: string) => api.decode(GetSignUp, "signUps.get", { pathParams: { id: signUpAttemptId } }),
+      get: (signUpAttemptId: string) => api.decode(GetSignUp, { pathParams: { id: signUpAttemptId } }),
       /** `PATCH /sign_ups/{id}` */
       update: ({ signUpAttemptId, ...body }: UpdateSignUpParams) =>
-        api.decode(UpdateSignUp, "signUps.update", { pathParams: { id: signUpAttemptId }, body })
+        api.decode(UpdateSignUp, { pathParams: { id: signUpAttemptId }, body })
     }
   })
 }) {}

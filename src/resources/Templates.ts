@@ -127,7 +127,7 @@ export class Templates extends Effect.Service<Templates>()("effect-clerk/Templat
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const getTemplateList = ({ templateType, ...query }: GetTemplateListParams) =>
-      api.execute(GetTemplateList, "templates.getTemplateList", TemplateList, {
+      api.execute(GetTemplateList, TemplateList, {
         pathParams: { template_type: templateType },
         query: { ...query, paginated: true }
       })
@@ -139,26 +139,24 @@ export class Templates extends Effect.Service<Templates>()("effect-clerk/Templat
       getTemplateListStream: (params: StreamParams<GetTemplateListParams>) =>
         streamPages(LIST_PAGE, (page) => getTemplateList({ ...params, ...page })),
       /** `GET /templates/{template_type}/{slug}` */
-      getTemplate: (params: TemplateRef) =>
-        api.decode(GetTemplate, "templates.getTemplate", { pathParams: pathParams(params) }),
+      getTemplate: (params: TemplateRef) => api.decode(GetTemplate, { pathParams: pathParams(params) }),
       /** `PUT /templates/{template_type}/{slug}` */
       upsertTemplate: ({ slug, templateType, ...body }: UpsertTemplateParams) =>
-        api.decode(UpsertTemplate, "templates.upsertTemplate", {
+        api.decode(UpsertTemplate, {
           pathParams: pathParams({ slug, templateType }),
           body
         }),
       /** `POST /templates/{template_type}/{slug}/preview` */
       previewTemplate: ({ slug, templateType, ...body }: PreviewTemplateParams) =>
-        api.execute(PreviewTemplate, "templates.previewTemplate", TemplatePreview, {
+        api.execute(PreviewTemplate, TemplatePreview, {
           pathParams: pathParams({ slug, templateType }),
           body
         }),
       /** `POST /templates/{template_type}/{slug}/revert`: back to Clerk's default. */
-      revertTemplate: (params: TemplateRef) =>
-        api.decode(RevertTemplate, "templates.revertTemplate", { pathParams: pathParams(params) }),
+      revertTemplate: (params: TemplateRef) => api.decode(RevertTemplate, { pathParams: pathParams(params) }),
       /** `POST /templates/{template_type}/{slug}/toggle_delivery` */
       toggleTemplateDelivery: ({ slug, templateType, ...body }: ToggleTemplateDeliveryParams) =>
-        api.decode(ToggleTemplateDelivery, "templates.toggleTemplateDelivery", {
+        api.decode(ToggleTemplateDelivery, {
           pathParams: pathParams({ slug, templateType }),
           body
         })

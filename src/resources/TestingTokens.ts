@@ -23,7 +23,7 @@ export class TestingTokens extends Effect.Service<TestingTokens>()("effect-clerk
     const api = bind(yield* BackendApi)
     return {
       /** `POST /testing_tokens` */
-      createTestingToken: () => api.decode(CreateTestingToken, "testingTokens.createTestingToken")
+      createTestingToken: () => api.decode(CreateTestingToken)
     }
   })
 }) {}

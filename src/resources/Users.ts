@@ -146,53 +146,48 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
     const bound = bind(yield* BackendApi)
     /** A call whose only input is the user id. */
     const byUser =
-      <A, I>(descriptor: UserDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+      <A, I>(descriptor: UserDescriptor, schema: Schema.Schema<A, I, never>) =>
       (userId: string) =>
-        bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId } })
+        bound.execute(descriptor, schema, { pathParams: { user_id: userId } })
     /** A call on something the user owns: the user id and the descriptor's second placeholder fill the path. */
     const byUserAnd =
-      <A, I>(descriptor: OperationDescriptor, name: string, schema: Schema.Schema<A, I, never>) =>
+      <A, I>(descriptor: OperationDescriptor, schema: Schema.Schema<A, I, never>) =>
       (userId: string, id: string) =>
-        bound.execute(descriptor, `users.${name}`, schema, {
+        bound.execute(descriptor, schema, {
           pathParams: { user_id: userId, [descriptor.pathParams[1]!]: id }
         })
-    const deletePasskey = byUserAnd(UserPasskeyDelete, "deleteUserPasskey", DeletedObject)
-    const deleteWeb3Wallet = byUserAnd(UserWeb3WalletDelete, "deleteUserWeb3Wallet", DeletedObject)
-    const deleteExternalAccount = byUserAnd(DeleteExternalAccount, "deleteUserExternalAccount", DeletedObject)
-    const revokeTrustedDevice = byUserAnd(RevokeUserTrustedDevice, "revokeUserTrustedDevice", TrustedDevice)
+    const deletePasskey = byUserAnd(UserPasskeyDelete, DeletedObject)
+    const deleteWeb3Wallet = byUserAnd(UserWeb3WalletDelete, DeletedObject)
+    const deleteExternalAccount = byUserAnd(DeleteExternalAccount, DeletedObject)
+    const revokeTrustedDevice = byUserAnd(RevokeUserTrustedDevice, TrustedDevice)
     /** A call with the user id in the path and `body` as the JSON body. */
     const withBody = <A, I>(
       descriptor: UserDescriptor,
-      name: string,
       userId: string,
       body: unknown,
       schema: Schema.Schema<A, I, never>
-    ) => bound.execute(descriptor, `users.${name}`, schema, { pathParams: { user_id: userId }, body })
+    ) => bound.execute(descriptor, schema, { pathParams: { user_id: userId }, body })
 
-    const listUsers = (params: UserListParams) =>
-      bound.execute(GetUserList, "users.getUserList", UserArray, { query: { ...params } })
+    const listUsers = (params: UserListParams) => bound.execute(GetUserList, UserArray, { query: { ...params } })
     const getCount = (params: UserCountParams = {}) =>
-      Effect.map(bound.decode(GetUsersCount, "users.getCount", { query: { ...params } }), (count) => count.totalCount)
+      Effect.map(bound.decode(GetUsersCount, { query: { ...params } }), (count) => count.totalCount)
     const getUserOauthAccessToken = (userId: string, provider: string, params: OauthAccessTokenListParams = {}) =>
-      bound.execute(GetOAuthAccessToken, "users.getUserOauthAccessToken", OauthAccessTokenList, {
+      bound.execute(GetOAuthAccessToken, OauthAccessTokenList, {
         pathParams: { user_id: userId, provider: provider.startsWith("oauth_") ? provider : `oauth_${provider}` },
         query: { paginated: true, ...params }
       })
     const getOrganizationMembershipList = ({ limit, offset, userId }: GetUserOrganizationMembershipListParams) =>
-      bound.execute(UsersGetOrganizationMemberships, "users.getOrganizationMembershipList", MembershipList, {
+      bound.execute(UsersGetOrganizationMemberships, MembershipList, {
         pathParams: { user_id: userId },
         query: { limit, offset }
       })
     const getOrganizationInvitationList = ({ userId, ...query }: GetUserOrganizationInvitationListParams) =>
-      bound.execute(UsersGetOrganizationInvitations, "users.getOrganizationInvitationList", InvitationList, {
+      bound.execute(UsersGetOrganizationInvitations, InvitationList, {
         pathParams: { user_id: userId },
         query
       })
-    const bulk = (descriptor: typeof UsersBan | typeof UsersUnban, name: string) => (userIds: ReadonlyArray<string>) =>
-      Effect.zipRight(
-        checkBulkIds(userIds),
-        bound.execute(descriptor, `users.${name}`, UserArray, { body: { userIds } })
-      )
+    const bulk = (descriptor: typeof UsersBan | typeof UsersUnban) => (userIds: ReadonlyArray<string>) =>
+      Effect.zipRight(checkBulkIds(userIds), bound.execute(descriptor, UserArray, { body: { userIds } }))
 
     return {
       /** `GET /users` and `GET /users/count` in parallel: one page of users and the total matching the filters. */
@@ -207,9 +202,9 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserListStream: (params: StreamParams<UserListParams> = {}) =>
         streamPages(USER_PAGE, (page) => Effect.map(listUsers({ ...params, ...page }), (data) => ({ data }))),
       /** `GET /users/{user_id}` */
-      getUser: byUser(GetUser, "getUser", User),
+      getUser: byUser(GetUser, User),
       /** `POST /users` */
-      createUser: (params: CreateUserParams) => bound.decode(CreateUser, "users.createUser", { body: params }),
+      createUser: (params: CreateUserParams) => bound.decode(CreateUser, { body: params }),
       /**
        * `PATCH /users/{user_id}`; with (deprecated) metadata fields, the other fields are PATCHed first (if any)
        * and the metadata is then replaced with `PUT /users/{user_id}/metadata`.
@@ -221,7 +216,6 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         return updateWithMetadata(
           bound,
           {
-            operation: "users.updateUser",
             update: UpdateUser,
             replaceMetadata: ReplaceUserMetadata,
             pathParams: { user_id: userId }
@@ -233,26 +227,26 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       },
       /** `PUT /users/{user_id}/email_address` */
       replaceUserEmailAddress: (userId: string, params: ReplaceUserEmailAddressParams) =>
-        withBody(ReplaceUserEmailAddress, "replaceUserEmailAddress", userId, params, EmailAddress),
+        withBody(ReplaceUserEmailAddress, userId, params, EmailAddress),
       /** `PUT /users/{user_id}/phone_number` */
       replaceUserPhoneNumber: (userId: string, params: ReplaceUserPhoneNumberParams) =>
-        withBody(ReplaceUserPhoneNumber, "replaceUserPhoneNumber", userId, params, PhoneNumber),
+        withBody(ReplaceUserPhoneNumber, userId, params, PhoneNumber),
       /** `POST /users/{user_id}/profile_image` (multipart, field `file`) */
       updateUserProfileImage: (userId: string, params: UpdateUserProfileImageParams) =>
         Effect.flatMap(uploadForm(params.file), (formData) =>
-          bound.decode(SetUserProfileImage, "users.updateUserProfileImage", {
+          bound.decode(SetUserProfileImage, {
             pathParams: { user_id: userId },
             formData
           })
         ),
       /** `PATCH /users/{user_id}/metadata` (deep merge; `null` removes a key) */
       updateUserMetadata: (userId: string, params: UserMetadataParams) =>
-        withBody(UpdateUserMetadata, "updateUserMetadata", userId, params, User),
+        withBody(UpdateUserMetadata, userId, params, User),
       /** `PUT /users/{user_id}/metadata` (each given field is replaced whole; `{}` clears it) */
       replaceUserMetadata: (userId: string, params: UserMetadataParams) =>
-        withBody(ReplaceUserMetadata, "replaceUserMetadata", userId, params, User),
+        withBody(ReplaceUserMetadata, userId, params, User),
       /** `DELETE /users/{user_id}` */
-      deleteUser: byUser(DeleteUser, "deleteUser", DeletedObject),
+      deleteUser: byUser(DeleteUser, DeletedObject),
       /** `GET /users/count`: the number of users matching the filters. */
       getCount,
       /** `GET /users/{user_id}/oauth_access_tokens/oauth_<provider>` (sends `paginated=true`) */
@@ -261,7 +255,7 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       getUserOauthAccessTokenStream: (userId: string, provider: string) =>
         streamPages(OAUTH_TOKEN_PAGE, (page) => getUserOauthAccessToken(userId, provider, page)),
       /** `DELETE /users/{user_id}/mfa` */
-      disableUserMFA: byUser(DisableMFA, "disableUserMFA", DeleteBackupCodeResponse),
+      disableUserMFA: byUser(DisableMFA, DeleteBackupCodeResponse),
       /** `GET /users/{user_id}/organization_memberships` */
       getOrganizationMembershipList,
       /** Every organization membership of the user, page by page. */
@@ -274,27 +268,26 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
         streamPages(INVITATION_PAGE, (page) => getOrganizationInvitationList({ ...params, ...page })),
       /** `POST /users/{user_id}/remove_password` */
       removePassword: (userId: string, params: RemovePasswordParams = {}) =>
-        withBody(RemoveUserPassword, "removePassword", userId, params, User),
+        withBody(RemoveUserPassword, userId, params, User),
       /** `POST /users/{user_id}/verify_password` */
       verifyPassword: ({ password, userId }: VerifyPasswordParams) =>
-        withBody(VerifyPassword, "verifyPassword", userId, { password }, VerifyPasswordResponse),
+        withBody(VerifyPassword, userId, { password }, VerifyPasswordResponse),
       /** `POST /users/{user_id}/verify_totp` */
-      verifyTOTP: ({ code, userId }: VerifyTOTPParams) =>
-        withBody(VerifyTOTP, "verifyTOTP", userId, { code }, VerifyTOTPResponse),
+      verifyTOTP: ({ code, userId }: VerifyTOTPParams) => withBody(VerifyTOTP, userId, { code }, VerifyTOTPResponse),
       /** `POST /users/{user_id}/ban` */
-      banUser: byUser(BanUser, "banUser", User),
+      banUser: byUser(BanUser, User),
       /** `POST /users/{user_id}/unban` */
-      unbanUser: byUser(UnbanUser, "unbanUser", User),
+      unbanUser: byUser(UnbanUser, User),
       /** `POST /users/ban`: bans up to 50 users at once. */
-      banUsers: bulk(UsersBan, "banUsers"),
+      banUsers: bulk(UsersBan),
       /** `POST /users/unban`: lifts the ban of up to 50 users at once. */
-      unbanUsers: bulk(UsersUnban, "unbanUsers"),
+      unbanUsers: bulk(UsersUnban),
       /** `POST /users/{user_id}/lock` */
-      lockUser: byUser(LockUser, "lockUser", User),
+      lockUser: byUser(LockUser, User),
       /** `POST /users/{user_id}/unlock` */
-      unlockUser: byUser(UnlockUser, "unlockUser", User),
+      unlockUser: byUser(UnlockUser, User),
       /** `DELETE /users/{user_id}/profile_image` */
-      deleteUserProfileImage: byUser(DeleteUserProfileImage, "deleteUserProfileImage", User),
+      deleteUserProfileImage: byUser(DeleteUserProfileImage, User),
       /** `DELETE /users/{user_id}/passkeys/{passkey_identification_id}` */
       deleteUserPasskey: ({ passkeyIdentificationId, userId }: DeleteUserPasskeyParams) =>
         deletePasskey(userId, passkeyIdentificationId),
@@ -305,31 +298,21 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       deleteUserExternalAccount: ({ externalAccountId, userId }: DeleteUserExternalAccountParams) =>
         deleteExternalAccount(userId, externalAccountId),
       /** `DELETE /users/{user_id}/backup_code` */
-      deleteUserBackupCodes: byUser(DeleteBackupCode, "deleteUserBackupCodes", DeleteBackupCodeResponse),
+      deleteUserBackupCodes: byUser(DeleteBackupCode, DeleteBackupCodeResponse),
       /** `DELETE /users/{user_id}/totp` */
-      deleteUserTOTP: byUser(DeleteTOTP, "deleteUserTOTP", DeleteBackupCodeResponse),
+      deleteUserTOTP: byUser(DeleteTOTP, DeleteBackupCodeResponse),
       /** `POST /users/{user_id}/password/set_compromised` */
       setPasswordCompromised: (userId: string, params: SetPasswordCompromisedParams = { revokeAllSessions: false }) =>
-        withBody(SetUserPasswordCompromised, "setPasswordCompromised", userId, params, User),
+        withBody(SetUserPasswordCompromised, userId, params, User),
       /** `POST /users/{user_id}/password/unset_compromised` */
-      unsetPasswordCompromised: byUser(UnsetUserPasswordCompromised, "unsetPasswordCompromised", User),
+      unsetPasswordCompromised: byUser(UnsetUserPasswordCompromised, User),
       /** `GET /users/{user_id}/billing/credits` */
-      getUserBillingCreditBalance: byUser(
-        GetUserBillingCreditBalance,
-        "getUserBillingCreditBalance",
-        CommerceCreditBalanceResponse
-      ),
+      getUserBillingCreditBalance: byUser(GetUserBillingCreditBalance, CommerceCreditBalanceResponse),
       /** `POST /users/{user_id}/billing/credits` */
       adjustUserBillingCreditBalance: (userId: string, params: AdjustBillingCreditBalanceParams) =>
-        withBody(
-          AdjustUserBillingCreditBalance,
-          "adjustUserBillingCreditBalance",
-          userId,
-          params,
-          CommerceCreditLedgerResponse
-        ),
+        withBody(AdjustUserBillingCreditBalance, userId, params, CommerceCreditLedgerResponse),
       /** `GET /users/{user_id}/trusted_devices` */
-      getUserTrustedDeviceList: byUser(ListUserTrustedDevices, "getUserTrustedDeviceList", TrustedDeviceList),
+      getUserTrustedDeviceList: byUser(ListUserTrustedDevices, TrustedDeviceList),
       /** `DELETE /users/{user_id}/trusted_devices/{trusted_device_id}` */
       revokeUserTrustedDevice: ({ trustedDeviceId, userId }: RevokeUserTrustedDeviceParams) =>
         revokeTrustedDevice(userId, trustedDeviceId)

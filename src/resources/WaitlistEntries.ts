@@ -82,7 +82,7 @@ export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-c
   effect: Effect.gen(function* () {
     const api = bind(yield* BackendApi)
     const list = (params: WaitlistEntryListParams = {}) =>
-      api.execute(ListWaitlistEntries, "waitlistEntries.list", WaitlistEntryList, { query: { ...params } })
+      api.execute(ListWaitlistEntries, WaitlistEntryList, { query: { ...params } })
     return {
       /** `GET /waitlist_entries` */
       list,
@@ -90,23 +90,20 @@ export class WaitlistEntries extends Effect.Service<WaitlistEntries>()("effect-c
       listStream: (params: StreamParams<WaitlistEntryListParams> = {}) =>
         streamPages(LIST_PAGE, (page) => list({ ...params, ...page })),
       /** `POST /waitlist_entries` (an address already on the list returns its entry) */
-      create: (params: WaitlistEntryCreateParams) =>
-        api.decode(CreateWaitlistEntry, "waitlistEntries.create", { body: params }),
+      create: (params: WaitlistEntryCreateParams) => api.decode(CreateWaitlistEntry, { body: params }),
       /** `POST /waitlist_entries/bulk` (a JSON array body) */
       createBulk: (params: ReadonlyArray<WaitlistEntryCreateParams>) =>
-        api.execute(CreateBulkWaitlistEntries, "waitlistEntries.createBulk", WaitlistEntryArray, { body: params }),
+        api.execute(CreateBulkWaitlistEntries, WaitlistEntryArray, { body: params }),
       /** `POST /waitlist_entries/{waitlist_entry_id}/invite` */
       invite: (id: string, params: WaitlistEntryInviteParams = {}) =>
-        api.decode(InviteWaitlistEntry, "waitlistEntries.invite", {
+        api.decode(InviteWaitlistEntry, {
           pathParams: { waitlist_entry_id: id },
           body: params
         }),
       /** `POST /waitlist_entries/{waitlist_entry_id}/reject` */
-      reject: (id: string) =>
-        api.decode(RejectWaitlistEntry, "waitlistEntries.reject", { pathParams: { waitlist_entry_id: id } }),
+      reject: (id: string) => api.decode(RejectWaitlistEntry, { pathParams: { waitlist_entry_id: id } }),
       /** `DELETE /waitlist_entries/{waitlist_entry_id}` */
-      delete: (id: string) =>
-        api.decode(DeleteWaitlistEntry, "waitlistEntries.delete", { pathParams: { waitlist_entry_id: id } })
+      delete: (id: string) => api.decode(DeleteWaitlistEntry, { pathParams: { waitlist_entry_id: id } })
     }
   })
 }) {}

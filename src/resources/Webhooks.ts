@@ -23,11 +23,11 @@ export class Webhooks extends Effect.Service<Webhooks>()("effect-clerk/Webhooks"
     const api = bind(yield* BackendApi)
     return {
       /** `POST /webhooks/svix` */
-      createSvixApp: () => api.decode(CreateSvixApp, "webhooks.createSvixApp"),
+      createSvixApp: () => api.decode(CreateSvixApp),
       /** `POST /webhooks/svix_url` */
-      generateSvixAuthURL: () => api.decode(GenerateSvixAuthURL, "webhooks.generateSvixAuthURL"),
+      generateSvixAuthURL: () => api.decode(GenerateSvixAuthURL),
       /** `DELETE /webhooks/svix` */
-      deleteSvixApp: () => api.void(DeleteSvixApp, "webhooks.deleteSvixApp")
+      deleteSvixApp: () => api.void(DeleteSvixApp)
     }
   })
 }) {}

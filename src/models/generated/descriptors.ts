@@ -11,6 +11,7 @@ import * as S from "./schemas.js"
  */
 export const CreateActorToken = {
   operationId: "CreateActorToken",
+  operation: "actorTokens.create",
   method: "POST",
   path: "/actor_tokens",
   pathParams: [],
@@ -31,6 +32,7 @@ export const CreateActorToken = {
  */
 export const RevokeActorToken = {
   operationId: "RevokeActorToken",
+  operation: "actorTokens.revoke",
   method: "POST",
   path: "/actor_tokens/{actor_token_id}/revoke",
   pathParams: ["actor_token_id"],
@@ -51,6 +53,7 @@ export const RevokeActorToken = {
  */
 export const createAdminPortalLinkToken = {
   operationId: "createAdminPortalLinkToken",
+  operation: "adminPortalLinkTokens.create",
   method: "POST",
   path: "/admin_portal_link_tokens",
   pathParams: [],
@@ -71,6 +74,7 @@ export const createAdminPortalLinkToken = {
  */
 export const revokeAdminPortalLinkToken = {
   operationId: "revokeAdminPortalLinkToken",
+  operation: "adminPortalLinkTokens.revoke",
   method: "POST",
   path: "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke",
   pathParams: ["adminPortalLinkTokenID"],
@@ -91,6 +95,7 @@ export const revokeAdminPortalLinkToken = {
  */
 export const CreateAgentTask = {
   operationId: "CreateAgentTask",
+  operation: "agentTasks.create",
   method: "POST",
   path: "/agents/tasks",
   pathParams: [],
@@ -111,6 +116,7 @@ export const CreateAgentTask = {
  */
 export const RevokeAgentTask = {
   operationId: "RevokeAgentTask",
+  operation: "agentTasks.revoke",
   method: "POST",
   path: "/agents/tasks/{agent_task_id}/revoke",
   pathParams: ["agent_task_id"],
@@ -131,6 +137,7 @@ export const RevokeAgentTask = {
  */
 export const ListAllowlistIdentifiers = {
   operationId: "ListAllowlistIdentifiers",
+  operation: "allowlistIdentifiers.getAllowlistIdentifierList",
   method: "GET",
   path: "/allowlist_identifiers",
   pathParams: [],
@@ -156,6 +163,7 @@ export const ListAllowlistIdentifiers = {
  */
 export const CreateAllowlistIdentifier = {
   operationId: "CreateAllowlistIdentifier",
+  operation: "allowlistIdentifiers.createAllowlistIdentifier",
   method: "POST",
   path: "/allowlist_identifiers",
   pathParams: [],
@@ -176,6 +184,7 @@ export const CreateAllowlistIdentifier = {
  */
 export const DeleteAllowlistIdentifier = {
   operationId: "DeleteAllowlistIdentifier",
+  operation: "allowlistIdentifiers.deleteAllowlistIdentifier",
   method: "DELETE",
   path: "/allowlist_identifiers/{identifier_id}",
   pathParams: ["identifier_id"],
@@ -196,6 +205,7 @@ export const DeleteAllowlistIdentifier = {
  */
 export const getApiKeys = {
   operationId: "getApiKeys",
+  operation: "apiKeys.list",
   method: "GET",
   path: "/api_keys",
   pathParams: [],
@@ -224,6 +234,7 @@ export const getApiKeys = {
  */
 export const createApiKey = {
   operationId: "createApiKey",
+  operation: "apiKeys.create",
   method: "POST",
   path: "/api_keys",
   pathParams: [],
@@ -244,6 +255,7 @@ export const createApiKey = {
  */
 export const verifyApiKey = {
   operationId: "verifyApiKey",
+  operation: "apiKeys.verify",
   method: "POST",
   path: "/api_keys/verify",
   pathParams: [],
@@ -264,6 +276,7 @@ export const verifyApiKey = {
  */
 export const deleteApiKey = {
   operationId: "deleteApiKey",
+  operation: "apiKeys.delete",
   method: "DELETE",
   path: "/api_keys/{apiKeyID}",
   pathParams: ["apiKeyID"],
@@ -284,6 +297,7 @@ export const deleteApiKey = {
  */
 export const getApiKey = {
   operationId: "getApiKey",
+  operation: "apiKeys.get",
   method: "GET",
   path: "/api_keys/{apiKeyID}",
   pathParams: ["apiKeyID"],
@@ -304,6 +318,7 @@ export const getApiKey = {
  */
 export const updateApiKey = {
   operationId: "updateApiKey",
+  operation: "apiKeys.update",
   method: "PATCH",
   path: "/api_keys/{apiKeyID}",
   pathParams: ["apiKeyID"],
@@ -324,6 +339,7 @@ export const updateApiKey = {
  */
 export const revokeApiKey = {
   operationId: "revokeApiKey",
+  operation: "apiKeys.revoke",
   method: "POST",
   path: "/api_keys/{apiKeyID}/revoke",
   pathParams: ["apiKeyID"],
@@ -344,6 +360,7 @@ export const revokeApiKey = {
  */
 export const getApiKeySecret = {
   operationId: "getApiKeySecret",
+  operation: "apiKeys.getSecret",
   method: "GET",
   path: "/api_keys/{apiKeyID}/secret",
   pathParams: ["apiKeyID"],
@@ -364,6 +381,7 @@ export const getApiKeySecret = {
  */
 export const UpdateProductionInstanceDomain = {
   operationId: "UpdateProductionInstanceDomain",
+  operation: "betaFeatures.updateProductionInstanceDomain",
   method: "PUT",
   path: "/beta_features/domain",
   pathParams: [],
@@ -384,6 +402,7 @@ export const UpdateProductionInstanceDomain = {
  */
 export const UpdateInstanceAuthConfig = {
   operationId: "UpdateInstanceAuthConfig",
+  operation: "betaFeatures.updateInstanceSettings",
   method: "PATCH",
   path: "/beta_features/instance_settings",
   pathParams: [],
@@ -404,6 +423,7 @@ export const UpdateInstanceAuthConfig = {
  */
 export const GetCommercePlanList = {
   operationId: "GetCommercePlanList",
+  operation: "billing.getPlanList",
   method: "GET",
   path: "/billing/plans",
   pathParams: [],
@@ -430,6 +450,7 @@ export const GetCommercePlanList = {
  */
 export const GetBillingPriceList = {
   operationId: "GetBillingPriceList",
+  operation: "billing.getPriceList",
   method: "GET",
   path: "/billing/prices",
   pathParams: [],
@@ -456,6 +477,7 @@ export const GetBillingPriceList = {
  */
 export const CreateBillingPrice = {
   operationId: "CreateBillingPrice",
+  operation: "billing.createPrice",
   method: "POST",
   path: "/billing/prices",
   pathParams: [],
@@ -476,6 +498,7 @@ export const CreateBillingPrice = {
  */
 export const GetBillingStatementList = {
   operationId: "GetBillingStatementList",
+  operation: "billing.getStatementList",
   method: "GET",
   path: "/billing/statements",
   pathParams: [],
@@ -501,6 +524,7 @@ export const GetBillingStatementList = {
  */
 export const GetBillingStatement = {
   operationId: "GetBillingStatement",
+  operation: "billing.getStatement",
   method: "GET",
   path: "/billing/statements/{statementID}",
   pathParams: ["statementID"],
@@ -521,6 +545,7 @@ export const GetBillingStatement = {
  */
 export const GetBillingStatementPaymentAttempts = {
   operationId: "GetBillingStatementPaymentAttempts",
+  operation: "billing.getStatementPaymentAttemptList",
   method: "GET",
   path: "/billing/statements/{statementID}/payment_attempts",
   pathParams: ["statementID"],
@@ -546,6 +571,7 @@ export const GetBillingStatementPaymentAttempts = {
  */
 export const GetCommerceSubscriptionItemList = {
   operationId: "GetCommerceSubscriptionItemList",
+  operation: "billing.getSubscriptionItemList",
   method: "GET",
   path: "/billing/subscription_items",
   pathParams: [],
@@ -576,6 +602,7 @@ export const GetCommerceSubscriptionItemList = {
  */
 export const CancelCommerceSubscriptionItem = {
   operationId: "CancelCommerceSubscriptionItem",
+  operation: "billing.cancelSubscriptionItem",
   method: "DELETE",
   path: "/billing/subscription_items/{subscription_item_id}",
   pathParams: ["subscription_item_id"],
@@ -598,6 +625,7 @@ export const CancelCommerceSubscriptionItem = {
  */
 export const ApplyBillingSubscriptionItemDiscount = {
   operationId: "ApplyBillingSubscriptionItemDiscount",
+  operation: "billing.applySubscriptionItemDiscount",
   method: "POST",
   path: "/billing/subscription_items/{subscription_item_id}/discounts",
   pathParams: ["subscription_item_id"],
@@ -618,6 +646,7 @@ export const ApplyBillingSubscriptionItemDiscount = {
  */
 export const RemoveBillingSubscriptionItemDiscount = {
   operationId: "RemoveBillingSubscriptionItemDiscount",
+  operation: "billing.removeSubscriptionItemDiscount",
   method: "DELETE",
   path: "/billing/subscription_items/{subscription_item_id}/discounts/{discount_id}",
   pathParams: ["subscription_item_id", "discount_id"],
@@ -638,6 +667,7 @@ export const RemoveBillingSubscriptionItemDiscount = {
  */
 export const ExtendBillingSubscriptionItemFreeTrial = {
   operationId: "ExtendBillingSubscriptionItemFreeTrial",
+  operation: "billing.extendSubscriptionItemFreeTrial",
   method: "POST",
   path: "/billing/subscription_items/{subscription_item_id}/extend_free_trial",
   pathParams: ["subscription_item_id"],
@@ -658,6 +688,7 @@ export const ExtendBillingSubscriptionItemFreeTrial = {
  */
 export const CreateBillingPriceTransition = {
   operationId: "CreateBillingPriceTransition",
+  operation: "billing.createPriceTransition",
   method: "POST",
   path: "/billing/subscription_items/{subscription_item_id}/price_transition",
   pathParams: ["subscription_item_id"],
@@ -678,6 +709,7 @@ export const CreateBillingPriceTransition = {
  */
 export const ListBlocklistIdentifiers = {
   operationId: "ListBlocklistIdentifiers",
+  operation: "blocklistIdentifiers.getBlocklistIdentifierList",
   method: "GET",
   path: "/blocklist_identifiers",
   pathParams: [],
@@ -698,6 +730,7 @@ export const ListBlocklistIdentifiers = {
  */
 export const CreateBlocklistIdentifier = {
   operationId: "CreateBlocklistIdentifier",
+  operation: "blocklistIdentifiers.createBlocklistIdentifier",
   method: "POST",
   path: "/blocklist_identifiers",
   pathParams: [],
@@ -718,6 +751,7 @@ export const CreateBlocklistIdentifier = {
  */
 export const DeleteBlocklistIdentifier = {
   operationId: "DeleteBlocklistIdentifier",
+  operation: "blocklistIdentifiers.deleteBlocklistIdentifier",
   method: "DELETE",
   path: "/blocklist_identifiers/{identifier_id}",
   pathParams: ["identifier_id"],
@@ -738,6 +772,7 @@ export const DeleteBlocklistIdentifier = {
  */
 export const GetClientList = {
   operationId: "GetClientList",
+  operation: "clients.getClientList",
   method: "GET",
   path: "/clients",
   pathParams: [],
@@ -763,6 +798,7 @@ export const GetClientList = {
  */
 export const VerifyClient = {
   operationId: "VerifyClient",
+  operation: "clients.verifyClient",
   method: "POST",
   path: "/clients/verify",
   pathParams: [],
@@ -783,6 +819,7 @@ export const VerifyClient = {
  */
 export const GetClient = {
   operationId: "GetClient",
+  operation: "clients.getClient",
   method: "GET",
   path: "/clients/{client_id}",
   pathParams: ["client_id"],
@@ -803,6 +840,7 @@ export const GetClient = {
  */
 export const ListDirectories = {
   operationId: "ListDirectories",
+  operation: "directories.list",
   method: "GET",
   path: "/directories",
   pathParams: [],
@@ -827,6 +865,7 @@ export const ListDirectories = {
  */
 export const CreateDirectory = {
   operationId: "CreateDirectory",
+  operation: "directories.create",
   method: "POST",
   path: "/directories",
   pathParams: [],
@@ -847,6 +886,7 @@ export const CreateDirectory = {
  */
 export const DeleteDirectory = {
   operationId: "DeleteDirectory",
+  operation: "directories.delete",
   method: "DELETE",
   path: "/directories/{directory_id}",
   pathParams: ["directory_id"],
@@ -867,6 +907,7 @@ export const DeleteDirectory = {
  */
 export const GetDirectory = {
   operationId: "GetDirectory",
+  operation: "directories.get",
   method: "GET",
   path: "/directories/{directory_id}",
   pathParams: ["directory_id"],
@@ -887,6 +928,7 @@ export const GetDirectory = {
  */
 export const UpdateDirectory = {
   operationId: "UpdateDirectory",
+  operation: "directories.update",
   method: "PATCH",
   path: "/directories/{directory_id}",
   pathParams: ["directory_id"],
@@ -907,6 +949,7 @@ export const UpdateDirectory = {
  */
 export const ListDirectoryGroupRoleMappings = {
   operationId: "ListDirectoryGroupRoleMappings",
+  operation: "directories.listGroupRoleMappings",
   method: "GET",
   path: "/directories/{directory_id}/group_role_mappings",
   pathParams: ["directory_id"],
@@ -927,6 +970,7 @@ export const ListDirectoryGroupRoleMappings = {
  */
 export const CreateDirectoryGroupRoleMapping = {
   operationId: "CreateDirectoryGroupRoleMapping",
+  operation: "directories.createGroupRoleMapping",
   method: "POST",
   path: "/directories/{directory_id}/group_role_mappings",
   pathParams: ["directory_id"],
@@ -947,6 +991,7 @@ export const CreateDirectoryGroupRoleMapping = {
  */
 export const ReplaceDirectoryGroupRoleMappings = {
   operationId: "ReplaceDirectoryGroupRoleMappings",
+  operation: "directories.replaceGroupRoleMappings",
   method: "PUT",
   path: "/directories/{directory_id}/group_role_mappings",
   pathParams: ["directory_id"],
@@ -967,6 +1012,7 @@ export const ReplaceDirectoryGroupRoleMappings = {
  */
 export const DeleteDirectoryGroupRoleMapping = {
   operationId: "DeleteDirectoryGroupRoleMapping",
+  operation: "directories.deleteGroupRoleMapping",
   method: "DELETE",
   path: "/directories/{directory_id}/group_role_mappings/{mapping_id}",
   pathParams: ["directory_id", "mapping_id"],
@@ -987,6 +1033,7 @@ export const DeleteDirectoryGroupRoleMapping = {
  */
 export const RotateDirectoryAPIKey = {
   operationId: "RotateDirectoryAPIKey",
+  operation: "directories.rotateApiKey",
   method: "POST",
   path: "/directories/{directory_id}/rotate_api_key",
   pathParams: ["directory_id"],
@@ -1007,6 +1054,7 @@ export const RotateDirectoryAPIKey = {
  */
 export const ListDomains = {
   operationId: "ListDomains",
+  operation: "domains.list",
   method: "GET",
   path: "/domains",
   pathParams: [],
@@ -1027,6 +1075,7 @@ export const ListDomains = {
  */
 export const AddDomain = {
   operationId: "AddDomain",
+  operation: "domains.add",
   method: "POST",
   path: "/domains",
   pathParams: [],
@@ -1047,6 +1096,7 @@ export const AddDomain = {
  */
 export const DeleteDomain = {
   operationId: "DeleteDomain",
+  operation: "domains.delete",
   method: "DELETE",
   path: "/domains/{domain_id}",
   pathParams: ["domain_id"],
@@ -1067,6 +1117,7 @@ export const DeleteDomain = {
  */
 export const UpdateDomain = {
   operationId: "UpdateDomain",
+  operation: "domains.update",
   method: "PATCH",
   path: "/domains/{domain_id}",
   pathParams: ["domain_id"],
@@ -1087,6 +1138,7 @@ export const UpdateDomain = {
  */
 export const CreateEmailAddress = {
   operationId: "CreateEmailAddress",
+  operation: "emailAddresses.createEmailAddress",
   method: "POST",
   path: "/email_addresses",
   pathParams: [],
@@ -1107,6 +1159,7 @@ export const CreateEmailAddress = {
  */
 export const DeleteEmailAddress = {
   operationId: "DeleteEmailAddress",
+  operation: "emailAddresses.deleteEmailAddress",
   method: "DELETE",
   path: "/email_addresses/{email_address_id}",
   pathParams: ["email_address_id"],
@@ -1127,6 +1180,7 @@ export const DeleteEmailAddress = {
  */
 export const GetEmailAddress = {
   operationId: "GetEmailAddress",
+  operation: "emailAddresses.getEmailAddress",
   method: "GET",
   path: "/email_addresses/{email_address_id}",
   pathParams: ["email_address_id"],
@@ -1147,6 +1201,7 @@ export const GetEmailAddress = {
  */
 export const UpdateEmailAddress = {
   operationId: "UpdateEmailAddress",
+  operation: "emailAddresses.updateEmailAddress",
   method: "PATCH",
   path: "/email_addresses/{email_address_id}",
   pathParams: ["email_address_id"],
@@ -1167,6 +1222,7 @@ export const UpdateEmailAddress = {
  */
 export const AttemptEmailAddressVerification = {
   operationId: "AttemptEmailAddressVerification",
+  operation: "emailAddresses.attemptEmailAddressVerification",
   method: "POST",
   path: "/email_addresses/{email_address_id}/attempt_verification",
   pathParams: ["email_address_id"],
@@ -1187,6 +1243,7 @@ export const AttemptEmailAddressVerification = {
  */
 export const PrepareEmailAddressVerification = {
   operationId: "PrepareEmailAddressVerification",
+  operation: "emailAddresses.prepareEmailAddressVerification",
   method: "POST",
   path: "/email_addresses/{email_address_id}/prepare_verification",
   pathParams: ["email_address_id"],
@@ -1207,6 +1264,7 @@ export const PrepareEmailAddressVerification = {
  */
 export const ListEnterpriseConnections = {
   operationId: "ListEnterpriseConnections",
+  operation: "enterpriseConnections.getEnterpriseConnectionList",
   method: "GET",
   path: "/enterprise_connections",
   pathParams: [],
@@ -1233,6 +1291,7 @@ export const ListEnterpriseConnections = {
  */
 export const CreateEnterpriseConnection = {
   operationId: "CreateEnterpriseConnection",
+  operation: "enterpriseConnections.createEnterpriseConnection",
   method: "POST",
   path: "/enterprise_connections",
   pathParams: [],
@@ -1253,6 +1312,7 @@ export const CreateEnterpriseConnection = {
  */
 export const DeleteEnterpriseConnection = {
   operationId: "DeleteEnterpriseConnection",
+  operation: "enterpriseConnections.deleteEnterpriseConnection",
   method: "DELETE",
   path: "/enterprise_connections/{enterprise_connection_id}",
   pathParams: ["enterprise_connection_id"],
@@ -1273,6 +1333,7 @@ export const DeleteEnterpriseConnection = {
  */
 export const GetEnterpriseConnection = {
   operationId: "GetEnterpriseConnection",
+  operation: "enterpriseConnections.getEnterpriseConnection",
   method: "GET",
   path: "/enterprise_connections/{enterprise_connection_id}",
   pathParams: ["enterprise_connection_id"],
@@ -1293,6 +1354,7 @@ export const GetEnterpriseConnection = {
  */
 export const UpdateEnterpriseConnection = {
   operationId: "UpdateEnterpriseConnection",
+  operation: "enterpriseConnections.updateEnterpriseConnection",
   method: "PATCH",
   path: "/enterprise_connections/{enterprise_connection_id}",
   pathParams: ["enterprise_connection_id"],
@@ -1313,6 +1375,7 @@ export const UpdateEnterpriseConnection = {
  */
 export const ListEnterpriseConnectionTestRuns = {
   operationId: "ListEnterpriseConnectionTestRuns",
+  operation: "enterpriseConnections.getEnterpriseConnectionTestRunList",
   method: "GET",
   path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
   pathParams: ["enterprise_connection_id"],
@@ -1338,6 +1401,7 @@ export const ListEnterpriseConnectionTestRuns = {
  */
 export const CreateEnterpriseConnectionTestRun = {
   operationId: "CreateEnterpriseConnectionTestRun",
+  operation: "enterpriseConnections.createEnterpriseConnectionTestRun",
   method: "POST",
   path: "/enterprise_connections/{enterprise_connection_id}/test_runs",
   pathParams: ["enterprise_connection_id"],
@@ -1358,6 +1422,7 @@ export const CreateEnterpriseConnectionTestRun = {
  */
 export const GetInstance = {
   operationId: "GetInstance",
+  operation: "instance.get",
   method: "GET",
   path: "/instance",
   pathParams: [],
@@ -1378,6 +1443,7 @@ export const GetInstance = {
  */
 export const UpdateInstance = {
   operationId: "UpdateInstance",
+  operation: "instance.update",
   method: "PATCH",
   path: "/instance",
   pathParams: [],
@@ -1398,6 +1464,7 @@ export const UpdateInstance = {
  */
 export const ChangeProductionInstanceDomain = {
   operationId: "ChangeProductionInstanceDomain",
+  operation: "betaFeatures.changeProductionInstanceDomain",
   method: "POST",
   path: "/instance/change_domain",
   pathParams: [],
@@ -1418,6 +1485,7 @@ export const ChangeProductionInstanceDomain = {
  */
 export const GetInstanceCommunication = {
   operationId: "GetInstanceCommunication",
+  operation: "instance.getCommunication",
   method: "GET",
   path: "/instance/communication",
   pathParams: [],
@@ -1438,6 +1506,7 @@ export const GetInstanceCommunication = {
  */
 export const UpdateInstanceCommunication = {
   operationId: "UpdateInstanceCommunication",
+  operation: "instance.updateCommunication",
   method: "PATCH",
   path: "/instance/communication",
   pathParams: [],
@@ -1458,6 +1527,7 @@ export const UpdateInstanceCommunication = {
  */
 export const GetInstanceOAuthApplicationSettings = {
   operationId: "GetInstanceOAuthApplicationSettings",
+  operation: "instance.getOAuthApplicationSettings",
   method: "GET",
   path: "/instance/oauth_application_settings",
   pathParams: [],
@@ -1478,6 +1548,7 @@ export const GetInstanceOAuthApplicationSettings = {
  */
 export const UpdateInstanceOAuthApplicationSettings = {
   operationId: "UpdateInstanceOAuthApplicationSettings",
+  operation: "instance.updateOAuthApplicationSettings",
   method: "PATCH",
   path: "/instance/oauth_application_settings",
   pathParams: [],
@@ -1498,6 +1569,7 @@ export const UpdateInstanceOAuthApplicationSettings = {
  */
 export const GetInstanceOrganizationSettings = {
   operationId: "GetInstanceOrganizationSettings",
+  operation: "instance.getOrganizationSettings",
   method: "GET",
   path: "/instance/organization_settings",
   pathParams: [],
@@ -1518,6 +1590,7 @@ export const GetInstanceOrganizationSettings = {
  */
 export const UpdateInstanceOrganizationSettings = {
   operationId: "UpdateInstanceOrganizationSettings",
+  operation: "instance.updateOrganizationSettings",
   method: "PATCH",
   path: "/instance/organization_settings",
   pathParams: [],
@@ -1538,6 +1611,7 @@ export const UpdateInstanceOrganizationSettings = {
  */
 export const GetInstanceProtect = {
   operationId: "GetInstanceProtect",
+  operation: "instance.getProtect",
   method: "GET",
   path: "/instance/protect",
   pathParams: [],
@@ -1558,6 +1632,7 @@ export const GetInstanceProtect = {
  */
 export const UpdateInstanceProtect = {
   operationId: "UpdateInstanceProtect",
+  operation: "instance.updateProtect",
   method: "PATCH",
   path: "/instance/protect",
   pathParams: [],
@@ -1578,6 +1653,7 @@ export const UpdateInstanceProtect = {
  */
 export const UpdateInstanceRestrictions = {
   operationId: "UpdateInstanceRestrictions",
+  operation: "instance.updateRestrictions",
   method: "PATCH",
   path: "/instance/restrictions",
   pathParams: [],
@@ -1598,6 +1674,7 @@ export const UpdateInstanceRestrictions = {
  */
 export const ListInvitations = {
   operationId: "ListInvitations",
+  operation: "invitations.getInvitationList",
   method: "GET",
   path: "/invitations",
   pathParams: [],
@@ -1626,6 +1703,7 @@ export const ListInvitations = {
  */
 export const CreateInvitation = {
   operationId: "CreateInvitation",
+  operation: "invitations.createInvitation",
   method: "POST",
   path: "/invitations",
   pathParams: [],
@@ -1646,6 +1724,7 @@ export const CreateInvitation = {
  */
 export const CreateBulkInvitations = {
   operationId: "CreateBulkInvitations",
+  operation: "invitations.createInvitationBulk",
   method: "POST",
   path: "/invitations/bulk",
   pathParams: [],
@@ -1666,6 +1745,7 @@ export const CreateBulkInvitations = {
  */
 export const RevokeInvitation = {
   operationId: "RevokeInvitation",
+  operation: "invitations.revokeInvitation",
   method: "POST",
   path: "/invitations/{invitation_id}/revoke",
   pathParams: ["invitation_id"],
@@ -1686,6 +1766,7 @@ export const RevokeInvitation = {
  */
 export const GetJWKS = {
   operationId: "GetJWKS",
+  operation: "jwks.getJwks",
   method: "GET",
   path: "/jwks",
   pathParams: [],
@@ -1706,6 +1787,7 @@ export const GetJWKS = {
  */
 export const ListJWTTemplates = {
   operationId: "ListJWTTemplates",
+  operation: "jwtTemplates.list",
   method: "GET",
   path: "/jwt_templates",
   pathParams: [],
@@ -1731,6 +1813,7 @@ export const ListJWTTemplates = {
  */
 export const CreateJWTTemplate = {
   operationId: "CreateJWTTemplate",
+  operation: "jwtTemplates.create",
   method: "POST",
   path: "/jwt_templates",
   pathParams: [],
@@ -1751,6 +1834,7 @@ export const CreateJWTTemplate = {
  */
 export const DeleteJWTTemplate = {
   operationId: "DeleteJWTTemplate",
+  operation: "jwtTemplates.delete",
   method: "DELETE",
   path: "/jwt_templates/{template_id}",
   pathParams: ["template_id"],
@@ -1771,6 +1855,7 @@ export const DeleteJWTTemplate = {
  */
 export const GetJWTTemplate = {
   operationId: "GetJWTTemplate",
+  operation: "jwtTemplates.get",
   method: "GET",
   path: "/jwt_templates/{template_id}",
   pathParams: ["template_id"],
@@ -1791,6 +1876,7 @@ export const GetJWTTemplate = {
  */
 export const UpdateJWTTemplate = {
   operationId: "UpdateJWTTemplate",
+  operation: "jwtTemplates.update",
   method: "PATCH",
   path: "/jwt_templates/{template_id}",
   pathParams: ["template_id"],
@@ -1811,6 +1897,7 @@ export const UpdateJWTTemplate = {
  */
 export const getM2MTokens = {
   operationId: "getM2MTokens",
+  operation: "m2m.list",
   method: "GET",
   path: "/m2m_tokens",
   pathParams: [],
@@ -1838,6 +1925,7 @@ export const getM2MTokens = {
  */
 export const createM2MToken = {
   operationId: "createM2MToken",
+  operation: "m2m.createToken",
   method: "POST",
   path: "/m2m_tokens",
   pathParams: [],
@@ -1858,6 +1946,7 @@ export const createM2MToken = {
  */
 export const verifyM2MToken = {
   operationId: "verifyM2MToken",
+  operation: "m2m.verify",
   method: "POST",
   path: "/m2m_tokens/verify",
   pathParams: [],
@@ -1878,6 +1967,7 @@ export const verifyM2MToken = {
  */
 export const revokeM2MToken = {
   operationId: "revokeM2MToken",
+  operation: "m2m.revokeToken",
   method: "POST",
   path: "/m2m_tokens/{m2m_token_id}/revoke",
   pathParams: ["m2m_token_id"],
@@ -1898,6 +1988,7 @@ export const revokeM2MToken = {
  */
 export const ListMachines = {
   operationId: "ListMachines",
+  operation: "machines.list",
   method: "GET",
   path: "/machines",
   pathParams: [],
@@ -1924,6 +2015,7 @@ export const ListMachines = {
  */
 export const CreateMachine = {
   operationId: "CreateMachine",
+  operation: "machines.create",
   method: "POST",
   path: "/machines",
   pathParams: [],
@@ -1944,6 +2036,7 @@ export const CreateMachine = {
  */
 export const DeleteMachine = {
   operationId: "DeleteMachine",
+  operation: "machines.delete",
   method: "DELETE",
   path: "/machines/{machine_id}",
   pathParams: ["machine_id"],
@@ -1964,6 +2057,7 @@ export const DeleteMachine = {
  */
 export const GetMachine = {
   operationId: "GetMachine",
+  operation: "machines.get",
   method: "GET",
   path: "/machines/{machine_id}",
   pathParams: ["machine_id"],
@@ -1984,6 +2078,7 @@ export const GetMachine = {
  */
 export const UpdateMachine = {
   operationId: "UpdateMachine",
+  operation: "machines.update",
   method: "PATCH",
   path: "/machines/{machine_id}",
   pathParams: ["machine_id"],
@@ -2004,6 +2099,7 @@ export const UpdateMachine = {
  */
 export const CreateMachineScope = {
   operationId: "CreateMachineScope",
+  operation: "machines.createScope",
   method: "POST",
   path: "/machines/{machine_id}/scopes",
   pathParams: ["machine_id"],
@@ -2024,6 +2120,7 @@ export const CreateMachineScope = {
  */
 export const DeleteMachineScope = {
   operationId: "DeleteMachineScope",
+  operation: "machines.deleteScope",
   method: "DELETE",
   path: "/machines/{machine_id}/scopes/{other_machine_id}",
   pathParams: ["machine_id", "other_machine_id"],
@@ -2044,6 +2141,7 @@ export const DeleteMachineScope = {
  */
 export const GetMachineSecretKey = {
   operationId: "GetMachineSecretKey",
+  operation: "machines.getSecretKey",
   method: "GET",
   path: "/machines/{machine_id}/secret_key",
   pathParams: ["machine_id"],
@@ -2064,6 +2162,7 @@ export const GetMachineSecretKey = {
  */
 export const RotateMachineSecretKey = {
   operationId: "RotateMachineSecretKey",
+  operation: "machines.rotateSecretKey",
   method: "POST",
   path: "/machines/{machine_id}/secret_key/rotate",
   pathParams: ["machine_id"],
@@ -2084,6 +2183,7 @@ export const RotateMachineSecretKey = {
  */
 export const ListOAuthApplications = {
   operationId: "ListOAuthApplications",
+  operation: "oauthApplications.list",
   method: "GET",
   path: "/oauth_applications",
   pathParams: [],
@@ -2110,6 +2210,7 @@ export const ListOAuthApplications = {
  */
 export const CreateOAuthApplication = {
   operationId: "CreateOAuthApplication",
+  operation: "oauthApplications.create",
   method: "POST",
   path: "/oauth_applications",
   pathParams: [],
@@ -2130,6 +2231,7 @@ export const CreateOAuthApplication = {
  */
 export const verifyOAuthAccessToken = {
   operationId: "verifyOAuthAccessToken",
+  operation: "idPOAuthAccessToken.verify",
   method: "POST",
   path: "/oauth_applications/access_tokens/verify",
   pathParams: [],
@@ -2150,6 +2252,7 @@ export const verifyOAuthAccessToken = {
  */
 export const DeleteOAuthApplication = {
   operationId: "DeleteOAuthApplication",
+  operation: "oauthApplications.delete",
   method: "DELETE",
   path: "/oauth_applications/{oauth_application_id}",
   pathParams: ["oauth_application_id"],
@@ -2170,6 +2273,7 @@ export const DeleteOAuthApplication = {
  */
 export const GetOAuthApplication = {
   operationId: "GetOAuthApplication",
+  operation: "oauthApplications.get",
   method: "GET",
   path: "/oauth_applications/{oauth_application_id}",
   pathParams: ["oauth_application_id"],
@@ -2190,6 +2294,7 @@ export const GetOAuthApplication = {
  */
 export const UpdateOAuthApplication = {
   operationId: "UpdateOAuthApplication",
+  operation: "oauthApplications.update",
   method: "PATCH",
   path: "/oauth_applications/{oauth_application_id}",
   pathParams: ["oauth_application_id"],
@@ -2210,6 +2315,7 @@ export const UpdateOAuthApplication = {
  */
 export const UploadOAuthApplicationLogo = {
   operationId: "UploadOAuthApplicationLogo",
+  operation: "oauthApplications.uploadLogo",
   method: "PUT",
   path: "/oauth_applications/{oauth_application_id}/logo",
   pathParams: ["oauth_application_id"],
@@ -2230,6 +2336,7 @@ export const UploadOAuthApplicationLogo = {
  */
 export const RevokeOAuthApplicationToken = {
   operationId: "RevokeOAuthApplicationToken",
+  operation: "oauthApplications.revokeToken",
   method: "POST",
   path: "/oauth_applications/{oauth_application_id}/revoke_token",
   pathParams: ["oauth_application_id"],
@@ -2250,6 +2357,7 @@ export const RevokeOAuthApplicationToken = {
  */
 export const RotateOAuthApplicationSecret = {
   operationId: "RotateOAuthApplicationSecret",
+  operation: "oauthApplications.rotateSecret",
   method: "POST",
   path: "/oauth_applications/{oauth_application_id}/rotate_secret",
   pathParams: ["oauth_application_id"],
@@ -2270,6 +2378,7 @@ export const RotateOAuthApplicationSecret = {
  */
 export const ListAllOrganizationDomains = {
   operationId: "ListAllOrganizationDomains",
+  operation: "organizations.getInstanceOrganizationDomainList",
   method: "GET",
   path: "/organization_domains",
   pathParams: [],
@@ -2300,6 +2409,7 @@ export const ListAllOrganizationDomains = {
  */
 export const ListInstanceOrganizationInvitations = {
   operationId: "ListInstanceOrganizationInvitations",
+  operation: "organizations.getInstanceOrganizationInvitationList",
   method: "GET",
   path: "/organization_invitations",
   pathParams: [],
@@ -2327,6 +2437,7 @@ export const ListInstanceOrganizationInvitations = {
  */
 export const InstanceGetOrganizationMemberships = {
   operationId: "InstanceGetOrganizationMemberships",
+  operation: "organizations.getInstanceOrganizationMembershipList",
   method: "GET",
   path: "/organization_memberships",
   pathParams: [],
@@ -2352,6 +2463,7 @@ export const InstanceGetOrganizationMemberships = {
  */
 export const ListOrganizationPermissions = {
   operationId: "ListOrganizationPermissions",
+  operation: "organizationPermissions.getOrganizationPermissionList",
   method: "GET",
   path: "/organization_permissions",
   pathParams: [],
@@ -2378,6 +2490,7 @@ export const ListOrganizationPermissions = {
  */
 export const CreateOrganizationPermission = {
   operationId: "CreateOrganizationPermission",
+  operation: "organizationPermissions.createOrganizationPermission",
   method: "POST",
   path: "/organization_permissions",
   pathParams: [],
@@ -2398,6 +2511,7 @@ export const CreateOrganizationPermission = {
  */
 export const DeleteOrganizationPermission = {
   operationId: "DeleteOrganizationPermission",
+  operation: "organizationPermissions.deleteOrganizationPermission",
   method: "DELETE",
   path: "/organization_permissions/{permission_id}",
   pathParams: ["permission_id"],
@@ -2418,6 +2532,7 @@ export const DeleteOrganizationPermission = {
  */
 export const GetOrganizationPermission = {
   operationId: "GetOrganizationPermission",
+  operation: "organizationPermissions.getOrganizationPermission",
   method: "GET",
   path: "/organization_permissions/{permission_id}",
   pathParams: ["permission_id"],
@@ -2438,6 +2553,7 @@ export const GetOrganizationPermission = {
  */
 export const UpdateOrganizationPermission = {
   operationId: "UpdateOrganizationPermission",
+  operation: "organizationPermissions.updateOrganizationPermission",
   method: "PATCH",
   path: "/organization_permissions/{permission_id}",
   pathParams: ["permission_id"],
@@ -2458,6 +2574,7 @@ export const UpdateOrganizationPermission = {
  */
 export const ListOrganizationRoles = {
   operationId: "ListOrganizationRoles",
+  operation: "organizationRoles.getOrganizationRoleList",
   method: "GET",
   path: "/organization_roles",
   pathParams: [],
@@ -2484,6 +2601,7 @@ export const ListOrganizationRoles = {
  */
 export const CreateOrganizationRole = {
   operationId: "CreateOrganizationRole",
+  operation: "organizationRoles.createOrganizationRole",
   method: "POST",
   path: "/organization_roles",
   pathParams: [],
@@ -2504,6 +2622,7 @@ export const CreateOrganizationRole = {
  */
 export const DeleteOrganizationRole = {
   operationId: "DeleteOrganizationRole",
+  operation: "organizationRoles.deleteOrganizationRole",
   method: "DELETE",
   path: "/organization_roles/{organization_role_id}",
   pathParams: ["organization_role_id"],
@@ -2524,6 +2643,7 @@ export const DeleteOrganizationRole = {
  */
 export const GetOrganizationRole = {
   operationId: "GetOrganizationRole",
+  operation: "organizationRoles.getOrganizationRole",
   method: "GET",
   path: "/organization_roles/{organization_role_id}",
   pathParams: ["organization_role_id"],
@@ -2544,6 +2664,7 @@ export const GetOrganizationRole = {
  */
 export const UpdateOrganizationRole = {
   operationId: "UpdateOrganizationRole",
+  operation: "organizationRoles.updateOrganizationRole",
   method: "PATCH",
   path: "/organization_roles/{organization_role_id}",
   pathParams: ["organization_role_id"],
@@ -2564,6 +2685,7 @@ export const UpdateOrganizationRole = {
  */
 export const RemovePermissionFromOrganizationRole = {
   operationId: "RemovePermissionFromOrganizationRole",
+  operation: "organizationRoles.removePermissionFromOrganizationRole",
   method: "DELETE",
   path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
   pathParams: ["organization_role_id", "permission_id"],
@@ -2584,6 +2706,7 @@ export const RemovePermissionFromOrganizationRole = {
  */
 export const AssignPermissionToOrganizationRole = {
   operationId: "AssignPermissionToOrganizationRole",
+  operation: "organizationRoles.assignPermissionToOrganizationRole",
   method: "POST",
   path: "/organization_roles/{organization_role_id}/permissions/{permission_id}",
   pathParams: ["organization_role_id", "permission_id"],
@@ -2604,6 +2727,7 @@ export const AssignPermissionToOrganizationRole = {
  */
 export const ListOrganizations = {
   operationId: "ListOrganizations",
+  operation: "organizations.getOrganizationList",
   method: "GET",
   path: "/organizations",
   pathParams: [],
@@ -2634,6 +2758,7 @@ export const ListOrganizations = {
  */
 export const CreateOrganization = {
   operationId: "CreateOrganization",
+  operation: "organizations.createOrganization",
   method: "POST",
   path: "/organizations",
   pathParams: [],
@@ -2654,6 +2779,7 @@ export const CreateOrganization = {
  */
 export const DeleteOrganization = {
   operationId: "DeleteOrganization",
+  operation: "organizations.deleteOrganization",
   method: "DELETE",
   path: "/organizations/{organization_id}",
   pathParams: ["organization_id"],
@@ -2674,6 +2800,7 @@ export const DeleteOrganization = {
  */
 export const GetOrganization = {
   operationId: "GetOrganization",
+  operation: "organizations.getOrganization",
   method: "GET",
   path: "/organizations/{organization_id}",
   pathParams: ["organization_id"],
@@ -2697,6 +2824,7 @@ export const GetOrganization = {
  */
 export const UpdateOrganization = {
   operationId: "UpdateOrganization",
+  operation: "organizations.updateOrganization",
   method: "PATCH",
   path: "/organizations/{organization_id}",
   pathParams: ["organization_id"],
@@ -2717,6 +2845,7 @@ export const UpdateOrganization = {
  */
 export const GetOrganizationBillingCreditBalance = {
   operationId: "GetOrganizationBillingCreditBalance",
+  operation: "organizations.getOrganizationBillingCreditBalance",
   method: "GET",
   path: "/organizations/{organization_id}/billing/credits",
   pathParams: ["organization_id"],
@@ -2737,6 +2866,7 @@ export const GetOrganizationBillingCreditBalance = {
  */
 export const AdjustOrganizationBillingCreditBalance = {
   operationId: "AdjustOrganizationBillingCreditBalance",
+  operation: "organizations.adjustOrganizationBillingCreditBalance",
   method: "POST",
   path: "/organizations/{organization_id}/billing/credits",
   pathParams: ["organization_id"],
@@ -2757,6 +2887,7 @@ export const AdjustOrganizationBillingCreditBalance = {
  */
 export const GetOrganizationBillingSubscription = {
   operationId: "GetOrganizationBillingSubscription",
+  operation: "billing.getOrganizationBillingSubscription",
   method: "GET",
   path: "/organizations/{organization_id}/billing/subscription",
   pathParams: ["organization_id"],
@@ -2777,6 +2908,7 @@ export const GetOrganizationBillingSubscription = {
  */
 export const ListOrganizationDomains = {
   operationId: "ListOrganizationDomains",
+  operation: "organizations.getOrganizationDomainList",
   method: "GET",
   path: "/organizations/{organization_id}/domains",
   pathParams: ["organization_id"],
@@ -2803,6 +2935,7 @@ export const ListOrganizationDomains = {
  */
 export const CreateOrganizationDomain = {
   operationId: "CreateOrganizationDomain",
+  operation: "organizations.createOrganizationDomain",
   method: "POST",
   path: "/organizations/{organization_id}/domains",
   pathParams: ["organization_id"],
@@ -2823,6 +2956,7 @@ export const CreateOrganizationDomain = {
  */
 export const DeleteOrganizationDomain = {
   operationId: "DeleteOrganizationDomain",
+  operation: "organizations.deleteOrganizationDomain",
   method: "DELETE",
   path: "/organizations/{organization_id}/domains/{domain_id}",
   pathParams: ["organization_id", "domain_id"],
@@ -2843,6 +2977,7 @@ export const DeleteOrganizationDomain = {
  */
 export const UpdateOrganizationDomain = {
   operationId: "UpdateOrganizationDomain",
+  operation: "organizations.updateOrganizationDomain",
   method: "PATCH",
   path: "/organizations/{organization_id}/domains/{domain_id}",
   pathParams: ["organization_id", "domain_id"],
@@ -2863,6 +2998,7 @@ export const UpdateOrganizationDomain = {
  */
 export const VerifyOrganizationDomainOwnership = {
   operationId: "VerifyOrganizationDomainOwnership",
+  operation: "organizations.verifyOrganizationDomainOwnership",
   method: "POST",
   path: "/organizations/{organization_id}/domains/{domain_id}/verify_ownership",
   pathParams: ["organization_id", "domain_id"],
@@ -2883,6 +3019,7 @@ export const VerifyOrganizationDomainOwnership = {
  */
 export const ListOrganizationInvitations = {
   operationId: "ListOrganizationInvitations",
+  operation: "organizations.getOrganizationInvitationList",
   method: "GET",
   path: "/organizations/{organization_id}/invitations",
   pathParams: ["organization_id"],
@@ -2910,6 +3047,7 @@ export const ListOrganizationInvitations = {
  */
 export const CreateOrganizationInvitation = {
   operationId: "CreateOrganizationInvitation",
+  operation: "organizations.createOrganizationInvitation",
   method: "POST",
   path: "/organizations/{organization_id}/invitations",
   pathParams: ["organization_id"],
@@ -2930,6 +3068,7 @@ export const CreateOrganizationInvitation = {
  */
 export const CreateOrganizationInvitationBulk = {
   operationId: "CreateOrganizationInvitationBulk",
+  operation: "organizations.createOrganizationInvitationBulk",
   method: "POST",
   path: "/organizations/{organization_id}/invitations/bulk",
   pathParams: ["organization_id"],
@@ -2950,6 +3089,7 @@ export const CreateOrganizationInvitationBulk = {
  */
 export const ListPendingOrganizationInvitations = {
   operationId: "ListPendingOrganizationInvitations",
+  operation: "organizations.getPendingOrganizationInvitationList",
   method: "GET",
   path: "/organizations/{organization_id}/invitations/pending",
   pathParams: ["organization_id"],
@@ -2974,6 +3114,7 @@ export const ListPendingOrganizationInvitations = {
  */
 export const GetOrganizationInvitation = {
   operationId: "GetOrganizationInvitation",
+  operation: "organizations.getOrganizationInvitation",
   method: "GET",
   path: "/organizations/{organization_id}/invitations/{invitation_id}",
   pathParams: ["organization_id", "invitation_id"],
@@ -2994,6 +3135,7 @@ export const GetOrganizationInvitation = {
  */
 export const RevokeOrganizationInvitation = {
   operationId: "RevokeOrganizationInvitation",
+  operation: "organizations.revokeOrganizationInvitation",
   method: "POST",
   path: "/organizations/{organization_id}/invitations/{invitation_id}/revoke",
   pathParams: ["organization_id", "invitation_id"],
@@ -3014,6 +3156,7 @@ export const RevokeOrganizationInvitation = {
  */
 export const DeleteOrganizationLogo = {
   operationId: "DeleteOrganizationLogo",
+  operation: "organizations.deleteOrganizationLogo",
   method: "DELETE",
   path: "/organizations/{organization_id}/logo",
   pathParams: ["organization_id"],
@@ -3034,6 +3177,7 @@ export const DeleteOrganizationLogo = {
  */
 export const UploadOrganizationLogo = {
   operationId: "UploadOrganizationLogo",
+  operation: "organizations.updateOrganizationLogo",
   method: "PUT",
   path: "/organizations/{organization_id}/logo",
   pathParams: ["organization_id"],
@@ -3054,6 +3198,7 @@ export const UploadOrganizationLogo = {
  */
 export const ListOrganizationMemberships = {
   operationId: "ListOrganizationMemberships",
+  operation: "organizations.getOrganizationMembershipList",
   method: "GET",
   path: "/organizations/{organization_id}/memberships",
   pathParams: ["organization_id"],
@@ -3094,6 +3239,7 @@ export const ListOrganizationMemberships = {
  */
 export const CreateOrganizationMembership = {
   operationId: "CreateOrganizationMembership",
+  operation: "organizations.createOrganizationMembership",
   method: "POST",
   path: "/organizations/{organization_id}/memberships",
   pathParams: ["organization_id"],
@@ -3114,6 +3260,7 @@ export const CreateOrganizationMembership = {
  */
 export const DeleteOrganizationMembership = {
   operationId: "DeleteOrganizationMembership",
+  operation: "organizations.deleteOrganizationMembership",
   method: "DELETE",
   path: "/organizations/{organization_id}/memberships/{user_id}",
   pathParams: ["organization_id", "user_id"],
@@ -3134,6 +3281,7 @@ export const DeleteOrganizationMembership = {
  */
 export const UpdateOrganizationMembership = {
   operationId: "UpdateOrganizationMembership",
+  operation: "organizations.updateOrganizationMembership",
   method: "PATCH",
   path: "/organizations/{organization_id}/memberships/{user_id}",
   pathParams: ["organization_id", "user_id"],
@@ -3154,6 +3302,7 @@ export const UpdateOrganizationMembership = {
  */
 export const UpdateOrganizationMembershipMetadata = {
   operationId: "UpdateOrganizationMembershipMetadata",
+  operation: "organizations.updateOrganizationMembershipMetadata",
   method: "PATCH",
   path: "/organizations/{organization_id}/memberships/{user_id}/metadata",
   pathParams: ["organization_id", "user_id"],
@@ -3174,6 +3323,7 @@ export const UpdateOrganizationMembershipMetadata = {
  */
 export const MergeOrganizationMetadata = {
   operationId: "MergeOrganizationMetadata",
+  operation: "organizations.updateOrganizationMetadata",
   method: "PATCH",
   path: "/organizations/{organization_id}/metadata",
   pathParams: ["organization_id"],
@@ -3194,6 +3344,7 @@ export const MergeOrganizationMetadata = {
  */
 export const ReplaceOrganizationMetadata = {
   operationId: "ReplaceOrganizationMetadata",
+  operation: "organizations.replaceOrganizationMetadata",
   method: "PUT",
   path: "/organizations/{organization_id}/metadata",
   pathParams: ["organization_id"],
@@ -3214,6 +3365,7 @@ export const ReplaceOrganizationMetadata = {
  */
 export const CreatePhoneNumber = {
   operationId: "CreatePhoneNumber",
+  operation: "phoneNumbers.createPhoneNumber",
   method: "POST",
   path: "/phone_numbers",
   pathParams: [],
@@ -3234,6 +3386,7 @@ export const CreatePhoneNumber = {
  */
 export const DeletePhoneNumber = {
   operationId: "DeletePhoneNumber",
+  operation: "phoneNumbers.deletePhoneNumber",
   method: "DELETE",
   path: "/phone_numbers/{phone_number_id}",
   pathParams: ["phone_number_id"],
@@ -3254,6 +3407,7 @@ export const DeletePhoneNumber = {
  */
 export const GetPhoneNumber = {
   operationId: "GetPhoneNumber",
+  operation: "phoneNumbers.getPhoneNumber",
   method: "GET",
   path: "/phone_numbers/{phone_number_id}",
   pathParams: ["phone_number_id"],
@@ -3274,6 +3428,7 @@ export const GetPhoneNumber = {
  */
 export const UpdatePhoneNumber = {
   operationId: "UpdatePhoneNumber",
+  operation: "phoneNumbers.updatePhoneNumber",
   method: "PATCH",
   path: "/phone_numbers/{phone_number_id}",
   pathParams: ["phone_number_id"],
@@ -3294,6 +3449,7 @@ export const UpdatePhoneNumber = {
  */
 export const AttemptPhoneNumberVerification = {
   operationId: "AttemptPhoneNumberVerification",
+  operation: "phoneNumbers.attemptPhoneNumberVerification",
   method: "POST",
   path: "/phone_numbers/{phone_number_id}/attempt_verification",
   pathParams: ["phone_number_id"],
@@ -3314,6 +3470,7 @@ export const AttemptPhoneNumberVerification = {
  */
 export const PreparePhoneNumberVerification = {
   operationId: "PreparePhoneNumberVerification",
+  operation: "phoneNumbers.preparePhoneNumberVerification",
   method: "POST",
   path: "/phone_numbers/{phone_number_id}/prepare_verification",
   pathParams: ["phone_number_id"],
@@ -3334,6 +3491,7 @@ export const PreparePhoneNumberVerification = {
  */
 export const VerifyDomainProxy = {
   operationId: "VerifyDomainProxy",
+  operation: "proxyChecks.verify",
   method: "POST",
   path: "/proxy_checks",
   pathParams: [],
@@ -3354,6 +3512,7 @@ export const VerifyDomainProxy = {
  */
 export const GetPublicInterstitial = {
   operationId: "GetPublicInterstitial",
+  operation: "miscellaneous.getPublicInterstitial",
   method: "GET",
   path: "/public/interstitial",
   pathParams: [],
@@ -3382,6 +3541,7 @@ export const GetPublicInterstitial = {
  */
 export const ListRedirectURLs = {
   operationId: "ListRedirectURLs",
+  operation: "redirectUrls.getRedirectUrlList",
   method: "GET",
   path: "/redirect_urls",
   pathParams: [],
@@ -3407,6 +3567,7 @@ export const ListRedirectURLs = {
  */
 export const CreateRedirectURL = {
   operationId: "CreateRedirectURL",
+  operation: "redirectUrls.createRedirectUrl",
   method: "POST",
   path: "/redirect_urls",
   pathParams: [],
@@ -3427,6 +3588,7 @@ export const CreateRedirectURL = {
  */
 export const DeleteRedirectURL = {
   operationId: "DeleteRedirectURL",
+  operation: "redirectUrls.deleteRedirectUrl",
   method: "DELETE",
   path: "/redirect_urls/{id}",
   pathParams: ["id"],
@@ -3447,6 +3609,7 @@ export const DeleteRedirectURL = {
  */
 export const GetRedirectURL = {
   operationId: "GetRedirectURL",
+  operation: "redirectUrls.getRedirectUrl",
   method: "GET",
   path: "/redirect_urls/{id}",
   pathParams: ["id"],
@@ -3467,6 +3630,7 @@ export const GetRedirectURL = {
  */
 export const ListRoleSets = {
   operationId: "ListRoleSets",
+  operation: "roleSets.getRoleSetList",
   method: "GET",
   path: "/role_sets",
   pathParams: [],
@@ -3493,6 +3657,7 @@ export const ListRoleSets = {
  */
 export const CreateRoleSet = {
   operationId: "CreateRoleSet",
+  operation: "roleSets.createRoleSet",
   method: "POST",
   path: "/role_sets",
   pathParams: [],
@@ -3513,6 +3678,7 @@ export const CreateRoleSet = {
  */
 export const GetRoleSet = {
   operationId: "GetRoleSet",
+  operation: "roleSets.getRoleSet",
   method: "GET",
   path: "/role_sets/{role_set_key_or_id}",
   pathParams: ["role_set_key_or_id"],
@@ -3533,6 +3699,7 @@ export const GetRoleSet = {
  */
 export const UpdateRoleSet = {
   operationId: "UpdateRoleSet",
+  operation: "roleSets.updateRoleSet",
   method: "PATCH",
   path: "/role_sets/{role_set_key_or_id}",
   pathParams: ["role_set_key_or_id"],
@@ -3553,6 +3720,7 @@ export const UpdateRoleSet = {
  */
 export const ReplaceRoleSet = {
   operationId: "ReplaceRoleSet",
+  operation: "roleSets.replaceRoleSet",
   method: "POST",
   path: "/role_sets/{role_set_key_or_id}/replace",
   pathParams: ["role_set_key_or_id"],
@@ -3573,6 +3741,7 @@ export const ReplaceRoleSet = {
  */
 export const AddRolesToRoleSet = {
   operationId: "AddRolesToRoleSet",
+  operation: "roleSets.addRolesToRoleSet",
   method: "POST",
   path: "/role_sets/{role_set_key_or_id}/roles",
   pathParams: ["role_set_key_or_id"],
@@ -3593,6 +3762,7 @@ export const AddRolesToRoleSet = {
  */
 export const ReplaceRoleInRoleSet = {
   operationId: "ReplaceRoleInRoleSet",
+  operation: "roleSets.replaceRoleInRoleSet",
   method: "POST",
   path: "/role_sets/{role_set_key_or_id}/roles/replace",
   pathParams: ["role_set_key_or_id"],
@@ -3613,6 +3783,7 @@ export const ReplaceRoleInRoleSet = {
  */
 export const ListSAMLConnections = {
   operationId: "ListSAMLConnections",
+  operation: "samlConnections.getSamlConnectionList",
   method: "GET",
   path: "/saml_connections",
   pathParams: [],
@@ -3640,6 +3811,7 @@ export const ListSAMLConnections = {
  */
 export const CreateSAMLConnection = {
   operationId: "CreateSAMLConnection",
+  operation: "samlConnections.createSamlConnection",
   method: "POST",
   path: "/saml_connections",
   pathParams: [],
@@ -3660,6 +3832,7 @@ export const CreateSAMLConnection = {
  */
 export const DeleteSAMLConnection = {
   operationId: "DeleteSAMLConnection",
+  operation: "samlConnections.deleteSamlConnection",
   method: "DELETE",
   path: "/saml_connections/{saml_connection_id}",
   pathParams: ["saml_connection_id"],
@@ -3680,6 +3853,7 @@ export const DeleteSAMLConnection = {
  */
 export const GetSAMLConnection = {
   operationId: "GetSAMLConnection",
+  operation: "samlConnections.getSamlConnection",
   method: "GET",
   path: "/saml_connections/{saml_connection_id}",
   pathParams: ["saml_connection_id"],
@@ -3700,6 +3874,7 @@ export const GetSAMLConnection = {
  */
 export const UpdateSAMLConnection = {
   operationId: "UpdateSAMLConnection",
+  operation: "samlConnections.updateSamlConnection",
   method: "PATCH",
   path: "/saml_connections/{saml_connection_id}",
   pathParams: ["saml_connection_id"],
@@ -3720,6 +3895,7 @@ export const UpdateSAMLConnection = {
  */
 export const ListSCIMDirectories = {
   operationId: "ListSCIMDirectories",
+  operation: "scimDirectories.list",
   method: "GET",
   path: "/scim_directories",
   pathParams: [],
@@ -3744,6 +3920,7 @@ export const ListSCIMDirectories = {
  */
 export const CreateSCIMDirectory = {
   operationId: "CreateSCIMDirectory",
+  operation: "scimDirectories.create",
   method: "POST",
   path: "/scim_directories",
   pathParams: [],
@@ -3764,6 +3941,7 @@ export const CreateSCIMDirectory = {
  */
 export const DeleteSCIMDirectory = {
   operationId: "DeleteSCIMDirectory",
+  operation: "scimDirectories.delete",
   method: "DELETE",
   path: "/scim_directories/{scim_directory_id}",
   pathParams: ["scim_directory_id"],
@@ -3784,6 +3962,7 @@ export const DeleteSCIMDirectory = {
  */
 export const GetSCIMDirectory = {
   operationId: "GetSCIMDirectory",
+  operation: "scimDirectories.get",
   method: "GET",
   path: "/scim_directories/{scim_directory_id}",
   pathParams: ["scim_directory_id"],
@@ -3804,6 +3983,7 @@ export const GetSCIMDirectory = {
  */
 export const UpdateSCIMDirectory = {
   operationId: "UpdateSCIMDirectory",
+  operation: "scimDirectories.update",
   method: "PATCH",
   path: "/scim_directories/{scim_directory_id}",
   pathParams: ["scim_directory_id"],
@@ -3824,6 +4004,7 @@ export const UpdateSCIMDirectory = {
  */
 export const ListSCIMGroupRoleMappings = {
   operationId: "ListSCIMGroupRoleMappings",
+  operation: "scimDirectories.listGroupRoleMappings",
   method: "GET",
   path: "/scim_directories/{scim_directory_id}/group_role_mappings",
   pathParams: ["scim_directory_id"],
@@ -3844,6 +4025,7 @@ export const ListSCIMGroupRoleMappings = {
  */
 export const CreateSCIMGroupRoleMapping = {
   operationId: "CreateSCIMGroupRoleMapping",
+  operation: "scimDirectories.createGroupRoleMapping",
   method: "POST",
   path: "/scim_directories/{scim_directory_id}/group_role_mappings",
   pathParams: ["scim_directory_id"],
@@ -3864,6 +4046,7 @@ export const CreateSCIMGroupRoleMapping = {
  */
 export const ReplaceSCIMGroupRoleMappings = {
   operationId: "ReplaceSCIMGroupRoleMappings",
+  operation: "scimDirectories.replaceGroupRoleMappings",
   method: "PUT",
   path: "/scim_directories/{scim_directory_id}/group_role_mappings",
   pathParams: ["scim_directory_id"],
@@ -3884,6 +4067,7 @@ export const ReplaceSCIMGroupRoleMappings = {
  */
 export const DeleteSCIMGroupRoleMapping = {
   operationId: "DeleteSCIMGroupRoleMapping",
+  operation: "scimDirectories.deleteGroupRoleMapping",
   method: "DELETE",
   path: "/scim_directories/{scim_directory_id}/group_role_mappings/{mapping_id}",
   pathParams: ["scim_directory_id", "mapping_id"],
@@ -3904,6 +4088,7 @@ export const DeleteSCIMGroupRoleMapping = {
  */
 export const RotateSCIMDirectoryAPIKey = {
   operationId: "RotateSCIMDirectoryAPIKey",
+  operation: "scimDirectories.rotateApiKey",
   method: "POST",
   path: "/scim_directories/{scim_directory_id}/rotate_api_key",
   pathParams: ["scim_directory_id"],
@@ -3924,6 +4109,7 @@ export const RotateSCIMDirectoryAPIKey = {
  */
 export const GetSessionList = {
   operationId: "GetSessionList",
+  operation: "sessions.getSessionList",
   method: "GET",
   path: "/sessions",
   pathParams: [],
@@ -3952,6 +4138,7 @@ export const GetSessionList = {
  */
 export const createSession = {
   operationId: "createSession",
+  operation: "sessions.createSession",
   method: "POST",
   path: "/sessions",
   pathParams: [],
@@ -3972,6 +4159,7 @@ export const createSession = {
  */
 export const GetSession = {
   operationId: "GetSession",
+  operation: "sessions.getSession",
   method: "GET",
   path: "/sessions/{session_id}",
   pathParams: ["session_id"],
@@ -3992,6 +4180,7 @@ export const GetSession = {
  */
 export const RefreshSession = {
   operationId: "RefreshSession",
+  operation: "sessions.refreshSession",
   method: "POST",
   path: "/sessions/{session_id}/refresh",
   pathParams: ["session_id"],
@@ -4012,6 +4201,7 @@ export const RefreshSession = {
  */
 export const RevokeSession = {
   operationId: "RevokeSession",
+  operation: "sessions.revokeSession",
   method: "POST",
   path: "/sessions/{session_id}/revoke",
   pathParams: ["session_id"],
@@ -4032,6 +4222,7 @@ export const RevokeSession = {
  */
 export const CreateSessionToken = {
   operationId: "CreateSessionToken",
+  operation: "sessions.getToken",
   method: "POST",
   path: "/sessions/{session_id}/tokens",
   pathParams: ["session_id"],
@@ -4052,6 +4243,7 @@ export const CreateSessionToken = {
  */
 export const CreateSessionTokenFromTemplate = {
   operationId: "CreateSessionTokenFromTemplate",
+  operation: "sessions.getToken",
   method: "POST",
   path: "/sessions/{session_id}/tokens/{template_name}",
   pathParams: ["session_id", "template_name"],
@@ -4072,6 +4264,7 @@ export const CreateSessionTokenFromTemplate = {
  */
 export const CreateSignInToken = {
   operationId: "CreateSignInToken",
+  operation: "signInTokens.createSignInToken",
   method: "POST",
   path: "/sign_in_tokens",
   pathParams: [],
@@ -4092,6 +4285,7 @@ export const CreateSignInToken = {
  */
 export const RevokeSignInToken = {
   operationId: "RevokeSignInToken",
+  operation: "signInTokens.revokeSignInToken",
   method: "POST",
   path: "/sign_in_tokens/{sign_in_token_id}/revoke",
   pathParams: ["sign_in_token_id"],
@@ -4112,6 +4306,7 @@ export const RevokeSignInToken = {
  */
 export const GetSignUp = {
   operationId: "GetSignUp",
+  operation: "signUps.get",
   method: "GET",
   path: "/sign_ups/{id}",
   pathParams: ["id"],
@@ -4132,6 +4327,7 @@ export const GetSignUp = {
  */
 export const UpdateSignUp = {
   operationId: "UpdateSignUp",
+  operation: "signUps.update",
   method: "PATCH",
   path: "/sign_ups/{id}",
   pathParams: ["id"],
@@ -4152,6 +4348,7 @@ export const UpdateSignUp = {
  */
 export const GetTemplateList = {
   operationId: "GetTemplateList",
+  operation: "templates.getTemplateList",
   method: "GET",
   path: "/templates/{template_type}",
   pathParams: ["template_type"],
@@ -4177,6 +4374,7 @@ export const GetTemplateList = {
  */
 export const GetTemplate = {
   operationId: "GetTemplate",
+  operation: "templates.getTemplate",
   method: "GET",
   path: "/templates/{template_type}/{slug}",
   pathParams: ["template_type", "slug"],
@@ -4197,6 +4395,7 @@ export const GetTemplate = {
  */
 export const UpsertTemplate = {
   operationId: "UpsertTemplate",
+  operation: "templates.upsertTemplate",
   method: "PUT",
   path: "/templates/{template_type}/{slug}",
   pathParams: ["template_type", "slug"],
@@ -4217,6 +4416,7 @@ export const UpsertTemplate = {
  */
 export const PreviewTemplate = {
   operationId: "PreviewTemplate",
+  operation: "templates.previewTemplate",
   method: "POST",
   path: "/templates/{template_type}/{slug}/preview",
   pathParams: ["template_type", "slug"],
@@ -4237,6 +4437,7 @@ export const PreviewTemplate = {
  */
 export const RevertTemplate = {
   operationId: "RevertTemplate",
+  operation: "templates.revertTemplate",
   method: "POST",
   path: "/templates/{template_type}/{slug}/revert",
   pathParams: ["template_type", "slug"],
@@ -4257,6 +4458,7 @@ export const RevertTemplate = {
  */
 export const ToggleTemplateDelivery = {
   operationId: "ToggleTemplateDelivery",
+  operation: "templates.toggleTemplateDelivery",
   method: "POST",
   path: "/templates/{template_type}/{slug}/toggle_delivery",
   pathParams: ["template_type", "slug"],
@@ -4277,6 +4479,7 @@ export const ToggleTemplateDelivery = {
  */
 export const CreateTestingToken = {
   operationId: "CreateTestingToken",
+  operation: "testingTokens.createTestingToken",
   method: "POST",
   path: "/testing_tokens",
   pathParams: [],
@@ -4297,6 +4500,7 @@ export const CreateTestingToken = {
  */
 export const GetUserList = {
   operationId: "GetUserList",
+  operation: "users.getUserList",
   method: "GET",
   path: "/users",
   pathParams: [],
@@ -4345,6 +4549,7 @@ export const GetUserList = {
  */
 export const CreateUser = {
   operationId: "CreateUser",
+  operation: "users.createUser",
   method: "POST",
   path: "/users",
   pathParams: [],
@@ -4365,6 +4570,7 @@ export const CreateUser = {
  */
 export const UsersBan = {
   operationId: "UsersBan",
+  operation: "users.banUsers",
   method: "POST",
   path: "/users/ban",
   pathParams: [],
@@ -4385,6 +4591,7 @@ export const UsersBan = {
  */
 export const GetUsersCount = {
   operationId: "GetUsersCount",
+  operation: "users.getCount",
   method: "GET",
   path: "/users/count",
   pathParams: [],
@@ -4428,6 +4635,7 @@ export const GetUsersCount = {
  */
 export const UsersUnban = {
   operationId: "UsersUnban",
+  operation: "users.unbanUsers",
   method: "POST",
   path: "/users/unban",
   pathParams: [],
@@ -4448,6 +4656,7 @@ export const UsersUnban = {
  */
 export const DeleteUser = {
   operationId: "DeleteUser",
+  operation: "users.deleteUser",
   method: "DELETE",
   path: "/users/{user_id}",
   pathParams: ["user_id"],
@@ -4468,6 +4677,7 @@ export const DeleteUser = {
  */
 export const GetUser = {
   operationId: "GetUser",
+  operation: "users.getUser",
   method: "GET",
   path: "/users/{user_id}",
   pathParams: ["user_id"],
@@ -4488,6 +4698,7 @@ export const GetUser = {
  */
 export const UpdateUser = {
   operationId: "UpdateUser",
+  operation: "users.updateUser",
   method: "PATCH",
   path: "/users/{user_id}",
   pathParams: ["user_id"],
@@ -4508,6 +4719,7 @@ export const UpdateUser = {
  */
 export const DeleteBackupCode = {
   operationId: "DeleteBackupCode",
+  operation: "users.deleteUserBackupCodes",
   method: "DELETE",
   path: "/users/{user_id}/backup_code",
   pathParams: ["user_id"],
@@ -4528,6 +4740,7 @@ export const DeleteBackupCode = {
  */
 export const BanUser = {
   operationId: "BanUser",
+  operation: "users.banUser",
   method: "POST",
   path: "/users/{user_id}/ban",
   pathParams: ["user_id"],
@@ -4548,6 +4761,7 @@ export const BanUser = {
  */
 export const GetUserBillingCreditBalance = {
   operationId: "GetUserBillingCreditBalance",
+  operation: "users.getUserBillingCreditBalance",
   method: "GET",
   path: "/users/{user_id}/billing/credits",
   pathParams: ["user_id"],
@@ -4568,6 +4782,7 @@ export const GetUserBillingCreditBalance = {
  */
 export const AdjustUserBillingCreditBalance = {
   operationId: "AdjustUserBillingCreditBalance",
+  operation: "users.adjustUserBillingCreditBalance",
   method: "POST",
   path: "/users/{user_id}/billing/credits",
   pathParams: ["user_id"],
@@ -4588,6 +4803,7 @@ export const AdjustUserBillingCreditBalance = {
  */
 export const GetUserBillingSubscription = {
   operationId: "GetUserBillingSubscription",
+  operation: "billing.getUserBillingSubscription",
   method: "GET",
   path: "/users/{user_id}/billing/subscription",
   pathParams: ["user_id"],
@@ -4608,6 +4824,7 @@ export const GetUserBillingSubscription = {
  */
 export const ReplaceUserEmailAddress = {
   operationId: "ReplaceUserEmailAddress",
+  operation: "users.replaceUserEmailAddress",
   method: "PUT",
   path: "/users/{user_id}/email_address",
   pathParams: ["user_id"],
@@ -4628,6 +4845,7 @@ export const ReplaceUserEmailAddress = {
  */
 export const DeleteExternalAccount = {
   operationId: "DeleteExternalAccount",
+  operation: "users.deleteUserExternalAccount",
   method: "DELETE",
   path: "/users/{user_id}/external_accounts/{external_account_id}",
   pathParams: ["user_id", "external_account_id"],
@@ -4648,6 +4866,7 @@ export const DeleteExternalAccount = {
  */
 export const LockUser = {
   operationId: "LockUser",
+  operation: "users.lockUser",
   method: "POST",
   path: "/users/{user_id}/lock",
   pathParams: ["user_id"],
@@ -4668,6 +4887,7 @@ export const LockUser = {
  */
 export const UpdateUserMetadata = {
   operationId: "UpdateUserMetadata",
+  operation: "users.updateUserMetadata",
   method: "PATCH",
   path: "/users/{user_id}/metadata",
   pathParams: ["user_id"],
@@ -4688,6 +4908,7 @@ export const UpdateUserMetadata = {
  */
 export const ReplaceUserMetadata = {
   operationId: "ReplaceUserMetadata",
+  operation: "users.replaceUserMetadata",
   method: "PUT",
   path: "/users/{user_id}/metadata",
   pathParams: ["user_id"],
@@ -4708,6 +4929,7 @@ export const ReplaceUserMetadata = {
  */
 export const DisableMFA = {
   operationId: "DisableMFA",
+  operation: "users.disableUserMFA",
   method: "DELETE",
   path: "/users/{user_id}/mfa",
   pathParams: ["user_id"],
@@ -4728,6 +4950,7 @@ export const DisableMFA = {
  */
 export const GetOAuthAccessToken = {
   operationId: "GetOAuthAccessToken",
+  operation: "users.getUserOauthAccessToken",
   method: "GET",
   path: "/users/{user_id}/oauth_access_tokens/{provider}",
   pathParams: ["user_id", "provider"],
@@ -4753,6 +4976,7 @@ export const GetOAuthAccessToken = {
  */
 export const UsersGetOrganizationInvitations = {
   operationId: "UsersGetOrganizationInvitations",
+  operation: "users.getOrganizationInvitationList",
   method: "GET",
   path: "/users/{user_id}/organization_invitations",
   pathParams: ["user_id"],
@@ -4778,6 +5002,7 @@ export const UsersGetOrganizationInvitations = {
  */
 export const UsersGetOrganizationMemberships = {
   operationId: "UsersGetOrganizationMemberships",
+  operation: "users.getOrganizationMembershipList",
   method: "GET",
   path: "/users/{user_id}/organization_memberships",
   pathParams: ["user_id"],
@@ -4802,6 +5027,7 @@ export const UsersGetOrganizationMemberships = {
  */
 export const UserPasskeyDelete = {
   operationId: "UserPasskeyDelete",
+  operation: "users.deleteUserPasskey",
   method: "DELETE",
   path: "/users/{user_id}/passkeys/{passkey_identification_id}",
   pathParams: ["user_id", "passkey_identification_id"],
@@ -4822,6 +5048,7 @@ export const UserPasskeyDelete = {
  */
 export const SetUserPasswordCompromised = {
   operationId: "SetUserPasswordCompromised",
+  operation: "users.setPasswordCompromised",
   method: "POST",
   path: "/users/{user_id}/password/set_compromised",
   pathParams: ["user_id"],
@@ -4842,6 +5069,7 @@ export const SetUserPasswordCompromised = {
  */
 export const UnsetUserPasswordCompromised = {
   operationId: "UnsetUserPasswordCompromised",
+  operation: "users.unsetPasswordCompromised",
   method: "POST",
   path: "/users/{user_id}/password/unset_compromised",
   pathParams: ["user_id"],
@@ -4862,6 +5090,7 @@ export const UnsetUserPasswordCompromised = {
  */
 export const ReplaceUserPhoneNumber = {
   operationId: "ReplaceUserPhoneNumber",
+  operation: "users.replaceUserPhoneNumber",
   method: "PUT",
   path: "/users/{user_id}/phone_number",
   pathParams: ["user_id"],
@@ -4882,6 +5111,7 @@ export const ReplaceUserPhoneNumber = {
  */
 export const DeleteUserProfileImage = {
   operationId: "DeleteUserProfileImage",
+  operation: "users.deleteUserProfileImage",
   method: "DELETE",
   path: "/users/{user_id}/profile_image",
   pathParams: ["user_id"],
@@ -4902,6 +5132,7 @@ export const DeleteUserProfileImage = {
  */
 export const SetUserProfileImage = {
   operationId: "SetUserProfileImage",
+  operation: "users.updateUserProfileImage",
   method: "POST",
   path: "/users/{user_id}/profile_image",
   pathParams: ["user_id"],
@@ -4922,6 +5153,7 @@ export const SetUserProfileImage = {
  */
 export const RemoveUserPassword = {
   operationId: "RemoveUserPassword",
+  operation: "users.removePassword",
   method: "POST",
   path: "/users/{user_id}/remove_password",
   pathParams: ["user_id"],
@@ -4942,6 +5174,7 @@ export const RemoveUserPassword = {
  */
 export const DeleteTOTP = {
   operationId: "DeleteTOTP",
+  operation: "users.deleteUserTOTP",
   method: "DELETE",
   path: "/users/{user_id}/totp",
   pathParams: ["user_id"],
@@ -4962,6 +5195,7 @@ export const DeleteTOTP = {
  */
 export const ListUserTrustedDevices = {
   operationId: "ListUserTrustedDevices",
+  operation: "users.getUserTrustedDeviceList",
   method: "GET",
   path: "/users/{user_id}/trusted_devices",
   pathParams: ["user_id"],
@@ -4982,6 +5216,7 @@ export const ListUserTrustedDevices = {
  */
 export const RevokeUserTrustedDevice = {
   operationId: "RevokeUserTrustedDevice",
+  operation: "users.revokeUserTrustedDevice",
   method: "DELETE",
   path: "/users/{user_id}/trusted_devices/{trusted_device_id}",
   pathParams: ["user_id", "trusted_device_id"],
@@ -5002,6 +5237,7 @@ export const RevokeUserTrustedDevice = {
  */
 export const UnbanUser = {
   operationId: "UnbanUser",
+  operation: "users.unbanUser",
   method: "POST",
   path: "/users/{user_id}/unban",
   pathParams: ["user_id"],
@@ -5022,6 +5258,7 @@ export const UnbanUser = {
  */
 export const UnlockUser = {
   operationId: "UnlockUser",
+  operation: "users.unlockUser",
   method: "POST",
   path: "/users/{user_id}/unlock",
   pathParams: ["user_id"],
@@ -5042,6 +5279,7 @@ export const UnlockUser = {
  */
 export const VerifyPassword = {
   operationId: "VerifyPassword",
+  operation: "users.verifyPassword",
   method: "POST",
   path: "/users/{user_id}/verify_password",
   pathParams: ["user_id"],
@@ -5062,6 +5300,7 @@ export const VerifyPassword = {
  */
 export const VerifyTOTP = {
   operationId: "VerifyTOTP",
+  operation: "users.verifyTOTP",
   method: "POST",
   path: "/users/{user_id}/verify_totp",
   pathParams: ["user_id"],
@@ -5082,6 +5321,7 @@ export const VerifyTOTP = {
  */
 export const UserWeb3WalletDelete = {
   operationId: "UserWeb3WalletDelete",
+  operation: "users.deleteUserWeb3Wallet",
   method: "DELETE",
   path: "/users/{user_id}/web3_wallets/{web3_wallet_identification_id}",
   pathParams: ["user_id", "web3_wallet_identification_id"],
@@ -5102,6 +5342,7 @@ export const UserWeb3WalletDelete = {
  */
 export const ListWaitlistEntries = {
   operationId: "ListWaitlistEntries",
+  operation: "waitlistEntries.list",
   method: "GET",
   path: "/waitlist_entries",
   pathParams: [],
@@ -5129,6 +5370,7 @@ export const ListWaitlistEntries = {
  */
 export const CreateWaitlistEntry = {
   operationId: "CreateWaitlistEntry",
+  operation: "waitlistEntries.create",
   method: "POST",
   path: "/waitlist_entries",
   pathParams: [],
@@ -5149,6 +5391,7 @@ export const CreateWaitlistEntry = {
  */
 export const CreateBulkWaitlistEntries = {
   operationId: "CreateBulkWaitlistEntries",
+  operation: "waitlistEntries.createBulk",
   method: "POST",
   path: "/waitlist_entries/bulk",
   pathParams: [],
@@ -5169,6 +5412,7 @@ export const CreateBulkWaitlistEntries = {
  */
 export const DeleteWaitlistEntry = {
   operationId: "DeleteWaitlistEntry",
+  operation: "waitlistEntries.delete",
   method: "DELETE",
   path: "/waitlist_entries/{waitlist_entry_id}",
   pathParams: ["waitlist_entry_id"],
@@ -5189,6 +5433,7 @@ export const DeleteWaitlistEntry = {
  */
 export const InviteWaitlistEntry = {
   operationId: "InviteWaitlistEntry",
+  operation: "waitlistEntries.invite",
   method: "POST",
   path: "/waitlist_entries/{waitlist_entry_id}/invite",
   pathParams: ["waitlist_entry_id"],
@@ -5209,6 +5454,7 @@ export const InviteWaitlistEntry = {
  */
 export const RejectWaitlistEntry = {
   operationId: "RejectWaitlistEntry",
+  operation: "waitlistEntries.reject",
   method: "POST",
   path: "/waitlist_entries/{waitlist_entry_id}/reject",
   pathParams: ["waitlist_entry_id"],
@@ -5229,6 +5475,7 @@ export const RejectWaitlistEntry = {
  */
 export const DeleteSvixApp = {
   operationId: "DeleteSvixApp",
+  operation: "webhooks.deleteSvixApp",
   method: "DELETE",
   path: "/webhooks/svix",
   pathParams: [],
@@ -5249,6 +5496,7 @@ export const DeleteSvixApp = {
  */
 export const CreateSvixApp = {
   operationId: "CreateSvixApp",
+  operation: "webhooks.createSvixApp",
   method: "POST",
   path: "/webhooks/svix",
   pathParams: [],
@@ -5269,6 +5517,7 @@ export const CreateSvixApp = {
  */
 export const GenerateSvixAuthURL = {
   operationId: "GenerateSvixAuthURL",
+  operation: "webhooks.generateSvixAuthURL",
   method: "POST",
   path: "/webhooks/svix_url",
   pathParams: [],
@@ -5289,6 +5538,7 @@ export const GenerateSvixAuthURL = {
  */
 export const ChangeDomain = {
   operationId: "ChangeDomain",
+  operation: "betaFeatures.changeDomain",
   method: "POST",
   path: "/beta_features/change_domain",
   pathParams: [],
@@ -5309,6 +5559,7 @@ export const ChangeDomain = {
  */
 export const CreateAccountlessApplication = {
   operationId: "CreateAccountlessApplication",
+  operation: "__experimental_accountlessApplications.createAccountlessApplication",
   method: "POST",
   path: "/accountless_applications",
   pathParams: [],
@@ -5331,6 +5582,7 @@ export const CreateAccountlessApplication = {
  */
 export const CompleteAccountlessApplicationOnboarding = {
   operationId: "CompleteAccountlessApplicationOnboarding",
+  operation: "__experimental_accountlessApplications.completeAccountlessApplicationOnboarding",
   method: "POST",
   path: "/accountless_applications/complete",
   pathParams: [],
@@ -5353,6 +5605,7 @@ export const CompleteAccountlessApplicationOnboarding = {
  */
 export const GetHandshakePayload = {
   operationId: "GetHandshakePayload",
+  operation: "clients.getHandshakePayload",
   method: "GET",
   path: "/clients/handshake_payload",
   pathParams: [],
@@ -5375,6 +5628,7 @@ export const GetHandshakePayload = {
  */
 export const SendEmail = {
   operationId: "SendEmail",
+  operation: "emails.create",
   method: "POST",
   path: "/email",
   pathParams: [],
@@ -5395,6 +5649,7 @@ export const SendEmail = {
  */
 export const SendEmailBatch = {
   operationId: "SendEmailBatch",
+  operation: "emails.createBatch",
   method: "POST",
   path: "/email/batch",
   pathParams: [],
@@ -5415,6 +5670,7 @@ export const SendEmailBatch = {
  */
 export const GetEmail = {
   operationId: "GetEmail",
+  operation: "emails.get",
   method: "GET",
   path: "/email/{email_id}",
   pathParams: ["email_id"],
@@ -5435,6 +5691,7 @@ export const GetEmail = {
  */
 export const DeleteInvitation = {
   operationId: "DeleteInvitation",
+  operation: "invitations.deleteInvitation",
   method: "DELETE",
   path: "/invitations/{invitation_id}",
   pathParams: ["invitation_id"],
@@ -5455,6 +5712,7 @@ export const DeleteInvitation = {
  */
 export const VerifySession = {
   operationId: "VerifySession",
+  operation: "sessions.verifySession",
   method: "POST",
   path: "/sessions/{session_id}/verify",
   pathParams: ["session_id"],
@@ -5733,3 +5991,261 @@ export const descriptors: ReadonlyArray<OperationDescriptor> = [
   DeleteInvitation,
   VerifySession
 ]
+
+/**
+ * The spec's descriptors by operationId.
+ *
+ * @since 0.1.0
+ * @category Operations
+ */
+export const specDescriptors = {
+  AddDomain,
+  AddRolesToRoleSet,
+  AdjustOrganizationBillingCreditBalance,
+  AdjustUserBillingCreditBalance,
+  ApplyBillingSubscriptionItemDiscount,
+  AssignPermissionToOrganizationRole,
+  AttemptEmailAddressVerification,
+  AttemptPhoneNumberVerification,
+  BanUser,
+  CancelCommerceSubscriptionItem,
+  ChangeProductionInstanceDomain,
+  CreateActorToken,
+  CreateAgentTask,
+  CreateAllowlistIdentifier,
+  CreateBillingPrice,
+  CreateBillingPriceTransition,
+  CreateBlocklistIdentifier,
+  CreateBulkInvitations,
+  CreateBulkWaitlistEntries,
+  CreateDirectory,
+  CreateDirectoryGroupRoleMapping,
+  CreateEmailAddress,
+  CreateEnterpriseConnection,
+  CreateEnterpriseConnectionTestRun,
+  CreateInvitation,
+  CreateJWTTemplate,
+  CreateMachine,
+  CreateMachineScope,
+  CreateOAuthApplication,
+  CreateOrganization,
+  CreateOrganizationDomain,
+  CreateOrganizationInvitation,
+  CreateOrganizationInvitationBulk,
+  CreateOrganizationMembership,
+  CreateOrganizationPermission,
+  CreateOrganizationRole,
+  CreatePhoneNumber,
+  CreateRedirectURL,
+  CreateRoleSet,
+  CreateSAMLConnection,
+  CreateSCIMDirectory,
+  CreateSCIMGroupRoleMapping,
+  CreateSessionToken,
+  CreateSessionTokenFromTemplate,
+  CreateSignInToken,
+  CreateSvixApp,
+  CreateTestingToken,
+  CreateUser,
+  CreateWaitlistEntry,
+  DeleteAllowlistIdentifier,
+  DeleteBackupCode,
+  DeleteBlocklistIdentifier,
+  DeleteDirectory,
+  DeleteDirectoryGroupRoleMapping,
+  DeleteDomain,
+  DeleteEmailAddress,
+  DeleteEnterpriseConnection,
+  DeleteExternalAccount,
+  DeleteJWTTemplate,
+  DeleteMachine,
+  DeleteMachineScope,
+  DeleteOAuthApplication,
+  DeleteOrganization,
+  DeleteOrganizationDomain,
+  DeleteOrganizationLogo,
+  DeleteOrganizationMembership,
+  DeleteOrganizationPermission,
+  DeleteOrganizationRole,
+  DeletePhoneNumber,
+  DeleteRedirectURL,
+  DeleteSAMLConnection,
+  DeleteSCIMDirectory,
+  DeleteSCIMGroupRoleMapping,
+  DeleteSvixApp,
+  DeleteTOTP,
+  DeleteUser,
+  DeleteUserProfileImage,
+  DeleteWaitlistEntry,
+  DisableMFA,
+  ExtendBillingSubscriptionItemFreeTrial,
+  GenerateSvixAuthURL,
+  GetBillingPriceList,
+  GetBillingStatement,
+  GetBillingStatementList,
+  GetBillingStatementPaymentAttempts,
+  GetClient,
+  GetClientList,
+  GetCommercePlanList,
+  GetCommerceSubscriptionItemList,
+  GetDirectory,
+  GetEmailAddress,
+  GetEnterpriseConnection,
+  GetInstance,
+  GetInstanceCommunication,
+  GetInstanceOAuthApplicationSettings,
+  GetInstanceOrganizationSettings,
+  GetInstanceProtect,
+  GetJWKS,
+  GetJWTTemplate,
+  GetMachine,
+  GetMachineSecretKey,
+  GetOAuthAccessToken,
+  GetOAuthApplication,
+  GetOrganization,
+  GetOrganizationBillingCreditBalance,
+  GetOrganizationBillingSubscription,
+  GetOrganizationInvitation,
+  GetOrganizationPermission,
+  GetOrganizationRole,
+  GetPhoneNumber,
+  GetPublicInterstitial,
+  GetRedirectURL,
+  GetRoleSet,
+  GetSAMLConnection,
+  GetSCIMDirectory,
+  GetSession,
+  GetSessionList,
+  GetSignUp,
+  GetTemplate,
+  GetTemplateList,
+  GetUser,
+  GetUserBillingCreditBalance,
+  GetUserBillingSubscription,
+  GetUserList,
+  GetUsersCount,
+  InstanceGetOrganizationMemberships,
+  InviteWaitlistEntry,
+  ListAllOrganizationDomains,
+  ListAllowlistIdentifiers,
+  ListBlocklistIdentifiers,
+  ListDirectories,
+  ListDirectoryGroupRoleMappings,
+  ListDomains,
+  ListEnterpriseConnectionTestRuns,
+  ListEnterpriseConnections,
+  ListInstanceOrganizationInvitations,
+  ListInvitations,
+  ListJWTTemplates,
+  ListMachines,
+  ListOAuthApplications,
+  ListOrganizationDomains,
+  ListOrganizationInvitations,
+  ListOrganizationMemberships,
+  ListOrganizationPermissions,
+  ListOrganizationRoles,
+  ListOrganizations,
+  ListPendingOrganizationInvitations,
+  ListRedirectURLs,
+  ListRoleSets,
+  ListSAMLConnections,
+  ListSCIMDirectories,
+  ListSCIMGroupRoleMappings,
+  ListUserTrustedDevices,
+  ListWaitlistEntries,
+  LockUser,
+  MergeOrganizationMetadata,
+  PrepareEmailAddressVerification,
+  PreparePhoneNumberVerification,
+  PreviewTemplate,
+  RefreshSession,
+  RejectWaitlistEntry,
+  RemoveBillingSubscriptionItemDiscount,
+  RemovePermissionFromOrganizationRole,
+  RemoveUserPassword,
+  ReplaceDirectoryGroupRoleMappings,
+  ReplaceOrganizationMetadata,
+  ReplaceRoleInRoleSet,
+  ReplaceRoleSet,
+  ReplaceSCIMGroupRoleMappings,
+  ReplaceUserEmailAddress,
+  ReplaceUserMetadata,
+  ReplaceUserPhoneNumber,
+  RevertTemplate,
+  RevokeActorToken,
+  RevokeAgentTask,
+  RevokeInvitation,
+  RevokeOAuthApplicationToken,
+  RevokeOrganizationInvitation,
+  RevokeSession,
+  RevokeSignInToken,
+  RevokeUserTrustedDevice,
+  RotateDirectoryAPIKey,
+  RotateMachineSecretKey,
+  RotateOAuthApplicationSecret,
+  RotateSCIMDirectoryAPIKey,
+  SetUserPasswordCompromised,
+  SetUserProfileImage,
+  ToggleTemplateDelivery,
+  UnbanUser,
+  UnlockUser,
+  UnsetUserPasswordCompromised,
+  UpdateDirectory,
+  UpdateDomain,
+  UpdateEmailAddress,
+  UpdateEnterpriseConnection,
+  UpdateInstance,
+  UpdateInstanceAuthConfig,
+  UpdateInstanceCommunication,
+  UpdateInstanceOAuthApplicationSettings,
+  UpdateInstanceOrganizationSettings,
+  UpdateInstanceProtect,
+  UpdateInstanceRestrictions,
+  UpdateJWTTemplate,
+  UpdateMachine,
+  UpdateOAuthApplication,
+  UpdateOrganization,
+  UpdateOrganizationDomain,
+  UpdateOrganizationMembership,
+  UpdateOrganizationMembershipMetadata,
+  UpdateOrganizationPermission,
+  UpdateOrganizationRole,
+  UpdatePhoneNumber,
+  UpdateProductionInstanceDomain,
+  UpdateRoleSet,
+  UpdateSAMLConnection,
+  UpdateSCIMDirectory,
+  UpdateSignUp,
+  UpdateUser,
+  UpdateUserMetadata,
+  UploadOAuthApplicationLogo,
+  UploadOrganizationLogo,
+  UpsertTemplate,
+  UserPasskeyDelete,
+  UserWeb3WalletDelete,
+  UsersBan,
+  UsersGetOrganizationInvitations,
+  UsersGetOrganizationMemberships,
+  UsersUnban,
+  VerifyClient,
+  VerifyDomainProxy,
+  VerifyOrganizationDomainOwnership,
+  VerifyPassword,
+  VerifyTOTP,
+  createAdminPortalLinkToken,
+  createApiKey,
+  createM2MToken,
+  createSession,
+  deleteApiKey,
+  getApiKey,
+  getApiKeySecret,
+  getApiKeys,
+  getM2MTokens,
+  revokeAdminPortalLinkToken,
+  revokeApiKey,
+  revokeM2MToken,
+  updateApiKey,
+  verifyApiKey,
+  verifyM2MToken,
+  verifyOAuthAccessToken
+} as const

@@ -21,6 +21,8 @@ export type DescriptorAuth = "secretKey" | "machineSecretKey" | "none"
 export interface OperationDescriptor {
   /** The spec's operationId (or the config's name for an endpoint the spec lacks). */
   readonly operationId: string
+  /** The operation's name on the Promise client, `"property.method"`: the span name `clerk.<operation>`. */
+  readonly operation: string
   readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
   /** Path template, e.g. `/users/{user_id}`. */
   readonly path: string

@@ -1,7 +1,7 @@
 /**
  * The one way resources reach the pipeline: a generated operation descriptor (method, path, versionless, auth) plus a
- * call's values becomes an {@link ApiRequest}. Resources name the operation (`resource.method`, the span name) and
- * give only what the caller supplied; nothing about the endpoint is typed by hand.
+ * call's values becomes an {@link ApiRequest}. The descriptor names the operation (`resource.method`, the span name);
+ * resources give only what the caller supplied, so nothing about the endpoint is typed by hand.
  *
  * @internal
  */
@@ -25,6 +25,8 @@ export interface CallValues {
   readonly auth?: DescriptorAuth | undefined
   readonly bearer?: Redacted.Redacted<string> | undefined
   readonly headers?: Readonly<Record<string, string>> | undefined
+  /** Wins over the descriptor's operation name: for an alias method, or a request made on behalf of another method. */
+  readonly operation?: string | undefined
 }
 
 /** The values of a call: `pathParams` is required exactly when the path has placeholders. */
@@ -33,50 +35,41 @@ export type CallArgs<D extends OperationDescriptor> = D["pathParams"] extends re
   : [values: CallValues & { readonly pathParams: PathValues<D> }]
 
 /** The request a descriptor and a call's values describe. */
-export const request = <D extends OperationDescriptor>(
-  descriptor: D,
-  operation: string,
-  ...[values]: CallArgs<D>
-): ApiRequest => ({
+export const request = <D extends OperationDescriptor>(descriptor: D, ...[values]: CallArgs<D>): ApiRequest => ({
   ...values,
   auth: values?.auth ?? descriptor.auth,
-  operation,
+  operation: values?.operation ?? descriptor.operation,
   method: descriptor.method,
   path: descriptor.path,
   versionless: descriptor.versionless
 })
 
-/** The pipeline's methods, taking a descriptor and the operation name instead of a hand-written request. */
+/** The pipeline's methods, taking a descriptor instead of a hand-written request. */
 export interface Bound {
   /** Sends the call and decodes the 2xx body with `schema`. */
   readonly execute: <D extends OperationDescriptor, A, I>(
     descriptor: D,
-    operation: string,
     schema: Schema.Schema<A, I, never>,
     ...values: CallArgs<D>
   ) => Effect.Effect<A, ClerkError>
   /** Sends the call and decodes the 2xx body with the descriptor's own success schema. */
   readonly decode: <D extends OperationDescriptor & { readonly success: Schema.Schema.AnyNoContext }>(
     descriptor: D,
-    operation: string,
     ...values: CallArgs<D>
   ) => Effect.Effect<Schema.Schema.Type<D["success"]>, ClerkError>
   /** Sends the call and returns the parsed JSON body as it is. */
   readonly json: <D extends OperationDescriptor>(
     descriptor: D,
-    operation: string,
     ...values: CallArgs<D>
   ) => Effect.Effect<unknown, ClerkError>
   /** Sends the call and returns the 2xx body as text. */
   readonly text: <D extends OperationDescriptor>(
     descriptor: D,
-    operation: string,
     ...values: CallArgs<D>
   ) => Effect.Effect<string, ClerkError>
   /** Sends the call and ignores the 2xx body. */
   readonly void: <D extends OperationDescriptor>(
     descriptor: D,
-    operation: string,
     ...values: CallArgs<D>
   ) => Effect.Effect<void, ClerkError>
 }
@@ -88,13 +81,12 @@ const successOf = <S extends Schema.Schema.AnyNoContext>(descriptor: {
 
 /** Binds the descriptor-taking methods to a pipeline. */
 export const bind = (api: BackendApiShape): Bound => ({
-  execute: (descriptor, operation, schema, ...values) => api.execute(request(descriptor, operation, ...values), schema),
+  execute: (descriptor, schema, ...values) => api.execute(request(descriptor, ...values), schema),
   decode: <D extends OperationDescriptor & { readonly success: Schema.Schema.AnyNoContext }>(
     descriptor: D,
-    operation: string,
     ...values: CallArgs<D>
-  ) => api.execute(request(descriptor, operation, ...values), successOf(descriptor)),
-  json: (descriptor, operation, ...values) => api.executeJson(request(descriptor, operation, ...values)),
-  text: (descriptor, operation, ...values) => api.executeText(request(descriptor, operation, ...values)),
-  void: (descriptor, operation, ...values) => api.executeVoid(request(descriptor, operation, ...values))
+  ) => api.execute(request(descriptor, ...values), successOf(descriptor)),
+  json: (descriptor, ...values) => api.executeJson(request(descriptor, ...values)),
+  text: (descriptor, ...values) => api.executeText(request(descriptor, ...values)),
+  void: (descriptor, ...values) => api.executeVoid(request(descriptor, ...values))
 })

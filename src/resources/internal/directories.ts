@@ -41,8 +41,6 @@ export interface DirectoryDescriptors {
 
 /** Where one of the two directory APIs lives and what it returns. */
 export interface DirectoryApiSpec<D, DI, M, MI> {
-  /** The Promise property, used in span names. */
-  readonly property: string
   /** Its operations; the first placeholder of each path is the directory id. */
   readonly descriptors: DirectoryDescriptors
   readonly directory: Schema.Schema<D, DI>
@@ -80,49 +78,46 @@ export const directoryMethods = <D, DI, M, MI, C, U, CM, RM>(
   api: Bound,
   spec: DirectoryApiSpec<D, DI, M, MI>
 ): DirectoryMethods<D, M, C, U, CM, RM> => {
-  const { descriptors: op, property } = spec
+  const { descriptors: op } = spec
   const idParam = op.get.pathParams[0]!
   const onDirectory = (directoryId: string) => ({ [idParam]: directoryId })
   const DirectoryList = Paginated(spec.directory)
   const MappingList = Paginated(spec.mapping)
   const list = (params: PaginationParams = {}) =>
-    api.execute(op.list, `${property}.list`, DirectoryList, { pathParams: {}, query: { ...params } })
+    api.execute(op.list, DirectoryList, { pathParams: {}, query: { ...params } })
   const listPage = pageSize(op.list)
   return {
     list,
     listStream: () => streamPages(listPage, list),
-    create: (params) =>
-      api.execute(op.create, `${property}.create`, spec.directory, { pathParams: {}, body: params, casing: "deep" }),
-    get: (directoryId) =>
-      api.execute(op.get, `${property}.get`, spec.directory, { pathParams: onDirectory(directoryId) }),
+    create: (params) => api.execute(op.create, spec.directory, { pathParams: {}, body: params, casing: "deep" }),
+    get: (directoryId) => api.execute(op.get, spec.directory, { pathParams: onDirectory(directoryId) }),
     update: (directoryId, params) =>
-      api.execute(op.update, `${property}.update`, spec.directory, {
+      api.execute(op.update, spec.directory, {
         pathParams: onDirectory(directoryId),
         body: params
       }),
-    delete: (directoryId) =>
-      api.execute(op.delete, `${property}.delete`, DeletedObject, { pathParams: onDirectory(directoryId) }),
+    delete: (directoryId) => api.execute(op.delete, DeletedObject, { pathParams: onDirectory(directoryId) }),
     rotateApiKey: (directoryId) =>
-      api.execute(op.rotateApiKey, `${property}.rotateApiKey`, spec.directory, {
+      api.execute(op.rotateApiKey, spec.directory, {
         pathParams: onDirectory(directoryId)
       }),
     listGroupRoleMappings: (directoryId) =>
-      api.execute(op.listGroupRoleMappings, `${property}.listGroupRoleMappings`, MappingList, {
+      api.execute(op.listGroupRoleMappings, MappingList, {
         pathParams: onDirectory(directoryId)
       }),
     createGroupRoleMapping: (directoryId, params) =>
-      api.execute(op.createGroupRoleMapping, `${property}.createGroupRoleMapping`, spec.mapping, {
+      api.execute(op.createGroupRoleMapping, spec.mapping, {
         pathParams: onDirectory(directoryId),
         body: params
       }),
     replaceGroupRoleMappings: (directoryId, params) =>
-      api.execute(op.replaceGroupRoleMappings, `${property}.replaceGroupRoleMappings`, MappingList, {
+      api.execute(op.replaceGroupRoleMappings, MappingList, {
         pathParams: onDirectory(directoryId),
         body: params,
         casing: "deep"
       }),
     deleteGroupRoleMapping: (directoryId, mappingId) =>
-      api.execute(op.deleteGroupRoleMapping, `${property}.deleteGroupRoleMapping`, DeletedObject, {
+      api.execute(op.deleteGroupRoleMapping, DeletedObject, {
         pathParams: { ...onDirectory(directoryId), mapping_id: mappingId }
       })
   }

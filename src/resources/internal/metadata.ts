@@ -9,9 +9,8 @@ import type { OperationDescriptor } from "../../models/internal/descriptor.js"
 import type { ClerkError } from "../../services/ClerkErrors.js"
 import type { Bound } from "./bind.js"
 
-/** Where the update goes: the resource's `PATCH` and the `PUT` of its metadata, both named `operation`. */
+/** Where the update goes: the resource's `PATCH` and the `PUT` of its metadata, both named after the `PATCH`. */
 export interface MetadataSplitTarget {
-  readonly operation: string
   readonly update: OperationDescriptor
   readonly replaceMetadata: OperationDescriptor
   readonly pathParams: Readonly<Record<string, string>>
@@ -29,10 +28,11 @@ export const updateWithMetadata = <A, I>(
   schema: Schema.Schema<A, I, never>
 ): Effect.Effect<A, ClerkError> => {
   const patch = { pathParams: target.pathParams, body: fields }
-  if (metadata === undefined) return api.execute(target.update, target.operation, schema, patch)
-  const put = api.execute(target.replaceMetadata, target.operation, schema, {
+  if (metadata === undefined) return api.execute(target.update, schema, patch)
+  const put = api.execute(target.replaceMetadata, schema, {
     pathParams: target.pathParams,
-    body: metadata
+    body: metadata,
+    operation: target.update.operation
   })
-  return Object.keys(fields).length > 0 ? Effect.zipRight(api.void(target.update, target.operation, patch), put) : put
+  return Object.keys(fields).length > 0 ? Effect.zipRight(api.void(target.update, patch), put) : put
 }

@@ -36,7 +36,7 @@ const INSTANCE_DOMAIN_PAGE = pageSize(ListAllOrganizationDomains)
  */
 export const domainMethods = (api: Bound) => {
   const getOrganizationDomainList = ({ organizationId, ...query }: GetOrganizationDomainListParams) =>
-    api.execute(ListOrganizationDomains, "organizations.getOrganizationDomainList", DomainList, {
+    api.execute(ListOrganizationDomains, DomainList, {
       pathParams: { organization_id: organizationId },
       query
     })
@@ -44,7 +44,7 @@ export const domainMethods = (api: Bound) => {
     enrollmentMode,
     ...query
   }: GetInstanceOrganizationDomainListParams = {}) =>
-    api.execute(ListAllOrganizationDomains, "organizations.getInstanceOrganizationDomainList", DomainList, {
+    api.execute(ListAllOrganizationDomains, DomainList, {
       // The spec declares `enrollment_mode` with `explode: false`: one comma-separated value.
       query: { ...query, enrollmentMode: enrollmentMode?.join(",") }
     })
@@ -65,24 +65,24 @@ export const domainMethods = (api: Bound) => {
       streamPages(INSTANCE_DOMAIN_PAGE, (page) => getInstanceOrganizationDomainList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/domains` (`verified` defaults to `true`) */
     createOrganizationDomain: ({ organizationId, ...body }: CreateOrganizationDomainParams) =>
-      api.decode(CreateOrganizationDomain, "organizations.createOrganizationDomain", {
+      api.decode(CreateOrganizationDomain, {
         pathParams: { organization_id: organizationId },
         body: { ...body, verified: body.verified ?? true }
       }),
     /** `PATCH /organizations/{organization_id}/domains/{domain_id}` */
     updateOrganizationDomain: ({ domainId, organizationId, ...body }: UpdateOrganizationDomainParams) =>
-      api.decode(UpdateOrganizationDomain, "organizations.updateOrganizationDomain", {
+      api.decode(UpdateOrganizationDomain, {
         pathParams: domainRef({ domainId, organizationId }),
         body
       }),
     /** `DELETE /organizations/{organization_id}/domains/{domain_id}` */
     deleteOrganizationDomain: (params: OrganizationDomainParams) =>
-      api.decode(DeleteOrganizationDomain, "organizations.deleteOrganizationDomain", {
+      api.decode(DeleteOrganizationDomain, {
         pathParams: domainRef(params)
       }),
     /** `POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership` */
     verifyOrganizationDomainOwnership: (params: OrganizationDomainParams) =>
-      api.decode(VerifyOrganizationDomainOwnership, "organizations.verifyOrganizationDomainOwnership", {
+      api.decode(VerifyOrganizationDomainOwnership, {
         pathParams: domainRef(params)
       })
   }

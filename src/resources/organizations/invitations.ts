@@ -44,7 +44,7 @@ const INSTANCE_INVITATION_PAGE = pageSize(ListInstanceOrganizationInvitations)
  */
 export const invitationMethods = (api: Bound) => {
   const getOrganizationInvitationList = ({ organizationId, ...query }: GetOrganizationInvitationListParams) =>
-    api.execute(ListOrganizationInvitations, "organizations.getOrganizationInvitationList", InvitationList, {
+    api.execute(ListOrganizationInvitations, InvitationList, {
       pathParams: { organization_id: organizationId },
       query
     })
@@ -52,22 +52,12 @@ export const invitationMethods = (api: Bound) => {
     organizationId,
     ...query
   }: GetPendingOrganizationInvitationListParams) =>
-    api.execute(
-      ListPendingOrganizationInvitations,
-      "organizations.getPendingOrganizationInvitationList",
-      InvitationList,
-      {
-        pathParams: { organization_id: organizationId },
-        query
-      }
-    )
+    api.execute(ListPendingOrganizationInvitations, InvitationList, {
+      pathParams: { organization_id: organizationId },
+      query
+    })
   const getInstanceOrganizationInvitationList = (params: GetInstanceOrganizationInvitationListParams = {}) =>
-    api.execute(
-      ListInstanceOrganizationInvitations,
-      "organizations.getInstanceOrganizationInvitationList",
-      InstanceInvitationList,
-      { query: { ...params } }
-    )
+    api.execute(ListInstanceOrganizationInvitations, InstanceInvitationList, { query: { ...params } })
   return {
     /** `GET /organizations/{organization_id}/invitations` */
     getOrganizationInvitationList,
@@ -87,24 +77,24 @@ export const invitationMethods = (api: Bound) => {
     ) => streamPages(INSTANCE_INVITATION_PAGE, (page) => getInstanceOrganizationInvitationList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/invitations` */
     createOrganizationInvitation: ({ organizationId, ...body }: CreateOrganizationInvitationParams) =>
-      api.decode(CreateOrganizationInvitation, "organizations.createOrganizationInvitation", {
+      api.decode(CreateOrganizationInvitation, {
         pathParams: { organization_id: organizationId },
         body
       }),
     /** `POST /organizations/{organization_id}/invitations/bulk` (a JSON array body) */
     createOrganizationInvitationBulk: (organizationId: string, params: ReadonlyArray<OrganizationInvitationFields>) =>
-      api.execute(CreateOrganizationInvitationBulk, "organizations.createOrganizationInvitationBulk", InvitationList, {
+      api.execute(CreateOrganizationInvitationBulk, InvitationList, {
         pathParams: { organization_id: organizationId },
         body: params
       }),
     /** `GET /organizations/{organization_id}/invitations/{invitation_id}` */
     getOrganizationInvitation: ({ invitationId, organizationId }: GetOrganizationInvitationParams) =>
-      api.decode(GetOrganizationInvitation, "organizations.getOrganizationInvitation", {
+      api.decode(GetOrganizationInvitation, {
         pathParams: { organization_id: organizationId, invitation_id: invitationId }
       }),
     /** `POST /organizations/{organization_id}/invitations/{invitation_id}/revoke` */
     revokeOrganizationInvitation: ({ invitationId, organizationId, ...body }: RevokeOrganizationInvitationParams) =>
-      api.decode(RevokeOrganizationInvitation, "organizations.revokeOrganizationInvitation", {
+      api.decode(RevokeOrganizationInvitation, {
         pathParams: { organization_id: organizationId, invitation_id: invitationId },
         body
       })

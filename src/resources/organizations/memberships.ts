@@ -37,17 +37,12 @@ const INSTANCE_MEMBERSHIP_PAGE = pageSize(InstanceGetOrganizationMemberships)
  */
 export const membershipMethods = (api: Bound) => {
   const getOrganizationMembershipList = ({ organizationId, ...query }: GetOrganizationMembershipListParams) =>
-    api.execute(ListOrganizationMemberships, "organizations.getOrganizationMembershipList", MembershipList, {
+    api.execute(ListOrganizationMemberships, MembershipList, {
       pathParams: { organization_id: organizationId },
       query
     })
   const getInstanceOrganizationMembershipList = (params: GetInstanceOrganizationMembershipListParams = {}) =>
-    api.execute(
-      InstanceGetOrganizationMemberships,
-      "organizations.getInstanceOrganizationMembershipList",
-      MembershipList,
-      { query: { ...params } }
-    )
+    api.execute(InstanceGetOrganizationMemberships, MembershipList, { query: { ...params } })
   return {
     /** `GET /organizations/{organization_id}/memberships` */
     getOrganizationMembershipList,
@@ -62,13 +57,13 @@ export const membershipMethods = (api: Bound) => {
     ) => streamPages(INSTANCE_MEMBERSHIP_PAGE, (page) => getInstanceOrganizationMembershipList({ ...params, ...page })),
     /** `POST /organizations/{organization_id}/memberships` */
     createOrganizationMembership: ({ organizationId, ...body }: CreateOrganizationMembershipParams) =>
-      api.decode(CreateOrganizationMembership, "organizations.createOrganizationMembership", {
+      api.decode(CreateOrganizationMembership, {
         pathParams: { organization_id: organizationId },
         body
       }),
     /** `PATCH /organizations/{organization_id}/memberships/{user_id}` */
     updateOrganizationMembership: ({ organizationId, userId, ...body }: UpdateOrganizationMembershipParams) =>
-      api.decode(UpdateOrganizationMembership, "organizations.updateOrganizationMembership", {
+      api.decode(UpdateOrganizationMembership, {
         pathParams: { organization_id: organizationId, user_id: userId },
         body
       }),
@@ -78,13 +73,13 @@ export const membershipMethods = (api: Bound) => {
       userId,
       ...body
     }: UpdateOrganizationMembershipMetadataParams) =>
-      api.decode(UpdateOrganizationMembershipMetadata, "organizations.updateOrganizationMembershipMetadata", {
+      api.decode(UpdateOrganizationMembershipMetadata, {
         pathParams: { organization_id: organizationId, user_id: userId },
         body
       }),
     /** `DELETE /organizations/{organization_id}/memberships/{user_id}` */
     deleteOrganizationMembership: ({ organizationId, userId }: DeleteOrganizationMembershipParams) =>
-      api.decode(DeleteOrganizationMembership, "organizations.deleteOrganizationMembership", {
+      api.decode(DeleteOrganizationMembership, {
         pathParams: { organization_id: organizationId, user_id: userId }
       })
   }
