@@ -26,8 +26,9 @@ for (const name of [
 assert.equal(root.operations.length, 249)
 assert.equal(typeof webhooks.verifyWebhook, "function")
 assert.equal(typeof testing.FakeServer.start, "function")
-assert.equal(express.clerkMiddleware, root.clerkMiddleware, "effect-clerk/express is the root's Node middleware")
-assert.equal(typeof express.getAuth, "function")
+assert.equal(typeof express.clerkMiddleware, "function")
+// (Not an identity check with the root: Bun maps this repository's own "effect-clerk" to src/ through tsconfig paths.)
+assert.throws(() => express.getAuth({}), /The clerkMiddleware should be registered before using getAuth/)
 for (const file of ["index", "auth/webhooks/index", "testing/index", "auth/middleware/node"].flatMap((f) => [
   `dist/esm/${f}.d.ts`,
   `dist/cjs/${f}.d.ts`
