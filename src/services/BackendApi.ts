@@ -326,12 +326,15 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       "user-agent": config.userAgent
     }
     const jsonHeaders = { ...commonHeaders, "content-type": "application/json" }
-    const withKey = (headers: Readonly<Record<string, string>>, key: Redacted.Redacted<string> | undefined) =>
-      key === undefined ? headers : { ...headers, authorization: `Bearer ${Redacted.value(key)}` }
-    const secretJsonHeaders = withKey(jsonHeaders, config.secretKey)
-    const secretFormHeaders = withKey(commonHeaders, config.secretKey)
-    const machineJsonHeaders = withKey(jsonHeaders, config.machineSecretKey)
-    const machineFormHeaders = withKey(commonHeaders, config.machineSecretKey)
+    const withKey = (headers: Readonly<Record<string, string>>, key: Redacted.Redacted<string>) => ({
+      ...headers,
+      authorization: `Bearer ${Redacted.value(key)}`
+    })
+    /** The header sets of a key, for JSON and for multipart bodies (built once per client). */
+    const keyed = (key: Redacted.Redacted<string> | undefined) =>
+      key === undefined ? undefined : { json: withKey(jsonHeaders, key), form: withKey(commonHeaders, key) }
+    const secretHeaders = keyed(config.secretKey)
+    const machineHeaders = keyed(config.machineSecretKey) ?? secretHeaders
 
     const invalid = (reason: string, param?: string) =>
       new ClerkInvalidRequestError(param === undefined ? { reason } : { reason, param })
@@ -341,37 +344,23 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       if (Either.isLeft(filled)) return invalid(filled.left.reason, filled.left.param)
       const queryProblem = checkQuery(request.method, request.path, request.query)
       if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
-      const bearer =
-        request.bearer ??
-        (request.auth === "none"
-          ? undefined
-          : request.auth === "machineSecretKey"
-            ? (config.machineSecretKey ?? config.secretKey)
-            : config.secretKey)
-      if (bearer === undefined && request.auth !== "none") {
-        return invalid(
-          request.auth === "machineSecretKey"
-            ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
-            : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
-        )
-      }
       const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
       const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
       const isForm = request.formData !== undefined
-      const baseHeaders =
-        request.bearer !== undefined
-          ? { ...(isForm ? commonHeaders : jsonHeaders), authorization: `Bearer ${Redacted.value(request.bearer)}` }
-          : request.auth === "none"
-            ? isForm
-              ? commonHeaders
-              : jsonHeaders
-            : request.auth === "machineSecretKey" && config.machineSecretKey !== undefined
-              ? isForm
-                ? machineFormHeaders
-                : machineJsonHeaders
-              : isForm
-                ? secretFormHeaders
-                : secretJsonHeaders
+      const unkeyed = isForm ? commonHeaders : jsonHeaders
+      let baseHeaders = unkeyed
+      if (request.bearer !== undefined) baseHeaders = withKey(unkeyed, request.bearer)
+      else if (request.auth !== "none") {
+        const sets = request.auth === "machineSecretKey" ? machineHeaders : secretHeaders
+        if (sets === undefined) {
+          return invalid(
+            request.auth === "machineSecretKey"
+              ? "Missing Clerk Machine Secret Key or Secret Key. Set machineSecretKey or secretKey."
+              : "Missing Clerk Secret Key. Go to https://dashboard.clerk.com and get your key for your instance."
+          )
+        }
+        baseHeaders = isForm ? sets.form : sets.json
+      }
       const headers = request.headers === undefined ? baseHeaders : { ...baseHeaders, ...request.headers }
       if (request.formData !== undefined) return { url, headers, body: request.formData, path: urlPath }
       const body = request.body
@@ -477,16 +466,29 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       body: BodyKind
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
+      const run = sendOnce(span, method, built, body)
+      return (millis) =>
+        millis !== undefined && millis <= 0
+          ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+          : run(millis)
+    }
+
+    /** One attempt on the transport, bounded by `millis` when given (`millis` is positive here). */
+    const sendOnce = (
+      span: Tracer.Span,
+      method: HttpMethod,
+      built: Built,
+      body: BodyKind
+    ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
+      const { path } = built
       if (direct !== undefined) {
         const onFailure = (failure: DirectFailure) => Effect.fail(directError(method, path, failure))
         const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
         return (millis) =>
-          millis !== undefined && millis <= 0
-            ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-            : Effect.matchEffect(
-                direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
-                { onFailure, onSuccess }
-              )
+          Effect.matchEffect(
+            direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
+            { onFailure, onSuccess }
+          )
       }
       const req = httpRequest(method, built)
       const toError = httpClientError(method, path)
@@ -507,12 +509,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       return (millis) =>
         millis === undefined
           ? once
-          : millis <= 0
-            ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-            : Effect.timeoutFail(once, {
-                duration: millis,
-                onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
-              })
+          : Effect.timeoutFail(once, {
+              duration: millis,
+              onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+            })
     }
 
     /**
