@@ -3,76 +3,35 @@
  * recovering, JWKS endpoint each cost one `GET /v1/jwks` at the fake server, through the Effect API and the Promise
  * API, over a real loopback socket.
  */
-import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
-import { FetchHttpClient } from "@effect/platform"
-import { Effect, Either, Layer, TestClock } from "effect"
-import * as JwksCache from "../src/auth/tokens/JwksCache.js"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Either, TestClock } from "effect"
 import * as Tokens from "../src/auth/tokens/index.js"
 import { createClerkClient } from "../src/promise/createClerkClient.js"
 import { createTokenVerifier } from "../src/promise/verifier.js"
-import { Jwks } from "../src/resources/Jwks.js"
-import * as BackendApi from "../src/services/BackendApi.js"
-import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import * as FakeHttp from "../src/testing/FakeHttp.js"
 import * as Fault from "../src/testing/faults.js"
-import * as FakeServer from "../src/testing/FakeServer.js"
 import { generateKeys, sessionClaims, signJwt } from "../src/testing/tokens.js"
+
+import { isJwks, jwksFake, verifyAll } from "./support/jwksFake.js"
 
 const N = 200
 const KEY = generateKeys("ins_stampedeKeyA")
 const ROTATED = generateKeys("ins_stampedeKeyB")
-let server: FakeServer.FakeServer
-const unhandled: Array<unknown> = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-
-beforeAll(async () => {
-  process.on("unhandledRejection", onUnhandled)
-  server = await FakeServer.start({ keys: KEY })
-})
-afterAll(async () => {
-  await server.close()
-  process.off("unhandledRejection", onUnhandled)
-  assert.deepStrictEqual(unhandled, [])
-})
-
-let start = 0
-beforeEach(() => {
-  server.fake.clearFaults()
-  start = server.requests().length
-})
-
-const jwksFetches = () =>
-  server
-    .requests()
-    .slice(start)
-    .filter((r) => r.path === "/v1/jwks").length
-const isJwks = (r: { readonly path: string }) => r.path.endsWith("/jwks")
+const { server: fakeServer, jwksFetches, effectLayer } = jwksFake(KEY)
 /** From now on the fake serves both the old and the rotated key. */
 const rotate = () =>
-  server.fake.inject(Fault.respond(FakeHttp.json(200, { keys: [KEY.jwk, ROTATED.jwk] })), { match: isJwks })
+  fakeServer().fake.inject(Fault.respond(FakeHttp.json(200, { keys: [KEY.jwk, ROTATED.jwk] })), { match: isJwks })
 const rotatedToken = (userId: string) =>
-  signJwt(ROTATED, sessionClaims(server.fake.issuer, { userId }, Math.floor(Date.now() / 1000)))
+  signJwt(ROTATED, sessionClaims(fakeServer().fake.issuer, { userId }, Math.floor(Date.now() / 1000)))
 const tokens = (n: number, mint: (userId: string) => string) =>
   Array.from({ length: n }, (_, i) => mint(`user_stampede${i}`))
-
-/** The Effect API over the loopback server, no retries (so a failed fetch is one request). */
-const effectLayer = (options: JwksCache.JwksCacheOptions = {}) =>
-  JwksCache.layer(options).pipe(
-    Layer.provideMerge(Jwks.Default),
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: server.fake.secretKey, apiUrl: server.url, retry: false })),
-    Layer.provide(FetchHttpClient.layer)
-  )
-
-const verifyAll = (all: ReadonlyArray<string>) =>
-  Effect.forEach(all, (token) => Effect.either(Tokens.verifyToken(token)), { concurrency: "unbounded" })
 
 describe("JWKS stampede (Effect API)", () => {
   it.effect(`${N} concurrent verifyToken on a cold cache make one fetch; a rotation makes one more`, () =>
     Effect.gen(function* () {
       // TestClock drives the cache's intervals; tokens are checked against real time.
       yield* TestClock.setTime(Date.now())
-      const cold = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
+      const cold = yield* verifyAll(tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })))
       assert.isTrue(cold.every(Either.isRight), "every cold-cache verification succeeds")
       assert.strictEqual(jwksFetches(), 1)
 
@@ -96,21 +55,21 @@ describe("JWKS stampede (Effect API)", () => {
   it.effect(`the count holds while the JWKS endpoint fails, then recovers`, () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
-      const outage = server.fake.inject(Fault.serverError(503), { match: isJwks })
-      const down = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
+      const outage = fakeServer().fake.inject(Fault.serverError(503), { match: isJwks })
+      const down = yield* verifyAll(tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })))
       assert.deepStrictEqual(
         [...new Set(down.map((e) => (Either.isLeft(e) ? e.left.reason : "ok")))],
         ["jwk-remote-failed-to-load"]
       )
       assert.strictEqual(jwksFetches(), 1)
       // Inside the interval the failure is answered at once, with no new fetch.
-      const stillDown = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
+      const stillDown = yield* verifyAll(tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })))
       assert.isTrue(stillDown.every(Either.isLeft))
       assert.strictEqual(jwksFetches(), 1)
 
       outage.remove()
       yield* TestClock.adjust("11 seconds")
-      const recovered = yield* verifyAll(tokens(N, (userId) => server.fake.mintSessionToken({ userId })))
+      const recovered = yield* verifyAll(tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })))
       assert.isTrue(recovered.every(Either.isRight), "every verification succeeds after recovery")
       assert.strictEqual(jwksFetches(), 2)
     }).pipe(Effect.provide(effectLayer()))
@@ -119,7 +78,7 @@ describe("JWKS stampede (Effect API)", () => {
   it.effect(`a forced refetch (skipJwksCache) by ${N} callers is one fetch`, () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
-      const all = tokens(N, (userId) => server.fake.mintSessionToken({ userId }))
+      const all = tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId }))
       yield* verifyAll(all.slice(0, 1))
       assert.strictEqual(jwksFetches(), 1)
       const forced = yield* Effect.forEach(
@@ -137,10 +96,12 @@ describe("JWKS stampede (Promise API)", () => {
   it(`${N} concurrent verifyToken on a cold cache make one fetch; a rotation makes one more`, async () => {
     // No unknown-kid rate limit: the single refetch below comes from coalescing alone.
     const verifier = createTokenVerifier({ jwks: { unknownKidRefetchInterval: 0 }, retry: false })
-    const options = { secretKey: server.fake.secretKey, apiUrl: server.url }
+    const options = { secretKey: fakeServer().fake.secretKey, apiUrl: fakeServer().url }
     try {
       const cold = await Promise.allSettled(
-        tokens(N, (userId) => server.fake.mintSessionToken({ userId })).map((t) => verifier.verifyToken(t, options))
+        tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })).map((t) =>
+          verifier.verifyToken(t, options)
+        )
       )
       assert.deepStrictEqual(
         cold.filter((r) => r.status === "rejected"),
@@ -161,16 +122,16 @@ describe("JWKS stampede (Promise API)", () => {
 
   it(`${N} concurrent authenticateRequest on a cold cache make one fetch; a rotation makes one more`, async () => {
     const clerk = createClerkClient({
-      secretKey: server.fake.secretKey,
-      publishableKey: server.fake.publishableKey,
-      apiUrl: server.url,
+      secretKey: fakeServer().fake.secretKey,
+      publishableKey: fakeServer().fake.publishableKey,
+      apiUrl: fakeServer().url,
       retry: false
     })
     const requestWith = (token: string) =>
       new Request("https://app.example.com/api", { headers: { authorization: `Bearer ${token}` } })
     try {
       const cold = await Promise.all(
-        tokens(N, (userId) => server.fake.mintSessionToken({ userId })).map((t) =>
+        tokens(N, (userId) => fakeServer().fake.mintSessionToken({ userId })).map((t) =>
           clerk.authenticateRequest(requestWith(t))
         )
       )

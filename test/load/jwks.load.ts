@@ -3,62 +3,22 @@
  * `GET /v1/jwks` at the loopback fake, through the Effect API and the Promise API; and while the endpoint fails, then
  * recovers, 1,000 callers still cost one failed fetch and then one successful one.
  */
-import { afterAll, assert, beforeAll, beforeEach, describe, it } from "@effect/vitest"
-import { FetchHttpClient } from "@effect/platform"
-import { Effect, Either, Layer, TestClock } from "effect"
-import * as JwksCache from "../../src/auth/tokens/JwksCache.js"
-import * as Tokens from "../../src/auth/tokens/index.js"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Either, TestClock } from "effect"
 import { createTokenVerifier } from "../../src/promise/verifier.js"
-import { Jwks } from "../../src/resources/Jwks.js"
-import * as BackendApi from "../../src/services/BackendApi.js"
-import * as ClerkConfig from "../../src/services/ClerkConfig.js"
 import * as Fault from "../../src/testing/faults.js"
-import * as FakeServer from "../../src/testing/FakeServer.js"
 import { generateKeys } from "../../src/testing/tokens.js"
 
+import { isJwks, jwksFake, verifyAll } from "../support/jwksFake.js"
+
 const N = 1_000
-let server: FakeServer.FakeServer
-const unhandled: Array<unknown> = []
-const onUnhandled = (reason: unknown) => unhandled.push(reason)
-
-beforeAll(async () => {
-  process.on("unhandledRejection", onUnhandled)
-  server = await FakeServer.start({ keys: generateKeys("ins_jwksLoad") })
-})
-afterAll(async () => {
-  await server.close()
-  process.off("unhandledRejection", onUnhandled)
-  assert.deepStrictEqual(unhandled, [])
-})
-
-let start = 0
-beforeEach(() => {
-  server.fake.clearFaults()
-  start = server.requests().length
-})
-
-const jwksFetches = () =>
-  server
-    .requests()
-    .slice(start)
-    .filter((r) => r.path === "/v1/jwks").length
-const isJwks = (r: { readonly path: string }) => r.path.endsWith("/jwks")
+const { server: fakeServer, jwksFetches, effectLayer } = jwksFake(generateKeys("ins_jwksLoad"))
 /** N distinct tokens (distinct subjects), valid for ten minutes. */
 const tokens = (tag: string) =>
   Array.from({ length: N }, (_, i) =>
-    server.fake.mintSessionToken({ userId: `user_${tag}${i}`, expiresInSeconds: 600 })
+    fakeServer().fake.mintSessionToken({ userId: `user_${tag}${i}`, expiresInSeconds: 600 })
   )
 
-const effectLayer = () =>
-  JwksCache.layer().pipe(
-    Layer.provideMerge(Jwks.Default),
-    Layer.provideMerge(BackendApi.layer),
-    Layer.provideMerge(ClerkConfig.layer({ secretKey: server.fake.secretKey, apiUrl: server.url, retry: false })),
-    Layer.provide(FetchHttpClient.layer)
-  )
-
-const verifyAll = (all: ReadonlyArray<string>) =>
-  Effect.forEach(all, (token) => Effect.either(Tokens.verifyToken(token)), { concurrency: "unbounded" })
 const reasons = (results: ReadonlyArray<Either.Either<unknown, { readonly reason: string }>>) => [
   ...new Set(results.map((e) => (Either.isLeft(e) ? e.left.reason : "ok")))
 ]
@@ -81,7 +41,7 @@ describe(`JWKS stampede, ${N} callers`, () => {
     Effect.gen(function* () {
       yield* TestClock.setTime(Date.now())
       const all = tokens("outage")
-      const outage = server.fake.inject(Fault.serverError(503), { match: isJwks })
+      const outage = fakeServer().fake.inject(Fault.serverError(503), { match: isJwks })
       const down = yield* verifyAll(all)
       assert.deepStrictEqual(reasons(down), ["jwk-remote-failed-to-load"])
       assert.strictEqual(jwksFetches(), 1)
@@ -100,7 +60,7 @@ describe(`JWKS stampede, ${N} callers`, () => {
   )
 
   it(`Promise API: ${N} concurrent verifyToken on a cold cache make one fetch; through an outage, one failed and one good`, async () => {
-    const options = { secretKey: server.fake.secretKey, apiUrl: server.url }
+    const options = { secretKey: fakeServer().fake.secretKey, apiUrl: fakeServer().url }
     const cold = createTokenVerifier({ retry: false })
     try {
       const results = await Promise.allSettled(tokens("promise").map((t) => cold.verifyToken(t, options)))
@@ -119,7 +79,7 @@ describe(`JWKS stampede, ${N} callers`, () => {
     const before = jwksFetches()
     try {
       const all = tokens("promiseOutage")
-      const outage = server.fake.inject(Fault.serverError(503), { match: isJwks })
+      const outage = fakeServer().fake.inject(Fault.serverError(503), { match: isJwks })
       const down = await Promise.allSettled(all.map((t) => fresh.verifyToken(t, options)))
       assert.isTrue(down.every((r) => r.status === "rejected"))
       assert.strictEqual(jwksFetches() - before, 1)
