@@ -25,6 +25,9 @@ export interface JwtVerifyOptions extends ClaimOptions {
   readonly headerType?: string | ReadonlyArray<string> | undefined
 }
 
+/** The header `typ` values accepted when none are given. */
+const DEFAULT_TYPES: ReadonlyArray<string> = ["JWT"]
+
 /** Algorithms a Clerk token header may name; only RS256 verifies against a Clerk key. */
 const RSA_ALGORITHMS: ReadonlySet<unknown> = new Set(["RS256", "RS384", "RS512"])
 
@@ -41,7 +44,7 @@ export const checkHeader = (
   const { alg, typ } = header
   if (typ !== undefined || headerType !== undefined) {
     const allowed: ReadonlyArray<string> =
-      headerType === undefined ? ["JWT"] : typeof headerType === "string" ? [headerType] : headerType
+      headerType === undefined ? DEFAULT_TYPES : typeof headerType === "string" ? [headerType] : headerType
     if (typeof typ !== "string" || !allowed.includes(typ)) {
       return tokenFailure(
         "token-invalid",
@@ -107,7 +110,7 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCh
   if (memo.has(slot, signatureText, signingInput)) return undefined
   let valid: boolean | Promise<boolean>
   try {
-    valid = backend.verifyRs256(key.right.handle, backend.latin1Bytes(signingInput), signature)
+    valid = backend.verifyRs256(key.right.handle, signingInput, signature)
   } catch {
     return uncheckable()
   }
@@ -165,7 +168,22 @@ export type JwtVerdict =
  */
 export const verifyJwt = (decoded: DecodedJwt, key: KeyResult, options: JwtVerifyOptions, now: number): JwtVerdict => {
   const headerFailure = checkHeader(decoded.header, options.headerType)
-  if (headerFailure !== undefined) return Either.left(headerFailure)
+  return headerFailure !== undefined ? Either.left(headerFailure) : verifyCheckedJwt(decoded, key, options, now)
+}
+
+/**
+ * {@link verifyJwt} for a token whose header already passed {@link checkHeader} with `options.headerType`: the
+ * signature, then the claims.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
+export const verifyCheckedJwt = (
+  decoded: DecodedJwt,
+  key: KeyResult,
+  options: JwtVerifyOptions,
+  now: number
+): JwtVerdict => {
   const signature = checkSignature(decoded, key)
   if (isPending(signature)) {
     return Effect.flatMap(
