@@ -308,8 +308,8 @@ export const webBackend: CryptoBackend = {
 }
 
 /**
- * The scratch buffer's size: what the base64url text of a token at the length limit decodes to. It holds bytes only
- * between two statements of one synchronous call, never across calls.
+ * The node back end's scratch buffer size: what the base64url text of a token at the length limit decodes to. The
+ * buffer holds bytes only within one synchronous call (decoding a segment, or one RSA check), never across calls.
  */
 const SCRATCH_BYTES = 12 * 1024
 
@@ -337,12 +337,10 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
     verifyRs256: (key, data, signature) => {
       if (key.kind !== "node") throw new Error("not a node key")
       if (typeof data !== "string") return node.verify("sha256", data, key.key, signature)
-      // The signing input is copied into the scratch buffer, which node.verify reads synchronously.
-      const bytes =
-        data.length <= SCRATCH_BYTES
-          ? scratch().subarray(0, scratch().write(data, 0, "latin1"))
-          : Buffer.from(data, "latin1")
-      return node.verify("sha256", bytes, key.key, signature)
+      if (data.length > SCRATCH_BYTES) return node.verify("sha256", Buffer.from(data, "latin1"), key.key, signature)
+      // The signing input is copied into the scratch buffer, which node.verify reads before it returns.
+      const bytes = scratch()
+      return node.verify("sha256", bytes.subarray(0, bytes.write(data, 0, "latin1")), key.key, signature)
     },
     sha1Base64Url: (text) => node.createHash("sha1").update(text, "utf8").digest("base64url"),
     base64ToBytes: (text) => Buffer.from(text, "base64url"),
@@ -354,9 +352,13 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
       return bytes.toString("base64url") === text ? bytes : undefined
     },
     canonicalBase64UrlToUtf8: (text) => {
-      // Decoded in the scratch buffer when it fits for sure (3 bytes per 4 characters), else in a buffer of its own.
-      const bytes = text.length <= (SCRATCH_BYTES / 3) * 4 ? scratch() : Buffer.from(text, "base64url")
-      const length = bytes === scratchBuffer ? bytes.write(text, 0, "base64url") : bytes.length
+      if (text.length > (SCRATCH_BYTES / 3) * 4) {
+        const own = Buffer.from(text, "base64url")
+        return own.toString("base64url") === text ? own.toString("utf8") : undefined
+      }
+      // Decoded in the scratch buffer (it fits: at most 3 bytes per 4 characters).
+      const bytes = scratch()
+      const length = bytes.write(text, 0, "base64url")
       return bytes.toString("base64url", 0, length) === text ? bytes.toString("utf8", 0, length) : undefined
     }
   }

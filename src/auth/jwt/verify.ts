@@ -89,7 +89,8 @@ const isPending = (check: SignatureCheck): check is Promise<TokenVerificationFai
 
 /**
  * Checks the signature with the key; returns the failure or `undefined`, synchronously on `node:crypto` and as a
- * Promise (which never rejects) on Web Crypto.
+ * Promise (which never rejects) on Web Crypto. A token that already verified under this key (same signature, same
+ * signed bytes; see `./memo.ts`) skips the RSA operation.
  *
  * @since 0.1.0
  * @category Tokens
