@@ -346,20 +346,29 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
     base64ToBytes: (text) => Buffer.from(text, "base64url"),
     base64UrlToUtf8: (text) => Buffer.from(text, "base64url").toString("utf8"),
     // Node's decoder skips what is not base64 and accepts both alphabets: a segment is canonical base64url exactly
-    // when its bytes encode back to the same text (the encoder writes only the URL-safe alphabet, unpadded).
+    // when its bytes encode back to the same text (the encoder writes only the URL-safe alphabet, unpadded). A
+    // Buffer that throws on such text instead (a runtime's own implementation) gives the same `undefined`.
     canonicalBase64Url: (text) => {
-      const bytes = Buffer.from(text, "base64url")
-      return bytes.toString("base64url") === text ? bytes : undefined
+      try {
+        const bytes = Buffer.from(text, "base64url")
+        return bytes.toString("base64url") === text ? bytes : undefined
+      } catch {
+        return undefined
+      }
     },
     canonicalBase64UrlToUtf8: (text) => {
-      if (text.length > (SCRATCH_BYTES / 3) * 4) {
-        const own = Buffer.from(text, "base64url")
-        return own.toString("base64url") === text ? own.toString("utf8") : undefined
+      try {
+        if (text.length > (SCRATCH_BYTES / 3) * 4) {
+          const own = Buffer.from(text, "base64url")
+          return own.toString("base64url") === text ? own.toString("utf8") : undefined
+        }
+        // Decoded in the scratch buffer (it fits: at most 3 bytes per 4 characters).
+        const bytes = scratch()
+        const length = bytes.write(text, 0, "base64url")
+        return bytes.toString("base64url", 0, length) === text ? bytes.toString("utf8", 0, length) : undefined
+      } catch {
+        return undefined
       }
-      // Decoded in the scratch buffer (it fits: at most 3 bytes per 4 characters).
-      const bytes = scratch()
-      const length = bytes.write(text, 0, "base64url")
-      return bytes.toString("base64url", 0, length) === text ? bytes.toString("utf8", 0, length) : undefined
     }
   }
 }
