@@ -56,8 +56,14 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
   const distinct: ReadonlyArray<Request> = await Promise.all(
     Array.from({ length: DISTINCT }, (_, n) => mint(n + 1).then(toRequest))
   )
-  let cursor = 0
-  const nextDistinct = () => distinct[cursor++ % distinct.length]!
+  // One cursor per case: with a shared one, the other case's calls would skip tokens, so fewer than 1024 others
+  // would be verified between two visits of a token and the memo would answer some calls.
+  const cycle = () => {
+    let cursor = 0
+    return () => distinct[cursor++ % distinct.length]!
+  }
+  const nextOurs = cycle()
+  const nextTheirs = cycle()
   const options = { authorizedParties: [APP] }
 
   // The stubbed global fetch serves the JWKS (an undici transport would bypass the stub).
@@ -87,14 +93,14 @@ export const authenticateRequestSuites = async (): Promise<ReadonlyArray<BenchRe
       { name: "effect-clerk client.authenticateRequest", run: () => oursLocal.authenticateRequest(request, options) },
       {
         name: "effect-clerk client.authenticateRequest (distinct tokens)",
-        run: () => oursLocal.authenticateRequest(nextDistinct(), options)
+        run: () => oursLocal.authenticateRequest(nextOurs(), options)
       },
       // The Effect API, one fiber per call (informational: inside a server, the fiber already exists).
       { name: "effect-clerk authenticateRequest (Effect)", run: () => oursLocal.runtime.runSync(effect) },
       { name: "@clerk/backend authenticateRequest", run: () => theirsLocal.authenticateRequest(request, options) },
       {
         name: "@clerk/backend authenticateRequest (distinct tokens)",
-        run: () => theirsLocal.authenticateRequest(nextDistinct(), options)
+        run: () => theirsLocal.authenticateRequest(nextTheirs(), options)
       }
     ],
     targets: [

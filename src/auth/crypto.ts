@@ -28,7 +28,14 @@ interface NodeCrypto {
 
 /** The part of node's `Buffer` this module uses. */
 interface NodeBufferStatic {
-  readonly from: (data: string, encoding: string) => Uint8Array & { toString(encoding: string): string }
+  readonly from: (data: string, encoding: string) => NodeBufferInstance
+  readonly allocUnsafeSlow: (size: number) => NodeBufferInstance
+}
+
+/** The part of a node `Buffer` this module uses. */
+type NodeBufferInstance = Uint8Array & {
+  toString(encoding: string, start?: number, end?: number): string
+  write(text: string, offset: number, encoding: string): number
 }
 
 const isObject = (u: unknown): u is object => (typeof u === "object" || typeof u === "function") && u !== null
@@ -54,7 +61,8 @@ const isNodeCrypto = (u: unknown): u is NodeCrypto =>
   typeof Reflect.get(u, "verify") === "function" &&
   typeof Reflect.get(u, "createHash") === "function"
 
-const isNodeBuffer = (u: unknown): u is NodeBufferStatic => isObject(u) && typeof Reflect.get(u, "from") === "function"
+const isNodeBuffer = (u: unknown): u is NodeBufferStatic =>
+  isObject(u) && typeof Reflect.get(u, "from") === "function" && typeof Reflect.get(u, "allocUnsafeSlow") === "function"
 
 const nodeCryptoModule = builtin("node:crypto")
 const nodeBufferModule = builtin("node:buffer")
@@ -95,16 +103,28 @@ export interface CryptoBackend {
   readonly importSpki: (der: Uint8Array) => RsaKeyHandle | undefined
   /** Imports an RSA JWK; `undefined` when it is (known to be) unusable. */
   readonly importJwk: (jwk: RsaJwkParams) => RsaKeyHandle | undefined
-  /** RS256 (RSASSA-PKCS1-v1_5 over SHA-256): synchronous on node, a Promise on Web Crypto. Throws when it cannot check. */
-  readonly verifyRs256: (key: RsaKeyHandle, data: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>
+  /**
+   * RS256 (RSASSA-PKCS1-v1_5 over SHA-256) of `data`: bytes, or a string whose characters are all below 256 (a JWT's
+   * signing input), one byte each. Synchronous on node, a Promise on Web Crypto. Throws when it cannot check.
+   */
+  readonly verifyRs256: (
+    key: RsaKeyHandle,
+    data: Uint8Array | string,
+    signature: Uint8Array
+  ) => boolean | Promise<boolean>
   /** The URL-safe base64 (no padding) SHA-1 of a UTF-8 string. Synchronous on both back ends. */
   readonly sha1Base64Url: (text: string) => string
   /** Decodes base64url (or base64) text to bytes. */
   readonly base64ToBytes: (text: string) => Uint8Array
   /** Decodes base64url text to a UTF-8 string. */
   readonly base64UrlToUtf8: (text: string) => string
-  /** The bytes of a string whose characters are all below 256 (a JWT's signing input). */
-  readonly latin1Bytes: (text: string) => Uint8Array
+  /**
+   * Decodes canonical base64url: only the URL-safe alphabet, no padding, no impossible length, no stray bits in the
+   * last character (so no two different strings decode to the same bytes); `undefined` for anything else.
+   */
+  readonly canonicalBase64Url: (text: string) => Uint8Array | undefined
+  /** {@link CryptoBackend.canonicalBase64Url}, then the bytes as UTF-8 text (as {@link CryptoBackend.base64UrlToUtf8}). */
+  readonly canonicalBase64UrlToUtf8: (text: string) => string | undefined
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -118,6 +138,27 @@ const B64_VALUES = (() => {
   table["/".charCodeAt(0)] = 63
   return table
 })()
+
+/** The 6-bit value of a base64url character (the alphabet is checked beforehand). */
+const sextet = (code: number): number =>
+  code >= 97 ? code - 71 : code >= 65 ? code - 65 : code >= 48 ? code + 4 : code === 45 ? 62 : 63
+
+/**
+ * Whether base64url text of the URL-safe alphabet is canonical: no impossible length and no stray bits in the last
+ * character.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
+export const isCanonicalBase64Url = (segment: string): boolean => {
+  const rem = segment.length % 4
+  if (rem === 1) return false
+  if (rem === 0) return true
+  const last = sextet(segment.charCodeAt(segment.length - 1))
+  return rem === 2 ? (last & 0x0f) === 0 : (last & 0x03) === 0
+}
+
+const BASE64URL_ALPHABET = /^[A-Za-z0-9_-]*$/
 
 const portableBase64ToBytes = (text: string): Uint8Array => {
   const clean = text.replace(/=+$/, "")
@@ -160,7 +201,7 @@ const bytesToBase64Url = (bytes: Uint8Array): string => {
 const utf8 = new TextEncoder()
 const utf8Decoder = new TextDecoder()
 
-const latin1 = (text: string): Uint8Array => {
+const latin1 = (text: string): Uint8Array<ArrayBuffer> => {
   const out = new Uint8Array(text.length)
   for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) & 0xff
   return out
@@ -219,6 +260,9 @@ const sha1 = (message: Uint8Array): Uint8Array => {
 // ---------------------------------------------------------------------------------------------------------------
 // Back ends
 
+const portableCanonical = (text: string): Uint8Array | undefined =>
+  BASE64URL_ALPHABET.test(text) && isCanonicalBase64Url(text) ? portableBase64ToBytes(text) : undefined
+
 const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const
 
 /**
@@ -247,20 +291,33 @@ export const webBackend: CryptoBackend = {
   }),
   verifyRs256: (key, data, signature) => {
     if (key.kind !== "web") throw new Error("not a Web Crypto key")
+    const bytes = typeof data === "string" ? latin1(data) : new Uint8Array(data)
     return key.key.then((cryptoKey) => {
       if (cryptoKey === undefined) throw new Error("unusable key")
-      return crypto.subtle.verify(RS256.name, cryptoKey, new Uint8Array(signature), new Uint8Array(data))
+      return crypto.subtle.verify(RS256.name, cryptoKey, new Uint8Array(signature), bytes)
     })
   },
   sha1Base64Url: (text) => bytesToBase64Url(sha1(utf8.encode(text))),
   base64ToBytes: portableBase64ToBytes,
   base64UrlToUtf8: (text) => utf8Decoder.decode(portableBase64ToBytes(text)),
-  latin1Bytes: latin1
+  canonicalBase64Url: (text) => portableCanonical(text),
+  canonicalBase64UrlToUtf8: (text) => {
+    const bytes = portableCanonical(text)
+    return bytes === undefined ? undefined : utf8Decoder.decode(bytes)
+  }
 }
+
+/**
+ * The node back end's scratch buffer size: what the base64url text of a token at the length limit decodes to. The
+ * buffer holds bytes only within one synchronous call (decoding a segment, or one RSA check), never across calls.
+ */
+const SCRATCH_BYTES = 12 * 1024
 
 const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBackend => {
   const rsa = (key: NodeKeyObject): RsaKeyHandle | undefined =>
     key.asymmetricKeyType === "rsa" ? { kind: "node", key } : undefined
+  let scratchBuffer: NodeBufferInstance | undefined
+  const scratch = (): NodeBufferInstance => (scratchBuffer ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES))
   return {
     name: "node",
     importSpki: (der) => {
@@ -279,12 +336,40 @@ const makeNodeBackend = (node: NodeCrypto, Buffer: NodeBufferStatic): CryptoBack
     },
     verifyRs256: (key, data, signature) => {
       if (key.kind !== "node") throw new Error("not a node key")
-      return node.verify("sha256", data, key.key, signature)
+      if (typeof data !== "string") return node.verify("sha256", data, key.key, signature)
+      if (data.length > SCRATCH_BYTES) return node.verify("sha256", Buffer.from(data, "latin1"), key.key, signature)
+      // The signing input is copied into the scratch buffer, which node.verify reads before it returns.
+      const bytes = scratch()
+      return node.verify("sha256", bytes.subarray(0, bytes.write(data, 0, "latin1")), key.key, signature)
     },
     sha1Base64Url: (text) => node.createHash("sha1").update(text, "utf8").digest("base64url"),
     base64ToBytes: (text) => Buffer.from(text, "base64url"),
     base64UrlToUtf8: (text) => Buffer.from(text, "base64url").toString("utf8"),
-    latin1Bytes: (text) => Buffer.from(text, "latin1")
+    // Node's decoder skips what is not base64 and accepts both alphabets: a segment is canonical base64url exactly
+    // when its bytes encode back to the same text (the encoder writes only the URL-safe alphabet, unpadded). A
+    // Buffer that throws on such text instead (a runtime's own implementation) gives the same `undefined`.
+    canonicalBase64Url: (text) => {
+      try {
+        const bytes = Buffer.from(text, "base64url")
+        return bytes.toString("base64url") === text ? bytes : undefined
+      } catch {
+        return undefined
+      }
+    },
+    canonicalBase64UrlToUtf8: (text) => {
+      try {
+        if (text.length > (SCRATCH_BYTES / 3) * 4) {
+          const own = Buffer.from(text, "base64url")
+          return own.toString("base64url") === text ? own.toString("utf8") : undefined
+        }
+        // Decoded in the scratch buffer (it fits: at most 3 bytes per 4 characters).
+        const bytes = scratch()
+        const length = bytes.write(text, 0, "base64url")
+        return bytes.toString("base64url", 0, length) === text ? bytes.toString("utf8", 0, length) : undefined
+      } catch {
+        return undefined
+      }
+    }
   }
 }
 

@@ -71,9 +71,11 @@ export const clockSkew = (clockSkewInMs: number | undefined): number =>
 const failed = (message: string) =>
   tokenFailure("token-verification-failed", message, { action: TokenVerificationAction.EnsureClerkJwt })
 
+const NONE: ReadonlyArray<string> = []
+
 const list = (value: string | ReadonlyArray<string> | undefined): ReadonlyArray<string> =>
   value === undefined
-    ? []
+    ? NONE
     : (typeof value === "string" ? [value] : value).filter((v) => typeof v === "string" && v !== "")
 
 const isStringArray = (u: unknown): u is ReadonlyArray<string> =>

@@ -41,28 +41,12 @@ export interface DecodedJwt {
 
 const SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
 
-/** The 6-bit value of a base64url character (the shape regex has already checked the alphabet). */
-const sextet = (code: number): number =>
-  code >= 97 ? code - 71 : code >= 65 ? code - 65 : code >= 48 ? code + 4 : code === 45 ? 62 : 63
-
-/**
- * Whether a base64url segment is canonical: no impossible length and no stray bits in the last character. Without
- * this, two different strings would decode to the same signature.
- */
-const isCanonical = (segment: string): boolean => {
-  const rem = segment.length % 4
-  if (rem === 1) return false
-  if (rem === 0) return true
-  const last = sextet(segment.charCodeAt(segment.length - 1))
-  return rem === 2 ? (last & 0x0f) === 0 : (last & 0x03) === 0
-}
-
 const isObject = (u: unknown): u is Readonly<Record<string, unknown>> =>
   typeof u === "object" && u !== null && !Array.isArray(u)
 
-const parseSegment = (segment: string): Readonly<Record<string, unknown>> | undefined => {
+const parseObject = (text: string): Readonly<Record<string, unknown>> | undefined => {
   try {
-    const value: unknown = JSON.parse(backend.base64UrlToUtf8(segment))
+    const value: unknown = JSON.parse(text)
     return isObject(value) ? value : undefined
   } catch {
     return undefined
@@ -73,13 +57,12 @@ const HEADER_MEMO_SIZE = 64
 const headerMemo = new Map<string, Readonly<Record<string, unknown>>>()
 
 /**
- * Parses a header segment, memoised: every token of an instance carries the same few headers. The memo holds at most
- * 64 frozen headers (oldest dropped first); it caches a pure function of its input.
+ * Parses a header (the canonical `segment`, already decoded to `text`), memoised: every token of an instance carries
+ * the same few headers. The memo holds at most 64 frozen headers (oldest dropped first), keyed by segments that were
+ * checked canonical; it caches a pure function of its input.
  */
-const parseHeader = (segment: string): Readonly<Record<string, unknown>> | undefined => {
-  const hit = headerMemo.get(segment)
-  if (hit !== undefined) return hit
-  const header = parseSegment(segment)
+const parseHeader = (segment: string, text: string): Readonly<Record<string, unknown>> | undefined => {
+  const header = parseObject(text)
   if (header === undefined || segment.length > 1024) return header
   if (headerMemo.size >= HEADER_MEMO_SIZE) {
     const oldest = headerMemo.keys().next()
@@ -94,6 +77,15 @@ const invalid = (message: string) =>
   Either.left(tokenFailure("token-invalid", message, { action: TokenVerificationAction.EnsureClerkJwt }))
 
 /**
+ * Why a token whose segments did not all decode as canonical base64url is malformed: not three base64url segments
+ * (checked first), or a segment that is not canonical.
+ */
+const formFailure = (token: string) =>
+  SHAPE.test(token)
+    ? invalid("Invalid JWT form: a segment is not canonical base64url.")
+    : invalid("Invalid JWT form: expected three base64url segments separated by dots.")
+
+/**
  * Decodes a compact JWS. Fails with `token-invalid` for anything that is not three canonical base64url segments with
  * JSON-object header and payload, and for tokens over {@link MAX_TOKEN_LENGTH} characters.
  *
@@ -105,26 +97,28 @@ export const decodeJwt = (token: string): Either.Either<DecodedJwt, TokenVerific
   if (token.length > MAX_TOKEN_LENGTH) {
     return invalid(`The token is ${token.length} characters long; at most ${MAX_TOKEN_LENGTH} are accepted.`)
   }
-  if (!SHAPE.test(token)) {
-    return invalid("Invalid JWT form: expected three base64url segments separated by dots.")
-  }
+  // Every segment is decoded (and checked canonical) before any JSON is parsed, so a malformed token gets the form
+  // failure below whatever its JSON holds.
   const first = token.indexOf(".")
-  const second = token.indexOf(".", first + 1)
+  const second = first <= 0 ? -1 : token.indexOf(".", first + 1)
+  if (second <= first + 1) return formFailure(token)
   const rawHeader = token.slice(0, first)
   const rawPayload = token.slice(first + 1, second)
   const rawSignature = token.slice(second + 1)
-  if (!isCanonical(rawHeader) || !isCanonical(rawPayload) || !isCanonical(rawSignature)) {
-    return invalid("Invalid JWT form: a segment is not canonical base64url.")
-  }
-  const header = parseHeader(rawHeader)
-  const payload = header === undefined ? undefined : parseSegment(rawPayload)
+  const known = headerMemo.get(rawHeader)
+  const headerText = known === undefined ? backend.canonicalBase64UrlToUtf8(rawHeader) : ""
+  const payloadText = backend.canonicalBase64UrlToUtf8(rawPayload)
+  const signature = backend.canonicalBase64Url(rawSignature)
+  if (headerText === undefined || payloadText === undefined || signature === undefined) return formFailure(token)
+  const header = known ?? parseHeader(rawHeader, headerText)
+  const payload = header === undefined ? undefined : parseObject(payloadText)
   if (header === undefined || payload === undefined) {
     return invalid("Invalid JWT form: the header and payload must be base64url-encoded JSON objects.")
   }
   return Either.right({
     header,
     payload,
-    signature: backend.base64ToBytes(rawSignature),
+    signature,
     signingInput: token.slice(0, second),
     raw: { header: rawHeader, payload: rawPayload, signature: rawSignature, text: token }
   })

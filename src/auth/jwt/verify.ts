@@ -12,6 +12,7 @@ import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } 
 import { checkClaims, type ClaimOptions, isJwtPayload, type JwtPayload } from "./claims.js"
 import type { DecodedJwt } from "./decode.js"
 import type { KeyResult } from "./keys.js"
+import { memoFor, slotKey, type VerifiedMemo } from "./memo.js"
 
 /**
  * Options of {@link verifyJwt}: the claim checks plus the accepted header types.
@@ -23,6 +24,9 @@ export interface JwtVerifyOptions extends ClaimOptions {
   /** Accepted header `typ` values (default `"JWT"`; a token with no `typ` passes only when this is not given). */
   readonly headerType?: string | ReadonlyArray<string> | undefined
 }
+
+/** The header `typ` values accepted when none are given. */
+const DEFAULT_TYPES: ReadonlyArray<string> = ["JWT"]
 
 /** Algorithms a Clerk token header may name; only RS256 verifies against a Clerk key. */
 const RSA_ALGORITHMS: ReadonlySet<unknown> = new Set(["RS256", "RS384", "RS512"])
@@ -40,7 +44,7 @@ export const checkHeader = (
   const { alg, typ } = header
   if (typ !== undefined || headerType !== undefined) {
     const allowed: ReadonlyArray<string> =
-      headerType === undefined ? ["JWT"] : typeof headerType === "string" ? [headerType] : headerType
+      headerType === undefined ? DEFAULT_TYPES : typeof headerType === "string" ? [headerType] : headerType
     if (typeof typ !== "string" || !allowed.includes(typ)) {
       return tokenFailure(
         "token-invalid",
@@ -61,32 +65,6 @@ export const checkHeader = (
     )
   }
   return undefined
-}
-
-const MEMO_SIZE = 1024
-const verifiedByKey = new WeakMap<object, Map<string, string>>()
-
-/**
- * Tokens whose signature already verified under a key: signature segment → the signed `<header>.<payload>`. A session
- * token is presented on every request of its minute-long life; a hit (same signature AND same signed bytes) skips the
- * RSA operation, never the header and claim checks. At most 1024 entries per key (oldest dropped first); the memo goes
- * with its key. Plain string lookups keep a miss nearly free, so tokens seen once pay only the RSA check.
- */
-const verifiedMemo = (keyObject: object): Map<string, string> => {
-  let memo = verifiedByKey.get(keyObject)
-  if (memo === undefined) {
-    memo = new Map()
-    verifiedByKey.set(keyObject, memo)
-  }
-  return memo
-}
-
-const remember = (memo: Map<string, string>, signature: string, signingInput: string): void => {
-  if (memo.size >= MEMO_SIZE) {
-    const oldest = memo.keys().next()
-    if (oldest.done !== true) memo.delete(oldest.value)
-  }
-  memo.set(signature, signingInput)
 }
 
 const uncheckable = () =>
@@ -111,7 +89,8 @@ const isPending = (check: SignatureCheck): check is Promise<TokenVerificationFai
 
 /**
  * Checks the signature with the key; returns the failure or `undefined`, synchronously on `node:crypto` and as a
- * Promise (which never rejects) on Web Crypto.
+ * Promise (which never rejects) on Web Crypto. A token that already verified under this key (same signature, same
+ * signed bytes; see `./memo.ts`) skips the RSA operation.
  *
  * @since 0.1.0
  * @category Tokens
@@ -125,20 +104,34 @@ export const checkSignature = (decoded: DecodedJwt, key: KeyResult): SignatureCh
       { action: TokenVerificationAction.EnsureClerkJwt }
     )
   }
-  const memo = verifiedMemo(key.right.handle.key)
-  if (memo.get(decoded.raw.signature) === decoded.signingInput) return undefined
-  const settle = (valid: boolean): TokenVerificationFailure | undefined => {
-    if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
-    remember(memo, decoded.raw.signature, decoded.signingInput)
-    return undefined
-  }
+  const memo = memoFor(key.right.handle.key)
+  const { signature, signingInput } = decoded
+  const signatureText = decoded.raw.signature
+  const slot = slotKey(signature)
+  if (memo.has(slot, signatureText, signingInput)) return undefined
   let valid: boolean | Promise<boolean>
   try {
-    valid = backend.verifyRs256(key.right.handle, backend.latin1Bytes(decoded.signingInput), decoded.signature)
+    valid = backend.verifyRs256(key.right.handle, signingInput, signature)
   } catch {
     return uncheckable()
   }
-  return typeof valid === "boolean" ? settle(valid) : valid.then(settle, uncheckable)
+  if (typeof valid !== "boolean") {
+    return valid.then((ok) => settleSignature(ok, memo, slot, signatureText, signingInput), uncheckable)
+  }
+  return settleSignature(valid, memo, slot, signatureText, signingInput)
+}
+
+/** The verdict of an RSA check; a valid signature is remembered. */
+const settleSignature = (
+  valid: boolean,
+  memo: VerifiedMemo,
+  slot: number,
+  signature: string,
+  signingInput: string
+): TokenVerificationFailure | undefined => {
+  if (!valid) return tokenFailure("token-invalid-signature", "JWT signature is invalid.")
+  memo.add(slot, signature, signingInput)
+  return undefined
 }
 
 /**
@@ -176,7 +169,22 @@ export type JwtVerdict =
  */
 export const verifyJwt = (decoded: DecodedJwt, key: KeyResult, options: JwtVerifyOptions, now: number): JwtVerdict => {
   const headerFailure = checkHeader(decoded.header, options.headerType)
-  if (headerFailure !== undefined) return Either.left(headerFailure)
+  return headerFailure !== undefined ? Either.left(headerFailure) : verifyCheckedJwt(decoded, key, options, now)
+}
+
+/**
+ * {@link verifyJwt} for a token whose header already passed {@link checkHeader} with `options.headerType`: the
+ * signature, then the claims.
+ *
+ * @since 0.1.0
+ * @category Tokens
+ */
+export const verifyCheckedJwt = (
+  decoded: DecodedJwt,
+  key: KeyResult,
+  options: JwtVerifyOptions,
+  now: number
+): JwtVerdict => {
   const signature = checkSignature(decoded, key)
   if (isPending(signature)) {
     return Effect.flatMap(

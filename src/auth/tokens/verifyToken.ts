@@ -18,7 +18,7 @@ import { tokenFailure, TokenVerificationAction, type TokenVerificationFailure } 
 import type { JwtPayload } from "../jwt/claims.js"
 import { decodeJwt, type DecodedJwt } from "../jwt/decode.js"
 import { importPem, type PublicKey } from "../jwt/keys.js"
-import { checkHeader, type JwtVerdict, type JwtVerifyOptions, verifyJwt } from "../jwt/verify.js"
+import { checkHeader, type JwtVerdict, type JwtVerifyOptions, verifyCheckedJwt, verifyJwt } from "../jwt/verify.js"
 import { M2M_TOKEN_CATEGORY } from "./categories.js"
 import { JwksCache, type JwksCacheShape } from "./JwksCache.js"
 import { withSpanWhenTraced } from "./tracing.js"
@@ -112,15 +112,15 @@ export const planWithKeys = (
   const headerFailure = checkHeader(decoded.header, options.headerType)
   if (headerFailure !== undefined) return Either.left(headerFailure)
   const jwtKey = options.jwtKey || keys.jwtKey
-  if (jwtKey) return verifyJwt(decoded, importPem(jwtKey), options, now)
+  if (jwtKey) return verifyCheckedJwt(decoded, importPem(jwtKey), options, now)
   const kid = decoded.header.kid
   const skipCache = options.skipJwksCache === true
   const cached = skipCache || typeof kid !== "string" ? undefined : keys.peek(kid, now)
-  if (cached !== undefined) return verifyJwt(decoded, Either.right(cached), options, now)
+  if (cached !== undefined) return verifyCheckedJwt(decoded, Either.right(cached), options, now)
   return Effect.flatMap(keys.getKey(kid, { skipCache }), (key) =>
     Effect.clockWith(
       (clock): Effect.Effect<JwtPayload, TokenVerificationFailure> =>
-        verifyJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())
+        verifyCheckedJwt(decoded, Either.right(key), options, clock.unsafeCurrentTimeMillis())
     )
   )
 }
