@@ -12,8 +12,7 @@ import * as Either from "effect/Either"
 import * as Option from "effect/Option"
 import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
-import { observer } from "../../models/generated/decoders.js"
-import type { DriftIssue, Observer } from "../../models/internal/observe.js"
+import { type DriftIssue, type Observer, observer } from "../../models/internal/observe.js"
 import { WebhookPayloadError } from "./errors.js"
 import {
   isWebhookEventType,
@@ -53,7 +52,8 @@ const MAX_PATH_LENGTH = 200
 
 /**
  * A known event's wire form is its decoded form (no transformations): the event delivered is the JSON itself. Each
- * event's observer is compiled on its first delivery (and cached by `observer`), never at import.
+ * event's observer is compiled on its first delivery (and cached by `observer`), never at import. It uses the generated
+ * class decoders when the request pipeline has installed them (they give the same result as the compiled ones).
  */
 const observerOf = (type: string): Observer | undefined => {
   const schema: Schema.Schema.All | undefined = Reflect.get(webhookEventSchemas, type)
