@@ -68,11 +68,20 @@ export const runPromise = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   signal?: AbortSignal,
   onFailure: (cause: Cause.Cause<E>) => unknown = promiseFailure
-): Promise<A> =>
-  runtime.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) => {
-    if (Exit.isSuccess(exit)) return exit.value
-    throw onFailure(exit.cause)
+): Promise<A> => {
+  // The value leaves through `slot`, not the fiber's Exit, which can outlive the call (see services/internal/handOff.ts).
+  let slot: { readonly value: A } | undefined
+  const run = Effect.map(effect, (value) => {
+    slot = { value }
   })
+  return runtime.runPromiseExit(run, signal === undefined ? undefined : { signal }).then((exit) => {
+    const filled = slot
+    slot = undefined
+    if (Exit.isFailure(exit)) throw onFailure(exit.cause)
+    if (filled === undefined) throw new Error("effect-clerk: the call ended without a result")
+    return filled.value
+  })
+}
 
 /** Fails with an `AbortError` when `signal` aborts; never completes otherwise. */
 const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
