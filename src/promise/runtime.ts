@@ -138,6 +138,8 @@ export const toAsyncIterable = <A, E, R>(
           for (;;) {
             if (index < chunk.length) return { done: false, value: Chunk.unsafeGet(chunk, index++) }
             if (finished) return { done: true, value: undefined }
+            // The page read so far is let go before the next one is waited for.
+            chunk = Chunk.empty()
             pull ??= Effect.catchAll(
               await runPromise(runner, Scope.extend(Stream.toPull(bounded), scope), undefined, Cause.squash),
               (end) => (Option.isNone(end) ? Effect.succeed(undefined) : Effect.fail(end.value))
