@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import * as Models from "../src/models/generated/schemas.js"
-import { type ClassPlan, classPlan } from "../src/models/internal/observe.js"
+import { type ClassPlan, classPlan, decodesToItself, isUnknownRecord } from "../src/models/internal/observe.js"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** Where the decoders are written. */
@@ -69,34 +69,60 @@ class Emitter {
 
   /**
    * Statements that decode `src` (an identifier) into `dst` (an assignable expression), or `undefined` when the
-   * type is left to the compiler.
+   * type is left to the compiler. With `dst` left out, only the checks are emitted: for a type whose decoded value is
+   * the received one (see {@link decodesToItself}).
    */
-  decode(ast: AST.AST, src: string, dst: string, model: string, at: string): string | undefined {
+  decode(ast: AST.AST, src: string, dst: string | undefined, model: string, at: string): string | undefined {
     const drift = (kind: string, expected: string) =>
       `drift(issues, ${str(model)}, ${str(at)}, ${kind}, ${str(expected)}, ${src})`
+    const assign = (value: string) => (dst === undefined ? "" : `\n${dst} = ${value}`)
     switch (ast._tag) {
       case "StringKeyword":
       case "NumberKeyword":
       case "BooleanKeyword": {
         const type = ast._tag === "StringKeyword" ? "string" : ast._tag === "NumberKeyword" ? "number" : "boolean"
-        return `if (typeof ${src} !== ${str(type)}) ${drift(`kindOf(${src})`, type)}\n${dst} = ${src}`
+        return `if (typeof ${src} !== ${str(type)}) ${drift(`kindOf(${src})`, type)}${assign(src)}`
       }
       case "UnknownKeyword":
       case "AnyKeyword":
-        return `${dst} = ${src}`
+        return dst === undefined ? "" : `${dst} = ${src}`
       case "Literal": {
         const code = literalCode(ast.literal)
         if (code === undefined) return undefined
-        return `if (${src} !== ${code}) ${drift(`${src} === null ? "null" : "value"`, code)}\n${dst} = ${src}`
+        return `if (${src} !== ${code}) ${drift(`${src} === null ? "null" : "value"`, code)}${assign(src)}`
       }
       case "Union":
         return this.union(ast, src, dst, model, at)
       case "TupleType": {
         if (ast.elements.length > 0 || ast.rest.length !== 1) return undefined
-        const array = this.fresh("a")
+        const itemType = ast.rest[0]!.type
         const index = this.fresh("i")
         const item = this.fresh("x")
-        const inner = this.decode(ast.rest[0]!.type, item, `${array}[${index}]`, model, `${at}[]`)
+        if (decodesToItself(itemType)) {
+          // Items of such a type come out as received, drifted or not: the array is checked and kept as it came.
+          const check = this.decode(itemType, item, undefined, model, `${at}[]`)
+          if (check === undefined) return undefined
+          const loop =
+            check === ""
+              ? []
+              : [
+                  `  for (let ${index} = 0; ${index} < ${src}.length; ${index}++) {`,
+                  `    const ${item}: unknown = ${src}[${index}]`,
+                  indent(check, 4),
+                  `  }`
+                ]
+          return [
+            `if (!Array.isArray(${src})) {`,
+            `  ${drift(`kindOf(${src})`, "array")}`,
+            `} else {`,
+            ...loop,
+            `}`,
+            ...(dst === undefined ? [] : [`${dst} = ${src}`])
+          ].join("\n")
+        }
+        if (dst === undefined) return undefined
+        const array = this.fresh("a")
+        const inner = this.decode(itemType, item, `${array}[${index}]`, model, `${at}[]`)
         if (inner === undefined) return undefined
         return [
           `if (!Array.isArray(${src})) {`,
@@ -113,26 +139,21 @@ class Emitter {
         ].join("\n")
       }
       case "TypeLiteral": {
-        // A record of unknown values (metadata): a copy of the object, as the compiler's index-signature decode gives.
-        const index = ast.indexSignatures[0]
-        const unknownRecord =
-          ast.propertySignatures.length === 0 &&
-          ast.indexSignatures.length === 1 &&
-          index!.parameter._tag === "StringKeyword" &&
-          (index!.type._tag === "UnknownKeyword" || index!.type._tag === "AnyKeyword")
-        if (!unknownRecord) return undefined
-        return `if (!isRecord(${src})) {\n  ${drift(`kindOf(${src})`, "object")}\n  ${dst} = ${src}\n} else {\n  ${dst} = { ...${src} }\n}`
+        // A record of unknown values (metadata): the received object itself, as the compiler gives it.
+        if (!isUnknownRecord(ast)) return undefined
+        return `if (!isRecord(${src})) ${drift(`kindOf(${src})`, "object")}${assign(src)}`
       }
       case "Transformation": {
         const decoder = this.decoderOf.get(ast)
-        return decoder === undefined ? undefined : `${dst} = ${decoder}(${src}, issues)`
+        return decoder === undefined || dst === undefined ? undefined : `${dst} = ${decoder}(${src}, issues)`
       }
       default:
         return undefined
     }
   }
 
-  private union(ast: AST.Union, src: string, dst: string, model: string, at: string): string | undefined {
+  private union(ast: AST.Union, src: string, dst: string | undefined, model: string, at: string): string | undefined {
+    const assign = (value: string) => (dst === undefined ? "" : `\n${dst} = ${value}`)
     const literals = literalsOf(ast)
     if (literals !== undefined) {
       const codes = literals.map(literalCode)
@@ -142,7 +163,7 @@ class Emitter {
       const expected = literals.map((literal) => JSON.stringify(literal)).join(" | ")
       return `if (!${set}.has(${src})) drift(issues, ${str(model)}, ${str(at)}, ${src} === null ? "null" : "value", ${str(
         expected
-      )}, ${src})\n${dst} = ${src}`
+      )}, ${src})${assign(src)}`
     }
     const isNull = (member: AST.AST) => member._tag === "Literal" && member.literal === null
     const isUndefined = (member: AST.AST) => member._tag === "UndefinedKeyword"
@@ -157,6 +178,7 @@ class Emitter {
       acceptsUndefined ? `${src} === undefined` : undefined
     ].filter((test) => test !== undefined)
     if (passes.length === 0) return inner
+    if (dst === undefined) return inner === "" ? "" : `if (!(${passes.join(" || ")})) {\n${indent(inner, 2)}\n}`
     return `if (${passes.join(" || ")}) {\n  ${dst} = ${src}\n} else {\n${indent(inner, 2)}\n}`
   }
 }

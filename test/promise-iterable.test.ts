@@ -47,6 +47,29 @@ describe("toAsyncIterable", () => {
     expect(state.closed).toBe(true)
   })
 
+  it("pulls the next page only once the reader has taken every item of the one before", async () => {
+    const { stream, state } = pagedStream(3, 5)
+    const iterator = toAsyncIterable(Runtime.defaultRuntime, stream)[Symbol.asyncIterator]()
+    const fetchedAt: Array<number> = []
+    for (let i = 0; i < 6; i++) {
+      const result = await iterator.next()
+      expect(result).toEqual({ done: false, value: i })
+      // Let any reader running ahead do its work before looking.
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      fetchedAt.push(state.fetched)
+    }
+    expect(fetchedAt).toEqual([1, 1, 1, 1, 1, 2])
+    await iterator.return?.()
+    expect(state.closed).toBe(true)
+  })
+
+  it("hands out every item when next() is called again before the last call settled", async () => {
+    const { stream } = pagedStream(3, 2)
+    const iterator = toAsyncIterable(Runtime.defaultRuntime, stream)[Symbol.asyncIterator]()
+    const results = await Promise.all(Array.from({ length: 8 }, () => iterator.next()))
+    expect(results.map((r) => (r.done ? "done" : r.value))).toEqual([0, 1, 2, 3, 4, 5, "done", "done"])
+  })
+
   it("breaking out of the loop closes the stream and fetches no further page", async () => {
     const { stream, state } = pagedStream(100, 5)
     const seen: Array<number> = []

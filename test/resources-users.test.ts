@@ -3,7 +3,7 @@
  * `@clerk/backend` lacks (checked against the recorded request and the decoded result).
  */
 import { assert, describe, it } from "@effect/vitest"
-import { Chunk, Effect, Stream, Tracer } from "effect"
+import { Chunk, Deferred, Effect, Exit, Stream, Tracer } from "effect"
 import * as FakeHttp from "../src/testing/FakeHttp.js"
 import { createClerkClient } from "../src/promise/createClerkClient.js"
 import { fixtures } from "../src/models/generated/fixtures.js"
@@ -339,6 +339,86 @@ describe("Users wire details", () => {
         )
       )
     )
+  )
+
+  it.effect("getUserList sends the list while the count is still waiting for its answer", () =>
+    Effect.gen(function* () {
+      const listSent = yield* Deferred.make<void>()
+      const result = yield* Users.getUserList({ limit: 1 }).pipe(
+        Effect.provide(
+          testLayer(
+            FakeHttp.routes({
+              "GET /v1/users": () => Effect.as(Deferred.succeed(listSent, undefined), FakeHttp.json(200, [userJson])),
+              // The count answers only once the list was sent: a sequential getUserList would never finish.
+              "GET /v1/users/count": () =>
+                Effect.as(Deferred.await(listSent), FakeHttp.json(200, { object: "total_count", total_count: 7 }))
+            })
+          )
+        )
+      )
+      assert.strictEqual(result.totalCount, 7)
+      assert.strictEqual(result.data[0]?.id, U)
+    })
+  )
+
+  it.effect("getUserList fails with the count's error when only the count fails", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(Users.getUserList({ limit: 1 }))
+      assert.strictEqual(error._tag, "ClerkNotFoundError")
+      assert.strictEqual(error._tag === "ClerkNotFoundError" ? error.path : undefined, "/v1/users/count")
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/users": () => FakeHttp.json(200, [userJson]),
+            "GET /v1/users/count": () => FakeHttp.json(404, { errors: [{ code: "resource_not_found", message: "no" }] })
+          })
+        )
+      )
+    )
+  )
+
+  it.effect("getUserList fails with the list's error and stops waiting for a count that never answers", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(Users.getUserList({ limit: 1 }))
+      assert.strictEqual(error._tag, "ClerkNotFoundError")
+      assert.strictEqual(error._tag === "ClerkNotFoundError" ? error.path : undefined, "/v1/users")
+    }).pipe(
+      Effect.provide(
+        testLayer(
+          FakeHttp.routes({
+            "GET /v1/users": () => FakeHttp.json(404, { errors: [{ code: "resource_not_found", message: "no" }] }),
+            "GET /v1/users/count": () => Effect.never
+          })
+        )
+      )
+    )
+  )
+
+  it.effect("a call's span ends successful without holding the decoded body", () =>
+    Effect.gen(function* () {
+      const ended: Array<Exit.Exit<unknown, unknown>> = []
+      const base = yield* Effect.tracer
+      const tracer = Tracer.make({
+        span: (name, ...rest) => {
+          const span = base.span(name, ...rest)
+          if (name !== "clerk.users.getUser") return span
+          return Object.assign(Object.create(span) as Tracer.Span, {
+            end: (endTime: bigint, exit: Exit.Exit<unknown, unknown>) => {
+              ended.push(exit)
+              span.end(endTime, exit)
+            }
+          })
+        },
+        context: base.context
+      })
+      const user = yield* Effect.withTracer(Users.getUser(U), tracer)
+      assert.strictEqual(user.id, U)
+      assert.strictEqual(ended.length, 1)
+      const exit = ended[0]!
+      assert.isTrue(Exit.isSuccess(exit))
+      assert.isTrue(Exit.isSuccess(exit) && exit.value === undefined)
+    }).pipe(Effect.provide(testLayer(() => FakeHttp.json(200, userJson))))
   )
 
   it.effect("every call opens a span named clerk.users.<method>", () =>

@@ -6,11 +6,13 @@
  * @module
  */
 import * as Cause from "effect/Cause"
+import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import type * as ManagedRuntime from "effect/ManagedRuntime"
 import * as Option from "effect/Option"
-import type * as Runtime from "effect/Runtime"
+import * as Runtime from "effect/Runtime"
+import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
 import { isClerkError } from "../services/ClerkErrors.js"
@@ -68,11 +70,20 @@ export const runPromise = <A, E, R>(
   effect: Effect.Effect<A, E, R>,
   signal?: AbortSignal,
   onFailure: (cause: Cause.Cause<E>) => unknown = promiseFailure
-): Promise<A> =>
-  runtime.runPromiseExit(effect, signal === undefined ? undefined : { signal }).then((exit) => {
-    if (Exit.isSuccess(exit)) return exit.value
-    throw onFailure(exit.cause)
+): Promise<A> => {
+  // The value leaves through `slot`, not the fiber's Exit, which can outlive the call (see services/internal/handOff.ts).
+  let slot: { readonly value: A } | undefined
+  const run = Effect.map(effect, (value) => {
+    slot = { value }
   })
+  return runtime.runPromiseExit(run, signal === undefined ? undefined : { signal }).then((exit) => {
+    const filled = slot
+    slot = undefined
+    if (Exit.isFailure(exit)) throw onFailure(exit.cause)
+    if (filled === undefined) throw new Error("effect-clerk: the call ended without a result")
+    return filled.value
+  })
+}
 
 /** Fails with an `AbortError` when `signal` aborts; never completes otherwise. */
 const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
@@ -84,10 +95,12 @@ const aborted = (signal: AbortSignal): Effect.Effect<never, DOMException> =>
   })
 
 /**
- * A Stream as an async iterable, run on `runtime` (Effect's `Stream.toAsyncIterableRuntime`). Failures are thrown as
- * the Promise error classes; aborting `signal` ends the iteration with an `AbortError`. Breaking out of a
- * `for await` loop closes the stream. The stream is pulled a chunk (a page) at a time and its elements handed out
- * from the chunk, so a page walk pays the runtime once per page, not once per item.
+ * A Stream as an async iterable, run on `runtime`. Failures are thrown as the Promise error classes; aborting `signal`
+ * ends the iteration with an `AbortError`. Breaking out of a `for await` loop closes the stream. The stream is pulled
+ * a chunk (a page) at a time, only when the consumer has taken every item of the one before, and its items are handed
+ * out from the chunk: a page walk pays the runtime once per page, not once per item, and holds no page beyond the one
+ * being read and the one its own prefetch fetches (a reader running ahead, as `Stream.toAsyncIterableRuntime` does,
+ * keeps one page more alive, which the young-generation GC then copies).
  *
  * @since 0.1.0
  * @category Promise client
@@ -99,10 +112,69 @@ export const toAsyncIterable = <A, E, R>(
 ): AsyncIterable<A> => {
   const mapped = Stream.mapError(stream, (error): unknown => (isClerkError(error) ? toPromiseError(error) : error))
   const bounded = signal === undefined ? mapped : Stream.interruptWhen(mapped, aborted(signal))
-  const chunks = Stream.toAsyncIterableRuntime(Stream.chunks(bounded), runtime)
+  const runner: ExitRunner<R> = {
+    runPromiseExit: (effect, options) =>
+      options?.signal === undefined
+        ? Runtime.runPromiseExit(runtime, effect)
+        : Runtime.runPromiseExit(runtime, effect, { signal: options.signal })
+  }
   return {
-    async *[Symbol.asyncIterator]() {
-      for await (const chunk of chunks) yield* chunk
+    [Symbol.asyncIterator]: (): AsyncIterator<A> => {
+      const scope = Effect.runSync(Scope.make())
+      let pull: Effect.Effect<Chunk.Chunk<A> | undefined, unknown, R> | undefined
+      let chunk: Chunk.Chunk<A> = Chunk.empty()
+      let index = 0
+      let finished = false
+      const finish = async (): Promise<IteratorReturnResult<undefined>> => {
+        if (!finished) {
+          finished = true
+          chunk = Chunk.empty()
+          await Effect.runPromise(Scope.close(scope, Exit.void))
+        }
+        return { done: true, value: undefined }
+      }
+      const step = async (): Promise<IteratorResult<A>> => {
+        try {
+          for (;;) {
+            if (index < chunk.length) return { done: false, value: Chunk.unsafeGet(chunk, index++) }
+            if (finished) return { done: true, value: undefined }
+            // The page read so far is let go before the next one is waited for.
+            chunk = Chunk.empty()
+            pull ??= Effect.catchAll(
+              await runPromise(runner, Scope.extend(Stream.toPull(bounded), scope), undefined, Cause.squash),
+              (end) => (Option.isNone(end) ? Effect.succeed(undefined) : Effect.fail(end.value))
+            )
+            const next = await runPromise(runner, pull, undefined, Cause.squash)
+            if (next === undefined) return await finish()
+            chunk = next
+            index = 0
+          }
+        } catch (error) {
+          await finish()
+          throw error
+        }
+      }
+      // One step at a time, even if the consumer does not wait for each `next()`; an item of the current chunk is
+      // handed out at once when nothing is in flight.
+      let queue: Promise<unknown> | undefined
+      return {
+        next: () => {
+          if (queue === undefined && index < chunk.length) {
+            return Promise.resolve({ done: false, value: Chunk.unsafeGet(chunk, index++) })
+          }
+          const result = queue === undefined ? step() : queue.then(step)
+          const settled = result.then(
+            () => undefined,
+            () => undefined
+          )
+          queue = settled
+          void settled.then(() => {
+            if (queue === settled) queue = undefined
+          })
+          return result
+        },
+        return: () => (queue === undefined ? finish() : queue.then(finish))
+      }
     }
   }
 }

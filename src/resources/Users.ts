@@ -4,6 +4,7 @@
  * @module
  */
 import * as Effect from "effect/Effect"
+import * as Fiber from "effect/Fiber"
 import * as Schema from "effect/Schema"
 import {
   AdjustUserBillingCreditBalance,
@@ -193,9 +194,14 @@ export class Users extends Effect.Service<Users>()("effect-clerk/Users", {
       /** `GET /users` and `GET /users/count` in parallel: one page of users and the total matching the filters. */
       getUserList: (params: UserListParams = {}) => {
         const { limit: _limit, offset: _offset, orderBy: _orderBy, ...countParams } = params
-        return Effect.map(
-          Effect.all([listUsers(params), getCount(countParams)], { concurrency: 2 }),
-          ([data, totalCount]): Paginated<User> => ({ data, totalCount })
+        // The count runs in a child fiber and the page on this one: a fiber that waited on I/O can outlive its end
+        // until V8's next full GC, and a child's Exit would keep the whole page (and its JSON) alive with it.
+        return Effect.flatMap(Effect.fork(getCount(countParams)), (count) =>
+          Effect.zipWith(
+            Effect.onError(listUsers(params), () => Fiber.interrupt(count)),
+            Fiber.join(count),
+            (data, totalCount): Paginated<User> => ({ data, totalCount })
+          )
         )
       },
       /** Every user matching the filters, page by page (`GET /users`, no count request). */

@@ -40,6 +40,7 @@ import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/o
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
 import { type DirectFailure, type DirectResponse, directTransports } from "./internal/directTransport.js"
+import { handOff } from "./internal/handOff.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -571,42 +572,49 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       body: BodyKind,
       decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
     ): Effect.Effect<Received, ClerkError> =>
-      Effect.useSpan(
-        `clerk.${request.operation}`,
-        {
-          kind: "client",
-          captureStackTrace: false,
-          attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-        },
-        (span) =>
-          Effect.flatMap(CurrentRequestOverrides, (overrides) => {
-            const built = buildRequest(request)
-            if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
-            const method = request.method
-            const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
-            const timeoutMillis =
-              overrides.timeout === undefined
-                ? configTimeoutMillis
-                : overrides.timeout === false
-                  ? undefined
-                  : Duration.toMillis(Duration.decode(overrides.timeout))
-            const bounded = attempt(span, method, built, body)
-            const received =
-              retry === undefined || retry.maxRetries === 0
-                ? bounded(timeoutMillis)
-                : Effect.flatMap(Clock.currentTimeMillis, (start) => {
-                    const budget = Duration.toMillis(retry.budget)
-                    const deadline = start + budget
-                    return Effect.catchIf(
-                      bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
-                      (error) => isRetryable(method, error),
-                      (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
-                    )
-                  })
-            return decode === undefined
-              ? received
-              : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
-          })
+      // The span ends with a void success, so that its end status does not hold the body (see internal/handOff.ts).
+      handOff<Received, ClerkError, never>((put) =>
+        Effect.useSpan(
+          `clerk.${request.operation}`,
+          {
+            kind: "client",
+            captureStackTrace: false,
+            attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
+          },
+          (span) =>
+            Effect.map(
+              Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+                const built = buildRequest(request)
+                if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
+                const method = request.method
+                const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+                const timeoutMillis =
+                  overrides.timeout === undefined
+                    ? configTimeoutMillis
+                    : overrides.timeout === false
+                      ? undefined
+                      : Duration.toMillis(Duration.decode(overrides.timeout))
+                const bounded = attempt(span, method, built, body)
+                const received =
+                  retry === undefined || retry.maxRetries === 0
+                    ? bounded(timeoutMillis)
+                    : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+                        const budget = Duration.toMillis(retry.budget)
+                        const deadline = start + budget
+                        return Effect.catchIf(
+                          bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+                          (error) => isRetryable(method, error),
+                          (error) =>
+                            retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
+                        )
+                      })
+                return decode === undefined
+                  ? received
+                  : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
+              }),
+              put
+            )
+        )
       )
 
     const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>

@@ -23,314 +23,314 @@ import * as Models from "./schemas.js"
 const K0: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "actor", "token", "url", "created_at", "updated_at"])
 const K1: ReadonlySet<string> = new Set(["amount", "action", "currency", "idempotency_key", "note"])
 const K2: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K6: ReadonlySet<string> = new Set(["object", "agent_id", "agent_task_id", "task_id", "url"])
-const K7: ReadonlySet<string> = new Set(["object", "id", "invitation_id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
-const K8: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
-const K12: ReadonlySet<string> = new Set(["discount_id"])
-const K13: ReadonlySet<string> = new Set(["proration", "total"])
-const K14: ReadonlySet<string> = new Set(["object", "id", "payment_id", "instance_id", "charge_type", "payee_id", "payee", "payer_id", "payer", "subscription_item_id", "subscription_item", "amount", "totals", "payment_method_id", "payment_method", "statement_id", "gateway_external_id", "gateway_external_url", "status", "paid_at", "failed_at", "created_at", "updated_at"])
-const K15: ReadonlySet<string> = new Set(["object", "id", "plan_id", "instance_id", "currency", "currency_symbol", "amount", "annual_monthly_amount", "fee", "annual_monthly_fee", "description", "is_default", "created_at", "supported_billing_periods"])
-const K16: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
-const K17: ReadonlySet<string> = new Set(["object", "id", "instance_id", "timestamp", "payer", "status", "totals", "groups"])
-let F18: Observer | undefined
-let F22: Observer | undefined
-const K23: ReadonlySet<string> = new Set(["object", "id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
-const K24: ReadonlySet<string> = new Set(["data", "total_count"])
-const K28: ReadonlySet<string> = new Set(["host", "value", "required"])
-const K29: ReadonlySet<string> = new Set(["message", "long_message", "code", "meta"])
-const K30: ReadonlySet<string> = new Set(["errors", "meta", "clerk_trace_id"])
-const K34: ReadonlySet<string> = new Set(["object", "id", "client_id", "subject", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K38: ReadonlySet<string> = new Set(["object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at"])
-const K45: ReadonlySet<string> = new Set(["object", "balance"])
-const K46: ReadonlySet<string> = new Set(["object", "id", "payer_id", "amount", "source_type", "source_id", "note", "created_at"])
-const K47: ReadonlySet<string> = new Set(["proration", "payer", "total"])
-const K48: ReadonlySet<string> = new Set(["object", "id", "subscription_item_id", "discount_id", "name", "source", "promo_code", "effect", "percent_off", "amount_off", "amount", "cycles_remaining", "cycles_applied", "status", "redeemed_at", "redeemed_by"])
-const K49: ReadonlySet<string> = new Set(["proration", "total"])
-const K50: ReadonlySet<string> = new Set(["amount", "amount_formatted", "currency", "currency_symbol"])
-const K51: ReadonlySet<string> = new Set(["remaining_balance", "applied_amount"])
-const K52: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
-const K53: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
-const K54: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_type", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
-const K55: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_method", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
+const K5: ReadonlySet<string> = new Set(["object", "agent_id", "agent_task_id", "task_id", "url"])
+const K6: ReadonlySet<string> = new Set(["object", "id", "invitation_id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
+const K7: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
+const K10: ReadonlySet<string> = new Set(["discount_id"])
+const K11: ReadonlySet<string> = new Set(["proration", "total"])
+const K12: ReadonlySet<string> = new Set(["object", "id", "payment_id", "instance_id", "charge_type", "payee_id", "payee", "payer_id", "payer", "subscription_item_id", "subscription_item", "amount", "totals", "payment_method_id", "payment_method", "statement_id", "gateway_external_id", "gateway_external_url", "status", "paid_at", "failed_at", "created_at", "updated_at"])
+const K13: ReadonlySet<string> = new Set(["object", "id", "plan_id", "instance_id", "currency", "currency_symbol", "amount", "annual_monthly_amount", "fee", "annual_monthly_fee", "description", "is_default", "created_at", "supported_billing_periods"])
+const K14: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
+const K15: ReadonlySet<string> = new Set(["object", "id", "instance_id", "timestamp", "payer", "status", "totals", "groups"])
+let F16: Observer | undefined
+let F20: Observer | undefined
+const K21: ReadonlySet<string> = new Set(["object", "id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
+const K22: ReadonlySet<string> = new Set(["data", "total_count"])
+const K26: ReadonlySet<string> = new Set(["host", "value", "required"])
+const K27: ReadonlySet<string> = new Set(["message", "long_message", "code", "meta"])
+const K28: ReadonlySet<string> = new Set(["errors", "meta", "clerk_trace_id"])
+const K32: ReadonlySet<string> = new Set(["object", "id", "client_id", "subject", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+const K35: ReadonlySet<string> = new Set(["object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at"])
+const K41: ReadonlySet<string> = new Set(["object", "balance"])
+const K42: ReadonlySet<string> = new Set(["object", "id", "payer_id", "amount", "source_type", "source_id", "note", "created_at"])
+const K43: ReadonlySet<string> = new Set(["proration", "payer", "total"])
+const K44: ReadonlySet<string> = new Set(["object", "id", "subscription_item_id", "discount_id", "name", "source", "promo_code", "effect", "percent_off", "amount_off", "amount", "cycles_remaining", "cycles_applied", "status", "redeemed_at", "redeemed_by"])
+const K45: ReadonlySet<string> = new Set(["proration", "total"])
+const K46: ReadonlySet<string> = new Set(["amount", "amount_formatted", "currency", "currency_symbol"])
+const K47: ReadonlySet<string> = new Set(["remaining_balance", "applied_amount"])
+const K48: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
+const K49: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
+const K50: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_type", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
+const K51: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_method", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
+const K52: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
 const K56: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K60: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K64: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
-const K65: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
-const K66: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "for_payer_type", "slug", "avatar_url", "features", "free_trial_enabled", "free_trial_days", "unit_prices"])
-let T67: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K60: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
+const K61: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
+const K62: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "for_payer_type", "slug", "avatar_url", "features", "free_trial_enabled", "free_trial_days", "unit_prices"])
+let T63: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T64: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T68: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T72: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K76: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
-const K83: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K87: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
-const K88: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
-const K89: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
-const K90: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
-const K91: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
-const K92: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
+const K72: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
+const K78: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
+const K82: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
+const K83: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
+const K84: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
+const K85: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
+const K86: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
+const K87: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
+let T91: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T92: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K93: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
+const K94: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
+let T95: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T96: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T97: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K98: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
-const K99: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
-let T100: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T98: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T99: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K100: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
 let T101: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T102: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T103: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T104: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K105: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
-let T106: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T107: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T108: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T109: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T105: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K106: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
 let T110: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K111: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
-let T115: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K116: ReadonlySet<string> = new Set(["quantity", "tiers"])
-const K120: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
+const K111: ReadonlySet<string> = new Set(["quantity", "tiers"])
+const K115: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
+let T119: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K120: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
 let T124: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K125: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T129: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T125: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K126: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
 let T130: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K131: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T135: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T136: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K137: ReadonlySet<string> = new Set(["object", "cookies"])
-const K141: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
-const K145: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
-const K146: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K150: ReadonlySet<string> = new Set(["object", "jwt"])
-const K151: ReadonlySet<string> = new Set(["id", "object", "deleted"])
-const K152: ReadonlySet<string> = new Set(["user_id"])
-const K153: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
-let T154: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T155: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K156: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F157: Observer | undefined
-let F161: Observer | undefined
-const K162: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K163: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K164: ReadonlySet<string> = new Set(["data", "total_count"])
+let T131: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K132: ReadonlySet<string> = new Set(["object", "cookies"])
+const K135: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
+const K138: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
+const K139: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+const K142: ReadonlySet<string> = new Set(["object", "jwt"])
+const K143: ReadonlySet<string> = new Set(["id", "object", "deleted"])
+const K144: ReadonlySet<string> = new Set(["user_id"])
+const K145: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
+let T146: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T147: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K148: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
+let F149: Observer | undefined
+let F153: Observer | undefined
+const K154: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
+const K155: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+const K156: ReadonlySet<string> = new Set(["data", "total_count"])
+const K160: ReadonlySet<string> = new Set(["data", "total_count"])
+const K164: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
 const K168: ReadonlySet<string> = new Set(["data", "total_count"])
-const K172: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
-const K176: ReadonlySet<string> = new Set(["data", "total_count"])
-const K180: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
-let F181: Observer | undefined
-const K185: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
-let F186: Observer | undefined
-const K187: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K191: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
-let T195: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K172: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
+let F173: Observer | undefined
+const K177: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
+let F178: Observer | undefined
+const K179: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+const K182: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
+let T185: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F189: Observer | undefined
+let F190: Observer | undefined
+let T191: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F192: Observer | undefined
+let T193: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K194: ReadonlySet<string> = new Set(["data", "total_count"])
+const K198: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
 let F199: Observer | undefined
-let F200: Observer | undefined
-let T201: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F202: Observer | undefined
-let T203: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K204: ReadonlySet<string> = new Set(["data", "total_count"])
-const K208: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
-let F209: Observer | undefined
-let F213: Observer | undefined
-let F214: Observer | undefined
+let F203: Observer | undefined
+let F204: Observer | undefined
+let F205: Observer | undefined
+const K206: ReadonlySet<string> = new Set(["data", "total_count"])
+const K210: ReadonlySet<string> = new Set(["url"])
+const K211: ReadonlySet<string> = new Set(["extend_to"])
+const K212: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
+const E213: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
+let T214: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let F215: Observer | undefined
-const K216: ReadonlySet<string> = new Set(["data", "total_count"])
-const K220: ReadonlySet<string> = new Set(["url"])
-const K221: ReadonlySet<string> = new Set(["extend_to"])
-const K222: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
-const E223: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
-let T224: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F225: Observer | undefined
-const K226: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K227: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K228: ReadonlySet<string> = new Set(["secret"])
-const K229: ReadonlySet<string> = new Set(["data", "total_count"])
-const K233: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
-const K237: ReadonlySet<string> = new Set(["type", "id"])
-const K238: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
-const K242: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
-const K246: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
-const K247: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
-const K248: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
-const K249: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K250: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K251: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
-const K252: ReadonlySet<string> = new Set(["keys"])
-let F256: Observer | undefined
-const K257: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K261: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
-const K265: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K269: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
-const K273: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
-const K277: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
-const K281: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
-const K285: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
-let F289: Observer | undefined
-const K290: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
-let F294: Observer | undefined
-const K295: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K296: ReadonlySet<string> = new Set(["data", "total_count"])
-const K300: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
-const K301: ReadonlySet<string> = new Set(["object", "secret"])
-const K302: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K306: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
+const K216: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+const K217: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+const K218: ReadonlySet<string> = new Set(["secret"])
+const K219: ReadonlySet<string> = new Set(["data", "total_count"])
+const K223: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
+const K227: ReadonlySet<string> = new Set(["type", "id"])
+const K228: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
+const K231: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
+const K234: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
+const K235: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
+const K236: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
+const K237: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+const K238: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+const K239: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
+const K240: ReadonlySet<string> = new Set(["keys"])
+let F244: Observer | undefined
+const K245: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+const K248: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
+const K251: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+const K254: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
+const K257: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
+const K260: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
+const K263: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
+const K266: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
+let F270: Observer | undefined
+const K271: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
+let F275: Observer | undefined
+const K276: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+const K277: ReadonlySet<string> = new Set(["data", "total_count"])
+const K281: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
+const K282: ReadonlySet<string> = new Set(["object", "secret"])
+const K283: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+const K286: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
+let T287: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T288: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K291: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
+const K294: ReadonlySet<string> = new Set(["data", "total_count"])
+const K298: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
+const K301: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
+const K304: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
+let T305: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T306: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T307: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T308: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K312: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
-const K316: ReadonlySet<string> = new Set(["data", "total_count"])
-const K320: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
-const K324: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
-const K328: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
-let T329: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T330: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T331: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K332: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
-const K333: ReadonlySet<string> = new Set(["data", "total_count"])
-const K337: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
-const K338: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
-let T339: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T340: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K341: ReadonlySet<string> = new Set(["data", "total_count"])
-const K345: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
-const K346: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
-const K347: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
+const K308: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
+const K309: ReadonlySet<string> = new Set(["data", "total_count"])
+const K313: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
+const K314: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
+let T315: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T316: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K317: ReadonlySet<string> = new Set(["data", "total_count"])
+const K321: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
+const K322: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
+const K323: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
+let T324: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T325: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K326: ReadonlySet<string> = new Set(["data", "total_count"])
+const K330: ReadonlySet<string> = new Set(["data", "total_count"])
+const K334: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
+let T337: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T338: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K339: ReadonlySet<string> = new Set(["data", "total_count"])
+const K343: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
+const K344: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
+const K347: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
 let T348: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T349: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 const K350: ReadonlySet<string> = new Set(["data", "total_count"])
 const K354: ReadonlySet<string> = new Set(["data", "total_count"])
-const K358: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
-let T362: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T363: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K364: ReadonlySet<string> = new Set(["data", "total_count"])
-const K368: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
-const K369: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
-const K373: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
-let T374: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T375: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K376: ReadonlySet<string> = new Set(["data", "total_count"])
-const K380: ReadonlySet<string> = new Set(["data", "total_count"])
-const K384: ReadonlySet<string> = new Set(["data", "total_count"])
-const K388: ReadonlySet<string> = new Set(["data", "total_count"])
-const K392: ReadonlySet<string> = new Set(["data", "total_count"])
-const K396: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
-const K397: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
-const K398: ReadonlySet<string> = new Set(["data", "total_count"])
-const K402: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
-let F403: Observer | undefined
-const K410: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
-const K411: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
-const K412: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
-const K413: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K417: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
-const K421: ReadonlySet<string> = new Set(["data", "total_count"])
-const K425: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
-let T429: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T430: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T431: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T432: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K433: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
-const K434: ReadonlySet<string> = new Set(["data", "total_count"])
-const K438: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
-let F439: Observer | undefined
-const K440: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
-let F441: Observer | undefined
-const K442: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K446: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
-let F453: Observer | undefined
-let T454: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K455: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
-const K456: ReadonlySet<string> = new Set(["data", "total_count"])
-const K460: ReadonlySet<string> = new Set(["mode", "source"])
-const K461: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F462: Observer | undefined
-let F466: Observer | undefined
-const K467: ReadonlySet<string> = new Set(["data", "total_count"])
-const K471: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K472: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K473: ReadonlySet<string> = new Set(["data", "total_count"])
-const K477: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
-const K478: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
-let T479: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K483: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
-const K484: ReadonlySet<string> = new Set(["key"])
-const K485: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
-const K486: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
-let T499: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K500: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
-const K504: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
-const K505: ReadonlySet<string> = new Set(["svix_url"])
-const K506: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
-const K513: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
-const K514: ReadonlySet<string> = new Set(["object", "jwt"])
-const K515: ReadonlySet<string> = new Set(["object", "total_count"])
-const K516: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
-const K517: ReadonlySet<string> = new Set(["data", "total_count"])
-const K521: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
+const K358: ReadonlySet<string> = new Set(["data", "total_count"])
+const K362: ReadonlySet<string> = new Set(["data", "total_count"])
+const K366: ReadonlySet<string> = new Set(["data", "total_count"])
+const K370: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
+const K371: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
+const K372: ReadonlySet<string> = new Set(["data", "total_count"])
+const K376: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
+let F377: Observer | undefined
+const K383: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
+const K384: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
+const K385: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
+const K386: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+const K389: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
+const K393: ReadonlySet<string> = new Set(["data", "total_count"])
+const K397: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
+let T401: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T402: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T403: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T404: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K405: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
+const K406: ReadonlySet<string> = new Set(["data", "total_count"])
+const K410: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
+let F411: Observer | undefined
+const K412: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
+let F413: Observer | undefined
+const K414: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+const K417: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
+let F423: Observer | undefined
+let T424: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K425: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
+const K426: ReadonlySet<string> = new Set(["data", "total_count"])
+const K430: ReadonlySet<string> = new Set(["mode", "source"])
+const K431: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
+let F432: Observer | undefined
+let F436: Observer | undefined
+const K437: ReadonlySet<string> = new Set(["data", "total_count"])
+const K441: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
+const K442: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+const K443: ReadonlySet<string> = new Set(["data", "total_count"])
+const K447: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
+const K448: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
+let T449: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K453: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
+const K454: ReadonlySet<string> = new Set(["key"])
+const K455: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
+const K456: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
+let T465: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K466: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
+const K469: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
+const K470: ReadonlySet<string> = new Set(["svix_url"])
+const K471: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
+const K476: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
+const K477: ReadonlySet<string> = new Set(["object", "jwt"])
+const K478: ReadonlySet<string> = new Set(["object", "total_count"])
+const K479: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
+const K480: ReadonlySet<string> = new Set(["data", "total_count"])
+const K484: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
+let T485: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T486: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T511: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T512: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T513: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K514: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F515: Observer | undefined
+let T516: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T517: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T518: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K519: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F520: Observer | undefined
+let T521: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T522: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T523: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K524: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F525: Observer | undefined
+let T526: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T527: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T528: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K529: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
+let F530: Observer | undefined
+let T531: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T532: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T533: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K534: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let F535: Observer | undefined
+let T536: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T537: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T538: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K539: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let F540: Observer | undefined
+let T541: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T542: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T543: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K544: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let T545: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T546: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F547: Observer | undefined
 let T548: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T549: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T550: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K551: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F552: Observer | undefined
+const K549: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
+const K550: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let F551: Observer | undefined
+let T552: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T553: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T554: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T555: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K556: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+const K556: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
 let F557: Observer | undefined
 let T558: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T559: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T560: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K561: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+const K561: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
 let F562: Observer | undefined
 let T563: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T564: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T565: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K566: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
-let F567: Observer | undefined
+const K566: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let T567: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T568: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T569: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F569: Observer | undefined
 let T570: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K571: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F572: Observer | undefined
-let T573: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T574: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T575: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K576: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F577: Observer | undefined
-let T578: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T579: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T580: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K581: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
-let T582: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T583: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F584: Observer | undefined
-let T585: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K586: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
-const K587: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F588: Observer | undefined
-let T589: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T590: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T591: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T592: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K593: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
-let F594: Observer | undefined
-let T595: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T596: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T597: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K598: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F599: Observer | undefined
-let T600: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T601: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T602: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K603: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
-let T604: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T605: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F606: Observer | undefined
-let T607: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K608: ReadonlySet<string> = new Set(["verified"])
-const K609: ReadonlySet<string> = new Set(["verified", "code_type"])
-const K610: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
-const K611: ReadonlySet<string> = new Set(["data", "total_count"])
-const K615: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
-let F616: Observer | undefined
+const K571: ReadonlySet<string> = new Set(["verified"])
+const K572: ReadonlySet<string> = new Set(["verified", "code_type"])
+const K573: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
+const K574: ReadonlySet<string> = new Set(["data", "total_count"])
+const K578: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
+let F579: Observer | undefined
 
 /** Decodes a `ActorToken` (generated from the model class; see src/models/internal/observe.ts). */
 export const decodeActorToken: Observer = (input, issues) => {
@@ -378,12 +378,8 @@ export const decodeActorToken: Observer = (input, issues) => {
     drift(issues, "ActorToken", "actor", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "ActorToken", "actor", kindOf(v), "object", v)
-      out.actor = v
-    } else {
-      out.actor = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "ActorToken", "actor", kindOf(v), "object", v)
+    out.actor = v
   }
   v = input.token
   if (!(v === undefined && !("token" in input))) {
@@ -557,16 +553,13 @@ export const decodeAdminPortalLinkToken: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "AdminPortalLinkToken", "scopes", kindOf(v), "array", v)
-        out.scopes = v
       } else {
-        const a3 = new Array<unknown>(v.length)
-        for (let i4 = 0; i4 < v.length; i4++) {
-          const x5: unknown = v[i4]
-          if (typeof x5 !== "string") drift(issues, "AdminPortalLinkToken", "scopes[]", kindOf(x5), "string", x5)
-          a3[i4] = x5
+        for (let i3 = 0; i3 < v.length; i3++) {
+          const x4: unknown = v[i3]
+          if (typeof x4 !== "string") drift(issues, "AdminPortalLinkToken", "scopes[]", kindOf(x4), "string", x4)
         }
-        out.scopes = a3
       }
+      out.scopes = v
     }
   }
   v = input.token
@@ -690,7 +683,7 @@ export const decodeAgentTask: Observer = (input, issues) => {
       out.url = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AgentTask", input, K6)
+  if (Object.keys(input).length > present) extras(issues, "AgentTask", input, K5)
   out.taskId = out.agentTaskId
   return out
 }
@@ -784,7 +777,7 @@ export const decodeAllowlistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AllowlistIdentifier", input, K7)
+  if (Object.keys(input).length > present) extras(issues, "AllowlistIdentifier", input, K6)
   return out
 }
 
@@ -865,16 +858,13 @@ export const decodeApiKey: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "ApiKey", "scopes", kindOf(v), "array", v)
-      out.scopes = v
     } else {
-      const a9 = new Array<unknown>(v.length)
-      for (let i10 = 0; i10 < v.length; i10++) {
-        const x11: unknown = v[i10]
-        if (typeof x11 !== "string") drift(issues, "ApiKey", "scopes[]", kindOf(x11), "string", x11)
-        a9[i10] = x11
+      for (let i8 = 0; i8 < v.length; i8++) {
+        const x9: unknown = v[i8]
+        if (typeof x9 !== "string") drift(issues, "ApiKey", "scopes[]", kindOf(x9), "string", x9)
       }
-      out.scopes = a9
     }
+    out.scopes = v
   }
   v = input.revoked
   if (v === undefined && !("revoked" in input)) {
@@ -956,7 +946,7 @@ export const decodeApiKey: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ApiKey", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApiKey", input, K8)
+  if (Object.keys(input).length > present) extras(issues, "ApiKey", input, K7)
   return out
 }
 
@@ -977,7 +967,7 @@ export const decodeApplyCommerceDiscountRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ApplyCommerceDiscountRequest", "discount_id", kindOf(v), "string", v)
     out.discountId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApplyCommerceDiscountRequest", input, K12)
+  if (Object.keys(input).length > present) extras(issues, "ApplyCommerceDiscountRequest", input, K10)
   return out
 }
 
@@ -1008,7 +998,7 @@ export const decodeBillingDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingDiscountsResponse", input, K13)
+  if (Object.keys(input).length > present) extras(issues, "BillingDiscountsResponse", input, K11)
   return out
 }
 
@@ -1074,12 +1064,8 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     drift(issues, "BillingPaymentAttempt", "payee", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "BillingPaymentAttempt", "payee", kindOf(v), "object", v)
-      out.payee = v
-    } else {
-      out.payee = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "BillingPaymentAttempt", "payee", kindOf(v), "object", v)
+    out.payee = v
   }
   v = input.payer_id
   if (v === undefined && !("payer_id" in input)) {
@@ -1112,12 +1098,8 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     if (v === undefined) {
       out.subscriptionItem = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "BillingPaymentAttempt", "subscription_item", kindOf(v), "object", v)
-        out.subscriptionItem = v
-      } else {
-        out.subscriptionItem = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "BillingPaymentAttempt", "subscription_item", kindOf(v), "object", v)
+      out.subscriptionItem = v
     }
   }
   v = input.amount
@@ -1235,7 +1217,7 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BillingPaymentAttempt", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPaymentAttempt", input, K14)
+  if (Object.keys(input).length > present) extras(issues, "BillingPaymentAttempt", input, K12)
   return out
 }
 
@@ -1372,7 +1354,7 @@ export const decodeBillingPriceResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "BillingPriceResponse", "supported_billing_periods", kindOf(v), "string", v)
     out.supportedBillingPeriods = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPriceResponse", input, K15)
+  if (Object.keys(input).length > present) extras(issues, "BillingPriceResponse", input, K13)
   return out
 }
 
@@ -1416,7 +1398,7 @@ export const decodeBillingProrationDiscountDetail: Observer = (input, issues) =>
     if (typeof v !== "number") drift(issues, "BillingProrationDiscountDetail", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingProrationDiscountDetail", input, K16)
+  if (Object.keys(input).length > present) extras(issues, "BillingProrationDiscountDetail", input, K14)
   return out
 }
 
@@ -1481,16 +1463,16 @@ export const decodeBillingStatement: Observer = (input, issues) => {
     drift(issues, "BillingStatement", "totals", "missing", "a value", undefined)
   } else {
     present++
-    out.totals = (F18 ??= fieldObserver(Models.BillingStatement, "totals"))(v, issues)
+    out.totals = (F16 ??= fieldObserver(Models.BillingStatement, "totals"))(v, issues)
   }
   v = input.groups
   if (v === undefined && !("groups" in input)) {
     drift(issues, "BillingStatement", "groups", "missing", "a value", undefined)
   } else {
     present++
-    out.groups = (F22 ??= fieldObserver(Models.BillingStatement, "groups"))(v, issues)
+    out.groups = (F20 ??= fieldObserver(Models.BillingStatement, "groups"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingStatement", input, K17)
+  if (Object.keys(input).length > present) extras(issues, "BillingStatement", input, K15)
   return out
 }
 
@@ -1573,7 +1555,7 @@ export const decodeBlocklistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifier", input, K23)
+  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifier", input, K21)
   return out
 }
 
@@ -1596,9 +1578,9 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
       out.data = v
     } else {
       const a25 = new Array<unknown>(v.length)
-      for (let i26 = 0; i26 < v.length; i26++) {
-        const x27: unknown = v[i26]
-        a25[i26] = decodeBlocklistIdentifier(x27, issues)
+      for (let i23 = 0; i23 < v.length; i23++) {
+        const x24: unknown = v[i23]
+        a25[i23] = decodeBlocklistIdentifier(x24, issues)
       }
       out.data = a25
     }
@@ -1611,7 +1593,7 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BlocklistIdentifierList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifierList", input, K24)
+  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifierList", input, K22)
   return out
 }
 
@@ -1648,7 +1630,7 @@ export const decodeCNameTarget: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "CNameTarget", "required", kindOf(v), "boolean", v)
     out.required = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CNameTarget", input, K28)
+  if (Object.keys(input).length > present) extras(issues, "CNameTarget", input, K26)
   return out
 }
 
@@ -1691,15 +1673,11 @@ export const decodeClerkError: Observer = (input, issues) => {
     if (v === undefined) {
       out.meta = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "ClerkError", "meta", kindOf(v), "object", v)
-        out.meta = v
-      } else {
-        out.meta = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "ClerkError", "meta", kindOf(v), "object", v)
+      out.meta = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkError", input, K29)
+  if (Object.keys(input).length > present) extras(issues, "ClerkError", input, K27)
   return out
 }
 
@@ -1722,9 +1700,9 @@ export const decodeClerkErrors: Observer = (input, issues) => {
       out.errors = v
     } else {
       const a31 = new Array<unknown>(v.length)
-      for (let i32 = 0; i32 < v.length; i32++) {
-        const x33: unknown = v[i32]
-        a31[i32] = decodeClerkError(x33, issues)
+      for (let i29 = 0; i29 < v.length; i29++) {
+        const x30: unknown = v[i29]
+        a31[i29] = decodeClerkError(x30, issues)
       }
       out.errors = a31
     }
@@ -1735,12 +1713,8 @@ export const decodeClerkErrors: Observer = (input, issues) => {
     if (v === undefined) {
       out.meta = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "ClerkErrors", "meta", kindOf(v), "object", v)
-        out.meta = v
-      } else {
-        out.meta = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "ClerkErrors", "meta", kindOf(v), "object", v)
+      out.meta = v
     }
   }
   v = input.clerk_trace_id
@@ -1753,7 +1727,7 @@ export const decodeClerkErrors: Observer = (input, issues) => {
       out.clerkTraceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkErrors", input, K30)
+  if (Object.keys(input).length > present) extras(issues, "ClerkErrors", input, K28)
   return out
 }
 
@@ -1805,16 +1779,13 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "ClerkIdpOauthAccessToken", "scopes", kindOf(v), "array", v)
-      out.scopes = v
     } else {
-      const a35 = new Array<unknown>(v.length)
-      for (let i36 = 0; i36 < v.length; i36++) {
-        const x37: unknown = v[i36]
-        if (typeof x37 !== "string") drift(issues, "ClerkIdpOauthAccessToken", "scopes[]", kindOf(x37), "string", x37)
-        a35[i36] = x37
+      for (let i33 = 0; i33 < v.length; i33++) {
+        const x34: unknown = v[i33]
+        if (typeof x34 !== "string") drift(issues, "ClerkIdpOauthAccessToken", "scopes[]", kindOf(x34), "string", x34)
       }
-      out.scopes = a35
     }
+    out.scopes = v
   }
   v = input.revoked
   if (v === undefined && !("revoked" in input)) {
@@ -1872,7 +1843,7 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ClerkIdpOauthAccessToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkIdpOauthAccessToken", input, K34)
+  if (Object.keys(input).length > present) extras(issues, "ClerkIdpOauthAccessToken", input, K32)
   return out
 }
 
@@ -1908,16 +1879,13 @@ export const decodeClient: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "Client", "session_ids", kindOf(v), "array", v)
-      out.sessionIds = v
     } else {
-      const a39 = new Array<unknown>(v.length)
-      for (let i40 = 0; i40 < v.length; i40++) {
-        const x41: unknown = v[i40]
-        if (typeof x41 !== "string") drift(issues, "Client", "session_ids[]", kindOf(x41), "string", x41)
-        a39[i40] = x41
+      for (let i36 = 0; i36 < v.length; i36++) {
+        const x37: unknown = v[i36]
+        if (typeof x37 !== "string") drift(issues, "Client", "session_ids[]", kindOf(x37), "string", x37)
       }
-      out.sessionIds = a39
     }
+    out.sessionIds = v
   }
   v = input.sessions
   if (!(v === undefined && !("sessions" in input))) {
@@ -1929,12 +1897,12 @@ export const decodeClient: Observer = (input, issues) => {
         drift(issues, "Client", "sessions", kindOf(v), "array", v)
         out.sessions = v
       } else {
-        const a42 = new Array<unknown>(v.length)
-        for (let i43 = 0; i43 < v.length; i43++) {
-          const x44: unknown = v[i43]
-          a42[i43] = decodeSession(x44, issues)
+        const a40 = new Array<unknown>(v.length)
+        for (let i38 = 0; i38 < v.length; i38++) {
+          const x39: unknown = v[i38]
+          a40[i38] = decodeSession(x39, issues)
         }
-        out.sessions = a42
+        out.sessions = a40
       }
     }
   }
@@ -2002,7 +1970,7 @@ export const decodeClient: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Client", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Client", input, K38)
+  if (Object.keys(input).length > present) extras(issues, "Client", input, K35)
   return out
 }
 
@@ -2034,7 +2002,7 @@ export const decodeCommerceCreditBalanceResponse: Observer = (input, issues) => 
       out.balance = decodeCommerceMoneyResponse(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditBalanceResponse", input, K45)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditBalanceResponse", input, K41)
   return out
 }
 
@@ -2116,7 +2084,7 @@ export const decodeCommerceCreditLedgerResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceCreditLedgerResponse", "created_at", kindOf(v), "string", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditLedgerResponse", input, K46)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditLedgerResponse", input, K42)
   return out
 }
 
@@ -2158,7 +2126,7 @@ export const decodeCommerceCreditsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditsResponse", input, K47)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditsResponse", input, K43)
   return out
 }
 
@@ -2331,7 +2299,7 @@ export const decodeCommerceDiscountRedemptionResponse: Observer = (input, issues
       out.redeemedBy = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K48)
+  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K44)
   return out
 }
 
@@ -2362,7 +2330,7 @@ export const decodeCommerceDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountsResponse", input, K49)
+  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountsResponse", input, K45)
   return out
 }
 
@@ -2407,7 +2375,7 @@ export const decodeCommerceMoneyResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceMoneyResponse", "currency_symbol", kindOf(v), "string", v)
     out.currencySymbol = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceMoneyResponse", input, K50)
+  if (Object.keys(input).length > present) extras(issues, "CommerceMoneyResponse", input, K46)
   return out
 }
 
@@ -2434,7 +2402,7 @@ export const decodeCommercePayerCreditResponse: Observer = (input, issues) => {
     present++
     out.appliedAmount = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerCreditResponse", input, K51)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerCreditResponse", input, K47)
   return out
 }
 
@@ -2594,7 +2562,7 @@ export const decodeCommercePayerResponse: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse", input, K52)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse", input, K48)
   return out
 }
 
@@ -2718,7 +2686,7 @@ export const decodeCommercePayerResponse2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommercePayerResponse2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse2", input, K53)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse2", input, K49)
   return out
 }
 
@@ -2905,7 +2873,7 @@ export const decodeCommercePaymentMethodResponse: Observer = (input, issues) => 
       out.isRemovable = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentMethodResponse", input, K54)
+  if (Object.keys(input).length > present) extras(issues, "CommercePaymentMethodResponse", input, K50)
   return out
 }
 
@@ -3076,7 +3044,7 @@ export const decodeCommercePaymentSourceResponse: Observer = (input, issues) => 
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentSourceResponse", input, K55)
+  if (Object.keys(input).length > present) extras(issues, "CommercePaymentSourceResponse", input, K51)
   return out
 }
 
@@ -3118,15 +3086,15 @@ export const decodeCommercePerUnitTotal: Observer = (input, issues) => {
       drift(issues, "CommercePerUnitTotal", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a57 = new Array<unknown>(v.length)
-      for (let i58 = 0; i58 < v.length; i58++) {
-        const x59: unknown = v[i58]
-        a57[i58] = decodeCommercePerUnitTotalTier(x59, issues)
+      const a55 = new Array<unknown>(v.length)
+      for (let i53 = 0; i53 < v.length; i53++) {
+        const x54: unknown = v[i53]
+        a55[i53] = decodeCommercePerUnitTotalTier(x54, issues)
       }
-      out.tiers = a57
+      out.tiers = a55
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal", input, K56)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal", input, K52)
   return out
 }
 
@@ -3168,15 +3136,15 @@ export const decodeCommercePerUnitTotal2: Observer = (input, issues) => {
       drift(issues, "CommercePerUnitTotal2", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a61 = new Array<unknown>(v.length)
-      for (let i62 = 0; i62 < v.length; i62++) {
-        const x63: unknown = v[i62]
-        a61[i62] = decodeCommercePerUnitTotalTier2(x63, issues)
+      const a59 = new Array<unknown>(v.length)
+      for (let i57 = 0; i57 < v.length; i57++) {
+        const x58: unknown = v[i57]
+        a59[i57] = decodeCommercePerUnitTotalTier2(x58, issues)
       }
-      out.tiers = a61
+      out.tiers = a59
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal2", input, K60)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal2", input, K56)
   return out
 }
 
@@ -3217,7 +3185,7 @@ export const decodeCommercePerUnitTotalTier: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier", input, K64)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier", input, K60)
   return out
 }
 
@@ -3258,7 +3226,7 @@ export const decodeCommercePerUnitTotalTier2: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier2", input, K65)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier2", input, K61)
   return out
 }
 
@@ -3298,7 +3266,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   v = input.fee
   if (v === undefined && !("fee" in input)) {
     drift(issues, "CommercePlan", "fee", "missing", "a value", undefined)
-    const filled = (T67 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
+    const filled = (T63 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
     if (Option.isSome(filled)) out.fee = filled.value
   } else {
     present++
@@ -3312,7 +3280,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T67 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.some(d))
+    const filled = (T63 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.some(d))
     if (Option.isSome(filled)) out.fee = filled.value
   }
   v = input.annual_monthly_fee
@@ -3329,7 +3297,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   v = input.annual_fee
   if (v === undefined && !("annual_fee" in input)) {
     drift(issues, "CommercePlan", "annual_fee", "missing", "a value", undefined)
-    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
+    const filled = (T64 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
     if (Option.isSome(filled)) out.annualFee = filled.value
   } else {
     present++
@@ -3343,7 +3311,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.some(d))
+    const filled = (T64 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.some(d))
     if (Option.isSome(filled)) out.annualFee = filled.value
   }
   v = input.description
@@ -3428,7 +3396,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.features
   if (v === undefined && !("features" in input)) {
-    const filled = (T72 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
+    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
     if (Option.isSome(filled)) out.features = filled.value
   } else {
     present++
@@ -3440,15 +3408,15 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "features", kindOf(v), "array", v)
         d = v
       } else {
-        const a69 = new Array<unknown>(v.length)
-        for (let i70 = 0; i70 < v.length; i70++) {
-          const x71: unknown = v[i70]
-          a69[i70] = decodeFeatureResponse(x71, issues)
+        const a67 = new Array<unknown>(v.length)
+        for (let i65 = 0; i65 < v.length; i65++) {
+          const x66: unknown = v[i65]
+          a67[i65] = decodeFeatureResponse(x66, issues)
         }
-        d = a69
+        d = a67
       }
     }
-    const filled = (T72 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
+    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
     if (Option.isSome(filled)) out.features = filled.value
   }
   v = input.free_trial_enabled
@@ -3481,16 +3449,16 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "unit_prices", kindOf(v), "array", v)
         out.unitPrices = v
       } else {
-        const a73 = new Array<unknown>(v.length)
-        for (let i74 = 0; i74 < v.length; i74++) {
-          const x75: unknown = v[i74]
-          a73[i74] = decodeCommercePlanUnitPrice(x75, issues)
+        const a71 = new Array<unknown>(v.length)
+        for (let i69 = 0; i69 < v.length; i69++) {
+          const x70: unknown = v[i69]
+          a71[i69] = decodeCommercePlanUnitPrice(x70, issues)
         }
-        out.unitPrices = a73
+        out.unitPrices = a71
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan", input, K66)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlan", input, K62)
   return out
 }
 
@@ -3679,16 +3647,13 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "CommercePlan2", "payer_type", kindOf(v), "array", v)
-      out.payerType = v
     } else {
-      const a77 = new Array<unknown>(v.length)
-      for (let i78 = 0; i78 < v.length; i78++) {
-        const x79: unknown = v[i78]
-        if (typeof x79 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x79), "string", x79)
-        a77[i78] = x79
+      for (let i73 = 0; i73 < v.length; i73++) {
+        const x74: unknown = v[i73]
+        if (typeof x74 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x74), "string", x74)
       }
-      out.payerType = a77
     }
+    out.payerType = v
   }
   v = input.for_payer_type
   if (v === undefined && !("for_payer_type" in input)) {
@@ -3743,12 +3708,12 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       drift(issues, "CommercePlan2", "features", kindOf(v), "array", v)
       out.features = v
     } else {
-      const a80 = new Array<unknown>(v.length)
-      for (let i81 = 0; i81 < v.length; i81++) {
-        const x82: unknown = v[i81]
-        a80[i81] = decodeFeatureResponse2(x82, issues)
+      const a77 = new Array<unknown>(v.length)
+      for (let i75 = 0; i75 < v.length; i75++) {
+        const x76: unknown = v[i75]
+        a77[i75] = decodeFeatureResponse2(x76, issues)
       }
-      out.features = a80
+      out.features = a77
     }
   }
   v = input.free_trial_enabled
@@ -3775,7 +3740,7 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K76)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K72)
   return out
 }
 
@@ -3813,15 +3778,15 @@ export const decodeCommercePlanUnitPrice: Observer = (input, issues) => {
       drift(issues, "CommercePlanUnitPrice", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a84 = new Array<unknown>(v.length)
-      for (let i85 = 0; i85 < v.length; i85++) {
-        const x86: unknown = v[i85]
-        a84[i85] = decodeCommercePlanUnitPriceTier(x86, issues)
+      const a81 = new Array<unknown>(v.length)
+      for (let i79 = 0; i79 < v.length; i79++) {
+        const x80: unknown = v[i79]
+        a81[i79] = decodeCommercePlanUnitPriceTier(x80, issues)
       }
-      out.tiers = a84
+      out.tiers = a81
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K83)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K78)
   return out
 }
 
@@ -3863,7 +3828,7 @@ export const decodeCommercePlanUnitPriceTier: Observer = (input, issues) => {
     present++
     out.feePerBlock = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K87)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K82)
   return out
 }
 
@@ -3957,7 +3922,7 @@ export const decodeCommercePriceTransitionDetails: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "CommercePriceTransitionDetails", "previous_subscription_item_id", kindOf(v), "string", v)
     out.previousSubscriptionItemId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K88)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K83)
   return out
 }
 
@@ -3992,7 +3957,7 @@ export const decodeCommercePriceTransitionResponse: Observer = (input, issues) =
     present++
     out.transition = decodeCommercePriceTransitionDetails(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K89)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K84)
   return out
 }
 
@@ -4036,7 +4001,7 @@ export const decodeCommerceProrationCreditDetailResponse: Observer = (input, iss
     if (typeof v !== "number") drift(issues, "CommerceProrationCreditDetailResponse", "cycle_remaining_percent", kindOf(v), "number", v)
     out.cycleRemainingPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K90)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K85)
   return out
 }
 
@@ -4080,7 +4045,7 @@ export const decodeCommerceProrationDiscountResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "CommerceProrationDiscountResponse", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K91)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K86)
   return out
 }
 
@@ -4182,17 +4147,17 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       drift(issues, "CommerceSubscription", "subscription_items", kindOf(v), "array", v)
       out.subscriptionItems = v
     } else {
-      const a93 = new Array<unknown>(v.length)
-      for (let i94 = 0; i94 < v.length; i94++) {
-        const x95: unknown = v[i94]
-        a93[i94] = decodeCommerceSubscriptionItem(x95, issues)
+      const a90 = new Array<unknown>(v.length)
+      for (let i88 = 0; i88 < v.length; i88++) {
+        const x89: unknown = v[i88]
+        a90[i88] = decodeCommerceSubscriptionItem(x89, issues)
       }
-      out.subscriptionItems = a93
+      out.subscriptionItems = a90
     }
   }
   v = input.next_payment
   if (v === undefined && !("next_payment" in input)) {
-    const filled = (T96 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
+    const filled = (T91 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
     if (Option.isSome(filled)) out.nextPayment = filled.value
   } else {
     present++
@@ -4206,12 +4171,12 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionNextPayment(v, issues)
       }
     }
-    const filled = (T96 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
+    const filled = (T91 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
     if (Option.isSome(filled)) out.nextPayment = filled.value
   }
   v = input.eligible_for_free_trial
   if (v === undefined && !("eligible_for_free_trial" in input)) {
-    const filled = (T97 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
+    const filled = (T92 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   } else {
     present++
@@ -4222,10 +4187,10 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "CommerceSubscription", "eligible_for_free_trial", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T97 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
+    const filled = (T92 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K92)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K87)
   return out
 }
 
@@ -4261,7 +4226,7 @@ export const decodeCommerceSubscriptionCreditResponse: Observer = (input, issues
       out.cycleRemainingPercent = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K98)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K93)
   return out
 }
 
@@ -4342,7 +4307,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
+    const filled = (T95 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4357,12 +4322,12 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T100 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
+    const filled = (T95 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
+    const filled = (T96 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
@@ -4376,7 +4341,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommercePlan(v, issues)
       }
     }
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
+    const filled = (T96 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
     if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
@@ -4398,7 +4363,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
+    const filled = (T97 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4412,7 +4377,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
+    const filled = (T97 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.next_payment
@@ -4541,7 +4506,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.seats
   if (v === undefined && !("seats" in input)) {
-    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
+    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
     if (Option.isSome(filled)) out.seats = filled.value
   } else {
     present++
@@ -4555,7 +4520,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionItemSeatsResponse(v, issues)
       }
     }
-    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
+    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
     if (Option.isSome(filled)) out.seats = filled.value
   }
   v = input.totals
@@ -4573,7 +4538,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
+    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4587,10 +4552,10 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
+    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K99)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K94)
   return out
 }
 
@@ -4651,7 +4616,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   v = input.plan_id
   if (v === undefined && !("plan_id" in input)) {
     drift(issues, "CommerceSubscriptionItem2", "plan_id", "missing", "a value", undefined)
-    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
+    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
     if (Option.isSome(filled)) out.planId = filled.value
   } else {
     present++
@@ -4666,12 +4631,12 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T106 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.some(d))
+    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.some(d))
     if (Option.isSome(filled)) out.planId = filled.value
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T107 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
+    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4686,13 +4651,13 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T107 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
+    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
     drift(issues, "CommerceSubscriptionItem2", "plan", "missing", "a value", undefined)
-    const filled = (T108 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
+    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
@@ -4706,7 +4671,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommercePlan2(v, issues)
       }
     }
-    const filled = (T108 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.some(d))
+    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.some(d))
     if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
@@ -4740,7 +4705,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T109 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
+    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4754,12 +4719,12 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T109 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
+    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
+    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4773,7 +4738,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
+    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
   v = input.next_invoice
@@ -4925,7 +4890,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommerceSubscriptionItem2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K105)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K100)
   return out
 }
 
@@ -4975,18 +4940,18 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         drift(issues, "CommerceSubscriptionItemNextPaymentResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a112 = new Array<unknown>(v.length)
-        for (let i113 = 0; i113 < v.length; i113++) {
-          const x114: unknown = v[i113]
-          a112[i113] = decodeCommercePerUnitTotal(x114, issues)
+        const a109 = new Array<unknown>(v.length)
+        for (let i107 = 0; i107 < v.length; i107++) {
+          const x108: unknown = v[i107]
+          a109[i107] = decodeCommercePerUnitTotal(x108, issues)
         }
-        out.perUnitTotals = a112
+        out.perUnitTotals = a109
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T115 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
+    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -5000,10 +4965,10 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         d = decodeCommerceTotalsResponse(v, issues)
       }
     }
-    const filled = (T115 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
+    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K111)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K106)
   return out
 }
 
@@ -5040,16 +5005,16 @@ export const decodeCommerceSubscriptionItemSeatsResponse: Observer = (input, iss
         drift(issues, "CommerceSubscriptionItemSeatsResponse", "tiers", kindOf(v), "array", v)
         out.tiers = v
       } else {
-        const a117 = new Array<unknown>(v.length)
-        for (let i118 = 0; i118 < v.length; i118++) {
-          const x119: unknown = v[i118]
-          a117[i118] = decodeCommercePerUnitTotalTier2(x119, issues)
+        const a114 = new Array<unknown>(v.length)
+        for (let i112 = 0; i112 < v.length; i112++) {
+          const x113: unknown = v[i112]
+          a114[i112] = decodeCommercePerUnitTotalTier2(x113, issues)
         }
-        out.tiers = a117
+        out.tiers = a114
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K116)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K111)
   return out
 }
 
@@ -5087,18 +5052,18 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         drift(issues, "CommerceSubscriptionNextPayment", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a121 = new Array<unknown>(v.length)
-        for (let i122 = 0; i122 < v.length; i122++) {
-          const x123: unknown = v[i122]
-          a121[i122] = decodeCommercePerUnitTotal2(x123, issues)
+        const a118 = new Array<unknown>(v.length)
+        for (let i116 = 0; i116 < v.length; i116++) {
+          const x117: unknown = v[i116]
+          a118[i116] = decodeCommercePerUnitTotal2(x117, issues)
         }
-        out.perUnitTotals = a121
+        out.perUnitTotals = a118
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T124 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
+    const filled = (T119 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -5112,10 +5077,10 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         d = decodeCommerceTotalsResponse2(v, issues)
       }
     }
-    const filled = (T124 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
+    const filled = (T119 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K120)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K115)
   return out
 }
 
@@ -5166,18 +5131,18 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a126 = new Array<unknown>(v.length)
-        for (let i127 = 0; i127 < v.length; i127++) {
-          const x128: unknown = v[i127]
-          a126[i127] = decodeCommercePerUnitTotal(x128, issues)
+        const a123 = new Array<unknown>(v.length)
+        for (let i121 = 0; i121 < v.length; i121++) {
+          const x122: unknown = v[i121]
+          a123[i121] = decodeCommercePerUnitTotal(x122, issues)
         }
-        out.perUnitTotals = a126
+        out.perUnitTotals = a123
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T129 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
+    const filled = (T124 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5191,12 +5156,12 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T129 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
+    const filled = (T124 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
+    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5210,10 +5175,10 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceDiscountsResponse(v, issues)
       }
     }
-    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
+    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K125)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K120)
   return out
 }
 
@@ -5264,18 +5229,18 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse2", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a132 = new Array<unknown>(v.length)
-        for (let i133 = 0; i133 < v.length; i133++) {
-          const x134: unknown = v[i133]
-          a132[i133] = decodeCommercePerUnitTotal2(x134, issues)
+        const a129 = new Array<unknown>(v.length)
+        for (let i127 = 0; i127 < v.length; i127++) {
+          const x128: unknown = v[i127]
+          a129[i127] = decodeCommercePerUnitTotal2(x128, issues)
         }
-        out.perUnitTotals = a132
+        out.perUnitTotals = a129
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T135 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
+    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5289,12 +5254,12 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T135 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
+    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T136 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
+    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5308,10 +5273,10 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeBillingDiscountsResponse(v, issues)
       }
     }
-    const filled = (T136 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
+    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K131)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K126)
   return out
 }
 
@@ -5339,18 +5304,15 @@ export const decodeCookies: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "Cookies", "cookies", kindOf(v), "array", v)
-      out.cookies = v
     } else {
-      const a138 = new Array<unknown>(v.length)
-      for (let i139 = 0; i139 < v.length; i139++) {
-        const x140: unknown = v[i139]
-        if (typeof x140 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x140), "string", x140)
-        a138[i139] = x140
+      for (let i133 = 0; i133 < v.length; i133++) {
+        const x134: unknown = v[i133]
+        if (typeof x134 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x134), "string", x134)
       }
-      out.cookies = a138
     }
+    out.cookies = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K137)
+  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K132)
   return out
 }
 
@@ -5431,16 +5393,13 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "CreateApiKeyResponse", "scopes", kindOf(v), "array", v)
-      out.scopes = v
     } else {
-      const a142 = new Array<unknown>(v.length)
-      for (let i143 = 0; i143 < v.length; i143++) {
-        const x144: unknown = v[i143]
-        if (typeof x144 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x144), "string", x144)
-        a142[i143] = x144
+      for (let i136 = 0; i136 < v.length; i136++) {
+        const x137: unknown = v[i136]
+        if (typeof x137 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x137), "string", x137)
       }
-      out.scopes = a142
     }
+    out.scopes = v
   }
   v = input.secret
   if (v === undefined && !("secret" in input)) {
@@ -5530,7 +5489,7 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateApiKeyResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K141)
+  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K135)
   return out
 }
 
@@ -5607,7 +5566,7 @@ export const decodeCreateBillingPriceRequest: Observer = (input, issues) => {
       out.supportedBillingPeriods = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K145)
+  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K138)
   return out
 }
 
@@ -5661,16 +5620,13 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "CreateM2MTokenResponse", "scopes", kindOf(v), "array", v)
-        out.scopes = v
       } else {
-        const a147 = new Array<unknown>(v.length)
-        for (let i148 = 0; i148 < v.length; i148++) {
-          const x149: unknown = v[i148]
-          if (typeof x149 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x149), "string", x149)
-          a147[i148] = x149
+        for (let i140 = 0; i140 < v.length; i140++) {
+          const x141: unknown = v[i140]
+          if (typeof x141 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x141), "string", x141)
         }
-        out.scopes = a147
       }
+      out.scopes = v
     }
   }
   v = input.token
@@ -5751,7 +5707,7 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateM2MTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K146)
+  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K139)
   return out
 }
 
@@ -5782,7 +5738,7 @@ export const decodeCreateSessionTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CreateSessionTokenResponse", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K150)
+  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K142)
   return out
 }
 
@@ -5819,7 +5775,7 @@ export const decodeDeleteApiKeyResponse: Observer = (input, issues) => {
     if (v !== true) drift(issues, "DeleteApiKeyResponse", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K151)
+  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K143)
   return out
 }
 
@@ -5842,7 +5798,7 @@ export const decodeDeleteBackupCodeResponse: Observer = (input, issues) => {
       out.userId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K152)
+  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K144)
   out.user_id = out.userId
   return out
 }
@@ -5866,7 +5822,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
   }
   v = input.id
   if (v === undefined && !("id" in input)) {
-    const filled = (T154 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
+    const filled = (T146 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
     if (Option.isSome(filled)) out.id = filled.value
   } else {
     present++
@@ -5881,12 +5837,12 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T154 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
+    const filled = (T146 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
     if (Option.isSome(filled)) out.id = filled.value
   }
   v = input.slug
   if (v === undefined && !("slug" in input)) {
-    const filled = (T155 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
+    const filled = (T147 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
     if (Option.isSome(filled)) out.slug = filled.value
   } else {
     present++
@@ -5901,7 +5857,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T155 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
+    const filled = (T147 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
     if (Option.isSome(filled)) out.slug = filled.value
   }
   v = input.deleted
@@ -5922,7 +5878,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K153)
+  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K145)
   return out
 }
 
@@ -6010,12 +5966,12 @@ export const decodeDirectory: Observer = (input, issues) => {
     drift(issues, "Directory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F157 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F149 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F161 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F153 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -6047,7 +6003,7 @@ export const decodeDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Directory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Directory", input, K156)
+  if (Object.keys(input).length > present) extras(issues, "Directory", input, K148)
   return out
 }
 
@@ -6157,7 +6113,7 @@ export const decodeDirectoryGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K162)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K154)
   return out
 }
 
@@ -6194,7 +6150,7 @@ export const decodeDirectoryGroupRoleMappingDeleted: Observer = (input, issues) 
     if (v !== true) drift(issues, "DirectoryGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K163)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K155)
   return out
 }
 
@@ -6216,12 +6172,12 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
       drift(issues, "DirectoryGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a165 = new Array<unknown>(v.length)
-      for (let i166 = 0; i166 < v.length; i166++) {
-        const x167: unknown = v[i166]
-        a165[i166] = decodeDirectoryGroupRoleMapping(x167, issues)
+      const a159 = new Array<unknown>(v.length)
+      for (let i157 = 0; i157 < v.length; i157++) {
+        const x158: unknown = v[i157]
+        a159[i157] = decodeDirectoryGroupRoleMapping(x158, issues)
       }
-      out.data = a165
+      out.data = a159
     }
   }
   v = input.total_count
@@ -6232,7 +6188,7 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K164)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K156)
   return out
 }
 
@@ -6254,12 +6210,12 @@ export const decodeDirectoryList: Observer = (input, issues) => {
       drift(issues, "DirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a169 = new Array<unknown>(v.length)
-      for (let i170 = 0; i170 < v.length; i170++) {
-        const x171: unknown = v[i170]
-        a169[i170] = decodeDirectory(x171, issues)
+      const a163 = new Array<unknown>(v.length)
+      for (let i161 = 0; i161 < v.length; i161++) {
+        const x162: unknown = v[i161]
+        a163[i161] = decodeDirectory(x162, issues)
       }
-      out.data = a169
+      out.data = a163
     }
   }
   v = input.total_count
@@ -6270,7 +6226,7 @@ export const decodeDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K168)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K160)
   return out
 }
 
@@ -6372,17 +6328,17 @@ export const decodeDomain: Observer = (input, issues) => {
           drift(issues, "Domain", "cname_targets", kindOf(v), "array", v)
           out.cnameTargets = v
         } else {
-          const a173 = new Array<unknown>(v.length)
-          for (let i174 = 0; i174 < v.length; i174++) {
-            const x175: unknown = v[i174]
-            a173[i174] = decodeCNameTarget(x175, issues)
+          const a167 = new Array<unknown>(v.length)
+          for (let i165 = 0; i165 < v.length; i165++) {
+            const x166: unknown = v[i165]
+            a167[i165] = decodeCNameTarget(x166, issues)
           }
-          out.cnameTargets = a173
+          out.cnameTargets = a167
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Domain", input, K172)
+  if (Object.keys(input).length > present) extras(issues, "Domain", input, K164)
   return out
 }
 
@@ -6404,12 +6360,12 @@ export const decodeDomainList: Observer = (input, issues) => {
       drift(issues, "DomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a177 = new Array<unknown>(v.length)
-      for (let i178 = 0; i178 < v.length; i178++) {
-        const x179: unknown = v[i178]
-        a177[i178] = decodeDomain(x179, issues)
+      const a171 = new Array<unknown>(v.length)
+      for (let i169 = 0; i169 < v.length; i169++) {
+        const x170: unknown = v[i169]
+        a171[i169] = decodeDomain(x170, issues)
       }
-      out.data = a177
+      out.data = a171
     }
   }
   v = input.total_count
@@ -6420,7 +6376,7 @@ export const decodeDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K176)
+  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K168)
   return out
 }
 
@@ -6472,7 +6428,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     drift(issues, "EmailAddress", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F181 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
+    out.verification = (F173 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -6483,12 +6439,12 @@ export const decodeEmailAddress: Observer = (input, issues) => {
       drift(issues, "EmailAddress", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a182 = new Array<unknown>(v.length)
-      for (let i183 = 0; i183 < v.length; i183++) {
-        const x184: unknown = v[i183]
-        a182[i183] = decodeIdentificationLink(x184, issues)
+      const a176 = new Array<unknown>(v.length)
+      for (let i174 = 0; i174 < v.length; i174++) {
+        const x175: unknown = v[i174]
+        a176[i174] = decodeIdentificationLink(x175, issues)
       }
-      out.linkedTo = a182
+      out.linkedTo = a176
     }
   }
   v = input.matches_sso_connection
@@ -6517,7 +6473,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EmailAddress", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K180)
+  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K172)
   return out
 }
 
@@ -6642,12 +6598,8 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
     if (v === undefined) {
       out.publicMetadata = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "EnterpriseAccount", "public_metadata", kindOf(v), "object", v)
-        out.publicMetadata = v
-      } else {
-        out.publicMetadata = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "EnterpriseAccount", "public_metadata", kindOf(v), "object", v)
+      out.publicMetadata = v
     }
   }
   v = input.verification
@@ -6655,7 +6607,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
     drift(issues, "EnterpriseAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F186 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
+    out.verification = (F178 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
   }
   v = input.enterprise_connection
   if (!(v === undefined && !("enterprise_connection" in input))) {
@@ -6684,7 +6636,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K185)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K177)
   return out
 }
 
@@ -6759,16 +6711,13 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "EnterpriseAccountConnection", "domains", kindOf(v), "array", v)
-        out.domains = v
       } else {
-        const a188 = new Array<unknown>(v.length)
-        for (let i189 = 0; i189 < v.length; i189++) {
-          const x190: unknown = v[i189]
-          if (typeof x190 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x190), "string", x190)
-          a188[i189] = x190
+        for (let i180 = 0; i180 < v.length; i180++) {
+          const x181: unknown = v[i180]
+          if (typeof x181 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x181), "string", x181)
         }
-        out.domains = a188
       }
+      out.domains = v
     }
   }
   v = input.active
@@ -6827,7 +6776,7 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K187)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K179)
   return out
 }
 
@@ -6901,20 +6850,17 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "EnterpriseConnection", "domains", kindOf(v), "array", v)
-      out.domains = v
     } else {
-      const a192 = new Array<unknown>(v.length)
-      for (let i193 = 0; i193 < v.length; i193++) {
-        const x194: unknown = v[i193]
-        if (typeof x194 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x194), "string", x194)
-        a192[i193] = x194
+      for (let i183 = 0; i183 < v.length; i183++) {
+        const x184: unknown = v[i183]
+        if (typeof x184 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x184), "string", x184)
       }
-      out.domains = a192
     }
+    out.domains = v
   }
   v = input.organization_id
   if (v === undefined && !("organization_id" in input)) {
-    const filled = (T195 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
+    const filled = (T185 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
     if (Option.isSome(filled)) out.organizationId = filled.value
   } else {
     present++
@@ -6929,7 +6875,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T195 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
+    const filled = (T185 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
     if (Option.isSome(filled)) out.organizationId = filled.value
   }
   v = input.sync_user_attributes
@@ -6965,28 +6911,28 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F199 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
+    out.customAttributes = (F189 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
   }
   v = input.saml_connection
   if (v === undefined && !("saml_connection" in input)) {
-    const filled = (T201 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
+    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
     if (Option.isSome(filled)) out.samlConnection = filled.value
   } else {
     present++
     let d: unknown
-    d = (F200 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
-    const filled = (T201 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
+    d = (F190 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
+    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
     if (Option.isSome(filled)) out.samlConnection = filled.value
   }
   v = input.oauth_config
   if (v === undefined && !("oauth_config" in input)) {
-    const filled = (T203 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
+    const filled = (T193 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   } else {
     present++
     let d: unknown
-    d = (F202 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
-    const filled = (T203 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
+    d = (F192 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
+    const filled = (T193 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   }
   v = input.created_at
@@ -7035,7 +6981,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
       out.allowSubdomains = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K191)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K182)
   return out
 }
 
@@ -7057,12 +7003,12 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
       drift(issues, "EnterpriseConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a205 = new Array<unknown>(v.length)
-      for (let i206 = 0; i206 < v.length; i206++) {
-        const x207: unknown = v[i206]
-        a205[i206] = decodeEnterpriseConnection(x207, issues)
+      const a197 = new Array<unknown>(v.length)
+      for (let i195 = 0; i195 < v.length; i195++) {
+        const x196: unknown = v[i195]
+        a197[i195] = decodeEnterpriseConnection(x196, issues)
       }
-      out.data = a205
+      out.data = a197
     }
   }
   v = input.total_count
@@ -7073,7 +7019,7 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K204)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K194)
   return out
 }
 
@@ -7113,22 +7059,22 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
   v = input.parsed_user_info
   if (!(v === undefined && !("parsed_user_info" in input))) {
     present++
-    out.parsedUserInfo = (F209 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
+    out.parsedUserInfo = (F199 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
   }
   v = input.logs
   if (!(v === undefined && !("logs" in input))) {
     present++
-    out.logs = (F213 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
+    out.logs = (F203 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
   }
   v = input.saml
   if (!(v === undefined && !("saml" in input))) {
     present++
-    out.saml = (F214 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
+    out.saml = (F204 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
   }
   v = input.oauth
   if (!(v === undefined && !("oauth" in input))) {
     present++
-    out.oauth = (F215 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
+    out.oauth = (F205 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -7138,7 +7084,7 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRun", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K208)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K198)
   return out
 }
 
@@ -7160,12 +7106,12 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
       drift(issues, "EnterpriseConnectionTestRunList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a217 = new Array<unknown>(v.length)
-      for (let i218 = 0; i218 < v.length; i218++) {
-        const x219: unknown = v[i218]
-        a217[i218] = decodeEnterpriseConnectionTestRun(x219, issues)
+      const a209 = new Array<unknown>(v.length)
+      for (let i207 = 0; i207 < v.length; i207++) {
+        const x208: unknown = v[i207]
+        a209[i207] = decodeEnterpriseConnectionTestRun(x208, issues)
       }
-      out.data = a217
+      out.data = a209
     }
   }
   v = input.total_count
@@ -7176,7 +7122,7 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRunList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K216)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K206)
   return out
 }
 
@@ -7197,7 +7143,7 @@ export const decodeEnterpriseConnectionTestRunResponse: Observer = (input, issue
     if (typeof v !== "string") drift(issues, "EnterpriseConnectionTestRunResponse", "url", kindOf(v), "string", v)
     out.url = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K220)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K210)
   return out
 }
 
@@ -7218,7 +7164,7 @@ export const decodeExtendFreeTrialRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ExtendFreeTrialRequest", "extend_to", kindOf(v), "string", v)
     out.extendTo = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K221)
+  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K211)
   return out
 }
 
@@ -7236,7 +7182,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "object", "missing", "a value", undefined)
   } else {
     present++
-    if (!E223.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
+    if (!E213.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
     out.object = v
   }
   v = input.id
@@ -7329,7 +7275,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T224 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
+    const filled = (T214 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -7340,7 +7286,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       if (typeof v !== "string") drift(issues, "ExternalAccountWithVerification", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T224 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
+    const filled = (T214 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.username
@@ -7376,12 +7322,8 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "public_metadata", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "ExternalAccountWithVerification", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
-    } else {
-      out.publicMetadata = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "ExternalAccountWithVerification", "public_metadata", kindOf(v), "object", v)
+    out.publicMetadata = v
   }
   v = input.label
   if (!(v === undefined && !("label" in input))) {
@@ -7418,7 +7360,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F225 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
+    out.verification = (F215 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
   }
   v = input.external_account_id
   if (!(v === undefined && !("external_account_id" in input))) {
@@ -7434,7 +7376,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K222)
+  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K212)
   out.externalId = out.providerUserId
   return out
 }
@@ -7504,7 +7446,7 @@ export const decodeFeatureResponse: Observer = (input, issues) => {
       out.avatarUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K226)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K216)
   return out
 }
 
@@ -7565,7 +7507,7 @@ export const decodeFeatureResponse2: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "FeatureResponse2", "avatar_url", kindOf(v), "string", v)
     out.avatarUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K227)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K217)
   return out
 }
 
@@ -7586,7 +7528,7 @@ export const decodeGetApiKeySecretResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "GetApiKeySecretResponse", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K228)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K218)
   return out
 }
 
@@ -7608,12 +7550,12 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
       drift(issues, "GetApiKeysResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a230 = new Array<unknown>(v.length)
-      for (let i231 = 0; i231 < v.length; i231++) {
-        const x232: unknown = v[i231]
-        a230[i231] = decodeApiKey(x232, issues)
+      const a222 = new Array<unknown>(v.length)
+      for (let i220 = 0; i220 < v.length; i220++) {
+        const x221: unknown = v[i220]
+        a222[i220] = decodeApiKey(x221, issues)
       }
-      out.data = a230
+      out.data = a222
     }
   }
   v = input.total_count
@@ -7624,7 +7566,7 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetApiKeysResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K229)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K219)
   return out
 }
 
@@ -7646,12 +7588,12 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
       drift(issues, "GetM2MTokensResponse", "m2m_tokens", kindOf(v), "array", v)
       out.m2mTokens = v
     } else {
-      const a234 = new Array<unknown>(v.length)
-      for (let i235 = 0; i235 < v.length; i235++) {
-        const x236: unknown = v[i235]
-        a234[i235] = decodeMachineToMachineToken(x236, issues)
+      const a226 = new Array<unknown>(v.length)
+      for (let i224 = 0; i224 < v.length; i224++) {
+        const x225: unknown = v[i224]
+        a226[i224] = decodeMachineToMachineToken(x225, issues)
       }
-      out.m2mTokens = a234
+      out.m2mTokens = a226
     }
   }
   v = input.total_count
@@ -7662,7 +7604,7 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetM2MTokensResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K233)
+  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K223)
   return out
 }
 
@@ -7691,7 +7633,7 @@ export const decodeIdentificationLink: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "IdentificationLink", "id", kindOf(v), "string", v)
     out.id = v
   }
-  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K237)
+  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K227)
   return out
 }
 
@@ -7738,16 +7680,13 @@ export const decodeInstance: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "Instance", "allowed_origins", kindOf(v), "array", v)
-        out.allowedOrigins = v
       } else {
-        const a239 = new Array<unknown>(v.length)
-        for (let i240 = 0; i240 < v.length; i240++) {
-          const x241: unknown = v[i240]
-          if (typeof x241 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x241), "string", x241)
-          a239[i240] = x241
+        for (let i229 = 0; i229 < v.length; i229++) {
+          const x230: unknown = v[i229]
+          if (typeof x230 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x230), "string", x230)
         }
-        out.allowedOrigins = a239
       }
+      out.allowedOrigins = v
     }
   }
   v = input.workspace_id
@@ -7762,7 +7701,7 @@ export const decodeInstance: Observer = (input, issues) => {
       out.workspaceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Instance", input, K238)
+  if (Object.keys(input).length > present) extras(issues, "Instance", input, K228)
   return out
 }
 
@@ -7790,18 +7729,15 @@ export const decodeInstanceCommunication: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "InstanceCommunication", "blocked_country_codes", kindOf(v), "array", v)
-      out.blockedCountryCodes = v
     } else {
-      const a243 = new Array<unknown>(v.length)
-      for (let i244 = 0; i244 < v.length; i244++) {
-        const x245: unknown = v[i244]
-        if (typeof x245 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x245), "string", x245)
-        a243[i244] = x245
+      for (let i232 = 0; i232 < v.length; i232++) {
+        const x233: unknown = v[i232]
+        if (typeof x233 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x233), "string", x233)
       }
-      out.blockedCountryCodes = a243
     }
+    out.blockedCountryCodes = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K242)
+  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K231)
   return out
 }
 
@@ -7846,7 +7782,7 @@ export const decodeInstanceProtect: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "InstanceProtect", "checks_bypassed", kindOf(v), "boolean", v)
     out.checksBypassed = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K246)
+  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K234)
   return out
 }
 
@@ -7917,7 +7853,7 @@ export const decodeInstanceRestrictions: Observer = (input, issues) => {
       out.ignoreDotsForGmailAddresses = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K247)
+  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K235)
   return out
 }
 
@@ -7990,7 +7926,7 @@ export const decodeInstanceSettings: Observer = (input, issues) => {
       out.enhancedEmailDeliverability = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K248)
+  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K236)
   return out
 }
 
@@ -8032,12 +7968,8 @@ export const decodeInvitation: Observer = (input, issues) => {
     drift(issues, "Invitation", "public_metadata", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "Invitation", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
-    } else {
-      out.publicMetadata = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "Invitation", "public_metadata", kindOf(v), "object", v)
+    out.publicMetadata = v
   }
   v = input.revoked
   if (!(v === undefined && !("revoked" in input))) {
@@ -8097,7 +8029,7 @@ export const decodeInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Invitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K249)
+  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K237)
   defineRaw(out, input)
   return out
 }
@@ -8140,12 +8072,8 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     drift(issues, "InvitationRevoked", "public_metadata", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "InvitationRevoked", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
-    } else {
-      out.publicMetadata = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "InvitationRevoked", "public_metadata", kindOf(v), "object", v)
+    out.publicMetadata = v
   }
   v = input.revoked
   if (!(v === undefined && !("revoked" in input))) {
@@ -8205,7 +8133,7 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "InvitationRevoked", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K250)
+  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K238)
   return out
 }
 
@@ -8247,12 +8175,8 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     drift(issues, "JWTTemplate", "claims", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "JWTTemplate", "claims", kindOf(v), "object", v)
-      out.claims = v
-    } else {
-      out.claims = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "JWTTemplate", "claims", kindOf(v), "object", v)
+    out.claims = v
   }
   v = input.lifetime
   if (v === undefined && !("lifetime" in input)) {
@@ -8302,7 +8226,7 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "JWTTemplate", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K251)
+  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K239)
   return out
 }
 
@@ -8318,9 +8242,9 @@ export const decodeJwks: Observer = (input, issues) => {
   v = input.keys
   if (!(v === undefined && !("keys" in input))) {
     present++
-    out.keys = (F256 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
+    out.keys = (F244 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K252)
+  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K240)
   return out
 }
 
@@ -8405,16 +8329,13 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEcdsaPrivateKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a258 = new Array<unknown>(v.length)
-        for (let i259 = 0; i259 < v.length; i259++) {
-          const x260: unknown = v[i259]
-          if (typeof x260 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x260), "string", x260)
-          a258[i259] = x260
+        for (let i246 = 0; i246 < v.length; i246++) {
+          const x247: unknown = v[i246]
+          if (typeof x247 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x247), "string", x247)
         }
-        out.x5c = a258
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -8447,7 +8368,7 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K257)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K245)
   return out
 }
 
@@ -8524,16 +8445,13 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEcdsaPublicKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a262 = new Array<unknown>(v.length)
-        for (let i263 = 0; i263 < v.length; i263++) {
-          const x264: unknown = v[i263]
-          if (typeof x264 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x264), "string", x264)
-          a262[i263] = x264
+        for (let i249 = 0; i249 < v.length; i249++) {
+          const x250: unknown = v[i249]
+          if (typeof x250 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x250), "string", x250)
         }
-        out.x5c = a262
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -8566,7 +8484,7 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K261)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K248)
   return out
 }
 
@@ -8643,16 +8561,13 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEd25519PrivateKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a266 = new Array<unknown>(v.length)
-        for (let i267 = 0; i267 < v.length; i267++) {
-          const x268: unknown = v[i267]
-          if (typeof x268 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x268), "string", x268)
-          a266[i267] = x268
+        for (let i252 = 0; i252 < v.length; i252++) {
+          const x253: unknown = v[i252]
+          if (typeof x253 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x253), "string", x253)
         }
-        out.x5c = a266
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -8685,7 +8600,7 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K265)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K251)
   return out
 }
 
@@ -8754,16 +8669,13 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEd25519PublicKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a270 = new Array<unknown>(v.length)
-        for (let i271 = 0; i271 < v.length; i271++) {
-          const x272: unknown = v[i271]
-          if (typeof x272 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x272), "string", x272)
-          a270[i271] = x272
+        for (let i255 = 0; i255 < v.length; i255++) {
+          const x256: unknown = v[i255]
+          if (typeof x256 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x256), "string", x256)
         }
-        out.x5c = a270
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -8796,7 +8708,7 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K269)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K254)
   return out
 }
 
@@ -8919,16 +8831,13 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksRsaPrivateKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a274 = new Array<unknown>(v.length)
-        for (let i275 = 0; i275 < v.length; i275++) {
-          const x276: unknown = v[i275]
-          if (typeof x276 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x276), "string", x276)
-          a274[i275] = x276
+        for (let i258 = 0; i258 < v.length; i258++) {
+          const x259: unknown = v[i258]
+          if (typeof x259 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x259), "string", x259)
         }
-        out.x5c = a274
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -8961,7 +8870,7 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K273)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K257)
   return out
 }
 
@@ -9030,16 +8939,13 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksRsaPublicKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a278 = new Array<unknown>(v.length)
-        for (let i279 = 0; i279 < v.length; i279++) {
-          const x280: unknown = v[i279]
-          if (typeof x280 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x280), "string", x280)
-          a278[i279] = x280
+        for (let i261 = 0; i261 < v.length; i261++) {
+          const x262: unknown = v[i261]
+          if (typeof x262 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x262), "string", x262)
         }
-        out.x5c = a278
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -9072,7 +8978,7 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K277)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K260)
   return out
 }
 
@@ -9133,16 +9039,13 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "JwksSymmetricKey", "x5c", kindOf(v), "array", v)
-        out.x5c = v
       } else {
-        const a282 = new Array<unknown>(v.length)
-        for (let i283 = 0; i283 < v.length; i283++) {
-          const x284: unknown = v[i283]
-          if (typeof x284 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x284), "string", x284)
-          a282[i283] = x284
+        for (let i264 = 0; i264 < v.length; i264++) {
+          const x265: unknown = v[i264]
+          if (typeof x265 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x265), "string", x265)
         }
-        out.x5c = a282
       }
+      out.x5c = v
     }
   }
   v = input.x5t
@@ -9175,7 +9078,7 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K281)
+  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K263)
   return out
 }
 
@@ -9251,9 +9154,9 @@ export const decodeMachine: Observer = (input, issues) => {
     drift(issues, "Machine", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F289 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F270 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Machine", input, K285)
+  if (Object.keys(input).length > present) extras(issues, "Machine", input, K266)
   return out
 }
 
@@ -9329,7 +9232,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     drift(issues, "MachineCreated", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F294 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F275 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
   }
   v = input.secret_key
   if (v === undefined && !("secret_key" in input)) {
@@ -9339,7 +9242,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineCreated", "secret_key", kindOf(v), "string", v)
     out.secretKey = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K290)
+  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K271)
   return out
 }
 
@@ -9376,7 +9279,7 @@ export const decodeMachineDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "MachineDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K295)
+  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K276)
   return out
 }
 
@@ -9398,12 +9301,12 @@ export const decodeMachineList: Observer = (input, issues) => {
       drift(issues, "MachineList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a297 = new Array<unknown>(v.length)
-      for (let i298 = 0; i298 < v.length; i298++) {
-        const x299: unknown = v[i298]
-        a297[i298] = decodeMachine(x299, issues)
+      const a280 = new Array<unknown>(v.length)
+      for (let i278 = 0; i278 < v.length; i278++) {
+        const x279: unknown = v[i278]
+        a280[i278] = decodeMachine(x279, issues)
       }
-      out.data = a297
+      out.data = a280
     }
   }
   v = input.total_count
@@ -9414,7 +9317,7 @@ export const decodeMachineList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K296)
+  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K277)
   return out
 }
 
@@ -9459,7 +9362,7 @@ export const decodeMachineScope: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineScope", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K300)
+  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K281)
   return out
 }
 
@@ -9488,7 +9391,7 @@ export const decodeMachineSecretKey: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineSecretKey", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K301)
+  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K282)
   return out
 }
 
@@ -9542,16 +9445,13 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "MachineToMachineToken", "scopes", kindOf(v), "array", v)
-        out.scopes = v
       } else {
-        const a303 = new Array<unknown>(v.length)
-        for (let i304 = 0; i304 < v.length; i304++) {
-          const x305: unknown = v[i304]
-          if (typeof x305 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x305), "string", x305)
-          a303[i304] = x305
+        for (let i284 = 0; i284 < v.length; i284++) {
+          const x285: unknown = v[i284]
+          if (typeof x285 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x285), "string", x285)
         }
-        out.scopes = a303
       }
+      out.scopes = v
     }
   }
   v = input.revoked
@@ -9624,7 +9524,7 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineToMachineToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K302)
+  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K283)
   return out
 }
 
@@ -9692,7 +9592,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OAuthAccessTokenItem", "public_metadata", "missing", "a value", undefined)
-    const filled = (T307 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
+    const filled = (T287 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -9700,20 +9600,16 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OAuthAccessTokenItem", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OAuthAccessTokenItem", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T307 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
+    const filled = (T287 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.label
   if (v === undefined && !("label" in input)) {
     drift(issues, "OAuthAccessTokenItem", "label", "missing", "a value", undefined)
-    const filled = (T308 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
+    const filled = (T288 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
     if (Option.isSome(filled)) out.label = filled.value
   } else {
     present++
@@ -9724,7 +9620,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "OAuthAccessTokenItem", "label", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T308 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
+    const filled = (T288 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
     if (Option.isSome(filled)) out.label = filled.value
   }
   v = input.scopes
@@ -9735,16 +9631,13 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "OAuthAccessTokenItem", "scopes", kindOf(v), "array", v)
-        out.scopes = v
       } else {
-        const a309 = new Array<unknown>(v.length)
-        for (let i310 = 0; i310 < v.length; i310++) {
-          const x311: unknown = v[i310]
-          if (typeof x311 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x311), "string", x311)
-          a309[i310] = x311
+        for (let i289 = 0; i289 < v.length; i289++) {
+          const x290: unknown = v[i289]
+          if (typeof x290 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x290), "string", x290)
         }
-        out.scopes = a309
       }
+      out.scopes = v
     }
   }
   v = input.id_token
@@ -9767,7 +9660,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       out.tokenSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K306)
+  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K286)
   return out
 }
 
@@ -9891,16 +9784,13 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "OAuthApplication", "redirect_uris", kindOf(v), "array", v)
-      out.redirectUris = v
     } else {
-      const a313 = new Array<unknown>(v.length)
-      for (let i314 = 0; i314 < v.length; i314++) {
-        const x315: unknown = v[i314]
-        if (typeof x315 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x315), "string", x315)
-        a313[i314] = x315
+      for (let i292 = 0; i292 < v.length; i292++) {
+        const x293: unknown = v[i292]
+        if (typeof x293 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x293), "string", x293)
       }
-      out.redirectUris = a313
     }
+    out.redirectUris = v
   }
   v = input.callback_url
   if (v === undefined && !("callback_url" in input)) {
@@ -9966,7 +9856,7 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplication", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K312)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K291)
   out.isPublic = out.public
   return out
 }
@@ -9989,12 +9879,12 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
       drift(issues, "OAuthApplicationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a317 = new Array<unknown>(v.length)
-      for (let i318 = 0; i318 < v.length; i318++) {
-        const x319: unknown = v[i318]
-        a317[i318] = decodeOAuthApplication(x319, issues)
+      const a297 = new Array<unknown>(v.length)
+      for (let i295 = 0; i295 < v.length; i295++) {
+        const x296: unknown = v[i295]
+        a297[i295] = decodeOAuthApplication(x296, issues)
       }
-      out.data = a317
+      out.data = a297
     }
   }
   v = input.total_count
@@ -10005,7 +9895,7 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplicationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K316)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K294)
   return out
 }
 
@@ -10044,16 +9934,13 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "OAuthApplicationSettings", "default_scopes", kindOf(v), "array", v)
-        out.defaultScopes = v
       } else {
-        const a321 = new Array<unknown>(v.length)
-        for (let i322 = 0; i322 < v.length; i322++) {
-          const x323: unknown = v[i322]
-          if (typeof x323 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x323), "string", x323)
-          a321[i322] = x323
+        for (let i299 = 0; i299 < v.length; i299++) {
+          const x300: unknown = v[i299]
+          if (typeof x300 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x300), "string", x300)
         }
-        out.defaultScopes = a321
       }
+      out.defaultScopes = v
     }
   }
   v = input.oauth_jwt_access_tokens
@@ -10088,7 +9975,7 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "OAuthApplicationSettings", "client_id_metadata_documents_block_implicitly_allowed_clients", kindOf(v), "boolean", v)
     out.clientIdMetadataDocumentsBlockImplicitlyAllowedClients = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K320)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K298)
   return out
 }
 
@@ -10212,16 +10099,13 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "OAuthApplicationWithSecret", "redirect_uris", kindOf(v), "array", v)
-      out.redirectUris = v
     } else {
-      const a325 = new Array<unknown>(v.length)
-      for (let i326 = 0; i326 < v.length; i326++) {
-        const x327: unknown = v[i326]
-        if (typeof x327 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x327), "string", x327)
-        a325[i326] = x327
+      for (let i302 = 0; i302 < v.length; i302++) {
+        const x303: unknown = v[i302]
+        if (typeof x303 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x303), "string", x303)
       }
-      out.redirectUris = a325
     }
+    out.redirectUris = v
   }
   v = input.callback_url
   if (v === undefined && !("callback_url" in input)) {
@@ -10297,7 +10181,7 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
       out.clientSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K324)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K301)
   out.isPublic = out.public
   return out
 }
@@ -10345,7 +10229,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T329 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
+    const filled = (T305 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -10356,7 +10240,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "Organization", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T329 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
+    const filled = (T305 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.has_image
@@ -10416,7 +10300,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "Organization", "public_metadata", "missing", "a value", undefined)
-    const filled = (T330 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
+    const filled = (T306 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -10424,19 +10308,15 @@ export const decodeOrganization: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "Organization", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "Organization", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T330 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.some(d))
+    const filled = (T306 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T331 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
+    const filled = (T307 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10444,14 +10324,10 @@ export const decodeOrganization: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "Organization", "private_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "Organization", "private_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T331 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
+    const filled = (T307 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -10504,7 +10380,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Organization", input, K328)
+  if (Object.keys(input).length > present) extras(issues, "Organization", input, K304)
   defineRaw(out, input)
   return out
 }
@@ -10648,7 +10524,7 @@ export const decodeOrganizationDomain: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomain", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K332)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K308)
   out.organization_id = out.organizationId
   out.enrollment_mode = out.enrollmentMode
   out.affiliation_email_address = out.affiliationEmailAddress
@@ -10680,12 +10556,12 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
       drift(issues, "OrganizationDomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a334 = new Array<unknown>(v.length)
-      for (let i335 = 0; i335 < v.length; i335++) {
-        const x336: unknown = v[i335]
-        a334[i335] = decodeOrganizationDomain(x336, issues)
+      const a312 = new Array<unknown>(v.length)
+      for (let i310 = 0; i310 < v.length; i310++) {
+        const x311: unknown = v[i310]
+        a312[i310] = decodeOrganizationDomain(x311, issues)
       }
-      out.data = a334
+      out.data = a312
     }
   }
   v = input.total_count
@@ -10696,7 +10572,7 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K333)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K309)
   return out
 }
 
@@ -10761,7 +10637,7 @@ export const decodeOrganizationDomainVerification: Observer = (input, issues) =>
       out.verifiedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K337)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K313)
   out.expire_at = out.expireAt
   out.verified_at = out.verifiedAt
   return out
@@ -10862,7 +10738,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationInvitation", "public_metadata", "missing", "a value", undefined)
-    const filled = (T339 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
+    const filled = (T315 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -10870,19 +10746,15 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationInvitation", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationInvitation", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T339 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.some(d))
+    const filled = (T315 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T340 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
+    const filled = (T316 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10890,14 +10762,10 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationInvitation", "private_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationInvitation", "private_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T340 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
+    const filled = (T316 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -10940,7 +10808,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K338)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K314)
   defineRaw(out, input)
   return out
 }
@@ -10963,12 +10831,12 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
       drift(issues, "OrganizationInvitationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a342 = new Array<unknown>(v.length)
-      for (let i343 = 0; i343 < v.length; i343++) {
-        const x344: unknown = v[i343]
-        a342[i343] = decodeOrganizationInvitation(x344, issues)
+      const a320 = new Array<unknown>(v.length)
+      for (let i318 = 0; i318 < v.length; i318++) {
+        const x319: unknown = v[i318]
+        a320[i318] = decodeOrganizationInvitation(x319, issues)
       }
-      out.data = a342
+      out.data = a320
     }
   }
   v = input.total_count
@@ -10979,7 +10847,7 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K341)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K317)
   return out
 }
 
@@ -11034,7 +10902,7 @@ export const decodeOrganizationInvitationPublicOrganizationData: Observer = (inp
     if (typeof v !== "boolean") drift(issues, "OrganizationInvitationPublicOrganizationData", "has_image", kindOf(v), "boolean", v)
     out.hasImage = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K345)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K321)
   out.image_url = out.imageUrl
   out.has_image = out.hasImage
   return out
@@ -11105,7 +10973,7 @@ export const decodeOrganizationInvitationPublicUserData: Observer = (input, issu
     if (typeof v !== "string") drift(issues, "OrganizationInvitationPublicUserData", "identifier", kindOf(v), "string", v)
     out.identifier = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K346)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K322)
   return out
 }
 
@@ -11204,7 +11072,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", "missing", "a value", undefined)
-    const filled = (T348 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
+    const filled = (T324 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11212,19 +11080,15 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T348 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.some(d))
+    const filled = (T324 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T349 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
+    const filled = (T325 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11232,14 +11096,10 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationInvitationWithPublicOrganizationData", "private_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationInvitationWithPublicOrganizationData", "private_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T349 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
+    const filled = (T325 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -11291,7 +11151,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       out.publicOrganizationData = decodeOrganizationInvitationPublicOrganizationData(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K347)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K323)
   defineRaw(out, input)
   return out
 }
@@ -11314,12 +11174,12 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
       drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a351 = new Array<unknown>(v.length)
-      for (let i352 = 0; i352 < v.length; i352++) {
-        const x353: unknown = v[i352]
-        a351[i352] = decodeOrganizationInvitationWithPublicOrganizationData(x353, issues)
+      const a329 = new Array<unknown>(v.length)
+      for (let i327 = 0; i327 < v.length; i327++) {
+        const x328: unknown = v[i327]
+        a329[i327] = decodeOrganizationInvitationWithPublicOrganizationData(x328, issues)
       }
-      out.data = a351
+      out.data = a329
     }
   }
   v = input.total_count
@@ -11330,7 +11190,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
     if (typeof v !== "number") drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K350)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K326)
   return out
 }
 
@@ -11352,12 +11212,12 @@ export const decodeOrganizationList: Observer = (input, issues) => {
       drift(issues, "OrganizationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a355 = new Array<unknown>(v.length)
-      for (let i356 = 0; i356 < v.length; i356++) {
-        const x357: unknown = v[i356]
-        a355[i356] = decodeOrganization(x357, issues)
+      const a333 = new Array<unknown>(v.length)
+      for (let i331 = 0; i331 < v.length; i331++) {
+        const x332: unknown = v[i331]
+        a333[i331] = decodeOrganization(x332, issues)
       }
-      out.data = a355
+      out.data = a333
     }
   }
   v = input.total_count
@@ -11368,7 +11228,7 @@ export const decodeOrganizationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K354)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K330)
   return out
 }
 
@@ -11422,21 +11282,18 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "OrganizationMembership", "permissions", kindOf(v), "array", v)
-      out.permissions = v
     } else {
-      const a359 = new Array<unknown>(v.length)
-      for (let i360 = 0; i360 < v.length; i360++) {
-        const x361: unknown = v[i360]
-        if (typeof x361 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x361), "string", x361)
-        a359[i360] = x361
+      for (let i335 = 0; i335 < v.length; i335++) {
+        const x336: unknown = v[i335]
+        if (typeof x336 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x336), "string", x336)
       }
-      out.permissions = a359
     }
+    out.permissions = v
   }
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationMembership", "public_metadata", "missing", "a value", undefined)
-    const filled = (T362 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
+    const filled = (T337 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11444,19 +11301,15 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationMembership", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationMembership", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T362 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.some(d))
+    const filled = (T337 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T363 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
+    const filled = (T338 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11464,14 +11317,10 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationMembership", "private_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationMembership", "private_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T363 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
+    const filled = (T338 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.organization
@@ -11506,7 +11355,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembership", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K358)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K334)
   defineRaw(out, input)
   return out
 }
@@ -11529,12 +11378,12 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
       drift(issues, "OrganizationMembershipList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a365 = new Array<unknown>(v.length)
-      for (let i366 = 0; i366 < v.length; i366++) {
-        const x367: unknown = v[i366]
-        a365[i366] = decodeOrganizationMembership(x367, issues)
+      const a342 = new Array<unknown>(v.length)
+      for (let i340 = 0; i340 < v.length; i340++) {
+        const x341: unknown = v[i340]
+        a342[i340] = decodeOrganizationMembership(x341, issues)
       }
-      out.data = a365
+      out.data = a342
     }
   }
   v = input.total_count
@@ -11545,7 +11394,7 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembershipList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K364)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K339)
   return out
 }
 
@@ -11666,7 +11515,7 @@ export const decodeOrganizationMembershipPublicUserData: Observer = (input, issu
       out.deprovisioned = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K368)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K343)
   return out
 }
 
@@ -11780,16 +11629,13 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "OrganizationSettings", "domains_enrollment_modes", kindOf(v), "array", v)
-      out.domainsEnrollmentModes = v
     } else {
-      const a370 = new Array<unknown>(v.length)
-      for (let i371 = 0; i371 < v.length; i371++) {
-        const x372: unknown = v[i371]
-        if (typeof x372 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x372), "string", x372)
-        a370[i371] = x372
+      for (let i345 = 0; i345 < v.length; i345++) {
+        const x346: unknown = v[i345]
+        if (typeof x346 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x346), "string", x346)
       }
-      out.domainsEnrollmentModes = a370
     }
+    out.domainsEnrollmentModes = v
   }
   v = input.domains_default_role
   if (v === undefined && !("domains_default_role" in input)) {
@@ -11813,7 +11659,7 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K369)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K344)
   return out
 }
 
@@ -11923,7 +11769,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationWithLogo", "public_metadata", "missing", "a value", undefined)
-    const filled = (T374 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
+    const filled = (T348 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11931,19 +11777,15 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationWithLogo", "public_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationWithLogo", "public_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T374 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.some(d))
+    const filled = (T348 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T375 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
+    const filled = (T349 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11951,14 +11793,10 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "OrganizationWithLogo", "private_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "OrganizationWithLogo", "private_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T375 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
+    const filled = (T349 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -12021,7 +11859,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       out.logoUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K373)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K347)
   defineRaw(out, input)
   return out
 }
@@ -12044,12 +11882,12 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
       drift(issues, "PaginatedBillingPaymentAttemptResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a377 = new Array<unknown>(v.length)
-      for (let i378 = 0; i378 < v.length; i378++) {
-        const x379: unknown = v[i378]
-        a377[i378] = decodeBillingPaymentAttempt(x379, issues)
+      const a353 = new Array<unknown>(v.length)
+      for (let i351 = 0; i351 < v.length; i351++) {
+        const x352: unknown = v[i351]
+        a353[i351] = decodeBillingPaymentAttempt(x352, issues)
       }
-      out.data = a377
+      out.data = a353
     }
   }
   v = input.total_count
@@ -12060,7 +11898,7 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
     if (typeof v !== "number") drift(issues, "PaginatedBillingPaymentAttemptResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K376)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K350)
   return out
 }
 
@@ -12082,12 +11920,12 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedBillingPriceResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a381 = new Array<unknown>(v.length)
-      for (let i382 = 0; i382 < v.length; i382++) {
-        const x383: unknown = v[i382]
-        a381[i382] = decodeBillingPriceResponse(x383, issues)
+      const a357 = new Array<unknown>(v.length)
+      for (let i355 = 0; i355 < v.length; i355++) {
+        const x356: unknown = v[i355]
+        a357[i355] = decodeBillingPriceResponse(x356, issues)
       }
-      out.data = a381
+      out.data = a357
     }
   }
   v = input.total_count
@@ -12098,7 +11936,7 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedBillingPriceResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K380)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K354)
   return out
 }
 
@@ -12120,12 +11958,12 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
       drift(issues, "PaginatedBillingStatementResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a385 = new Array<unknown>(v.length)
-      for (let i386 = 0; i386 < v.length; i386++) {
-        const x387: unknown = v[i386]
-        a385[i386] = decodeBillingStatement(x387, issues)
+      const a361 = new Array<unknown>(v.length)
+      for (let i359 = 0; i359 < v.length; i359++) {
+        const x360: unknown = v[i359]
+        a361[i359] = decodeBillingStatement(x360, issues)
       }
-      out.data = a385
+      out.data = a361
     }
   }
   v = input.total_count
@@ -12136,7 +11974,7 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "PaginatedBillingStatementResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K384)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K358)
   return out
 }
 
@@ -12158,12 +11996,12 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedCommercePlanResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a389 = new Array<unknown>(v.length)
-      for (let i390 = 0; i390 < v.length; i390++) {
-        const x391: unknown = v[i390]
-        a389[i390] = decodeCommercePlan(x391, issues)
+      const a365 = new Array<unknown>(v.length)
+      for (let i363 = 0; i363 < v.length; i363++) {
+        const x364: unknown = v[i363]
+        a365[i363] = decodeCommercePlan(x364, issues)
       }
-      out.data = a389
+      out.data = a365
     }
   }
   v = input.total_count
@@ -12174,7 +12012,7 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedCommercePlanResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K388)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K362)
   return out
 }
 
@@ -12196,12 +12034,12 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
       drift(issues, "PaginatedCommerceSubscriptionItemResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a393 = new Array<unknown>(v.length)
-      for (let i394 = 0; i394 < v.length; i394++) {
-        const x395: unknown = v[i394]
-        a393[i394] = decodeCommerceSubscriptionItem(x395, issues)
+      const a369 = new Array<unknown>(v.length)
+      for (let i367 = 0; i367 < v.length; i367++) {
+        const x368: unknown = v[i367]
+        a369[i367] = decodeCommerceSubscriptionItem(x368, issues)
       }
-      out.data = a393
+      out.data = a369
     }
   }
   v = input.total_count
@@ -12212,7 +12050,7 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
     if (typeof v !== "number") drift(issues, "PaginatedCommerceSubscriptionItemResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K392)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K366)
   return out
 }
 
@@ -12270,7 +12108,7 @@ export const decodePasskey: Observer = (input, issues) => {
       out.verification = decodeVerificationPasskey(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K396)
+  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K370)
   return out
 }
 
@@ -12347,7 +12185,7 @@ export const decodePermission: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Permission", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Permission", input, K397)
+  if (Object.keys(input).length > present) extras(issues, "Permission", input, K371)
   return out
 }
 
@@ -12369,12 +12207,12 @@ export const decodePermissionList: Observer = (input, issues) => {
       drift(issues, "PermissionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a399 = new Array<unknown>(v.length)
-      for (let i400 = 0; i400 < v.length; i400++) {
-        const x401: unknown = v[i400]
-        a399[i400] = decodePermission(x401, issues)
+      const a375 = new Array<unknown>(v.length)
+      for (let i373 = 0; i373 < v.length; i373++) {
+        const x374: unknown = v[i373]
+        a375[i373] = decodePermission(x374, issues)
       }
-      out.data = a399
+      out.data = a375
     }
   }
   v = input.total_count
@@ -12385,7 +12223,7 @@ export const decodePermissionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PermissionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K398)
+  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K372)
   return out
 }
 
@@ -12457,7 +12295,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     drift(issues, "PhoneNumber", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F403 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
+    out.verification = (F377 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -12468,12 +12306,12 @@ export const decodePhoneNumber: Observer = (input, issues) => {
       drift(issues, "PhoneNumber", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a404 = new Array<unknown>(v.length)
-      for (let i405 = 0; i405 < v.length; i405++) {
-        const x406: unknown = v[i405]
-        a404[i405] = decodeIdentificationLink(x406, issues)
+      const a380 = new Array<unknown>(v.length)
+      for (let i378 = 0; i378 < v.length; i378++) {
+        const x379: unknown = v[i378]
+        a380[i378] = decodeIdentificationLink(x379, issues)
       }
-      out.linkedTo = a404
+      out.linkedTo = a380
     }
   }
   v = input.backup_codes
@@ -12487,16 +12325,13 @@ export const decodePhoneNumber: Observer = (input, issues) => {
       } else {
         if (!Array.isArray(v)) {
           drift(issues, "PhoneNumber", "backup_codes", kindOf(v), "array", v)
-          out.backupCodes = v
         } else {
-          const a407 = new Array<unknown>(v.length)
-          for (let i408 = 0; i408 < v.length; i408++) {
-            const x409: unknown = v[i408]
-            if (typeof x409 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x409), "string", x409)
-            a407[i408] = x409
+          for (let i381 = 0; i381 < v.length; i381++) {
+            const x382: unknown = v[i381]
+            if (typeof x382 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x382), "string", x382)
           }
-          out.backupCodes = a407
         }
+        out.backupCodes = v
       }
     }
   }
@@ -12516,7 +12351,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PhoneNumber", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K402)
+  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K376)
   return out
 }
 
@@ -12545,7 +12380,7 @@ export const decodePriceTransitionRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "PriceTransitionRequest", "to_price_id", kindOf(v), "string", v)
     out.toPriceId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K410)
+  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K383)
   return out
 }
 
@@ -12626,7 +12461,7 @@ export const decodeProxyCheck: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ProxyCheck", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K411)
+  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K384)
   return out
 }
 
@@ -12679,7 +12514,7 @@ export const decodeRedirectURL: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RedirectURL", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K412)
+  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K385)
   return out
 }
 
@@ -12758,16 +12593,13 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes", kindOf(v), "array", v)
-        out.scopes = v
       } else {
-        const a414 = new Array<unknown>(v.length)
-        for (let i415 = 0; i415 < v.length; i415++) {
-          const x416: unknown = v[i415]
-          if (typeof x416 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x416), "string", x416)
-          a414[i415] = x416
+        for (let i387 = 0; i387 < v.length; i387++) {
+          const x388: unknown = v[i387]
+          if (typeof x388 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x388), "string", x388)
         }
-        out.scopes = a414
       }
+      out.scopes = v
     }
   }
   v = input.revoked
@@ -12826,7 +12658,7 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     if (typeof v !== "number") drift(issues, "RevokeAdminPortalLinkTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K413)
+  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K386)
   return out
 }
 
@@ -12900,12 +12732,12 @@ export const decodeRole: Observer = (input, issues) => {
       drift(issues, "Role", "permissions", kindOf(v), "array", v)
       out.permissions = v
     } else {
-      const a418 = new Array<unknown>(v.length)
-      for (let i419 = 0; i419 < v.length; i419++) {
-        const x420: unknown = v[i419]
-        a418[i419] = decodePermission(x420, issues)
+      const a392 = new Array<unknown>(v.length)
+      for (let i390 = 0; i390 < v.length; i390++) {
+        const x391: unknown = v[i390]
+        a392[i390] = decodePermission(x391, issues)
       }
-      out.permissions = a418
+      out.permissions = a392
     }
   }
   v = input.created_at
@@ -12924,7 +12756,7 @@ export const decodeRole: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Role", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Role", input, K417)
+  if (Object.keys(input).length > present) extras(issues, "Role", input, K389)
   return out
 }
 
@@ -12946,12 +12778,12 @@ export const decodeRoleList: Observer = (input, issues) => {
       drift(issues, "RoleList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a422 = new Array<unknown>(v.length)
-      for (let i423 = 0; i423 < v.length; i423++) {
-        const x424: unknown = v[i423]
-        a422[i423] = decodeRole(x424, issues)
+      const a396 = new Array<unknown>(v.length)
+      for (let i394 = 0; i394 < v.length; i394++) {
+        const x395: unknown = v[i394]
+        a396[i394] = decodeRole(x395, issues)
       }
-      out.data = a422
+      out.data = a396
     }
   }
   v = input.total_count
@@ -12962,7 +12794,7 @@ export const decodeRoleList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K421)
+  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K393)
   return out
 }
 
@@ -13022,7 +12854,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
   v = input.roles
   if (v === undefined && !("roles" in input)) {
     drift(issues, "RoleSet", "roles", "missing", "a value", undefined)
-    const filled = (T429 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
+    const filled = (T401 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
     if (Option.isSome(filled)) out.roles = filled.value
   } else {
     present++
@@ -13034,20 +12866,20 @@ export const decodeRoleSet: Observer = (input, issues) => {
         drift(issues, "RoleSet", "roles", kindOf(v), "array", v)
         d = v
       } else {
-        const a426 = new Array<unknown>(v.length)
-        for (let i427 = 0; i427 < v.length; i427++) {
-          const x428: unknown = v[i427]
-          a426[i427] = decodeRoleSetItem(x428, issues)
+        const a400 = new Array<unknown>(v.length)
+        for (let i398 = 0; i398 < v.length; i398++) {
+          const x399: unknown = v[i398]
+          a400[i398] = decodeRoleSetItem(x399, issues)
         }
-        d = a426
+        d = a400
       }
     }
-    const filled = (T429 ??= fieldTransform(Models.RoleSet, "roles"))(Option.some(d))
+    const filled = (T401 ??= fieldTransform(Models.RoleSet, "roles"))(Option.some(d))
     if (Option.isSome(filled)) out.roles = filled.value
   }
   v = input.default_role
   if (v === undefined && !("default_role" in input)) {
-    const filled = (T430 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.none())
+    const filled = (T402 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.none())
     if (Option.isSome(filled)) out.defaultRole = filled.value
   } else {
     present++
@@ -13061,12 +12893,12 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetItem(v, issues)
       }
     }
-    const filled = (T430 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.some(d))
+    const filled = (T402 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.some(d))
     if (Option.isSome(filled)) out.defaultRole = filled.value
   }
   v = input.creator_role
   if (v === undefined && !("creator_role" in input)) {
-    const filled = (T431 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.none())
+    const filled = (T403 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.none())
     if (Option.isSome(filled)) out.creatorRole = filled.value
   } else {
     present++
@@ -13080,7 +12912,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetItem(v, issues)
       }
     }
-    const filled = (T431 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.some(d))
+    const filled = (T403 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.some(d))
     if (Option.isSome(filled)) out.creatorRole = filled.value
   }
   v = input.type
@@ -13093,7 +12925,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
   }
   v = input.role_set_migration
   if (v === undefined && !("role_set_migration" in input)) {
-    const filled = (T432 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.none())
+    const filled = (T404 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.none())
     if (Option.isSome(filled)) out.roleSetMigration = filled.value
   } else {
     present++
@@ -13107,7 +12939,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetMigration(v, issues)
       }
     }
-    const filled = (T432 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.some(d))
+    const filled = (T404 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.some(d))
     if (Option.isSome(filled)) out.roleSetMigration = filled.value
   }
   v = input.created_at
@@ -13126,7 +12958,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K425)
+  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K397)
   return out
 }
 
@@ -13227,7 +13059,7 @@ export const decodeRoleSetItem: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetItem", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K433)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K405)
   return out
 }
 
@@ -13249,12 +13081,12 @@ export const decodeRoleSetList: Observer = (input, issues) => {
       drift(issues, "RoleSetList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a435 = new Array<unknown>(v.length)
-      for (let i436 = 0; i436 < v.length; i436++) {
-        const x437: unknown = v[i436]
-        a435[i436] = decodeRoleSet(x437, issues)
+      const a409 = new Array<unknown>(v.length)
+      for (let i407 = 0; i407 < v.length; i407++) {
+        const x408: unknown = v[i407]
+        a409[i407] = decodeRoleSet(x408, issues)
       }
-      out.data = a435
+      out.data = a409
     }
   }
   v = input.total_count
@@ -13265,7 +13097,7 @@ export const decodeRoleSetList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K434)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K406)
   return out
 }
 
@@ -13365,7 +13197,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
   v = input.mappings
   if (!(v === undefined && !("mappings" in input))) {
     present++
-    out.mappings = (F439 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
+    out.mappings = (F411 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
   }
   v = input.started_at
   if (!(v === undefined && !("started_at" in input))) {
@@ -13411,7 +13243,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetMigration", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K438)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K410)
   return out
 }
 
@@ -13526,12 +13358,8 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
     if (v === undefined) {
       out.publicMetadata = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "SAMLAccount", "public_metadata", kindOf(v), "object", v)
-        out.publicMetadata = v
-      } else {
-        out.publicMetadata = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "SAMLAccount", "public_metadata", kindOf(v), "object", v)
+      out.publicMetadata = v
     }
   }
   v = input.verification
@@ -13539,7 +13367,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
     drift(issues, "SAMLAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F441 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
+    out.verification = (F413 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
   }
   v = input.saml_connection
   if (!(v === undefined && !("saml_connection" in input))) {
@@ -13554,7 +13382,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K440)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K412)
   return out
 }
 
@@ -13601,16 +13429,13 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "SAMLAccountConnection", "domains", kindOf(v), "array", v)
-        out.domains = v
       } else {
-        const a443 = new Array<unknown>(v.length)
-        for (let i444 = 0; i444 < v.length; i444++) {
-          const x445: unknown = v[i444]
-          if (typeof x445 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x445), "string", x445)
-          a443[i444] = x445
+        for (let i415 = 0; i415 < v.length; i415++) {
+          const x416: unknown = v[i415]
+          if (typeof x416 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x416), "string", x416)
         }
-        out.domains = a443
       }
+      out.domains = v
     }
   }
   v = input.active
@@ -13683,7 +13508,7 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K442)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K414)
   return out
 }
 
@@ -13738,16 +13563,13 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "SAMLConnection", "domains", kindOf(v), "array", v)
-        out.domains = v
       } else {
-        const a447 = new Array<unknown>(v.length)
-        for (let i448 = 0; i448 < v.length; i448++) {
-          const x449: unknown = v[i448]
-          if (typeof x449 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x449), "string", x449)
-          a447[i448] = x449
+        for (let i418 = 0; i418 < v.length; i418++) {
+          const x419: unknown = v[i418]
+          if (typeof x419 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x419), "string", x419)
         }
-        out.domains = a447
       }
+      out.domains = v
     }
   }
   v = input.idp_entity_id
@@ -13998,13 +13820,13 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
   }
   v = input.idp_certificates
   if (v === undefined && !("idp_certificates" in input)) {
-    const filled = (T454 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
+    const filled = (T424 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   } else {
     present++
     let d: unknown
-    d = (F453 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
-    const filled = (T454 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
+    d = (F423 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
+    const filled = (T424 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   }
   v = input.authenticatable
@@ -14027,7 +13849,7 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
       out.disableJitProvisioning = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K446)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K417)
   return out
 }
 
@@ -14072,7 +13894,7 @@ export const decodeSAMLConnectionAttributeMapping: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "SAMLConnectionAttributeMapping", "last_name", kindOf(v), "string", v)
     out.lastName = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K455)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K425)
   return out
 }
 
@@ -14094,12 +13916,12 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
       drift(issues, "SAMLConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a457 = new Array<unknown>(v.length)
-      for (let i458 = 0; i458 < v.length; i458++) {
-        const x459: unknown = v[i458]
-        a457[i458] = decodeSAMLConnection(x459, issues)
+      const a429 = new Array<unknown>(v.length)
+      for (let i427 = 0; i427 < v.length; i427++) {
+        const x428: unknown = v[i427]
+        a429[i427] = decodeSAMLConnection(x428, issues)
       }
-      out.data = a457
+      out.data = a429
     }
   }
   v = input.total_count
@@ -14110,7 +13932,7 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K456)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K426)
   return out
 }
 
@@ -14141,7 +13963,7 @@ export const decodeSAMLConnectionLoginHint: Observer = (input, issues) => {
       out.source = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K460)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K430)
   return out
 }
 
@@ -14229,12 +14051,12 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     drift(issues, "SCIMDirectory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F462 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F432 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F466 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F436 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -14266,7 +14088,7 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K461)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K431)
   return out
 }
 
@@ -14288,12 +14110,12 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
       drift(issues, "SCIMDirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a468 = new Array<unknown>(v.length)
-      for (let i469 = 0; i469 < v.length; i469++) {
-        const x470: unknown = v[i469]
-        a468[i469] = decodeSCIMDirectory(x470, issues)
+      const a440 = new Array<unknown>(v.length)
+      for (let i438 = 0; i438 < v.length; i438++) {
+        const x439: unknown = v[i438]
+        a440[i438] = decodeSCIMDirectory(x439, issues)
       }
-      out.data = a468
+      out.data = a440
     }
   }
   v = input.total_count
@@ -14304,7 +14126,7 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K467)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K437)
   return out
 }
 
@@ -14414,7 +14236,7 @@ export const decodeSCIMGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K471)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K441)
   return out
 }
 
@@ -14451,7 +14273,7 @@ export const decodeSCIMGroupRoleMappingDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "SCIMGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K472)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K442)
   return out
 }
 
@@ -14473,12 +14295,12 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
       drift(issues, "SCIMGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a474 = new Array<unknown>(v.length)
-      for (let i475 = 0; i475 < v.length; i475++) {
-        const x476: unknown = v[i475]
-        a474[i475] = decodeSCIMGroupRoleMapping(x476, issues)
+      const a446 = new Array<unknown>(v.length)
+      for (let i444 = 0; i444 < v.length; i444++) {
+        const x445: unknown = v[i444]
+        a446[i444] = decodeSCIMGroupRoleMapping(x445, issues)
       }
-      out.data = a474
+      out.data = a446
     }
   }
   v = input.total_count
@@ -14489,7 +14311,7 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K473)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K443)
   return out
 }
 
@@ -14532,7 +14354,7 @@ export const decodeSCIMUserMetadata: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K477)
+  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K447)
   return out
 }
 
@@ -14579,7 +14401,7 @@ export const decodeSession: Observer = (input, issues) => {
   }
   v = input.actor
   if (v === undefined && !("actor" in input)) {
-    const filled = (T479 ??= fieldTransform(Models.Session, "actor"))(Option.none())
+    const filled = (T449 ??= fieldTransform(Models.Session, "actor"))(Option.none())
     if (Option.isSome(filled)) out.actor = filled.value
   } else {
     present++
@@ -14590,15 +14412,11 @@ export const decodeSession: Observer = (input, issues) => {
       if (v === null) {
         d = v
       } else {
-        if (!isRecord(v)) {
-          drift(issues, "Session", "actor", kindOf(v), "object", v)
-          d = v
-        } else {
-          d = { ...v }
-        }
+        if (!isRecord(v)) drift(issues, "Session", "actor", kindOf(v), "object", v)
+        d = v
       }
     }
-    const filled = (T479 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
+    const filled = (T449 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
     if (Option.isSome(filled)) out.actor = filled.value
   }
   v = input.status
@@ -14691,17 +14509,17 @@ export const decodeSession: Observer = (input, issues) => {
           drift(issues, "Session", "tasks", kindOf(v), "array", v)
           out.tasks = v
         } else {
-          const a480 = new Array<unknown>(v.length)
-          for (let i481 = 0; i481 < v.length; i481++) {
-            const x482: unknown = v[i481]
-            a480[i481] = decodeSessionTask(x482, issues)
+          const a452 = new Array<unknown>(v.length)
+          for (let i450 = 0; i450 < v.length; i450++) {
+            const x451: unknown = v[i450]
+            a452[i450] = decodeSessionTask(x451, issues)
           }
-          out.tasks = a480
+          out.tasks = a452
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Session", input, K478)
+  if (Object.keys(input).length > present) extras(issues, "Session", input, K448)
   return out
 }
 
@@ -14798,7 +14616,7 @@ export const decodeSessionActivityResponse: Observer = (input, issues) => {
       out.country = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K483)
+  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K453)
   return out
 }
 
@@ -14819,7 +14637,7 @@ export const decodeSessionTask: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SessionTask", "key", kindOf(v), "string", v)
     out.key = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K484)
+  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K454)
   return out
 }
 
@@ -14904,7 +14722,7 @@ export const decodeSignInToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SignInToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K485)
+  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K455)
   return out
 }
 
@@ -14948,16 +14766,13 @@ export const decodeSignUp: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "required_fields", kindOf(v), "array", v)
-      out.requiredFields = v
     } else {
-      const a487 = new Array<unknown>(v.length)
-      for (let i488 = 0; i488 < v.length; i488++) {
-        const x489: unknown = v[i488]
-        if (typeof x489 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x489), "string", x489)
-        a487[i488] = x489
+      for (let i457 = 0; i457 < v.length; i457++) {
+        const x458: unknown = v[i457]
+        if (typeof x458 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x458), "string", x458)
       }
-      out.requiredFields = a487
     }
+    out.requiredFields = v
   }
   v = input.optional_fields
   if (v === undefined && !("optional_fields" in input)) {
@@ -14966,16 +14781,13 @@ export const decodeSignUp: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "optional_fields", kindOf(v), "array", v)
-      out.optionalFields = v
     } else {
-      const a490 = new Array<unknown>(v.length)
-      for (let i491 = 0; i491 < v.length; i491++) {
-        const x492: unknown = v[i491]
-        if (typeof x492 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x492), "string", x492)
-        a490[i491] = x492
+      for (let i459 = 0; i459 < v.length; i459++) {
+        const x460: unknown = v[i459]
+        if (typeof x460 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x460), "string", x460)
       }
-      out.optionalFields = a490
     }
+    out.optionalFields = v
   }
   v = input.missing_fields
   if (v === undefined && !("missing_fields" in input)) {
@@ -14984,16 +14796,13 @@ export const decodeSignUp: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "missing_fields", kindOf(v), "array", v)
-      out.missingFields = v
     } else {
-      const a493 = new Array<unknown>(v.length)
-      for (let i494 = 0; i494 < v.length; i494++) {
-        const x495: unknown = v[i494]
-        if (typeof x495 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x495), "string", x495)
-        a493[i494] = x495
+      for (let i461 = 0; i461 < v.length; i461++) {
+        const x462: unknown = v[i461]
+        if (typeof x462 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x462), "string", x462)
       }
-      out.missingFields = a493
     }
+    out.missingFields = v
   }
   v = input.unverified_fields
   if (v === undefined && !("unverified_fields" in input)) {
@@ -15002,21 +14811,18 @@ export const decodeSignUp: Observer = (input, issues) => {
     present++
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "unverified_fields", kindOf(v), "array", v)
-      out.unverifiedFields = v
     } else {
-      const a496 = new Array<unknown>(v.length)
-      for (let i497 = 0; i497 < v.length; i497++) {
-        const x498: unknown = v[i497]
-        if (typeof x498 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x498), "string", x498)
-        a496[i497] = x498
+      for (let i463 = 0; i463 < v.length; i463++) {
+        const x464: unknown = v[i463]
+        if (typeof x464 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x464), "string", x464)
       }
-      out.unverifiedFields = a496
     }
+    out.unverifiedFields = v
   }
   v = input.verifications
   if (v === undefined && !("verifications" in input)) {
     drift(issues, "SignUp", "verifications", "missing", "a value", undefined)
-    const filled = (T499 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
+    const filled = (T465 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
     if (Option.isSome(filled)) out.verifications = filled.value
   } else {
     present++
@@ -15030,7 +14836,7 @@ export const decodeSignUp: Observer = (input, issues) => {
         d = decodeSignUpVerifications(v, issues)
       }
     }
-    const filled = (T499 ??= fieldTransform(Models.SignUp, "verifications"))(Option.some(d))
+    const filled = (T465 ??= fieldTransform(Models.SignUp, "verifications"))(Option.some(d))
     if (Option.isSome(filled)) out.verifications = filled.value
   }
   v = input.username
@@ -15119,12 +14925,8 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (v === undefined) {
       out.unsafeMetadata = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "SignUp", "unsafe_metadata", kindOf(v), "object", v)
-        out.unsafeMetadata = v
-      } else {
-        out.unsafeMetadata = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "SignUp", "unsafe_metadata", kindOf(v), "object", v)
+      out.unsafeMetadata = v
     }
   }
   v = input.public_metadata
@@ -15133,12 +14935,8 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (v === undefined) {
       out.publicMetadata = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "SignUp", "public_metadata", kindOf(v), "object", v)
-        out.publicMetadata = v
-      } else {
-        out.publicMetadata = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "SignUp", "public_metadata", kindOf(v), "object", v)
+      out.publicMetadata = v
     }
   }
   v = input.custom_action
@@ -15225,15 +15023,11 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (v === undefined) {
       out.externalAccount = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "SignUp", "external_account", kindOf(v), "object", v)
-        out.externalAccount = v
-      } else {
-        out.externalAccount = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "SignUp", "external_account", kindOf(v), "object", v)
+      out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K486)
+  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K456)
   return out
 }
 
@@ -15264,19 +15058,16 @@ export const decodeSignUpVerification: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "SignUpVerification", "supported_strategies", kindOf(v), "array", v)
-        out.supportedStrategies = v
       } else {
-        const a501 = new Array<unknown>(v.length)
-        for (let i502 = 0; i502 < v.length; i502++) {
-          const x503: unknown = v[i502]
-          if (typeof x503 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x503), "string", x503)
-          a501[i502] = x503
+        for (let i467 = 0; i467 < v.length; i467++) {
+          const x468: unknown = v[i467]
+          if (typeof x468 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x468), "string", x468)
         }
-        out.supportedStrategies = a501
       }
+      out.supportedStrategies = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K500)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K466)
   return out
 }
 
@@ -15330,15 +15121,11 @@ export const decodeSignUpVerifications: Observer = (input, issues) => {
     if (v === null) {
       out.externalAccount = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "SignUpVerifications", "external_account", kindOf(v), "object", v)
-        out.externalAccount = v
-      } else {
-        out.externalAccount = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "SignUpVerifications", "external_account", kindOf(v), "object", v)
+      out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K504)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K469)
   return out
 }
 
@@ -15359,7 +15146,7 @@ export const decodeSvixURL: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SvixURL", "svix_url", kindOf(v), "string", v)
     out.svixUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K505)
+  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K470)
   out.svix_url = out.svixUrl
   return out
 }
@@ -15539,16 +15326,13 @@ export const decodeTemplate: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "Template", "available_variables", kindOf(v), "array", v)
-        out.availableVariables = v
       } else {
-        const a507 = new Array<unknown>(v.length)
-        for (let i508 = 0; i508 < v.length; i508++) {
-          const x509: unknown = v[i508]
-          if (typeof x509 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x509), "string", x509)
-          a507[i508] = x509
+        for (let i472 = 0; i472 < v.length; i472++) {
+          const x473: unknown = v[i472]
+          if (typeof x473 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x473), "string", x473)
         }
-        out.availableVariables = a507
       }
+      out.availableVariables = v
     }
   }
   v = input.required_variables
@@ -15559,16 +15343,13 @@ export const decodeTemplate: Observer = (input, issues) => {
     } else {
       if (!Array.isArray(v)) {
         drift(issues, "Template", "required_variables", kindOf(v), "array", v)
-        out.requiredVariables = v
       } else {
-        const a510 = new Array<unknown>(v.length)
-        for (let i511 = 0; i511 < v.length; i511++) {
-          const x512: unknown = v[i511]
-          if (typeof x512 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x512), "string", x512)
-          a510[i511] = x512
+        for (let i474 = 0; i474 < v.length; i474++) {
+          const x475: unknown = v[i474]
+          if (typeof x475 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x475), "string", x475)
         }
-        out.requiredVariables = a510
       }
+      out.requiredVariables = v
     }
   }
   v = input.from_email_name
@@ -15641,7 +15422,7 @@ export const decodeTemplate: Observer = (input, issues) => {
       out.createdAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Template", input, K506)
+  if (Object.keys(input).length > present) extras(issues, "Template", input, K471)
   return out
 }
 
@@ -15678,7 +15459,7 @@ export const decodeTestingToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TestingToken", "expires_at", kindOf(v), "number", v)
     out.expiresAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K513)
+  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K476)
   out.expires_at = out.expiresAt
   return out
 }
@@ -15708,7 +15489,7 @@ export const decodeToken: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "Token", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Token", input, K514)
+  if (Object.keys(input).length > present) extras(issues, "Token", input, K477)
   return out
 }
 
@@ -15737,7 +15518,7 @@ export const decodeTotalCount: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TotalCount", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K515)
+  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K478)
   return out
 }
 
@@ -15856,7 +15637,7 @@ export const decodeTrustedDevice: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K516)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K479)
   return out
 }
 
@@ -15878,12 +15659,12 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
       drift(issues, "TrustedDeviceList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a518 = new Array<unknown>(v.length)
-      for (let i519 = 0; i519 < v.length; i519++) {
-        const x520: unknown = v[i519]
-        a518[i519] = decodeTrustedDevice(x520, issues)
+      const a483 = new Array<unknown>(v.length)
+      for (let i481 = 0; i481 < v.length; i481++) {
+        const x482: unknown = v[i481]
+        a483[i481] = decodeTrustedDevice(x482, issues)
       }
-      out.data = a518
+      out.data = a483
     }
   }
   v = input.total_count
@@ -15894,7 +15675,7 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TrustedDeviceList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K517)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K480)
   return out
 }
 
@@ -16056,16 +15837,12 @@ export const decodeUser: Observer = (input, issues) => {
     drift(issues, "User", "public_metadata", "missing", "a value", undefined)
   } else {
     present++
-    if (!isRecord(v)) {
-      drift(issues, "User", "public_metadata", kindOf(v), "object", v)
-      out.publicMetadata = v
-    } else {
-      out.publicMetadata = { ...v }
-    }
+    if (!isRecord(v)) drift(issues, "User", "public_metadata", kindOf(v), "object", v)
+    out.publicMetadata = v
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T522 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
+    const filled = (T485 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -16076,20 +15853,16 @@ export const decodeUser: Observer = (input, issues) => {
       if (v === null) {
         d = v
       } else {
-        if (!isRecord(v)) {
-          drift(issues, "User", "private_metadata", kindOf(v), "object", v)
-          d = v
-        } else {
-          d = { ...v }
-        }
+        if (!isRecord(v)) drift(issues, "User", "private_metadata", kindOf(v), "object", v)
+        d = v
       }
     }
-    const filled = (T522 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
+    const filled = (T485 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.unsafe_metadata
   if (v === undefined && !("unsafe_metadata" in input)) {
-    const filled = (T523 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
+    const filled = (T486 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   } else {
     present++
@@ -16097,14 +15870,10 @@ export const decodeUser: Observer = (input, issues) => {
     if (v === undefined) {
       d = v
     } else {
-      if (!isRecord(v)) {
-        drift(issues, "User", "unsafe_metadata", kindOf(v), "object", v)
-        d = v
-      } else {
-        d = { ...v }
-      }
+      if (!isRecord(v)) drift(issues, "User", "unsafe_metadata", kindOf(v), "object", v)
+      d = v
     }
-    const filled = (T523 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
+    const filled = (T486 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   }
   v = input.email_addresses
@@ -16116,12 +15885,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "email_addresses", kindOf(v), "array", v)
       out.emailAddresses = v
     } else {
-      const a524 = new Array<unknown>(v.length)
-      for (let i525 = 0; i525 < v.length; i525++) {
-        const x526: unknown = v[i525]
-        a524[i525] = decodeEmailAddress(x526, issues)
+      const a489 = new Array<unknown>(v.length)
+      for (let i487 = 0; i487 < v.length; i487++) {
+        const x488: unknown = v[i487]
+        a489[i487] = decodeEmailAddress(x488, issues)
       }
-      out.emailAddresses = a524
+      out.emailAddresses = a489
     }
   }
   v = input.phone_numbers
@@ -16133,12 +15902,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "phone_numbers", kindOf(v), "array", v)
       out.phoneNumbers = v
     } else {
-      const a527 = new Array<unknown>(v.length)
-      for (let i528 = 0; i528 < v.length; i528++) {
-        const x529: unknown = v[i528]
-        a527[i528] = decodePhoneNumber(x529, issues)
+      const a492 = new Array<unknown>(v.length)
+      for (let i490 = 0; i490 < v.length; i490++) {
+        const x491: unknown = v[i490]
+        a492[i490] = decodePhoneNumber(x491, issues)
       }
-      out.phoneNumbers = a527
+      out.phoneNumbers = a492
     }
   }
   v = input.web3_wallets
@@ -16150,12 +15919,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "web3_wallets", kindOf(v), "array", v)
       out.web3Wallets = v
     } else {
-      const a530 = new Array<unknown>(v.length)
-      for (let i531 = 0; i531 < v.length; i531++) {
-        const x532: unknown = v[i531]
-        a530[i531] = decodeWeb3Wallet(x532, issues)
+      const a495 = new Array<unknown>(v.length)
+      for (let i493 = 0; i493 < v.length; i493++) {
+        const x494: unknown = v[i493]
+        a495[i493] = decodeWeb3Wallet(x494, issues)
       }
-      out.web3Wallets = a530
+      out.web3Wallets = a495
     }
   }
   v = input.passkeys
@@ -16167,12 +15936,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "passkeys", kindOf(v), "array", v)
       out.passkeys = v
     } else {
-      const a533 = new Array<unknown>(v.length)
-      for (let i534 = 0; i534 < v.length; i534++) {
-        const x535: unknown = v[i534]
-        a533[i534] = decodePasskey(x535, issues)
+      const a498 = new Array<unknown>(v.length)
+      for (let i496 = 0; i496 < v.length; i496++) {
+        const x497: unknown = v[i496]
+        a498[i496] = decodePasskey(x497, issues)
       }
-      out.passkeys = a533
+      out.passkeys = a498
     }
   }
   v = input.password_enabled
@@ -16254,12 +16023,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "external_accounts", kindOf(v), "array", v)
       out.externalAccounts = v
     } else {
-      const a536 = new Array<unknown>(v.length)
-      for (let i537 = 0; i537 < v.length; i537++) {
-        const x538: unknown = v[i537]
-        a536[i537] = decodeExternalAccountWithVerification(x538, issues)
+      const a501 = new Array<unknown>(v.length)
+      for (let i499 = 0; i499 < v.length; i499++) {
+        const x500: unknown = v[i499]
+        a501[i499] = decodeExternalAccountWithVerification(x500, issues)
       }
-      out.externalAccounts = a536
+      out.externalAccounts = a501
     }
   }
   v = input.saml_accounts
@@ -16271,12 +16040,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "saml_accounts", kindOf(v), "array", v)
       out.samlAccounts = v
     } else {
-      const a539 = new Array<unknown>(v.length)
-      for (let i540 = 0; i540 < v.length; i540++) {
-        const x541: unknown = v[i540]
-        a539[i540] = decodeSAMLAccount(x541, issues)
+      const a504 = new Array<unknown>(v.length)
+      for (let i502 = 0; i502 < v.length; i502++) {
+        const x503: unknown = v[i502]
+        a504[i502] = decodeSAMLAccount(x503, issues)
       }
-      out.samlAccounts = a539
+      out.samlAccounts = a504
     }
   }
   v = input.enterprise_accounts
@@ -16288,12 +16057,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "enterprise_accounts", kindOf(v), "array", v)
       out.enterpriseAccounts = v
     } else {
-      const a542 = new Array<unknown>(v.length)
-      for (let i543 = 0; i543 < v.length; i543++) {
-        const x544: unknown = v[i543]
-        a542[i543] = decodeEnterpriseAccount(x544, issues)
+      const a507 = new Array<unknown>(v.length)
+      for (let i505 = 0; i505 < v.length; i505++) {
+        const x506: unknown = v[i505]
+        a507[i505] = decodeEnterpriseAccount(x506, issues)
       }
-      out.enterpriseAccounts = a542
+      out.enterpriseAccounts = a507
     }
   }
   v = input.organization_memberships
@@ -16306,12 +16075,12 @@ export const decodeUser: Observer = (input, issues) => {
         drift(issues, "User", "organization_memberships", kindOf(v), "array", v)
         out.organizationMemberships = v
       } else {
-        const a545 = new Array<unknown>(v.length)
-        for (let i546 = 0; i546 < v.length; i546++) {
-          const x547: unknown = v[i546]
-          a545[i546] = decodeOrganizationMembership(x547, issues)
+        const a510 = new Array<unknown>(v.length)
+        for (let i508 = 0; i508 < v.length; i508++) {
+          const x509: unknown = v[i508]
+          a510[i508] = decodeOrganizationMembership(x509, issues)
         }
-        out.organizationMemberships = a545
+        out.organizationMemberships = a510
       }
     }
   }
@@ -16345,7 +16114,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.deprovisioned
   if (v === undefined && !("deprovisioned" in input)) {
-    const filled = (T548 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
+    const filled = (T511 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   } else {
     present++
@@ -16356,7 +16125,7 @@ export const decodeUser: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "User", "deprovisioned", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T548 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
+    const filled = (T511 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   }
   v = input.lockout_expires_in_seconds
@@ -16417,7 +16186,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.create_organizations_limit
   if (v === undefined && !("create_organizations_limit" in input)) {
-    const filled = (T549 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
+    const filled = (T512 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   } else {
     present++
@@ -16432,7 +16201,7 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T549 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
+    const filled = (T512 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   }
   v = input.last_active_at
@@ -16484,7 +16253,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.timezone
   if (v === undefined && !("timezone" in input)) {
-    const filled = (T550 ??= fieldTransform(Models.User, "timezone"))(Option.none())
+    const filled = (T513 ??= fieldTransform(Models.User, "timezone"))(Option.none())
     if (Option.isSome(filled)) out.timezone = filled.value
   } else {
     present++
@@ -16499,10 +16268,10 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T550 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
+    const filled = (T513 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
     if (Option.isSome(filled)) out.timezone = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "User", input, K521)
+  if (Object.keys(input).length > present) extras(issues, "User", input, K484)
   defineRaw(out, input)
   return out
 }
@@ -16582,18 +16351,18 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T553 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
+    const filled = (T516 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F552 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
-    const filled = (T553 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
+    d = (F515 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
+    const filled = (T516 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T554 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
+    const filled = (T517 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16608,12 +16377,12 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T554 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
+    const filled = (T517 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T555 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
+    const filled = (T518 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16628,10 +16397,10 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T555 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
+    const filled = (T518 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K551)
+  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K514)
   return out
 }
 
@@ -16710,18 +16479,18 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T558 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
+    const filled = (T521 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F557 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
-    const filled = (T558 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
+    d = (F520 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
+    const filled = (T521 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T559 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
+    const filled = (T522 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16736,12 +16505,12 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T559 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
+    const filled = (T522 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T560 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
+    const filled = (T523 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16756,10 +16525,10 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T560 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
+    const filled = (T523 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K556)
+  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K519)
   return out
 }
 
@@ -16851,18 +16620,18 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T563 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T526 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F562 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T563 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F525 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T526 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T564 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
+    const filled = (T527 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16877,12 +16646,12 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T564 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
+    const filled = (T527 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T565 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
+    const filled = (T528 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16897,10 +16666,10 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T565 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
+    const filled = (T528 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K561)
+  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K524)
   return out
 }
 
@@ -16992,18 +16761,18 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T568 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
+    const filled = (T531 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F567 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
-    const filled = (T568 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
+    d = (F530 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
+    const filled = (T531 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T569 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
+    const filled = (T532 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17018,12 +16787,12 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T569 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
+    const filled = (T532 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T570 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
+    const filled = (T533 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17038,10 +16807,10 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T570 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
+    const filled = (T533 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K566)
+  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K529)
   return out
 }
 
@@ -17082,13 +16851,13 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T573 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T536 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F572 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T573 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F535 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T536 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -17140,7 +16909,7 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T574 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
+    const filled = (T537 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17155,12 +16924,12 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T574 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
+    const filled = (T537 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T575 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
+    const filled = (T538 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17175,10 +16944,10 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T575 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
+    const filled = (T538 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K571)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K534)
   return out
 }
 
@@ -17271,18 +17040,18 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T578 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
+    const filled = (T541 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F577 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
-    const filled = (T578 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
+    d = (F540 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
+    const filled = (T541 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T579 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
+    const filled = (T542 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17297,12 +17066,12 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T579 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
+    const filled = (T542 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T580 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
+    const filled = (T543 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17317,10 +17086,10 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T580 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
+    const filled = (T543 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K576)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K539)
   return out
 }
 
@@ -17361,7 +17130,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T582 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
+    const filled = (T545 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17376,12 +17145,12 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T582 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
+    const filled = (T545 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T583 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
+    const filled = (T546 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17396,7 +17165,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T583 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
+    const filled = (T546 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -17439,16 +17208,16 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T585 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
+    const filled = (T548 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F584 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
-    const filled = (T585 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
+    d = (F547 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
+    const filled = (T548 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K581)
+  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K544)
   return out
 }
 
@@ -17543,7 +17312,7 @@ export const decodeVerificationResponse: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K586)
+  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K549)
   return out
 }
 
@@ -17584,13 +17353,13 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T589 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
+    const filled = (T552 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F588 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
-    const filled = (T589 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
+    d = (F551 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
+    const filled = (T552 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -17608,7 +17377,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.expire_at
   if (v === undefined && !("expire_at" in input)) {
-    const filled = (T590 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
+    const filled = (T553 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
     if (Option.isSome(filled)) out.expireAt = filled.value
   } else {
     present++
@@ -17623,7 +17392,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T590 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
+    const filled = (T553 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
     if (Option.isSome(filled)) out.expireAt = filled.value
   }
   v = input.attempts
@@ -17654,7 +17423,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T591 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
+    const filled = (T554 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17669,12 +17438,12 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T591 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
+    const filled = (T554 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T592 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
+    const filled = (T555 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17689,10 +17458,10 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T592 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
+    const filled = (T555 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K587)
+  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K550)
   return out
 }
 
@@ -17757,18 +17526,18 @@ export const decodeVerificationScim: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T595 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
+    const filled = (T558 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F594 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
-    const filled = (T595 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
+    d = (F557 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
+    const filled = (T558 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T596 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
+    const filled = (T559 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17783,12 +17552,12 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T596 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
+    const filled = (T559 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T597 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
+    const filled = (T560 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17803,10 +17572,10 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T597 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
+    const filled = (T560 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K593)
+  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K556)
   return out
 }
 
@@ -17885,18 +17654,18 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T600 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
+    const filled = (T563 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F599 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
-    const filled = (T600 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
+    d = (F562 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
+    const filled = (T563 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T601 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
+    const filled = (T564 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17911,12 +17680,12 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T601 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
+    const filled = (T564 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T602 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
+    const filled = (T565 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17931,10 +17700,10 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T602 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
+    const filled = (T565 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K598)
+  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K561)
   return out
 }
 
@@ -17975,7 +17744,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T604 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
+    const filled = (T567 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17990,12 +17759,12 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T604 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
+    const filled = (T567 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T605 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
+    const filled = (T568 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -18010,7 +17779,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T605 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
+    const filled = (T568 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -18053,16 +17822,16 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T607 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
+    const filled = (T570 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F606 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
-    const filled = (T607 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
+    d = (F569 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
+    const filled = (T570 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K603)
+  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K566)
   return out
 }
 
@@ -18085,7 +17854,7 @@ export const decodeVerifyPasswordResponse: Observer = (input, issues) => {
       out.verified = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K608)
+  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K571)
   return out
 }
 
@@ -18118,7 +17887,7 @@ export const decodeVerifyTOTPResponse: Observer = (input, issues) => {
       out.codeType = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K609)
+  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K572)
   out.code_type = out.codeType
   return out
 }
@@ -18203,7 +17972,7 @@ export const decodeWaitlistEntry: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K610)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K573)
   return out
 }
 
@@ -18225,12 +17994,12 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
       drift(issues, "WaitlistEntryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a612 = new Array<unknown>(v.length)
-      for (let i613 = 0; i613 < v.length; i613++) {
-        const x614: unknown = v[i613]
-        a612[i613] = decodeWaitlistEntry(x614, issues)
+      const a577 = new Array<unknown>(v.length)
+      for (let i575 = 0; i575 < v.length; i575++) {
+        const x576: unknown = v[i575]
+        a577[i575] = decodeWaitlistEntry(x576, issues)
       }
-      out.data = a612
+      out.data = a577
     }
   }
   v = input.total_count
@@ -18241,7 +18010,7 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "WaitlistEntryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K611)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K574)
   return out
 }
 
@@ -18285,7 +18054,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     drift(issues, "Web3Wallet", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F616 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
+    out.verification = (F579 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -18303,7 +18072,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Web3Wallet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K615)
+  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K578)
   return out
 }
 

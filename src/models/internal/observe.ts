@@ -58,6 +58,41 @@ const at = (site: Site, key: string): Site => ({
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
 
+/** A record of unknown values (metadata): decoded as the received object itself. */
+export const isUnknownRecord = (ast: AST.TypeLiteral): boolean => {
+  const index = ast.indexSignatures[0]
+  return (
+    ast.propertySignatures.length === 0 &&
+    index !== undefined &&
+    ast.indexSignatures.length === 1 &&
+    index.parameter._tag === "StringKeyword" &&
+    (index.type._tag === "UnknownKeyword" || index.type._tag === "AnyKeyword")
+  )
+}
+
+/**
+ * Whether a value of this type decodes to the received value itself, drifted or not: primitives, literals, enums,
+ * unknown, records of unknown, and unions of those. An array of them is then checked and kept as it came (no copy).
+ */
+export const decodesToItself = (ast: AST.AST): boolean => {
+  switch (ast._tag) {
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "UnknownKeyword":
+    case "AnyKeyword":
+    case "UndefinedKeyword":
+    case "Literal":
+      return true
+    case "Union":
+      return ast.types.every(decodesToItself)
+    case "TypeLiteral":
+      return isUnknownRecord(ast)
+    default:
+      return false
+  }
+}
+
 const modelName = (ast: AST.AST): string | undefined => {
   const id = Option.getOrUndefined(AST.getIdentifierAnnotation(ast))
   return id === undefined ? undefined : id.replace(/^effect-clerk\//, "")
@@ -133,7 +168,19 @@ const compile = (ast: AST.AST, site: Site): Observer => {
 
 const compileArray = (ast: AST.TupleType, site: Site): Observer => {
   if (ast.elements.length > 0 || ast.rest.length !== 1) return viaSchema(ast, site)
-  const item = compile(ast.rest[0]!.type, { model: site.model, path: `${site.path}[]` })
+  const itemType = ast.rest[0]!.type
+  const item = compile(itemType, { model: site.model, path: `${site.path}[]` })
+  if (decodesToItself(itemType)) {
+    // Every item comes out as received: check them (for the drift report) and keep the array as it came.
+    return (input, issues) => {
+      if (!Array.isArray(input)) {
+        push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", "array", input)
+        return input
+      }
+      for (let i = 0; i < input.length; i++) item(input[i], issues)
+      return input
+    }
+  }
   return (input, issues) => {
     if (!Array.isArray(input)) {
       push(issues, site, input === null ? "null" : input === undefined ? "missing" : "type", "array", input)
@@ -197,6 +244,13 @@ const compileStruct = (
   renames: ReadonlyArray<AST.PropertySignatureTransformation> | undefined,
   site: Site
 ): Observer => {
+  if (renames === undefined && isUnknownRecord(ast)) {
+    // A record of unknown values (metadata) comes out as the received object itself.
+    return (input, issues) => {
+      if (!isRecord(input)) push(issues, site, kindOf(input), "object", input)
+      return input
+    }
+  }
   const struct = compileFields(ast, renames, site)
   if (struct === undefined) return viaSchema(ast, site)
   const fill = struct.fill

@@ -15,11 +15,43 @@ export interface Page<A> {
   readonly totalCount?: number | undefined
 }
 
+/**
+ * The next page, requested while the consumer works on the current one. The page is handed over through `page`, not
+ * through the fiber's Exit: a fiber that waited on I/O can stay reachable until V8's next full GC, and with it
+ * whatever its Exit holds (here a whole page and its JSON), which every young-generation GC would then copy.
+ */
+interface Prefetch<A, E> {
+  readonly fiber: Fiber.Fiber<void, E>
+  page: Page<A> | undefined
+}
+
 interface WalkState<A, E> {
   readonly offset: number
-  /** The next page, already requested while the consumer works on the current one. */
-  readonly next: Fiber.Fiber<Page<A>, E> | undefined
+  readonly next: Prefetch<A, E> | undefined
 }
+
+/** Starts fetching a page in the background, in `scope`. */
+const prefetch = <A, E>(fetch: Effect.Effect<Page<A>, E>, scope: Parameters<typeof Effect.forkIn>[1]) =>
+  Effect.suspend(() => {
+    const slot: { page: Page<A> | undefined } = { page: undefined }
+    return Effect.map(
+      Effect.forkIn(
+        Effect.map(fetch, (page) => {
+          slot.page = page
+        }),
+        scope
+      ),
+      (fiber): Prefetch<A, E> => Object.assign(slot, { fiber })
+    )
+  })
+
+/** Waits for a prefetched page and takes it out of its slot. */
+const takePrefetched = <A, E>(prefetched: Prefetch<A, E>): Effect.Effect<Page<A>, E> =>
+  Effect.flatMap(Fiber.join(prefetched.fiber), () => {
+    const page = prefetched.page
+    prefetched.page = undefined
+    return page === undefined ? Effect.dieMessage("effect-clerk: a prefetched page went missing") : Effect.succeed(page)
+  })
 
 /**
  * Streams every item of a limit/offset list. The first page is fetched when the stream is first pulled, and a reader
@@ -39,7 +71,7 @@ export const streamPages = <A, E>(
         { offset: startOffset, next: undefined },
         ({ next: prefetched, offset }) =>
           Effect.flatMap(
-            prefetched === undefined ? fetchPage({ limit: pageSize, offset }) : Fiber.join(prefetched),
+            prefetched === undefined ? fetchPage({ limit: pageSize, offset }) : takePrefetched(prefetched),
             (page) => {
               const next = offset + page.data.length
               const done =
@@ -52,7 +84,7 @@ export const streamPages = <A, E>(
               if (offset === startOffset)
                 return Effect.succeed([chunk, Option.some({ offset: next, next: undefined })] as const)
               return Effect.map(
-                Effect.forkIn(fetchPage({ limit: pageSize, offset: next }), scope),
+                prefetch(fetchPage({ limit: pageSize, offset: next }), scope),
                 (fiber) => [chunk, Option.some<WalkState<A, E>>({ offset: next, next: fiber })] as const
               )
             }
