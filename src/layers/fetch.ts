@@ -1,6 +1,7 @@
 /**
  * The fetch transport: platform's fetch HttpClient, plus the pipeline's direct sender (see `directTransport.ts`): the
- * request and its body read in one async step, aborted on interruption or when the attempt's timeout expires.
+ * request and its body read in one async step, aborted on interruption (through the pipeline) or when the attempt's
+ * timeout expires.
  *
  * @module
  */
@@ -15,46 +16,57 @@ import {
   directFailure,
   type DirectResponse,
   type DirectSend,
-  directTransports
+  directTransports,
+  type InFlight
 } from "../services/internal/directTransport.js"
+
+/** The timer of an attempt: aborts its request with the reason the failure handler recognises. */
+const expire = (controller: AbortController, millis: number): void => controller.abort(new AttemptTimedOut(millis))
+
+/** Why an attempt failed (its timer cleared, `inFlight` released): its own timeout, or the transport's error. */
+const failure = (
+  controller: AbortController,
+  timer: ReturnType<typeof setTimeout> | undefined,
+  inFlight: InFlight,
+  url: string,
+  stage: "request" | "body",
+  cause: unknown
+): DirectFailure => {
+  settle(controller, timer, inFlight)
+  const reason: unknown = controller.signal.reason
+  if (reason instanceof AttemptTimedOut) return reason
+  return directFailure(stage, stage === "body" ? "Decode" : URL.canParse(url) ? "Transport" : "InvalidUrl", cause)
+}
+
+const settle = (
+  controller: AbortController,
+  timer: ReturnType<typeof setTimeout> | undefined,
+  inFlight: InFlight
+): void => {
+  if (timer !== undefined) clearTimeout(timer)
+  if (inFlight.current === controller) inFlight.current = undefined
+}
 
 /**
  * One attempt over `fetch` (the global one, read at call time, unless `custom` is given): the request and the body
- * read in one async step, aborted on interruption or when the attempt's timeout expires.
+ * read in one async step, aborted when the attempt's timeout expires, or by the pipeline through `inFlight` when the
+ * call is interrupted.
  *
  * @since 0.1.0
  * @category Layers
  */
 export const fetchSend =
   (custom: typeof globalThis.fetch | undefined): DirectSend =>
-  (request) =>
+  (request, inFlight) =>
     Effect.async<DirectResponse, DirectFailure>((resume) => {
       const controller = new AbortController()
+      const url = request.url
       const millis = request.timeoutMillis
-      let timedOut = false
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const fail = (stage: "request" | "body", reason: string, cause: unknown) => {
-        if (timer !== undefined) clearTimeout(timer)
-        resume(
-          Effect.fail(
-            timedOut && millis !== undefined ? new AttemptTimedOut(millis) : directFailure(stage, reason, cause)
-          )
-        )
-      }
-      let url: URL
-      try {
-        url = new URL(request.url)
-      } catch (cause) {
-        return fail("request", "InvalidUrl", cause)
-      }
-      if (millis !== undefined) {
-        timer = setTimeout(() => {
-          timedOut = true
-          controller.abort(new AttemptTimedOut(millis))
-        }, millis)
-      }
+      const timer = millis === undefined ? undefined : setTimeout(expire, millis, controller, millis)
+      inFlight.current = controller
       let sent: Promise<Response>
       try {
+        // The URL as a string: fetch parses it once (a URL object would be printed and parsed again).
         sent = (custom ?? globalThis.fetch)(url, {
           method: request.method,
           headers: request.headers,
@@ -62,30 +74,26 @@ export const fetchSend =
           signal: controller.signal
         })
       } catch (cause) {
-        return fail("request", "Transport", cause)
+        return resume(Effect.fail(failure(controller, timer, inFlight, url, "request", cause)))
       }
       sent.then(
         (response) =>
           response.text().then(
             (text) => {
-              if (timer !== undefined) clearTimeout(timer)
+              settle(controller, timer, inFlight)
               resume(
                 Effect.succeed({
                   status: response.status,
                   statusText: response.statusText,
-                  header: (name) => response.headers.get(name) ?? undefined,
+                  headers: response.headers,
                   text
                 })
               )
             },
-            (cause: unknown) => fail("body", "Decode", cause)
+            (cause: unknown) => resume(Effect.fail(failure(controller, timer, inFlight, url, "body", cause)))
           ),
-        (cause: unknown) => fail("request", "Transport", cause)
+        (cause: unknown) => resume(Effect.fail(failure(controller, timer, inFlight, url, "request", cause)))
       )
-      return Effect.sync(() => {
-        if (timer !== undefined) clearTimeout(timer)
-        controller.abort()
-      })
     })
 
 /**

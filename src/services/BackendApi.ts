@@ -39,7 +39,7 @@ import { observer } from "../models/generated/decoders.js"
 import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
-import { type DirectFailure, type DirectResponse, directTransports } from "./internal/directTransport.js"
+import { type DirectFailure, type DirectResponse, directTransports, type InFlight } from "./internal/directTransport.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
 
@@ -436,7 +436,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         }
       }
       const parsed = parseErrorBody(text)
-      const clerkTraceId = parsed.clerkTraceId ?? response.header("cf-ray")
+      const clerkTraceId = parsed.clerkTraceId ?? response.headers.get("cf-ray") ?? undefined
       if (clerkTraceId !== undefined) span.attribute("clerk.trace_id", clerkTraceId)
       return Effect.flatMap(Clock.currentTimeMillis, (now) =>
         Effect.fail(
@@ -445,7 +445,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             statusText: response.statusText,
             errors: parsed.errors,
             clerkTraceId,
-            retryAfter: parseRetryAfter(response.header("retry-after"), now),
+            retryAfter: parseRetryAfter(response.headers.get("retry-after") ?? undefined, now),
             method,
             path,
             bodySnippet: parsed.bodySnippet
@@ -463,22 +463,27 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       span: Tracer.Span,
       method: HttpMethod,
       built: Built,
-      body: BodyKind
+      body: BodyKind,
+      inFlight: InFlight
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
-      const run = sendOnce(span, method, built, body)
+      const run = sendOnce(span, method, built, body, inFlight)
       return (millis) =>
         millis !== undefined && millis <= 0
           ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
           : run(millis)
     }
 
-    /** One attempt on the transport, bounded by `millis` when given (`millis` is positive here). */
+    /**
+     * One attempt on the transport, bounded by `millis` when given (`millis` is positive here). A direct attempt keeps
+     * its abort in `inFlight`, for the call's exit hook.
+     */
     const sendOnce = (
       span: Tracer.Span,
       method: HttpMethod,
       built: Built,
-      body: BodyKind
+      body: BodyKind,
+      inFlight: InFlight
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
       if (direct !== undefined) {
@@ -486,7 +491,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
         return (millis) =>
           Effect.matchEffect(
-            direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
+            direct(
+              { method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis },
+              inFlight
+            ),
             { onFailure, onSuccess }
           )
       }
@@ -499,7 +507,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             answer(span, method, path, body, {
               status: response.status,
               statusText: statusText(response),
-              header: (name) => response.headers[name],
+              headers: { get: (name) => response.headers[name] },
               text
             })
           )
@@ -571,15 +579,16 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       body: BodyKind,
       decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
     ): Effect.Effect<Received, ClerkError> =>
-      Effect.useSpan(
-        `clerk.${request.operation}`,
-        {
+      Effect.flatMap(
+        Effect.makeSpan(`clerk.${request.operation}`, {
           kind: "client",
           captureStackTrace: false,
           attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-        },
-        (span) =>
-          Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+        }),
+        (span) => {
+          // The call's one exit hook: it ends the span and aborts a direct attempt still outstanding (interruption).
+          const inFlight: InFlight = { current: undefined }
+          const call = Effect.flatMap(CurrentRequestOverrides, (overrides) => {
             const built = buildRequest(request)
             if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
             const method = request.method
@@ -590,7 +599,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
                 : overrides.timeout === false
                   ? undefined
                   : Duration.toMillis(Duration.decode(overrides.timeout))
-            const bounded = attempt(span, method, built, body)
+            const bounded = attempt(span, method, built, body, inFlight)
             const received =
               retry === undefined || retry.maxRetries === 0
                 ? bounded(timeoutMillis)
@@ -607,6 +616,15 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
               ? received
               : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
           })
+          return Effect.onExit(call, (exit) =>
+            Effect.clockWith((clock) =>
+              Effect.sync(() => {
+                inFlight.current?.abort()
+                if (span.status._tag !== "Ended") span.end(clock.unsafeCurrentTimeNanos(), exit)
+              })
+            )
+          )
+        }
       )
 
     const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
