@@ -19,31 +19,25 @@ import {
   directTransports,
   type InFlight
 } from "../services/internal/directTransport.js"
+import { clearDeadline, type Deadline, setDeadline } from "../services/internal/deadlines.js"
 
-/** The timer of an attempt: aborts its request with the reason the failure handler recognises. */
-const expire = (controller: AbortController, millis: number): void => controller.abort(new AttemptTimedOut(millis))
-
-/** Why an attempt failed (its timer cleared, `inFlight` released): its own timeout, or the transport's error. */
+/** Why an attempt failed (its deadline cleared, `inFlight` released): its own timeout, or the transport's error. */
 const failure = (
   controller: AbortController,
-  timer: ReturnType<typeof setTimeout> | undefined,
+  deadline: Deadline | undefined,
   inFlight: InFlight,
   url: string,
   stage: "request" | "body",
   cause: unknown
 ): DirectFailure => {
-  settle(controller, timer, inFlight)
+  settle(controller, deadline, inFlight)
   const reason: unknown = controller.signal.reason
   if (reason instanceof AttemptTimedOut) return reason
   return directFailure(stage, stage === "body" ? "Decode" : URL.canParse(url) ? "Transport" : "InvalidUrl", cause)
 }
 
-const settle = (
-  controller: AbortController,
-  timer: ReturnType<typeof setTimeout> | undefined,
-  inFlight: InFlight
-): void => {
-  if (timer !== undefined) clearTimeout(timer)
+const settle = (controller: AbortController, deadline: Deadline | undefined, inFlight: InFlight): void => {
+  if (deadline !== undefined) clearDeadline(deadline)
   if (inFlight.current === controller) inFlight.current = undefined
 }
 
@@ -62,7 +56,9 @@ export const fetchSend =
       const controller = new AbortController()
       const url = request.url
       const millis = request.timeoutMillis
-      const timer = millis === undefined ? undefined : setTimeout(expire, millis, controller, millis)
+      // The attempt's timeout aborts the request with the reason `failure` recognises.
+      const deadline =
+        millis === undefined ? undefined : setDeadline(millis, () => controller.abort(new AttemptTimedOut(millis)))
       inFlight.current = controller
       let sent: Promise<Response>
       try {
@@ -74,13 +70,13 @@ export const fetchSend =
           signal: controller.signal
         })
       } catch (cause) {
-        return resume(Effect.fail(failure(controller, timer, inFlight, url, "request", cause)))
+        return resume(Effect.fail(failure(controller, deadline, inFlight, url, "request", cause)))
       }
       sent.then(
         (response) =>
           response.text().then(
             (text) => {
-              settle(controller, timer, inFlight)
+              settle(controller, deadline, inFlight)
               resume(
                 Effect.succeed({
                   status: response.status,
@@ -90,9 +86,9 @@ export const fetchSend =
                 })
               )
             },
-            (cause: unknown) => resume(Effect.fail(failure(controller, timer, inFlight, url, "body", cause)))
+            (cause: unknown) => resume(Effect.fail(failure(controller, deadline, inFlight, url, "body", cause)))
           ),
-        (cause: unknown) => resume(Effect.fail(failure(controller, timer, inFlight, url, "request", cause)))
+        (cause: unknown) => resume(Effect.fail(failure(controller, deadline, inFlight, url, "request", cause)))
       )
     })
 

@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
@@ -574,58 +575,78 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         span
       )
 
+    /** The call inside its span: the request built, sent (retried when the policy allows) and decoded. */
+    const run = (
+      span: Tracer.Span,
+      inFlight: InFlight,
+      request: ApiRequest,
+      body: BodyKind,
+      decode: ((received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>) | undefined
+    ): Effect.Effect<Received, ClerkError> =>
+      Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+        const built = buildRequest(request)
+        if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
+        const method = request.method
+        const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+        const timeoutMillis =
+          overrides.timeout === undefined
+            ? configTimeoutMillis
+            : overrides.timeout === false
+              ? undefined
+              : Duration.toMillis(Duration.decode(overrides.timeout))
+        const bounded = attempt(span, method, built, body, inFlight)
+        const received =
+          retry === undefined || retry.maxRetries === 0
+            ? bounded(timeoutMillis)
+            : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+                const budget = Duration.toMillis(retry.budget)
+                const deadline = start + budget
+                return Effect.catchIf(
+                  bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+                  (error) => isRetryable(method, error),
+                  (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
+                )
+              })
+        return decode === undefined
+          ? received
+          : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
+      })
+
+    /**
+     * One call, with one exit hook: it aborts a direct attempt still outstanding (the call was interrupted) and ends
+     * the span. Under the default tracer, whose spans go nowhere, no span is made (any tracer the user provides gets
+     * its `clerk.<operation>` span).
+     */
     const send = (
       request: ApiRequest,
       body: BodyKind,
       decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
     ): Effect.Effect<Received, ClerkError> =>
-      Effect.flatMap(
-        Effect.makeSpan(`clerk.${request.operation}`, {
-          kind: "client",
-          captureStackTrace: false,
-          attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-        }),
-        (span) => {
-          // The call's one exit hook: it ends the span and aborts a direct attempt still outstanding (interruption).
-          const inFlight: InFlight = { current: undefined }
-          const call = Effect.flatMap(CurrentRequestOverrides, (overrides) => {
-            const built = buildRequest(request)
-            if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
-            const method = request.method
-            const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
-            const timeoutMillis =
-              overrides.timeout === undefined
-                ? configTimeoutMillis
-                : overrides.timeout === false
-                  ? undefined
-                  : Duration.toMillis(Duration.decode(overrides.timeout))
-            const bounded = attempt(span, method, built, body, inFlight)
-            const received =
-              retry === undefined || retry.maxRetries === 0
-                ? bounded(timeoutMillis)
-                : Effect.flatMap(Clock.currentTimeMillis, (start) => {
-                    const budget = Duration.toMillis(retry.budget)
-                    const deadline = start + budget
-                    return Effect.catchIf(
-                      bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
-                      (error) => isRetryable(method, error),
-                      (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
-                    )
-                  })
-            return decode === undefined
-              ? received
-              : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
-          })
-          return Effect.onExit(call, (exit) =>
-            Effect.clockWith((clock) =>
-              Effect.sync(() => {
-                inFlight.current?.abort()
-                if (span.status._tag !== "Ended") span.end(clock.unsafeCurrentTimeNanos(), exit)
-              })
-            )
-          )
+      Effect.tracerWith((tracer) => {
+        const inFlight: InFlight = { current: undefined }
+        if (tracer === defaultTracer()) {
+          const call = run(untraced, inFlight, request, body, decode)
+          return direct === undefined
+            ? call
+            : Effect.onInterrupt(call, () => Effect.sync(() => inFlight.current?.abort()))
         }
-      )
+        return Effect.flatMap(
+          Effect.makeSpan(`clerk.${request.operation}`, {
+            kind: "client",
+            captureStackTrace: false,
+            attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
+          }),
+          (span) =>
+            Effect.onExit(run(span, inFlight, request, body, decode), (exit) =>
+              Effect.clockWith((clock) =>
+                Effect.sync(() => {
+                  inFlight.current?.abort()
+                  if (span.status._tag !== "Ended") span.end(clock.unsafeCurrentTimeNanos(), exit)
+                })
+              )
+            )
+        )
+      })
 
     const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
       Effect.map(send(request, "json"), (result) => result.json)
@@ -673,6 +694,29 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     }
   }
 )
+
+/** The tracer a fiber has when none was provided (read on the first call). */
+let nativeTracer: Tracer.Tracer | undefined
+const defaultTracer = (): Tracer.Tracer => (nativeTracer ??= Effect.runSync(Effect.tracer))
+
+/** The span of a call under the default tracer: records nothing (that tracer's spans are never exported). */
+const untraced: Tracer.Span = {
+  _tag: "Span",
+  name: "clerk",
+  spanId: "",
+  traceId: "",
+  parent: Option.none(),
+  context: Context.empty(),
+  status: { _tag: "Started", startTime: 0n },
+  attributes: new Map(),
+  links: [],
+  sampled: false,
+  kind: "client",
+  end: () => {},
+  attribute: () => {},
+  event: () => {},
+  addLinks: () => {}
+}
 
 /** A 2xx answer as read: the parsed body (decoded, once a decoder ran), its status and the URL path. */
 interface Received {
