@@ -177,6 +177,10 @@ export const withTimeout: {
 
 const TRIM_SLASHES = /^\/+|\/+$/g
 
+/** Whether a path starts with exactly one slash and does not end with one (what trimming would leave). */
+const singleSlashed = (path: string): boolean =>
+  path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47 && path.charCodeAt(path.length - 1) !== 47
+
 const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE"])
 
 /**
@@ -346,7 +350,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       const queryProblem = checkQuery(request.method, request.path, request.query)
       if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
       const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
-      const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
+      const url = `${apiBase}${singleSlashed(urlPath) ? urlPath : `/${urlPath.replace(TRIM_SLASHES, "")}`}${encodeQuery(request.query)}`
       const isForm = request.formData !== undefined
       const unkeyed = isForm ? commonHeaders : jsonHeaders
       let baseHeaders = unkeyed
