@@ -33,7 +33,17 @@ const failure = (
   settle(controller, deadline, inFlight)
   const reason: unknown = controller.signal.reason
   if (reason instanceof AttemptTimedOut) return reason
-  return directFailure(stage, stage === "body" ? "Decode" : URL.canParse(url) ? "Transport" : "InvalidUrl", cause)
+  return directFailure(stage, stage === "body" ? "Decode" : parses(url) ? "Transport" : "InvalidUrl", cause)
+}
+
+/** Whether `url` parses (asked only once a request failed: fetch got the string and parsed it itself). */
+const parses = (url: string): boolean => {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
 }
 
 const settle = (controller: AbortController, deadline: Deadline | undefined, inFlight: InFlight): void => {
