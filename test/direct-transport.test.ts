@@ -115,6 +115,32 @@ describe("fetch direct sender", () => {
     })
   )
 
+  it.live("interrupting a call during a retry aborts the retry's request, not only the first one", () =>
+    Effect.gen(function* () {
+      const signals: Array<AbortSignal> = []
+      const fetch: typeof globalThis.fetch = (_input, init) => {
+        const signal = init?.signal
+        if (signal !== undefined && signal !== null) signals.push(signal)
+        // The first attempt answers 503 (retried for a GET); the second never answers.
+        if (signals.length === 1) return Promise.resolve(new Response("{}", { status: 503 }))
+        return new Promise<Response>((_, reject) => {
+          signal?.addEventListener("abort", () => reject(signal.reason), { once: true })
+        })
+      }
+      const fiber = yield* Effect.fork(
+        Effect.provide(
+          call(),
+          apiWith(fetchLayer(fetch), { retry: { maxRetries: 2, baseDelay: "1 millis" }, timeout: false })
+        )
+      )
+      while (signals.length < 2) yield* Effect.sleep("1 millis")
+      assert.isFalse(signals[1]?.aborted)
+      const exit = yield* Fiber.interrupt(fiber)
+      assert.isTrue(Exit.isInterrupted(exit))
+      assert.isTrue(signals[1]?.aborted)
+    })
+  )
+
   it.effect("a body that breaks off is a ClerkTransportError at the body stage", () =>
     Effect.gen(function* () {
       const fetch: typeof globalThis.fetch = async () =>

@@ -1,6 +1,7 @@
 /**
  * The fetch transport: platform's fetch HttpClient, plus the pipeline's direct sender (see `directTransport.ts`): the
- * request and its body read in one async step, aborted on interruption or when the attempt's timeout expires.
+ * request and its body read in one async step, aborted on interruption (through the pipeline) or when the attempt's
+ * timeout expires.
  *
  * @module
  */
@@ -15,46 +16,63 @@ import {
   directFailure,
   type DirectResponse,
   type DirectSend,
-  directTransports
+  directTransports,
+  type InFlight
 } from "../services/internal/directTransport.js"
+import { clearDeadline, type Deadline, setDeadline } from "../services/internal/deadlines.js"
+
+/** Why an attempt failed (its deadline cleared, `inFlight` released): its own timeout, or the transport's error. */
+const failure = (
+  controller: AbortController,
+  deadline: Deadline | undefined,
+  inFlight: InFlight,
+  url: string,
+  stage: "request" | "body",
+  cause: unknown
+): DirectFailure => {
+  settle(controller, deadline, inFlight)
+  const reason: unknown = controller.signal.reason
+  if (reason instanceof AttemptTimedOut) return reason
+  return directFailure(stage, stage === "body" ? "Decode" : parses(url) ? "Transport" : "InvalidUrl", cause)
+}
+
+/** Whether `url` parses (asked only once a request failed: fetch got the string and parsed it itself). */
+const parses = (url: string): boolean => {
+  try {
+    new URL(url)
+    return true
+  } catch {
+    return false
+  }
+}
+
+const settle = (controller: AbortController, deadline: Deadline | undefined, inFlight: InFlight): void => {
+  if (deadline !== undefined) clearDeadline(deadline)
+  if (inFlight.current === controller) inFlight.current = undefined
+}
 
 /**
  * One attempt over `fetch` (the global one, read at call time, unless `custom` is given): the request and the body
- * read in one async step, aborted on interruption or when the attempt's timeout expires.
+ * read in one async step, aborted when the attempt's timeout expires, or by the pipeline through `inFlight` when the
+ * call is interrupted.
  *
  * @since 0.1.0
  * @category Layers
  */
 export const fetchSend =
   (custom: typeof globalThis.fetch | undefined): DirectSend =>
-  (request) =>
+  (request, inFlight) =>
     Effect.async<DirectResponse, DirectFailure>((resume) => {
       const controller = new AbortController()
+      const url = request.url
       const millis = request.timeoutMillis
-      let timedOut = false
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const fail = (stage: "request" | "body", reason: string, cause: unknown) => {
-        if (timer !== undefined) clearTimeout(timer)
-        resume(
-          Effect.fail(
-            timedOut && millis !== undefined ? new AttemptTimedOut(millis) : directFailure(stage, reason, cause)
-          )
-        )
-      }
-      let url: URL
-      try {
-        url = new URL(request.url)
-      } catch (cause) {
-        return fail("request", "InvalidUrl", cause)
-      }
-      if (millis !== undefined) {
-        timer = setTimeout(() => {
-          timedOut = true
-          controller.abort(new AttemptTimedOut(millis))
-        }, millis)
-      }
+      // The attempt's timeout aborts the request with the reason `failure` recognises.
+      const deadline =
+        millis === undefined ? undefined : setDeadline(millis, () => controller.abort(new AttemptTimedOut(millis)))
+      inFlight.current = controller
       let sent: Promise<Response>
       try {
+        // The URL as a string: fetch parses it once (a URL object would be printed and parsed again).
         sent = (custom ?? globalThis.fetch)(url, {
           method: request.method,
           headers: request.headers,
@@ -62,30 +80,26 @@ export const fetchSend =
           signal: controller.signal
         })
       } catch (cause) {
-        return fail("request", "Transport", cause)
+        return resume(Effect.fail(failure(controller, deadline, inFlight, url, "request", cause)))
       }
       sent.then(
         (response) =>
           response.text().then(
             (text) => {
-              if (timer !== undefined) clearTimeout(timer)
+              settle(controller, deadline, inFlight)
               resume(
                 Effect.succeed({
                   status: response.status,
                   statusText: response.statusText,
-                  header: (name) => response.headers.get(name) ?? undefined,
+                  headers: response.headers,
                   text
                 })
               )
             },
-            (cause: unknown) => fail("body", "Decode", cause)
+            (cause: unknown) => resume(Effect.fail(failure(controller, deadline, inFlight, url, "body", cause)))
           ),
-        (cause: unknown) => fail("request", "Transport", cause)
+        (cause: unknown) => resume(Effect.fail(failure(controller, deadline, inFlight, url, "request", cause)))
       )
-      return Effect.sync(() => {
-        if (timer !== undefined) clearTimeout(timer)
-        controller.abort()
-      })
     })
 
 /**

@@ -24,12 +24,14 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import {
   AttemptTimedOut,
+  type Abortable,
   type DirectFailure,
   directFailure,
   type DirectRequest,
   type DirectResponse,
   type DirectSend,
-  directTransports
+  directTransports,
+  type InFlight
 } from "../services/internal/directTransport.js"
 import { fetchSend } from "./fetch.js"
 
@@ -261,9 +263,10 @@ const splitUrl = (url: string): { readonly origin: string; readonly path: string
 
 /**
  * One attempt on undici's dispatcher: one handler collects the status, headers and body, so the attempt is a single
- * async step. Interruption and the attempt's timeout abort the request through undici's controller.
+ * async step. The attempt's timeout and `inFlight` (the pipeline's abort on interruption) abort the request through
+ * undici's controller.
  */
-const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
+const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest, inFlight: InFlight) =>
   Effect.async<DirectResponse, DirectFailure>((resume) => {
     let target: { readonly origin: string; readonly path: string }
     try {
@@ -292,6 +295,7 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
       if (done) return
       done = true
       if (timer !== undefined) clearTimeout(timer)
+      if (inFlight.current === outstanding) inFlight.current = undefined
       resume(exit)
     }
     if (millis !== undefined) {
@@ -300,6 +304,15 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
         abort(new AttemptTimedOut(millis))
       }, millis)
     }
+    const outstanding: Abortable = {
+      abort: () => {
+        if (timer !== undefined) clearTimeout(timer)
+        done = true
+        inFlight.current = undefined
+        abort(new RequestAborted())
+      }
+    }
+    inFlight.current = outstanding
     const handler: DispatchHandler = {
       onRequestStart: (started) => {
         controller = started
@@ -323,7 +336,7 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
           Effect.succeed({
             status,
             statusText,
-            header: (name) => headerText(received[name]),
+            headers: { get: (name) => headerText(received[name]) },
             text
           })
         )
@@ -351,13 +364,7 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest) =>
       )
     } catch (cause) {
       finish(Effect.fail(directFailure("request", "Transport", cause)))
-      return
     }
-    return Effect.sync(() => {
-      if (timer !== undefined) clearTimeout(timer)
-      done = true
-      abort(new RequestAborted())
-    })
   })
 
 /** The reason an interrupted attempt's request is aborted with. */
@@ -474,11 +481,11 @@ export const layer = (options: UndiciOptions = {}): Layer.Layer<HttpClient.HttpC
       // Without undici: fetch.
       const viaFetch = (request: HttpClientRequest.HttpClientRequest) => fetchClient.execute(request)
       const fetchDirect = fetchSend(undefined)
-      const direct: DirectSend = (request) =>
+      const direct: DirectSend = (request, inFlight) =>
         agent !== undefined
-          ? dispatchSend(agent, request)
+          ? dispatchSend(agent, request, inFlight)
           : Effect.flatMap(Effect.promise(getAgent), (dispatcher) =>
-              dispatcher === undefined ? fetchDirect(request) : dispatchSend(dispatcher, request)
+              dispatcher === undefined ? fetchDirect(request, inFlight) : dispatchSend(dispatcher, request, inFlight)
             )
 
       const client = HttpClient.makeWith(

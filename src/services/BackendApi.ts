@@ -16,6 +16,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import { dual } from "effect/Function"
 import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
 import * as ParseResult from "effect/ParseResult"
 import * as Predicate from "effect/Predicate"
 import * as Redacted from "effect/Redacted"
@@ -39,7 +40,7 @@ import { observer } from "../models/generated/decoders.js"
 import { type DriftIssue, hasMismatch, topLevelKind } from "../models/internal/observe.js"
 import { type DriftReport, makeDriftRecorder } from "./DriftReport.js"
 import { checkQuery } from "./internal/queryCheck.js"
-import { type DirectFailure, type DirectResponse, directTransports } from "./internal/directTransport.js"
+import { type DirectFailure, type DirectResponse, directTransports, type InFlight } from "./internal/directTransport.js"
 import { handOff } from "./internal/handOff.js"
 import { parseErrorBody, parseRetryAfter } from "./internal/responses.js"
 import { encodeQuery, fillPath, joinUrl, type QueryValue } from "./internal/url.js"
@@ -176,6 +177,10 @@ export const withTimeout: {
 )
 
 const TRIM_SLASHES = /^\/+|\/+$/g
+
+/** Whether a path starts with exactly one slash and does not end with one (what trimming would leave). */
+const singleSlashed = (path: string): boolean =>
+  path.charCodeAt(0) === 47 && path.charCodeAt(1) !== 47 && path.charCodeAt(path.length - 1) !== 47
 
 const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "PUT", "DELETE"])
 
@@ -346,7 +351,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       const queryProblem = checkQuery(request.method, request.path, request.query)
       if (queryProblem !== undefined) return invalid(queryProblem.reason, queryProblem.param)
       const urlPath = request.versionless ? filled.right : `/${config.apiVersion}${filled.right}`
-      const url = `${apiBase}/${urlPath.replace(TRIM_SLASHES, "")}${encodeQuery(request.query)}`
+      const url = `${apiBase}${singleSlashed(urlPath) ? urlPath : `/${urlPath.replace(TRIM_SLASHES, "")}`}${encodeQuery(request.query)}`
       const isForm = request.formData !== undefined
       const unkeyed = isForm ? commonHeaders : jsonHeaders
       let baseHeaders = unkeyed
@@ -437,7 +442,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         }
       }
       const parsed = parseErrorBody(text)
-      const clerkTraceId = parsed.clerkTraceId ?? response.header("cf-ray")
+      const clerkTraceId = parsed.clerkTraceId ?? response.headers.get("cf-ray") ?? undefined
       if (clerkTraceId !== undefined) span.attribute("clerk.trace_id", clerkTraceId)
       return Effect.flatMap(Clock.currentTimeMillis, (now) =>
         Effect.fail(
@@ -446,7 +451,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             statusText: response.statusText,
             errors: parsed.errors,
             clerkTraceId,
-            retryAfter: parseRetryAfter(response.header("retry-after"), now),
+            retryAfter: parseRetryAfter(response.headers.get("retry-after") ?? undefined, now),
             method,
             path,
             bodySnippet: parsed.bodySnippet
@@ -464,22 +469,27 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       span: Tracer.Span,
       method: HttpMethod,
       built: Built,
-      body: BodyKind
+      body: BodyKind,
+      inFlight: InFlight
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
-      const run = sendOnce(span, method, built, body)
+      const run = sendOnce(span, method, built, body, inFlight)
       return (millis) =>
         millis !== undefined && millis <= 0
           ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
           : run(millis)
     }
 
-    /** One attempt on the transport, bounded by `millis` when given (`millis` is positive here). */
+    /**
+     * One attempt on the transport, bounded by `millis` when given (`millis` is positive here). A direct attempt keeps
+     * its abort in `inFlight`, for the call's exit hook.
+     */
     const sendOnce = (
       span: Tracer.Span,
       method: HttpMethod,
       built: Built,
-      body: BodyKind
+      body: BodyKind,
+      inFlight: InFlight
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
       if (direct !== undefined) {
@@ -487,7 +497,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
         return (millis) =>
           Effect.matchEffect(
-            direct({ method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis }),
+            direct(
+              { method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis },
+              inFlight
+            ),
             { onFailure, onSuccess }
           )
       }
@@ -500,7 +513,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             answer(span, method, path, body, {
               status: response.status,
               statusText: statusText(response),
-              header: (name) => response.headers[name],
+              headers: { get: (name) => response.headers[name] },
               text
             })
           )
@@ -567,55 +580,81 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
         span
       )
 
+    /** The call inside its span: the request built, sent (retried when the policy allows) and decoded. */
+    const run = (
+      span: Tracer.Span,
+      inFlight: InFlight,
+      request: ApiRequest,
+      body: BodyKind,
+      decode: ((received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>) | undefined
+    ): Effect.Effect<Received, ClerkError> =>
+      Effect.flatMap(CurrentRequestOverrides, (overrides) => {
+        const built = buildRequest(request)
+        if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
+        const method = request.method
+        const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
+        const timeoutMillis =
+          overrides.timeout === undefined
+            ? configTimeoutMillis
+            : overrides.timeout === false
+              ? undefined
+              : Duration.toMillis(Duration.decode(overrides.timeout))
+        const bounded = attempt(span, method, built, body, inFlight)
+        const received =
+          retry === undefined || retry.maxRetries === 0
+            ? bounded(timeoutMillis)
+            : Effect.flatMap(Clock.currentTimeMillis, (start) => {
+                const budget = Duration.toMillis(retry.budget)
+                const deadline = start + budget
+                return Effect.catchIf(
+                  bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
+                  (error) => isRetryable(method, error),
+                  (error) => retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
+                )
+              })
+        return decode === undefined
+          ? received
+          : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
+      })
+
+    /**
+     * One call, with one exit hook: it aborts a direct attempt still outstanding (the call was interrupted) and ends
+     * the span. Under the default tracer, whose spans go nowhere, no span is made (any tracer the user provides gets
+     * its `clerk.<operation>` span).
+     */
     const send = (
       request: ApiRequest,
       body: BodyKind,
       decode?: (received: Received, span: Tracer.Span) => Effect.Effect<unknown, ClerkError>
     ): Effect.Effect<Received, ClerkError> =>
-      // The span ends with a void success, so that its end status does not hold the body (see internal/handOff.ts).
-      handOff<Received, ClerkError, never>((put) =>
-        Effect.useSpan(
-          `clerk.${request.operation}`,
-          {
-            kind: "client",
-            captureStackTrace: false,
-            attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
-          },
-          (span) =>
-            Effect.map(
-              Effect.flatMap(CurrentRequestOverrides, (overrides) => {
-                const built = buildRequest(request)
-                if (built instanceof ClerkInvalidRequestError) return Effect.fail(built)
-                const method = request.method
-                const retry = overrides.retry === undefined ? config.retry : resolveOverride(overrides.retry)
-                const timeoutMillis =
-                  overrides.timeout === undefined
-                    ? configTimeoutMillis
-                    : overrides.timeout === false
-                      ? undefined
-                      : Duration.toMillis(Duration.decode(overrides.timeout))
-                const bounded = attempt(span, method, built, body)
-                const received =
-                  retry === undefined || retry.maxRetries === 0
-                    ? bounded(timeoutMillis)
-                    : Effect.flatMap(Clock.currentTimeMillis, (start) => {
-                        const budget = Duration.toMillis(retry.budget)
-                        const deadline = start + budget
-                        return Effect.catchIf(
-                          bounded(timeoutMillis === undefined ? budget : Math.min(timeoutMillis, budget)),
-                          (error) => isRetryable(method, error),
-                          (error) =>
-                            retryAfter(span, error, retry, method, built.path, bounded, timeoutMillis, deadline)
-                        )
-                      })
-                return decode === undefined
-                  ? received
-                  : Effect.flatMap(received, (r) => Effect.map(decode(r, span), (json) => ({ ...r, json })))
-              }),
-              put
-            )
+      Effect.tracerWith((tracer) => {
+        const inFlight: InFlight = { current: undefined }
+        if (tracer === defaultTracer()) {
+          const call = run(untraced, inFlight, request, body, decode)
+          return direct === undefined
+            ? call
+            : Effect.onInterrupt(call, () => Effect.sync(() => inFlight.current?.abort()))
+        }
+        // The span ends with a void success, so that its end status does not hold the body (see internal/handOff.ts).
+        return handOff<Received, ClerkError, never>((put) =>
+          Effect.flatMap(
+            Effect.makeSpan(`clerk.${request.operation}`, {
+              kind: "client",
+              captureStackTrace: false,
+              attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
+            }),
+            (span) =>
+              Effect.onExit(Effect.map(run(span, inFlight, request, body, decode), put), (exit) =>
+                Effect.clockWith((clock) =>
+                  Effect.sync(() => {
+                    inFlight.current?.abort()
+                    if (span.status._tag !== "Ended") span.end(clock.unsafeCurrentTimeNanos(), exit)
+                  })
+                )
+              )
+          )
         )
-      )
+      })
 
     const executeJson = (request: ApiRequest): Effect.Effect<unknown, ClerkError> =>
       Effect.map(send(request, "json"), (result) => result.json)
@@ -663,6 +702,29 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     }
   }
 )
+
+/** The tracer a fiber has when none was provided (read on the first call). */
+let nativeTracer: Tracer.Tracer | undefined
+const defaultTracer = (): Tracer.Tracer => (nativeTracer ??= Effect.runSync(Effect.tracer))
+
+/** The span of a call under the default tracer: records nothing (that tracer's spans are never exported). */
+const untraced: Tracer.Span = {
+  _tag: "Span",
+  name: "clerk",
+  spanId: "",
+  traceId: "",
+  parent: Option.none(),
+  context: Context.empty(),
+  status: { _tag: "Started", startTime: 0n },
+  attributes: new Map(),
+  links: [],
+  sampled: false,
+  kind: "client",
+  end: () => {},
+  attribute: () => {},
+  event: () => {},
+  addLinks: () => {}
+}
 
 /** A 2xx answer as read: the parsed body (decoded, once a decoder ran), its status and the URL path. */
 interface Received {

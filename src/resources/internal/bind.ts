@@ -34,15 +34,36 @@ export type CallArgs<D extends OperationDescriptor> = D["pathParams"] extends re
   ? [values?: CallValues]
   : [values: CallValues & { readonly pathParams: PathValues<D> }]
 
-/** The request a descriptor and a call's values describe. */
-export const request = <D extends OperationDescriptor>(descriptor: D, ...[values]: CallArgs<D>): ApiRequest => ({
-  ...values,
-  auth: values?.auth ?? descriptor.auth,
-  operation: values?.operation ?? descriptor.operation,
-  method: descriptor.method,
-  path: descriptor.path,
-  versionless: descriptor.versionless
-})
+/** What any call may supply (the path values typed loosely). */
+type AnyCallValues = CallValues & { readonly pathParams?: Readonly<Record<string, unknown>> | undefined }
+
+/** The request a descriptor and a call's values describe (each field copied by name: no spread per call). */
+export const request = <D extends OperationDescriptor>(descriptor: D, ...args: CallArgs<D>): ApiRequest => {
+  const values: AnyCallValues | undefined = args[0]
+  if (values === undefined) {
+    return {
+      operation: descriptor.operation,
+      method: descriptor.method,
+      path: descriptor.path,
+      versionless: descriptor.versionless,
+      auth: descriptor.auth
+    }
+  }
+  return {
+    operation: values.operation ?? descriptor.operation,
+    method: descriptor.method,
+    path: descriptor.path,
+    versionless: descriptor.versionless,
+    auth: values.auth ?? descriptor.auth,
+    pathParams: values.pathParams,
+    query: values.query,
+    body: values.body,
+    casing: values.casing,
+    formData: values.formData,
+    bearer: values.bearer,
+    headers: values.headers
+  }
+}
 
 /** The pipeline's methods, taking a descriptor instead of a hand-written request. */
 export interface Bound {

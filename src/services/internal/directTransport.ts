@@ -3,8 +3,10 @@
  * a function that sends one attempt and reads its whole body in a single async step. The pipeline uses it when the
  * HttpClient it was given has one, and skips the generic HttpClient machinery (request objects, a Scope per attempt,
  * separate body reads) and the Effect race for the timeout: the attempt's timeout is a timer in the transport, so a
- * call that succeeds first time forks no fiber. Every other HttpClient (test layers, custom transports, TestClock
- * suites) goes through `HttpClient.execute` and `Effect.timeoutFail`.
+ * call that succeeds first time forks no fiber. Interruption reaches the request through an {@link InFlight} slot the
+ * pipeline keeps for the whole call: the call's one exit hook (the one that ends its span) aborts whatever attempt is
+ * outstanding, so an attempt registers no interruption handler of its own. Every other HttpClient (test layers,
+ * custom transports, TestClock suites) goes through `HttpClient.execute` and `Effect.timeoutFail`.
  *
  * @internal
  */
@@ -23,12 +25,16 @@ export interface DirectRequest {
   readonly timeoutMillis: number | undefined
 }
 
+/** Response headers, read by lower-case name (a Fetch `Headers` is one). */
+export interface DirectHeaders {
+  readonly get: (name: string) => string | null | undefined
+}
+
 /** A response with its body read as text. */
 export interface DirectResponse {
   readonly status: number
   readonly statusText: string
-  /** A response header by lower-case name. */
-  readonly header: (name: string) => string | undefined
+  readonly headers: DirectHeaders
   readonly text: string
 }
 
@@ -43,8 +49,24 @@ export type DirectFailure =
       readonly cause: unknown
     }
 
-/** Sends one attempt; interrupting the Effect aborts the request. */
-export type DirectSend = (request: DirectRequest) => Effect.Effect<DirectResponse, DirectFailure>
+/** An outstanding request (an `AbortController` is one). */
+export interface Abortable {
+  readonly abort: () => void
+}
+
+/**
+ * Where a call keeps its outstanding attempt. A transport sets `current` when it sends and clears it when the attempt
+ * settles; whoever runs the attempt aborts `current` when the attempt is interrupted.
+ */
+export interface InFlight {
+  current: Abortable | undefined
+}
+
+/**
+ * Sends one attempt. The Effect does not cancel the request itself when interrupted: the caller aborts it through
+ * `inFlight`.
+ */
+export type DirectSend = (request: DirectRequest, inFlight: InFlight) => Effect.Effect<DirectResponse, DirectFailure>
 
 /** The direct senders of the HttpClients that have one. */
 export const directTransports: WeakMap<HttpClient.HttpClient, DirectSend> = new WeakMap()

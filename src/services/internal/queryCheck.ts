@@ -29,6 +29,17 @@ const routes = (): ReadonlyMap<string, ReadonlyMap<string, SpecQueryParam>> => {
   return byRoute
 }
 
+/** Whether a route has a required query parameter (looked up once per route). */
+const required = new WeakMap<ReadonlyMap<string, SpecQueryParam>, boolean>()
+const hasRequired = (params: ReadonlyMap<string, SpecQueryParam>): boolean => {
+  let known = required.get(params)
+  if (known === undefined) {
+    known = [...params.values()].some((param) => param.required)
+    required.set(params, known)
+  }
+  return known
+}
+
 const scalarProblem = (param: SpecQueryParam, value: unknown): string | undefined => {
   switch (param.type) {
     case "number":
@@ -57,7 +68,8 @@ export const checkQuery = (
   query: Readonly<Record<string, QueryValue>> | undefined
 ): QueryProblem | undefined => {
   const params = routes().get(`${method} ${path}`)
-  if (params === undefined) return undefined
+  if (params === undefined || params.size === 0) return undefined
+  if (query === undefined && !hasRequired(params)) return undefined
   const given = new Map<string, QueryValue>()
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null) given.set(snakeCase(key), value)

@@ -33,31 +33,45 @@ export const fillPath = (
   template: string,
   params: Readonly<Record<string, unknown>>
 ): Either.Either<string, PathProblem> => {
-  let problem: PathProblem | undefined
-  const filled = template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+  const parts = templateParts(template)
+  let filled = parts[0] ?? ""
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] ?? ""
     const value = params[name]
-    if (problem !== undefined) return ""
-    if (typeof value !== "string" && typeof value !== "number") {
-      problem = { param: name, reason: "A valid resource ID is required." }
-      return ""
-    }
-    const text = String(value)
-    if (text.length === 0 || text.trim().length === 0) {
-      problem = { param: name, reason: "A valid resource ID is required." }
-      return ""
-    }
-    if (text === "." || text === "..") {
-      problem = { param: name, reason: "A resource ID may not be a dot segment." }
-      return ""
-    }
-    // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): refuse it instead of dying.
-    if (!isWellFormed(text)) {
-      problem = { param: name, reason: "A resource ID must be well-formed Unicode." }
-      return ""
-    }
-    return encodeURIComponent(text)
-  })
-  return problem === undefined ? Either.right(filled) : Either.left(problem)
+    // The usual id (letters, digits, `_`, `-`) is sent as it is: encoding would not change it.
+    const segment = typeof value === "string" && PLAIN_ID.test(value) ? value : encodeSegment(name, value)
+    if (typeof segment !== "string") return Either.left(segment)
+    filled += segment + (parts[i + 1] ?? "")
+  }
+  return Either.right(filled)
+}
+
+/** An id that needs no encoding and no further check. */
+const PLAIN_ID = /^[\w-]+$/
+
+/** A path value encoded, or why it cannot be sent. */
+const encodeSegment = (name: string, value: unknown): string | PathProblem => {
+  if (typeof value !== "string" && typeof value !== "number") {
+    return { param: name, reason: "A valid resource ID is required." }
+  }
+  const text = String(value)
+  if (text.length === 0 || text.trim().length === 0) return { param: name, reason: "A valid resource ID is required." }
+  if (text === "." || text === "..") return { param: name, reason: "A resource ID may not be a dot segment." }
+  // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): refuse it instead of dying.
+  if (!isWellFormed(text)) return { param: name, reason: "A resource ID must be well-formed Unicode." }
+  return encodeURIComponent(text)
+}
+
+/** Templates split once: literal text at even indexes, placeholder names at odd ones. */
+const templates = new Map<string, ReadonlyArray<string>>()
+const templateParts = (template: string): ReadonlyArray<string> => {
+  let parts = templates.get(template)
+  if (parts === undefined) {
+    parts = template.split(/\{([^}]+)\}/)
+    // Templates come from the generated descriptors (a few hundred); a caller's own paths are not kept.
+    if (templates.size < 4_096) templates.set(template, parts)
+  }
+  return parts
 }
 
 /** Joins URL parts with single slashes, dropping empty parts. */
