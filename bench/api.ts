@@ -11,9 +11,12 @@
 import "./fetchStub.js"
 import { pathToFileURL } from "node:url"
 import { Agent, request as undiciRequest } from "undici"
-import { createClerkClient } from "../src/promise/createClerkClient.js"
+import { importBuilt } from "./built.js"
 import { type BenchResult, type BenchTarget, runBench } from "./harness.js"
 import { spawnBenchServer } from "./server.js"
+
+const { createClerkClient } =
+  await importBuilt<typeof import("../src/promise/createClerkClient.js")>("promise/createClerkClient.js")
 
 const SECRET = "sk_test_benchSecretKey0001"
 const WALK = 10_000

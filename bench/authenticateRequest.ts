@@ -13,10 +13,15 @@ import { Buffer } from "node:buffer"
 import { generateKeyPairSync } from "node:crypto"
 import { pathToFileURL } from "node:url"
 import { SignJWT } from "jose"
-import { authenticateRequest } from "../src/auth/request/authenticateRequest.js"
-import { createClerkClient } from "../src/promise/createClerkClient.js"
 import { jsonResponse, registerFetchRoute } from "./fetchStub.js"
+import { importBuilt } from "./built.js"
 import { type BenchResult, runBench } from "./harness.js"
+
+const { authenticateRequest } = await importBuilt<typeof import("../src/auth/request/authenticateRequest.js")>(
+  "auth/request/authenticateRequest.js"
+)
+const { createClerkClient } =
+  await importBuilt<typeof import("../src/promise/createClerkClient.js")>("promise/createClerkClient.js")
 
 const API_URL = "https://api.authreq.bench.clerk.test"
 const SECRET = "sk_live_benchAuthenticateRequest01"

@@ -1,27 +1,21 @@
 /**
  * Cold start: the wall time of a fresh node process that imports the Promise entry, creates a client and verifies one
  * token (networkless, with `jwtKey`), for effect-clerk and `@clerk/backend`; the median of several processes, run
- * interleaved. effect-clerk is measured as compiled ES modules (src transpiled file by file with esbuild, as
- * `npm run build` lays out dist/esm), importing its dependencies from node_modules like an installed package.
+ * interleaved. effect-clerk is measured as the compiled ES modules of bench/built.ts, importing its dependencies
+ * from node_modules like an installed package.
  *
  * @module
  */
 import { execFileSync } from "node:child_process"
 import { generateKeyPairSync, sign } from "node:crypto"
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import * as esbuild from "esbuild"
+import { builtDir } from "./built.js"
 import type { BenchResult } from "./harness.js"
 
 const root = fileURLToPath(new URL("../", import.meta.url))
 const PROCESSES = 7
-
-const listTs = (dir: string): Array<string> =>
-  readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? listTs(path) : path.endsWith(".ts") && !path.endsWith(".d.ts") ? [path] : []
-  })
 
 const b64 = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString("base64url")
 
@@ -32,19 +26,8 @@ const median = (xs: ReadonlyArray<number>): number => {
 
 /** Runs the cold start suite. */
 export const coldStartSuites = async (): Promise<ReadonlyArray<BenchResult>> => {
-  // The out dir sits inside the repository so that bare imports resolve from its node_modules.
   const out = mkdtempSync(join(root, "bench", ".cold-"))
   try {
-    await esbuild.build({
-      entryPoints: listTs(join(root, "src")),
-      outdir: join(out, "esm"),
-      outbase: join(root, "src"),
-      format: "esm",
-      platform: "neutral",
-      target: "es2022",
-      logLevel: "silent"
-    })
-    writeFileSync(join(out, "package.json"), JSON.stringify({ type: "module" }))
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
     const now = Math.floor(Date.now() / 1000)
     const input = `${b64({ alg: "RS256", typ: "JWT", kid: "ins_cold" })}.${b64({
@@ -58,7 +41,7 @@ export const coldStartSuites = async (): Promise<ReadonlyArray<BenchResult>> => 
     })}`
     const token = `${input}.${sign("RSA-SHA256", Buffer.from(input), privateKey).toString("base64url")}`
     const jwtKey = publicKey.export({ type: "spki", format: "pem" }).toString()
-    const entry = pathToFileURL(join(out, "esm", "index.js")).href
+    const entry = pathToFileURL(join(builtDir(), "index.js")).href
     const scripts: Record<string, string> = {
       "effect-clerk": `const t0 = performance.now(); const m = await import(${JSON.stringify(entry)});
         const c = m.createClerkClient({ secretKey: "sk_test_cold" });

@@ -6,7 +6,10 @@
  *
  * @module
  */
-import { createClerkClient } from "../src/promise/createClerkClient.js"
+import { importBuilt } from "./built.js"
+
+const { createClerkClient } =
+  await importBuilt<typeof import("../src/promise/createClerkClient.js")>("promise/createClerkClient.js")
 
 const [which = "getUser", transport = "undici", secondsText = "8"] = process.argv.slice(2)
 // BENCH_SERVER_URL: a server already running (`node --import tsx bench/server.ts`), e.g. when this file is bundled.

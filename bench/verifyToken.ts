@@ -25,14 +25,17 @@ import * as Clock from "effect/Clock"
 import * as Layer from "effect/Layer"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
-import * as JwksCache from "../src/auth/tokens/JwksCache.js"
-import { createTokenVerifier } from "../src/promise/verifier.js"
-import { verifySessionToken, verifyToken as verifyTokenEffect } from "../src/auth/tokens/verifyToken.js"
-import { Jwks } from "../src/resources/Jwks.js"
-import * as BackendApi from "../src/services/BackendApi.js"
-import * as ClerkConfig from "../src/services/ClerkConfig.js"
 import { jsonResponse, registerFetchRoute } from "./fetchStub.js"
+import { importBuilt } from "./built.js"
 import { type BenchResult, runBench } from "./harness.js"
+
+const JwksCache = await importBuilt<typeof import("../src/auth/tokens/JwksCache.js")>("auth/tokens/JwksCache.js")
+const { createTokenVerifier } = await importBuilt<typeof import("../src/promise/verifier.js")>("promise/verifier.js")
+const { verifySessionToken, verifyToken: verifyTokenEffect } =
+  await importBuilt<typeof import("../src/auth/tokens/verifyToken.js")>("auth/tokens/verifyToken.js")
+const { Jwks } = await importBuilt<typeof import("../src/resources/Jwks.js")>("resources/Jwks.js")
+const BackendApi = await importBuilt<typeof import("../src/services/BackendApi.js")>("services/BackendApi.js")
+const ClerkConfig = await importBuilt<typeof import("../src/services/ClerkConfig.js")>("services/ClerkConfig.js")
 
 const API_URL = "https://api.bench.clerk.test"
 const SECRET = "sk_test_benchSecretKey0001"
