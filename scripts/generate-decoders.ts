@@ -202,7 +202,9 @@ const emitModel = (entry: ModelEntry, emitter: Emitter): string => {
   lines.push(`    drift(issues, ${str(model)}, "", kindOf(input), "object", input)`)
   lines.push(`    return input`)
   lines.push(`  }`)
-  lines.push(`  const out: Record<string, unknown> = Object.create(Models.${entry.name}.prototype)`)
+  const maker = emitter.fresh("M")
+  emitter.hoisted.push(`let ${maker}: (() => Record<string, unknown>) | undefined`)
+  lines.push(`  const out = (${maker} ??= instanceMaker(Models.${entry.name}.prototype))()`)
   lines.push(`  let present = 0`)
   lines.push(`  let v: unknown`)
   for (const field of fields) {
@@ -278,6 +280,7 @@ export const renderDecoders = (): string => {
     "  extras,",
     "  fieldObserver,",
     "  fieldTransform,",
+    "  instanceMaker,",
     "  isRecord,",
     "  kindOf,",
     "  type Observer,",

@@ -2,7 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import * as Schema from "effect/Schema"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import * as Models from "../src/models/generated/schemas.js"
-import { type DriftIssue, hasMismatch, observer, UnionMemberOf } from "../src/models/internal/observe.js"
+import { decodeUser } from "../src/models/generated/decoders.js"
+import { type DriftIssue, hasMismatch, instanceMaker, observer, UnionMemberOf } from "../src/models/internal/observe.js"
 
 const schemas = Object.entries(Models as Record<string, unknown>).filter(
   (entry): entry is [string, Schema.Schema.Any] => Schema.isSchema(entry[1])
@@ -110,5 +111,36 @@ describe("observe: the compiled decoder", () => {
     const never = plainUnion.annotations({ [UnionMemberOf]: () => 7 })
     expect(observer(never)(partial, outside)).toEqual(partial)
     expect(outside.map((issue) => issue.kind)).toEqual(["union"])
+  })
+})
+
+describe("observe: instanceMaker", () => {
+  it("makes a new empty object on the given prototype each call, with no fields left from earlier ones", () => {
+    class Shape {
+      get area(): number {
+        return 1
+      }
+    }
+    const make = instanceMaker(Shape.prototype)
+    const first = make()
+    first.a = 1
+    first.b = 2
+    const second = make()
+    expect(Object.getPrototypeOf(second)).toBe(Shape.prototype)
+    expect(second).toBeInstanceOf(Shape)
+    expect(Object.keys(second)).toEqual([])
+    expect(second).not.toBe(first)
+    expect((second as unknown as Shape).area).toBe(1)
+  })
+
+  it("gives generated decoders' models their class's prototype and exactly Schema's own fields, in order", () => {
+    const full = fixtures.User as Record<string, unknown>
+    const { external_id: _dropped, ...partial } = full
+    for (const input of [full, partial, full]) {
+      const actual = decodeUser(input, []) as object
+      const expected = Schema.decodeUnknownSync(Models.User)(input) as object
+      expect(Object.getPrototypeOf(actual)).toBe(Models.User.prototype)
+      expect(Object.keys(actual).filter((key) => key !== "_raw")).toEqual(Object.keys(expected))
+    }
   })
 })

