@@ -250,7 +250,7 @@ const emitModel = (entry: ModelEntry, emitter: Emitter): string => {
       lines.push(`  }`)
     }
   }
-  lines.push(`  if (Object.keys(input).length > present) extras(issues, ${str(model)}, input, ${known})`)
+  lines.push(`  if (keyCount(input) > present) extras(issues, ${str(model)}, input, ${known})`)
   for (const [alias, source] of aliases) lines.push(`  ${prop("out", alias)} = ${prop("out", source)}`)
   if (raw) lines.push(`  defineRaw(out, input)`)
   lines.push(`  return out`)
@@ -282,6 +282,7 @@ export const renderDecoders = (): string => {
     "  fieldTransform,",
     "  instanceMaker,",
     "  isRecord,",
+    "  keyCount,",
     "  kindOf,",
     "  type Observer,",
     "  withGenerated",

@@ -3,7 +3,14 @@ import * as Schema from "effect/Schema"
 import { fixtures } from "../src/models/generated/fixtures.js"
 import * as Models from "../src/models/generated/schemas.js"
 import { decodeUser } from "../src/models/generated/decoders.js"
-import { type DriftIssue, hasMismatch, instanceMaker, observer, UnionMemberOf } from "../src/models/internal/observe.js"
+import {
+  type DriftIssue,
+  hasMismatch,
+  instanceMaker,
+  keyCount,
+  observer,
+  UnionMemberOf
+} from "../src/models/internal/observe.js"
 
 const schemas = Object.entries(Models as Record<string, unknown>).filter(
   (entry): entry is [string, Schema.Schema.Any] => Schema.isSchema(entry[1])
@@ -142,5 +149,28 @@ describe("observe: instanceMaker", () => {
       expect(Object.getPrototypeOf(actual)).toBe(Models.User.prototype)
       expect(Object.keys(actual).filter((key) => key !== "_raw")).toEqual(Object.keys(expected))
     }
+  })
+})
+
+describe("observe: extra fields", () => {
+  it("keyCount counts own and inherited enumerable keys, never fewer than Object.keys", () => {
+    const base = { inherited: 1 }
+    const input: Record<string, unknown> = Object.create(base)
+    input.a = 1
+    input.b = 2
+    expect(keyCount(input)).toBe(3)
+    expect(keyCount({})).toBe(0)
+    expect(keyCount(JSON.parse('{"x":1,"y":2,"0":3}'))).toBe(3)
+  })
+
+  it("reports an extra own field of a user and only that, also when an inherited enumerable key is present", () => {
+    const wire = { ...(fixtures.User as Record<string, unknown>), surprise: true }
+    const issues: Array<DriftIssue> = []
+    decodeUser(wire, issues)
+    expect(issues.filter((issue) => issue.kind === "extra").map((issue) => issue.path)).toEqual(["surprise"])
+    const inheriting: Record<string, unknown> = Object.assign(Object.create({ inheritedKey: 1 }), fixtures.User)
+    const none: Array<DriftIssue> = []
+    decodeUser(inheriting, none)
+    expect(none.filter((issue) => issue.kind === "extra")).toEqual([])
   })
 })

@@ -15,6 +15,7 @@ import {
   fieldTransform,
   instanceMaker,
   isRecord,
+  keyCount,
   kindOf,
   type Observer,
   withGenerated
@@ -607,7 +608,7 @@ export const decodeActorToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ActorToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ActorToken", input, K0)
+  if (keyCount(input) > present) extras(issues, "ActorToken", input, K0)
   return out
 }
 
@@ -664,7 +665,7 @@ export const decodeAdjustCreditBalanceRequest: Observer = (input, issues) => {
       out.note = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AdjustCreditBalanceRequest", input, K2)
+  if (keyCount(input) > present) extras(issues, "AdjustCreditBalanceRequest", input, K2)
   return out
 }
 
@@ -816,7 +817,7 @@ export const decodeAdminPortalLinkToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "AdminPortalLinkToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "AdminPortalLinkToken", input, K4)
+  if (keyCount(input) > present) extras(issues, "AdminPortalLinkToken", input, K4)
   return out
 }
 
@@ -873,7 +874,7 @@ export const decodeAgentTask: Observer = (input, issues) => {
       out.url = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AgentTask", input, K8)
+  if (keyCount(input) > present) extras(issues, "AgentTask", input, K8)
   out.taskId = out.agentTaskId
   return out
 }
@@ -967,7 +968,7 @@ export const decodeAllowlistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "AllowlistIdentifier", input, K10)
+  if (keyCount(input) > present) extras(issues, "AllowlistIdentifier", input, K10)
   return out
 }
 
@@ -1136,7 +1137,7 @@ export const decodeApiKey: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ApiKey", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApiKey", input, K12)
+  if (keyCount(input) > present) extras(issues, "ApiKey", input, K12)
   return out
 }
 
@@ -1157,7 +1158,7 @@ export const decodeApplyCommerceDiscountRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ApplyCommerceDiscountRequest", "discount_id", kindOf(v), "string", v)
     out.discountId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ApplyCommerceDiscountRequest", input, K16)
+  if (keyCount(input) > present) extras(issues, "ApplyCommerceDiscountRequest", input, K16)
   return out
 }
 
@@ -1188,7 +1189,7 @@ export const decodeBillingDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingDiscountsResponse", input, K18)
+  if (keyCount(input) > present) extras(issues, "BillingDiscountsResponse", input, K18)
   return out
 }
 
@@ -1407,7 +1408,7 @@ export const decodeBillingPaymentAttempt: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BillingPaymentAttempt", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPaymentAttempt", input, K20)
+  if (keyCount(input) > present) extras(issues, "BillingPaymentAttempt", input, K20)
   return out
 }
 
@@ -1544,7 +1545,7 @@ export const decodeBillingPriceResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "BillingPriceResponse", "supported_billing_periods", kindOf(v), "string", v)
     out.supportedBillingPeriods = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingPriceResponse", input, K22)
+  if (keyCount(input) > present) extras(issues, "BillingPriceResponse", input, K22)
   return out
 }
 
@@ -1588,7 +1589,7 @@ export const decodeBillingProrationDiscountDetail: Observer = (input, issues) =>
     if (typeof v !== "number") drift(issues, "BillingProrationDiscountDetail", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingProrationDiscountDetail", input, K24)
+  if (keyCount(input) > present) extras(issues, "BillingProrationDiscountDetail", input, K24)
   return out
 }
 
@@ -1662,7 +1663,7 @@ export const decodeBillingStatement: Observer = (input, issues) => {
     present++
     out.groups = (F32 ??= fieldObserver(Models.BillingStatement, "groups"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "BillingStatement", input, K26)
+  if (keyCount(input) > present) extras(issues, "BillingStatement", input, K26)
   return out
 }
 
@@ -1745,7 +1746,7 @@ export const decodeBlocklistIdentifier: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifier", input, K33)
+  if (keyCount(input) > present) extras(issues, "BlocklistIdentifier", input, K33)
   return out
 }
 
@@ -1783,7 +1784,7 @@ export const decodeBlocklistIdentifierList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "BlocklistIdentifierList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "BlocklistIdentifierList", input, K35)
+  if (keyCount(input) > present) extras(issues, "BlocklistIdentifierList", input, K35)
   return out
 }
 
@@ -1820,7 +1821,7 @@ export const decodeCNameTarget: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "CNameTarget", "required", kindOf(v), "boolean", v)
     out.required = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CNameTarget", input, K40)
+  if (keyCount(input) > present) extras(issues, "CNameTarget", input, K40)
   return out
 }
 
@@ -1867,7 +1868,7 @@ export const decodeClerkError: Observer = (input, issues) => {
       out.meta = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkError", input, K42)
+  if (keyCount(input) > present) extras(issues, "ClerkError", input, K42)
   return out
 }
 
@@ -1917,7 +1918,7 @@ export const decodeClerkErrors: Observer = (input, issues) => {
       out.clerkTraceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkErrors", input, K44)
+  if (keyCount(input) > present) extras(issues, "ClerkErrors", input, K44)
   return out
 }
 
@@ -2033,7 +2034,7 @@ export const decodeClerkIdpOauthAccessToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ClerkIdpOauthAccessToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ClerkIdpOauthAccessToken", input, K49)
+  if (keyCount(input) > present) extras(issues, "ClerkIdpOauthAccessToken", input, K49)
   return out
 }
 
@@ -2160,7 +2161,7 @@ export const decodeClient: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Client", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Client", input, K53)
+  if (keyCount(input) > present) extras(issues, "Client", input, K53)
   return out
 }
 
@@ -2192,7 +2193,7 @@ export const decodeCommerceCreditBalanceResponse: Observer = (input, issues) => 
       out.balance = decodeCommerceMoneyResponse(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditBalanceResponse", input, K60)
+  if (keyCount(input) > present) extras(issues, "CommerceCreditBalanceResponse", input, K60)
   return out
 }
 
@@ -2274,7 +2275,7 @@ export const decodeCommerceCreditLedgerResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceCreditLedgerResponse", "created_at", kindOf(v), "string", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditLedgerResponse", input, K62)
+  if (keyCount(input) > present) extras(issues, "CommerceCreditLedgerResponse", input, K62)
   return out
 }
 
@@ -2316,7 +2317,7 @@ export const decodeCommerceCreditsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceCreditsResponse", input, K64)
+  if (keyCount(input) > present) extras(issues, "CommerceCreditsResponse", input, K64)
   return out
 }
 
@@ -2489,7 +2490,7 @@ export const decodeCommerceDiscountRedemptionResponse: Observer = (input, issues
       out.redeemedBy = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K66)
+  if (keyCount(input) > present) extras(issues, "CommerceDiscountRedemptionResponse", input, K66)
   return out
 }
 
@@ -2520,7 +2521,7 @@ export const decodeCommerceDiscountsResponse: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceDiscountsResponse", input, K68)
+  if (keyCount(input) > present) extras(issues, "CommerceDiscountsResponse", input, K68)
   return out
 }
 
@@ -2565,7 +2566,7 @@ export const decodeCommerceMoneyResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CommerceMoneyResponse", "currency_symbol", kindOf(v), "string", v)
     out.currencySymbol = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceMoneyResponse", input, K70)
+  if (keyCount(input) > present) extras(issues, "CommerceMoneyResponse", input, K70)
   return out
 }
 
@@ -2592,7 +2593,7 @@ export const decodeCommercePayerCreditResponse: Observer = (input, issues) => {
     present++
     out.appliedAmount = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerCreditResponse", input, K72)
+  if (keyCount(input) > present) extras(issues, "CommercePayerCreditResponse", input, K72)
   return out
 }
 
@@ -2752,7 +2753,7 @@ export const decodeCommercePayerResponse: Observer = (input, issues) => {
       out.updatedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse", input, K74)
+  if (keyCount(input) > present) extras(issues, "CommercePayerResponse", input, K74)
   return out
 }
 
@@ -2876,7 +2877,7 @@ export const decodeCommercePayerResponse2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommercePayerResponse2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePayerResponse2", input, K76)
+  if (keyCount(input) > present) extras(issues, "CommercePayerResponse2", input, K76)
   return out
 }
 
@@ -3063,7 +3064,7 @@ export const decodeCommercePaymentMethodResponse: Observer = (input, issues) => 
       out.isRemovable = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentMethodResponse", input, K78)
+  if (keyCount(input) > present) extras(issues, "CommercePaymentMethodResponse", input, K78)
   return out
 }
 
@@ -3234,7 +3235,7 @@ export const decodeCommercePaymentSourceResponse: Observer = (input, issues) => 
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePaymentSourceResponse", input, K80)
+  if (keyCount(input) > present) extras(issues, "CommercePaymentSourceResponse", input, K80)
   return out
 }
 
@@ -3284,7 +3285,7 @@ export const decodeCommercePerUnitTotal: Observer = (input, issues) => {
       out.tiers = a86
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal", input, K82)
+  if (keyCount(input) > present) extras(issues, "CommercePerUnitTotal", input, K82)
   return out
 }
 
@@ -3334,7 +3335,7 @@ export const decodeCommercePerUnitTotal2: Observer = (input, issues) => {
       out.tiers = a91
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotal2", input, K87)
+  if (keyCount(input) > present) extras(issues, "CommercePerUnitTotal2", input, K87)
   return out
 }
 
@@ -3375,7 +3376,7 @@ export const decodeCommercePerUnitTotalTier: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier", input, K92)
+  if (keyCount(input) > present) extras(issues, "CommercePerUnitTotalTier", input, K92)
   return out
 }
 
@@ -3416,7 +3417,7 @@ export const decodeCommercePerUnitTotalTier2: Observer = (input, issues) => {
     present++
     out.total = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePerUnitTotalTier2", input, K94)
+  if (keyCount(input) > present) extras(issues, "CommercePerUnitTotalTier2", input, K94)
   return out
 }
 
@@ -3648,7 +3649,7 @@ export const decodeCommercePlan: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan", input, K96)
+  if (keyCount(input) > present) extras(issues, "CommercePlan", input, K96)
   return out
 }
 
@@ -3930,7 +3931,7 @@ export const decodeCommercePlan2: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlan2", input, K107)
+  if (keyCount(input) > present) extras(issues, "CommercePlan2", input, K107)
   return out
 }
 
@@ -3976,7 +3977,7 @@ export const decodeCommercePlanUnitPrice: Observer = (input, issues) => {
       out.tiers = a118
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPrice", input, K114)
+  if (keyCount(input) > present) extras(issues, "CommercePlanUnitPrice", input, K114)
   return out
 }
 
@@ -4018,7 +4019,7 @@ export const decodeCommercePlanUnitPriceTier: Observer = (input, issues) => {
     present++
     out.feePerBlock = decodeCommerceMoneyResponse(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePlanUnitPriceTier", input, K119)
+  if (keyCount(input) > present) extras(issues, "CommercePlanUnitPriceTier", input, K119)
   return out
 }
 
@@ -4112,7 +4113,7 @@ export const decodeCommercePriceTransitionDetails: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "CommercePriceTransitionDetails", "previous_subscription_item_id", kindOf(v), "string", v)
     out.previousSubscriptionItemId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionDetails", input, K121)
+  if (keyCount(input) > present) extras(issues, "CommercePriceTransitionDetails", input, K121)
   return out
 }
 
@@ -4147,7 +4148,7 @@ export const decodeCommercePriceTransitionResponse: Observer = (input, issues) =
     present++
     out.transition = decodeCommercePriceTransitionDetails(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "CommercePriceTransitionResponse", input, K123)
+  if (keyCount(input) > present) extras(issues, "CommercePriceTransitionResponse", input, K123)
   return out
 }
 
@@ -4191,7 +4192,7 @@ export const decodeCommerceProrationCreditDetailResponse: Observer = (input, iss
     if (typeof v !== "number") drift(issues, "CommerceProrationCreditDetailResponse", "cycle_remaining_percent", kindOf(v), "number", v)
     out.cycleRemainingPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K125)
+  if (keyCount(input) > present) extras(issues, "CommerceProrationCreditDetailResponse", input, K125)
   return out
 }
 
@@ -4235,7 +4236,7 @@ export const decodeCommerceProrationDiscountResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "CommerceProrationDiscountResponse", "cycle_passed_percent", kindOf(v), "number", v)
     out.cyclePassedPercent = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceProrationDiscountResponse", input, K127)
+  if (keyCount(input) > present) extras(issues, "CommerceProrationDiscountResponse", input, K127)
   return out
 }
 
@@ -4380,7 +4381,7 @@ export const decodeCommerceSubscription: Observer = (input, issues) => {
     const filled = (T135 ??= fieldTransform(Models.CommerceSubscription, "eligible_for_free_trial"))(Option.some(d))
     if (Option.isSome(filled)) out.eligibleForFreeTrial = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscription", input, K129)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscription", input, K129)
   return out
 }
 
@@ -4416,7 +4417,7 @@ export const decodeCommerceSubscriptionCreditResponse: Observer = (input, issues
       out.cycleRemainingPercent = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K136)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionCreditResponse", input, K136)
   return out
 }
 
@@ -4745,7 +4746,7 @@ export const decodeCommerceSubscriptionItem: Observer = (input, issues) => {
     const filled = (T144 ??= fieldTransform(Models.CommerceSubscriptionItem, "amount"))(Option.some(d))
     if (Option.isSome(filled)) out.amount = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem", input, K138)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionItem", input, K138)
   return out
 }
 
@@ -5080,7 +5081,7 @@ export const decodeCommerceSubscriptionItem2: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CommerceSubscriptionItem2", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItem2", input, K145)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionItem2", input, K145)
   return out
 }
 
@@ -5158,7 +5159,7 @@ export const decodeCommerceSubscriptionItemNextPaymentResponse: Observer = (inpu
     const filled = (T157 ??= fieldTransform(Models.CommerceSubscriptionItemNextPaymentResponse, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K152)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionItemNextPaymentResponse", input, K152)
   return out
 }
 
@@ -5204,7 +5205,7 @@ export const decodeCommerceSubscriptionItemSeatsResponse: Observer = (input, iss
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K158)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionItemSeatsResponse", input, K158)
   return out
 }
 
@@ -5270,7 +5271,7 @@ export const decodeCommerceSubscriptionNextPayment: Observer = (input, issues) =
     const filled = (T168 ??= fieldTransform(Models.CommerceSubscriptionNextPayment, "totals"))(Option.some(d))
     if (Option.isSome(filled)) out.totals = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceSubscriptionNextPayment", input, K163)
+  if (keyCount(input) > present) extras(issues, "CommerceSubscriptionNextPayment", input, K163)
   return out
 }
 
@@ -5368,7 +5369,7 @@ export const decodeCommerceTotalsResponse: Observer = (input, issues) => {
     const filled = (T175 ??= fieldTransform(Models.CommerceTotalsResponse, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse", input, K169)
+  if (keyCount(input) > present) extras(issues, "CommerceTotalsResponse", input, K169)
   return out
 }
 
@@ -5466,7 +5467,7 @@ export const decodeCommerceTotalsResponse2: Observer = (input, issues) => {
     const filled = (T182 ??= fieldTransform(Models.CommerceTotalsResponse2, "discounts"))(Option.some(d))
     if (Option.isSome(filled)) out.discounts = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "CommerceTotalsResponse2", input, K176)
+  if (keyCount(input) > present) extras(issues, "CommerceTotalsResponse2", input, K176)
   return out
 }
 
@@ -5502,7 +5503,7 @@ export const decodeCookies: Observer = (input, issues) => {
     }
     out.cookies = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Cookies", input, K183)
+  if (keyCount(input) > present) extras(issues, "Cookies", input, K183)
   return out
 }
 
@@ -5679,7 +5680,7 @@ export const decodeCreateApiKeyResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateApiKeyResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateApiKeyResponse", input, K187)
+  if (keyCount(input) > present) extras(issues, "CreateApiKeyResponse", input, K187)
   return out
 }
 
@@ -5756,7 +5757,7 @@ export const decodeCreateBillingPriceRequest: Observer = (input, issues) => {
       out.supportedBillingPeriods = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateBillingPriceRequest", input, K191)
+  if (keyCount(input) > present) extras(issues, "CreateBillingPriceRequest", input, K191)
   return out
 }
 
@@ -5897,7 +5898,7 @@ export const decodeCreateM2MTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "CreateM2MTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateM2MTokenResponse", input, K193)
+  if (keyCount(input) > present) extras(issues, "CreateM2MTokenResponse", input, K193)
   return out
 }
 
@@ -5928,7 +5929,7 @@ export const decodeCreateSessionTokenResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "CreateSessionTokenResponse", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "CreateSessionTokenResponse", input, K197)
+  if (keyCount(input) > present) extras(issues, "CreateSessionTokenResponse", input, K197)
   return out
 }
 
@@ -5965,7 +5966,7 @@ export const decodeDeleteApiKeyResponse: Observer = (input, issues) => {
     if (v !== true) drift(issues, "DeleteApiKeyResponse", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteApiKeyResponse", input, K199)
+  if (keyCount(input) > present) extras(issues, "DeleteApiKeyResponse", input, K199)
   return out
 }
 
@@ -5988,7 +5989,7 @@ export const decodeDeleteBackupCodeResponse: Observer = (input, issues) => {
       out.userId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeleteBackupCodeResponse", input, K201)
+  if (keyCount(input) > present) extras(issues, "DeleteBackupCodeResponse", input, K201)
   out.user_id = out.userId
   return out
 }
@@ -6068,7 +6069,7 @@ export const decodeDeletedObject: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "DeletedObject", input, K203)
+  if (keyCount(input) > present) extras(issues, "DeletedObject", input, K203)
   return out
 }
 
@@ -6193,7 +6194,7 @@ export const decodeDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Directory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Directory", input, K207)
+  if (keyCount(input) > present) extras(issues, "Directory", input, K207)
   return out
 }
 
@@ -6303,7 +6304,7 @@ export const decodeDirectoryGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMapping", input, K214)
+  if (keyCount(input) > present) extras(issues, "DirectoryGroupRoleMapping", input, K214)
   return out
 }
 
@@ -6340,7 +6341,7 @@ export const decodeDirectoryGroupRoleMappingDeleted: Observer = (input, issues) 
     if (v !== true) drift(issues, "DirectoryGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K216)
+  if (keyCount(input) > present) extras(issues, "DirectoryGroupRoleMappingDeleted", input, K216)
   return out
 }
 
@@ -6378,7 +6379,7 @@ export const decodeDirectoryGroupRoleMappingList: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "DirectoryGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryGroupRoleMappingList", input, K218)
+  if (keyCount(input) > present) extras(issues, "DirectoryGroupRoleMappingList", input, K218)
   return out
 }
 
@@ -6416,7 +6417,7 @@ export const decodeDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DirectoryList", input, K223)
+  if (keyCount(input) > present) extras(issues, "DirectoryList", input, K223)
   return out
 }
 
@@ -6528,7 +6529,7 @@ export const decodeDomain: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Domain", input, K228)
+  if (keyCount(input) > present) extras(issues, "Domain", input, K228)
   return out
 }
 
@@ -6566,7 +6567,7 @@ export const decodeDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "DomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "DomainList", input, K233)
+  if (keyCount(input) > present) extras(issues, "DomainList", input, K233)
   return out
 }
 
@@ -6663,7 +6664,7 @@ export const decodeEmailAddress: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EmailAddress", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EmailAddress", input, K238)
+  if (keyCount(input) > present) extras(issues, "EmailAddress", input, K238)
   return out
 }
 
@@ -6826,7 +6827,7 @@ export const decodeEnterpriseAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccount", input, K244)
+  if (keyCount(input) > present) extras(issues, "EnterpriseAccount", input, K244)
   return out
 }
 
@@ -6966,7 +6967,7 @@ export const decodeEnterpriseAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseAccountConnection", input, K247)
+  if (keyCount(input) > present) extras(issues, "EnterpriseAccountConnection", input, K247)
   return out
 }
 
@@ -7171,7 +7172,7 @@ export const decodeEnterpriseConnection: Observer = (input, issues) => {
       out.allowSubdomains = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnection", input, K251)
+  if (keyCount(input) > present) extras(issues, "EnterpriseConnection", input, K251)
   return out
 }
 
@@ -7209,7 +7210,7 @@ export const decodeEnterpriseConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionList", input, K264)
+  if (keyCount(input) > present) extras(issues, "EnterpriseConnectionList", input, K264)
   return out
 }
 
@@ -7274,7 +7275,7 @@ export const decodeEnterpriseConnectionTestRun: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRun", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRun", input, K269)
+  if (keyCount(input) > present) extras(issues, "EnterpriseConnectionTestRun", input, K269)
   return out
 }
 
@@ -7312,7 +7313,7 @@ export const decodeEnterpriseConnectionTestRunList: Observer = (input, issues) =
     if (typeof v !== "number") drift(issues, "EnterpriseConnectionTestRunList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunList", input, K278)
+  if (keyCount(input) > present) extras(issues, "EnterpriseConnectionTestRunList", input, K278)
   return out
 }
 
@@ -7333,7 +7334,7 @@ export const decodeEnterpriseConnectionTestRunResponse: Observer = (input, issue
     if (typeof v !== "string") drift(issues, "EnterpriseConnectionTestRunResponse", "url", kindOf(v), "string", v)
     out.url = v
   }
-  if (Object.keys(input).length > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K283)
+  if (keyCount(input) > present) extras(issues, "EnterpriseConnectionTestRunResponse", input, K283)
   return out
 }
 
@@ -7354,7 +7355,7 @@ export const decodeExtendFreeTrialRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "ExtendFreeTrialRequest", "extend_to", kindOf(v), "string", v)
     out.extendTo = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ExtendFreeTrialRequest", input, K285)
+  if (keyCount(input) > present) extras(issues, "ExtendFreeTrialRequest", input, K285)
   return out
 }
 
@@ -7566,7 +7567,7 @@ export const decodeExternalAccountWithVerification: Observer = (input, issues) =
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "ExternalAccountWithVerification", input, K287)
+  if (keyCount(input) > present) extras(issues, "ExternalAccountWithVerification", input, K287)
   out.externalId = out.providerUserId
   return out
 }
@@ -7636,7 +7637,7 @@ export const decodeFeatureResponse: Observer = (input, issues) => {
       out.avatarUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse", input, K292)
+  if (keyCount(input) > present) extras(issues, "FeatureResponse", input, K292)
   return out
 }
 
@@ -7697,7 +7698,7 @@ export const decodeFeatureResponse2: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "FeatureResponse2", "avatar_url", kindOf(v), "string", v)
     out.avatarUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "FeatureResponse2", input, K294)
+  if (keyCount(input) > present) extras(issues, "FeatureResponse2", input, K294)
   return out
 }
 
@@ -7718,7 +7719,7 @@ export const decodeGetApiKeySecretResponse: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "GetApiKeySecretResponse", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeySecretResponse", input, K296)
+  if (keyCount(input) > present) extras(issues, "GetApiKeySecretResponse", input, K296)
   return out
 }
 
@@ -7756,7 +7757,7 @@ export const decodeGetApiKeysResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetApiKeysResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetApiKeysResponse", input, K298)
+  if (keyCount(input) > present) extras(issues, "GetApiKeysResponse", input, K298)
   return out
 }
 
@@ -7794,7 +7795,7 @@ export const decodeGetM2MTokensResponse: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "GetM2MTokensResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "GetM2MTokensResponse", input, K303)
+  if (keyCount(input) > present) extras(issues, "GetM2MTokensResponse", input, K303)
   return out
 }
 
@@ -7823,7 +7824,7 @@ export const decodeIdentificationLink: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "IdentificationLink", "id", kindOf(v), "string", v)
     out.id = v
   }
-  if (Object.keys(input).length > present) extras(issues, "IdentificationLink", input, K308)
+  if (keyCount(input) > present) extras(issues, "IdentificationLink", input, K308)
   return out
 }
 
@@ -7891,7 +7892,7 @@ export const decodeInstance: Observer = (input, issues) => {
       out.workspaceId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Instance", input, K310)
+  if (keyCount(input) > present) extras(issues, "Instance", input, K310)
   return out
 }
 
@@ -7927,7 +7928,7 @@ export const decodeInstanceCommunication: Observer = (input, issues) => {
     }
     out.blockedCountryCodes = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceCommunication", input, K314)
+  if (keyCount(input) > present) extras(issues, "InstanceCommunication", input, K314)
   return out
 }
 
@@ -7972,7 +7973,7 @@ export const decodeInstanceProtect: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "InstanceProtect", "checks_bypassed", kindOf(v), "boolean", v)
     out.checksBypassed = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceProtect", input, K318)
+  if (keyCount(input) > present) extras(issues, "InstanceProtect", input, K318)
   return out
 }
 
@@ -8043,7 +8044,7 @@ export const decodeInstanceRestrictions: Observer = (input, issues) => {
       out.ignoreDotsForGmailAddresses = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceRestrictions", input, K320)
+  if (keyCount(input) > present) extras(issues, "InstanceRestrictions", input, K320)
   return out
 }
 
@@ -8116,7 +8117,7 @@ export const decodeInstanceSettings: Observer = (input, issues) => {
       out.enhancedEmailDeliverability = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "InstanceSettings", input, K322)
+  if (keyCount(input) > present) extras(issues, "InstanceSettings", input, K322)
   return out
 }
 
@@ -8219,7 +8220,7 @@ export const decodeInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Invitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Invitation", input, K324)
+  if (keyCount(input) > present) extras(issues, "Invitation", input, K324)
   defineRaw(out, input)
   return out
 }
@@ -8323,7 +8324,7 @@ export const decodeInvitationRevoked: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "InvitationRevoked", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "InvitationRevoked", input, K326)
+  if (keyCount(input) > present) extras(issues, "InvitationRevoked", input, K326)
   return out
 }
 
@@ -8416,7 +8417,7 @@ export const decodeJWTTemplate: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "JWTTemplate", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "JWTTemplate", input, K328)
+  if (keyCount(input) > present) extras(issues, "JWTTemplate", input, K328)
   return out
 }
 
@@ -8434,7 +8435,7 @@ export const decodeJwks: Observer = (input, issues) => {
     present++
     out.keys = (F335 ??= fieldObserver(Models.Jwks, "keys"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Jwks", input, K330)
+  if (keyCount(input) > present) extras(issues, "Jwks", input, K330)
   return out
 }
 
@@ -8558,7 +8559,7 @@ export const decodeJwksEcdsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPrivateKey", input, K336)
+  if (keyCount(input) > present) extras(issues, "JwksEcdsaPrivateKey", input, K336)
   return out
 }
 
@@ -8674,7 +8675,7 @@ export const decodeJwksEcdsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEcdsaPublicKey", input, K340)
+  if (keyCount(input) > present) extras(issues, "JwksEcdsaPublicKey", input, K340)
   return out
 }
 
@@ -8790,7 +8791,7 @@ export const decodeJwksEd25519PrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PrivateKey", input, K344)
+  if (keyCount(input) > present) extras(issues, "JwksEd25519PrivateKey", input, K344)
   return out
 }
 
@@ -8898,7 +8899,7 @@ export const decodeJwksEd25519PublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksEd25519PublicKey", input, K348)
+  if (keyCount(input) > present) extras(issues, "JwksEd25519PublicKey", input, K348)
   return out
 }
 
@@ -9060,7 +9061,7 @@ export const decodeJwksRsaPrivateKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPrivateKey", input, K352)
+  if (keyCount(input) > present) extras(issues, "JwksRsaPrivateKey", input, K352)
   return out
 }
 
@@ -9168,7 +9169,7 @@ export const decodeJwksRsaPublicKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksRsaPublicKey", input, K356)
+  if (keyCount(input) > present) extras(issues, "JwksRsaPublicKey", input, K356)
   return out
 }
 
@@ -9268,7 +9269,7 @@ export const decodeJwksSymmetricKey: Observer = (input, issues) => {
       out.x5u = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "JwksSymmetricKey", input, K360)
+  if (keyCount(input) > present) extras(issues, "JwksSymmetricKey", input, K360)
   return out
 }
 
@@ -9346,7 +9347,7 @@ export const decodeMachine: Observer = (input, issues) => {
     present++
     out.scopedMachines = (F369 ??= fieldObserver(Models.Machine, "scoped_machines"))(v, issues)
   }
-  if (Object.keys(input).length > present) extras(issues, "Machine", input, K364)
+  if (keyCount(input) > present) extras(issues, "Machine", input, K364)
   return out
 }
 
@@ -9432,7 +9433,7 @@ export const decodeMachineCreated: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineCreated", "secret_key", kindOf(v), "string", v)
     out.secretKey = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineCreated", input, K370)
+  if (keyCount(input) > present) extras(issues, "MachineCreated", input, K370)
   return out
 }
 
@@ -9469,7 +9470,7 @@ export const decodeMachineDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "MachineDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineDeleted", input, K376)
+  if (keyCount(input) > present) extras(issues, "MachineDeleted", input, K376)
   return out
 }
 
@@ -9507,7 +9508,7 @@ export const decodeMachineList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineList", input, K378)
+  if (keyCount(input) > present) extras(issues, "MachineList", input, K378)
   return out
 }
 
@@ -9552,7 +9553,7 @@ export const decodeMachineScope: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineScope", "created_at", kindOf(v), "number", v)
     out.createdAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineScope", input, K383)
+  if (keyCount(input) > present) extras(issues, "MachineScope", input, K383)
   return out
 }
 
@@ -9581,7 +9582,7 @@ export const decodeMachineSecretKey: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "MachineSecretKey", "secret", kindOf(v), "string", v)
     out.secret = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineSecretKey", input, K385)
+  if (keyCount(input) > present) extras(issues, "MachineSecretKey", input, K385)
   return out
 }
 
@@ -9714,7 +9715,7 @@ export const decodeMachineToMachineToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "MachineToMachineToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "MachineToMachineToken", input, K387)
+  if (keyCount(input) > present) extras(issues, "MachineToMachineToken", input, K387)
   return out
 }
 
@@ -9850,7 +9851,7 @@ export const decodeOAuthAccessTokenItem: Observer = (input, issues) => {
       out.tokenSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthAccessTokenItem", input, K391)
+  if (keyCount(input) > present) extras(issues, "OAuthAccessTokenItem", input, K391)
   return out
 }
 
@@ -10046,7 +10047,7 @@ export const decodeOAuthApplication: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplication", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplication", input, K397)
+  if (keyCount(input) > present) extras(issues, "OAuthApplication", input, K397)
   out.isPublic = out.public
   return out
 }
@@ -10085,7 +10086,7 @@ export const decodeOAuthApplicationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OAuthApplicationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationList", input, K401)
+  if (keyCount(input) > present) extras(issues, "OAuthApplicationList", input, K401)
   return out
 }
 
@@ -10165,7 +10166,7 @@ export const decodeOAuthApplicationSettings: Observer = (input, issues) => {
     if (typeof v !== "boolean") drift(issues, "OAuthApplicationSettings", "client_id_metadata_documents_block_implicitly_allowed_clients", kindOf(v), "boolean", v)
     out.clientIdMetadataDocumentsBlockImplicitlyAllowedClients = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationSettings", input, K406)
+  if (keyCount(input) > present) extras(issues, "OAuthApplicationSettings", input, K406)
   return out
 }
 
@@ -10371,7 +10372,7 @@ export const decodeOAuthApplicationWithSecret: Observer = (input, issues) => {
       out.clientSecret = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OAuthApplicationWithSecret", input, K410)
+  if (keyCount(input) > present) extras(issues, "OAuthApplicationWithSecret", input, K410)
   out.isPublic = out.public
   return out
 }
@@ -10570,7 +10571,7 @@ export const decodeOrganization: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Organization", input, K414)
+  if (keyCount(input) > present) extras(issues, "Organization", input, K414)
   defineRaw(out, input)
   return out
 }
@@ -10714,7 +10715,7 @@ export const decodeOrganizationDomain: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomain", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomain", input, K419)
+  if (keyCount(input) > present) extras(issues, "OrganizationDomain", input, K419)
   out.organization_id = out.organizationId
   out.enrollment_mode = out.enrollmentMode
   out.affiliation_email_address = out.affiliationEmailAddress
@@ -10762,7 +10763,7 @@ export const decodeOrganizationDomainList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationDomainList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainList", input, K421)
+  if (keyCount(input) > present) extras(issues, "OrganizationDomainList", input, K421)
   return out
 }
 
@@ -10827,7 +10828,7 @@ export const decodeOrganizationDomainVerification: Observer = (input, issues) =>
       out.verifiedAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationDomainVerification", input, K426)
+  if (keyCount(input) > present) extras(issues, "OrganizationDomainVerification", input, K426)
   out.expire_at = out.expireAt
   out.verified_at = out.verifiedAt
   return out
@@ -10998,7 +10999,7 @@ export const decodeOrganizationInvitation: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitation", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitation", input, K428)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitation", input, K428)
   defineRaw(out, input)
   return out
 }
@@ -11037,7 +11038,7 @@ export const decodeOrganizationInvitationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationInvitationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationList", input, K432)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitationList", input, K432)
   return out
 }
 
@@ -11092,7 +11093,7 @@ export const decodeOrganizationInvitationPublicOrganizationData: Observer = (inp
     if (typeof v !== "boolean") drift(issues, "OrganizationInvitationPublicOrganizationData", "has_image", kindOf(v), "boolean", v)
     out.hasImage = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K437)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitationPublicOrganizationData", input, K437)
   out.image_url = out.imageUrl
   out.has_image = out.hasImage
   return out
@@ -11163,7 +11164,7 @@ export const decodeOrganizationInvitationPublicUserData: Observer = (input, issu
     if (typeof v !== "string") drift(issues, "OrganizationInvitationPublicUserData", "identifier", kindOf(v), "string", v)
     out.identifier = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationPublicUserData", input, K439)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitationPublicUserData", input, K439)
   return out
 }
 
@@ -11341,7 +11342,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationData: Observer = 
       out.publicOrganizationData = decodeOrganizationInvitationPublicOrganizationData(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K441)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitationWithPublicOrganizationData", input, K441)
   defineRaw(out, input)
   return out
 }
@@ -11380,7 +11381,7 @@ export const decodeOrganizationInvitationWithPublicOrganizationDataList: Observe
     if (typeof v !== "number") drift(issues, "OrganizationInvitationWithPublicOrganizationDataList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K445)
+  if (keyCount(input) > present) extras(issues, "OrganizationInvitationWithPublicOrganizationDataList", input, K445)
   return out
 }
 
@@ -11418,7 +11419,7 @@ export const decodeOrganizationList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationList", input, K450)
+  if (keyCount(input) > present) extras(issues, "OrganizationList", input, K450)
   return out
 }
 
@@ -11545,7 +11546,7 @@ export const decodeOrganizationMembership: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembership", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembership", input, K455)
+  if (keyCount(input) > present) extras(issues, "OrganizationMembership", input, K455)
   defineRaw(out, input)
   return out
 }
@@ -11584,7 +11585,7 @@ export const decodeOrganizationMembershipList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "OrganizationMembershipList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipList", input, K461)
+  if (keyCount(input) > present) extras(issues, "OrganizationMembershipList", input, K461)
   return out
 }
 
@@ -11705,7 +11706,7 @@ export const decodeOrganizationMembershipPublicUserData: Observer = (input, issu
       out.deprovisioned = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationMembershipPublicUserData", input, K466)
+  if (keyCount(input) > present) extras(issues, "OrganizationMembershipPublicUserData", input, K466)
   return out
 }
 
@@ -11849,7 +11850,7 @@ export const decodeOrganizationSettings: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationSettings", input, K468)
+  if (keyCount(input) > present) extras(issues, "OrganizationSettings", input, K468)
   return out
 }
 
@@ -12049,7 +12050,7 @@ export const decodeOrganizationWithLogo: Observer = (input, issues) => {
       out.logoUrl = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "OrganizationWithLogo", input, K472)
+  if (keyCount(input) > present) extras(issues, "OrganizationWithLogo", input, K472)
   defineRaw(out, input)
   return out
 }
@@ -12088,7 +12089,7 @@ export const decodePaginatedBillingPaymentAttemptResponse: Observer = (input, is
     if (typeof v !== "number") drift(issues, "PaginatedBillingPaymentAttemptResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K476)
+  if (keyCount(input) > present) extras(issues, "PaginatedBillingPaymentAttemptResponse", input, K476)
   return out
 }
 
@@ -12126,7 +12127,7 @@ export const decodePaginatedBillingPriceResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedBillingPriceResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingPriceResponse", input, K481)
+  if (keyCount(input) > present) extras(issues, "PaginatedBillingPriceResponse", input, K481)
   return out
 }
 
@@ -12164,7 +12165,7 @@ export const decodePaginatedBillingStatementResponse: Observer = (input, issues)
     if (typeof v !== "number") drift(issues, "PaginatedBillingStatementResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedBillingStatementResponse", input, K486)
+  if (keyCount(input) > present) extras(issues, "PaginatedBillingStatementResponse", input, K486)
   return out
 }
 
@@ -12202,7 +12203,7 @@ export const decodePaginatedCommercePlanResponse: Observer = (input, issues) => 
     if (typeof v !== "number") drift(issues, "PaginatedCommercePlanResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommercePlanResponse", input, K491)
+  if (keyCount(input) > present) extras(issues, "PaginatedCommercePlanResponse", input, K491)
   return out
 }
 
@@ -12240,7 +12241,7 @@ export const decodePaginatedCommerceSubscriptionItemResponse: Observer = (input,
     if (typeof v !== "number") drift(issues, "PaginatedCommerceSubscriptionItemResponse", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K496)
+  if (keyCount(input) > present) extras(issues, "PaginatedCommerceSubscriptionItemResponse", input, K496)
   return out
 }
 
@@ -12298,7 +12299,7 @@ export const decodePasskey: Observer = (input, issues) => {
       out.verification = decodeVerificationPasskey(v, issues)
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Passkey", input, K501)
+  if (keyCount(input) > present) extras(issues, "Passkey", input, K501)
   return out
 }
 
@@ -12375,7 +12376,7 @@ export const decodePermission: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Permission", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Permission", input, K503)
+  if (keyCount(input) > present) extras(issues, "Permission", input, K503)
   return out
 }
 
@@ -12413,7 +12414,7 @@ export const decodePermissionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PermissionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PermissionList", input, K505)
+  if (keyCount(input) > present) extras(issues, "PermissionList", input, K505)
   return out
 }
 
@@ -12541,7 +12542,7 @@ export const decodePhoneNumber: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "PhoneNumber", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PhoneNumber", input, K510)
+  if (keyCount(input) > present) extras(issues, "PhoneNumber", input, K510)
   return out
 }
 
@@ -12570,7 +12571,7 @@ export const decodePriceTransitionRequest: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "PriceTransitionRequest", "to_price_id", kindOf(v), "string", v)
     out.toPriceId = v
   }
-  if (Object.keys(input).length > present) extras(issues, "PriceTransitionRequest", input, K518)
+  if (keyCount(input) > present) extras(issues, "PriceTransitionRequest", input, K518)
   return out
 }
 
@@ -12651,7 +12652,7 @@ export const decodeProxyCheck: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "ProxyCheck", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "ProxyCheck", input, K520)
+  if (keyCount(input) > present) extras(issues, "ProxyCheck", input, K520)
   return out
 }
 
@@ -12704,7 +12705,7 @@ export const decodeRedirectURL: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RedirectURL", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RedirectURL", input, K522)
+  if (keyCount(input) > present) extras(issues, "RedirectURL", input, K522)
   return out
 }
 
@@ -12848,7 +12849,7 @@ export const decodeRevokeAdminPortalLinkTokenResponse: Observer = (input, issues
     if (typeof v !== "number") drift(issues, "RevokeAdminPortalLinkTokenResponse", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K524)
+  if (keyCount(input) > present) extras(issues, "RevokeAdminPortalLinkTokenResponse", input, K524)
   return out
 }
 
@@ -12946,7 +12947,7 @@ export const decodeRole: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Role", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Role", input, K528)
+  if (keyCount(input) > present) extras(issues, "Role", input, K528)
   return out
 }
 
@@ -12984,7 +12985,7 @@ export const decodeRoleList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleList", input, K533)
+  if (keyCount(input) > present) extras(issues, "RoleList", input, K533)
   return out
 }
 
@@ -13148,7 +13149,7 @@ export const decodeRoleSet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSet", input, K538)
+  if (keyCount(input) > present) extras(issues, "RoleSet", input, K538)
   return out
 }
 
@@ -13249,7 +13250,7 @@ export const decodeRoleSetItem: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetItem", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetItem", input, K547)
+  if (keyCount(input) > present) extras(issues, "RoleSetItem", input, K547)
   return out
 }
 
@@ -13287,7 +13288,7 @@ export const decodeRoleSetList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetList", input, K549)
+  if (keyCount(input) > present) extras(issues, "RoleSetList", input, K549)
   return out
 }
 
@@ -13433,7 +13434,7 @@ export const decodeRoleSetMigration: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "RoleSetMigration", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "RoleSetMigration", input, K554)
+  if (keyCount(input) > present) extras(issues, "RoleSetMigration", input, K554)
   return out
 }
 
@@ -13572,7 +13573,7 @@ export const decodeSAMLAccount: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccount", input, K557)
+  if (keyCount(input) > present) extras(issues, "SAMLAccount", input, K557)
   return out
 }
 
@@ -13698,7 +13699,7 @@ export const decodeSAMLAccountConnection: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLAccountConnection", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLAccountConnection", input, K560)
+  if (keyCount(input) > present) extras(issues, "SAMLAccountConnection", input, K560)
   return out
 }
 
@@ -14039,7 +14040,7 @@ export const decodeSAMLConnection: Observer = (input, issues) => {
       out.disableJitProvisioning = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnection", input, K564)
+  if (keyCount(input) > present) extras(issues, "SAMLConnection", input, K564)
   return out
 }
 
@@ -14084,7 +14085,7 @@ export const decodeSAMLConnectionAttributeMapping: Observer = (input, issues) =>
     if (typeof v !== "string") drift(issues, "SAMLConnectionAttributeMapping", "last_name", kindOf(v), "string", v)
     out.lastName = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionAttributeMapping", input, K573)
+  if (keyCount(input) > present) extras(issues, "SAMLConnectionAttributeMapping", input, K573)
   return out
 }
 
@@ -14122,7 +14123,7 @@ export const decodeSAMLConnectionList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SAMLConnectionList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionList", input, K575)
+  if (keyCount(input) > present) extras(issues, "SAMLConnectionList", input, K575)
   return out
 }
 
@@ -14153,7 +14154,7 @@ export const decodeSAMLConnectionLoginHint: Observer = (input, issues) => {
       out.source = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SAMLConnectionLoginHint", input, K580)
+  if (keyCount(input) > present) extras(issues, "SAMLConnectionLoginHint", input, K580)
   return out
 }
 
@@ -14278,7 +14279,7 @@ export const decodeSCIMDirectory: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectory", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectory", input, K582)
+  if (keyCount(input) > present) extras(issues, "SCIMDirectory", input, K582)
   return out
 }
 
@@ -14316,7 +14317,7 @@ export const decodeSCIMDirectoryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMDirectoryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMDirectoryList", input, K589)
+  if (keyCount(input) > present) extras(issues, "SCIMDirectoryList", input, K589)
   return out
 }
 
@@ -14426,7 +14427,7 @@ export const decodeSCIMGroupRoleMapping: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMapping", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMapping", input, K594)
+  if (keyCount(input) > present) extras(issues, "SCIMGroupRoleMapping", input, K594)
   return out
 }
 
@@ -14463,7 +14464,7 @@ export const decodeSCIMGroupRoleMappingDeleted: Observer = (input, issues) => {
     if (v !== true) drift(issues, "SCIMGroupRoleMappingDeleted", "deleted", v === null ? "null" : "value", "true", v)
     out.deleted = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K596)
+  if (keyCount(input) > present) extras(issues, "SCIMGroupRoleMappingDeleted", input, K596)
   return out
 }
 
@@ -14501,7 +14502,7 @@ export const decodeSCIMGroupRoleMappingList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SCIMGroupRoleMappingList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMGroupRoleMappingList", input, K598)
+  if (keyCount(input) > present) extras(issues, "SCIMGroupRoleMappingList", input, K598)
   return out
 }
 
@@ -14544,7 +14545,7 @@ export const decodeSCIMUserMetadata: Observer = (input, issues) => {
       out.externalId = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SCIMUserMetadata", input, K603)
+  if (keyCount(input) > present) extras(issues, "SCIMUserMetadata", input, K603)
   return out
 }
 
@@ -14709,7 +14710,7 @@ export const decodeSession: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Session", input, K605)
+  if (keyCount(input) > present) extras(issues, "Session", input, K605)
   return out
 }
 
@@ -14806,7 +14807,7 @@ export const decodeSessionActivityResponse: Observer = (input, issues) => {
       out.country = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionActivityResponse", input, K611)
+  if (keyCount(input) > present) extras(issues, "SessionActivityResponse", input, K611)
   return out
 }
 
@@ -14827,7 +14828,7 @@ export const decodeSessionTask: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SessionTask", "key", kindOf(v), "string", v)
     out.key = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SessionTask", input, K613)
+  if (keyCount(input) > present) extras(issues, "SessionTask", input, K613)
   return out
 }
 
@@ -14912,7 +14913,7 @@ export const decodeSignInToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "SignInToken", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SignInToken", input, K615)
+  if (keyCount(input) > present) extras(issues, "SignInToken", input, K615)
   return out
 }
 
@@ -15217,7 +15218,7 @@ export const decodeSignUp: Observer = (input, issues) => {
       out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUp", input, K617)
+  if (keyCount(input) > present) extras(issues, "SignUp", input, K617)
   return out
 }
 
@@ -15257,7 +15258,7 @@ export const decodeSignUpVerification: Observer = (input, issues) => {
       out.supportedStrategies = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerification", input, K628)
+  if (keyCount(input) > present) extras(issues, "SignUpVerification", input, K628)
   return out
 }
 
@@ -15315,7 +15316,7 @@ export const decodeSignUpVerifications: Observer = (input, issues) => {
       out.externalAccount = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "SignUpVerifications", input, K632)
+  if (keyCount(input) > present) extras(issues, "SignUpVerifications", input, K632)
   return out
 }
 
@@ -15336,7 +15337,7 @@ export const decodeSvixURL: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "SvixURL", "svix_url", kindOf(v), "string", v)
     out.svixUrl = v
   }
-  if (Object.keys(input).length > present) extras(issues, "SvixURL", input, K634)
+  if (keyCount(input) > present) extras(issues, "SvixURL", input, K634)
   out.svix_url = out.svixUrl
   return out
 }
@@ -15612,7 +15613,7 @@ export const decodeTemplate: Observer = (input, issues) => {
       out.createdAt = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "Template", input, K636)
+  if (keyCount(input) > present) extras(issues, "Template", input, K636)
   return out
 }
 
@@ -15649,7 +15650,7 @@ export const decodeTestingToken: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TestingToken", "expires_at", kindOf(v), "number", v)
     out.expiresAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TestingToken", input, K642)
+  if (keyCount(input) > present) extras(issues, "TestingToken", input, K642)
   out.expires_at = out.expiresAt
   return out
 }
@@ -15679,7 +15680,7 @@ export const decodeToken: Observer = (input, issues) => {
     if (typeof v !== "string") drift(issues, "Token", "jwt", kindOf(v), "string", v)
     out.jwt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Token", input, K644)
+  if (keyCount(input) > present) extras(issues, "Token", input, K644)
   return out
 }
 
@@ -15708,7 +15709,7 @@ export const decodeTotalCount: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TotalCount", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TotalCount", input, K646)
+  if (keyCount(input) > present) extras(issues, "TotalCount", input, K646)
   return out
 }
 
@@ -15827,7 +15828,7 @@ export const decodeTrustedDevice: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDevice", input, K648)
+  if (keyCount(input) > present) extras(issues, "TrustedDevice", input, K648)
   return out
 }
 
@@ -15865,7 +15866,7 @@ export const decodeTrustedDeviceList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "TrustedDeviceList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "TrustedDeviceList", input, K650)
+  if (keyCount(input) > present) extras(issues, "TrustedDeviceList", input, K650)
   return out
 }
 
@@ -16461,7 +16462,7 @@ export const decodeUser: Observer = (input, issues) => {
     const filled = (T685 ??= fieldTransform(Models.User, "timezone"))(Option.some(d))
     if (Option.isSome(filled)) out.timezone = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "User", input, K655)
+  if (keyCount(input) > present) extras(issues, "User", input, K655)
   defineRaw(out, input)
   return out
 }
@@ -16590,7 +16591,7 @@ export const decodeVerificationAdmin: Observer = (input, issues) => {
     const filled = (T691 ??= fieldTransform(Models.VerificationAdmin, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationAdmin", input, K686)
+  if (keyCount(input) > present) extras(issues, "VerificationAdmin", input, K686)
   return out
 }
 
@@ -16718,7 +16719,7 @@ export const decodeVerificationEmailLink: Observer = (input, issues) => {
     const filled = (T697 ??= fieldTransform(Models.VerificationEmailLink, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationEmailLink", input, K692)
+  if (keyCount(input) > present) extras(issues, "VerificationEmailLink", input, K692)
   return out
 }
 
@@ -16859,7 +16860,7 @@ export const decodeVerificationFromOauth: Observer = (input, issues) => {
     const filled = (T703 ??= fieldTransform(Models.VerificationFromOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationFromOauth", input, K698)
+  if (keyCount(input) > present) extras(issues, "VerificationFromOauth", input, K698)
   return out
 }
 
@@ -17000,7 +17001,7 @@ export const decodeVerificationGoogleOneTap: Observer = (input, issues) => {
     const filled = (T709 ??= fieldTransform(Models.VerificationGoogleOneTap, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationGoogleOneTap", input, K704)
+  if (keyCount(input) > present) extras(issues, "VerificationGoogleOneTap", input, K704)
   return out
 }
 
@@ -17137,7 +17138,7 @@ export const decodeVerificationOauth: Observer = (input, issues) => {
     const filled = (T715 ??= fieldTransform(Models.VerificationOauth, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOauth", input, K710)
+  if (keyCount(input) > present) extras(issues, "VerificationOauth", input, K710)
   return out
 }
 
@@ -17279,7 +17280,7 @@ export const decodeVerificationOtp: Observer = (input, issues) => {
     const filled = (T721 ??= fieldTransform(Models.VerificationOtp, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationOtp", input, K716)
+  if (keyCount(input) > present) extras(issues, "VerificationOtp", input, K716)
   return out
 }
 
@@ -17407,7 +17408,7 @@ export const decodeVerificationPasskey: Observer = (input, issues) => {
     const filled = (T727 ??= fieldTransform(Models.VerificationPasskey, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationPasskey", input, K722)
+  if (keyCount(input) > present) extras(issues, "VerificationPasskey", input, K722)
   return out
 }
 
@@ -17502,7 +17503,7 @@ export const decodeVerificationResponse: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationResponse", input, K728)
+  if (keyCount(input) > present) extras(issues, "VerificationResponse", input, K728)
   return out
 }
 
@@ -17651,7 +17652,7 @@ export const decodeVerificationSaml: Observer = (input, issues) => {
     const filled = (T736 ??= fieldTransform(Models.VerificationSaml, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationSaml", input, K730)
+  if (keyCount(input) > present) extras(issues, "VerificationSaml", input, K730)
   return out
 }
 
@@ -17765,7 +17766,7 @@ export const decodeVerificationScim: Observer = (input, issues) => {
     const filled = (T742 ??= fieldTransform(Models.VerificationScim, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationScim", input, K737)
+  if (keyCount(input) > present) extras(issues, "VerificationScim", input, K737)
   return out
 }
 
@@ -17893,7 +17894,7 @@ export const decodeVerificationTicket: Observer = (input, issues) => {
     const filled = (T748 ??= fieldTransform(Models.VerificationTicket, "message"))(Option.some(d))
     if (Option.isSome(filled)) out.message = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationTicket", input, K743)
+  if (keyCount(input) > present) extras(issues, "VerificationTicket", input, K743)
   return out
 }
 
@@ -18021,7 +18022,7 @@ export const decodeVerificationWeb3: Observer = (input, issues) => {
     const filled = (T754 ??= fieldTransform(Models.VerificationWeb3, "external_verification_redirect_url"))(Option.some(d))
     if (Option.isSome(filled)) out.externalVerificationRedirectURL = filled.value
   }
-  if (Object.keys(input).length > present) extras(issues, "VerificationWeb3", input, K749)
+  if (keyCount(input) > present) extras(issues, "VerificationWeb3", input, K749)
   return out
 }
 
@@ -18044,7 +18045,7 @@ export const decodeVerifyPasswordResponse: Observer = (input, issues) => {
       out.verified = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyPasswordResponse", input, K755)
+  if (keyCount(input) > present) extras(issues, "VerifyPasswordResponse", input, K755)
   return out
 }
 
@@ -18077,7 +18078,7 @@ export const decodeVerifyTOTPResponse: Observer = (input, issues) => {
       out.codeType = v
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "VerifyTOTPResponse", input, K757)
+  if (keyCount(input) > present) extras(issues, "VerifyTOTPResponse", input, K757)
   out.code_type = out.codeType
   return out
 }
@@ -18162,7 +18163,7 @@ export const decodeWaitlistEntry: Observer = (input, issues) => {
       }
     }
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntry", input, K759)
+  if (keyCount(input) > present) extras(issues, "WaitlistEntry", input, K759)
   return out
 }
 
@@ -18200,7 +18201,7 @@ export const decodeWaitlistEntryList: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "WaitlistEntryList", "total_count", kindOf(v), "number", v)
     out.totalCount = v
   }
-  if (Object.keys(input).length > present) extras(issues, "WaitlistEntryList", input, K761)
+  if (keyCount(input) > present) extras(issues, "WaitlistEntryList", input, K761)
   return out
 }
 
@@ -18262,7 +18263,7 @@ export const decodeWeb3Wallet: Observer = (input, issues) => {
     if (typeof v !== "number") drift(issues, "Web3Wallet", "updated_at", kindOf(v), "number", v)
     out.updatedAt = v
   }
-  if (Object.keys(input).length > present) extras(issues, "Web3Wallet", input, K766)
+  if (keyCount(input) > present) extras(issues, "Web3Wallet", input, K766)
   return out
 }
 

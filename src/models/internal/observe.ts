@@ -311,7 +311,7 @@ const compileFields = (
       for (const key of Object.keys(input)) {
         if (!known.has(key)) out[key] = index(input[key], issues)
       }
-    } else if (Object.keys(input).length > present) {
+    } else if (keyCount(input) > present) {
       for (const key of Object.keys(input)) {
         if (!known.has(key)) push(issues, at(site, key), "extra", "no such field", input[key])
       }
@@ -730,6 +730,17 @@ export const drift = (
 }
 
 /** Records every key of `input` outside `known` as an extra field (generated decoders). */
+/**
+ * How many enumerable string keys `input` has, its own and inherited: never fewer than its own fields, so a count no
+ * greater than the fields found means there is no extra one. Counted without building the key list (which
+ * `Object.keys` would allocate for every object decoded).
+ */
+export const keyCount = (input: object): number => {
+  let count = 0
+  for (const _key in input) count++
+  return count
+}
+
 export const extras = (
   issues: Array<DriftIssue>,
   model: string,
