@@ -33,6 +33,7 @@ import {
   directTransports,
   type InFlight
 } from "../services/internal/directTransport.js"
+import { clearDeadline, type Deadline, setDeadline } from "../services/internal/deadlines.js"
 import { fetchSend } from "./fetch.js"
 
 /**
@@ -281,7 +282,7 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest, inFl
     let abortReason: Error | undefined
     let timedOut = false
     let done = false
-    let timer: ReturnType<typeof setTimeout> | undefined
+    let deadline: Deadline | undefined
     let status = 0
     let statusText = ""
     let headers: Record<string, string | Array<string> | undefined> = {}
@@ -294,19 +295,19 @@ const dispatchSend = (dispatcher: UndiciDispatcher, request: DirectRequest, inFl
     const finish = (exit: Effect.Effect<DirectResponse, DirectFailure>) => {
       if (done) return
       done = true
-      if (timer !== undefined) clearTimeout(timer)
+      if (deadline !== undefined) clearDeadline(deadline)
       if (inFlight.current === outstanding) inFlight.current = undefined
       resume(exit)
     }
     if (millis !== undefined) {
-      timer = setTimeout(() => {
+      deadline = setDeadline(millis, () => {
         timedOut = true
         abort(new AttemptTimedOut(millis))
-      }, millis)
+      })
     }
     const outstanding: Abortable = {
       abort: () => {
-        if (timer !== undefined) clearTimeout(timer)
+        if (deadline !== undefined) clearDeadline(deadline)
         done = true
         inFlight.current = undefined
         abort(new RequestAborted())

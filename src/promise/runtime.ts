@@ -16,6 +16,7 @@ import * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 import type { PromiseRunner } from "../auth/request/AuthPromiseRunner.js"
 import { isClerkError } from "../services/ClerkErrors.js"
+import { ResultSlot } from "../services/internal/handOff.js"
 import { toPromiseError } from "./errors.js"
 
 /**
@@ -71,17 +72,13 @@ export const runPromise = <A, E, R>(
   signal?: AbortSignal,
   onFailure: (cause: Cause.Cause<E>) => unknown = promiseFailure
 ): Promise<A> => {
-  // The value leaves through `slot`, not the fiber's Exit, which can outlive the call (see services/internal/handOff.ts).
-  let slot: { readonly value: A } | undefined
-  const run = Effect.map(effect, (value) => {
-    slot = { value }
-  })
-  return runtime.runPromiseExit(run, signal === undefined ? undefined : { signal }).then((exit) => {
-    const filled = slot
-    slot = undefined
+  // The value leaves through a slot, not the fiber's Exit, which can outlive the call (see services/internal/handOff.ts).
+  const slot = new ResultSlot<A>()
+  return runtime.runPromiseExit(slot.fill(effect), signal === undefined ? undefined : { signal }).then((exit) => {
     if (Exit.isFailure(exit)) throw onFailure(exit.cause)
-    if (filled === undefined) throw new Error("effect-clerk: the call ended without a result")
-    return filled.value
+    const held = slot.takeOption()
+    if (held === undefined) throw new Error("effect-clerk: the call ended without a result")
+    return held.value
   })
 }
 

@@ -461,9 +461,10 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
     }
 
     /**
-     * One attempt, bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget). A direct
-     * transport sends it in one async step and enforces the bound itself; any other HttpClient goes through
-     * `HttpClient.execute` in a Scope, raced against `Effect.timeoutFail`.
+     * One attempt, bounded by `millis` (the per-attempt timeout, cut to what is left of the total budget; with no
+     * budget left it fails at once). A direct transport sends it in one async step, enforces the bound itself and keeps
+     * its abort in `inFlight` for the call's exit hook; any other HttpClient goes through `HttpClient.execute` in a
+     * Scope, raced against `Effect.timeoutFail`.
      */
     const attempt = (
       span: Tracer.Span,
@@ -473,29 +474,11 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
       inFlight: InFlight
     ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
       const { path } = built
-      const run = sendOnce(span, method, built, body, inFlight)
-      return (millis) =>
-        millis !== undefined && millis <= 0
-          ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
-          : run(millis)
-    }
-
-    /**
-     * One attempt on the transport, bounded by `millis` when given (`millis` is positive here). A direct attempt keeps
-     * its abort in `inFlight`, for the call's exit hook.
-     */
-    const sendOnce = (
-      span: Tracer.Span,
-      method: HttpMethod,
-      built: Built,
-      body: BodyKind,
-      inFlight: InFlight
-    ): ((millis: number | undefined) => Effect.Effect<Received, ClerkError>) => {
-      const { path } = built
+      let run: (millis: number | undefined) => Effect.Effect<Received, ClerkError>
       if (direct !== undefined) {
         const onFailure = (failure: DirectFailure) => Effect.fail(directError(method, path, failure))
         const onSuccess = (response: DirectResponse) => answer(span, method, path, body, response)
-        return (millis) =>
+        run = (millis) =>
           Effect.matchEffect(
             direct(
               { method, url: built.url, headers: built.headers, body: built.body, timeoutMillis: millis },
@@ -503,30 +486,34 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             ),
             { onFailure, onSuccess }
           )
+      } else {
+        const toError = httpClientError(method, path)
+        const once = client.execute(httpRequest(method, built)).pipe(
+          Effect.mapError(toError),
+          Effect.flatMap((response) =>
+            Effect.flatMap(Effect.mapError(response.text, toError), (text) =>
+              answer(span, method, path, body, {
+                status: response.status,
+                statusText: statusText(response),
+                headers: { get: (name) => response.headers[name] },
+                text
+              })
+            )
+          ),
+          Effect.scoped
+        )
+        run = (millis) =>
+          millis === undefined
+            ? once
+            : Effect.timeoutFail(once, {
+                duration: millis,
+                onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
+              })
       }
-      const req = httpRequest(method, built)
-      const toError = httpClientError(method, path)
-      const once = client.execute(req).pipe(
-        Effect.mapError(toError),
-        Effect.flatMap((response) =>
-          Effect.flatMap(Effect.mapError(response.text, toError), (text) =>
-            answer(span, method, path, body, {
-              status: response.status,
-              statusText: statusText(response),
-              headers: { get: (name) => response.headers[name] },
-              text
-            })
-          )
-        ),
-        Effect.scoped
-      )
       return (millis) =>
-        millis === undefined
-          ? once
-          : Effect.timeoutFail(once, {
-              duration: millis,
-              onTimeout: () => new ClerkTimeoutError({ method, path, timeoutMillis: millis })
-            })
+        millis !== undefined && millis <= 0
+          ? Effect.fail(new ClerkTimeoutError({ method, path, timeoutMillis: 0 }))
+          : run(millis)
     }
 
     /**
@@ -636,7 +623,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
             : Effect.onInterrupt(call, () => Effect.sync(() => inFlight.current?.abort()))
         }
         // The span ends with a void success, so that its end status does not hold the body (see internal/handOff.ts).
-        return handOff<Received, ClerkError, never>((put) =>
+        return handOff<Received, ClerkError, never>((fill) =>
           Effect.flatMap(
             Effect.makeSpan(`clerk.${request.operation}`, {
               kind: "client",
@@ -644,7 +631,7 @@ export const make: Effect.Effect<BackendApiShape, never, ClerkConfig | HttpClien
               attributes: { "clerk.operation": request.operation, "http.route": `${request.method} ${request.path}` }
             }),
             (span) =>
-              Effect.onExit(Effect.map(run(span, inFlight, request, body, decode), put), (exit) =>
+              Effect.onExit(fill(run(span, inFlight, request, body, decode)), (exit) =>
                 Effect.clockWith((clock) =>
                   Effect.sync(() => {
                     inFlight.current?.abort()

@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
+import { ResultSlot } from "../../services/internal/handOff.js"
 
 /** One page of a list endpoint. */
 export interface Page<A> {
@@ -16,13 +17,13 @@ export interface Page<A> {
 }
 
 /**
- * The next page, requested while the consumer works on the current one. The page is handed over through `page`, not
+ * The next page, requested while the consumer works on the current one. The page is handed over through `slot`, not
  * through the fiber's Exit: a fiber that waited on I/O can stay reachable until V8's next full GC, and with it
  * whatever its Exit holds (here a whole page and its JSON), which every young-generation GC would then copy.
  */
 interface Prefetch<A, E> {
   readonly fiber: Fiber.Fiber<void, E>
-  page: Page<A> | undefined
+  readonly slot: ResultSlot<Page<A>>
 }
 
 interface WalkState<A, E> {
@@ -33,25 +34,13 @@ interface WalkState<A, E> {
 /** Starts fetching a page in the background, in `scope`. */
 const prefetch = <A, E>(fetch: Effect.Effect<Page<A>, E>, scope: Parameters<typeof Effect.forkIn>[1]) =>
   Effect.suspend(() => {
-    const slot: { page: Page<A> | undefined } = { page: undefined }
-    return Effect.map(
-      Effect.forkIn(
-        Effect.map(fetch, (page) => {
-          slot.page = page
-        }),
-        scope
-      ),
-      (fiber): Prefetch<A, E> => Object.assign(slot, { fiber })
-    )
+    const slot = new ResultSlot<Page<A>>()
+    return Effect.map(Effect.forkIn(slot.fill(fetch), scope), (fiber): Prefetch<A, E> => ({ fiber, slot }))
   })
 
 /** Waits for a prefetched page and takes it out of its slot. */
 const takePrefetched = <A, E>(prefetched: Prefetch<A, E>): Effect.Effect<Page<A>, E> =>
-  Effect.flatMap(Fiber.join(prefetched.fiber), () => {
-    const page = prefetched.page
-    prefetched.page = undefined
-    return page === undefined ? Effect.dieMessage("effect-clerk: a prefetched page went missing") : Effect.succeed(page)
-  })
+  Effect.zipRight(Fiber.join(prefetched.fiber), prefetched.slot.take)
 
 /**
  * Streams every item of a limit/offset list. The first page is fetched when the stream is first pulled, and a reader

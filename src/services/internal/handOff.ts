@@ -13,24 +13,49 @@
 import * as Effect from "effect/Effect"
 
 /**
- * Runs `run`, which stores its result with `put` (its own success value is dropped), and succeeds with that result.
- * Each run of the returned effect has its own slot.
+ * A one-value slot: {@link ResultSlot.fill} runs an effect and keeps its value here, succeeding with `void`, and
+ * {@link ResultSlot.take} hands the value out and empties the slot. The fiber (or span) that ran `fill` ends with a
+ * void Exit, so nothing it leaves behind holds the value.
+ */
+export class ResultSlot<A> {
+  private held: { readonly value: A } | undefined
+
+  /** Runs `effect` and keeps its value in the slot. */
+  fill<E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<void, E, R> {
+    return Effect.map(effect, (value) => {
+      this.held = { value }
+    })
+  }
+
+  /** The value, once: the slot is empty afterwards (`undefined` when nothing was put). */
+  takeOption(): { readonly value: A } | undefined {
+    const held = this.held
+    this.held = undefined
+    return held
+  }
+
+  /** The value, once; a defect when `fill` did not succeed before. */
+  get take(): Effect.Effect<A> {
+    return Effect.suspend(() => {
+      const held = this.takeOption()
+      return held === undefined
+        ? Effect.dieMessage("effect-clerk: no result was handed off")
+        : Effect.succeed(held.value)
+    })
+  }
+}
+
+/**
+ * Runs `run`, which wraps the effect it is given (e.g. in a span), and succeeds with that effect's value, handed
+ * through a fresh {@link ResultSlot} rather than through what `run` returns.
  */
 export const handOff = <A, E, R>(
-  run: (put: (value: A) => void) => Effect.Effect<unknown, E, R>
+  run: (fill: <E2, R2>(effect: Effect.Effect<A, E2, R2>) => Effect.Effect<void, E2, R2>) => Effect.Effect<unknown, E, R>
 ): Effect.Effect<A, E, R> =>
   Effect.suspend(() => {
-    let slot: { readonly value: A } | undefined
-    return Effect.flatMap(
-      run((value) => {
-        slot = { value }
-      }),
-      () => {
-        const filled = slot
-        slot = undefined
-        return filled === undefined
-          ? Effect.dieMessage("effect-clerk: no result was handed off")
-          : Effect.succeed(filled.value)
-      }
+    const slot = new ResultSlot<A>()
+    return Effect.zipRight(
+      run((effect) => slot.fill(effect)),
+      slot.take
     )
   })
